@@ -6,8 +6,11 @@
 #                                                       exactly (L-BFGS): validation accuracy per model and for a
 #                                                       few weights, per-intent thresholds, latency (and with
 #                                                       "full" the heads' training time on all 10,003 questions)
+#   bench/assistant.sh headfit [iterations [classes]]    CPU per L-BFGS iteration of the MiniLM head on 8,005
+#                                                       questions (process CPU time: robust to load); classes:
+#                                                       another build's target/classes to compare with
 #   bench/assistant.sh phrases                         fr/ru/fa/zh models: held-out accuracy and mistakes
-#   bench/assistant.sh cv                              stratified 5-fold cross-validation of the shipped English
+#   bench/assistant.sh cv [key=value...]               stratified 5-fold cross-validation of the shipped English
 #                                                       heads and blend over all of train (run once, at low
 #                                                       priority: nice -n 19 bench/assistant.sh cv; "cv cached":
 #                                                       only the folds a cut-short run finished)
@@ -30,6 +33,11 @@ fi
 if [[ "${1:-}" == cv ]]; then
   shift
   exec java -Xmx3g -cp "$cp" bench/assistant/CrossValidationBench.java "$@"
+fi
+if [[ "${1:-}" == headfit ]]; then
+  shift
+  if [[ -n "${2:-}" ]]; then cp="$2:${cp#target/classes:}"; fi # another build's classes, to compare
+  exec java -Xmx3g -cp "$cp" bench/assistant/HeadFitBench.java "$@"
 fi
 if [[ "${1:-}" == blend ]]; then
   shift

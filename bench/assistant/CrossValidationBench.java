@@ -13,8 +13,8 @@ import org.socialbank.assistant.model.BlendedModel;
 import org.socialbank.assistant.model.Examples;
 import org.socialbank.assistant.model.IntentModel;
 import org.socialbank.assistant.model.MiniLm;
+import org.socialbank.assistant.model.SentenceEncoder;
 import org.socialbank.assistant.model.SoftmaxRegression;
-import org.socialbank.assistant.model.SparseVector;
 import org.socialbank.assistant.model.SureThresholds;
 
 /**
@@ -27,23 +27,69 @@ import org.socialbank.assistant.model.SureThresholds;
  * from the seed-77 split's vector files where they exist); each fold's out-of-fold
  * log-probabilities are kept in target/assistant-cv-*.bin so a rerun resumes and later analyses
  * (thresholds) need no training. Run once, at low priority: bench/assistant.sh cv.
+ *
+ * <p>Variants (asst18, session 10), as key=value arguments, each kept in its own cache files
+ * (target/assistant-cv-tfidf-*, target/assistant-cv-minilm-*): tc=60 ttol=1e-6 (the TF-IDF head's
+ * C and tolerance), mc=30 mtol=1e-6 (the MiniLM head's), std=1 (each MiniLM dimension
+ * standardized on the fold's training rows before the head), warm=1 (as a first start fits the
+ * head on all: first on 80 % of the fold's training questions, then on all of them from those
+ * weights; compare with warm=0 for the effect of the warm start on accuracy), layers=2345 (the
+ * blocks of MiniLm.everyLayer()'s vectors: 0-5 the layers' means, c layer 5's [CLS] row; all
+ * compared with layers=2345 from the same encoding, not with the shipped vectors). Every fold prints
+ * each head's fitting time, iterations and objective.
  */
 public class CrossValidationBench {
 
     static final int FOLDS = 5;
     static final long SEED = 77;
 
+    /** One recipe's settings; its name keys its cache files. */
+    record Variant(double tc, double ttol, double mc, double mtol, boolean std, boolean warm, String layers) {
+
+        static Variant of(String[] args) {
+            Map<String, String> kv = new HashMap<>();
+            for (String a : args) {
+                if (a.contains("=")) {
+                    kv.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+                }
+            }
+            return new Variant(Double.parseDouble(kv.getOrDefault("tc", "60")),
+                    Double.parseDouble(kv.getOrDefault("ttol", "1e-6")),
+                    Double.parseDouble(kv.getOrDefault("mc", "30")),
+                    Double.parseDouble(kv.getOrDefault("mtol", "1e-6")), "1".equals(kv.get("std")),
+                    "1".equals(kv.get("warm")), kv.getOrDefault("layers", ""));
+        }
+
+        String tfidfName() {
+            return "tfidf-c" + tc + "-t" + ttol;
+        }
+
+        String minilmName() {
+            return "minilm-c" + mc + "-t" + mtol + (std ? "-std" : "") + (warm ? "-warm" : "")
+                    + (layers.isEmpty() ? "" : "-layers" + layers);
+        }
+    }
+
+    static Variant variant = new Variant(60, 1e-6, 30, 1e-6, false, false, "");
+
     public static void main(String[] args) throws Exception {
-        System.out.printf("load average at start: %s%n", load());
+        variant = Variant.of(args);
+        System.out.printf("load average at start: %s; %s%n", load(), variant);
         Examples all = Examples.readCsv(new FileInputStream("src/main/resources/assistant/banking77/train.csv"));
-        MiniLm encoder = new MiniLm();
+        MiniLm encoder = variant.layers().isEmpty() ? new MiniLm() : MiniLm.everyLayer();
         Map<String, float[]> vectors = vectors(encoder, all);
         List<String> labels = all.labels();
         List<Examples.Split> folds = all.folds(FOLDS, SEED);
         // "cached": only the folds already trained (a run cut short), never training one
         List<Integer> done = new ArrayList<>();
+        String only = List.of(args).stream().filter(a -> a.startsWith("folds=")).map(a -> a.substring(6)).findFirst()
+                .orElse("01234"); // folds=01: a quick look at two folds (4,001 questions), not the figure
         for (int f = 0; f < FOLDS; f++) {
-            if (args.length == 0 || !args[0].equals("cached") || Files.isReadable(file(f, folds.get(f)))) {
+            if (only.indexOf('0' + f) < 0) {
+                continue;
+            }
+            if (!List.of(args).contains("cached") || Files.isReadable(file(f, folds.get(f), variant.tfidfName()))
+                    && Files.isReadable(file(f, folds.get(f), variant.minilmName()))) {
                 done.add(f);
             }
         }
@@ -80,6 +126,13 @@ public class CrossValidationBench {
             pooled.append(String.format(", blend w=%.1f %.2f %%", WEIGHTS[w], pct(right[2 + w], total)));
         }
         System.out.println(pooled);
+        StringBuilder counts = new StringBuilder(String.format("right of %d: tf-idf %d, minilm %d", total, right[0],
+                right[1]));
+        for (int w = 0; w < WEIGHTS.length; w++) {
+            counts.append(String.format(", blend w=%.1f %d", WEIGHTS[w], right[2 + w]));
+        }
+        System.out.println(counts);
+        agreement(folds, done, labels);
         List<List<SureThresholds.Outcome>> blend = new ArrayList<>();
         List<List<SureThresholds.Outcome>> lexical = new ArrayList<>();
         for (int f : done) {
@@ -90,6 +143,39 @@ public class CrossValidationBench {
         }
         rules("blend w=0.3", labels, halvedIfAlone(blend));
         rules("tf-idf alone", labels, halvedIfAlone(lexical));
+    }
+
+    /**
+     * How many top answers of the MiniLM head and of the blend (w 0.3) differ from the shipped
+     * variant's (its folds read from their cache files, when there): a change that moves no answer
+     * moves no figure.
+     */
+    static void agreement(List<Examples.Split> folds, List<Integer> done, List<String> labels) throws Exception {
+        Variant shipped = new Variant(60, 1e-6, 30, 1e-6, false, false, variant.layers().isEmpty() ? "" : "2345");
+        if (shipped.equals(variant)) {
+            return;
+        }
+        int minilm = 0;
+        int blend = 0;
+        int total = 0;
+        for (int f : done) {
+            Path tfidfFile = file(f, folds.get(f), shipped.tfidfName());
+            Path minilmFile = file(f, folds.get(f), shipped.minilmName());
+            if (!Files.isReadable(tfidfFile) || !Files.isReadable(minilmFile)) {
+                continue;
+            }
+            double[][] t0 = readOr(tfidfFile, null);
+            double[][] m0 = readOr(minilmFile, null);
+            double[][] t1 = readOr(file(f, folds.get(f), variant.tfidfName()), null);
+            double[][] m1 = readOr(file(f, folds.get(f), variant.minilmName()), null);
+            for (int i = 0; i < t0.length; i++) {
+                minilm += argmax(m0[i], t0[i], 1, 0) == argmax(m1[i], t1[i], 1, 0) ? 0 : 1;
+                blend += argmax(m0[i], t0[i], 1, 0.3) == argmax(m1[i], t1[i], 1, 0.3) ? 0 : 1;
+                total++;
+            }
+        }
+        System.out.printf("against %s / %s: %d of %d top answers of the MiniLM head differ, %d of the blend (w 0.3)%n",
+                shipped.tfidfName(), shipped.minilmName(), minilm, total, blend);
     }
 
     /** One fold only (a run cut short): its odd and even questions as two parts, so the rules can be nested. */
@@ -181,62 +267,138 @@ public class CrossValidationBench {
         }
     }
 
-    static final double[] WEIGHTS = {0.2, 0.3, 0.5, 1.0};
+    static final double[] WEIGHTS = {0.2, 0.3, 0.4, 0.5, 0.7, 1.0};
 
-    static Path file(int f, Examples.Split fold) {
-        return Path.of("target", "assistant-cv-" + Integer.toHexString((fold.train().digest() + SEED).hashCode()) + "-" + f
-                + ".bin");
+    static Path file(int f, Examples.Split fold, String model) {
+        return Path.of("target", "assistant-cv-" + model + "-" + Integer.toHexString((fold.train().digest() + SEED)
+                .hashCode()) + "-" + f + ".bin");
     }
 
     /** The fold's held-out log-probabilities {tf-idf, minilm}[question][label], trained or read back. */
     static double[][][] fold(int f, Examples.Split fold, List<String> labels, Map<String, float[]> vectors)
             throws Exception {
-        Path file = file(f, fold);
-        int n = fold.heldOut().size();
-        double[][][] lp = new double[2][n][labels.size()];
+        double[][] lexical = readOr(file(f, fold, variant.tfidfName()), () -> tfidf(f, fold, labels));
+        double[][] encoded = readOr(file(f, fold, variant.minilmName()), () -> minilm(f, fold, labels, vectors));
+        return new double[][][] {lexical, encoded};
+    }
+
+    interface Training {
+
+        double[][] run() throws Exception;
+    }
+
+    static double[][] readOr(Path file, Training training) throws Exception {
         if (Files.isReadable(file)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-                for (double[][] model : lp) {
-                    for (double[] row : model) {
-                        for (int k = 0; k < row.length; k++) {
-                            row[k] = in.readDouble();
-                        }
+                double[][] lp = new double[in.readInt()][in.readInt()];
+                for (double[] row : lp) {
+                    for (int k = 0; k < row.length; k++) {
+                        row[k] = in.readDouble();
                     }
                 }
+                return lp;
             }
-            System.out.printf("fold %d read from %s%n", f, file);
-            return lp;
         }
-        long t0 = System.nanoTime();
-        IntentModel tfidf = IntentModel.train(fold.train(), IntentModel.Settings.english(SEED));
-        long t1 = System.nanoTime();
-        System.out.printf("fold %d: tf-idf head %d ms (%s)%n", f, (t1 - t0) / 1_000_000, SoftmaxRegression.lastFit());
-        if (!tfidf.labels().equals(labels)) {
-            throw new IllegalStateException("a fold lacks an intent");
-        }
-        List<SparseVector> xs = new ArrayList<>();
-        for (String text : fold.train().texts()) {
-            xs.add(BlendedModel.dense(vectors.get(text)));
-        }
-        SoftmaxRegression head = SoftmaxRegression.train(xs, gold(labels, fold.train()), labels.size(),
-                MiniLm.DIMENSION, new SoftmaxRegression.Exact(30, 300, 1e-6));
-        System.out.printf("fold %d: minilm head %d ms (%s)%n", f, (System.nanoTime() - t1) / 1_000_000,
-                SoftmaxRegression.lastFit());
-        for (int i = 0; i < n; i++) {
-            String text = fold.heldOut().texts().get(i);
-            lp[0][i] = tfidf.logProbabilities(text);
-            lp[1][i] = head.logProbabilities(BlendedModel.dense(vectors.get(text)));
-        }
+        double[][] lp = training.run();
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-            for (double[][] model : lp) {
-                for (double[] row : model) {
-                    for (double v : row) {
-                        out.writeDouble(v);
-                    }
+            out.writeInt(lp.length);
+            out.writeInt(lp[0].length);
+            for (double[] row : lp) {
+                for (double v : row) {
+                    out.writeDouble(v);
                 }
             }
         }
         return lp;
+    }
+
+    static double[][] tfidf(int f, Examples.Split fold, List<String> labels) {
+        long t0 = System.nanoTime();
+        IntentModel tfidf = IntentModel.train(fold.train(),
+                new IntentModel.Settings(2, new SoftmaxRegression.Exact(variant.tc(), 300, variant.ttol())));
+        System.out.printf("fold %d: %s head %d ms (%s); load %s%n", f, variant.tfidfName(),
+                (System.nanoTime() - t0) / 1_000_000, SoftmaxRegression.lastFit(), load());
+        if (!tfidf.labels().equals(labels)) {
+            throw new IllegalStateException("a fold lacks an intent");
+        }
+        double[][] lp = new double[fold.heldOut().size()][];
+        for (int i = 0; i < lp.length; i++) {
+            lp[i] = tfidf.logProbabilities(fold.heldOut().texts().get(i));
+        }
+        return lp;
+    }
+
+    static double[][] minilm(int f, Examples.Split fold, List<String> labels, Map<String, float[]> vectors) {
+        float[][] xs = rows(fold.train(), vectors);
+        float[][] held = rows(fold.heldOut(), vectors);
+        if (variant.std()) {
+            standardize(xs, held);
+        }
+        int[] ys = gold(labels, fold.train());
+        SoftmaxRegression.Exact exact = new SoftmaxRegression.Exact(variant.mc(), 300, variant.mtol());
+        long t0 = System.nanoTime();
+        SoftmaxRegression head;
+        if (variant.warm()) {
+            // as a first start: the head on 80 % of the training questions, then on all from its weights
+            Examples.Split part = fold.train().split(0.2, SEED);
+            SoftmaxRegression start = SoftmaxRegression.trainDense(rows(part.train(), vectors),
+                    gold(labels, part.train()), labels.size(), exact);
+            System.out.printf("fold %d: the 80 %% part's head %d ms (%s)%n", f, (System.nanoTime() - t0) / 1_000_000,
+                    SoftmaxRegression.lastFit());
+            t0 = System.nanoTime();
+            head = SoftmaxRegression.trainDense(xs, ys, labels.size(), exact, start);
+        } else {
+            head = SoftmaxRegression.trainDense(xs, ys, labels.size(), exact);
+        }
+        System.out.printf("fold %d: %s head %d ms (%s); load %s%n", f, variant.minilmName(),
+                (System.nanoTime() - t0) / 1_000_000, SoftmaxRegression.lastFit(), load());
+        double[][] lp = new double[held.length][];
+        for (int i = 0; i < lp.length; i++) {
+            lp[i] = head.logProbabilities(BlendedModel.dense(held[i]));
+        }
+        return lp;
+    }
+
+    static float[][] rows(Examples examples, Map<String, float[]> vectors) {
+        float[][] rows = new float[examples.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = blocks(vectors.get(examples.texts().get(i)));
+        }
+        return rows;
+    }
+
+    /** The variant's blocks of an every-layer vector (0-5 the layers' means, c the [CLS] row), or a copy of a shipped one. */
+    static float[] blocks(float[] vector) {
+        if (variant.layers().isEmpty()) {
+            return vector.clone();
+        }
+        float[] out = new float[variant.layers().length() * MiniLm.WIDTH];
+        for (int b = 0; b < variant.layers().length(); b++) {
+            char c = variant.layers().charAt(b);
+            int block = c == 'c' ? 6 : c - '0';
+            System.arraycopy(vector, block * MiniLm.WIDTH, out, b * MiniLm.WIDTH, MiniLm.WIDTH);
+        }
+        return out;
+    }
+
+    /** Each dimension to mean 0 and standard deviation 1 over the training rows, the same shift and scale on both. */
+    static void standardize(float[][] train, float[][] held) {
+        int d = train[0].length;
+        for (int j = 0; j < d; j++) {
+            double sum = 0;
+            double squares = 0;
+            for (float[] x : train) {
+                sum += x[j];
+                squares += (double) x[j] * x[j];
+            }
+            double mean = sum / train.length;
+            double sd = Math.sqrt(Math.max(squares / train.length - mean * mean, 1e-12));
+            for (float[][] rows : List.of(train, held)) {
+                for (float[] x : rows) {
+                    x[j] = (float) ((x[j] - mean) / sd);
+                }
+            }
+        }
     }
 
     /**
@@ -248,7 +410,7 @@ public class CrossValidationBench {
                 .hashCode()) + ".bin");
         Map<String, float[]> byText = new HashMap<>();
         if (Files.isReadable(file)) {
-            read(file, all, byText);
+            read(file, all, byText, dimension(encoder));
             return byText;
         }
         Examples.Split split = all.split(0.2, SEED);
@@ -256,17 +418,16 @@ public class CrossValidationBench {
             Path cached = Path.of("target", "assistant-vectors-" + Integer.toHexString((encoder.name() + part.digest())
                     .hashCode()) + ".bin");
             if (Files.isReadable(cached)) {
-                read(cached, part, byText);
+                read(cached, part, byText, dimension(encoder));
                 System.out.printf("read %d vectors from %s%n", part.size(), cached);
             }
         }
         long start = System.nanoTime();
-        int encoded = 0;
-        for (String text : all.texts()) {
-            if (!byText.containsKey(text)) {
-                byText.put(text, encoder.encode(text));
-                encoded++;
-            }
+        List<String> missing = all.texts().stream().filter(t -> !byText.containsKey(t)).distinct().toList();
+        SentenceEncoder both = SentenceEncoder.remembering(encoder, missing); // on both cores
+        int encoded = missing.size();
+        for (String text : missing) {
+            byText.put(text, both.encode(text));
         }
         System.out.printf("encoded %d questions in %d ms%n", encoded, (System.nanoTime() - start) / 1_000_000);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
@@ -279,10 +440,14 @@ public class CrossValidationBench {
         return byText;
     }
 
-    static void read(Path file, Examples examples, Map<String, float[]> into) throws Exception {
+    static int dimension(MiniLm encoder) {
+        return variant.layers().isEmpty() ? MiniLm.DIMENSION : 7 * MiniLm.WIDTH;
+    }
+
+    static void read(Path file, Examples examples, Map<String, float[]> into, int dimension) throws Exception {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             for (String text : examples.texts()) {
-                float[] v = new float[MiniLm.DIMENSION];
+                float[] v = new float[dimension];
                 for (int d = 0; d < v.length; d++) {
                     v[d] = in.readFloat();
                 }

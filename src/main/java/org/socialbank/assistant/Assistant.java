@@ -83,6 +83,16 @@ public class Assistant {
         return models.ready();
     }
 
+    /** Which model answers an English question now (quick, TF-IDF or the blend): the health details. */
+    EnglishModel englishModel() {
+        return models.english();
+    }
+
+    /** Where the English blend's training is: the health details. */
+    BlendStage blendStage() {
+        return models.blendStage();
+    }
+
     /** Blocks until the models are trained (or read from the cache). */
     public void awaitReady() {
         models.await();

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -65,6 +66,8 @@ final class TrainedModels {
     static final double BLEND_WEIGHT = 0.3;
     /** The MiniLM head: the exact optimum at the study's C (docs/assistant.md, Figures). */
     static final SoftmaxRegression.Exact BLEND_HEAD = new SoftmaxRegression.Exact(30, 300, 1e-6);
+    /** In the blend's cache key: the head on all examples starts from the validation split's head (not zero). */
+    static final String WARM_START = "-warm";
     /** The share of English's examples the thresholds are calibrated on (the validation split). */
     static final double VALIDATION_SHARE = 0.2;
     /** The folds of a phrase set's cross-validation, for its thresholds. */
@@ -75,6 +78,7 @@ final class TrainedModels {
     private final AtomicReference<IntentClassifier> englishBlend = new AtomicReference<>();
 
     private final CompletableFuture<Map<String, IntentClassifier>> quick = new CompletableFuture<>();
+    private final AtomicReference<BlendStage> blendStage = new AtomicReference<>(BlendStage.WAITING);
     private final Duration readyWait;
 
     TrainedModels(AssistantProperties properties) {
@@ -98,6 +102,7 @@ final class TrainedModels {
     private void train(ModelTraining training) {
         try {
             quick.complete(Map.of("en", training.quick()));
+            announce(EnglishModel.QUICK);
         } catch (RuntimeException | Error e) {
             log.error("The assistant's quick model could not be trained", e);
             quick.completeExceptionally(e);
@@ -106,16 +111,45 @@ final class TrainedModels {
         try {
             all = training.all();
             models.complete(all);
+            announce(EnglishModel.TFIDF);
         } catch (RuntimeException | Error e) {
             log.error("The assistant's models could not be trained; the quick model answers English", e);
             models.completeExceptionally(e);
+            blendStage.set(BlendStage.FAILED);
             return;
         }
         try {
-            training.blend(all).ifPresent(englishBlend::set);
+            blendStage.set(BlendStage.TRAINING);
+            Optional<IntentClassifier> blend = training.blend(all);
+            blend.ifPresent(englishBlend::set);
+            blendStage.set(blend.isPresent() ? BlendStage.READY : BlendStage.OFF);
+            if (blend.isPresent()) {
+                announce(EnglishModel.BLEND);
+            }
         } catch (RuntimeException | Error e) {
+            blendStage.set(BlendStage.FAILED);
             log.error("The assistant's English blend could not be trained; its TF-IDF model answers", e);
         }
+    }
+
+    /** At INFO: the operator's "since when does the blend answer", in seconds since the JVM started. */
+    private static void announce(EnglishModel stage) {
+        log.info(
+                "The assistant answers English with its {} model from now on ({} s after the JVM started)",
+                stage.wire(),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+    }
+
+    /** The model that answers an English question asked now. */
+    EnglishModel english() {
+        if (blended()) {
+            return EnglishModel.BLEND;
+        }
+        return ready() ? EnglishModel.TFIDF : EnglishModel.QUICK;
+    }
+
+    BlendStage blendStage() {
+        return blendStage.get();
     }
 
     /** The models by language, once trained; waits for the training if it is still running. */
@@ -173,9 +207,9 @@ final class TrainedModels {
     static BlendedModel blend(Path cache, long seed, SureThresholds.Calibration calibration, IntentModel tfidf) {
         Examples english = read(ENGLISH_DATA, true);
         SentenceEncoder encoder = Encoders.miniLm();
-        String key =
-                "en-blend-" + key(english, new IntentModel.Settings(0, BLEND_HEAD), calibration + "w" + BLEND_WEIGHT)
-                        + "-" + Integer.toHexString(encoder.name().hashCode());
+        String key = "en-blend-"
+                + key(english, new IntentModel.Settings(0, BLEND_HEAD), calibration + "w" + BLEND_WEIGHT + WARM_START)
+                + "-" + Integer.toHexString(encoder.name().hashCode());
         synchronized (TRAINING) {
             return BLENDED.computeIfAbsent(
                     key,
@@ -187,6 +221,13 @@ final class TrainedModels {
         }
     }
 
+    /**
+     * Every question encoded first, on both cores; then the head on the 80 % part (its blend with
+     * the part's TF-IDF model calibrates the thresholds on the validation split); then the head
+     * on all the examples, started from the part's weights (the same optimum within the
+     * tolerance, in fewer iterations than from zero: docs/assistant.md, "Training, caching,
+     * start-up").
+     */
     private static BlendedModel trainBlend(
             Path cache,
             long seed,
@@ -195,23 +236,30 @@ final class TrainedModels {
             IntentModel tfidf,
             SentenceEncoder encoder) {
         long start = System.nanoTime();
-        SentenceEncoder remembering = SentenceEncoder.remembering(encoder);
+        SentenceEncoder remembering = SentenceEncoder.remembering(encoder, english.texts());
+        long encoded = System.nanoTime();
         Examples.Split split = english.split(VALIDATION_SHARE, seed);
         IntentModel part = englishPart(cache, split, IntentModel.Settings.english(seed));
-        BlendedModel partBlend = BlendedModel.of(
-                part,
-                remembering,
-                BlendedModel.trainHead(part.labels(), split.train(), remembering, BLEND_HEAD),
-                BLEND_WEIGHT);
-        SureThresholds thresholds =
-                SureThresholds.calibrate(part.labels(), partBlend.outcomes(split.heldOut()), calibration);
-        BlendedModel model = BlendedModel.train(tfidf, english, remembering, BLEND_HEAD, BLEND_WEIGHT)
-                .on(tfidf, encoder)
-                .withThresholds(thresholds);
+        SoftmaxRegression partHead = BlendedModel.trainHead(part.labels(), split.train(), remembering, BLEND_HEAD);
+        String partFit = SoftmaxRegression.lastFit();
+        SureThresholds thresholds = SureThresholds.calibrate(
+                part.labels(),
+                BlendedModel.of(part, remembering, partHead, BLEND_WEIGHT).outcomes(split.heldOut()),
+                calibration);
+        long calibrated = System.nanoTime();
+        SoftmaxRegression head = BlendedModel.trainHead(tfidf.labels(), english, remembering, BLEND_HEAD, partHead);
+        BlendedModel model = BlendedModel.of(tfidf, encoder, head, BLEND_WEIGHT).withThresholds(thresholds);
+        long done = System.nanoTime();
         log.info(
-                "Trained the assistant's English MiniLM heads (validation split, then all {} examples) in {} ms",
+                "Trained the assistant's English MiniLM heads in {} ms: {} questions encoded in {} ms, the validation"
+                        + " split's head in {} ms ({}), the head on all of them from its weights in {} ms ({})",
+                (done - start) / 1_000_000,
                 english.size(),
-                (System.nanoTime() - start) / 1_000_000);
+                (encoded - start) / 1_000_000,
+                (calibrated - encoded) / 1_000_000,
+                partFit,
+                (done - calibrated) / 1_000_000,
+                SoftmaxRegression.lastFit());
         return model;
     }
 

@@ -50,6 +50,7 @@ class AssistantFirstStartIntegrationTests {
         TestStores.h2(registry);
         registry.add("socialbank.assistant.encoder", () -> AssistantProperties.MINILM);
         registry.add("socialbank.assistant.ready-wait", () -> "1s");
+        registry.add("management.endpoint.health.show-details", () -> "always");
     }
 
     @AfterAll
@@ -109,12 +110,23 @@ class AssistantFirstStartIntegrationTests {
             throws InterruptedException {
         assertThat(assistant.ready()).isFalse(); // the full models are held
         answeredBy(Held.QUICK, Duration.ofSeconds(20)); // the ready-wait (1 s), then the quick model
+        healthSays("quick", "waiting");
 
         FULL_MODELS.countDown();
         assertThat(BLEND_STARTED.await(30, java.util.concurrent.TimeUnit.SECONDS))
                 .isTrue();
         assertThat(assistant.ready()).isTrue(); // the chat asks the assistant again
         answeredBy(Held.TFIDF, Duration.ofSeconds(10)); // the MiniLM heads are training: TF-IDF, at once
+        healthSays("tfidf", "training");
+    }
+
+    /** The operator's view: which model answers English, and the assistant up whatever its stage. */
+    private void healthSays(String englishModel, String blend) {
+        Response r = new Api("http://127.0.0.1:" + port, null).get("/actuator/health/assistant"); // public
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("status").asString()).isEqualTo("UP");
+        assertThat(r.json().path("details").path("englishModel").asString()).isEqualTo(englishModel);
+        assertThat(r.json().path("details").path("blend").asString()).isEqualTo(blend);
     }
 
     private void answeredBy(IntentModel model, Duration within) {

@@ -22,6 +22,7 @@ class TrainedModelsUnitTests {
 
     static IntentModel quick;
     static IntentModel tfidf;
+    static IntentModel blend;
     final CountDownLatch release = new CountDownLatch(1);
 
     @BeforeAll
@@ -29,6 +30,7 @@ class TrainedModelsUnitTests {
         var english = TrainedModels.read(TrainedModels.ENGLISH_DATA, true);
         quick = IntentModel.train(english.firstPerIntent(3), new IntentModel.Settings(1, settings()));
         tfidf = IntentModel.train(english.firstPerIntent(6), new IntentModel.Settings(1, settings()));
+        blend = IntentModel.train(english.firstPerIntent(4), new IntentModel.Settings(1, settings())); // a stand-in
     }
 
     static SoftmaxRegression.Training settings() {
@@ -131,5 +133,77 @@ class TrainedModelsUnitTests {
         failing.await();
         assertThat(models.current().get("en")).isSameAs(tfidf);
         assertThat(models.ready()).isTrue();
+        awaitStage(models, BlendStage.FAILED);
+        assertThat(models.english()).isEqualTo(EnglishModel.TFIDF);
+    }
+
+    /**
+     * Issue 18, first start: an operator (the health details, the log) can tell which model
+     * answers English, so that nobody measures the TF-IDF model believing it is the blend.
+     */
+    @Test
+    void theStageNamesTheModelThatAnswersEnglishQuickThenTfidfThenTheBlend() throws InterruptedException {
+        CountDownLatch fullModels = new CountDownLatch(1);
+        CountDownLatch blendStarted = new CountDownLatch(1);
+        TrainedModels models = models(
+                new ModelTraining() {
+
+                    @Override
+                    public IntentModel quick() {
+                        return quick;
+                    }
+
+                    @Override
+                    public Map<String, IntentClassifier> all() {
+                        await(fullModels);
+                        return Map.of("en", tfidf);
+                    }
+
+                    @Override
+                    public Optional<IntentClassifier> blend(Map<String, IntentClassifier> all) {
+                        blendStarted.countDown();
+                        blocked();
+                        return Optional.of(blend);
+                    }
+                },
+                Duration.ofMillis(100));
+        assertThat(models.english()).isEqualTo(EnglishModel.QUICK);
+        assertThat(models.blendStage()).isEqualTo(BlendStage.WAITING);
+        assertThat(models.current().get("en")).isSameAs(quick);
+
+        fullModels.countDown();
+        blendStarted.await();
+        assertThat(models.english()).isEqualTo(EnglishModel.TFIDF);
+        assertThat(models.blendStage()).isEqualTo(BlendStage.TRAINING);
+        assertThat(models.current().get("en")).isSameAs(tfidf);
+
+        release.countDown();
+        awaitStage(models, BlendStage.READY);
+        assertThat(models.english()).isEqualTo(EnglishModel.BLEND);
+        assertThat(models.current().get("en")).isSameAs(blend);
+    }
+
+    @Test
+    void withoutAnEncoderTheTfidfModelIsEnglishsLastModel() {
+        TrainedModels models = models(training(() -> {}, () -> {}), Duration.ofMinutes(10));
+        awaitStage(models, BlendStage.OFF);
+        assertThat(models.english()).isEqualTo(EnglishModel.TFIDF);
+    }
+
+    static void awaitStage(TrainedModels models, BlendStage stage) {
+        long start = System.nanoTime();
+        while (models.blendStage() != stage
+                && System.nanoTime() - start < Duration.ofSeconds(30).toNanos()) {
+            Thread.onSpinWait();
+        }
+        assertThat(models.blendStage()).isEqualTo(stage);
+    }
+
+    static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -50,11 +50,38 @@ public final class MiniLm implements SentenceEncoder {
         }
     }
 
+    /**
+     * For the benchmark's choice of layers (docs/assistant.md, Figures; not served): the mean of
+     * each of layers 0 to 5 (0 the first encoder layer's output), then layer 5's [CLS] row, each
+     * block L2-normalized: 7 x 384 numbers, of which the shipped vector is blocks 2 to 5.
+     */
+    public static final List<String> EVERY_LAYER = List.of(
+            "/encoder/layer.0/output/LayerNorm/Add_1_output_0",
+            "/encoder/layer.1/output/LayerNorm/Add_1_output_0",
+            "/encoder/layer.2/output/LayerNorm/Add_1_output_0",
+            "/encoder/layer.3/output/LayerNorm/Add_1_output_0",
+            "/encoder/layer.4/output/LayerNorm/Add_1_output_0",
+            LAST);
+
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
+    private final List<String> layers;
+    private final boolean cls;
 
+    /** The shipped encoder: layers 2 to 5, mean-pooled. */
     public MiniLm() {
+        this(LAYERS, false);
+    }
+
+    /** The benchmark's encoder: {@link #EVERY_LAYER} mean-pooled, then layer 5's [CLS] row. */
+    public static MiniLm everyLayer() {
+        return new MiniLm(EVERY_LAYER, true);
+    }
+
+    private MiniLm(List<String> layers, boolean cls) {
+        this.layers = layers;
+        this.cls = cls;
         ClassLoader loader = MiniLm.class.getClassLoader();
         try (InputStream onnx = loader.getResourceAsStream(MODEL);
                 InputStream json = loader.getResourceAsStream(TOKENIZER)) {
@@ -66,7 +93,7 @@ public final class MiniLm implements SentenceEncoder {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            byte[] model = OnnxGraph.withOutputs(onnx.readAllBytes(), LAST, LAYERS.subList(0, LAYERS.size() - 1));
+            byte[] model = OnnxGraph.withOutputs(onnx.readAllBytes(), LAST, layers.subList(0, layers.size() - 1));
             this.session = environment.createSession(model, options);
             this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("padding", "false"));
         } catch (IOException e) {
@@ -95,11 +122,15 @@ public final class MiniLm implements SentenceEncoder {
                 OnnxTensor types = OnnxTensor.createTensor(environment, new long[][] {new long[ids.length]});
                 OrtSession.Result result = session.run(
                         Map.of("input_ids", inputIds, "attention_mask", attention, "token_type_ids", types),
-                        new LinkedHashSet<>(LAYERS))) {
-            float[] vector = new float[DIMENSION];
-            for (int layer = 0; layer < LAYERS.size(); layer++) {
-                OnnxValue value = result.get(LAYERS.get(layer)).orElseThrow();
+                        new LinkedHashSet<>(layers))) {
+            float[] vector = new float[WIDTH * (layers.size() + (cls ? 1 : 0))];
+            for (int layer = 0; layer < layers.size(); layer++) {
+                OnnxValue value = result.get(layers.get(layer)).orElseThrow();
                 meanInto(((OnnxTensor) value).getFloatBuffer(), ids.length, vector, layer * WIDTH);
+            }
+            if (cls) { // the [CLS] row alone: the mean of one token
+                OnnxValue last = result.get(LAST).orElseThrow();
+                meanInto(((OnnxTensor) last).getFloatBuffer(), 1, vector, layers.size() * WIDTH);
             }
             return vector;
         } catch (OrtException e) {
@@ -138,6 +169,6 @@ public final class MiniLm implements SentenceEncoder {
 
     @Override
     public String name() {
-        return "all-minilm-l6-v2-q/langchain4j-1.19.0-beta29/layers-2-5-mean";
+        return "all-minilm-l6-v2-q/langchain4j-1.19.0-beta29/" + (cls ? "layers-0-5-mean-and-cls" : "layers-2-5-mean");
     }
 }

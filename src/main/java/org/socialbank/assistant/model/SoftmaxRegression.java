@@ -3,7 +3,9 @@ package org.socialbank.assistant.model;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -68,14 +70,82 @@ public final class SoftmaxRegression {
         SoftmaxRegression model =
                 new SoftmaxRegression(classes, features, new double[features * classes], new double[classes]);
         if (training instanceof Exact exact) {
-            model.fitExactly(xs, labels, exact);
+            Optional<float[][]> rows = denseRows(xs, features);
+            SoftmaxLoss loss = rows.isPresent()
+                    ? SoftmaxLoss.dense(rows.get(), labels, classes, features, exact.c())
+                    : new SoftmaxLoss(xs, labels, classes, features, exact.c());
+            model.fitExactly(loss, exact);
         } else {
             model.fit(xs, labels, (Settings) training);
         }
-        for (int i = 0; i < model.weights.length; i++) {
-            model.weights[i] = (float) model.weights[i]; // as stored, so a loaded model answers as the trained one
+        return model.roundedToFloat();
+    }
+
+    /**
+     * A head on dense rows (a sentence encoder's vectors): the same bits as {@link #train} on the
+     * same rows given as sparse vectors.
+     */
+    public static SoftmaxRegression trainDense(float[][] xs, int[] labels, int classes, Training training) {
+        if (!(training instanceof Exact exact)) {
+            return train(sparse(xs), labels, classes, xs[0].length, training);
         }
-        return model;
+        SoftmaxRegression model =
+                new SoftmaxRegression(classes, xs[0].length, new double[xs[0].length * classes], new double[classes]);
+        model.fitExactly(SoftmaxLoss.dense(xs, labels, classes, xs[0].length, exact.c()), exact);
+        return model.roundedToFloat();
+    }
+
+    /**
+     * The exact optimum on dense rows, L-BFGS started from {@code start}'s weights instead of
+     * zero: a head fitted on part of the same examples is near this optimum, so fewer iterations
+     * reach the same tolerance. Deterministic as any exact fit (the same rows and start give the
+     * same bits); not the same bits as a fit from zero, but the same optimum within the tolerance.
+     */
+    public static SoftmaxRegression trainDense(
+            float[][] xs, int[] labels, int classes, Exact exact, SoftmaxRegression start) {
+        int features = xs[0].length;
+        if (start.classes != classes || start.features != features) {
+            throw new IllegalArgumentException("the start has other classes or features");
+        }
+        SoftmaxRegression model = new SoftmaxRegression(classes, features, start.weights.clone(), start.bias.clone());
+        model.fitExactly(SoftmaxLoss.dense(xs, labels, classes, features, exact.c()), exact);
+        return model.roundedToFloat();
+    }
+
+    /** The weights as stored (float), so that a loaded model answers as the trained one. */
+    private SoftmaxRegression roundedToFloat() {
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (float) weights[i];
+        }
+        return this;
+    }
+
+    /** The rows as floats when every vector is dense (all features, in order) and float-exact: then the dense path. */
+    private static Optional<float[][]> denseRows(List<SparseVector> xs, int features) {
+        float[][] rows = new float[xs.size()][];
+        for (int e = 0; e < rows.length; e++) {
+            SparseVector x = xs.get(e);
+            if (x.size() != features) {
+                return Optional.empty();
+            }
+            float[] row = new float[features];
+            for (int j = 0; j < features; j++) {
+                row[j] = (float) x.values()[j];
+                if (x.indices()[j] != j || row[j] != x.values()[j]) {
+                    return Optional.empty();
+                }
+            }
+            rows[e] = row;
+        }
+        return rows.length == 0 ? Optional.empty() : Optional.of(rows);
+    }
+
+    private static List<SparseVector> sparse(float[][] xs) {
+        List<SparseVector> list = new ArrayList<>(xs.length);
+        for (float[] x : xs) {
+            list.add(BlendedModel.dense(x));
+        }
+        return list;
     }
 
     /**
@@ -90,9 +160,11 @@ public final class SoftmaxRegression {
         return result == null ? "none" : result.toString();
     }
 
-    private void fitExactly(List<SparseVector> xs, int[] ys, Exact exact) {
-        SoftmaxLoss loss = new SoftmaxLoss(xs, ys, classes, features, exact.c());
+    /** Minimizes {@code loss} from this model's weights (zero, or a warm start's). */
+    private void fitExactly(SoftmaxLoss loss, Exact exact) {
         double[] theta = new double[loss.parameters()];
+        System.arraycopy(weights, 0, theta, 0, weights.length);
+        System.arraycopy(bias, 0, theta, weights.length, classes);
         lastFit = Lbfgs.minimize(
                 loss, theta, Exact.MEMORY, exact.iterationsMax(), exact.tolerance(), exact.tolerance() / 1000);
         System.arraycopy(theta, 0, weights, 0, weights.length);
