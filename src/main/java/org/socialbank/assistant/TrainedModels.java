@@ -306,7 +306,8 @@ final class TrainedModels {
     }
 
     static SureThresholds.Calibration english(AssistantProperties properties) {
-        return new SureThresholds.Calibration(properties.sureAccuracy(), properties.sureThreshold());
+        return new SureThresholds.Calibration(
+                properties.sureAccuracy(), properties.sureThreshold(), properties.surePooled());
     }
 
     static SureThresholds.Calibration other(AssistantProperties properties) {

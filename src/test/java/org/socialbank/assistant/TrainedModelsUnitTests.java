@@ -78,6 +78,20 @@ class TrainedModelsUnitTests {
     }
 
     @Test
+    void englishIsCalibratedWithThePooledFloorByDefaultAndOnlyEnglish() {
+        AssistantProperties defaults = new org.springframework.boot.context.properties.bind.Binder(
+                        new org.springframework.boot.context.properties.source.MapConfigurationPropertySource())
+                .bindOrCreate("socialbank.assistant", AssistantProperties.class);
+        assertThat(TrainedModels.english(defaults).pooled()).isEqualTo(0.99);
+        assertThat(TrainedModels.other(defaults).pooled()).isZero();
+        AssistantProperties off = new org.springframework.boot.context.properties.bind.Binder(
+                        new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                                Map.of("socialbank.assistant.sure-pooled", "0")))
+                .bindOrCreate("socialbank.assistant", AssistantProperties.class);
+        assertThat(TrainedModels.english(off).pooled()).isZero();
+    }
+
+    @Test
     void whileTheFullModelsTrainTheQuickModelAnswersAfterTheReadyWait() {
         TrainedModels models = models(training(this::blocked, () -> {}), Duration.ofMillis(200));
         long start = System.nanoTime();
