@@ -216,6 +216,7 @@ fresh_database() {
 
 start_server() { # store dir
   local store="$1" dir="$2"
+  CURRENT_STORE="$store"
   local -a env_vars=("SOCIALBANK_API_TOKEN=$TOKEN" "SOCIALBANK_OTP_PEPPER=$PEPPER")
   if [[ $store == pg* ]]; then
     [[ -n $KEEP_DATABASE ]] || fresh_database "$OURS_DB"
@@ -338,6 +339,11 @@ run_wrk() { # dir round
       wrk -t "$threads" -c "$CONCURRENCY" -d "${WARMUP_SECONDS}s" -s "$REPO_ROOT/bench/wrk/transfers.lua" \
       "$url" -- "$dir/wallets.txt" "$TOKEN" $((round * 2)) EUR "$WRK_MODE" ||
       { cat "$dir/warmup.txt" "$dir/warmup.err" >&2; die "wrk warmup failed"; }
+  fi
+  if [[ ${CURRENT_STORE:-} == pg* ]]; then
+    # statistics as a bank's database has them (pgbench -i analyzes its tables too); without them a
+    # fresh database's cached plans scan the journal sequentially for the whole run
+    psql_admin psql -d "$OURS_DB" -qc ANALYZE
   fi
   local server_before machine_before
   server_before="$(process_ticks "$SERVER_PID")" machine_before="$(machine_busy_ticks)"
