@@ -63,7 +63,16 @@ public interface Book {
     /** Appends rows to the journal, in the order given (which is the order they were applied in). */
     void insertTransfers(List<Entry> entries);
 
-    void updateBalances(Collection<Account> accounts);
+    /**
+     * Writes the accounts' new balances. Each change carries the account as its lock read it: a
+     * store may write only where the row still holds those balances, and must then throw a
+     * {@code ConcurrencyFailureException} (a lost race, which runs the transaction again) where it
+     * does not, so that a stale read can never turn into a lost update.
+     */
+    void updateBalances(Collection<BalanceChange> changes);
+
+    /** An account as its lock read it, and as the posting leaves it. */
+    record BalanceChange(Account locked, Account after) {}
 
     void insertPendings(List<Transfer> pendings);
 

@@ -42,6 +42,9 @@ public final class Posting {
     private final Instant now;
     private final Map<AccountId, Optional<Account>> accounts = new HashMap<>();
     private final Map<AccountId, Account> changed = new LinkedHashMap<>();
+    /** Each account as its lock read it, before this posting changed it. */
+    private final Map<AccountId, Account> locked = new HashMap<>();
+
     private final Map<TransferId, Transfer> booked = new LinkedHashMap<>();
     /** Each booked row's accounts' posted balances right after it: {debit, credit}. */
     private final Map<TransferId, long[]> balancesAfter = new HashMap<>();
@@ -64,10 +67,13 @@ public final class Posting {
         wanted.removeAll(accounts.keySet());
         if (wanted.size() == 1) {
             AccountId id = wanted.first();
-            accounts.put(id, book.lockAccount(id));
+            Optional<Account> found = book.lockAccount(id);
+            accounts.put(id, found);
+            found.ifPresent(a -> locked.put(id, a));
         } else if (!wanted.isEmpty()) {
             Map<AccountId, Account> found = book.lockAccounts(wanted);
             wanted.forEach(id -> accounts.put(id, Optional.ofNullable(found.get(id))));
+            locked.putAll(found);
         }
     }
 
@@ -183,7 +189,9 @@ public final class Posting {
                 .toList());
         book.insertPendings(transfers.stream().filter(Transfer::pending).toList());
         book.resolvePendings(resolved);
-        book.updateBalances(changed.values());
+        book.updateBalances(changed.values().stream()
+                .map(after -> new Book.BalanceChange(locked.get(after.id()), after))
+                .toList());
     }
 
     public boolean isEmpty() {

@@ -61,9 +61,9 @@ final class InMemoryBook implements Book {
     }
 
     @Override
-    public void updateBalances(Collection<Account> list) {
-        list.forEach(a -> accounts.put(a.id(), a));
-        writes += list.size();
+    public void updateBalances(Collection<BalanceChange> changes) {
+        changes.forEach(c -> accounts.put(c.after().id(), c.after()));
+        writes += changes.size();
     }
 
     @Override
