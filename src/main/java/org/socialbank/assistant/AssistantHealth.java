@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
  * start, then {@code tfidf}, then {@code blend} once the MiniLM heads are trained or read from
  * the cache) and where the blend's training is, so that an operator knows what a measurement of
  * accuracy measures. Always up: a bank whose assistant is still training, or answers with a
- * lesser model, is not out of service ({@code /actuator/health/assistant}; its details show with
- * {@code management.endpoint.health.show-details}).
+ * lesser model, is not out of service ({@code /actuator/health/assistant}; its details show only
+ * to a request with an API token, {@code management.endpoint.health.show-details: when-authorized}).
  */
 @Component("assistantHealthIndicator")
 class AssistantHealth implements HealthIndicator {

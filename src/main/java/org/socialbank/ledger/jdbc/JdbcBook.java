@@ -59,7 +59,8 @@ public class JdbcBook implements Book {
      * Only on PostgreSQL, which aborts the whole transaction at the refused insert. On H2 (2.5.252)
      * the concurrency test (32 clients, 15 % replays) ended with debits and credits apart under
      * heavy load when groups took their ids as new, and once without that (session 10,
-     * docs/benchmarks.md "Ledger work per transfer"); until that is settled H2 looks them up first.
+     * docs/benchmarks.md "Ledger work per transfer"); H2's balance writes are now a compare-and-set
+     * ({@link #updateBalances}), but until the cause is known H2 also looks the ids up first.
      */
     @Override
     public boolean takesIdsAsNew() {
