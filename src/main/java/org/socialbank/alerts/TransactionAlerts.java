@@ -1,6 +1,7 @@
 package org.socialbank.alerts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -74,21 +75,43 @@ public class TransactionAlerts {
         this.digests = digests;
     }
 
+    /** When the last round ran ({@link System#nanoTime()}), and whether it found postings. */
+    private long lastRound = System.nanoTime();
+
+    private boolean lastRoundFound;
+
+    /**
+     * Ticks every {@code follow-interval-busy} and runs a round when {@link #roundDue} says so:
+     * right after a round that found postings, else once every {@code follow-interval}.
+     */
     @Scheduled(
-            fixedDelayString = "${socialbank.alerts.follow-interval:2s}",
+            fixedDelayString = "${socialbank.alerts.follow-interval-busy:250ms}",
             initialDelayString = "${socialbank.alerts.follow-interval:2s}")
     void scheduled() {
-        if (!properties.followerEnabled()) {
+        long now = System.nanoTime();
+        if (!properties.followerEnabled()
+                || !roundDue(lastRoundFound, Duration.ofNanos(now - lastRound), properties.followInterval())) {
             return;
         }
+        lastRound = now;
+        lastRoundFound = false;
         try {
-            follow();
+            lastRoundFound = follow() > 0;
             releaseDue();
             digests.sendDigests();
             sms.sendPending();
         } catch (RuntimeException e) {
             log.warn("transaction alerts: this round failed; the next one takes it again", e);
         }
+    }
+
+    /**
+     * Whether a scheduled tick runs a round: at once after a round that found postings (a busy
+     * journal is followed in small rounds, so each payer's alerts do not pile up ahead of her next
+     * reply in her chat), else when {@code idle} has passed since the last round.
+     */
+    static boolean roundDue(boolean lastRoundFound, Duration sinceLastRound, Duration idle) {
+        return lastRoundFound || sinceLastRound.compareTo(idle) >= 0;
     }
 
     /** One round over the journal; answers how many journal rows it passed. */

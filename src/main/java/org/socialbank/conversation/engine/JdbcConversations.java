@@ -283,6 +283,28 @@ public class JdbcConversations {
                 == 1;
     }
 
+    /**
+     * {@link #claim} of a row just written, only when it is its chat's earliest pending row and
+     * due: a reply handed to a free worker the moment its transaction commits (issue 22). False
+     * otherwise (an earlier row of its chat is still pending, another relay holds it): the
+     * dispatcher takes it in its chat's order.
+     */
+    public boolean claimIfFirst(UUID id, Network channel, String recipient, Instant now, Instant until) {
+        return jdbc.sql("UPDATE outbox_messages SET claimed_until = ? WHERE id = ? AND status = 'PENDING' "
+                                + "AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) "
+                                + "AND id = (SELECT e.id FROM outbox_messages e WHERE e.channel = ? AND e.recipient = ? "
+                                + "AND e.status = 'PENDING' ORDER BY e.id LIMIT 1)")
+                        .params(
+                                Timestamps.utc(until),
+                                id,
+                                Timestamps.utc(now),
+                                Timestamps.utc(now),
+                                channel.wireName(),
+                                recipient)
+                        .update()
+                == 1;
+    }
+
     /** The row, while it is pending under this lease, and whether its chat has a later pending row. */
     public Optional<Pending> pending(UUID id, Instant lease) {
         return jdbc.sql("SELECT o.id, o.identity_id, o.channel, o.recipient, o.payload, o.attempts, o.created_at, "

@@ -8,8 +8,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes replies to the outbox, sealed, in the caller's transaction; once that commits, this
- * node's relay is woken so a reply goes out at once instead of at the next relay run.
+ * Writes replies to the outbox, sealed, in the caller's transaction; once that commits, the row is
+ * offered to this node's relay, whose free worker sends it at once (else the relay is woken and
+ * takes it in its chat's order), instead of at the next relay run.
  */
 @Component
 public class Outbox {
@@ -34,19 +35,19 @@ public class Outbox {
     public OutboundMessage write(java.util.UUID id, JdbcConversations.Chat chat, Outbound content) {
         OutboundMessage message = new OutboundMessage(id, chat.identityId(), chat.channel(), chat.recipient(), content);
         store.insertOutbox(message.id(), chat, seal.seal(message.id(), Json.outbound(content)), clock.instant());
-        wakeAfterCommit();
+        offerAfterCommit(new RelaySignal.Offer(message.id(), chat.channel(), chat.recipient()));
         return message;
     }
 
-    private void wakeAfterCommit() {
+    private void offerAfterCommit(RelaySignal.Offer offer) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            relay.wake();
+            relay.offer(offer);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                relay.wake();
+                relay.offer(offer);
             }
         });
     }

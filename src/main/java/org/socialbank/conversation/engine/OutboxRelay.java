@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  * one at a time) and hands each to a bounded pool of workers, at most {@code relay-in-flight-max}
  * at once and {@code relay-channel-in-flight-max} per channel; a chat or a bot that must wait
  * holds one worker and never the others. A worker whose chat has more rows queued sends them next
- * itself, in order, up to {@link #CHAT_TURN_MAX} (issue 22). Each worker sends through the channel's
+ * itself, in order, up to {@link #CHAT_TURN_MAX}, and a reply committed on this node goes
+ * straight to a free worker when it is its chat's first pending row (issue 22). Each worker sends through the channel's
  * {@link ChannelSender} outside any transaction and records, under its lease only, the outcome:
  * SUCCEEDED, a jittered retry, FAILED after {@code send-attempts-max} tries or a final "no",
  * UNKNOWN after a send whose fate is not known (never resent blindly), or, for a rate limit's
@@ -147,27 +148,87 @@ public class OutboxRelay implements SmartLifecycle {
         List<Future<Integer>> started = new ArrayList<>();
         for (JdbcConversations.Due due : store.due(open, clock.instant(), free)) {
             AtomicInteger channel = inFlight.get(due.channel());
-            if (channel.get() >= properties.relayChannelInFlightMax() || !slots.tryAcquire()) {
+            if (!slots.tryAcquire()) {
+                continue;
+            }
+            if (!takeChannel(channel)) {
+                slots.release();
                 continue;
             }
             // each lease from the time it is taken
             Instant claimed = clock.instant();
             Instant until = claimed.plus(properties.relayLease());
             if (!store.claim(due.id(), claimed, until)) {
+                channel.decrementAndGet();
                 slots.release();
                 continue;
             }
-            channel.incrementAndGet();
-            started.add(submit(due.id(), until, channel));
+            started.add(submit(() -> sendInTurn(due.id(), until), channel));
         }
         return started;
     }
 
-    private Future<Integer> submit(UUID id, Instant lease, AtomicInteger channel) {
+    /**
+     * A row committed on this node a moment ago ({@link RelaySignal#offer}): a free worker claims
+     * it, when it is its chat's earliest pending row, and sends it with the rest of its chat's
+     * turn, without waiting for the dispatcher's next look (up to {@link #PASS_PAUSE_MIN} under
+     * load, then its due query: issue 22). With no worker or channel slot free, the dispatcher is
+     * woken instead; a row that is not its chat's first is left to it too, to go in order. Answers
+     * how many rows the worker sent (0: not taken).
+     */
+    Future<Integer> take(RelaySignal.Offer offer) {
+        AtomicInteger channel = inFlight.get(offer.channel());
+        if (channel == null || !slots.tryAcquire()) {
+            signal.wake();
+            return CompletableFuture.completedFuture(0);
+        }
+        if (!takeChannel(channel)) {
+            slots.release();
+            signal.wake();
+            return CompletableFuture.completedFuture(0);
+        }
+        return submit(
+                () -> {
+                    Instant claimed = clock.instant();
+                    Instant until = claimed.plus(properties.relayLease());
+                    return store.claimIfFirst(offer.id(), offer.channel(), offer.recipient(), claimed, until)
+                            ? sendInTurn(offer.id(), until)
+                            : 0;
+                },
+                channel);
+    }
+
+    /** Offers reach {@link #take} while this node's relay runs; a stopping relay only wakes. */
+    private void offered(RelaySignal.Offer offer) {
+        if (running && !stopping) {
+            take(offer);
+        } else {
+            signal.wake();
+        }
+    }
+
+    /** One more send on the channel, unless it has relay-channel-in-flight-max under way. */
+    private boolean takeChannel(AtomicInteger channel) {
+        while (true) {
+            int now = channel.get();
+            if (now >= properties.relayChannelInFlightMax()) {
+                return false;
+            }
+            if (channel.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Runs a send on a worker; the slot and the channel's count taken for it are given back after. */
+    private Future<Integer> submit(java.util.function.Supplier<Integer> send, AtomicInteger channel) {
         try {
             return workers.submit(() -> {
                 try {
-                    return sendInTurn(id, lease);
+                    return send.get();
+                } catch (RuntimeException e) {
+                    log.warn("outbox relay: {}; the row is taken again when its lease ends", e.toString());
+                    return 0;
                 } finally {
                     channel.decrementAndGet();
                     slots.release();
@@ -428,6 +489,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         running = true;
         stopping = false;
+        signal.takeOffersWith(this::offered);
         dispatcher = new Thread(this::dispatchForever, "outbox-relay");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -438,6 +500,7 @@ public class OutboxRelay implements SmartLifecycle {
     public void stop() {
         running = false;
         stopping = true;
+        signal.takeOffersWith(null);
         signal.wake();
         Thread thread = dispatcher;
         try {

@@ -228,6 +228,40 @@ abstract class OutboxRelayContract {
         assertThat(delaysCounted() - before).isEqualTo(5.0);
     }
 
+    @Test
+    @DisplayName(
+            "issue 22: a committed reply handed to a free worker goes at once when it is its chat's first, else waits its turn")
+    void aReplyHandedToAWorkerKeepsItsChatsOrder() throws Exception {
+        String chat = chat();
+        sender.rule(chat, m -> new SendOutcome.Sent());
+        // this relay is not started: write's offers only wake it, and the test hands the rows over
+        List<UUID> ids = write(chat, 2);
+        assertThat(relay.take(offer(ids.get(1), chat)).get(60, TimeUnit.SECONDS))
+                .as("the chat's second row is not taken while its first is pending")
+                .isZero();
+        assertThat(sender.to(chat)).isEmpty();
+        assertThat(store.status(ids.get(1))).contains("PENDING");
+        assertThat(relay.take(offer(ids.get(0), chat)).get(60, TimeUnit.SECONDS))
+                .as("the first row is sent, and the second after it in the same turn")
+                .isEqualTo(2);
+        assertThat(sender.to(chat)).extracting(OutboundMessage::id).containsExactlyElementsOf(ids);
+        assertThat(relay.take(offer(ids.get(0), chat)).get(60, TimeUnit.SECONDS))
+                .as("a row already sent is not sent again")
+                .isZero();
+        UUID held = write(chat, 1).get(0);
+        assertThat(store.claim(held, clock.instant(), clock.instant().plus(Duration.ofMinutes(1))))
+                .isTrue();
+        assertThat(relay.take(offer(held, chat)).get(60, TimeUnit.SECONDS))
+                .as("a row under another relay's lease is left to it")
+                .isZero();
+        assertThat(sender.to(chat)).hasSize(2);
+        assertThat(sender.mostInFlightPerChat.get()).isOne();
+    }
+
+    private static RelaySignal.Offer offer(UUID id, String chat) {
+        return new RelaySignal.Offer(id, Network.TELEGRAM, chat);
+    }
+
     private double delaysCounted() {
         io.micrometer.core.instrument.Timer delays = meters.find("socialbank.outbox.delay")
                 .tag("channel", "telegram")

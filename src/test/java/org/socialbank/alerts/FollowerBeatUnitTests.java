@@ -1,0 +1,49 @@
+package org.socialbank.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The alerts follower's beat (issue 22): a busy journal is followed in small rounds, one right
+ * after another that found postings, so a payer's alerts do not pile up for two seconds and then
+ * queue in her chat ahead of her next reply; a quiet journal is looked at every follow-interval.
+ */
+class FollowerBeatUnitTests {
+
+    private static final Duration IDLE = Duration.ofSeconds(2);
+
+    @Test
+    void aRoundThatFoundPostingsIsFollowedAtTheNextTick() {
+        assertThat(TransactionAlerts.roundDue(true, Duration.ofMillis(250), IDLE))
+                .isTrue();
+        assertThat(TransactionAlerts.roundDue(true, Duration.ZERO, IDLE)).isTrue();
+    }
+
+    @Test
+    void afterAnEmptyRoundTheNextWaitsForTheIdleInterval() {
+        assertThat(TransactionAlerts.roundDue(false, Duration.ofMillis(250), IDLE))
+                .isFalse();
+        assertThat(TransactionAlerts.roundDue(false, Duration.ofMillis(1_999), IDLE))
+                .isFalse();
+        assertThat(TransactionAlerts.roundDue(false, IDLE, IDLE)).isTrue();
+        assertThat(TransactionAlerts.roundDue(false, Duration.ofSeconds(30), IDLE))
+                .isTrue();
+    }
+
+    @Test
+    void theBusyIntervalIsAtMostTheIdleOneAndNotTooShort() {
+        assertThat(properties(IDLE, Duration.ofMillis(250)).followIntervalBusy())
+                .isEqualTo(Duration.ofMillis(250));
+        assertThat(properties(IDLE, IDLE).followIntervalBusy()).isEqualTo(IDLE);
+        assertThatThrownBy(() -> properties(IDLE, Duration.ofSeconds(3))).hasMessageContaining("follow-interval-busy");
+        assertThatThrownBy(() -> properties(IDLE, Duration.ofMillis(5))).hasMessageContaining("follow-interval-busy");
+    }
+
+    private static AlertsProperties properties(Duration idle, Duration busy) {
+        return new AlertsProperties(
+                true, idle, busy, Duration.ofSeconds(5), 200, "08:00", true, null, null, Duration.ofMinutes(30));
+    }
+}
