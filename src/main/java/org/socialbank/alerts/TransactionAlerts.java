@@ -225,12 +225,37 @@ public class TransactionAlerts {
                             due),
                     null,
                     settings.dayOf(row.postedAt()));
-        } else if (quietUntil.isPresent()) {
-            store.insert(row, null);
         } else {
-            store.insert(withStatus(row, "held"), null);
-            store.setStatus(row.id(), send(row), now);
+            List<ChannelIdentity> chats = chats(identities, customer.get(), settings);
+            if (kind == AlertKind.OUTGOING && toldByItsReceipt(posted.transfer(), chats)) {
+                store.insert(withStatus(row, "told_elsewhere"), null);
+            } else if (quietUntil.isPresent()) {
+                store.insert(row, null);
+            } else {
+                store.insert(withStatus(row, "held"), null);
+                store.setStatus(row.id(), sendTo(row, settings, chats, now), now);
+            }
         }
+    }
+
+    /**
+     * A payment the payer ordered in a chat whose reply was her receipt (the payments module's
+     * {@code p2p} transfer with {@code "receipt": "chat"}: amount, payee, time, reference and the
+     * balance after), when this alert would go to that same chat: the first of her chats is on the
+     * payment's network and she has no other chat there. The alert would repeat the receipt seconds
+     * later, in the chat she paid from, where a "This wasn't me" adds nothing either: whoever
+     * holds that chat sees both. Sent as usual when her alerts go to another chat (the second
+     * channel is the one that catches a stolen chat) and for the same transfer booked any other way.
+     */
+    static boolean toldByItsReceipt(org.socialbank.ledger.Transfer transfer, List<ChannelIdentity> chats) {
+        if (!toldByThePayment(transfer)
+                || !"chat".equals(transfer.metadata().entries().get("receipt"))
+                || chats.isEmpty()) {
+            return false;
+        }
+        org.socialbank.shared.Network first = chats.get(0).channel();
+        return first.wireName().equals(transfer.metadata().entries().get("channel"))
+                && chats.stream().filter(c -> c.channel() == first).count() == 1;
     }
 
     /**

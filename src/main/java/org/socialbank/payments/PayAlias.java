@@ -347,7 +347,7 @@ class PayAlias {
                     new TransferCode("p2p"),
                     false,
                     0,
-                    notes(row)));
+                    notes(row, answeredInChat)));
             if (result instanceof TransferResult.Rejected rejected) {
                 return row.rejected(PaymentRejection.of(rejected.code()), null, null, null);
             }
@@ -376,7 +376,7 @@ class PayAlias {
                 new TransferCode("p2p-escrow"),
                 true,
                 properties.claimTtl().toSeconds(),
-                notes(row)));
+                notes(row, answeredInChat)));
         if (result instanceof TransferResult.Rejected rejected) {
             return row.rejected(PaymentRejection.of(rejected.code()), null, null, null);
         }
@@ -409,8 +409,16 @@ class PayAlias {
                 .map(org.socialbank.ledger.Account::availableMinor);
     }
 
-    private static Metadata notes(PaymentRow row) {
-        return Metadata.of(java.util.Map.of("payment", row.id().toString(), "channel", row.channel()));
+    /**
+     * The transfer's metadata: the payment and the channel it was ordered on, and, when a chat's
+     * reply to the payer's own message is her receipt, {@code "receipt": "chat"} (the alerts module
+     * then does not repeat that receipt in the same chat: alerts.TransactionAlerts#toldByItsReceipt).
+     */
+    private static Metadata notes(PaymentRow row, boolean answeredInChat) {
+        return Metadata.of(
+                answeredInChat
+                        ? java.util.Map.of("payment", row.id().toString(), "channel", row.channel(), "receipt", "chat")
+                        : java.util.Map.of("payment", row.id().toString(), "channel", row.channel()));
     }
 
     private PaymentRow insert(PaymentRow row) {

@@ -44,7 +44,11 @@ import tools.jackson.databind.node.ObjectNode;
  * threads, the relay and its senders) must stay at or under {@link #STATEMENTS_MAX}; the
  * histogram is printed, so a rise says which statement came back. Not a timed test.
  *
- * <p>With {@code -Dchatpath.cpu.payments=N} a second test pays N times and prints the process's
+ * <p>The same payments also show what the alerts follower does with them (issue 22): the payer's
+ * receipt in her chat is not repeated there as a posting alert, and goes as one to another chat
+ * she reads first.
+ *
+ * <p>With {@code -Dchatpath.cpu.payments=N} a further test pays N times and prints the process's
  * CPU time per chat payment (indicative only: the test's client and the fake Bot API run in the
  * same process, and the machine may be loaded).
  */
@@ -79,6 +83,15 @@ class ChatPaymentQueriesIntegrationTests {
     @Autowired
     OutboxRelay relay;
 
+    @Autowired
+    org.socialbank.alerts.TransactionAlerts transactionAlerts;
+
+    @Autowired
+    org.socialbank.alerts.Alerts alerts;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @TestConfiguration
@@ -110,6 +123,7 @@ class ChatPaymentQueriesIntegrationTests {
         registry.add("socialbank.payments.risk.new-channel-confirmations-min", () -> "0");
         registry.add("socialbank.payments.risk.new-payees-per-day-max", () -> "1000");
         registry.add("socialbank.payments.payee-lookups-per-hour", () -> "10000");
+        registry.add("socialbank.alerts.settle", () -> "0s"); // the test runs the follower (off in tests) itself
     }
 
     @AfterAll
@@ -133,6 +147,66 @@ class ChatPaymentQueriesIntegrationTests {
         assertThat(StatementCounter.statements(histogram))
                 .as("statements of one chat payment; the histogram is printed above")
                 .isLessThanOrEqualTo(STATEMENTS_MAX);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "issue 22: a chat payment's receipt is not repeated in its chat as a posting alert; it is alerted in another chat she reads first")
+    void aChatPaymentsReceiptIsNotRepeatedInItsChatButIsAlertedInAnotherChat() {
+        Chat alone = chat("alone");
+        Chat payee = chat("alonepayee");
+        Chat baleFirst = chat("balefirst");
+        var bale = identities.identify(org.socialbank.shared.Network.BALE, "b" + baleFirst.user(), null, null);
+        linking.setCustomer(bale.id(), baleFirst.customer(), Instant.now().minus(Duration.ofDays(2)));
+        alerts.save(alerts.settings(baleFirst.customer()).withPreferredChannel(org.socialbank.shared.Network.BALE));
+        Chat twoOnTelegram = chat("twotelegram");
+        var second =
+                identities.identify(org.socialbank.shared.Network.TELEGRAM, "9" + twoOnTelegram.user(), null, null);
+        linking.setCustomer(second.id(), twoOnTelegram.customer(), Instant.now().minus(Duration.ofDays(3)));
+        follow(); // the wallets' funding alerts, out of the way of the payments' messages
+        relay.relay();
+
+        pay(alone, payee);
+        int seen = API.sent(TOKEN, Long.toString(alone.user())).size();
+        follow();
+        relay.relay();
+        assertThat(outgoing(alone)).containsExactly("told_elsewhere");
+        assertThat(API.sent(TOKEN, Long.toString(alone.user())))
+                .as("nothing after the receipt in the chat she paid from")
+                .hasSize(seen);
+
+        pay(baleFirst, payee);
+        follow();
+        assertThat(outgoing(baleFirst))
+                .as("her alerts go to Bale first: the receipt was on Telegram")
+                .containsExactly("sent");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE identity_id = ?")
+                        .param(bale.id().value())
+                        .query(Integer.class)
+                        .single())
+                .as("her funding alert and the payment's")
+                .isEqualTo(2);
+
+        pay(twoOnTelegram, payee);
+        follow();
+        assertThat(outgoing(twoOnTelegram))
+                .as("two Telegram chats: which one she paid from is not known to the alert, so it goes")
+                .containsExactly("sent");
+    }
+
+    private void follow() {
+        for (int round = 0; round < 100 && transactionAlerts.follow() > 0; round++) {
+            // each round takes one batch of the journal
+        }
+    }
+
+    /** The statuses of the alerts of money out of the chat's customer's wallet. */
+    private java.util.List<String> outgoing(Chat chat) {
+        return jdbc.sql("SELECT status FROM transaction_alerts WHERE account_id = ? AND kind = 'outgoing' "
+                        + "ORDER BY posted_at")
+                .param(chat.wallet().value())
+                .query(String.class)
+                .list();
     }
 
     @Test
@@ -180,10 +254,14 @@ class ChatPaymentQueriesIntegrationTests {
                 .create();
         var identity = identities.identify(org.socialbank.shared.Network.TELEGRAM, Long.toString(user), null, null);
         linking.setCustomer(identity.id(), customer.id(), Instant.now().minus(Duration.ofDays(2)));
-        return new Chat(user, tag);
+        return new Chat(user, tag, customer.id(), customer.wallet());
     }
 
-    record Chat(long user, String tag) {}
+    record Chat(
+            long user,
+            String tag,
+            org.socialbank.directory.CustomerId customer,
+            org.socialbank.ledger.AccountId wallet) {}
 
     /** One chat payment as the benchmark makes it, each answer relayed before the next update. */
     private void pay(Chat payer, Chat payee) {
