@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.MaskedName;
 import org.socialbank.ledger.Account;
+import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.JournalPosting;
 import org.socialbank.ledger.Ledger;
@@ -121,8 +123,10 @@ public class TransactionAlerts {
             Instant now = clock.instant();
             List<JournalPosting> batch =
                     ledger.postedAfter(cursor, now.minus(properties.settle()), properties.batchMax());
+            Map<AccountId, CustomerId> holders = directory.holders(heldKinds(batch));
             for (JournalPosting posted : batch) {
                 side(
+                        holders,
                         posted,
                         posted.debitAccount(),
                         posted.creditAccount(),
@@ -130,6 +134,7 @@ public class TransactionAlerts {
                         posted.debitBalanceAfterMinor(),
                         now);
                 side(
+                        holders,
                         posted,
                         posted.creditAccount(),
                         posted.debitAccount(),
@@ -171,14 +176,29 @@ public class TransactionAlerts {
                 && transfer.metadata().entries().containsKey("payment");
     }
 
+    /** The page's accounts of the kinds the directory's customers hold (wallets, current accounts). */
+    private static List<AccountId> heldKinds(List<JournalPosting> batch) {
+        return batch.stream()
+                .flatMap(p -> java.util.stream.Stream.of(p.debitAccount(), p.creditAccount()))
+                .filter(TransactionAlerts::customersKind)
+                .map(Account::id)
+                .distinct()
+                .toList();
+    }
+
+    private static boolean customersKind(Account account) {
+        return account.kind() == AccountKind.CUSTOMER_WALLET || account.kind() == AccountKind.CUSTOMER_CURRENT;
+    }
+
     private void side(
+            Map<AccountId, CustomerId> holders,
             JournalPosting posted,
             Account account,
             Account other,
             boolean incoming,
             long balanceAfterMinor,
             Instant now) {
-        Optional<CustomerId> customer = customerOf(account);
+        Optional<CustomerId> customer = customerOf(account, holders);
         UUID transferId = posted.transfer().id().value();
         if (customer.isEmpty() || store.exists(transferId, account.id().value())) {
             return;
@@ -197,7 +217,7 @@ public class TransactionAlerts {
                 amountMinor,
                 posted.transfer().currency(),
                 balanceAfterMinor,
-                counterparty(other),
+                counterparty(other, holders),
                 posted.transfer().createdAt(),
                 "held",
                 quietUntil.orElse(now));
@@ -318,25 +338,23 @@ public class TransactionAlerts {
                 .toList();
     }
 
-    private String counterparty(Account other) {
-        return customerOf(other)
+    private String counterparty(Account other, Map<AccountId, CustomerId> holders) {
+        return customerOf(other, holders)
                 .flatMap(directory::customer)
                 .map(v -> MaskedName.of(v.customer().displayName()))
                 .orElse("bank:" + other.kind().wireName());
     }
 
     /**
-     * The customer who holds the account in the directory (wallets, current accounts), or whose
-     * credit card it is (its owner reference: card purchases and repayments alert too); the bank's
-     * own accounts have none.
+     * The customer who holds the account in the directory (wallets, current accounts: read for the
+     * whole page at once, {@link #heldKinds}), or whose credit card it is (its owner reference: card
+     * purchases and repayments alert too); the bank's own accounts have none.
      */
-    private Optional<CustomerId> customerOf(Account account) {
-        boolean customers =
-                account.kind() == AccountKind.CUSTOMER_WALLET || account.kind() == AccountKind.CUSTOMER_CURRENT;
+    private static Optional<CustomerId> customerOf(Account account, Map<AccountId, CustomerId> holders) {
         if (account.kind() == AccountKind.CREDIT_CARD) {
             return owner(account.ownerRef());
         }
-        return customers ? directory.holder(account.id()) : Optional.empty();
+        return customersKind(account) ? Optional.ofNullable(holders.get(account.id())) : Optional.empty();
     }
 
     private static Optional<CustomerId> owner(String ownerRef) {

@@ -218,6 +218,14 @@ public class Directory {
         return store.accountHolder(account);
     }
 
+    /**
+     * {@link #holder} of many accounts in one look-up (a journal follower's page of postings); an
+     * account no customer holds is not in the map. At most 1,000 accounts.
+     */
+    public java.util.Map<AccountId, CustomerId> holders(java.util.Collection<AccountId> accounts) {
+        return store.accountHolders(accounts);
+    }
+
     /** Issue 13: the customer's one language and zone, read by every chat and page. */
     public Optional<CustomerSettings> settings(CustomerId id) {
         return settings.find(id)

@@ -251,8 +251,13 @@ public class Ledger implements DisposableBean {
         if (limit < 1 || limit > properties.statementPageMax()) {
             throw new IllegalArgumentException("limit must be between 1 and " + properties.statementPageMax());
         }
-        Map<AccountId, Account> accounts = new HashMap<>();
-        return book.postedAfter(afterSequence, writtenBefore, limit).stream()
+        List<JdbcBook.Posted> page = book.postedAfter(afterSequence, writtenBefore, limit);
+        // the page's accounts in one read (a follower reads pages of hundreds of rows, several a second)
+        Map<AccountId, Account> accounts = new HashMap<>(book.findAccounts(page.stream()
+                .flatMap(p -> java.util.stream.Stream.of(
+                        p.row().transfer().debitAccountId(), p.row().transfer().creditAccountId()))
+                .collect(java.util.stream.Collectors.toSet())));
+        return page.stream()
                 .map(p -> {
                     JdbcBook.Sequenced s = p.row();
                     Transfer t = s.transfer();

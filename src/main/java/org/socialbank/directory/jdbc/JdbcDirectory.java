@@ -190,6 +190,23 @@ public class JdbcDirectory {
                 .optional();
     }
 
+    /** The holders of those of the accounts that customers hold, in one query (at most 1,000 accounts). */
+    public java.util.Map<AccountId, CustomerId> accountHolders(java.util.Collection<AccountId> accounts) {
+        if (accounts.isEmpty()) {
+            return java.util.Map.of();
+        }
+        if (accounts.size() > 1_000) {
+            throw new IllegalArgumentException("at most 1,000 accounts at once");
+        }
+        java.util.Map<AccountId, CustomerId> holders = new java.util.HashMap<>();
+        jdbc.sql("SELECT account_id, customer_id FROM customer_accounts WHERE account_id IN (:accounts)")
+                .param("accounts", accounts.stream().map(AccountId::value).distinct().toList())
+                .query((rs, n) -> holders.put(
+                        new AccountId(rs.getObject(1, UUID.class)), new CustomerId(rs.getObject(2, UUID.class))))
+                .list();
+        return holders;
+    }
+
     public void insertHeldAccount(AccountId account, CustomerId holder, String currency) {
         jdbc.sql("INSERT INTO customer_accounts (account_id, customer_id, currency) VALUES (?, ?, ?)")
                 .params(account.value(), holder.value(), currency)

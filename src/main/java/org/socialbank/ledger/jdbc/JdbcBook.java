@@ -121,6 +121,20 @@ public class JdbcBook implements Book {
                 .optional();
     }
 
+    /** The accounts of those ids that exist, in one query, unlocked (a journal page's accounts). */
+    public Map<AccountId, Account> findAccounts(java.util.Collection<AccountId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<AccountId, Account> found = new java.util.HashMap<>();
+        jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id IN (:ids)")
+                .param("ids", ids.stream().map(AccountId::value).distinct().toList())
+                .query(JdbcBook::account)
+                .list()
+                .forEach(a -> found.put(a.id(), a));
+        return found;
+    }
+
     public List<Account> accountsOwnedBy(String ownerRef) {
         return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE owner_ref = ? ORDER BY created_at, id")
                 .param(ownerRef)
