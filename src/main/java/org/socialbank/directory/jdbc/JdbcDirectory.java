@@ -200,7 +200,9 @@ public class JdbcDirectory {
         }
         java.util.Map<AccountId, CustomerId> holders = new java.util.HashMap<>();
         jdbc.sql("SELECT account_id, customer_id FROM customer_accounts WHERE account_id IN (:accounts)")
-                .param("accounts", accounts.stream().map(AccountId::value).distinct().toList())
+                .param(
+                        "accounts",
+                        accounts.stream().map(AccountId::value).distinct().toList())
                 .query((rs, n) -> holders.put(
                         new AccountId(rs.getObject(1, UUID.class)), new CustomerId(rs.getObject(2, UUID.class))))
                 .list();
