@@ -148,19 +148,14 @@ public class OutboxRelay implements SmartLifecycle {
         List<Future<Integer>> started = new ArrayList<>();
         for (JdbcConversations.Due due : store.due(open, clock.instant(), free)) {
             AtomicInteger channel = inFlight.get(due.channel());
-            if (!slots.tryAcquire()) {
-                continue;
-            }
-            if (!takeChannel(channel)) {
-                slots.release();
+            if (!reserve(channel)) {
                 continue;
             }
             // each lease from the time it is taken
             Instant claimed = clock.instant();
             Instant until = claimed.plus(properties.relayLease());
             if (!store.claim(due.id(), claimed, until)) {
-                channel.decrementAndGet();
-                slots.release();
+                release(channel);
                 continue;
             }
             started.add(submit(() -> sendInTurn(due.id(), until), channel));
@@ -178,12 +173,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     Future<Integer> take(RelaySignal.Offer offer) {
         AtomicInteger channel = inFlight.get(offer.channel());
-        if (channel == null || !slots.tryAcquire()) {
-            signal.wake();
-            return CompletableFuture.completedFuture(0);
-        }
-        if (!takeChannel(channel)) {
-            slots.release();
+        if (channel == null || !reserve(channel)) {
             signal.wake();
             return CompletableFuture.completedFuture(0);
         }
@@ -207,7 +197,26 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One more send on the channel, unless it has relay-channel-in-flight-max under way. */
+    /**
+     * A worker's slot and one more send on the channel, both or neither: none when every worker is
+     * busy or the channel has relay-channel-in-flight-max sends under way. Given back by {@link #release}.
+     */
+    private boolean reserve(AtomicInteger channel) {
+        if (!slots.tryAcquire()) {
+            return false;
+        }
+        if (takeChannel(channel)) {
+            return true;
+        }
+        slots.release();
+        return false;
+    }
+
+    private void release(AtomicInteger channel) {
+        channel.decrementAndGet();
+        slots.release();
+    }
+
     private boolean takeChannel(AtomicInteger channel) {
         while (true) {
             int now = channel.get();
@@ -220,7 +229,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Runs a send on a worker; the slot and the channel's count taken for it are given back after. */
+    /** Runs a send on a worker; what {@link #reserve} took for it is given back after. */
     private Future<Integer> submit(java.util.function.Supplier<Integer> send, AtomicInteger channel) {
         try {
             return workers.submit(() -> {
@@ -230,15 +239,13 @@ public class OutboxRelay implements SmartLifecycle {
                     log.warn("outbox relay: {}; the row is taken again when its lease ends", e.toString());
                     return 0;
                 } finally {
-                    channel.decrementAndGet();
-                    slots.release();
+                    release(channel);
                     signal.wake();
                 }
             });
         } catch (RejectedExecutionException shuttingDown) {
             // shutting down: the lease runs out and a relay takes the row again
-            channel.decrementAndGet();
-            slots.release();
+            release(channel);
             return CompletableFuture.completedFuture(0);
         }
     }
