@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit of single transfers (issue 22, section 2): requests that arrive while a group is
+ * Group commit of ledger writes (issue 22, section 2), of single transfers ({@code
+ * GroupCommit<NewTransfer, TransferResult>}) and of linked batches ({@code
+ * GroupCommit<List<NewTransfer>, BatchResult>}, all-or-nothing each): requests that arrive while a group is
  * being written wait in a queue, and the next group takes all of them (up to a size) into one
  * database transaction: one lock pass over their accounts in id order, one idempotency look-up,
  * multi-row inserts and updates, one commit and one wait for durability. Each caller still gets
@@ -23,25 +25,25 @@ import org.slf4j.LoggerFactory;
  * transaction retries as a whole), each of its requests is written again on its own, so one bad
  * request cannot fail the others.
  */
-final class GroupCommit implements AutoCloseable {
+final class GroupCommit<Q, A> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final long IDLE_POLL_MS = 100;
     private static final long CLOSE_WAIT_MS = 10_000;
 
     /** How a group is written: all in one transaction, or one request in its own. */
-    interface Writer {
+    interface Writer<Q, A> {
 
         /** Books the requests in one transaction; the answers are in the requests' order. */
-        List<TransferResult> writeAll(List<NewTransfer> requests);
+        List<A> writeAll(List<Q> requests);
 
-        TransferResult writeOne(NewTransfer request);
+        A writeOne(Q request);
     }
 
-    private record Waiting(NewTransfer request, CompletableFuture<TransferResult> answer) {}
+    private record Waiting<Q, A>(Q request, CompletableFuture<A> answer) {}
 
-    private final LinkedBlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
-    private final Writer writer;
+    private final LinkedBlockingQueue<Waiting<Q, A>> queue = new LinkedBlockingQueue<>();
+    private final Writer<Q, A> writer;
     private final int sizeMax;
     private final IntConsumer groupSizes;
     private final List<Thread> committers = new ArrayList<>();
@@ -52,7 +54,7 @@ final class GroupCommit implements AutoCloseable {
      * @param committers how many groups may be written at once (each holds one connection)
      * @param groupSizes told the size of every group written, for the metrics
      */
-    GroupCommit(Writer writer, int sizeMax, int committers, IntConsumer groupSizes) {
+    GroupCommit(Writer<Q, A> writer, int sizeMax, int committers, IntConsumer groupSizes) {
         this.writer = writer;
         this.sizeMax = sizeMax;
         this.groupSizes = groupSizes;
@@ -65,11 +67,11 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** Books the request in the next group and answers when that group is durable. */
-    TransferResult submit(NewTransfer request) {
+    A submit(Q request) {
         if (closed) {
             return writer.writeOne(request);
         }
-        Waiting waiting = new Waiting(request, new CompletableFuture<>());
+        Waiting<Q, A> waiting = new Waiting<>(request, new CompletableFuture<>());
         queue.add(waiting);
         if (closed && queue.remove(waiting)) { // closed meanwhile: no committer may take it now
             return writer.writeOne(request);
@@ -93,9 +95,9 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void commitGroups() {
-        List<Waiting> group = new ArrayList<>(sizeMax);
+        List<Waiting<Q, A>> group = new ArrayList<>(sizeMax);
         while (!closed || !queue.isEmpty()) {
-            Waiting first;
+            Waiting<Q, A> first;
             try {
                 first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -114,9 +116,9 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void commit(List<Waiting> group) {
+    private void commit(List<Waiting<Q, A>> group) {
         groupSizes.accept(group.size());
-        List<TransferResult> results;
+        List<A> results;
         try {
             results = writer.writeAll(group.stream().map(Waiting::request).toList());
         } catch (RuntimeException | Error e) {
@@ -125,7 +127,7 @@ final class GroupCommit implements AutoCloseable {
                 return;
             }
             log.warn(
-                    "a group of {} transfers failed as a whole ({}); writing each on its own",
+                    "a group of {} ledger writes failed as a whole ({}); writing each on its own",
                     group.size(),
                     e.toString());
             group.forEach(this::commitAlone);
@@ -136,7 +138,7 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void commitAlone(Waiting waiting) {
+    private void commitAlone(Waiting<Q, A> waiting) {
         try {
             waiting.answer().complete(writer.writeOne(waiting.request()));
         } catch (RuntimeException | Error e) {
@@ -156,7 +158,7 @@ final class GroupCommit implements AutoCloseable {
                 break;
             }
         }
-        for (Waiting left; (left = queue.poll()) != null; ) {
+        for (Waiting<Q, A> left; (left = queue.poll()) != null; ) {
             commitAlone(left);
         }
     }

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The ledger's use cases. Each write runs in one database transaction that locks the accounts it
  * touches in ascending id order, and returns only once the commit is durable. Single transfers
  * from callers outside a transaction (the API, the chat's payments once they stand alone) share
- * their transaction with the others that arrive at the same time ({@link GroupCommit}).
+ * their transaction with the others that arrive at the same time ({@link GroupCommit}); so do
+ * linked batches, each still all-or-nothing.
  */
 @Service
 public class Ledger implements DisposableBean {
@@ -37,7 +38,8 @@ public class Ledger implements DisposableBean {
     private final Clock clock;
     private final LedgerProperties properties;
     private final LedgerMetrics metrics;
-    private final GroupCommit groups;
+    private final GroupCommit<NewTransfer, TransferResult> groups;
+    private final GroupCommit<List<NewTransfer>, BatchResult> linkedGroups;
 
     Ledger(
             JdbcBook book,
@@ -54,8 +56,8 @@ public class Ledger implements DisposableBean {
         this.metrics = metrics;
         this.groups = !properties.groupCommit()
                 ? null
-                : new GroupCommit(
-                        new GroupCommit.Writer() {
+                : new GroupCommit<>(
+                        new GroupCommit.Writer<NewTransfer, TransferResult>() {
                             @Override
                             public List<TransferResult> writeAll(List<NewTransfer> requests) {
                                 return transferAll(requests);
@@ -69,6 +71,23 @@ public class Ledger implements DisposableBean {
                         properties.groupSizeMax(),
                         properties.groupCommitters(),
                         metrics::groupSize);
+        this.linkedGroups = !properties.groupCommit()
+                ? null
+                : new GroupCommit<>(
+                        new GroupCommit.Writer<List<NewTransfer>, BatchResult>() {
+                            @Override
+                            public List<BatchResult> writeAll(List<List<NewTransfer>> batches) {
+                                return linkedAll(batches);
+                            }
+
+                            @Override
+                            public BatchResult writeOne(List<NewTransfer> batch) {
+                                return linkedAll(List.of(batch)).get(0);
+                            }
+                        },
+                        properties.groupBatchesMax(),
+                        properties.groupCommitters(),
+                        metrics::linkedGroupSize);
     }
 
     /** Writes what is still queued, then stops the group commit's threads. */
@@ -76,6 +95,9 @@ public class Ledger implements DisposableBean {
     public void destroy() {
         if (groups != null) {
             groups.close();
+        }
+        if (linkedGroups != null) {
+            linkedGroups.close();
         }
     }
 
@@ -183,33 +205,64 @@ public class Ledger implements DisposableBean {
         }));
     }
 
-    /** Books all of the transfers or none, in one transaction. */
+    /**
+     * Books all of the transfers or none, in one transaction. Outside a transaction the batch joins
+     * the next group of linked batches (each still all-or-nothing, answered on its own); inside
+     * the caller's transaction it is written there.
+     */
     public BatchResult transferLinked(List<NewTransfer> requests) {
         if (requests.isEmpty() || requests.size() > properties.batchSizeMax()) {
             throw new IllegalArgumentException("a linked batch holds 1 to " + properties.batchSizeMax() + " transfers");
         }
+        if (linkedGroups == null || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return linkedAll(List.of(requests)).get(0);
+        }
+        return linkedGroups.submit(requests);
+    }
+
+    /**
+     * Linked batches in one transaction, answered each in the batches' order: one lock pass over
+     * all of their accounts, one look-up of their ids, one flush; a batch with a rejected transfer
+     * is taken back whole from the working set ({@link Posting#undoUnit()}), so that it changes
+     * nothing and the others are booked as if they had come one by one.
+     */
+    List<BatchResult> linkedAll(List<List<NewTransfer>> batches) {
+        List<NewTransfer> all = batches.stream().flatMap(List::stream).toList();
         Attempts attempts =
                 new Attempts(book.takesIdsAsNew() && !TransactionSynchronizationManager.isActualTransactionActive());
-        return metrics.count(durably(() -> {
+        List<BatchResult> results = durably(() -> {
             Posting posting = new Posting(book, now());
-            posting.lock(requests.stream()
+            posting.lock(all.stream()
                     .flatMap(r -> Stream.of(r.debitAccountId(), r.creditAccountId()))
                     .toList());
-            attempts.checkIds(posting, requests);
-            List<Transfer> booked = new ArrayList<>(requests.size());
-            boolean allReplayed = true;
-            for (int i = 0; i < requests.size(); i++) {
-                TransferResult result = posting.create(requests.get(i));
-                if (result instanceof Rejected rejected) {
-                    return linkedFailure(requests.size(), i, rejected.code());
-                }
-                Posted posted = (Posted) result;
-                booked.add(posted.transfer());
-                allReplayed &= posted.replayed();
+            attempts.checkIds(posting, all);
+            List<BatchResult> answers = new ArrayList<>(batches.size());
+            for (List<NewTransfer> batch : batches) {
+                answers.add(linked(posting, batch));
             }
             posting.flush();
-            return new Committed(booked, allReplayed);
-        }));
+            return answers;
+        });
+        results.forEach(metrics::count);
+        return results;
+    }
+
+    private static BatchResult linked(Posting posting, List<NewTransfer> batch) {
+        posting.beginUnit();
+        List<Transfer> booked = new ArrayList<>(batch.size());
+        boolean allReplayed = true;
+        for (int i = 0; i < batch.size(); i++) {
+            TransferResult result = posting.create(batch.get(i));
+            if (result instanceof Rejected rejected) {
+                posting.undoUnit();
+                return linkedFailure(batch.size(), i, rejected.code());
+            }
+            Posted posted = (Posted) result;
+            booked.add(posted.transfer());
+            allReplayed &= posted.replayed();
+        }
+        posting.endUnit();
+        return new Committed(booked, allReplayed);
     }
 
     /** Posts (all or part of) or voids a pending transfer. */

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Counts ledger outcomes for operators: {@code socialbank.ledger.outcomes} tagged with the
  * operation and its outcome ({@code booked}, {@code replayed} or the rejection code), and the
- * size of each group of single transfers written together ({@code socialbank.ledger.group.size}).
+ * size of each group of single transfers written together ({@code socialbank.ledger.group.size})
+ * and of each group of linked batches ({@code socialbank.ledger.linked.group.size}).
  */
 @Component
 class LedgerMetrics {
@@ -18,6 +19,7 @@ class LedgerMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final DistributionSummary groupSizes;
+    private final DistributionSummary linkedGroupSizes;
 
     LedgerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -25,10 +27,18 @@ class LedgerMetrics {
                 .description("Single transfers written in one transaction by the group commit")
                 .baseUnit("transfers")
                 .register(registry);
+        this.linkedGroupSizes = DistributionSummary.builder("socialbank.ledger.linked.group.size")
+                .description("Linked batches written in one transaction by the group commit")
+                .baseUnit("batches")
+                .register(registry);
     }
 
     void groupSize(int transfers) {
         groupSizes.record(transfers);
+    }
+
+    void linkedGroupSize(int batches) {
+        linkedGroupSizes.record(batches);
     }
 
     TransferResult count(String operation, TransferResult result) {

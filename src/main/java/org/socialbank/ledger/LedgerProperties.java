@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiryInterval how often the janitor looks for expired pending transfers
  * @param expiryBatchMax the most pending transfers one janitor round expires
  * @param groupCommit whether single transfers that arrive together are written in one
- *     transaction ({@link GroupCommit}); callers already inside a transaction are always written
- *     in theirs
+ *     transaction ({@link GroupCommit}), and linked batches that arrive together in another;
+ *     callers already inside a transaction are always written in theirs
  * @param groupSizeMax the most single transfers one group holds
- * @param groupCommitters how many groups one node writes at once (each holds a connection)
+ * @param groupCommitters how many groups one node writes at once (each holds a connection), for
+ *     single transfers and as many again for linked batches
+ * @param groupBatchesMax the most linked batches one group holds (each stays all-or-nothing)
  */
 @ConfigurationProperties("socialbank.ledger")
 public record LedgerProperties(
@@ -27,7 +29,8 @@ public record LedgerProperties(
         @DefaultValue("500") int expiryBatchMax,
         @DefaultValue("true") boolean groupCommit,
         @DefaultValue("128") int groupSizeMax,
-        @DefaultValue("2") int groupCommitters) {
+        @DefaultValue("2") int groupCommitters,
+        @DefaultValue("16") int groupBatchesMax) {
 
     public LedgerProperties {
         require(
@@ -41,6 +44,7 @@ public record LedgerProperties(
         require(expiryBatchMax >= 1 && expiryBatchMax <= 10_000, "socialbank.ledger.expiry-batch-max must be 1..10000");
         require(groupSizeMax >= 1 && groupSizeMax <= 1000, "socialbank.ledger.group-size-max must be 1..1000");
         require(groupCommitters >= 1 && groupCommitters <= 16, "socialbank.ledger.group-committers must be 1..16");
+        require(groupBatchesMax >= 1 && groupBatchesMax <= 100, "socialbank.ledger.group-batches-max must be 1..100");
     }
 
     private static void require(boolean condition, String message) {

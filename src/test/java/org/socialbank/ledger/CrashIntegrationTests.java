@@ -35,13 +35,20 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * on PostgreSQL. (A power cut is beyond a test here; the H2 store fsyncs before answering.) The
  * 16 clients' transfers are written in groups (the ledger's group commit, issue 22): the kill cuts
  * groups in the middle, and the test checks that groups of more than one transfer were being
- * written before it.
+ * written before it. Four of the clients send linked batches, which are grouped too: after the
+ * restart every acknowledged batch is there whole, and every batch whose answer the kill cut off
+ * is there whole or not at all.
  */
 class CrashIntegrationTests {
 
     static final String TOKEN = "crash-test-token-0123456789";
     static final int CLIENTS = 16;
     static final int ACCOUNTS = 10;
+    /** Clients 0 to 3 send linked batches of two to five transfers; the others single transfers. */
+    static final int BATCH_CLIENTS = 4;
+
+    /** A linked batch sent: its transfers' ids and the request body. */
+    record Batch(List<String> ids, String body) {}
 
     @Test
     void theEmbeddedStoreKeepsEveryAcknowledgedTransfer(@TempDir Path dir) throws Exception {
@@ -76,11 +83,13 @@ class CrashIntegrationTests {
         int port = ServerProcess.freePort();
         Api api = new Api("http://127.0.0.1:" + port, TOKEN);
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        List<Batch> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Batch> cutOff = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (ServerProcess server = new ServerProcess(dir, env, port)) {
             server.start();
             List<String> accounts = LedgerFixtures.fundedWallets(api, ACCOUNTS - 1, 1_000_000);
             log("started and opened accounts");
-            load(api, accounts, acknowledged, server);
+            load(api, accounts, new Sent(acknowledged, batches, cutOff), server);
             log("killed after " + acknowledged.size() + " acknowledged transfers");
             assertThat(acknowledged)
                     .as("transfers acknowledged before the kill")
@@ -96,7 +105,22 @@ class CrashIntegrationTests {
                 assertThat(replay.status()).as("replay of %s", ack.getKey()).isEqualTo(200);
                 assertThat(replay.json()).isEqualTo(stored.json());
             }
-            log("checked every acknowledged transfer");
+            for (Batch batch : batches) {
+                Response replay = api.post("/api/v1/transfers/batch", batch.body());
+                assertThat(replay.status())
+                        .as("replay of an acknowledged batch")
+                        .isEqualTo(200);
+            }
+            for (Batch batch : cutOff) {
+                long there = batch.ids().stream()
+                        .filter(id -> api.get("/api/v1/transfers/" + id).status() == 200)
+                        .count();
+                assertThat(there)
+                        .as("transfers of a batch cut off by the kill that are there: all or none")
+                        .isIn(0L, (long) batch.ids().size());
+            }
+            log("checked every acknowledged transfer, " + batches.size() + " acknowledged batches and " + cutOff.size()
+                    + " cut off");
             server.stop();
         }
     }
@@ -105,9 +129,16 @@ class CrashIntegrationTests {
         System.out.println(Instant.now() + " crash test: " + event);
     }
 
+    /**
+     * What the clients sent: single and batched transfers acknowledged (id to body: a batch's
+     * transfers are there with their own bodies), the batches acknowledged, and the batches whose
+     * answer the kill cut off.
+     */
+    record Sent(Map<String, String> acknowledged, List<Batch> batches, List<Batch> cutOff) {}
+
     /** Drives transfers from many clients and kills the server while they are in flight. */
-    private void load(Api api, List<String> accounts, Map<String, String> acknowledged, ServerProcess server)
-            throws Exception {
+    private void load(Api api, List<String> accounts, Sent sent, ServerProcess server) throws Exception {
+        Map<String, String> acknowledged = sent.acknowledged();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger serverErrors = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -116,6 +147,10 @@ class CrashIntegrationTests {
             pool.submit(() -> {
                 java.util.Random random = new java.util.Random(client);
                 for (int i = 0; running.get() && i < 100_000; i++) {
+                    if (client < BATCH_CLIENTS) {
+                        sendBatch(api, accounts, random, sent, serverErrors);
+                        continue;
+                    }
                     String id = UUID.randomUUID().toString();
                     int from = random.nextInt(ACCOUNTS);
                     int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
@@ -138,7 +173,8 @@ class CrashIntegrationTests {
         while (acknowledged.size() < 400 && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
         }
-        long[] groups = groupSizes(api);
+        long[] groups = groupSizes(api, "socialbank_ledger_group_size_transfers");
+        long[] linkedGroups = groupSizes(api, "socialbank_ledger_linked_group_size_batches");
         server.kill();
         running.set(false);
         pool.shutdown();
@@ -147,16 +183,45 @@ class CrashIntegrationTests {
         assertThat(groups[1])
                 .as("transfers written in %d groups before the kill", groups[0])
                 .isGreaterThan(groups[0]);
+        assertThat(linkedGroups[1])
+                .as("linked batches written in %d groups before the kill", linkedGroups[0])
+                .isGreaterThan(linkedGroups[0]);
     }
 
-    /** The group commit's groups so far and the transfers they held, from the server's metrics. */
-    private static long[] groupSizes(Api api) {
+    private static void sendBatch(
+            Api api, List<String> accounts, java.util.Random random, Sent sent, AtomicInteger serverErrors) {
+        int size = 2 + random.nextInt(4);
+        List<String> ids = new java.util.ArrayList<>();
+        List<String> bodies = new java.util.ArrayList<>();
+        for (int t = 0; t < size; t++) {
+            String id = UUID.randomUUID().toString();
+            int from = random.nextInt(ACCOUNTS);
+            int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
+            ids.add(id);
+            bodies.add(LedgerFixtures.transfer(
+                    id, accounts.get(from), accounts.get(to), 1 + random.nextInt(500), "EUR", "{}"));
+        }
+        Batch batch = new Batch(ids, "{\"transfers\": [" + String.join(", ", bodies) + "]}");
+        try {
+            Response r = api.post("/api/v1/transfers/batch", batch.body());
+            if (r.status() == 201 || r.status() == 200) {
+                sent.batches().add(batch);
+                for (int t = 0; t < size; t++) {
+                    sent.acknowledged().put(ids.get(t), bodies.get(t));
+                }
+            } else if (r.status() >= 500) {
+                serverErrors.incrementAndGet();
+            }
+        } catch (RuntimeException connectionLost) {
+            sent.cutOff().add(batch); // its outcome is unknown: whole or nothing, the restart shows which
+        }
+    }
+
+    /** A group commit's groups so far and what they held, from the server's metrics. */
+    private static long[] groupSizes(Api api, String summary) {
         Response metrics = api.get("/actuator/prometheus");
         assertThat(metrics.status()).as("metrics").isEqualTo(200);
-        return new long[] {
-            metric(metrics.body(), "socialbank_ledger_group_size_transfers_count"),
-            metric(metrics.body(), "socialbank_ledger_group_size_transfers_sum")
-        };
+        return new long[] {metric(metrics.body(), summary + "_count"), metric(metrics.body(), summary + "_sum")};
     }
 
     private static long metric(String exposition, String name) {

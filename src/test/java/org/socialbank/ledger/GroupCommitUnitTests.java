@@ -31,7 +31,7 @@ class GroupCommitUnitTests {
     static final long SEED = 20261202L;
 
     /** Answers each request with a rejection whose code depends on its amount, and records the groups. */
-    static final class RecordingWriter implements GroupCommit.Writer {
+    static final class RecordingWriter implements GroupCommit.Writer<NewTransfer, TransferResult> {
 
         final List<Integer> groups = new CopyOnWriteArrayList<>();
         final List<UUID> aloneWrites = new CopyOnWriteArrayList<>();
@@ -104,7 +104,7 @@ class GroupCommitUnitTests {
         List<Integer> sizes = new CopyOnWriteArrayList<>();
         int callers = 32;
         int each = 200;
-        try (GroupCommit groups = new GroupCommit(writer, 8, 1, sizes::add)) {
+        try (GroupCommit<NewTransfer, TransferResult> groups = new GroupCommit<>(writer, 8, 1, sizes::add)) {
             ExecutorService pool = Executors.newFixedThreadPool(callers);
             Map<UUID, UUID> mismatches = new ConcurrentHashMap<>();
             List<Future<?>> futures = new ArrayList<>();
@@ -144,7 +144,7 @@ class GroupCommitUnitTests {
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED);
         CountDownLatch held = new CountDownLatch(1);
         writer.firstGroupHeld = held;
-        try (GroupCommit groups = new GroupCommit(writer, 64, 1, n -> {})) {
+        try (GroupCommit<NewTransfer, TransferResult> groups = new GroupCommit<>(writer, 64, 1, n -> {})) {
             ExecutorService pool = Executors.newFixedThreadPool(11);
             Future<TransferResult> first = pool.submit(() -> groups.submit(request(random, 1)));
             // the committer now holds the first request's group open; ten more queue behind it
@@ -175,7 +175,7 @@ class GroupCommitUnitTests {
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED + 7);
         CountDownLatch held = new CountDownLatch(1);
         writer.firstGroupHeld = held;
-        try (GroupCommit groups = new GroupCommit(writer, 64, 1, n -> {})) {
+        try (GroupCommit<NewTransfer, TransferResult> groups = new GroupCommit<>(writer, 64, 1, n -> {})) {
             ExecutorService pool = Executors.newFixedThreadPool(6);
             Future<TransferResult> opener = pool.submit(() -> groups.submit(request(random, 1)));
             waitUntil(() -> writer.entered.get() == 1);
@@ -209,7 +209,7 @@ class GroupCommitUnitTests {
         RecordingWriter writer = new RecordingWriter();
         writer.poisonAmount = 5;
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED + 9);
-        try (GroupCommit groups = new GroupCommit(writer, 64, 1, n -> {})) {
+        try (GroupCommit<NewTransfer, TransferResult> groups = new GroupCommit<>(writer, 64, 1, n -> {})) {
             assertThatThrownBy(() -> groups.submit(request(random, 5)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("the store refused the group");
@@ -222,7 +222,7 @@ class GroupCommitUnitTests {
     void afterClosingRequestsAreWrittenByTheirCallers() {
         RecordingWriter writer = new RecordingWriter();
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED + 11);
-        GroupCommit groups = new GroupCommit(writer, 64, 2, n -> {});
+        GroupCommit<NewTransfer, TransferResult> groups = new GroupCommit<>(writer, 64, 2, n -> {});
         groups.close();
         NewTransfer late = request(random, 3);
         assertThat(groups.submit(late)).isInstanceOf(TransferResult.Posted.class);

@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Issue 22 (ledger22): the SQL statements a group of single transfers and a linked batch cost,
- * counted at the JDBC driver. Whatever their size, both are one lock pass over their accounts,
+ * Issue 22 (ledger22): the SQL statements a group of single transfers, a linked batch and a group
+ * of linked batches cost, counted at the JDBC driver. Whatever their size, all are one lock pass over their accounts,
  * one look-up of their ids (H2 only: PostgreSQL takes them to be new and lets the journal's
  * primary key refuse a replay, {@code Posting.assumeNew}), one (multi-row) insert, one write of
  * the balances and one commit: 4 statements on H2, 3 on PostgreSQL. Before session 10 a group
@@ -61,12 +61,37 @@ abstract class LedgerStatements {
     @Test
     void aLinkedBatchOf64RunsFewStatements() {
         List<NewTransfer> batch = transfers(accounts(100), 64);
-        Map<String, Integer> histogram =
-                count(() -> assertThat(ledger.transferLinked(batch)).isInstanceOf(BatchResult.Committed.class));
+        Map<String, Integer> histogram = count(() ->
+                assertThat(ledger.linkedAll(List.of(batch))).singleElement().isInstanceOf(BatchResult.Committed.class));
         assertThat(StatementCounter.statements(histogram))
                 .as("statements of a linked batch of 64; the histogram is printed above")
                 .isLessThanOrEqualTo(statementsMax());
         assertThat(histogram).containsEntry("# commit", 1);
+    }
+
+    @Test
+    void aGroupOfLinkedBatchesRunsAsFewWithOneOfThemRefused() {
+        List<AccountId> accounts = accounts(100);
+        List<NewTransfer> refused = new ArrayList<>(transfers(accounts, 15));
+        refused.add(NewTransfer.posted( // an account that is not there: the whole batch goes
+                new TransferId(UUID.randomUUID()), accounts.get(0), new AccountId(UUID.randomUUID()), 1, EUR, "p2p"));
+        List<List<NewTransfer>> group =
+                List.of(transfers(accounts, 16), refused, transfers(accounts, 16), transfers(accounts, 16));
+        Map<String, Integer> histogram = count(() -> assertThat(ledger.linkedAll(group))
+                .extracting(r -> r.getClass().getSimpleName())
+                .containsExactly("Committed", "Rejected", "Committed", "Committed"));
+        // on PostgreSQL the refused transfer's id is looked up before its rejection is answered
+        // (Posting.assumeNew: a replay is never answered with a rejection): one statement more
+        assertThat(StatementCounter.statements(histogram))
+                .as("statements of a group of four linked batches of 16; the histogram is printed above")
+                .isLessThanOrEqualTo(statementsMax() + 1);
+        assertThat(histogram).containsEntry("# commit", 1);
+        for (NewTransfer t : refused) {
+            assertThat(ledger.transfer(t.id()))
+                    .as("a transfer of the refused batch")
+                    .isEmpty();
+        }
+        assertThat(ledger.transfer(group.get(3).get(15).id())).isPresent();
     }
 
     @Test

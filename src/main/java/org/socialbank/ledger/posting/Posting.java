@@ -33,7 +33,9 @@ import org.socialbank.ledger.TransferResult.Rejected;
  * <p>A rejected request changes nothing in the working set, so one posting can carry many
  * independent requests (the group commit of concurrent single transfers, {@code
  * ledger.GroupCommit}) as well as a linked batch, which the caller simply does not flush when one
- * of its requests is rejected. A hot account (a merchant, an escrow) is locked once per posting
+ * of its requests is rejected, and a group of linked batches: each batch is a unit ({@link
+ * #beginUnit()}) that {@link #undoUnit()} takes back whole when one of its requests is rejected,
+ * leaving the group's other batches as they were. A hot account (a merchant, an escrow) is locked once per posting
  * and its balance changes are applied here, in memory, by every transfer of the group in turn.
  */
 public final class Posting {
@@ -55,6 +57,15 @@ public final class Posting {
 
     private final Map<TransferId, Book.PendingState> pendings = new HashMap<>();
     private final List<Book.PendingChange> resolved = new ArrayList<>();
+
+    /**
+     * While a unit is open, each account's working value and changed entry (null: none) as they
+     * were before the unit first changed it, and the ids the unit booked; null when none is open.
+     */
+    private Map<AccountId, Optional<Account>> unitAccounts;
+
+    private Map<AccountId, Account> unitChanged;
+    private List<TransferId> unitBooked;
 
     public Posting(Book book, Instant now) {
         this.book = book;
@@ -150,7 +161,58 @@ public final class Posting {
         return new Posted(book(request, debit.get(), credit.get()), false);
     }
 
+    /**
+     * Opens a unit of {@link #create} calls that {@link #undoUnit()} can take back whole (a linked
+     * batch among others in one transaction); {@link #endUnit()} keeps it. Nothing of a unit is
+     * written before {@link #flush()}, so taking it back touches the working set only; the locks it
+     * took stay held until the transaction ends, as every lock of a posting does.
+     */
+    public void beginUnit() {
+        if (unitBooked != null) {
+            throw new IllegalStateException("a unit is open already");
+        }
+        unitAccounts = new HashMap<>();
+        unitChanged = new HashMap<>();
+        unitBooked = new ArrayList<>();
+    }
+
+    /** Keeps what the open unit booked. */
+    public void endUnit() {
+        requireUnit();
+        unitAccounts = null;
+        unitChanged = null;
+        unitBooked = null;
+    }
+
+    /** Takes back everything the open unit booked and closes it, as if its requests had never come. */
+    public void undoUnit() {
+        requireUnit();
+        for (TransferId id : unitBooked) {
+            booked.remove(id);
+            balancesAfter.remove(id);
+            pendings.remove(id);
+        }
+        unitAccounts.forEach(accounts::put);
+        unitChanged.forEach((id, before) -> {
+            if (before == null) {
+                changed.remove(id);
+            } else {
+                changed.put(id, before);
+            }
+        });
+        endUnit();
+    }
+
+    private void requireUnit() {
+        if (unitBooked == null) {
+            throw new IllegalStateException("no unit is open");
+        }
+    }
+
     public TransferResult resolve(Resolution request) {
+        if (unitBooked != null) {
+            throw new IllegalStateException("a unit holds new transfers only");
+        }
         if (request.amountMinor().isPresent() && request.amountMinor().getAsLong() <= 0) {
             return new Rejected(RejectionCode.AMOUNT_MUST_BE_POSITIVE);
         }
@@ -261,6 +323,9 @@ public final class Posting {
         }
         booked.put(transfer.id(), transfer);
         balancesAfter.put(transfer.id(), balances(debit.id(), credit.id()));
+        if (unitBooked != null) {
+            unitBooked.add(transfer.id());
+        }
         return transfer;
     }
 
@@ -308,6 +373,10 @@ public final class Posting {
 
     private void change(Account[] updated) {
         for (Account account : updated) {
+            if (unitAccounts != null && !unitAccounts.containsKey(account.id())) {
+                unitAccounts.put(account.id(), accounts.get(account.id()));
+                unitChanged.put(account.id(), changed.get(account.id()));
+            }
             accounts.put(account.id(), Optional.of(account));
             changed.put(account.id(), account);
         }

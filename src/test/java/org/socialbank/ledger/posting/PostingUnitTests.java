@@ -158,6 +158,55 @@ class PostingUnitTests {
         assertThat(book.writes).isZero();
     }
 
+    /** Issue 22 (T.2): linked batches grouped in one posting, each a unit kept or taken back whole. */
+    @Test
+    void aUnitTakenBackLeavesTheOtherUnitsAsIfItHadNeverCome() {
+        AccountId carol = account(Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS), 0, 0);
+        TransferId reused = new TransferId(UUID.randomUUID());
+        Posting p = posting();
+        p.beginUnit(); // A: kept
+        assertThat(p.create(transfer(new TransferId(UUID.randomUUID()), alice, bob, 600)))
+                .isInstanceOf(TransferResult.Posted.class);
+        p.endUnit();
+        p.beginUnit(); // B: its third transfer overdraws alice, so all of B goes
+        assertThat(p.create(transfer(reused, bob, alice, 100))).isInstanceOf(TransferResult.Posted.class);
+        assertThat(p.create(transfer(new TransferId(UUID.randomUUID()), alice, carol, 50)))
+                .isInstanceOf(TransferResult.Posted.class);
+        assertRejected(
+                p.create(transfer(new TransferId(UUID.randomUUID()), alice, bob, 600)), RejectionCode.EXCEEDS_CREDITS);
+        p.undoUnit();
+        p.beginUnit(); // C: a pending transfer, and B's first id again with other fields: B never happened
+        assertThat(p.create(pending(new TransferId(UUID.randomUUID()), alice, bob, 300, 60)))
+                .isInstanceOf(TransferResult.Posted.class);
+        assertThat(p.create(transfer(reused, bob, bank, 50))).isInstanceOf(TransferResult.Posted.class);
+        assertRejected(
+                p.create(transfer(new TransferId(UUID.randomUUID()), alice, bob, 101)), RejectionCode.EXCEEDS_CREDITS);
+        p.undoUnit(); // C goes too: alice's 400 are hers again
+        p.beginUnit(); // D: kept, on the balances A left
+        assertThat(p.create(transfer(reused, bob, bank, 50))).isInstanceOf(TransferResult.Posted.class);
+        assertThat(p.create(transfer(new TransferId(UUID.randomUUID()), alice, bob, 400)))
+                .isInstanceOf(TransferResult.Posted.class);
+        p.endUnit();
+        p.flush();
+        assertThat(book.transfers).hasSize(3); // A's one and D's two
+        assertThat(book.transfers.get(reused).creditAccountId()).isEqualTo(bank);
+        assertThat(balances(alice)).containsExactly(1_000L, 1_000L, 0L, 0L);
+        assertThat(balances(bob)).containsExactly(50L, 1_000L, 0L, 0L);
+        assertThat(balances(carol)).containsExactly(0L, 0L, 0L, 0L);
+        assertThat(book.pendings).isEmpty();
+    }
+
+    @Test
+    void aUnitHoldsNewTransfersOnlyAndOneAtATime() {
+        Posting p = posting();
+        p.beginUnit();
+        assertThatThrownBy(p::beginUnit).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> p.resolve(Resolution.voidIt(new TransferId(UUID.randomUUID()))))
+                .isInstanceOf(IllegalStateException.class);
+        p.endUnit();
+        assertThatThrownBy(p::undoUnit).isInstanceOf(IllegalStateException.class);
+    }
+
     Posting posting() {
         return new Posting(book, NOW);
     }

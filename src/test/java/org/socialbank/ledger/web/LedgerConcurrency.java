@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * exact replays and conflicting reuse of ids, racing each other. Afterwards: no 5xx was ever
  * answered, every transfer acknowledged with 2xx is in the journal exactly once with the fields
  * acknowledged, and the invariants hold. The clients' transfers are written in groups (the
- * ledger's group commit, issue 22): replays and conflicting ids meet inside one group too.
+ * ledger's group commit, issue 22): replays and conflicting ids meet inside one group too. The
+ * same for linked batches, which are grouped too: each batch all-or-nothing, whatever its group.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class LedgerConcurrency {
@@ -62,35 +63,17 @@ abstract class LedgerConcurrency {
                 jdbc.sql("SELECT COUNT(*) FROM transfers").query(Long.class).single();
         List<Sent> sent = new CopyOnWriteArrayList<>();
         Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
-        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         long seed = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            RandomGenerator random =
-                    RandomGeneratorFactory.of("L64X128MixRandom").create(seed + c);
-            clients.add(pool.submit(() -> {
-                for (int i = 0; i < TRANSFERS_PER_CLIENT; i++) {
-                    Sent request = next(random, accounts, sent);
-                    Response r = api.post("/api/v1/transfers", request.body());
-                    statuses.computeIfAbsent(r.status(), s -> new AtomicInteger())
-                            .incrementAndGet();
-                    if (r.status() == 200 || r.status() == 201) {
-                        acknowledged
-                                .computeIfAbsent(request.id(), id -> ConcurrentHashMap.newKeySet())
-                                .add(request.body());
-                    }
-                }
-                return null;
-            }));
-        }
-        pool.shutdown();
-        for (Future<?> client : clients) {
-            client.get(15, TimeUnit.MINUTES);
-        }
-        assertThat(statuses.keySet())
-                .as("statuses seen (seed %d): %s", seed, statuses)
-                .isSubsetOf(200, 201, 409, 422);
+        Map<Integer, AtomicInteger> statuses = race(seed, TRANSFERS_PER_CLIENT, random -> {
+            Sent request = next(random, accounts, sent);
+            Response r = api.post("/api/v1/transfers", request.body());
+            if (r.status() == 200 || r.status() == 201) {
+                acknowledged
+                        .computeIfAbsent(request.id(), id -> ConcurrentHashMap.newKeySet())
+                        .add(request.body());
+            }
+            return r.status();
+        });
         assertThat(statuses.get(201)).as("some transfers were booked").isNotNull();
         assertThat(statuses.get(422)).as("some overdrafts were refused").isNotNull();
         for (Map.Entry<String, Set<String>> ack : acknowledged.entrySet()) {
@@ -118,6 +101,129 @@ abstract class LedgerConcurrency {
         assertThat(groups.totalAmount())
                 .as("transfers written by the group commit in %d groups", groups.count())
                 .isGreaterThan(groups.count());
+    }
+
+    record SentBatch(List<Sent> transfers, String body) {}
+
+    @Test
+    void concurrentLinkedBatchesStayAllOrNothingInTheirGroups() throws Exception {
+        Api api = new Api(port);
+        List<String> accounts = LedgerFixtures.fundedWallets(api, ACCOUNTS - 1, 100_000);
+        long journalBefore =
+                jdbc.sql("SELECT COUNT(*) FROM transfers").query(Long.class).single();
+        DistributionSummary linkedGroups =
+                meters.get("socialbank.ledger.linked.group.size").summary();
+        long groupsBefore = linkedGroups.count();
+        double batchesBefore = linkedGroups.totalAmount();
+        List<Sent> sent = new CopyOnWriteArrayList<>();
+        List<SentBatch> committed = new CopyOnWriteArrayList<>();
+        List<SentBatch> refused = new CopyOnWriteArrayList<>();
+        List<SentBatch> batches = new CopyOnWriteArrayList<>();
+        long seed = System.nanoTime();
+        Map<Integer, AtomicInteger> statuses = race(seed, BATCHES_PER_CLIENT, random -> {
+            SentBatch batch = random.nextInt(10) == 0 && !batches.isEmpty()
+                    ? batches.get(random.nextInt(batches.size())) // the whole batch again
+                    : nextBatch(random, accounts, sent);
+            batches.add(batch);
+            Response r = api.post("/api/v1/transfers/batch", batch.body());
+            (r.status() == 200 || r.status() == 201 ? committed : refused).add(batch);
+            return r.status();
+        });
+        assertThat(statuses.get(201)).as("some batches were booked").isNotNull();
+        assertThat(statuses.get(422)).as("some batches were refused").isNotNull();
+        Map<String, String> acknowledged = new java.util.HashMap<>();
+        for (SentBatch batch : committed) {
+            for (Sent t : batch.transfers()) {
+                String before = acknowledged.putIfAbsent(t.id(), t.body());
+                assertThat(before == null || before.equals(t.body()))
+                        .as("one body acknowledged for id %s (seed %d)", t.id(), seed)
+                        .isTrue();
+            }
+        }
+        long journalAfter =
+                jdbc.sql("SELECT COUNT(*) FROM transfers").query(Long.class).single();
+        assertThat(journalAfter - journalBefore)
+                .as("journal rows added = distinct ids of the batches acknowledged (seed %d)", seed)
+                .isEqualTo(acknowledged.size());
+        for (Map.Entry<String, String> ack : acknowledged.entrySet()) {
+            long amount = jdbc.sql("SELECT amount_minor FROM transfers WHERE id = ?")
+                    .param(UUID.fromString(ack.getKey()))
+                    .query(Long.class)
+                    .single();
+            assertThat(ack.getValue()).containsPattern("\"amountMinor\":\\s*" + amount + ",");
+        }
+        for (SentBatch batch : refused) { // nothing of a refused batch, unless another batch booked that id
+            for (Sent t : batch.transfers()) {
+                long rows = jdbc.sql("SELECT COUNT(*) FROM transfers WHERE id = ?")
+                        .param(UUID.fromString(t.id()))
+                        .query(Long.class)
+                        .single();
+                assertThat(rows)
+                        .as("transfer %s of a refused batch (seed %d)", t.id(), seed)
+                        .isEqualTo(acknowledged.containsKey(t.id()) ? 1 : 0);
+            }
+        }
+        LedgerAudit audit = new LedgerAudit(jdbc);
+        audit.assertBalanced();
+        audit.assertBalancesMatchTheJournal();
+        assertThat(linkedGroups.totalAmount() - batchesBefore)
+                .as("batches written by the group commit in %d groups", linkedGroups.count() - groupsBefore)
+                .isGreaterThan(linkedGroups.count() - groupsBefore);
+    }
+
+    static final int BATCHES_PER_CLIENT = 100;
+
+    /**
+     * {@link #CLIENTS} clients, each sending {@code requests} requests made by {@code send} from
+     * its own seeded randomness; the statuses answered, checked to be only 200, 201, 409 or 422.
+     */
+    static Map<Integer, AtomicInteger> race(
+            long seed, int requests, java.util.function.ToIntFunction<RandomGenerator> send) throws Exception {
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            RandomGenerator random =
+                    RandomGeneratorFactory.of("L64X128MixRandom").create(seed + c);
+            clients.add(pool.submit(() -> {
+                for (int i = 0; i < requests; i++) {
+                    statuses.computeIfAbsent(send.applyAsInt(random), s -> new AtomicInteger())
+                            .incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        for (Future<?> client : clients) {
+            client.get(15, TimeUnit.MINUTES);
+        }
+        assertThat(statuses.keySet())
+                .as("statuses seen (seed %d): %s", seed, statuses)
+                .isSubsetOf(200, 201, 409, 422);
+        return statuses;
+    }
+
+    /** Two to six transfers, one of them sometimes an overdraft or an id reused for something else. */
+    static SentBatch nextBatch(RandomGenerator random, List<String> accounts, List<Sent> sent) {
+        int size = random.nextInt(2, 7);
+        List<Sent> transfers = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            int dice = random.nextInt(100);
+            String id = dice < 3 && !sent.isEmpty()
+                    ? sent.get(random.nextInt(sent.size())).id()
+                    : Ids.uuid(random).toString();
+            int from = random.nextInt(ACCOUNTS);
+            int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
+            long amount = random.nextInt(25) == 0 ? random.nextLong(200_000, 500_000) : random.nextLong(1, 2_000);
+            Sent t = new Sent(
+                    id, LedgerFixtures.transfer(id, accounts.get(from), accounts.get(to), amount, "EUR", "{}"));
+            sent.add(t);
+            transfers.add(t);
+        }
+        return new SentBatch(
+                transfers,
+                "{\"transfers\": ["
+                        + String.join(", ", transfers.stream().map(Sent::body).toList()) + "]}");
     }
 
     /** A fresh transfer (sometimes an overdraft), an exact replay, or an id reused for something else. */
