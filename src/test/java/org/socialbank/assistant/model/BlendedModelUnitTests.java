@@ -45,18 +45,39 @@ class BlendedModelUnitTests {
         MiniLm fresh = new MiniLm();
         float[] a = fresh.encode("I still have not received my card");
         assertThat(a).hasSize(MiniLm.DIMENSION).isEqualTo(fresh.encode("I still have not received my card"));
-        for (int block = 0; block < 4; block++) { // layers 2, 3, 4 and 5, each of unit length
+        for (int block = 0; block < 5; block++) { // layers 2, 3, 4 and 5, then the [CLS] row: each of unit length
             double norm = 0;
             for (int d = block * MiniLm.WIDTH; d < (block + 1) * MiniLm.WIDTH; d++) {
                 norm += a[d] * a[d];
             }
-            assertThat(Math.sqrt(norm))
-                    .as("layer block %d", block)
-                    .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+            assertThat(Math.sqrt(norm)).as("block %d", block).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
         }
-        // the blocks are different layers, not one layer four times
+        // the blocks are different layers, not one layer four times, and the [CLS] row is not the mean
         assertThat(java.util.Arrays.copyOfRange(a, 0, MiniLm.WIDTH))
                 .isNotEqualTo(java.util.Arrays.copyOfRange(a, 3 * MiniLm.WIDTH, 4 * MiniLm.WIDTH));
+        assertThat(java.util.Arrays.copyOfRange(a, 3 * MiniLm.WIDTH, 4 * MiniLm.WIDTH))
+                .isNotEqualTo(java.util.Arrays.copyOfRange(a, 4 * MiniLm.WIDTH, 5 * MiniLm.WIDTH));
+    }
+
+    @Test
+    void theShippedVectorIsTheBlocksTheCrossValidationMeasured() {
+        // docs/assistant.md: the 5-fold CV chose blocks 2, 3, 4, 5 and c of everyLayer()'s encoding;
+        // the shipped encoder must give those numbers, or its figure is not the measured one
+        float[] shipped = new MiniLm().encode("how do I top up with a cheque?");
+        float[] every = MiniLm.everyLayer().encode("how do I top up with a cheque?");
+        assertThat(every).hasSize(7 * MiniLm.WIDTH);
+        float[] blocks = java.util.Arrays.copyOfRange(every, 2 * MiniLm.WIDTH, 7 * MiniLm.WIDTH);
+        for (int d = 0; d < MiniLm.DIMENSION; d++) {
+            assertThat(shipped[d]).as("number %d", d).isCloseTo(blocks[d], org.assertj.core.data.Offset.offset(1e-5f));
+        }
+        assertThat(MiniLm.meansOnly().encode("how do I top up with a cheque?"))
+                .hasSize(4 * MiniLm.WIDTH)
+                .containsExactly(
+                        java.util.Arrays.copyOfRange(shipped, 0, 4 * MiniLm.WIDTH),
+                        org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(new MiniLm().name())
+                .isNotEqualTo(MiniLm.meansOnly().name())
+                .isNotEqualTo(MiniLm.everyLayer().name());
     }
 
     @Test
