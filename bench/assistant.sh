@@ -2,7 +2,7 @@
 # The assistant's benchmarks (docs/assistant.md), from the repository root:
 #   bench/assistant.sh [epochs learningRate c minDf]   TF-IDF model: validation accuracy, thresholds, latency
 #   bench/assistant.sh blend [weight [iterationsMax [tfidfC [full|- [SCRIPTS|SCIKIT_LEARN]]]]]
-#                                                       MiniLM (layers 2-5) + TF-IDF blend, both heads fitted
+#                                                       MiniLM (layers 2-5, [CLS]) + TF-IDF blend, both heads fitted
 #                                                       exactly (L-BFGS): validation accuracy per model and for a
 #                                                       few weights, per-intent thresholds, latency (and with
 #                                                       "full" the heads' training time on all 10,003 questions)

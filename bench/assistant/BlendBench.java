@@ -18,7 +18,7 @@ import org.socialbank.assistant.model.IntentClassifier;
 
 /**
  * The blended English recipe on the seeded validation split (80/20 of BANKING77's train, seed 77),
- * both heads fitted exactly by L-BFGS (C 30): TF-IDF alone, the MiniLM head alone (layers 2-5),
+ * both heads fitted exactly by L-BFGS (C 30): TF-IDF alone, the MiniLM head alone (layers 2-5, [CLS]),
  * the blend for a few weights, the per-intent confidence thresholds of the shipped blend, the time
  * to train both heads on all 10,003 questions, then the blend's latency per question.
  * The MiniLM vectors are kept in target/assistant-vectors-*.bin, so that a second run spends its

@@ -20,7 +20,7 @@ import org.socialbank.assistant.model.SureThresholds;
 /**
  * A split-independent estimate of the shipped English recipe (issue 18's 94 % evidence): stratified
  * 5-fold cross-validation over all 10,003 BANKING77 training questions (Examples.folds(5, 77)); per
- * fold the shipped TF-IDF head (exact, C 60) and MiniLM head (layers 2-5, exact, C 30) are trained
+ * fold the shipped TF-IDF head (exact, C 60) and MiniLM head (layers 2-5 and [CLS], exact, C 30) are trained
  * on four folds and score the fifth; the blend is log p(MiniLM) + w log p(TF-IDF). Prints each
  * fold's accuracy per model and the pooled out-of-fold accuracy, for comparison with the study's
  * rows 1, 3 and 4. Every question is encoded once (target/assistant-vectors-all-*.bin, filled
