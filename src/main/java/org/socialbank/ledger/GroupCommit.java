@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit of ledger writes (issue 22, section 2), of single transfers ({@code
  * GroupCommit<NewTransfer, TransferResult>}) and of linked batches ({@code
- * GroupCommit<List<NewTransfer>, BatchResult>}, all-or-nothing each): requests that arrive while a group is
- * being written wait in a queue, and the next group takes all of them (up to a size) into one
- * database transaction: one lock pass over their accounts in id order, one idempotency look-up,
- * multi-row inserts and updates, one commit and one wait for durability. Each caller still gets
+ * GroupCommit<List<NewTransfer>, BatchResult>}, all-or-nothing each): requests that arrive while
+ * a group is being written wait in a queue, and the next group takes all of them (up to a size)
+ * into one database transaction: one lock pass over their accounts in id order, one idempotency
+ * look-up, multi-row inserts and updates, one commit and one wait for durability. Each caller still gets
  * its own answer, a rejection stays that request's own, and an answer still means durable.
  *
  * <p>No time is spent waiting for a group to fill: a request that finds the committer idle is

@@ -32,11 +32,11 @@ import org.socialbank.ledger.TransferResult.Rejected;
  *
  * <p>A rejected request changes nothing in the working set, so one posting can carry many
  * independent requests (the group commit of concurrent single transfers, {@code
- * ledger.GroupCommit}) as well as a linked batch, which the caller simply does not flush when one
- * of its requests is rejected, and a group of linked batches: each batch is a unit ({@link
+ * ledger.GroupCommit}) as well as linked batches, alone or grouped: each batch is a unit ({@link
  * #beginUnit()}) that {@link #undoUnit()} takes back whole when one of its requests is rejected,
- * leaving the group's other batches as they were. A hot account (a merchant, an escrow) is locked once per posting
- * and its balance changes are applied here, in memory, by every transfer of the group in turn.
+ * leaving the group's other batches as they were. A hot account (a merchant, an escrow) is locked
+ * once per posting and its balance changes are applied here, in memory, by every transfer of the
+ * group in turn.
  */
 public final class Posting {
 
