@@ -176,23 +176,35 @@ public class Ledger implements DisposableBean {
      * rejection changes nothing, so the others are booked as if they had come one by one.
      */
     List<TransferResult> transferAll(List<NewTransfer> requests) {
+        List<TransferResult> results = inOnePosting(requests, posting -> {
+            List<TransferResult> answers = new ArrayList<>(requests.size());
+            for (NewTransfer request : requests) {
+                answers.add(posting.create(request));
+            }
+            return answers;
+        });
+        results.forEach(result -> metrics.count("transfer", result));
+        return results;
+    }
+
+    /**
+     * Runs {@code work} in one durable transaction on a posting that has locked every account of
+     * {@code requests} in one pass and checked their ids in one look-up, then flushes it: the shape
+     * shared by a group of single transfers and a group of linked batches.
+     */
+    private <T> T inOnePosting(List<NewTransfer> requests, java.util.function.Function<Posting, T> work) {
         Attempts attempts =
                 new Attempts(book.takesIdsAsNew() && !TransactionSynchronizationManager.isActualTransactionActive());
-        List<TransferResult> results = durably(() -> {
+        return durably(() -> {
             Posting posting = new Posting(book, now());
             posting.lock(requests.stream()
                     .flatMap(r -> Stream.of(r.debitAccountId(), r.creditAccountId()))
                     .toList());
             attempts.checkIds(posting, requests);
-            List<TransferResult> answers = new ArrayList<>(requests.size());
-            for (NewTransfer request : requests) {
-                answers.add(posting.create(request));
-            }
+            T answers = work.apply(posting);
             posting.flush();
             return answers;
         });
-        results.forEach(result -> metrics.count("transfer", result));
-        return results;
     }
 
     private TransferResult transferAlone(NewTransfer request) {
@@ -228,19 +240,11 @@ public class Ledger implements DisposableBean {
      */
     List<BatchResult> linkedAll(List<List<NewTransfer>> batches) {
         List<NewTransfer> all = batches.stream().flatMap(List::stream).toList();
-        Attempts attempts =
-                new Attempts(book.takesIdsAsNew() && !TransactionSynchronizationManager.isActualTransactionActive());
-        List<BatchResult> results = durably(() -> {
-            Posting posting = new Posting(book, now());
-            posting.lock(all.stream()
-                    .flatMap(r -> Stream.of(r.debitAccountId(), r.creditAccountId()))
-                    .toList());
-            attempts.checkIds(posting, all);
+        List<BatchResult> results = inOnePosting(all, posting -> {
             List<BatchResult> answers = new ArrayList<>(batches.size());
             for (List<NewTransfer> batch : batches) {
                 answers.add(linked(posting, batch));
             }
-            posting.flush();
             return answers;
         });
         results.forEach(metrics::count);
