@@ -249,10 +249,32 @@ final class AccountBillDialogue {
     /** The length of the longest of the biller's names in the text, 0 when none is. */
     private static int matched(ForeignBiller biller, String lower) {
         return names(biller).stream()
-                .filter(lower::contains)
+                .filter(name -> startsAWord(lower, name))
                 .mapToInt(String::length)
                 .max()
                 .orElse(0);
+    }
+
+    /**
+     * Whether {@code name} is written in {@code lower} where a word starts: not inside a handle or
+     * a code ("split 30 with @xd6edf6b6d9" names no EDF), while the word may go on (a Russian or
+     * Persian name takes endings: "Мосводоканалу"). Chinese, written without spaces, matches
+     * anywhere.
+     */
+    static boolean startsAWord(String lower, String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+            if (at == 0 || Character.UnicodeScript.of(name.codePointAt(0)) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+            int before = lower.codePointBefore(at);
+            if (!Character.isLetterOrDigit(before) && before != '@' && before != '_') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Language language(String text, String lower) {

@@ -86,6 +86,20 @@ class AccountBillDialogueUnitTests {
         assertThat(request.billers()).extracting(ForeignBiller::id).containsExactly("fr_edf");
     }
 
+    /** CI found it (session 12): a random handle with "edf" in it turned a split into a bill. */
+    @Test
+    void aBillersNameInsideAHandleOrACodeNamesNoBiller() {
+        assertThat(AccountBillDialogue.read("split 30 with @bob and @xd6edf6b6d9", BILLERS))
+                .isEmpty();
+        assertThat(AccountBillDialogue.read("pay @redfox 12", BILLERS)).isEmpty();
+        // a name may still take an ending where a word starts
+        assertThat(AccountBillDialogue.read("оплатить Мосводоканалу 12345678", BILLERS)
+                        .orElseThrow()
+                        .billers())
+                .extracting(ForeignBiller::id)
+                .containsExactly("ru_mosvodokanal");
+    }
+
     @Test
     void withoutBillersNothingIsRead() {
         assertThat(AccountBillDialogue.read("交电费 4992739872", List.of())).isEmpty();
