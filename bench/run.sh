@@ -12,7 +12,7 @@ usage() {
 usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
                     [--warmup-seconds W] [--accounts N] [--client wrk|java]
                     [--chats N] [--chat-payees ring|own] [--hot-account] [--batch N] [--two-nodes] [--server-jar PATH]
-                    [--server-arg ARG]... [--only MODES] [--keep-work-dir]
+                    [--ids random|time-ordered] [--server-arg ARG]... [--only MODES] [--keep-work-dir]
   --concurrency       clients, for our load generator and for pgbench -c (default 16)
   --duration-seconds  measured seconds per run, ours and pgbench -T alike (default 30)
   --rounds            alternating rounds; the medians are over these (default 3, max 20)
@@ -33,6 +33,9 @@ usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
   --two-nodes         also run ours on PostgreSQL with two server nodes on the same database,
                       each driven by its own wrk with half the connections (needs --client
                       wrk); prints the sum and its ratio to the one-node run
+  --ids               the transfer ids wrk sends: random (default: version-4 UUIDs) or
+                      time-ordered (version-7 UUIDs, each after the one before; the journal's
+                      index on the id then grows at its end: docs/ledger.md, "Transfer ids")
   --server-arg        one more argument for every server of the run, e.g.
                       --server-arg --socialbank.ledger.group-commit=false (repeatable)
   --only              run only these modes, comma-separated: h2, batch, pg, pg2, hot, chat,
@@ -61,6 +64,7 @@ HOT=false
 TWO_NODES=false
 BATCH=0
 WRK_MODE=uniform
+IDS=random
 SERVER_ARGS=()
 EXTRA_SERVER_ARGS=()
 PRESET_PORT=""
@@ -131,6 +135,7 @@ parse_args() {
       --two-nodes) TWO_NODES=true; shift ;;
       --chat-payees) CHAT_PAYEES="${2:?}"; shift 2 ;;
       --batch) BATCH="${2:?}"; shift 2 ;;
+      --ids) IDS="${2:?}"; shift 2 ;;
       --server-arg) EXTRA_SERVER_ARGS+=("${2:?}"); shift 2 ;;
       --only) ONLY="${2:?}"; shift 2 ;;
       --keep-work-dir) KEEP_WORK_DIR=true; shift ;;
@@ -153,6 +158,8 @@ parse_args() {
   if ((BATCH != 0)); then int_in_range --batch "$BATCH" 2 64; fi
   [[ $BATCH == 0 || $CLIENT == wrk ]] || die "--batch needs --client wrk"
   [[ $TWO_NODES == false || $CLIENT == wrk ]] || die "--two-nodes needs --client wrk"
+  [[ $IDS == random || $IDS == time-ordered ]] || die "--ids must be random or time-ordered: $IDS"
+  [[ $IDS == random || $CLIENT == wrk ]] || die "--ids time-ordered needs --client wrk"
 }
 
 check_tools() {
@@ -337,7 +344,7 @@ run_wrk() { # dir round
   if ((WARMUP_SECONDS > 0)); then
     run_child $((WARMUP_SECONDS + 120)) "$dir/warmup.txt" "$dir/warmup.err" \
       wrk -t "$threads" -c "$CONCURRENCY" -d "${WARMUP_SECONDS}s" -s "$REPO_ROOT/bench/wrk/transfers.lua" \
-      "$url" -- "$dir/wallets.txt" "$TOKEN" $((round * 2)) EUR "$WRK_MODE" ||
+      "$url" -- "$dir/wallets.txt" "$TOKEN" $((round * 2)) EUR "$WRK_MODE" "$IDS" ||
       { cat "$dir/warmup.txt" "$dir/warmup.err" >&2; die "wrk warmup failed"; }
   fi
   if [[ ${CURRENT_STORE:-} == pg* ]]; then
@@ -351,7 +358,7 @@ run_wrk() { # dir round
     /usr/bin/time -o "$dir/client-time.txt" -f '%U %S' \
     wrk -t "$threads" -c "$CONCURRENCY" -d "${DURATION_SECONDS}s" --latency \
     -s "$REPO_ROOT/bench/wrk/transfers.lua" "$url" -- "$dir/wallets.txt" "$TOKEN" $((round * 2 + 1)) EUR \
-    "$WRK_MODE" ||
+    "$WRK_MODE" "$IDS" ||
     { cat "$dir/wrk.txt" "$dir/wrk.err" >&2; die "wrk failed"; }
   LAST_MACHINE_TICKS=$(($(machine_busy_ticks) - machine_before))
   LAST_SERVER_TICKS=$(($(process_ticks "$SERVER_PID") - server_before))
@@ -409,13 +416,13 @@ run_two_nodes() { # round; sets LAST_TPS
     machine_before="$(machine_busy_ticks)"
     timeout $((seconds + 120)) /usr/bin/time -o "$dir/b/$phase-time.txt" -f '%U %S' \
       wrk -t "$threads" -c "$half" -d "${seconds}s" --latency -s "$REPO_ROOT/bench/wrk/transfers.lua" \
-      "http://127.0.0.1:$port_b" -- "$dir/wallets.txt" "$TOKEN" "$seed_b" EUR uniform \
+      "http://127.0.0.1:$port_b" -- "$dir/wallets.txt" "$TOKEN" "$seed_b" EUR uniform "$IDS" \
       >"$dir/b/$phase.txt" 2>"$dir/b/$phase.err" &
     SECOND_CLIENT_PID=$!
     run_child $((seconds + 120)) "$dir/a/$phase.txt" "$dir/a/$phase.err" \
       /usr/bin/time -o "$dir/a/$phase-time.txt" -f '%U %S' \
       wrk -t "$threads" -c "$half" -d "${seconds}s" --latency -s "$REPO_ROOT/bench/wrk/transfers.lua" \
-      "http://127.0.0.1:$port_a" -- "$dir/wallets.txt" "$TOKEN" "$seed_a" EUR uniform ||
+      "http://127.0.0.1:$port_a" -- "$dir/wallets.txt" "$TOKEN" "$seed_a" EUR uniform "$IDS" ||
       { cat "$dir/a/$phase.txt" "$dir/a/$phase.err" >&2; die "wrk (node A) failed"; }
     wait "$SECOND_CLIENT_PID" || { cat "$dir/b/$phase.txt" "$dir/b/$phase.err" >&2; die "wrk (node B) failed"; }
     SECOND_CLIENT_PID=""
@@ -549,7 +556,7 @@ print_header() {
   echo "socialbank bench $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "command: bench/run.sh --concurrency $CONCURRENCY --duration-seconds $DURATION_SECONDS" \
     "--rounds $ROUNDS --warmup-seconds $WARMUP_SECONDS --accounts $ACCOUNTS --client $CLIENT" \
-    "--chats $CHATS --chat-payees $CHAT_PAYEES$([[ $HOT == true ]] && echo " --hot-account")$([[ $TWO_NODES == true ]] && echo " --two-nodes")$( ((BATCH > 0)) && echo " --batch $BATCH")$([[ -n $ONLY ]] && echo " --only $ONLY")" \
+    "--chats $CHATS --chat-payees $CHAT_PAYEES$([[ $HOT == true ]] && echo " --hot-account")$([[ $TWO_NODES == true ]] && echo " --two-nodes")$( ((BATCH > 0)) && echo " --batch $BATCH")$([[ $IDS != random ]] && echo " --ids $IDS")$([[ -n $ONLY ]] && echo " --only $ONLY")" \
     "${EXTRA_SERVER_ARGS[@]/#/--server-arg }"
   echo "machine: nproc $(nproc), $(lscpu | sed -n 's/^Model name: *//p'), memory" \
     "$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB"

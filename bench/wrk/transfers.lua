@@ -3,7 +3,7 @@
 --   wrk -t 2 -c 16 -d 20s --latency -s bench/wrk/transfers.lua http://127.0.0.1:8080 \
 --       -- WALLETS_FILE TOKEN SEED [CURRENCY] [hot]
 --
---   ... -- WALLETS_FILE TOKEN SEED [CURRENCY] [uniform|hot|batch:N]
+--   ... -- WALLETS_FILE TOKEN SEED [CURRENCY] [uniform|hot|batch:N] [random|time-ordered]
 --
 -- WALLETS_FILE holds one account id per line, as written by
 -- `java -jar bench/target/socialbank-bench.jar --setup-only WALLETS_FILE` (which creates and
@@ -16,11 +16,17 @@
 -- end it prints one line "wrk-json {...}" with the counts and latency percentiles that
 -- bench/run.sh reads; answers are counted by status (200 would be a repeated id, so a run
 -- with any 200 reused ids and is not a fair measurement).
+--
+-- The last argument chooses the ids: "random" (the default, version-4 UUIDs) or "time-ordered"
+-- (version-7 UUIDs, RFC 9562: a millisecond timestamp first, then a counter, so that each id
+-- sorts after the thread's previous one). The journal's index on the id takes a random id on a
+-- random page and a time-ordered one on its last page (docs/ledger.md, "Transfer ids").
 
 local wallets = {}
 local token, currency
 local threads = {}
 local hot = false
+local time_ordered = false
 batch = 0 -- a global: done() reads it from a thread
 
 -- Runs once per thread, in the main interpreter, before the threads start: each thread gets its
@@ -51,6 +57,9 @@ function init(args)
   currency = args[4] or "EUR"
   hot = args[5] == "hot"
   batch = tonumber((args[5] or ""):match("^batch:(%d+)$") or "0")
+  local ids = args[6] or "random"
+  assert(ids == "random" or ids == "time-ordered", "ids must be random or time-ordered: " .. ids)
+  time_ordered = ids == "time-ordered"
   -- A run against the same server must not replay an earlier run's ids (they would be answered
   -- 200, as repeats): callers pass a new seed per run (bench/run.sh does).
   math.randomseed(seed * 1000 + thread_number)
@@ -75,6 +84,29 @@ local function uuid()
       .. random_hex(3) .. "-" .. random_hex(12)
 end
 
+-- A version-7 UUID (RFC 9562 section 5.7, with the counter of its section 6.2, method 1): 48
+-- bits of Unix time in milliseconds, the version nibble 7, a 26-bit counter (12 bits, then 14
+-- after the variant bits 10) that restarts when the time moves on, the thread's number, then
+-- random bits. wrk's Lua has a clock in seconds only: the counter orders the ids within a second.
+local last_second, counter = -1, 0
+
+local function time_ordered_uuid()
+  local second = os.time()
+  if second ~= last_second then
+    last_second, counter = second, 0
+  else
+    counter = counter + 1
+    assert(counter < 2 ^ 26, "more than 2^26 ids in one second")
+  end
+  local millis = second * 1000
+  local high, low = math.floor(millis / 2 ^ 24), millis % 2 ^ 24
+  local counter_high, counter_low = math.floor(counter / 2 ^ 14), counter % 2 ^ 14
+  local top = high * 2 ^ 8 + math.floor(low / 2 ^ 16) -- the time's first 32 bits
+  return string.format("%04x%04x-%04x-7%03x-%04x-%02x", math.floor(top / 2 ^ 16), top % 2 ^ 16,
+    low % 2 ^ 16, counter_high, 2 ^ 15 + counter_low, thread_number % 256)
+      .. random_hex(10)
+end
+
 local function transfer_json()
   local n = #wallets
   local debit, credit
@@ -90,7 +122,7 @@ local function transfer_json()
   end
   return string.format(
     '{"id":"%s","debitAccountId":"%s","creditAccountId":"%s","amountMinor":%d,"currency":"%s","code":"p2p"}',
-    uuid(), wallets[debit], wallets[credit], math.random(1, 1000), currency)
+    time_ordered and time_ordered_uuid() or uuid(), wallets[debit], wallets[credit], math.random(1, 1000), currency)
 end
 
 function request()

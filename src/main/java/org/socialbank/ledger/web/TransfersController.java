@@ -38,6 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/transfers", produces = MediaType.APPLICATION_JSON_VALUE)
 class TransfersController {
 
+    /** What the API's readers are told about choosing ids (docs/ledger.md, "Transfer ids"). */
+    static final String IDS = "Any UUID is a valid id. Ids that grow with time (UUID version 7, RFC 9562) cost the"
+            + " journal's index less than random ones: each is written at the end of the index instead of on a"
+            + " random page of it (docs/ledger.md, \"Transfer ids\").";
+
     private final Ledger ledger;
     private final LedgerProperties properties;
 
@@ -46,7 +51,9 @@ class TransfersController {
         this.properties = properties;
     }
 
-    @Operation(summary = "Book a single-phase or pending transfer; the id (or Idempotency-Key) makes it idempotent")
+    @Operation(
+            summary = "Book a single-phase or pending transfer; the id (or Idempotency-Key) makes it idempotent",
+            description = IDS)
     @ApiResponse(
             responseCode = "201",
             description = "booked",
@@ -75,7 +82,7 @@ class TransfersController {
     }
 
     /** Books every transfer of the batch or none of them. */
-    @Operation(summary = "Book a linked batch: every transfer or none")
+    @Operation(summary = "Book a linked batch: every transfer or none", description = IDS)
     @ApiResponse(
             responseCode = "422",
             description = "one transfer failed: failedIndex and codes say which",

@@ -375,6 +375,8 @@ abstract class LedgerHttpContract {
         Response docs = anonymous.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/v1/transfers", "/api/v1/accounts/{id}/transfers");
+        // the integrators' advice on ids (docs/ledger.md, "Transfer ids")
+        assertThat(docs.body()).contains("UUID version 7, RFC 9562");
     }
 
     @Test
