@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The assistant's benchmarks (docs/assistant.md), from the repository root:
 #   bench/assistant.sh [epochs learningRate c minDf]   TF-IDF model: validation accuracy, thresholds, latency
-#   bench/assistant.sh blend [weight [iterationsMax [tfidfC [full|- [SCRIPTS|SCIKIT_LEARN]]]]]
+#   bench/assistant.sh blend [weight [iterationsMax [tfidfC [full|- [SCRIPTS|SCIKIT_LEARN|- [minilmC]]]]]]
 #                                                       MiniLM (layers 2-5, [CLS]) + TF-IDF blend, both heads fitted
 #                                                       exactly (L-BFGS): validation accuracy per model and for a
 #                                                       few weights, per-intent thresholds, latency (and with
