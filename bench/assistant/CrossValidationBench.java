@@ -20,12 +20,12 @@ import org.socialbank.assistant.model.SureThresholds;
 /**
  * A split-independent estimate of the shipped English recipe (issue 18's 94 % evidence): stratified
  * 5-fold cross-validation over all 10,003 BANKING77 training questions (Examples.folds(5, 77)); per
- * fold the shipped TF-IDF head (exact, C 60) and MiniLM head (layers 2-5 and [CLS], exact, C 10; 30 before session
- * 13) are trained
- * on four folds and score the fifth; the blend is log p(MiniLM) + w log p(TF-IDF). Prints each
- * fold's accuracy per model and the pooled out-of-fold accuracy, for comparison with the study's
- * rows 1, 3 and 4. Every question is encoded once (target/assistant-vectors-all-*.bin, filled
- * from the seed-77 split's vector files where they exist); each fold's out-of-fold
+ * fold the shipped TF-IDF head (exact, C 60) and MiniLM head (layers 2-5 and [CLS], exact, C 10;
+ * C 30 before session 13) are trained on four folds and score the fifth; the blend is
+ * log p(MiniLM) + w log p(TF-IDF). Prints each fold's accuracy per model, the pooled out-of-fold
+ * accuracy, for comparison with the study's rows 1, 3 and 4, and the weight chosen nested.
+ * Every question is encoded once (target/assistant-vectors-all-*.bin, filled from the seed-77
+ * split's vector files where they exist); each fold's out-of-fold
  * log-probabilities are kept in target/assistant-cv-*.bin so a rerun resumes and later analyses
  * (thresholds) need no training. Run once, at low priority: bench/assistant.sh cv.
  *
@@ -45,9 +45,9 @@ public class CrossValidationBench {
 
     static final int FOLDS = 5;
     static final long SEED = 77;
-    /** The shipped MiniLM head's C and blend weight (TrainedModels.BLEND_HEAD and BLEND_WEIGHT). */
+    /** The shipped MiniLM head's C (TrainedModels.BLEND_HEAD). */
     static final double SHIPPED_MC = 10;
-
+    /** The shipped blend's weight of the TF-IDF log-probabilities (TrainedModels.BLEND_WEIGHT). */
     static final double SHIPPED_WEIGHT = 0.4;
 
     /** One recipe's settings; its name keys its cache files. */
