@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Metadata;
@@ -25,6 +24,7 @@ import org.socialbank.ledger.TransferKind;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.ledger.TransferResult.Posted;
 import org.socialbank.ledger.TransferResult.Rejected;
+import org.socialbank.shared.TimeOrderedIds;
 
 /**
  * Applies transfers to a working set of locked accounts inside one database transaction and
@@ -337,9 +337,10 @@ public final class Posting {
             default -> PendingStatus.EXPIRED;
         };
         change(Balances.release(debit, credit, original.amountMinor(), post ? amount : 0));
-        // a fresh id: resolutions are found by (pending, kind), so no caller can pre-empt the id
+        // a fresh id: resolutions are found by (pending, kind), so no caller can pre-empt the id; one
+        // that grows with time lands at the end of the journal's id index (docs/ledger.md, "Transfer ids")
         Transfer transfer = new Transfer(
-                new TransferId(UUID.randomUUID()),
+                new TransferId(TimeOrderedIds.next()),
                 debit.id(),
                 credit.id(),
                 post ? amount : original.amountMinor(),

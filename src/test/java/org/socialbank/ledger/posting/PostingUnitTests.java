@@ -122,6 +122,28 @@ class PostingUnitTests {
         assertThat(balances(bob)).containsExactly(0L, 100L, 0L, 0L);
     }
 
+    /** The ids the ledger picks itself grow with time, as the API advises its callers (docs/ledger.md). */
+    @Test
+    void aResolutionsOwnIdGrowsWithTime() {
+        Posting p = posting();
+        TransferId first = new TransferId(UUID.randomUUID());
+        TransferId second = new TransferId(UUID.randomUUID());
+        p.create(pending(first, alice, bob, 300, 0));
+        p.create(pending(second, alice, bob, 300, 0));
+        UUID posted = ((TransferResult.Posted) p.resolve(Resolution.post(first, OptionalLong.of(100))))
+                .transfer()
+                .id()
+                .value();
+        UUID voided = ((TransferResult.Posted) p.resolve(Resolution.voidIt(second)))
+                .transfer()
+                .id()
+                .value();
+        assertThat(posted.version()).isEqualTo(7);
+        assertThat(voided.version()).isEqualTo(7);
+        assertThat(Long.compareUnsigned(voided.getMostSignificantBits(), posted.getMostSignificantBits()))
+                .isPositive();
+    }
+
     @Test
     void expiresOnlyWhenDueAndRefusesToPostAfterTheTimeout() {
         TransferId id = new TransferId(UUID.randomUUID());
