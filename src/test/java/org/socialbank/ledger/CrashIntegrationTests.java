@@ -233,8 +233,28 @@ class CrashIntegrationTests {
         return (long) Double.parseDouble(m.group(1));
     }
 
+    /**
+     * Both audits, each reported: an unbalanced ledger after a crash (seen once, in session 13's last
+     * CI on H2, never reproduced alone) says more with whether the balances still match the journal.
+     */
     private static void audit(LedgerAudit audit) {
-        audit.assertBalanced();
-        audit.assertBalancesMatchTheJournal();
+        AssertionError unbalanced = null;
+        try {
+            audit.assertBalanced();
+        } catch (AssertionError e) {
+            unbalanced = e;
+        }
+        try {
+            audit.assertBalancesMatchTheJournal();
+        } catch (AssertionError e) {
+            if (unbalanced != null) {
+                unbalanced.addSuppressed(e);
+                throw unbalanced;
+            }
+            throw e;
+        }
+        if (unbalanced != null) {
+            throw new AssertionError("the balances match the journal, yet: " + unbalanced.getMessage(), unbalanced);
+        }
     }
 }

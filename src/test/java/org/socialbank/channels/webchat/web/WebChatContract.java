@@ -210,7 +210,7 @@ abstract class WebChatContract {
         Visitor visitor = new Visitor();
         visitor.open();
         CompletableFuture<List<String>> events = visitor.stream(0, Duration.ofSeconds(4));
-        visitor.awaitStreamOpen();
+        visitor.awaitStreamOpen(events);
         visitor.send(UUID.randomUUID().toString(), "text", "help");
         List<String> lines = events.get(10, TimeUnit.SECONDS);
         List<String> ids = lines.stream().filter(l -> l.startsWith("id: ")).toList();
@@ -232,7 +232,9 @@ abstract class WebChatContract {
         for (Visitor v : visitors) { // long enough for the answers on a loaded machine (CI once took over 4 s)
             streams.add(v.stream(0, Duration.ofSeconds(12)));
         }
-        visitors.forEach(Visitor::awaitStreamOpen);
+        for (int i = 0; i < visitors.size(); i++) {
+            visitors.get(i).awaitStreamOpen(streams.get(i));
+        }
         long reads = feed.reads();
         long started = System.nanoTime();
         for (Visitor v : visitors) {
@@ -256,7 +258,7 @@ abstract class WebChatContract {
         List<JsonNode> history = visitor.awaitHistory(h -> bankMessages(h) >= 1);
         long last = history.get(history.size() - 1).get("id").asLong();
         CompletableFuture<List<String>> events = visitor.stream(last, Duration.ofSeconds(2));
-        visitor.awaitStreamOpen();
+        visitor.awaitStreamOpen(events);
         long older = -1 - new java.util.Random().nextInt(1_000_000); // a seq taken before, committed after
         jdbc.sql("INSERT INTO webchat_messages (seq, visitor, message_key, sender, payload, created_at) "
                         + "VALUES (?, ?, ?, 'bank', '{\"kind\":\"text\",\"text\":\"late\"}', ?)")
@@ -444,9 +446,28 @@ abstract class WebChatContract {
         }
 
         /** Waits until the bank's feed holds this visitor's stream (opened by {@link #stream}). */
-        void awaitStreamOpen() {
+        /**
+         * Waits until the server has subscribed the visitor's stream; a stream that ends first (a
+         * refusal, a failed request) fails at once with what it got, not after the whole wait (CI once
+         * waited 30 s here with nothing to say why: session 13).
+         */
+        void awaitStreamOpen(CompletableFuture<List<String>> stream) {
             String visitor = id();
-            Await.until(() -> feed.streams(visitor) > 0, "the visitor's stream is subscribed to the feed");
+            boolean[] subscribed = {false};
+            Await.until(
+                    () -> (subscribed[0] = feed.streams(visitor) > 0) || stream.isDone(),
+                    "the visitor's stream is subscribed to the feed");
+            if (!subscribed[0]) { // the stream is done: its outcome is there without waiting
+                throw new AssertionError("the stream ended before the server subscribed it: " + outcome(stream));
+            }
+        }
+
+        private static String outcome(CompletableFuture<List<String>> stream) {
+            try {
+                return "its lines " + stream.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                return "failed with " + e.getCause();
+            }
         }
 
         /** The raw lines of the SSE stream during {@code during}, read on another thread. */
