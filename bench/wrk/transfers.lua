@@ -87,7 +87,8 @@ end
 -- A version-7 UUID (RFC 9562 section 5.7, with the counter of its section 6.2, method 1): 48
 -- bits of Unix time in milliseconds, the version nibble 7, a 26-bit counter (12 bits, then 14
 -- after the variant bits 10) that restarts when the time moves on, the thread's number, then
--- random bits. wrk's Lua has a clock in seconds only: the counter orders the ids within a second.
+-- random bits (the layout of the server's own `shared.TimeOrderedIds`). wrk's Lua has a clock in
+-- seconds only: the counter orders the ids within a second.
 local last_second, counter = -1, 0
 
 local function time_ordered_uuid()

@@ -445,9 +445,8 @@ abstract class WebChatContract {
             return Await.until(this::history, done, Await.DEFAULT, history -> "the history: " + history);
         }
 
-        /** Waits until the bank's feed holds this visitor's stream (opened by {@link #stream}). */
         /**
-         * Waits until the server has subscribed the visitor's stream; a stream that ends first (a
+         * Waits until the bank's feed holds this visitor's stream (opened by {@link #stream}); a stream that ends first (a
          * refusal, a failed request) fails at once with what it got, not after the whole wait (CI once
          * waited 30 s here with nothing to say why: session 13).
          */
