@@ -446,9 +446,9 @@ abstract class WebChatContract {
         }
 
         /**
-         * Waits until the bank's feed holds this visitor's stream (opened by {@link #stream}); a stream that ends first (a
-         * refusal, a failed request) fails at once with what it got, not after the whole wait (CI once
-         * waited 30 s here with nothing to say why: session 13).
+         * Waits until the bank's feed holds this visitor's stream (opened by {@link #stream}); a
+         * stream that ends first (a refusal, a failed request) fails at once with what it got, not
+         * after the whole wait (CI once waited 30 s here with nothing to say why: session 13).
          */
         void awaitStreamOpen(CompletableFuture<List<String>> stream) {
             String visitor = id();
