@@ -11,4 +11,14 @@ public interface Durability {
 
     /** Blocks until every transaction this thread has committed so far is on stable storage. */
     void awaitDurable();
+
+    /**
+     * Whether a process killed mid-transaction leaves the store with all or none of each
+     * transaction. PostgreSQL's WAL does; the embedded H2 (2.3 and 2.5) can keep part of a
+     * transaction that was in flight at a kill, so there the ledger checks itself at start
+     * (docs/adr/0017).
+     */
+    default boolean atomicAcrossKills() {
+        return true;
+    }
 }

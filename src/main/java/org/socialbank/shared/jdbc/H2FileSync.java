@@ -47,6 +47,12 @@ final class H2FileSync implements Durability {
         }
     }
 
+    /** H2's MVStore can keep part of a transaction in flight at a kill (docs/adr/0017). */
+    @Override
+    public boolean atomicAcrossKills() {
+        return false;
+    }
+
     private FileChannel channel() throws IOException {
         if (channel == null || !channel.isOpen()) {
             channel = FileChannel.open(file, StandardOpenOption.READ);
