@@ -13,12 +13,12 @@ public interface Durability {
     void awaitDurable();
 
     /**
-     * Whether a process killed mid-transaction leaves the store with all or none of each
-     * transaction. PostgreSQL's WAL does; the embedded H2 (2.3 and 2.5) can keep part of a
-     * transaction that was in flight at a kill, so there the ledger checks itself at start
-     * (docs/adr/0017).
+     * Whether the store may hold part of a transaction that the previous run was killed in the
+     * middle of. PostgreSQL's WAL keeps each transaction whole or absent; the embedded H2 (2.3 and
+     * 2.5) can keep part of one (docs/adr/0017), so there it is true when the previous run on the
+     * file did not stop cleanly, and the ledger then checks itself at start.
      */
-    default boolean atomicAcrossKills() {
-        return true;
+    default boolean mayHoldHalfTransactions() {
+        return false;
     }
 }

@@ -3,6 +3,7 @@ package org.socialbank.shared.jdbc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,8 +26,11 @@ final class H2FileSync implements Durability {
     private long synced; // guarded by syncing
     private FileChannel channel; // guarded by syncing, opened on first use (H2 creates the file)
 
+    private final boolean previousRunUnclean;
+
     H2FileSync(Path file) {
         this.file = file;
+        this.previousRunUnclean = Files.exists(marker());
     }
 
     @Override
@@ -47,10 +51,37 @@ final class H2FileSync implements Durability {
         }
     }
 
-    /** H2's MVStore can keep part of a transaction in flight at a kill (docs/adr/0017). */
+    /**
+     * Whether the previous run on this file did not stop cleanly: it left {@code <file>.running},
+     * which each run writes at start and removes only once the application has closed (H2 closed
+     * its store) on a graceful stop. H2's MVStore can keep part of a transaction in flight at a
+     * kill (docs/adr/0017).
+     */
     @Override
-    public boolean atomicAcrossKills() {
-        return false;
+    public boolean mayHoldHalfTransactions() {
+        return previousRunUnclean;
+    }
+
+    /** Notes that this run is under way; {@link #stoppedCleanly()} removes the note. */
+    void running() {
+        try {
+            Files.createDirectories(marker().getParent());
+            Files.writeString(marker(), Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + marker(), e);
+        }
+    }
+
+    void stoppedCleanly() {
+        try {
+            Files.deleteIfExists(marker());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + marker(), e);
+        }
+    }
+
+    Path marker() {
+        return file.resolveSibling(file.getFileName() + ".running");
     }
 
     private FileChannel channel() throws IOException {

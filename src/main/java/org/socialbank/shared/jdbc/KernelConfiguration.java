@@ -1,5 +1,6 @@
 package org.socialbank.shared.jdbc;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
@@ -9,6 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.socialbank.shared.DemoMode;
 import org.socialbank.shared.Durability;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +30,10 @@ class KernelConfiguration {
     }
 
     @Bean
-    Durability durability(@Value("${spring.datasource.url}") String url) {
+    Durability durability(
+            @Value("${spring.datasource.url}") String url,
+            @Value("${spring.datasource.username:sa}") String user,
+            @Value("${spring.datasource.password:}") String password) {
         Optional<Path> file = h2File(url);
         if (file.isPresent() && !url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";WRITE_DELAY=0")) {
             throw new IllegalStateException("spring.datasource.url: an H2 file store must have ;WRITE_DELAY=0, "
@@ -34,9 +41,33 @@ class KernelConfiguration {
         }
         if (file.isPresent()) {
             log.info("Commits on the embedded store are made durable by fsync of {}", file.get());
-            return new H2FileSync(file.get());
+            H2FileSync sync = new H2FileSync(file.get());
+            if (sync.mayHoldHalfTransactions() && Files.exists(file.get())) {
+                H2StoreRebuild.rebuild(url, user, password, file.get()); // before the pool opens it
+            }
+            sync.running();
+            // run once every context has closed, H2's store with it: a kill never gets here
+            SpringApplication.getShutdownHandlers().add(sync::stoppedCleanly);
+            return sync;
         }
         return () -> {}; // PostgreSQL flushes its WAL at commit (synchronous_commit=on)
+    }
+
+    /**
+     * The store's {@link Durability} is made before the connection pool: on the H2 file it rebuilds
+     * a store that a kill left torn (docs/adr/0017) before anything, Flyway first, connects.
+     */
+    @Bean
+    static BeanFactoryPostProcessor durabilityBeforeThePool() {
+        return beanFactory -> {
+            if (beanFactory.containsBeanDefinition("dataSource") && beanFactory.containsBeanDefinition("durability")) {
+                BeanDefinition pool = beanFactory.getBeanDefinition("dataSource");
+                String[] before = pool.getDependsOn() == null ? new String[0] : pool.getDependsOn();
+                String[] after = java.util.Arrays.copyOf(before, before.length + 1);
+                after[before.length] = "durability";
+                pool.setDependsOn(after);
+            }
+        };
     }
 
     /**
