@@ -57,6 +57,9 @@ class DemoBankIntegrationTests {
             // the 8 openings (and 6 purchases on each of the two credit cards)
             assertThat(transfers).isEqualTo(8 + 2 * 6);
         }
+        assertThat(dir.resolve("socialbank.mv.db.running"))
+                .as("a clean stop, noted once the pool and H2 have closed (docs/adr/0017)")
+                .doesNotExist();
         try (ConfigurableApplicationContext second = start(url)) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM accounts")
@@ -68,6 +71,7 @@ class DemoBankIntegrationTests {
                             .single())
                     .isEqualTo(transfers);
             assertThat(output.getOut()).contains("Demo bank already seeded");
+            assertThat(output.getOut()).doesNotContain("did not stop cleanly");
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.socialbank.shared.Durability;
+import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Group fsync for the embedded H2 file.
@@ -18,7 +19,7 @@ import org.socialbank.shared.Durability;
  * A caller registers after its commit and then waits for one fsync that began after it
  * registered; one fsync serves every caller that registered before it began.
  */
-final class H2FileSync implements Durability {
+final class H2FileSync implements Durability, DisposableBean {
 
     private final Path file;
     private final AtomicLong registered = new AtomicLong();
@@ -53,8 +54,8 @@ final class H2FileSync implements Durability {
 
     /**
      * Whether the previous run on this file did not stop cleanly: it left {@code <file>.running},
-     * which each run writes at start and removes only once the application has closed (H2 closed
-     * its store) on a graceful stop. H2's MVStore can keep part of a transaction in flight at a
+     * which each run writes at start and removes when its context closes, after the connection
+     * pool (which depends on this bean) has closed and H2 with it. H2's MVStore can keep part of a transaction in flight at a
      * kill (docs/adr/0017).
      */
     @Override
@@ -70,6 +71,20 @@ final class H2FileSync implements Durability {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + marker(), e);
         }
+    }
+
+    /** The context is closing and the pool, which depends on this bean, has closed: a clean stop. */
+    @Override
+    public void destroy() throws IOException {
+        syncing.lock();
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } finally {
+            syncing.unlock();
+        }
+        stoppedCleanly();
     }
 
     void stoppedCleanly() {

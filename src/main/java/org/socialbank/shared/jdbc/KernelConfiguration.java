@@ -12,7 +12,6 @@ import org.socialbank.shared.Durability;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,17 +44,16 @@ class KernelConfiguration {
             if (sync.mayHoldHalfTransactions() && Files.exists(file.get())) {
                 H2StoreRebuild.rebuild(url, user, password, file.get()); // before the pool opens it
             }
-            sync.running();
-            // run once every context has closed, H2's store with it: a kill never gets here
-            SpringApplication.getShutdownHandlers().add(sync::stoppedCleanly);
+            sync.running(); // removed when the context closes after the pool (H2FileSync.destroy); a kill leaves it
             return sync;
         }
         return () -> {}; // PostgreSQL flushes its WAL at commit (synchronous_commit=on)
     }
 
     /**
-     * The store's {@link Durability} is made before the connection pool: on the H2 file it rebuilds
-     * a store that a kill left torn (docs/adr/0017) before anything, Flyway first, connects.
+     * The store's {@link Durability} is made before the connection pool and closed after it: on the
+     * H2 file it rebuilds a store that a kill left torn (docs/adr/0017) before anything, Flyway
+     * first, connects, and notes a clean stop only once the pool, and H2 with it, has closed.
      */
     @Bean
     static BeanFactoryPostProcessor durabilityBeforeThePool() {
