@@ -27,22 +27,24 @@ final class H2StoreRebuild {
 
     private H2StoreRebuild() {}
 
-    /** Rebuilds {@code file} (the {@code .mv.db} of {@code url}); returns where the old file is kept. */
+    /**
+     * Rebuilds {@code file} (the {@code .mv.db} of {@code url}); returns where the old file is kept.
+     * The new store is built beside it and moved over it in one step, so a kill during the rebuild
+     * leaves the old store and its mark, and the next start rebuilds again.
+     */
     static Path rebuild(String url, String user, String password, Path file) {
-        Path script = file.resolveSibling(file.getFileName() + ".rebuild.sql");
-        Path kept = file.resolveSibling(file.getFileName() + ".unclean");
+        String base = file.toString().substring(0, file.toString().length() - ".mv.db".length());
+        Path script = Path.of(base + ".rebuild.sql");
+        Path built = Path.of(base + ".rebuilding.mv.db");
+        Path kept = Path.of(base + ".mv.db.unclean");
+        String settings = url.indexOf(';') < 0 ? "" : url.substring(url.indexOf(';'));
         long started = System.nanoTime();
         try {
-            try (Connection c = DriverManager.getConnection(url, user, password);
-                    Statement s = c.createStatement()) {
-                s.execute("SCRIPT TO " + literal(script));
-                s.execute("SHUTDOWN");
-            }
-            Files.move(file, kept, StandardCopyOption.REPLACE_EXISTING);
-            try (Connection c = DriverManager.getConnection(url, user, password);
-                    Statement s = c.createStatement()) {
-                s.execute("RUNSCRIPT FROM " + literal(script));
-            }
+            run(url, user, password, "SCRIPT TO " + literal(script));
+            Files.deleteIfExists(built);
+            run("jdbc:h2:file:" + base + ".rebuilding" + settings, user, password, "RUNSCRIPT FROM " + literal(script));
+            Files.copy(file, kept, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(built, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.delete(script);
         } catch (SQLException e) {
             throw new IllegalStateException(
@@ -58,6 +60,15 @@ final class H2StoreRebuild {
                 (System.nanoTime() - started) / 1_000_000,
                 kept);
         return kept;
+    }
+
+    /** Runs one statement on its own connection and closes the database after it. */
+    private static void run(String url, String user, String password, String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
+            s.execute(statement);
+            s.execute("SHUTDOWN");
+        }
     }
 
     private static String literal(Path path) {

@@ -82,7 +82,10 @@ class KernelConfigurationUnitTests {
         Path kept = H2StoreRebuild.rebuild(url, "sa", "", file);
 
         assertThat(kept).exists().hasFileName("store.mv.db.unclean");
-        assertThat(dir.resolve("store.mv.db.rebuild.sql")).doesNotExist();
+        assertThat(dir.resolve("store.rebuild.sql")).doesNotExist();
+        assertThat(dir.resolve("store.rebuilding.mv.db"))
+                .as("built beside it, then moved over it")
+                .doesNotExist();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
                 java.sql.Statement s = c.createStatement()) {
             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(seq) FROM t WHERE v >= 'v'");
