@@ -60,7 +60,7 @@ class CrashIntegrationTests {
         // the server holds the H2 file while it runs; audit the file once it has stopped
         DataSource h2 = new DriverManagerDataSource(TestStores.h2Url(dir.resolve("data")), "sa", "");
         JdbcClient jdbc = JdbcClient.create(h2);
-        // H2 can keep part of a transaction in flight at the kill; the restart's recovery set it right
+        // H2 can keep part of a transaction in flight at the kill; the restart set it right
         log("repairs at the restart: "
                 + jdbc.sql("SELECT what || ' ' || subject || ': ' || stored || ' -> ' || derived "
                                 + "FROM ledger_repairs ORDER BY id")

@@ -18,20 +18,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After an unclean stop, makes the ledger's derived state agree with its journal again, before
- * the node takes any request (after a clean stop it does not run). The embedded H2 store (2.3 and 2.5) can keep part of a transaction
- * that was in flight when the process was killed: a journal row without its balance changes, one
- * account's change without the other's (docs/adr/0017). Every acknowledged transfer is whole; a
- * half-kept one was never answered, and its journal row, where kept, decides: the balances, the
- * pending statuses and the balances after each row are set to what the journal says, and every
- * repair is logged, counted ({@code socialbank.ledger.repairs}) and written to
- * {@code ledger_repairs} for the auditors. PostgreSQL's transactions are whole or absent after a
- * crash: there it does not run.
+ * the node takes any request (after a clean stop it does not run). The embedded H2 store (2.3 and
+ * 2.5) can keep part of a transaction that was in flight when the process was killed (a journal
+ * row without its balance changes, one account's change without the other's), and has lost rows
+ * of committed ones (docs/adr/0017); the store is rebuilt from its rows first (shared kernel).
+ * The journal decides: the balances, the pending statuses and the balances after each row are set
+ * to what it says, and every repair is counted ({@code socialbank.ledger.repairs}), written to
+ * {@code ledger_repairs} for the auditors and, the first 20, logged. PostgreSQL's transactions are
+ * whole or absent after a crash: there it does not run.
  */
 @Component
 class LedgerRecovery implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerRecovery.class);
-    /** Repairs logged one by one; the rest are counted in the summary (all are in ledger_repairs). */
+    /** Repairs logged one by one; the rest only in the summary (all are in ledger_repairs). */
     private static final int LOGGED_MAX = 20;
 
     private final JdbcClient jdbc;
@@ -64,7 +64,7 @@ class LedgerRecovery implements SmartInitializingSingleton {
         }
     }
 
-    /** Replays the journal, applies and records every repair in one transaction, and returns them. */
+    /** Replays the journal, applies and records every repair in one transaction; returns them. */
     List<Repair> recover() {
         long started = System.nanoTime();
         JournalReplay replay = new JournalReplay();
@@ -99,12 +99,15 @@ class LedgerRecovery implements SmartInitializingSingleton {
                     replay.rows(),
                     millis);
         } else {
+            Map<String, Long> byWhat = new java.util.TreeMap<>();
+            repairs.forEach(r -> byWhat.merge(r.recorded().what(), 1L, Long::sum));
             log.error(
-                    "Ledger recovery: {} journal rows replayed in {} ms; {} repairs after an unclean stop "
-                            + "(ledger_repairs, docs/adr/0017)",
+                    "Ledger recovery: {} journal rows replayed in {} ms; {} repairs after an unclean stop {}, each "
+                            + "in ledger_repairs (docs/adr/0017)",
                     replay.rows(),
                     millis,
-                    repairs.size());
+                    repairs.size(),
+                    byWhat);
         }
         return repairs;
     }
@@ -156,8 +159,9 @@ class LedgerRecovery implements SmartInitializingSingleton {
                     .param(o.pendingId())
                     .update();
         } else if (repair instanceof Repair.BalanceAfter a) {
-            // the one change to a journal row anywhere, H2 only: a value that the row's own unfinished
-            // transaction computed (PostgreSQL's journal refuses updates, and this never runs there)
+            // the one change to a journal row anywhere, H2 only: a value computed on balances
+            // that the journal does not hold (PostgreSQL's journal refuses updates; this never
+            // runs there)
             jdbc.sql("UPDATE transfers SET " + (a.debitSide() ? "debit_balance_after" : "credit_balance_after")
                             + " = ? WHERE seq = ?")
                     .params(a.derivedBalance(), a.seq())
@@ -168,11 +172,13 @@ class LedgerRecovery implements SmartInitializingSingleton {
                 .params(Timestamps.utc(clock.instant()), r.what(), r.subject(), r.stored(), r.derived())
                 .update();
         registry.counter("socialbank.ledger.repairs", "what", r.what()).increment();
-        log.error(
-                "Ledger recovery: {} of {}: stored {}, the journal says {}",
-                r.what(),
-                r.subject(),
-                r.stored(),
-                r.derived());
+        if (logged) {
+            log.error(
+                    "Ledger recovery: {} of {}: stored {}, the journal says {}",
+                    r.what(),
+                    r.subject(),
+                    r.stored(),
+                    r.derived());
+        }
     }
 }

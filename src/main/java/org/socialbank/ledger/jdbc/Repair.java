@@ -10,7 +10,10 @@ import java.util.UUID;
  */
 sealed interface Repair {
 
-    /** The repair as a {@code ledger_repairs} row: what, which row, what was stored (or null), what the journal says. */
+    /**
+     * The repair as a {@code ledger_repairs} row: what, which row, what was stored (or null), and
+     * what the journal says.
+     */
     record Recorded(String what, String subject, String stored, String derived) {}
 
     Recorded recorded();

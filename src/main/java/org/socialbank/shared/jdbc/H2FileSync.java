@@ -26,7 +26,6 @@ final class H2FileSync implements Durability, DisposableBean {
     private final ReentrantLock syncing = new ReentrantLock();
     private long synced; // guarded by syncing
     private FileChannel channel; // guarded by syncing, opened on first use (H2 creates the file)
-
     private final boolean previousRunUnclean;
 
     H2FileSync(Path file) {
@@ -55,8 +54,8 @@ final class H2FileSync implements Durability, DisposableBean {
     /**
      * Whether the previous run on this file did not stop cleanly: it left {@code <file>.running},
      * which each run writes at start and removes when its context closes, after the connection
-     * pool (which depends on this bean) has closed and H2 with it. H2's MVStore can keep part of a transaction in flight at a
-     * kill (docs/adr/0017).
+     * pool (which depends on this bean) has closed and H2 with it. H2's MVStore can keep part of
+     * a transaction in flight at a kill (docs/adr/0017).
      */
     @Override
     public boolean mayHoldHalfTransactions() {
@@ -73,7 +72,7 @@ final class H2FileSync implements Durability, DisposableBean {
         }
     }
 
-    /** The context is closing and the pool, which depends on this bean, has closed: a clean stop. */
+    /** The context is closing and the pool, which depends on this bean, is closed: a clean stop. */
     @Override
     public void destroy() throws IOException {
         syncing.lock();

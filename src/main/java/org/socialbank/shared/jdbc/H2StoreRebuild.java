@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * entry whose row was not kept ("Row not found in primary index" at the next read through it), or
  * a row that its indexes do not hold, which a unique index would then let in twice. {@code SCRIPT}
  * reads every table through its rows, and {@code RUNSCRIPT} into a new file builds every index and
- * constraint again from them. The old file is kept beside it as {@code <file>.unclean} (the last
- * one only) for whoever wants to look at what the kill left.
+ * constraint again from them. A copy of the old file is kept beside it as {@code <file>.unclean}
+ * (the last one only) for whoever wants to look at what the kill left.
  */
 final class H2StoreRebuild {
 
@@ -28,7 +28,7 @@ final class H2StoreRebuild {
     private H2StoreRebuild() {}
 
     /**
-     * Rebuilds {@code file} (the {@code .mv.db} of {@code url}); returns where the old file is kept.
+     * Rebuilds {@code file} (the {@code .mv.db} of {@code url}); returns where the old one is kept.
      * The new store is built beside it and moved over it in one step, so a kill during the rebuild
      * leaves the old store and its mark, and the next start rebuilds again.
      */

@@ -109,7 +109,7 @@ class H2LedgerRecoveryIntegrationTests {
         assertThat(recovery.recover()).as("nothing left the second time").isEmpty();
         assertThat(audit.fingerprint()).isNotEqualTo(whole);
 
-        // the ledger goes on: the pending kept whole can still be posted, and the books still add up
+        // the ledger goes on: the pending kept whole can still be posted, the books add up
         assertThat(ledger.resolve(Resolution.post(open, OptionalLong.empty())))
                 .isInstanceOf(TransferResult.Posted.class);
         post(a, c, 5);
