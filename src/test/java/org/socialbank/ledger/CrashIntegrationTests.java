@@ -38,8 +38,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * written before it. Four of the clients send linked batches, which are grouped too: after the
  * restart every acknowledged batch is there whole, and every batch whose answer the kill cut off
  * is there whole or not at all. H2 can keep part of a transaction that was in flight at the kill
- * (docs/adr/0017): its restart replays the ledger's journal first and sets the balances right,
- * which the test checks ran and prints what it repaired.
+ * (docs/adr/0017): its restart rebuilds the store from its rows and replays the ledger's journal
+ * before it answers, which the test checks ran once each, and prints what was repaired.
  */
 class CrashIntegrationTests {
 
