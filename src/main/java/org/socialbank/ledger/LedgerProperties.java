@@ -19,9 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupCommitters how many groups one node writes at once (each holds a connection), for
  *     single transfers and as many again for linked batches
  * @param groupBatchesMax the most linked batches one group holds (each stays all-or-nothing)
- * @param recoverAtStart whether, on a store that can keep part of a transaction killed in flight
- *     (the embedded H2 file), the ledger replays its journal at start and sets right the balances
- *     and pending statuses that disagree with it (docs/adr/0017); PostgreSQL never needs it
+ * @param recoverAtStart whether, after a run on the embedded H2 file that did not stop cleanly,
+ *     the ledger replays its journal at start and sets right the balances, pending statuses and
+ *     balances after each row that disagree with it (docs/adr/0017); PostgreSQL never needs it
  */
 @ConfigurationProperties("socialbank.ledger")
 public record LedgerProperties(

@@ -12,12 +12,13 @@ import org.socialbank.shared.Durability;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Group fsync for the embedded H2 file.
+ * Group fsync for the embedded H2 file, and the mark of a run that did not stop cleanly.
  *
- * <p>With {@code WRITE_DELAY=0} H2 writes its store to the file before a commit returns, which
- * survives {@code kill -9} but not a power cut: the bytes may still sit in the OS page cache.
- * A caller registers after its commit and then waits for one fsync that began after it
- * registered; one fsync serves every caller that registered before it began.
+ * <p>With {@code WRITE_DELAY=0} H2 writes its store to the file before a commit returns; an
+ * fsync adds a power cut. A caller registers after its commit and then waits for one fsync that
+ * began after it registered; one fsync serves every caller that registered before it began. A
+ * kill can still leave part of a transaction in the file (docs/adr/0017): each run writes
+ * {@code <file>.running}, removed on a clean stop, so that the next start knows to rebuild.
  */
 final class H2FileSync implements Durability, DisposableBean {
 

@@ -44,7 +44,7 @@ class KernelConfiguration {
             if (sync.mayHoldHalfTransactions() && Files.exists(file.get())) {
                 H2StoreRebuild.rebuild(url, user, password, file.get()); // before the pool opens it
             }
-            sync.running(); // removed when the context closes after the pool (H2FileSync.destroy); a kill leaves it
+            sync.running(); // removed after the pool closes (H2FileSync.destroy); a kill leaves it
             return sync;
         }
         return () -> {}; // PostgreSQL flushes its WAL at commit (synchronous_commit=on)
@@ -58,8 +58,16 @@ class KernelConfiguration {
     @Bean
     static BeanFactoryPostProcessor durabilityBeforeThePool() {
         return beanFactory -> {
-            if (beanFactory.containsBeanDefinition("dataSource") && beanFactory.containsBeanDefinition("durability")) {
-                BeanDefinition pool = beanFactory.getBeanDefinition("dataSource");
+            if (!beanFactory.containsBeanDefinition("durability")) {
+                return;
+            }
+            // every pool, whatever its name: one that opened the H2 file before the rebuild would
+            // lose it to the rebuild's SHUTDOWN
+            for (String name : beanFactory.getBeanNamesForType(javax.sql.DataSource.class, true, false)) {
+                if (!beanFactory.containsBeanDefinition(name)) {
+                    continue; // a parent context's
+                }
+                BeanDefinition pool = beanFactory.getBeanDefinition(name);
                 String[] before = pool.getDependsOn() == null ? new String[0] : pool.getDependsOn();
                 String[] after = java.util.Arrays.copyOf(before, before.length + 1);
                 after[before.length] = "durability";

@@ -75,9 +75,7 @@ class H2LedgerRecoveryIntegrationTests {
         // a journal row kept without its balance changes, with the balances after it computed
         insertRow(UUID.randomUUID(), a, b, 80, "single_phase", null, posted(a) - 80, posted(b) + 80);
         // one account's change kept without its row
-        jdbc.sql("UPDATE accounts SET credits_posted = credits_posted + 33 WHERE id = ?")
-                .param(c.value())
-                .update();
+        add(c, "credits_posted", 33);
         // a pending row kept without its status row and its reservation
         UUID lostStatus = UUID.randomUUID();
         insertRow(lostStatus, b, c, 45, "pending", null, posted(b), posted(c));
@@ -120,20 +118,22 @@ class H2LedgerRecoveryIntegrationTests {
     @Test
     void aBalanceAfterComputedFromARowNotKeptIsSetToTheRunningBalance() {
         AccountId a = open();
-        AccountId b = open();
         AccountId c = open();
         post(c, a, 500);
         // a group's second row kept, its first not: its debit balance after counts the lost one
         insertRow(UUID.randomUUID(), a, c, 20, "single_phase", null, posted(a) - 100 - 20, posted(c) + 20);
-        jdbc.sql("UPDATE accounts SET debits_posted = debits_posted + 20 WHERE id = ?")
-                .param(a.value())
-                .update();
-        jdbc.sql("UPDATE accounts SET credits_posted = credits_posted + 20 WHERE id = ?")
-                .param(c.value())
-                .update();
+        add(a, "debits_posted", 20);
+        add(c, "credits_posted", 20);
 
         assertThat(recovery.recover()).extracting(r -> r.recorded().what()).containsExactly("debit_balance_after");
         new LedgerAudit(jdbc).assertBalancesMatchTheJournal();
+    }
+
+    /** An account's change kept without its journal row: one balance column moved by hand. */
+    private void add(AccountId account, String column, long amount) {
+        jdbc.sql("UPDATE accounts SET " + column + " = " + column + " + ? WHERE id = ?")
+                .params(amount, account.value())
+                .update();
     }
 
     private long posted(AccountId id) {
