@@ -129,11 +129,20 @@ class PayFormBrowserTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pay-to"))).sendKeys("$" + tag);
         browser.findElement(By.id("pay-amount")).sendKeys("12.50");
         browser.findElement(By.id("pay-currency")).sendKeys("EUR");
-        browser.findElement(By.id("send-pay-form")).click();
+        WebElement send = browser.findElement(By.id("send-pay-form"));
+        send.click();
+        // the case page was already showing its transcript: wait for the page the POST leads to
+        wait.until(ExpectedConditions.stalenessOf(send));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transcript")));
 
-        chats.drain();
-        List<Outbound.Link> links = chats.sent(ada.chat(), Outbound.Link.class);
+        List<Outbound.Link> links = Await.until(
+                () -> {
+                    chats.drain();
+                    return chats.sent(ada.chat(), Outbound.Link.class);
+                },
+                sent -> !sent.isEmpty(),
+                Await.DEFAULT,
+                sent -> "the payment form's button in the chat");
         assertThat(links).as("the payment form's button in the chat").hasSize(1);
         URI link = URI.create(links.get(0).url());
         assertThat(link.getPath()).isEqualTo("/pay");
