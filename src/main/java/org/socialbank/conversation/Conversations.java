@@ -112,13 +112,42 @@ public class Conversations {
      * {@link Received.Handled} with the refusal (see the class comment).
      */
     public Received receive(InboundMessage message) {
+        return take(message, NOTHING_ALONGSIDE).received();
+    }
+
+    private static final Runnable NOTHING_ALONGSIDE = () -> {};
+
+    /**
+     * Handles one message as {@link #receive(InboundMessage)} does, and runs {@code alongside} in
+     * the message's own transaction, after its effects and before its commit: a channel's own
+     * record of a handled delivery (its update id, the chat's address) then commits with the
+     * message, one commit instead of one for each (issue 22). {@code alongside} does not run for a
+     * duplicate, nor for a poison message (whose effects are rolled back); it runs again if the
+     * transaction does, after a lost race, so it must have no effect outside the database and must
+     * let a lost race's exception through (a duplicate key then means "handled by another
+     * delivery": the next try finds the message and answers as for a duplicate).
+     *
+     * @return whether {@code alongside} committed, with the message's effects; when not (a
+     *     duplicate, a refused poison message), the caller records the delivery on its own
+     */
+    public boolean receiveAndRecord(InboundMessage message, Runnable alongside) {
+        return take(message, alongside).alongsideCommitted();
+    }
+
+    private record Taken(Received received, boolean alongsideCommitted) {}
+
+    private Taken take(InboundMessage message, Runnable alongside) {
         for (int attempt = 1; ; attempt++) {
+            boolean[] ran = {false};
             Received received;
             try {
                 received = transactions.execute(status -> {
                     Received r = handle(message);
                     if (r instanceof Received.Duplicate) {
                         status.setRollbackOnly(); // not even the chat account's report is refreshed
+                    } else {
+                        alongside.run();
+                        ran[0] = true;
                     }
                     return r;
                 });
@@ -132,9 +161,10 @@ public class Conversations {
                     throw e;
                 }
                 received = refuse(message, e);
+                ran[0] = false; // rolled back with the poison message's effects
             }
             durability.awaitDurable();
-            return received;
+            return new Taken(received, ran[0]);
         }
     }
 

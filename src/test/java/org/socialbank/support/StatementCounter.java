@@ -22,7 +22,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * chooses, between {@link #start} and {@link #stop}: a JDK proxy around the application's
  * {@link DataSource} (installed by {@link #wrapper}) and the connections and statements it hands
  * out. A JDBC batch counts once (one round trip) under its SQL, its rows under "batched rows".
- * Commits, rollbacks and savepoints are counted too, under their own names. Shared by the chat
+ * Commits, rollbacks and savepoints are counted too, under their own names, and a statement run
+ * outside a transaction once more under {@link #AUTOCOMMITTED} (it commits by itself). Shared by the chat
  * path's and the ledger's statement guards (issue 22).
  */
 public final class StatementCounter {
@@ -61,6 +62,17 @@ public final class StatementCounter {
                 .sum();
     }
 
+    /** A statement run outside a transaction: it commits on its own. */
+    public static final String AUTOCOMMITTED = "# autocommitted statement";
+
+    /**
+     * The commits of a histogram: explicit ones and the statements that committed on their own
+     * (the reads among them too: the count is of commits, not of disk waits).
+     */
+    public static int commits(Map<String, Integer> histogram) {
+        return histogram.getOrDefault("# commit", 0) + histogram.getOrDefault(AUTOCOMMITTED, 0);
+    }
+
     /** The histogram, one line per statement, most frequent first. */
     public static String print(Map<String, Integer> histogram) {
         StringBuilder out = new StringBuilder();
@@ -70,6 +82,7 @@ public final class StatementCounter {
                         .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> out.append(String.format("%4d  %s%n", e.getValue(), e.getKey())));
         return out.append(String.format("%4d  statements in all%n", statements(histogram)))
+                .append(String.format("%4d  commits in all%n", commits(histogram)))
                 .toString();
     }
 
@@ -134,6 +147,9 @@ public final class StatementCounter {
             String name = method.getName();
             if (EXECUTIONS.contains(name)) {
                 count(prepared != null ? prepared : shape(args != null && args.length > 0 ? (String) args[0] : "?"));
+                if (active && ((Statement) target).getConnection().getAutoCommit()) {
+                    count(AUTOCOMMITTED); // a commit of its own, which a write makes wait for the disk
+                }
             } else if (name.equals("addBatch")) {
                 count("# batched rows");
             }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.InboundMessage;
 import org.socialbank.shared.Faults;
 import org.socialbank.shared.Network;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,9 +17,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Takes the updates of every bot, from its webhook or from long polling: each update is handled
- * once per bot (its {@code update_id} is recorded after the engine answered; the engine's own
- * inbox, keyed {@code <bot>:<update_id>}, absorbs a redelivery that comes in between), the chat is
- * remembered with the bot it wrote to, and a pressed button is always answered. An update whose
+ * once per bot (its {@code update_id} is recorded with the engine's transaction for a private
+ * chat's message, else after the engine answered; the engine's own inbox, keyed {@code
+ * <bot>:<update_id>}, absorbs a redelivery that comes in between), the chat is remembered with the
+ * bot it wrote to, and a pressed button is answered once the update is handled (a crash in between
+ * leaves the app's spinner to its own timeout; the reply itself is in the outbox). An update whose
  * handling fails for itself (not for the database) is recorded as handled ({@code failed}) and
  * answered 200, so it never blocks the bot's later updates (security review #7).
  */
@@ -92,13 +95,11 @@ public class TelegramInbox {
             return;
         }
         String kind = update.kind();
+        boolean recorded = false;
         try {
-            update.message().ifPresent(message -> {
-                if (update.chatId() != null) {
-                    store.remember(bot.network(), update.chatId(), bot.name(), clock.instant());
-                }
-                conversations.receive(message);
-            });
+            if (update.message().isPresent()) {
+                recorded = receive(bot, update, update.message().get());
+            }
         } catch (RuntimeException e) {
             if (Faults.infrastructure(e)) {
                 throw e; // not recorded: the platform (or the next poll) delivers it again
@@ -111,7 +112,34 @@ public class TelegramInbox {
             answerCallback(bot, update.callbackQueryId());
         }
         publishGroupPost(bot, json);
-        store.markHandled(bot.network(), bot.name(), updateId, kind, clock.instant());
+        if (!recorded) {
+            store.markHandled(bot.network(), bot.name(), updateId, kind, clock.instant());
+        }
+    }
+
+    /**
+     * Hands the message to the engine. A private chat's update is recorded as handled, and its chat
+     * remembered with the bot, in the engine's transaction: one commit for the update (issue 22).
+     * A group's update is recorded after its post went to listening, as before, so that a crash in
+     * between delivers it again rather than lose the post.
+     *
+     * @return whether the update was recorded as handled with the message
+     */
+    private boolean receive(ConfiguredBot bot, TelegramUpdates.Update update, InboundMessage message) {
+        Instant now = clock.instant();
+        if (message.inGroup()) {
+            if (update.chatId() != null) {
+                store.remember(bot.network(), update.chatId(), bot.name(), now);
+            }
+            conversations.receive(message);
+            return false;
+        }
+        return conversations.receiveAndRecord(message, () -> {
+            if (update.chatId() != null) {
+                store.rememberWithin(bot.network(), update.chatId(), bot.name(), now);
+            }
+            store.markHandledWithin(bot.network(), bot.name(), update.updateId(), update.kind(), now);
+        });
     }
 
     /**

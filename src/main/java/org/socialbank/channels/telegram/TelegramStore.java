@@ -39,6 +39,17 @@ class TelegramStore {
         }
     }
 
+    /**
+     * Records the update as handled inside the caller's transaction: a concurrent record of the
+     * same update is not absorbed (on PostgreSQL it has aborted the transaction) but thrown, a lost
+     * race for the caller's transaction to run again.
+     */
+    void markHandledWithin(Network network, String bot, long updateId, String kind, Instant now) {
+        jdbc.sql("INSERT INTO telegram_updates (network, bot, update_id, kind, received_at) VALUES (?, ?, ?, ?, ?)")
+                .params(network.wireName(), bot, updateId, kind, Timestamps.utc(now))
+                .update();
+    }
+
     int updates(Network network, String bot) {
         return jdbc.sql("SELECT COUNT(*) FROM telegram_updates WHERE network = ? AND bot = ?")
                 .params(network.wireName(), bot)
@@ -73,6 +84,18 @@ class TelegramStore {
                     .update();
         } catch (DuplicateKeyException raced) {
             update(network, chatId, bot, now); // another delivery for this chat inserted it first
+        }
+    }
+
+    /**
+     * As {@link #remember}, inside the caller's transaction: a concurrent first insert for the chat
+     * is thrown, not absorbed, a lost race for the caller's transaction to run again.
+     */
+    void rememberWithin(Network network, String chatId, String bot, Instant now) {
+        if (update(network, chatId, bot, now) == 0) {
+            jdbc.sql("INSERT INTO telegram_chats (network, chat_id, bot, updated_at) VALUES (?, ?, ?, ?)")
+                    .params(network.wireName(), chatId, bot, Timestamps.utc(now))
+                    .update();
         }
     }
 

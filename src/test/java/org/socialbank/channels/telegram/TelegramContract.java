@@ -153,6 +153,54 @@ abstract class TelegramContract {
     }
 
     @Test
+    @DisplayName(
+            "issue 22: a new chat's first updates, delivered at once, are each handled and recorded once with their message, and the chat remembered once")
+    void aNewChatsFirstUpdatesDeliveredAtOnceAreEachHandledOnce() throws Exception {
+        long user = IDS.incrementAndGet();
+        int updates = 4;
+        long first = IDS.getAndAdd(updates) + 1;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(updates);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < updates; i++) {
+                byte[] body = Recorded.bytes(Recorded.update("private-text", first + i, user));
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post("telegram", "main", MAIN_SECRET, body).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).hasSize(updates).containsOnly(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < updates; i++) {
+            assertThat(count(
+                            "SELECT COUNT(*) FROM telegram_updates WHERE network = 'telegram' AND bot = 'main' "
+                                    + "AND update_id = ?",
+                            first + i))
+                    .as("update %d recorded once", first + i)
+                    .isEqualTo(1);
+            assertThat(count(
+                            "SELECT COUNT(*) FROM inbox_messages WHERE external_message_id = ?", "main:" + (first + i)))
+                    .isEqualTo(1);
+        }
+        assertThat(count(
+                        "SELECT COUNT(*) FROM telegram_chats WHERE network = 'telegram' AND chat_id = ?",
+                        Long.toString(user)))
+                .isEqualTo(1);
+        assertThat(store.botOf(Network.TELEGRAM, Long.toString(user))).contains("main");
+        assertThat(count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ?", Long.toString(user)))
+                .as("each update's replies were written before its 200")
+                .isGreaterThanOrEqualTo(updates);
+    }
+
+    @Test
     void aMissingOrForgedSecretIsRefusedAndNothingIsStored() {
         long user = IDS.incrementAndGet();
         long updateId = IDS.incrementAndGet();
