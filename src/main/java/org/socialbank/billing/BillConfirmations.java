@@ -40,7 +40,7 @@ class BillConfirmations extends StepUpHolds<BillPaymentId, JdbcBillPayments.Row>
 
     @Override
     void confirmed(JdbcBillPayments.Row r, OperationConfirmed event) {
-        boolean same = confirms(event, r.customer(), r.amountMinor(), r.currency(), PayBill.payeeLabel(r.bill()));
+        boolean same = event.isExactly(r.customer(), r.amountMinor(), r.currency(), PayBill.payeeLabel(r.bill()));
         var from = directory.primaryAccount(r.customer(), r.currency().code());
         if (!same || from.isEmpty()) {
             notConfirmed(r, same ? "no_account_in_currency" : "confirmation_mismatch");

@@ -34,8 +34,7 @@ class CardConfirmations extends StepUpHolds<CardTransferId, JdbcCardTransfers.Ro
 
     @Override
     void confirmed(JdbcCardTransfers.Row r, OperationConfirmed event) {
-        boolean same = confirms(
-                event,
+        boolean same = event.isExactly(
                 r.customer(),
                 r.amountMinor(),
                 r.currency(),

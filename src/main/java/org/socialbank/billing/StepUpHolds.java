@@ -5,12 +5,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.socialbank.directory.ConfirmedOperations;
-import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationNotConfirmed;
 import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
-import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Uuids;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.event.EventListener;
@@ -99,16 +97,6 @@ abstract class StepUpHolds<I, R extends StepUpHolds.Held<I>> implements Confirme
                             .ifPresent(then);
                     return null;
                 }));
-    }
-
-    /** Whether the customer confirmed exactly this payment: its customer, amount, currency and payee, no fee. */
-    static boolean confirms(
-            OperationConfirmed event, CustomerId customer, long amountMinor, CurrencyCode currency, String payee) {
-        return amountMinor == event.amountMinor()
-                && currency.equals(event.currency())
-                && payee.equals(event.payee())
-                && event.feeMinor() == 0
-                && customer.equals(event.customerId());
     }
 
     /** The payment a confirmation is for; empty for another kind's or module's operation. */

@@ -18,6 +18,19 @@ public record OperationConfirmed(
         String payee,
         long feeMinor) {
 
+    /**
+     * Whether what the customer confirmed is exactly the operation its owner holds: the same
+     * customer, amount, currency and payee (as the page showed it), and no fee. An owner carries out
+     * a confirmed operation only when it is (payments, bills, card transfers alike).
+     */
+    public boolean isExactly(CustomerId customer, long amountMinor, CurrencyCode currency, String payee) {
+        return amountMinor == this.amountMinor
+                && currency.equals(this.currency)
+                && payee.equals(this.payee)
+                && feeMinor == 0
+                && customer.equals(customerId);
+    }
+
     /** The operation as the challenge stores it, {@code owner:id}. */
     public String reference() {
         return operation.reference();

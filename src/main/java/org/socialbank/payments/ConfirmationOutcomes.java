@@ -72,12 +72,7 @@ class ConfirmationOutcomes implements ConfirmedOperations {
         held(event.operation(), event.challengeId())
                 .ifPresent(id -> writes.write(status -> {
                     store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
-                        boolean same = r.amountMinor() == event.amountMinor()
-                                && r.currency().equals(event.currency())
-                                && PayAlias.payeeLabel(r).equals(event.payee())
-                                && event.feeMinor() == 0
-                                && r.payer().equals(event.customerId());
-                        if (same) {
+                        if (event.isExactly(r.payer(), r.amountMinor(), r.currency(), PayAlias.payeeLabel(r))) {
                             PaymentRow done = pay.execute(r, false); // the payer is on the bank's page, not in a chat
                             store.updateExecution(done, now());
                             if (done.status() == PaymentStatus.REJECTED) {
