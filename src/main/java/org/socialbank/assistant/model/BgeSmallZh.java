@@ -1,17 +1,9 @@
 package org.socialbank.assistant.model;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,64 +26,24 @@ public final class BgeSmallZh implements SentenceEncoder {
     /** The longest token sequence encoded (the model's limit is 512; a question is far shorter). */
     static final int TOKENS_MAX = 128;
 
-    static {
-        // the tokenizer's native library is inside its jar; DJL must never try the network
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-    }
+    private final OnnxModel model = new OnnxModel(MODEL, TOKENIZER, "bge-small-zh", bytes -> bytes, TOKENS_MAX);
 
-    private final OrtEnvironment environment;
-    private final OrtSession session;
-    private final HuggingFaceTokenizer tokenizer;
-    private final boolean typed;
-
-    public BgeSmallZh() {
-        ClassLoader loader = BgeSmallZh.class.getClassLoader();
-        try (InputStream onnx = loader.getResourceAsStream(MODEL);
-                InputStream json = loader.getResourceAsStream(TOKENIZER)) {
-            if (onnx == null || json == null) {
-                throw new IllegalStateException("the bge-small-zh model is not on the class path");
-            }
-            this.environment = OrtEnvironment.getEnvironment();
-            this.session = environment.createSession(onnx.readAllBytes(), Pooling.oneThread());
-            this.typed = session.getInputNames().contains("token_type_ids");
-            this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("padding", "false"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (OrtException e) {
-            throw new IllegalStateException("onnxruntime could not load the bge-small-zh model", e);
-        }
-    }
-
-    /** The token ids fed to the model: [CLS], the text's pieces and [SEP], never padded, at most {@link #TOKENS_MAX}. */
+    /** The token ids fed to the model: [CLS], the text's characters and pieces and [SEP], never padded, at most {@link #TOKENS_MAX}. */
     long[] ids(String text) {
-        return Pooling.truncated(tokenizer.encode(text).getIds(), TOKENS_MAX);
+        return model.ids(text);
     }
 
     @Override
     public float[] encode(String text) {
         long[] ids = ids(text);
-        long[] mask = new long[ids.length];
-        Arrays.fill(mask, 1);
-        Map<String, OnnxTensor> inputs = new LinkedHashMap<>();
-        try {
-            inputs.put("input_ids", OnnxTensor.createTensor(environment, new long[][] {ids}));
-            inputs.put("attention_mask", OnnxTensor.createTensor(environment, new long[][] {mask}));
-            if (typed) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, new long[][] {new long[ids.length]}));
-            }
-            try (OrtSession.Result result = session.run(inputs, Set.of(LAST))) {
-                FloatBuffer hidden = ((OnnxTensor) result.get(LAST).orElseThrow()).getFloatBuffer();
-                float[] vector = new float[DIMENSION];
-                Pooling.meanInto(hidden, WIDTH, 0, 1, vector, 0); // the [CLS] row
-                Pooling.meanInto(hidden, WIDTH, 0, ids.length, vector, WIDTH);
-                return vector;
-            }
+        try (OrtSession.Result result = model.run(ids, Set.of(LAST))) {
+            FloatBuffer hidden = ((OnnxTensor) result.get(LAST).orElseThrow()).getFloatBuffer();
+            float[] vector = new float[DIMENSION];
+            Pooling.meanInto(hidden, WIDTH, 0, 1, vector, 0); // the [CLS] row
+            Pooling.meanInto(hidden, WIDTH, 0, ids.length, vector, WIDTH);
+            return vector;
         } catch (OrtException e) {
             throw new IllegalStateException("onnxruntime could not encode a question", e);
-        } finally {
-            inputs.values().forEach(OnnxTensor::close);
         }
     }
 

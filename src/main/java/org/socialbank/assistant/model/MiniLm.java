@@ -1,19 +1,12 @@
 package org.socialbank.assistant.model;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The int8 all-MiniLM-L6-v2 (Apache-2.0) shipped inside LangChain4j's Maven artifact, run
@@ -46,13 +39,6 @@ public final class MiniLm implements SentenceEncoder {
     /** The longest token sequence encoded (the model's limit is 512; a question is far shorter). */
     static final int TOKENS_MAX = 128;
 
-    static {
-        // the tokenizer's native library is inside its jar; DJL must never try the network
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-    }
-
     /**
      * For the benchmark's choice of layers (docs/assistant.md, Figures; not served): the mean of
      * each of layers 0 to 5 (0 the first encoder layer's output), then layer 5's [CLS] row, each
@@ -66,9 +52,7 @@ public final class MiniLm implements SentenceEncoder {
             "/encoder/layer.4/output/LayerNorm/Add_1_output_0",
             LAST);
 
-    private final OrtEnvironment environment;
-    private final OrtSession session;
-    private final HuggingFaceTokenizer tokenizer;
+    private final OnnxModel model;
     private final List<String> layers;
     private final boolean cls;
 
@@ -90,21 +74,12 @@ public final class MiniLm implements SentenceEncoder {
     private MiniLm(List<String> layers, boolean cls) {
         this.layers = layers;
         this.cls = cls;
-        ClassLoader loader = MiniLm.class.getClassLoader();
-        try (InputStream onnx = loader.getResourceAsStream(MODEL);
-                InputStream json = loader.getResourceAsStream(TOKENIZER)) {
-            if (onnx == null || json == null) {
-                throw new IllegalStateException("the MiniLM model is not on the class path");
-            }
-            this.environment = OrtEnvironment.getEnvironment();
-            byte[] model = OnnxGraph.withOutputs(onnx.readAllBytes(), LAST, layers.subList(0, layers.size() - 1));
-            this.session = environment.createSession(model, Pooling.oneThread());
-            this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("padding", "false"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (OrtException e) {
-            throw new IllegalStateException("onnxruntime could not load the MiniLM model", e);
-        }
+        this.model = new OnnxModel(
+                MODEL,
+                TOKENIZER,
+                "MiniLM",
+                bytes -> OnnxGraph.withOutputs(bytes, LAST, layers.subList(0, layers.size() - 1)),
+                TOKENS_MAX);
     }
 
     /**
@@ -113,20 +88,13 @@ public final class MiniLm implements SentenceEncoder {
      * would be averaged with its [PAD] rows), at most {@link #TOKENS_MAX}.
      */
     long[] ids(String text) {
-        return Pooling.truncated(tokenizer.encode(text).getIds(), TOKENS_MAX);
+        return model.ids(text);
     }
 
     @Override
     public float[] encode(String text) {
         long[] ids = ids(text);
-        long[] mask = new long[ids.length];
-        Arrays.fill(mask, 1);
-        try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, new long[][] {ids});
-                OnnxTensor attention = OnnxTensor.createTensor(environment, new long[][] {mask});
-                OnnxTensor types = OnnxTensor.createTensor(environment, new long[][] {new long[ids.length]});
-                OrtSession.Result result = session.run(
-                        Map.of("input_ids", inputIds, "attention_mask", attention, "token_type_ids", types),
-                        new LinkedHashSet<>(layers))) {
+        try (OrtSession.Result result = model.run(ids, new LinkedHashSet<>(layers))) {
             float[] vector = new float[WIDTH * (layers.size() + (cls ? 1 : 0))];
             for (int layer = 0; layer < layers.size(); layer++) {
                 OnnxValue value = result.get(layers.get(layer)).orElseThrow();
