@@ -347,7 +347,8 @@ final class TrainedModels {
                         IntentModel.Settings small = IntentModel.Settings.small(seed);
                         List<SureThresholds.Outcome> outcomes = new ArrayList<>(chinese.size());
                         for (Examples.Split fold : chinese.folds(FOLDS, seed)) {
-                            IntentModel part = IntentModel.train(fold.train(), small);
+                            // with a weight of 0 the blend never asks its TF-IDF model: no fold's to train
+                            IntentModel part = CHINESE_WEIGHT == 0 ? tfidf : IntentModel.train(fold.train(), small);
                             SoftmaxRegression head =
                                     BlendedModel.trainHead(part.labels(), fold.train(), remembering, CHINESE_HEAD);
                             outcomes.addAll(BlendedModel.of(part, remembering, head, CHINESE_WEIGHT)

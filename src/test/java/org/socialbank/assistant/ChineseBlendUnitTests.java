@@ -39,9 +39,8 @@ class ChineseBlendUnitTests {
     }
 
     @Test
-    void aChineseQuestionWrittenWithoutSpacesIsAnsweredByItsIntent() throws IOException {
+    void aChineseQuestionWrittenWithoutSpacesIsAnsweredByItsIntent(@TempDir Path cache) throws IOException {
         var calibration = TrainedModels.other(PhrasesUnitTests.shipped());
-        Path cache = java.nio.file.Files.createTempDirectory("zh-blend");
         IntentModel tfidf =
                 TrainedModels.crossValidated(cache, "zh", PhrasesUnitTests.phrases("zh", "train"), 77, calibration);
         BlendedModel blend = TrainedModels.chinese(cache, 77, calibration, tfidf);

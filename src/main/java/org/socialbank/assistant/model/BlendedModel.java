@@ -118,9 +118,11 @@ public final class BlendedModel implements IntentClassifier {
     @Override
     public List<IntentModel.Scored> rank(String text) {
         double[] score = head.logProbabilities(dense(encoder.encode(text)));
-        double[] lexical = tfidf.logProbabilities(text);
-        for (int k = 0; k < score.length; k++) {
-            score[k] += weight * lexical[k];
+        if (weight != 0) { // a head alone (Chinese's) asks nothing of the TF-IDF model
+            double[] lexical = tfidf.logProbabilities(text);
+            for (int k = 0; k < score.length; k++) {
+                score[k] += weight * lexical[k];
+            }
         }
         SoftmaxRegression.softmaxInPlace(score);
         return IntentModel.ranked(labels(), score);

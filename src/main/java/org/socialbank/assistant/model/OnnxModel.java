@@ -16,8 +16,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A transformer encoder shipped in a Maven artifact: its ONNX graph and its tokenizer read from the
- * class path (nothing downloaded: DJL is kept offline), one onnxruntime session on one thread
- * ({@link Pooling#oneThread()}), and one question's run. Shared by {@link MiniLm} and {@link
+ * class path (nothing downloaded: DJL is kept offline), one onnxruntime session on one thread, and
+ * one question's run. Shared by {@link MiniLm} and {@link
  * BgeSmallZh}, which choose the outputs and how their token rows are pooled.
  */
 final class OnnxModel {
@@ -48,7 +48,7 @@ final class OnnxModel {
                 throw new IllegalStateException("the " + name + " model is not on the class path");
             }
             this.environment = OrtEnvironment.getEnvironment();
-            this.session = environment.createSession(graph.apply(onnx.readAllBytes()), Pooling.oneThread());
+            this.session = environment.createSession(graph.apply(onnx.readAllBytes()), oneThread());
             this.typed = session.getInputNames().contains("token_type_ids");
             this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("padding", "false"));
         } catch (IOException e) {
@@ -63,7 +63,30 @@ final class OnnxModel {
      * question would be averaged with its [PAD] rows), at most {@code tokensMax}.
      */
     long[] ids(String text) {
-        return Pooling.truncated(tokenizer.encode(text).getIds(), tokensMax);
+        return truncated(tokenizer.encode(text).getIds(), tokensMax);
+    }
+
+    /** The ids with the special tokens; a longer text keeps its first tokens and its closing [SEP]. */
+    static long[] truncated(long[] ids, int max) {
+        if (ids.length <= max) {
+            return ids;
+        }
+        long[] cut = Arrays.copyOf(ids, max);
+        cut[max - 1] = ids[ids.length - 1];
+        return cut;
+    }
+
+    /**
+     * One intra-op and one inter-op thread (on two shared cores a question's latency suffers more
+     * from threads fighting than it gains from them; concurrent questions use the other core),
+     * every graph optimization.
+     */
+    private static OrtSession.SessionOptions oneThread() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        return options;
     }
 
     /**
