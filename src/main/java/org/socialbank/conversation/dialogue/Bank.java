@@ -261,6 +261,13 @@ public interface Bank {
     Optional<Guess> guess(String text);
 
     /**
+     * The assistant's reading of a longer text that the parser read as a command from one word in
+     * it ("I did a transfer but it is still pending" as {@code pay}; issue 18): as {@link
+     * #guess}, but not a handoff trigger when unsure, since the command then answers it.
+     */
+    Optional<Guess> secondOpinion(String text);
+
+    /**
      * Counts a customer's "did this help?" on one of the assistant's answers (issue 18), by intent
      * and language only (no customer data); false when that answer already has a vote.
      */

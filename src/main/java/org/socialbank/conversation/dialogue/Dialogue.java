@@ -385,6 +385,13 @@ public final class Dialogue {
         if (turn.ownsForm() && intent == Intent.UNKNOWN && PayDialogue.fillsSlots(command)) {
             return pay.fill(turn, language, state, command);
         }
+        if (SecondOpinion.asked(command, text, state)) {
+            // issue 18: "I did a transfer but it is still pending" names a transfer, asks about a pending one
+            Optional<Bank.Guess> opinion = turn.bank().secondOpinion(text);
+            if (opinion.isPresent() && Answers.handles(opinion.get())) {
+                return answered(turn, opinion.get().language(), opinion.get().intent(), text);
+            }
+        }
         switch (intent) {
             case HELP:
                 return help(turn, language, inGroup);

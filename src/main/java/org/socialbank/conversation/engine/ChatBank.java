@@ -145,6 +145,11 @@ public final class ChatBank implements Bank {
     }
 
     @Override
+    public Optional<Guess> secondOpinion(String text) {
+        return classify(text); // not remembered: an unsure opinion leaves the command to answer
+    }
+
+    @Override
     public boolean answerFeedback(UUID answerId, String intent, Language language, boolean helpful) {
         return parts.assistant().recordFeedback(answerId, intent, language.tag(), helpful, channel.wireName())
                 instanceof org.socialbank.assistant.FeedbackResult.Counted;

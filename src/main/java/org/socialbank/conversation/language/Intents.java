@@ -55,8 +55,16 @@ final class Intents {
     /**
      * The intent, and where the words that asked for it end (-1 when none did): "/language fr"
      * names its target right after.
+     *
+     * @param fromWords whether an intent word inside the text chose it: not a {@code /command} or
+     *     {@code #hashtag}, nor a how-to question that the help answers ("how do I send money?")
      */
-    record Decision(Intent intent, int after) {}
+    record Decision(Intent intent, int after, boolean fromWords) {
+
+        Decision(Intent intent, int after) {
+            this(intent, after, after >= 0);
+        }
+    }
 
     static Decision decide(List<Token> tokens, PhraseMatches marks, Facts facts, Lexicon lexicon) {
         Optional<Decision> command = command(tokens, lexicon);
@@ -82,7 +90,7 @@ final class Intents {
             return new Decision(Intent.CANCEL_REQUEST, chosen.after()); // "annule ma demande", "取消请求"
         }
         if (how && bare && HOW_TO.contains(chosen.intent())) {
-            return new Decision(Intent.HELP, chosen.after()); // "how do I send money?"
+            return new Decision(Intent.HELP, chosen.after(), false); // "how do I send money?"
         }
         if (facts.languageName() && bare && (chosen.intent() == Intent.PAY || chosen.intent() == Intent.HELP)) {
             return new Decision(Intent.LANGUAGE, chosen.after()); // переведи на английский
@@ -122,7 +130,7 @@ final class Intents {
             }
             Optional<Intent> intent = intentOf(token, lexicon);
             if (intent.isPresent()) {
-                return Optional.of(new Decision(intent.get(), j + 1));
+                return Optional.of(new Decision(intent.get(), j + 1, false));
             }
         }
         return Optional.empty();

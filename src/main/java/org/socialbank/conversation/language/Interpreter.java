@@ -56,13 +56,22 @@ final class Interpreter {
                     .or(() -> Optional.ofNullable(elsewhere))
                     .map(c -> c.currency(language, analysis.region()));
             return new ParsedCommand(
-                    language, intent, Optional.empty(), currency, payees, List.of(), target, Optional.empty());
+                    language,
+                    intent,
+                    Optional.empty(),
+                    currency,
+                    payees,
+                    List.of(),
+                    target,
+                    Optional.empty(),
+                    Optional.empty(),
+                    decision.fromWords());
         }
-        return withAmounts(intent, payees, mentions, elsewhere);
+        return withAmounts(intent, payees, mentions, elsewhere, decision.fromWords());
     }
 
     private ParsedCommand withAmounts(
-            Intent intent, List<Payee> payees, List<Mention> mentions, CurrencyWord elsewhere) {
+            Intent intent, List<Payee> payees, List<Mention> mentions, CurrencyWord elsewhere, boolean fromWords) {
         List<Mention> shareMentions = intent == Intent.SPLIT ? shareMentions(mentions) : List.of();
         List<Mention> totals =
                 mentions.stream().filter(m -> !shareMentions.contains(m)).toList();
@@ -105,7 +114,8 @@ final class Interpreter {
                 problem == null ? shares : List.of(),
                 Optional.empty(),
                 Optional.ofNullable(problem),
-                note);
+                note,
+                fromWords);
     }
 
     /** Amounts written right after a payee ({@code @bob 60, @alice 40}), when two or more are. */

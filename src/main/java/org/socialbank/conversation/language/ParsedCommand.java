@@ -22,6 +22,10 @@ import org.socialbank.shared.Language;
  * @param amountProblem why an amount in the text was not read (never rounded)
  * @param note what a request or a split is for, as written ("for pizza" is {@code pizza}), at most
  *     140 characters; empty for other intents
+ * @param fromWords whether an intent word inside the text chose the intent ("I did a transfer but
+ *     it is still pending" reads as {@code pay}), not a {@code /command}, a {@code #hashtag} or a
+ *     how-to question the help answers: a longer such text may be a question about something else,
+ *     which the chat asks the assistant first (issue 18)
  */
 public record ParsedCommand(
         Language language,
@@ -32,9 +36,10 @@ public record ParsedCommand(
         List<ParsedShare> shares,
         Optional<Language> targetLanguage,
         Optional<AmountProblem> amountProblem,
-        Optional<String> note) {
+        Optional<String> note,
+        boolean fromWords) {
 
-    /** A command without a note. */
+    /** A command without a note, its text spelled out. */
     public ParsedCommand(
             Language language,
             Intent intent,
@@ -44,7 +49,17 @@ public record ParsedCommand(
             List<ParsedShare> shares,
             Optional<Language> targetLanguage,
             Optional<AmountProblem> amountProblem) {
-        this(language, intent, amount, currency, payees, shares, targetLanguage, amountProblem, Optional.empty());
+        this(
+                language,
+                intent,
+                amount,
+                currency,
+                payees,
+                shares,
+                targetLanguage,
+                amountProblem,
+                Optional.empty(),
+                false);
     }
 
     /**

@@ -145,6 +145,85 @@ class AssistantChatUnitTests {
             assertThat(say(command)).as(command).doesNotContain("assistant.");
         }
         assertThat(bank.guessed).isEmpty();
+        assertThat(bank.secondOpinions).as("short commands: never asked").isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 18: a question the parser reads as a command from one word gets the assistant's sure answer")
+    void aQuestionThatNamesACommandGetsTheAssistantsSureAnswer() {
+        bank.guesses.put(
+                "I did a transfer but it is still pending",
+                new Guess(Language.EN, "pending_transfer", true, List.of("pending_transfer")));
+        bank.guesses.put(
+                "Why do I see an extra fee on my statement?",
+                new Guess(Language.EN, "extra_charge_on_statement", true, List.of("extra_charge_on_statement")));
+        bank.guesses.put(
+                "I can't seem to use my card. Can you help?",
+                new Guess(Language.EN, "card_not_working", true, List.of("card_not_working")));
+        bank.guesses.put(
+                "je veux annuler le virement d'hier",
+                new Guess(Language.FR, "cancel_transfer", true, List.of("cancel_transfer")));
+
+        // the parser reads pay, history, help and cancel; the assistant answers what was asked
+        assertThat(say("I did a transfer but it is still pending")).isEqualTo("en:assistant.answer.pending_transfer");
+        assertThat(say("Why do I see an extra fee on my statement?"))
+                .isEqualTo("en:assistant.answer.extra_charge_on_statement");
+        assertThat(step("I can't seem to use my card. Can you help?", false)
+                        .replies()
+                        .get(0))
+                .isInstanceOfSatisfying(
+                        Outbound.Buttons.class, b -> assertThat(b.text()).isEqualTo("en:assistant.route.cards"));
+        assertThat(say("je veux annuler le virement d'hier")).isEqualTo("fr:assistant.answer.cancel_transfer");
+        assertThat(bank.secondOpinions).hasSize(4);
+        assertThat(bank.guessed)
+                .as("an opinion is not the hint's guess: no handoff trigger")
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 18: unsure, or sure of what the chat cannot answer, the command answers as before")
+    void anUnsureOpinionLeavesTheCommandToAnswer() {
+        bank.guesses.put(
+                "show me the history of my account",
+                new Guess(Language.EN, "card_arrival", false, List.of("card_arrival")));
+        bank.guesses.put(
+                "please tell me my balance now",
+                new Guess(Language.EN, "exchange_rate", true, List.of("exchange_rate")));
+
+        assertThat(say("show me the history of my account")).doesNotContain("assistant.");
+        assertThat(say("please tell me my balance now")).doesNotContain("assistant.");
+        assertThat(bank.secondOpinions).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("issue 18: spelled-out commands, payments with an amount or payee, and a form being filled never ask")
+    void commandsThatSayWhatTheyWantAreNeverAskedAbout() {
+        Guess wrong = new Guess(Language.EN, "card_arrival", true, List.of("card_arrival"));
+        List<String> commands = List.of(
+                "/history of my account please",
+                "#balance of my main account",
+                "please send 10 euros to @bob now",
+                "how do I send money to a friend?",
+                "link my account to this chat",
+                "unlink my account from this chat",
+                "thank you very much for that");
+        commands.forEach(c -> bank.guesses.put(c, wrong));
+        for (String command : commands) {
+            assertThat(step(command, false).replies().toString()).as(command).doesNotContain("assistant.");
+        }
+        assertThat(bank.secondOpinions).isEmpty();
+
+        bank.linkedIn(Language.EN);
+        bank.guesses.put("no please cancel this one", wrong);
+        Dialogue.Step asked =
+                dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("pay @bob"), false, bank);
+        assertThat(asked.state().form())
+                .as("the payment form asks for the amount")
+                .isNotNull();
+        last = dialogue.handle(
+                asked.state(), Network.TELEGRAM, new Inbound.Text("no please cancel this one"), false, bank);
+        assertThat(DialogueUnitTests.text(last.replies())).isEqualTo("en:conversation.pay.cancelled");
+        assertThat(bank.secondOpinions).isEmpty();
     }
 
     List<Outbound.Button> buttons() {

@@ -50,6 +50,8 @@ final class FakeBank implements Bank {
     final Map<String, Guess> guesses = new HashMap<>();
     /** The texts the dialogue asked the assistant about. */
     final List<String> guessed = new ArrayList<>();
+    /** The texts read as commands that the assistant was asked about too (issue 18). */
+    final List<String> secondOpinions = new ArrayList<>();
 
     FakeBank linkedIn(Language language) {
         linked = new Linked(me, language);
@@ -112,6 +114,12 @@ final class FakeBank implements Bank {
     @Override
     public Optional<Guess> guess(String text) {
         guessed.add(text);
+        return Optional.ofNullable(guesses.get(text));
+    }
+
+    @Override
+    public Optional<Guess> secondOpinion(String text) {
+        secondOpinions.add(text);
         return Optional.ofNullable(guesses.get(text));
     }
 

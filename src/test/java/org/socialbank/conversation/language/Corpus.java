@@ -18,12 +18,12 @@ import org.socialbank.shared.Network;
  * The corpus of {@code src/test/resources/conversation/corpus.tsv}: commands as customers type
  * them, each with what the parser must read, and the context every one is read in.
  */
-final class Corpus {
+public final class Corpus {
 
     static final String RESOURCE = "/conversation/corpus.tsv";
 
     /** The chat every command of the corpus is written in. */
-    static final Context CONTEXT = new Context(
+    public static final Context CONTEXT = new Context(
             Network.TELEGRAM,
             null,
             List.of(
@@ -49,9 +49,9 @@ final class Corpus {
      * @param language the language of its section, which the parser must detect
      * @param number its line number in the file
      */
-    record Line(int number, Language language, Optional<Language> hint, String text, String expected) {}
+    public record Line(int number, Language language, Optional<Language> hint, String text, String expected) {}
 
-    static List<Line> load() {
+    public static List<Line> load() {
         try (InputStream in = Corpus.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);

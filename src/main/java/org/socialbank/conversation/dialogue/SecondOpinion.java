@@ -1,0 +1,78 @@
+package org.socialbank.conversation.dialogue;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.socialbank.conversation.language.Intent;
+import org.socialbank.conversation.language.ParsedCommand;
+
+/**
+ * When the chat asks the assistant about a text the parser read as a command (issue 18). The
+ * parser takes a command from any intent word in a text, so a customer's question that names a
+ * transfer, an ATM or a statement reads as one: "I did a transfer but it is still pending" as
+ * {@code pay}, "Why do I see an extra fee on my statement?" as {@code history}, "How do I
+ * activate my card? Can you help" as {@code help} (about a third of BANKING77's training
+ * questions). Such a text is asked of the assistant first, and its sure answer wins; an unsure
+ * one leaves the command to answer, as before.
+ *
+ * <p>Only a text longer than a command ({@value #WORDS_MIN} words, or {@value #HAN_MIN} Chinese
+ * characters), whose command came from a word in it (not a {@code /command}, a {@code #hashtag}
+ * or a how-to question the help answers), with no amount, no payee and no language named, outside
+ * a form being filled ("cancel" mid-payment cancels), and never for the commands that change the
+ * chat itself (link, unlink, language, stop) or a thank-you. A pure policy.
+ */
+final class SecondOpinion {
+
+    /** The fewest words (letters between spaces or signs) of a text that may be a question. */
+    static final int WORDS_MIN = 4;
+
+    /** The fewest Chinese characters of a text that may be a question (Chinese has no spaces). */
+    static final int HAN_MIN = 6;
+
+    /** Commands the chat always carries out as read. */
+    private static final Set<Intent> ALWAYS_COMMANDS =
+            EnumSet.of(Intent.UNKNOWN, Intent.STOP, Intent.LANGUAGE, Intent.LINK, Intent.UNLINK, Intent.THANKS);
+
+    private SecondOpinion() {}
+
+    /** Whether the chat asks the assistant about {@code text} before carrying out {@code command}. */
+    static boolean asked(ParsedCommand command, String text, DialogueState state) {
+        return command.fromWords()
+                && state.form() == null
+                && !ALWAYS_COMMANDS.contains(command.intent())
+                && command.amount().isEmpty()
+                && command.amountProblem().isEmpty()
+                && command.payees().isEmpty()
+                && command.targetLanguage().isEmpty()
+                && longerThanACommand(text);
+    }
+
+    /**
+     * Whether the text has at least {@value #WORDS_MIN} words or {@value #HAN_MIN} Chinese
+     * characters. A word is a run of letters and marks (a Persian zero-width non-joiner and an
+     * apostrophe stay inside it: "می‌خواهم", "don't"); a Chinese character counts alone.
+     */
+    static boolean longerThanACommand(String text) {
+        int words = 0;
+        int han = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                han++;
+                inWord = false;
+            } else if (Character.isLetter(cp)
+                    || Character.getType(cp) == Character.NON_SPACING_MARK
+                    || Character.getType(cp) == Character.COMBINING_SPACING_MARK
+                    || (inWord && (cp == '\u200C' || cp == '\'' || cp == '\u2019'))) {
+                if (!inWord) {
+                    words++;
+                    inWord = true;
+                }
+            } else {
+                inWord = false;
+            }
+        }
+        return words >= WORDS_MIN || han >= HAN_MIN;
+    }
+}

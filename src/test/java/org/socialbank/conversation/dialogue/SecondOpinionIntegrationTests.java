@@ -1,0 +1,114 @@
+package org.socialbank.conversation.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.socialbank.assistant.Assistant;
+import org.socialbank.assistant.Classification;
+import org.socialbank.conversation.language.CommandParser;
+import org.socialbank.conversation.language.Context;
+import org.socialbank.conversation.language.Corpus;
+import org.socialbank.conversation.language.ParsedCommand;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 18: the chat's second opinion ({@link SecondOpinion}) with the application's own trained
+ * models (the TF-IDF ones, {@code encoder=none} in tests): no command of the command language's
+ * corpus is taken from it, and the held-out phrases of fr/ru/fa/zh that the parser reads as
+ * commands are mostly answered by the assistant, and rightly.
+ */
+@SpringBootTest
+class SecondOpinionIntegrationTests {
+
+    final CommandParser parser = new CommandParser();
+
+    @Autowired
+    Assistant assistant;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+        registry.add("socialbank.assistant.cache-dir", () -> "target/assistant-models");
+    }
+
+    @BeforeEach
+    void modelsTrained() {
+        assistant.awaitReady();
+    }
+
+    /** The assistant's sure answer the chat would give instead of the command, if any. */
+    Optional<String> taken(String text, Context context) {
+        ParsedCommand command = parser.parse(text, Optional.empty(), context);
+        if (!SecondOpinion.asked(command, text, DialogueState.NEW)) {
+            return Optional.empty();
+        }
+        Classification c = (Classification) assistant.classify(text, null);
+        Bank.Guess guess =
+                new Bank.Guess(Language.fromTag(c.language()).orElseThrow(), c.intent(), c.sure(), List.of());
+        return Answers.handles(guess) ? Optional.of(c.intent()) : Optional.empty();
+    }
+
+    @Test
+    @DisplayName("issue 18: no command of the corpus (five languages) is answered by the assistant instead")
+    void noCommandOfTheCorpusIsTaken() {
+        List<String> asked = new ArrayList<>();
+        List<String> taken = new ArrayList<>();
+        for (Corpus.Line line : Corpus.load()) {
+            if (SecondOpinion.asked(
+                    parser.parse(line.text(), Optional.empty(), Corpus.CONTEXT), line.text(), DialogueState.NEW)) {
+                asked.add(line.text());
+            }
+            taken(line.text(), Corpus.CONTEXT).ifPresent(intent -> taken.add(line.text() + " -> " + intent));
+        }
+        assertThat(asked).as("the corpus's longer commands are asked about").hasSizeGreaterThan(30);
+        assertThat(taken).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 18: held-out questions the parser reads as commands are answered by the assistant, rightly")
+    void heldOutQuestionsReadAsCommandsAreAnswered() throws IOException {
+        int asked = 0;
+        int answered = 0;
+        List<String> wrong = new ArrayList<>();
+        for (String language : List.of("fr", "ru", "fa", "zh")) {
+            try (InputStream in = getClass().getResourceAsStream("/assistant/phrases/" + language + "-test.tsv")) {
+                for (String row : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (row.isBlank() || row.startsWith("#")) {
+                        continue;
+                    }
+                    String[] columns = row.split("\t", 2);
+                    Context context = Context.of(Network.TELEGRAM, null);
+                    if (SecondOpinion.asked(
+                            parser.parse(columns[1], Optional.empty(), context), columns[1], DialogueState.NEW)) {
+                        asked++;
+                    }
+                    Optional<String> intent = taken(columns[1], context);
+                    if (intent.isPresent()) {
+                        answered++;
+                        if (!intent.get().equals(columns[0])) {
+                            wrong.add(language + " " + columns[0] + " -> " + intent.get() + ": " + columns[1]);
+                        }
+                    }
+                }
+            }
+        }
+        // measured (session 16): 515 of the 1,360 held-out phrases asked, 281 answered, 1 wrong (fa)
+        assertThat(asked).isGreaterThan(480);
+        assertThat(answered).isGreaterThan(250);
+        assertThat(wrong).hasSizeLessThanOrEqualTo(1);
+    }
+}

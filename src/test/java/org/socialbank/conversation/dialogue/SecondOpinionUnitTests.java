@@ -1,0 +1,77 @@
+package org.socialbank.conversation.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.socialbank.conversation.language.CommandParser;
+import org.socialbank.conversation.language.Context;
+import org.socialbank.conversation.language.ParsedCommand;
+import org.socialbank.shared.Network;
+
+/** Issue 18: which texts the parser read as commands the chat asks the assistant about first. */
+class SecondOpinionUnitTests {
+
+    static ParsedCommand parse(String text) {
+        return new CommandParser().parse(text, Optional.empty(), Context.of(Network.TELEGRAM, null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "I did a transfer but it is still pending", // pay
+                "Why do I see an extra fee on my statement?", // history
+                "I can't seem to use my card. Can you help?", // help
+                "Is my card broken? I can't get cash out of the ATM", // branches
+                "What is the extra €1 on my statement for?", // history, a sum beside it
+                "je ne comprends pas ce virement sur mon relevé", // fr
+                "мой перевод до сих пор не дошёл до получателя", // ru
+                "چرا انتقال وجه من هنوز انجام نشده است", // fa
+                "我昨天的转账为什么还没到账" // zh, no spaces
+            })
+    void aQuestionThatNamesACommandIsAskedAbout(String text) {
+        ParsedCommand command = parse(text);
+        assertThat(command.fromWords()).as(command.intent().name()).isTrue();
+        assertThat(SecondOpinion.asked(command, text, DialogueState.NEW)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "balance",
+                "my history",
+                "show my balance", // three words: a command
+                "转账记录", // four characters
+                "/history of my account please",
+                "#balance of my main account",
+                "please send 10 euros to @bob now",
+                "request 20 from @alice for pizza",
+                "how do I send money to a friend?", // the help's how-to
+                "link my account to this chat",
+                "unlink my account from this chat",
+                "switch the language to French please",
+                "thank you very much for that"
+            })
+    void aCommandThatSaysWhatItWantsIsNot(String text) {
+        assertThat(SecondOpinion.asked(parse(text), text, DialogueState.NEW)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "show my balance|false",
+                "show me my balance|true",
+                "don't show balance|false", // an apostrophe stays inside its word
+                "می‌خواهم موجودی ببینم|false", // ZWNJ inside a word: three words
+                "می خواهم موجودی را ببینم|true",
+                "查询余额|false",
+                "我想查询一下余额|true",
+                "1 2 3 4 5 6|false"
+            })
+    void longerThanACommandCountsWordsOrChineseCharacters(String text, boolean longer) {
+        assertThat(SecondOpinion.longerThanACommand(text)).as(text).isEqualTo(longer);
+    }
+}
