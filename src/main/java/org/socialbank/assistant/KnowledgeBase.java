@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.socialbank.assistant.jdbc.AnswerEdits;
 import org.springframework.dao.DuplicateKeyException;
 
@@ -54,6 +55,15 @@ public class KnowledgeBase {
             "pending_cash_withdrawal",
             "card_linking",
             "lost_or_stolen_card");
+
+    /**
+     * Every intent with an answer: {@link #INTENTS}, BANKING77's receiving_money (the chat's money
+     * requests) and our own {@link FeatureQuestions#INTENTS} (mobile top-up, bill payment); the
+     * last three are the features' how-tos, shown before the feature itself.
+     */
+    public static final List<String> ANSWERED = Stream.of(INTENTS, List.of("receiving_money"), FeatureQuestions.INTENTS)
+            .flatMap(List::stream)
+            .toList();
 
     /** The longest answer staff may save, in characters of markdown. */
     public static final int MARKDOWN_MAX = 4000;
@@ -215,7 +225,7 @@ public class KnowledgeBase {
     static Map<String, Answer> loadShipped() {
         Map<String, Answer> all = new HashMap<>();
         for (String language : org.socialbank.shared.Language.tags()) {
-            for (String intent : INTENTS) {
+            for (String intent : ANSWERED) {
                 String markdown = read(resource(intent, language));
                 all.put(key(intent, language), parsed(intent, language, markdown, 0));
             }

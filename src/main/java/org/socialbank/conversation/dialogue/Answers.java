@@ -52,6 +52,11 @@ final class Answers {
         /** Money requests (issue 12): how to ask someone to pay, then her open requests (private). */
         REQUESTS;
 
+        /**
+         * The lead-in shown when the knowledge base has no answer for a routed intent; TOP_UP, BILLS
+         * and REQUESTS have one in every language since session 16 (the features' how-tos), so their
+         * features' own texts here are only a fallback.
+         */
         String lead() {
             return switch (this) {
                 case TOP_UP -> "billing.topup.how"; // the feature's own how-to: the chat's top-up is one message away

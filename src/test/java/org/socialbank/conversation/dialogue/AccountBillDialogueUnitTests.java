@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.socialbank.billing.BillerRegistry;
 import org.socialbank.billing.BillerRegistry.ForeignBiller;
 import org.socialbank.shared.Language;
@@ -40,6 +41,20 @@ class AccountBillDialogueUnitTests {
         assertThat(request.get().language()).isEqualTo(language);
         assertThat(request.get().billers()).extracting(ForeignBiller::id).containsExactly(biller);
         assertThat(request.get().account()).isEqualTo(account);
+    }
+
+    /** The examples the bill's how-to (billing.chat.ask_ids) quotes, in its five languages. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "pay EDF 49927398710001",
+                "payer EDF 49927398710001",
+                "оплатить Мосэнергосбыт 4992739872",
+                "交电费 4992739872"
+            })
+    void theHowTosExamplesAreReadAsAccountBills(String example) {
+        assertThat(AccountBillDialogue.read(example, BILLERS))
+                .hasValueSatisfying(r -> assertThat(r.billers()).hasSize(1));
     }
 
     @Test

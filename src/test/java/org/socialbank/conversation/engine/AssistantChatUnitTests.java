@@ -463,7 +463,7 @@ class AssistantChatUnitTests {
                         true,
                         List.of("receiving_money", "transfer_into_account", "top_up_by_bank_transfer_charge")));
         List<Outbound> unlinked = step("getting money from a friend", false).replies();
-        assertThat(((Outbound.Buttons) unlinked.get(0)).text()).isEqualTo("en:conversation.request.how");
+        assertThat(((Outbound.Buttons) unlinked.get(0)).text()).isEqualTo("en:assistant.answer.receiving_money");
         assertThat(unlinked.get(1)).isInstanceOf(Outbound.Link.class); // her requests need the link
 
         bank.linkedIn(Language.EN);
@@ -490,12 +490,12 @@ class AssistantChatUnitTests {
                         org.socialbank.assistant.FeatureQuestions.BILL_PAYMENT,
                         true,
                         List.of("bill_payment", "mobile_top_up", "card_linking")));
-        assertThat(say("je voudrais du crédit sur mon portable")).isEqualTo("fr:billing.topup.how");
+        assertThat(say("je voudrais du crédit sur mon portable")).isEqualTo("fr:assistant.answer.mobile_top_up");
         assertThat(last.shareable()).isTrue();
-        assertThat(say("想缴一下宽带费")).isEqualTo("zh:billing.chat.ask_ids");
+        assertThat(say("想缴一下宽带费")).isEqualTo("zh:assistant.answer.bill_payment");
         // English keeps BANKING77's intents; the chat reads these two by a narrow rule, before the parser
-        assertThat(say("How do I top up my phone?")).isEqualTo("en:billing.topup.how");
-        assertThat(say("how do I pay my electricity bill?")).isEqualTo("en:billing.chat.ask_ids");
+        assertThat(say("How do I top up my phone?")).isEqualTo("en:assistant.answer.mobile_top_up");
+        assertThat(say("how do I pay my electricity bill?")).isEqualTo("en:assistant.answer.bill_payment");
         assertThat(bank.guessed).doesNotContain("How do I top up my phone?", "how do I pay my electricity bill?");
         // a vote on such an answer counts like any other
         Outbound.Button helpful = buttons().get(0);

@@ -89,7 +89,7 @@ final class FakeBank implements Bank {
      */
     @Override
     public Optional<org.socialbank.assistant.KnowledgeBase.Answer> knowledge(Language language, String intent) {
-        if (!org.socialbank.assistant.KnowledgeBase.INTENTS.contains(intent)) {
+        if (!org.socialbank.assistant.KnowledgeBase.ANSWERED.contains(intent)) {
             return Optional.empty();
         }
         String l = language.tag() + ":";

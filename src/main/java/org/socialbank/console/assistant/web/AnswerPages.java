@@ -59,7 +59,7 @@ class AnswerPages {
     String list(@AuthenticationPrincipal StaffMember who, Model model) {
         who.require(Permission.SUPERVISE);
         Map<String, KnowledgeBase.Version> edited = knowledge.edited();
-        List<Row> rows = KnowledgeBase.INTENTS.stream()
+        List<Row> rows = KnowledgeBase.ANSWERED.stream()
                 .map(intent -> new Row(
                         intent,
                         slug(intent),
@@ -75,7 +75,7 @@ class AnswerPages {
         List<Failing> failing = Language.tags().stream()
                 .flatMap(l -> assistant.feedbackByIntent(l, FAILING_MAX).stream()
                         .filter(f -> f.notHelpful() > 0)
-                        .map(f -> new Failing(l, f, slug(f.intent()), KnowledgeBase.INTENTS.contains(f.intent()))))
+                        .map(f -> new Failing(l, f, slug(f.intent()), KnowledgeBase.ANSWERED.contains(f.intent()))))
                 .sorted(java.util.Comparator.comparingLong(
                                 (Failing f) -> -f.votes().notHelpful())
                         .thenComparingLong(f -> f.votes().helpful()))
@@ -196,7 +196,7 @@ class AnswerPages {
     }
 
     private static String intent(String slug) {
-        return KnowledgeBase.INTENTS.stream()
+        return KnowledgeBase.ANSWERED.stream()
                 .filter(i -> slug(i).equals(slug))
                 .findFirst()
                 .orElseThrow(() -> new UnknownAnswer("No answer for the intent " + slug));
