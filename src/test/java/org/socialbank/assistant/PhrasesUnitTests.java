@@ -94,9 +94,11 @@ class PhrasesUnitTests {
      * (docs/assistant.md, Figures: answered and accuracy of the sure answers per language).
      */
     @ParameterizedTest
-    // measured (bench/assistant.sh phrases, 2026-12-02, 34 intents, 340 held-out phrases each): sure and
-    // wrong fr 0, ru 2, fa 3, zh 3; answered fr 50.3 %, ru 52.1 %, fa 54.1 %, zh 46.8 %
-    @CsvSource({"fr,0,0.48", "ru,2,0.50", "fa,3,0.52", "zh,3,0.45"})
+    // measured (session 16: 34 intents; held out 388 phrases for fr/ru/fa, 48 of them written blind
+    // for the confused intents, 340 for zh; training phrases added for those confusions): sure and
+    // wrong fr 0, ru 0, fa 1, zh 3 (n-grams; zh's bge head has none); answered fr 47.7 %,
+    // ru 49.7 %, fa 52.6 %, zh 46.8 % (before: 2,720 phrases, sure and wrong 0 / 2 / 3 / 3)
+    @CsvSource({"fr,0,0.46", "ru,0,0.48", "fa,1,0.51", "zh,3,0.45"})
     void withTheShippedCalibrationAtMostTheMeasuredFewHeldOutAnswersAreSureAndWrong(
             String language, int ceiling, double answeredAtLeast, @TempDir Path cache) throws IOException {
         IntentModel model = TrainedModels.crossValidated(

@@ -106,9 +106,10 @@ class SecondOpinionIntegrationTests {
                 }
             }
         }
-        // measured (session 16): 515 of the 1,360 held-out phrases asked, 281 answered, 1 wrong (fa)
-        assertThat(asked).isGreaterThan(480);
-        assertThat(answered).isGreaterThan(250);
+        // measured (session 16): 589 of the 1,504 held-out phrases asked, 302 answered, none wrong
+        // (515 of 1,360 asked, 281 answered, 1 wrong before the phrases added that session)
+        assertThat(asked).isGreaterThan(550);
+        assertThat(answered).isGreaterThan(270);
         assertThat(wrong).hasSizeLessThanOrEqualTo(1);
     }
 }
