@@ -48,7 +48,8 @@ class H2ConversationEngineIntegrationTests extends ConversationEngineContract {
                         assertThat(t.lines().filter(l -> l.startsWith("• "))).hasSize(3));
         assertThat(text(say(aliceChat, "help").get(0))).contains("balance", "history");
         // the parser reads "statement" as history; the assistant's sure answer wins (session 16)
-        assertThat(text(say(aliceChat, "Why do I see an extra fee on my statement?").get(0)))
+        assertThat(text(say(aliceChat, "Why do I see an extra fee on my statement?")
+                        .get(0)))
                 .startsWith("Type \"history\" to see each movement");
     }
 }
