@@ -17,8 +17,10 @@ import org.socialbank.conversation.language.ParsedCommand;
  * <p>Only a text longer than a command ({@value #WORDS_MIN} words, or {@value #HAN_MIN} Chinese
  * characters), whose command came from a word in it (not a {@code /command}, a {@code #hashtag}
  * or a how-to question the help answers), with no amount, no payee and no language named, outside
- * a form being filled ("cancel" mid-payment cancels), and never for the commands that change the
- * chat itself (link, unlink, language, stop) or a thank-you. A pure policy.
+ * a form being filled ("cancel" mid-payment cancels), and only for the commands a question names
+ * in passing ({@link #ASKED_ABOUT}): never for those that change the chat itself (link, unlink,
+ * language, stop), start one of our own features that BANKING77 knows nothing of (an appointment,
+ * sweeping, a split, a reminder), or page a history being shown ("more"). A pure policy.
  */
 final class SecondOpinion {
 
@@ -28,9 +30,23 @@ final class SecondOpinion {
     /** The fewest Chinese characters of a text that may be a question (Chinese has no spaces). */
     static final int HAN_MIN = 6;
 
-    /** Commands the chat always carries out as read. */
-    private static final Set<Intent> ALWAYS_COMMANDS =
-            EnumSet.of(Intent.UNKNOWN, Intent.STOP, Intent.LANGUAGE, Intent.LINK, Intent.UNLINK, Intent.THANKS);
+    /**
+     * The commands a question names in passing: the words of a transfer, a payment, a statement,
+     * an ATM, a limit, a fee or help ("I did a transfer but it is still pending").
+     */
+    static final Set<Intent> ASKED_ABOUT = EnumSet.of(
+            Intent.HELP,
+            Intent.BALANCE,
+            Intent.HISTORY,
+            Intent.PAY,
+            Intent.REQUEST,
+            Intent.BRANCHES,
+            Intent.CANCEL,
+            Intent.BACK,
+            Intent.MORE,
+            Intent.LIMITS,
+            Intent.SPENDING,
+            Intent.ACCOUNT);
 
     private SecondOpinion() {}
 
@@ -38,7 +54,8 @@ final class SecondOpinion {
     static boolean asked(ParsedCommand command, String text, DialogueState state) {
         return command.fromWords()
                 && state.form() == null
-                && !ALWAYS_COMMANDS.contains(command.intent())
+                && ASKED_ABOUT.contains(command.intent())
+                && !(command.intent() == Intent.MORE && state.historyShown() > 0)
                 && command.amount().isEmpty()
                 && command.amountProblem().isEmpty()
                 && command.payees().isEmpty()

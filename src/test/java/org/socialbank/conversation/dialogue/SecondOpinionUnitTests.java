@@ -52,10 +52,24 @@ class SecondOpinionUnitTests {
                 "link my account to this chat",
                 "unlink my account from this chat",
                 "switch the language to French please",
-                "thank you very much for that"
+                "thank you very much for that",
+                "book an appointment at the Paris branch tomorrow morning for a mortgage", // our own features
+                "please collect my money from my other bank",
+                "je voudrais prendre rendez-vous à l'agence de Paris demain matin"
             })
     void aCommandThatSaysWhatItWantsIsNot(String text) {
         assertThat(SecondOpinion.asked(parse(text), text, DialogueState.NEW)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void moreWhileAHistoryIsShownPagesIt() {
+        String text = "show me some more of them please";
+        assertThat(parse(text).intent()).isEqualTo(org.socialbank.conversation.language.Intent.MORE);
+        assertThat(SecondOpinion.asked(parse(text), text, DialogueState.NEW)).isTrue();
+        DialogueState paging = new DialogueState(null, null, 0, 10);
+        assertThat(SecondOpinion.asked(parse(text), text, paging))
+                .as("the history's next page")
+                .isFalse();
     }
 
     @ParameterizedTest
