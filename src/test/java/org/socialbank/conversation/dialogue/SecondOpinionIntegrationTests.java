@@ -78,6 +78,47 @@ class SecondOpinionIntegrationTests {
         assertThat(taken).isEmpty();
     }
 
+    /** The feature of a route that carries out the same command: no harm if the assistant takes it. */
+    private static Optional<Answers.Route> sameFeature(org.socialbank.conversation.language.Intent command) {
+        return Optional.ofNullable(
+                switch (command) {
+                    case BALANCE -> Answers.Route.BALANCE;
+                    case HISTORY -> Answers.Route.HISTORY;
+                    case BRANCHES -> Answers.Route.BRANCHES;
+                    case REQUEST -> Answers.Route.REQUESTS;
+                    default -> null;
+                });
+    }
+
+    @Test
+    @DisplayName("issue 18: commands written the long way keep their command (or the same feature's answer)")
+    void longCommandsKeepTheirCommand() throws IOException {
+        Context context = Context.of(Network.TELEGRAM, null);
+        int asked = 0;
+        List<String> taken = new ArrayList<>();
+        try (InputStream in = getClass().getResourceAsStream("/conversation/long-commands.tsv")) {
+            for (String row : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (row.isBlank() || row.startsWith("#")) {
+                    continue;
+                }
+                String text = row.split("\t", 2)[1];
+                ParsedCommand command = parser.parse(text, Optional.empty(), context);
+                if (!SecondOpinion.asked(command, text, DialogueState.NEW)) {
+                    continue;
+                }
+                asked++;
+                Optional<String> intent = taken(text, context);
+                if (intent.isPresent()
+                        && !sameFeature(command.intent())
+                                .equals(Optional.ofNullable(Answers.ROUTES.get(intent.get())))) {
+                    taken.add(text + " (" + command.intent() + ") -> " + intent.get());
+                }
+            }
+        }
+        assertThat(asked).as("most are long enough to be asked").isGreaterThan(30);
+        assertThat(taken).isEmpty();
+    }
+
     @Test
     @DisplayName("issue 18: held-out questions the parser reads as commands are answered by the assistant, rightly")
     void heldOutQuestionsReadAsCommandsAreAnswered() throws IOException {
