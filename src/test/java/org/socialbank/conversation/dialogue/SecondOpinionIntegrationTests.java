@@ -74,7 +74,7 @@ class SecondOpinionIntegrationTests {
             }
             taken(line.text(), Corpus.CONTEXT).ifPresent(intent -> taken.add(line.text() + " -> " + intent));
         }
-        assertThat(asked).as("the corpus.s longer commands are asked about").hasSizeGreaterThan(20); // 29 measured
+        assertThat(asked).as("the corpus's longer commands are asked about").hasSizeGreaterThan(20); // 29 measured
         assertThat(taken).isEmpty();
     }
 
