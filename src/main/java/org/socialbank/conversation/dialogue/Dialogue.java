@@ -385,10 +385,14 @@ public final class Dialogue {
         if (turn.ownsForm() && intent == Intent.UNKNOWN && PayDialogue.fillsSlots(command)) {
             return pay.fill(turn, language, state, command);
         }
-        if (SecondOpinion.asked(command, text, state)) {
-            // issue 18: "I did a transfer but it is still pending" names a transfer, asks about a pending one
+        // issue 18: "I did a transfer but it is still pending" names a transfer, asks about a pending
+        // one; "how can my friend send me money?" asks how to be paid (only receiving_money answers it)
+        boolean asked = SecondOpinion.asked(command, text, state);
+        if (asked || SecondOpinion.asksHowToBePaid(command, text, state)) {
             Optional<Bank.Guess> opinion = turn.bank().secondOpinion(text);
-            if (opinion.isPresent() && Answers.handles(opinion.get())) {
+            if (opinion.isPresent()
+                    && Answers.handles(opinion.get())
+                    && (asked || opinion.get().intent().equals(SecondOpinion.RECEIVING_MONEY))) {
                 return answered(turn, opinion.get().language(), opinion.get().intent(), text);
             }
         }

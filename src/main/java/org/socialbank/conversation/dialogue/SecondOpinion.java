@@ -24,6 +24,9 @@ import org.socialbank.conversation.language.ParsedCommand;
  */
 final class SecondOpinion {
 
+    /** BANKING77's intent for being paid: the only one a how-to question may be answered by. */
+    static final String RECEIVING_MONEY = "receiving_money";
+
     /** The fewest words (letters between spaces or signs) of a text that may be a question. */
     static final int WORDS_MIN = 4;
 
@@ -48,7 +51,38 @@ final class SecondOpinion {
             Intent.SPENDING,
             Intent.ACCOUNT);
 
+    /**
+     * A person as the one paid ("send me", "m'envoyer", "перевести мне", "برام بفرسته", "给我转"):
+     * in a how-to question, the customer asks how to be paid, not how to pay. Not "мне" before the
+     * verb: "как мне перевести деньги?" is "how do I transfer money?".
+     */
+    private static final java.util.regex.Pattern PAID_ME = java.util.regex.Pattern.compile(
+            "\\b(send|pay|transfer|give|wire|repay|refund|lend)\\s+(me|us)\\b"
+                    + "|\\bm['’](envoyer|envoie|envoient|virer|vire|verser|transférer|rembourser|rendre|payer)"
+                    + "|\\bme\\s+(payer|paie|paye|payent|virer|verser|transférer|rembourser|rendre|faire\\s+un\\s+virement)"
+                    + "|(перев|скин|отправ|заплат|присл|переч|верн)\\S*\\s+мне\\b"
+                    + "|(بهم|برام|واسم|به\\s+من|برای\\s+من)"
+                    + "|(给我|向我).{0,3}(转|打钱|付|汇|还)",
+            java.util.regex.Pattern.CASE_INSENSITIVE
+                    | java.util.regex.Pattern.UNICODE_CASE
+                    | java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+
     private SecondOpinion() {}
+
+    /**
+     * Whether a how-to question the help would answer asks how to be paid ("how can my friend send
+     * me money?", "朋友怎么给我转钱"): then the chat takes the assistant's answer if it is sure of
+     * receiving_money (the money requests' how-to), else the help as before. The parser's how-to
+     * rule reads "how ... send" as a question about paying and cannot tell who pays.
+     */
+    static boolean asksHowToBePaid(ParsedCommand command, String text, DialogueState state) {
+        return command.intent() == Intent.HELP
+                && !command.fromWords()
+                && state.form() == null
+                && !text.strip().startsWith("/")
+                && text.indexOf('#') < 0
+                && PAID_ME.matcher(text).find();
+    }
 
     /** Whether the chat asks the assistant about {@code text} before carrying out {@code command}. */
     static boolean asked(ParsedCommand command, String text, DialogueState state) {

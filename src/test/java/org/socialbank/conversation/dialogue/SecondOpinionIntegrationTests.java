@@ -50,16 +50,20 @@ class SecondOpinionIntegrationTests {
         assistant.awaitReady();
     }
 
-    /** The assistant's sure answer the chat would give instead of the command, if any. */
+    /** The assistant's sure answer the chat would give instead of the command, if any (as {@code Dialogue}). */
     Optional<String> taken(String text, Context context) {
         ParsedCommand command = parser.parse(text, Optional.empty(), context);
-        if (!SecondOpinion.asked(command, text, DialogueState.NEW)) {
+        boolean asked = SecondOpinion.asked(command, text, DialogueState.NEW);
+        boolean howToBePaid = !asked && SecondOpinion.asksHowToBePaid(command, text, DialogueState.NEW);
+        if (!asked && !howToBePaid) {
             return Optional.empty();
         }
         Classification c = (Classification) assistant.classify(text, null);
         Bank.Guess guess =
                 new Bank.Guess(Language.fromTag(c.language()).orElseThrow(), c.intent(), c.sure(), List.of());
-        return Answers.handles(guess) ? Optional.of(c.intent()) : Optional.empty();
+        return Answers.handles(guess) && (asked || c.intent().equals(SecondOpinion.RECEIVING_MONEY))
+                ? Optional.of(c.intent())
+                : Optional.empty();
     }
 
     @Test
@@ -147,10 +151,11 @@ class SecondOpinionIntegrationTests {
                 }
             }
         }
-        // measured (session 16): 584 of the 1,504 held-out phrases asked, 301 answered, none wrong
-        // (515 of 1,360 asked, 281 answered, 1 wrong before the phrases added that session)
+        // measured (session 16): 584 of the 1,504 held-out phrases asked, 312 answered (11 of them
+        // how-to questions about being paid), none wrong (515 of 1,360 asked, 281 answered, 1 wrong
+        // before the phrases added that session and the how-to path)
         assertThat(asked).isGreaterThan(550);
-        assertThat(answered).isGreaterThan(270);
+        assertThat(answered).isGreaterThan(280);
         assertThat(wrong).hasSizeLessThanOrEqualTo(1);
     }
 }

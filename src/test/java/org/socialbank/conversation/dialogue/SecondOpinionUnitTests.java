@@ -61,6 +61,44 @@ class SecondOpinionUnitTests {
         assertThat(SecondOpinion.asked(parse(text), text, DialogueState.NEW)).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "how can my friend send me money?",
+                "how do people pay me here",
+                "comment un ami peut m'envoyer de l'argent ?",
+                "un ami veut me virer de l'argent, il fait comment ?",
+                "как другу перевести мне деньги",
+                "دوستم میخواد بهم پول بده، چطوری",
+                "怎么让朋友给我转钱"
+            })
+    void aHowToAboutBeingPaidIsAsked(String text) {
+        ParsedCommand command = parse(text);
+        assertThat(command.intent())
+                .as("the help's how-to")
+                .isEqualTo(org.socialbank.conversation.language.Intent.HELP);
+        assertThat(SecondOpinion.asksHowToBePaid(command, text, DialogueState.NEW))
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "how do I send money?",
+                "how do I send money to my mother?",
+                "comment envoyer de l'argent ?",
+                "как мне перевести деньги?",
+                "как перевести деньги?",
+                "چطور پول بفرستم؟",
+                "怎么转账？",
+                "/help send me",
+                "help"
+            })
+    void aHowToAboutPayingIsNot(String text) {
+        assertThat(SecondOpinion.asksHowToBePaid(parse(text), text, DialogueState.NEW))
+                .isFalse();
+    }
+
     @org.junit.jupiter.api.Test
     void moreWhileAHistoryIsShownPagesIt() {
         String text = "show me some more of them please";

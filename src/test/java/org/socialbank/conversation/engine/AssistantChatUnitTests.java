@@ -181,6 +181,26 @@ class AssistantChatUnitTests {
     }
 
     @Test
+    @DisplayName("issue 18: a how-to about being paid gets receiving_money's answer when the assistant is sure of it")
+    void aHowToAboutBeingPaidGetsTheRequestsHowTo() {
+        bank.guesses.put(
+                "how can my friend send me money?",
+                new Guess(Language.EN, "receiving_money", true, List.of("receiving_money")));
+        bank.guesses.put(
+                "how can you send me a new card?",
+                new Guess(Language.EN, "card_arrival", true, List.of("card_arrival")));
+        assertThat(step("how can my friend send me money?", false).replies().get(0))
+                .isInstanceOfSatisfying(
+                        Outbound.Buttons.class,
+                        b -> assertThat(b.text()).isEqualTo("en:assistant.answer.receiving_money"));
+        assertThat(say("how can you send me a new card?"))
+                .as("sure of another intent: the help, as before")
+                .startsWith("en:conversation.help");
+        assertThat(bank.secondOpinions).hasSize(2);
+        assertThat(bank.guessed).isEmpty();
+    }
+
+    @Test
     @DisplayName("issue 18: unsure, or sure of what the chat cannot answer, the command answers as before")
     void anUnsureOpinionLeavesTheCommandToAnswer() {
         bank.guesses.put(
