@@ -56,12 +56,15 @@ public class KnowledgeBase {
             "card_linking",
             "lost_or_stolen_card");
 
+    /** BANKING77's intent for being paid: the chat's money requests answer it. */
+    public static final String RECEIVING_MONEY = "receiving_money";
+
     /**
      * Every intent with an answer: {@link #INTENTS}, BANKING77's receiving_money (the chat's money
      * requests) and our own {@link FeatureQuestions#INTENTS} (mobile top-up, bill payment); the
      * last three are the features' how-tos, shown before the feature itself.
      */
-    public static final List<String> ANSWERED = Stream.of(INTENTS, List.of("receiving_money"), FeatureQuestions.INTENTS)
+    public static final List<String> ANSWERED = Stream.of(INTENTS, List.of(RECEIVING_MONEY), FeatureQuestions.INTENTS)
             .flatMap(List::stream)
             .toList();
 

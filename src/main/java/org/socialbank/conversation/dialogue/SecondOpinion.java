@@ -25,7 +25,7 @@ import org.socialbank.conversation.language.ParsedCommand;
 final class SecondOpinion {
 
     /** BANKING77's intent for being paid: the only one a how-to question may be answered by. */
-    static final String RECEIVING_MONEY = "receiving_money";
+    static final String RECEIVING_MONEY = org.socialbank.assistant.KnowledgeBase.RECEIVING_MONEY;
 
     /** The fewest words (letters between spaces or signs) of a text that may be a question. */
     static final int WORDS_MIN = 4;
@@ -76,12 +76,7 @@ final class SecondOpinion {
      * rule reads "how ... send" as a question about paying and cannot tell who pays.
      */
     static boolean asksHowToBePaid(ParsedCommand command, String text, DialogueState state) {
-        return command.intent() == Intent.HELP
-                && !command.fromWords()
-                && state.form() == null
-                && !text.strip().startsWith("/")
-                && text.indexOf('#') < 0
-                && PAID_ME.matcher(text).find();
+        return command.howTo() && state.form() == null && PAID_ME.matcher(text).find();
     }
 
     /** Whether the chat asks the assistant about {@code text} before carrying out {@code command}. */

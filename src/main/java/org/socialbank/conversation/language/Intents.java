@@ -56,13 +56,13 @@ final class Intents {
      * The intent, and where the words that asked for it end (-1 when none did): "/language fr"
      * names its target right after.
      *
-     * @param fromWords whether an intent word inside the text chose it: not a {@code /command} or
-     *     {@code #hashtag}, nor a how-to question that the help answers ("how do I send money?")
+     * @param chosenBy what chose it: a {@code /command} or {@code #hashtag}, an intent word, a
+     *     how-to question that the help answers ("how do I send money?"), or nothing
      */
-    record Decision(Intent intent, int after, boolean fromWords) {
+    record Decision(Intent intent, int after, ParsedCommand.ChosenBy chosenBy) {
 
         Decision(Intent intent, int after) {
-            this(intent, after, after >= 0);
+            this(intent, after, after >= 0 ? ParsedCommand.ChosenBy.WORDS : ParsedCommand.ChosenBy.NOTHING);
         }
     }
 
@@ -90,7 +90,7 @@ final class Intents {
             return new Decision(Intent.CANCEL_REQUEST, chosen.after()); // "annule ma demande", "取消请求"
         }
         if (how && bare && HOW_TO.contains(chosen.intent())) {
-            return new Decision(Intent.HELP, chosen.after(), false); // "how do I send money?"
+            return new Decision(Intent.HELP, chosen.after(), ParsedCommand.ChosenBy.HOW_TO); // "how do I send money?"
         }
         if (facts.languageName() && bare && (chosen.intent() == Intent.PAY || chosen.intent() == Intent.HELP)) {
             return new Decision(Intent.LANGUAGE, chosen.after()); // переведи на английский
@@ -130,7 +130,7 @@ final class Intents {
             }
             Optional<Intent> intent = intentOf(token, lexicon);
             if (intent.isPresent()) {
-                return Optional.of(new Decision(intent.get(), j + 1, false));
+                return Optional.of(new Decision(intent.get(), j + 1, ParsedCommand.ChosenBy.COMMAND));
             }
         }
         return Optional.empty();

@@ -65,13 +65,17 @@ final class Interpreter {
                     target,
                     Optional.empty(),
                     Optional.empty(),
-                    decision.fromWords());
+                    decision.chosenBy());
         }
-        return withAmounts(intent, payees, mentions, elsewhere, decision.fromWords());
+        return withAmounts(intent, payees, mentions, elsewhere, decision.chosenBy());
     }
 
     private ParsedCommand withAmounts(
-            Intent intent, List<Payee> payees, List<Mention> mentions, CurrencyWord elsewhere, boolean fromWords) {
+            Intent intent,
+            List<Payee> payees,
+            List<Mention> mentions,
+            CurrencyWord elsewhere,
+            ParsedCommand.ChosenBy chosenBy) {
         List<Mention> shareMentions = intent == Intent.SPLIT ? shareMentions(mentions) : List.of();
         List<Mention> totals =
                 mentions.stream().filter(m -> !shareMentions.contains(m)).toList();
@@ -115,7 +119,7 @@ final class Interpreter {
                 Optional.empty(),
                 Optional.ofNullable(problem),
                 note,
-                fromWords);
+                chosenBy);
     }
 
     /** Amounts written right after a payee ({@code @bob 60, @alice 40}), when two or more are. */

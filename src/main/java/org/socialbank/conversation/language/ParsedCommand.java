@@ -22,10 +22,11 @@ import org.socialbank.shared.Language;
  * @param amountProblem why an amount in the text was not read (never rounded)
  * @param note what a request or a split is for, as written ("for pizza" is {@code pizza}), at most
  *     140 characters; empty for other intents
- * @param fromWords whether an intent word inside the text chose the intent ("I did a transfer but
- *     it is still pending" reads as {@code pay}), not a {@code /command}, a {@code #hashtag} or a
- *     how-to question the help answers: a longer such text may be a question about something else,
- *     which the chat asks the assistant first (issue 18)
+ * @param chosenBy what chose the intent: an intent word inside the text ("I did a transfer but it is
+ *     still pending" reads as {@code pay}), a {@code /command} or {@code #hashtag}, a how-to question
+ *     the help answers, or nothing (an amount and a payee, a language's name, no intent); a longer
+ *     text whose intent a word chose may be a question about something else, which the chat asks
+ *     the assistant first (issue 18)
  */
 public record ParsedCommand(
         Language language,
@@ -37,9 +38,21 @@ public record ParsedCommand(
         Optional<Language> targetLanguage,
         Optional<AmountProblem> amountProblem,
         Optional<String> note,
-        boolean fromWords) {
+        ChosenBy chosenBy) {
 
-    /** A command without a note, its text spelled out. */
+    /** What chose a command's intent (see {@code chosenBy}). */
+    public enum ChosenBy {
+        /** A {@code /command} or a {@code #hashtag}. */
+        COMMAND,
+        /** An intent word inside the text. */
+        WORDS,
+        /** A how-to question about a command ("how do I send money?"): the help answers it. */
+        HOW_TO,
+        /** No intent word: an amount and a payee, a language's name, or nothing understood. */
+        NOTHING
+    }
+
+    /** A command without a note, its intent chosen by nothing in particular (the stop word, unknown). */
     public ParsedCommand(
             Language language,
             Intent intent,
@@ -59,7 +72,7 @@ public record ParsedCommand(
                 targetLanguage,
                 amountProblem,
                 Optional.empty(),
-                false);
+                ChosenBy.NOTHING);
     }
 
     /**
@@ -81,9 +94,20 @@ public record ParsedCommand(
         Objects.requireNonNull(targetLanguage, "targetLanguage");
         Objects.requireNonNull(amountProblem, "amountProblem");
         Objects.requireNonNull(note, "note");
+        Objects.requireNonNull(chosenBy, "chosenBy");
         if (amount.isPresent() && amountProblem.isPresent()) {
             throw new IllegalArgumentException("an amount is either read or refused");
         }
+    }
+
+    /** Whether an intent word inside the text chose the intent. */
+    public boolean fromWords() {
+        return chosenBy == ChosenBy.WORDS;
+    }
+
+    /** Whether the text is a how-to question about a command, which the help answers. */
+    public boolean howTo() {
+        return chosenBy == ChosenBy.HOW_TO;
     }
 
     /** Whether the text names more than {@value #PAYEES_MAX} people: the dialogue refuses it. */
