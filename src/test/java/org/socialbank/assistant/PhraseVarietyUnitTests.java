@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Issue 18 L.3, the part of "varied, as people write" a machine can check in the phrase files
  * (training and held out together): Persian with and without the zero-width non-joiner, Chinese
  * without spaces, Russian in lower case with ё and without it, French with and without accents
- * and in chat style. Typos are not checked (no dictionary is shipped); the floors are about half
+ * and in chat style (Russian typos: {@link RussianTyposUnitTests}); the floors are about half
  * of what the files held when this test was written (session 16).
  */
 class PhraseVarietyUnitTests {

@@ -54,7 +54,8 @@ final class SecondOpinion {
     /**
      * A person as the one paid ("send me", "m'envoyer", "перевести мне", "برام بفرسته", "给我转"):
      * in a how-to question, the customer asks how to be paid, not how to pay. Not "мне" before the
-     * verb: "как мне перевести деньги?" is "how do I transfer money?".
+     * verb: "как мне перевести деньги?" is "how do I transfer money?". Or the receiving side named
+     * without a person ("get paid", "recevoir un virement", "получить перевод", "دریافت", "收款").
      */
     private static final java.util.regex.Pattern PAID_ME = java.util.regex.Pattern.compile(
             "\\b(send|pay|transfer|give|wire|repay|refund|lend)\\s+(me|us)\\b"
@@ -62,7 +63,14 @@ final class SecondOpinion {
                     + "|\\bme\\s+(payer|paie|paye|payent|virer|verser|transférer|rembourser|rendre|faire\\s+un\\s+virement)"
                     + "|(перев|скин|отправ|заплат|присл|переч|верн)\\S*\\s+мне\\b"
                     + "|(بهم|برام|واسم|به\\s+من|برای\\s+من)"
-                    + "|(给我|向我).{0,3}(转|打钱|付|汇|还)",
+                    + "|(给我|向我).{0,3}(转|打钱|付|汇|还)"
+                    // the receiving side named without "me": "how can I get paid?", "怎么收款"
+                    + "|\\b(get|getting|be|being)\\s+paid\\b|\\b(receive|accept|collect)\\s+(money|payments?|transfers?|funds)\\b"
+                    + "|\\brecevoir\\s+(de\\s+l['’]argent|un\\s+paiement|des\\s+paiements|un\\s+virement|des\\s+virements)"
+                    + "|\\b(être|etre)\\s+pay[ée]|\\bse\\s+faire\\s+payer|\\bencaisser"
+                    + "|(получ|приним)\\S*\\s+(деньги|денег|перевод|оплат|плат)|мне\\s+могут\\s+(заплат|перев|скин|отправ)"
+                    + "|دریافت"
+                    + "|收款|收钱|接收|(付|转|汇|打)钱?给我",
             java.util.regex.Pattern.CASE_INSENSITIVE
                     | java.util.regex.Pattern.UNICODE_CASE
                     | java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);

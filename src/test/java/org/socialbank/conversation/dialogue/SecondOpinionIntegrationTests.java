@@ -124,6 +124,35 @@ class SecondOpinionIntegrationTests {
     }
 
     @Test
+    @DisplayName("issue 18: how-to questions about being paid get the receiving answer from the trained models")
+    void howTosAboutBeingPaidGetTheReceivingAnswer() {
+        Context context = Context.of(Network.TELEGRAM, null);
+        List<String> texts = List.of(
+                "how can my friend send me money?",
+                "how can I accept payments",
+                "comment un ami peut m'envoyer de l'argent ?",
+                "comment se faire payer par un client",
+                "comment recevoir un virement",
+                "как другу перевести мне деньги",
+                "как получить перевод",
+                "как принимать оплату",
+                "как мне могут заплатить",
+                "دوستم میخواد بهم پول بده، چطوری",
+                "怎么让朋友给我转钱",
+                "怎么收款",
+                "如何收钱",
+                "别人怎么付钱给我",
+                "我怎么接收转账");
+        List<String> answered = new ArrayList<>();
+        for (String text : texts) {
+            taken(text, context).ifPresent(intent -> answered.add(text + " -> " + intent));
+        }
+        assertThat(answered).allMatch(a -> a.endsWith(" -> " + SecondOpinion.RECEIVING_MONEY));
+        // measured (session 17): 11 of 15; the other four get the help text (the assistant not sure)
+        assertThat(answered).as(answered.toString()).hasSizeGreaterThanOrEqualTo(9);
+    }
+
+    @Test
     @DisplayName("issue 18: held-out questions the parser reads as commands are answered by the assistant, rightly")
     void heldOutQuestionsReadAsCommandsAreAnswered() throws IOException {
         int asked = 0;

@@ -70,7 +70,17 @@ class SecondOpinionUnitTests {
                 "un ami veut me virer de l'argent, il fait comment ?",
                 "как другу перевести мне деньги",
                 "دوستم میخواد بهم پول بده، چطوری",
-                "怎么让朋友给我转钱"
+                "怎么让朋友给我转钱",
+                "how can I accept payments",
+                "comment se faire payer par un client",
+                "comment recevoir un virement",
+                "как получить перевод",
+                "как принимать оплату",
+                "как мне могут заплатить",
+                "怎么收款",
+                "如何收钱",
+                "别人怎么付钱给我",
+                "我怎么接收转账"
             })
     void aHowToAboutBeingPaidIsAsked(String text) {
         ParsedCommand command = parse(text);
@@ -91,6 +101,9 @@ class SecondOpinionUnitTests {
                 "как перевести деньги?",
                 "چطور پول بفرستم؟",
                 "怎么转账？",
+                "как мне заплатить за телефон?",
+                "comment payer une facture ?",
+                "怎么付钱给朋友",
                 "/help send me",
                 "help"
             })
