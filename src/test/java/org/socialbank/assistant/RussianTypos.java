@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class RussianTypos {
 
     private static final String[] ROWS = {"йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"};
-    private static final Pattern WORD = Pattern.compile("[а-яё]{4,}");
+    private static final Pattern WORD = Pattern.compile("[А-ЯЁа-яё]{4,}");
 
     /** The kinds of mistake. */
     enum Kind {
