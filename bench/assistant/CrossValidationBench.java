@@ -27,7 +27,9 @@ import org.socialbank.assistant.model.SureThresholds;
  * Every question is encoded once (target/assistant-vectors-all-*.bin, filled from the seed-77
  * split's vector files where they exist); each fold's out-of-fold
  * log-probabilities are kept in target/assistant-cv-*.bin so a rerun resumes and later analyses
- * (thresholds) need no training. Run once, at low priority: bench/assistant.sh cv.
+ * (thresholds) need no training. Run once, at low priority: bench/assistant.sh cv. The calibration
+ * rules are measured on the blend, on the blend gated by the heads' agreement, on the least of the
+ * three probabilities (session 17) and on TF-IDF alone.
  *
  * <p>Variants (asst18, session 10), as key=value arguments, each kept in its own cache files
  * (target/assistant-cv-tfidf-*, target/assistant-cv-minilm-*): tc=60 ttol=1e-6 (the TF-IDF head's
@@ -148,13 +150,19 @@ public class CrossValidationBench {
         agreement(folds, done, labels);
         List<List<SureThresholds.Outcome>> blend = new ArrayList<>();
         List<List<SureThresholds.Outcome>> lexical = new ArrayList<>();
+        List<List<SureThresholds.Outcome>> agreeing = new ArrayList<>();
+        List<List<SureThresholds.Outcome>> least = new ArrayList<>();
         for (int f : done) {
             double[][][] lp = fold(f, folds.get(f), labels, vectors);
             int[] gold = gold(labels, folds.get(f).heldOut());
             blend.add(outcomes(lp, gold, labels, 1, SHIPPED_WEIGHT));
             lexical.add(outcomes(lp, gold, labels, 0, 1));
+            agreeing.add(agreeing(lp, outcomes(lp, gold, labels, 1, SHIPPED_WEIGHT), labels));
+            least.add(least(lp, outcomes(lp, gold, labels, 1, SHIPPED_WEIGHT), labels));
         }
         rules("blend w=" + SHIPPED_WEIGHT, labels, halvedIfAlone(blend));
+        rules("blend w=" + SHIPPED_WEIGHT + ", both heads agreeing", labels, halvedIfAlone(agreeing));
+        rules("blend w=" + SHIPPED_WEIGHT + ", the least of three probabilities", labels, halvedIfAlone(least));
         rules("tf-idf alone", labels, halvedIfAlone(lexical));
     }
 
@@ -220,6 +228,40 @@ public class CrossValidationBench {
             outcomes.add(new SureThresholds.Outcome(labels.get(best), 1 / sum, best == gold[i]));
         }
         return outcomes;
+    }
+
+    /**
+     * The blend's answers, never sure where the two heads' own top answers differ from each other
+     * or from the blend's (the confidence set to 0: below every threshold, and out of the
+     * calibration's sure answers): a gate against the confident mistakes one head makes alone.
+     */
+    static List<SureThresholds.Outcome> agreeing(double[][][] lp, List<SureThresholds.Outcome> blend, List<String> labels) {
+        List<SureThresholds.Outcome> gated = new ArrayList<>();
+        int disagreeing = 0;
+        int wrongAmongThem = 0;
+        for (int i = 0; i < blend.size(); i++) {
+            SureThresholds.Outcome o = blend.get(i);
+            int best = labels.indexOf(o.intent());
+            boolean agree = argmax(lp[0][i], lp[0][i], 1, 0) == best && argmax(lp[1][i], lp[1][i], 1, 0) == best;
+            gated.add(agree ? o : new SureThresholds.Outcome(o.intent(), 0, o.right()));
+            disagreeing += agree ? 0 : 1;
+            wrongAmongThem += agree || o.right() ? 0 : 1;
+        }
+        System.out.printf("heads disagree on %d of %d questions, the blend wrong on %d of them%n", disagreeing,
+                blend.size(), wrongAmongThem);
+        return gated;
+    }
+
+    /** The blend's answers with the least of the blend's, the TF-IDF head's and the MiniLM head's probability of its top intent as confidence. */
+    static List<SureThresholds.Outcome> least(double[][][] lp, List<SureThresholds.Outcome> blend, List<String> labels) {
+        List<SureThresholds.Outcome> out = new ArrayList<>();
+        for (int i = 0; i < blend.size(); i++) {
+            SureThresholds.Outcome o = blend.get(i);
+            int best = labels.indexOf(o.intent());
+            double c = Math.min(o.confidence(), Math.min(Math.exp(lp[0][i][best]), Math.exp(lp[1][i][best])));
+            out.add(new SureThresholds.Outcome(o.intent(), c, o.right()));
+        }
+        return out;
     }
 
     /**
