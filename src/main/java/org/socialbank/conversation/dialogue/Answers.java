@@ -222,6 +222,14 @@ final class Answers {
 
     /** "Not sure", in the chat's language, with the three guesses as buttons (their titles). */
     static Outbound notSure(Texts texts, Bank bank, Bank.Guess guess, Language chat) {
+        return notSure(texts, bank, guess, chat, List.of());
+    }
+
+    /**
+     * The same, with {@code after} (a command one tap away) below the guesses; when the likeliest
+     * guess is a lost or stolen card, the card lock too (reversible, and urgent if it is that).
+     */
+    static Outbound notSure(Texts texts, Bank bank, Bank.Guess guess, Language chat, List<Outbound.Button> after) {
         StringBuilder text = new StringBuilder(texts.text(chat, NOT_SURE));
         List<Outbound.Button> buttons = new ArrayList<>();
         for (String intent : guess.alternatives()) {
@@ -230,6 +238,10 @@ final class Answers {
             buttons.add(new Outbound.Button(
                     title, bank.button(PICK + guess.language().tag() + ":" + intent, 0)));
         }
+        if (!guess.alternatives().isEmpty() && ROUTES.get(guess.alternatives().get(0)) == Route.LOCK) {
+            buttons.add(new Outbound.Button(texts.text(chat, "assistant.lock_button"), bank.button(LOCK, 0)));
+        }
+        buttons.addAll(after);
         return buttons.isEmpty() ? new Outbound.Text(text.toString()) : new Outbound.Buttons(text.toString(), buttons);
     }
 

@@ -395,6 +395,19 @@ public final class Dialogue {
                     && (asked || opinion.get().intent().equals(SecondOpinion.RECEIVING_MONEY))) {
                 return answered(turn, opinion.get().language(), opinion.get().intent(), text);
             }
+            if (asked && opinion.isPresent() && !opinion.get().sure() && SecondOpinion.startsAForm(command)) {
+                // "why is my transfer still processing?" read as "pay": a question, so no payment form
+                // on one word; the assistant's three guesses, and the command one tap away
+                String name = intent == Intent.PAY ? "pay" : "request";
+                Outbound.Button start = new Outbound.Button(
+                        texts.text(language, "conversation.quick." + name),
+                        turn.bank().button(Bank.QUICK_REPLY + name, 0));
+                return new Step(
+                                state,
+                                List.of(Answers.notSure(texts, turn.bank(), opinion.get(), language, List.of(start))),
+                                language)
+                        .shared();
+            }
         }
         switch (intent) {
             case HELP:
@@ -772,8 +785,19 @@ public final class Dialogue {
             java.util.EnumSet.of(Network.TELEGRAM, Network.BALE, Network.WEBCHAT);
 
     /** What each quick reply does: the command it stands for, as typed. */
-    static final Map<String, String> QUICK_COMMANDS =
-            Map.of("balance", "balance", "history", "history", "more", "more", "pay", "pay", "requests", "my requests");
+    static final Map<String, String> QUICK_COMMANDS = Map.of(
+            "balance",
+            "balance",
+            "history",
+            "history",
+            "more",
+            "more",
+            "pay",
+            "pay",
+            "request",
+            "request",
+            "requests",
+            "my requests");
 
     /**
      * Issue 13: the answer's text with buttons for the likely next steps, where the network shows
@@ -1044,6 +1068,7 @@ public final class Dialogue {
                 "conversation.quick.history",
                 "conversation.quick.more",
                 "conversation.quick.pay",
+                "conversation.quick.request",
                 "conversation.quick.requests",
                 "conversation.zone.current",
                 "conversation.zone.set",

@@ -87,6 +87,15 @@ final class SecondOpinion {
         return command.howTo() && state.form() == null && PAID_ME.matcher(text).find();
     }
 
+    /**
+     * Whether the command opens a form that asks for a payee and an amount ("pay", "request"): on a
+     * question the assistant is not sure of, the chat shows its guesses and the command as a button
+     * instead of opening the form on one word.
+     */
+    static boolean startsAForm(ParsedCommand command) {
+        return command.intent() == Intent.PAY || command.intent() == Intent.REQUEST;
+    }
+
     /** Whether the chat asks the assistant about {@code text} before carrying out {@code command}. */
     static boolean asked(ParsedCommand command, String text, DialogueState state) {
         return command.fromWords()

@@ -216,6 +216,45 @@ class AssistantChatUnitTests {
     }
 
     @Test
+    @DisplayName(
+            "issue 18: a question read as pay or request that the assistant is unsure of opens no form: guesses and the command")
+    void anUnsureOpinionOnAPaymentWordOpensNoFormButOffersTheCommand() {
+        bank.linkedIn(Language.EN);
+        Guess unsure = new Guess(
+                Language.EN,
+                "pending_transfer",
+                false,
+                List.of("pending_transfer", "transfer_timing", "top_up_failed"));
+        bank.guesses.put("I did a transfer but it is still pending", unsure);
+        bank.guesses.put("I asked my friend for money with a request, nothing came", unsure);
+
+        for (String text : List.of(
+                "I did a transfer but it is still pending",
+                "I asked my friend for money with a request, nothing came")) {
+            Dialogue.Step step = step(text, false);
+            assertThat(step.state().form()).as(text).isNull();
+            assertThat(((Outbound.Buttons) step.replies().get(0)).text()).startsWith("en:assistant.not_sure");
+        }
+        assertThat(buttons())
+                .extracting(Outbound.Button::label)
+                .containsExactly(
+                        "en:assistant.title.pending_transfer",
+                        "Transfer timing",
+                        "en:assistant.title.top_up_failed",
+                        "en:conversation.quick.request");
+        assertThat(DialogueUnitTests.text(press(buttons().get(3)).replies()))
+                .as("the button does what typing request does")
+                .isEqualTo("en:conversation.request.how");
+
+        step("I did a transfer but it is still pending", false);
+        assertThat(buttons().get(3).label()).isEqualTo("en:conversation.quick.pay");
+        assertThat(press(buttons().get(3)).state().form())
+                .as("the button does what typing pay does")
+                .isNotNull();
+        assertThat(bank.guessed).as("an opinion, no handoff trigger").isEmpty();
+    }
+
+    @Test
     @DisplayName("issue 18: spelled-out commands, payments with an amount or payee, and a form being filled never ask")
     void commandsThatSayWhatTheyWantAreNeverAskedAbout() {
         Guess wrong = new Guess(Language.EN, "card_arrival", true, List.of("card_arrival"));
@@ -307,6 +346,38 @@ class AssistantChatUnitTests {
         say("something about my card");
         press(buttons().get(0)); // an intent the chat has nothing for: how to reach a person
         assertThat(DialogueUnitTests.text(last.replies())).isEqualTo("en:assistant.route.person");
+    }
+
+    @Test
+    @DisplayName("issue 18: unsure, with a lost or stolen card the likeliest guess, the card lock is one tap away")
+    void notSureOfALostCardOffersTheLockToo() {
+        bank.guesses.put(
+                "someone stole my wallet with my card in it",
+                new Guess(
+                        Language.EN,
+                        "lost_or_stolen_card",
+                        false,
+                        List.of("lost_or_stolen_card", "cash_withdrawal_not_recognised", "top_up_by_card_charge")));
+        bank.guesses.put(
+                "something odd with my card",
+                new Guess(
+                        Language.EN,
+                        "card_arrival",
+                        false,
+                        List.of("card_arrival", "lost_or_stolen_card", "card_not_working")));
+        say("someone stole my wallet with my card in it");
+        assertThat(buttons())
+                .extracting(Outbound.Button::label)
+                .containsExactly(
+                        "en:assistant.title.lost_or_stolen_card",
+                        "en:assistant.title.cash_withdrawal_not_recognised",
+                        "Top up by card charge",
+                        "en:assistant.lock_button");
+        assertThat(DialogueUnitTests.text(press(buttons().get(3)).replies()))
+                .as("unlinked: the lock needs the link first")
+                .contains("link");
+        say("something odd with my card");
+        assertThat(buttons()).extracting(Outbound.Button::label).doesNotContain("en:assistant.lock_button");
     }
 
     @Test

@@ -46,6 +46,23 @@ class CommandParserUnitTests {
     }
 
     @Test
+    void chineseWordsThatBeginWithOneCountNothing() {
+        // a walk-through (session 17): "why is my transfer still processing" was read as "pay 1"
+        assertThat(parse("转账一直在处理中是怎么回事").amount()).isEmpty();
+        assertThat(parse("转账一直在处理中是怎么回事").chosenBy())
+                .as("怎么回事 asks why, not how: a question the assistant is asked about")
+                .isEqualTo(ParsedCommand.ChosenBy.WORDS);
+        assertThat(parse("转账怎么还没到账").chosenBy()).isEqualTo(ParsedCommand.ChosenBy.WORDS);
+        assertThat(parse("怎么转账").chosenBy()).isEqualTo(ParsedCommand.ChosenBy.HOW_TO);
+        assertThat(parse("为什么我的余额一直不变").amount()).isEmpty();
+        assertThat(parse("第一次转账要等多久").amount()).isEmpty();
+        assertThat(parse("我一直想给王伟转一百块").amount())
+                .as("a numeral beside them still counts")
+                .contains(new java.math.BigDecimal("100"));
+        assertThat(parse("转一点五万给王伟").amount()).contains(new java.math.BigDecimal("15000"));
+    }
+
+    @Test
     void neverReadsTheBanksOwnHandlesNorTheBotsNameAsPayees() {
         Context x = Context.of(Network.X, null).withBankHandles(Set.of("@SMoneyfr"));
         ParsedCommand tweet = parser.parse("@SMoneyfr #envoyer 10EUR @dest", Optional.empty(), x);
