@@ -387,7 +387,7 @@ public final class Dialogue {
         }
         // issue 18: "I did a transfer but it is still pending" names a transfer, asks about a pending
         // one; "how can my friend send me money?" asks how to be paid (only receiving_money answers it)
-        boolean asked = SecondOpinion.asked(command, text, state);
+        boolean asked = SecondOpinion.asked(command, text, state) || SecondOpinion.asksTheCost(command, text, state);
         if (asked || SecondOpinion.asksHowToBePaid(command, text, state)) {
             Optional<Bank.Guess> opinion = turn.bank().secondOpinion(text);
             if (opinion.isPresent()

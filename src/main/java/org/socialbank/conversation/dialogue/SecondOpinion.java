@@ -96,6 +96,34 @@ final class SecondOpinion {
         return command.intent() == Intent.PAY || command.intent() == Intent.REQUEST;
     }
 
+    /**
+     * A question about what something costs, in any length: "сколько стоит перевод", "how much does
+     * a transfer cost", "combien coûte un virement", "کارمزد انتقال چقدره", "转账要多少手续费".
+     */
+    private static final java.util.regex.Pattern COST = java.util.regex.Pattern.compile(
+            "\\bhow\\s+much\\b.*\\b(cost|costs|fee|fees|charge|charges)\\b|\\bwhat\\s+(is|are)\\s+the\\s+(fee|fees|cost|charges?)\\b"
+                    + "|\\bis\\s+there\\s+a\\s+(fee|charge)\\b"
+                    + "|\\bcombien\\s+(co[uû]te|ça\\s+co[uû]te|ca\\s+co[uû]te)|\\bquels?\\s+(sont\\s+les\\s+)?frais|\\by\\s+a[- ]t[- ]il\\s+des\\s+frais"
+                    + "|сколько\\s+стоит|какая\\s+комисси|есть\\s+ли\\s+комисси|сколько\\s+бер[её]те|стоимость"
+                    + "|(هزینه|کارمزد)\\S*\\s.*(چقدر|چند)|(چقدر|چند)\\s+(هزینه|کارمزد)"
+                    + "|多少手续费|手续费多少|手续费是多少|费用是多少|收费吗|收不收费|要手续费吗|多少钱手续费",
+            java.util.regex.Pattern.CASE_INSENSITIVE
+                    | java.util.regex.Pattern.UNICODE_CASE
+                    | java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * Whether a text the parser read as paying, requesting or the help's how-to asks what that
+     * costs: the assistant is asked whatever its length (its fee answers), as for {@link #asked}.
+     */
+    static boolean asksTheCost(ParsedCommand command, String text, DialogueState state) {
+        return (command.fromWords() || command.howTo())
+                && state.form() == null
+                && (startsAForm(command) || command.intent() == Intent.HELP)
+                && command.amount().isEmpty()
+                && command.payees().isEmpty()
+                && COST.matcher(text).find();
+    }
+
     /** Whether the chat asks the assistant about {@code text} before carrying out {@code command}. */
     static boolean asked(ParsedCommand command, String text, DialogueState state) {
         return command.fromWords()

@@ -112,6 +112,33 @@ class SecondOpinionUnitTests {
                 .isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "сколько стоит перевод",
+                "how much does a transfer cost?",
+                "what are the fees for a transfer",
+                "combien coûte un virement ?",
+                "y a-t-il des frais pour un virement",
+                "какая комиссия за перевод",
+                "کارمزد انتقال چقدره",
+                "转账要多少手续费",
+                "转账收费吗"
+            })
+    void aQuestionAboutTheCostIsAskedWhateverItsLength(String text) {
+        assertThat(SecondOpinion.asksTheCost(parse(text), text, DialogueState.NEW))
+                .as(parse(text).intent() + " " + parse(text).chosenBy())
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"pay", "перевод", "how do I send money?", "pay @bob 10", "pay my fees", "转账", "combien j'ai ?"})
+    void aCommandOrAHowToWithoutACostIsNotAskedAboutTheCost(String text) {
+        assertThat(SecondOpinion.asksTheCost(parse(text), text, DialogueState.NEW))
+                .isFalse();
+    }
+
     @org.junit.jupiter.api.Test
     void moreWhileAHistoryIsShownPagesIt() {
         String text = "show me some more of them please";
