@@ -51,14 +51,23 @@ final class SecondOpinion {
             Intent.SPENDING,
             Intent.ACCOUNT);
 
+    /** A pattern over words in any language and case. */
+    private static java.util.regex.Pattern words(String regex) {
+        return java.util.regex.Pattern.compile(
+                regex,
+                java.util.regex.Pattern.CASE_INSENSITIVE
+                        | java.util.regex.Pattern.UNICODE_CASE
+                        | java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
     /**
      * A person as the one paid ("send me", "m'envoyer", "перевести мне", "برام بفرسته", "给我转"):
      * in a how-to question, the customer asks how to be paid, not how to pay. Not "мне" before the
      * verb: "как мне перевести деньги?" is "how do I transfer money?". Or the receiving side named
      * without a person ("get paid", "recevoir un virement", "получить перевод", "دریافت", "收款").
      */
-    private static final java.util.regex.Pattern PAID_ME = java.util.regex.Pattern.compile(
-            "\\b(send|pay|transfer|give|wire|repay|refund|lend)\\s+(me|us)\\b"
+    private static final java.util.regex.Pattern PAID_ME =
+            words("\\b(send|pay|transfer|give|wire|repay|refund|lend)\\s+(me|us)\\b"
                     + "|\\bm['’](envoyer|envoie|envoient|virer|vire|verser|transférer|rembourser|rendre|payer)"
                     + "|\\bme\\s+(payer|paie|paye|payent|virer|verser|transférer|rembourser|rendre|faire\\s+un\\s+virement)"
                     + "|(перев|скин|отправ|заплат|присл|переч|верн)\\S*\\s+мне\\b"
@@ -70,10 +79,7 @@ final class SecondOpinion {
                     + "|\\b(être|etre)\\s+pay[ée]|\\bse\\s+faire\\s+payer|\\bencaisser"
                     + "|(получ|приним)\\S*\\s+(деньги|денег|перевод|оплат|плат)|мне\\s+могут\\s+(заплат|перев|скин|отправ)"
                     + "|دریافت"
-                    + "|收款|收钱|接收|(付|转|汇|打)钱?给我",
-            java.util.regex.Pattern.CASE_INSENSITIVE
-                    | java.util.regex.Pattern.UNICODE_CASE
-                    | java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+                    + "|收款|收钱|接收|(付|转|汇|打)钱?给我");
 
     private SecondOpinion() {}
 
@@ -100,16 +106,13 @@ final class SecondOpinion {
      * A question about what something costs, in any length: "сколько стоит перевод", "how much does
      * a transfer cost", "combien coûte un virement", "کارمزد انتقال چقدره", "转账要多少手续费".
      */
-    private static final java.util.regex.Pattern COST = java.util.regex.Pattern.compile(
+    private static final java.util.regex.Pattern COST = words(
             "\\bhow\\s+much\\b.*\\b(cost|costs|fee|fees|charge|charges)\\b|\\bwhat\\s+(is|are)\\s+the\\s+(fee|fees|cost|charges?)\\b"
                     + "|\\bis\\s+there\\s+a\\s+(fee|charge)\\b"
                     + "|\\bcombien\\s+(co[uû]te|ça\\s+co[uû]te|ca\\s+co[uû]te)|\\bquels?\\s+(sont\\s+les\\s+)?frais|\\by\\s+a[- ]t[- ]il\\s+des\\s+frais"
                     + "|сколько\\s+стоит|какая\\s+комисси|есть\\s+ли\\s+комисси|сколько\\s+бер[её]те|стоимость"
                     + "|(هزینه|کارمزد)\\S*\\s.*(چقدر|چند)|(چقدر|چند)\\s+(هزینه|کارمزد)"
-                    + "|多少手续费|手续费多少|手续费是多少|费用是多少|收费吗|收不收费|要手续费吗|多少钱手续费",
-            java.util.regex.Pattern.CASE_INSENSITIVE
-                    | java.util.regex.Pattern.UNICODE_CASE
-                    | java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+                    + "|多少手续费|手续费多少|手续费是多少|费用是多少|收费吗|收不收费|要手续费吗|多少钱手续费");
 
     /**
      * Whether a text the parser read as paying, requesting or the help's how-to asks what that
