@@ -170,8 +170,23 @@ final class Answers {
     private Answers() {}
 
     /** Whether the answer to the intent names a variable of the customer's data in the language. */
+    /**
+     * BANKING77 intents that ask what another intent's answer already says: "when will my card
+     * arrive?" (card_delivery_estimate) is answered as card_arrival, with the card's issue date.
+     */
+    static final Map<String, String> SAME_ANSWER = Map.of("card_delivery_estimate", "card_arrival");
+
+    /**
+     * The knowledge base's answer to the intent, or to the intent whose answer it shares (not its
+     * title: "not sure" may list both intents, each by its own name).
+     */
+    private static Optional<org.socialbank.assistant.KnowledgeBase.Answer> knowledge(
+            Bank bank, Language language, String intent) {
+        return bank.knowledge(language, SAME_ANSWER.getOrDefault(intent, intent));
+    }
+
     static boolean personal(Bank bank, Language language, String intent) {
-        return bank.knowledge(language, intent)
+        return knowledge(bank, language, intent)
                 .filter(a -> a.variants().containsKey(CARD_ISSUED_ON))
                 .isPresent();
     }
@@ -200,7 +215,7 @@ final class Answers {
     static Optional<Outbound> answer(
             Texts texts, Bank bank, Language language, String intent, Map<String, String> known) {
         Route route = ROUTES.get(intent);
-        String text = bank.knowledge(language, intent)
+        String text = knowledge(bank, language, intent)
                 .map(a -> a.shown(known))
                 .orElseGet(() -> route != null ? texts.text(language, route.lead()) : null);
         if (text == null) {

@@ -349,6 +349,28 @@ class AssistantChatUnitTests {
     }
 
     @Test
+    @DisplayName(
+            "issue 18: when will my card arrive (card_delivery_estimate) gets card_arrival's answer, with the date where it may")
+    void aDeliveryEstimateIsAnsweredAsTheCardsArrival() {
+        bank.cardIssuedOn = java.time.LocalDate.of(2026, 11, 20);
+        bank.guesses.put(
+                "when will my card arrive",
+                new Guess(
+                        Language.EN,
+                        "card_delivery_estimate",
+                        true,
+                        List.of("card_delivery_estimate", "card_arrival", "activate_my_card")));
+        Outbound unlinked = step("when will my card arrive", false).replies().get(0);
+        assertThat(((Outbound.Buttons) unlinked).text())
+                .as("the general answer, not the cards route's lead")
+                .isEqualTo("en:assistant.answer.card_arrival");
+        bank.linkedIn(Language.EN);
+        Outbound linked = step("when will my card arrive", false).replies().get(0);
+        assertThat(((Outbound.Buttons) linked).text()).startsWith("en:assistant.answer.card_arrival.issued ");
+        assertThat(last.shareable()).isFalse();
+    }
+
+    @Test
     @DisplayName("issue 18: unsure, with a lost or stolen card the likeliest guess, the card lock is one tap away")
     void notSureOfALostCardOffersTheLockToo() {
         bank.guesses.put(
