@@ -117,6 +117,12 @@ final class Answers {
             Map.entry(org.socialbank.assistant.FeatureQuestions.MOBILE_TOP_UP, Route.TOP_UP),
             Map.entry(org.socialbank.assistant.FeatureQuestions.BILL_PAYMENT, Route.BILLS));
 
+    /**
+     * BANKING77 intents that ask what another intent's answer already says: "when will my card
+     * arrive?" (card_delivery_estimate) is answered as card_arrival, with the card's issue date.
+     */
+    static final Map<String, String> SAME_ANSWER = Map.of("card_delivery_estimate", "card_arrival");
+
     static final String NOT_SURE = "assistant.not_sure";
     /** The reply to "no, that's not it". */
     static final String NOT_IT = "assistant.not_it";
@@ -169,13 +175,6 @@ final class Answers {
 
     private Answers() {}
 
-    /** Whether the answer to the intent names a variable of the customer's data in the language. */
-    /**
-     * BANKING77 intents that ask what another intent's answer already says: "when will my card
-     * arrive?" (card_delivery_estimate) is answered as card_arrival, with the card's issue date.
-     */
-    static final Map<String, String> SAME_ANSWER = Map.of("card_delivery_estimate", "card_arrival");
-
     /**
      * The knowledge base's answer to the intent, or to the intent whose answer it shares (not its
      * title: "not sure" may list both intents, each by its own name).
@@ -185,6 +184,7 @@ final class Answers {
         return bank.knowledge(language, SAME_ANSWER.getOrDefault(intent, intent));
     }
 
+    /** Whether the answer to the intent names a variable of the customer's data in the language. */
     static boolean personal(Bank bank, Language language, String intent) {
         return knowledge(bank, language, intent)
                 .filter(a -> a.variants().containsKey(CARD_ISSUED_ON))

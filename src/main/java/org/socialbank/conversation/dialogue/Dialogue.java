@@ -274,11 +274,8 @@ public final class Dialogue {
      */
     private Step menu(Step help, Turn turn, Language language) {
         String text = ((Outbound.Text) help.replies().get(0)).text();
-        List<Outbound.Button> rows = MENU.stream()
-                .map(name -> new Outbound.Button(
-                        texts.text(language, "conversation.quick." + name),
-                        turn.bank().button(Bank.QUICK_REPLY + name, 0)))
-                .toList();
+        List<Outbound.Button> rows =
+                MENU.stream().map(name -> quickButton(turn, language, name)).toList();
         return new Step(help.state(), List.of(new Outbound.Buttons(text, rows)), language);
     }
 
@@ -387,7 +384,7 @@ public final class Dialogue {
         }
         // issue 18: "I did a transfer but it is still pending" names a transfer, asks about a pending
         // one; "how can my friend send me money?" asks how to be paid (only receiving_money answers it)
-        boolean asked = SecondOpinion.asked(command, text, state) || SecondOpinion.asksTheCost(command, text, state);
+        boolean asked = SecondOpinion.consulted(command, text, state);
         if (asked || SecondOpinion.asksHowToBePaid(command, text, state)) {
             Optional<Bank.Guess> opinion = turn.bank().secondOpinion(text);
             if (opinion.isPresent()
@@ -398,10 +395,7 @@ public final class Dialogue {
             if (asked && opinion.isPresent() && !opinion.get().sure() && SecondOpinion.startsAForm(command)) {
                 // "why is my transfer still processing?" read as "pay": a question, so no payment form
                 // on one word; the assistant's three guesses, and the command one tap away
-                String name = intent == Intent.PAY ? "pay" : "request";
-                Outbound.Button start = new Outbound.Button(
-                        texts.text(language, "conversation.quick." + name),
-                        turn.bank().button(Bank.QUICK_REPLY + name, 0));
+                Outbound.Button start = quickButton(turn, language, intent == Intent.PAY ? "pay" : "request");
                 return new Step(
                                 state,
                                 List.of(Answers.notSure(texts, turn.bank(), opinion.get(), language, List.of(start))),
@@ -799,6 +793,12 @@ public final class Dialogue {
             "requests",
             "my requests");
 
+    /** A quick reply's button: its label in the language; a press does what typing its command would. */
+    private Outbound.Button quickButton(Turn turn, Language language, String name) {
+        return new Outbound.Button(
+                texts.text(language, "conversation.quick." + name), turn.bank().button(Bank.QUICK_REPLY + name, 0));
+    }
+
     /**
      * Issue 13: the answer's text with buttons for the likely next steps, where the network shows
      * them; a press does what typing the command would ({@link Bank#QUICK_REPLY}).
@@ -809,11 +809,8 @@ public final class Dialogue {
                 || !(step.replies().get(0) instanceof Outbound.Text text)) {
             return step;
         }
-        List<Outbound.Button> buttons = names.stream()
-                .map(name -> new Outbound.Button(
-                        texts.text(language, "conversation.quick." + name),
-                        turn.bank().button(Bank.QUICK_REPLY + name, 0)))
-                .toList();
+        List<Outbound.Button> buttons =
+                names.stream().map(name -> quickButton(turn, language, name)).toList();
         return new Step(
                 step.state(), List.of(new Outbound.Buttons(text.text(), buttons)), step.language(), step.shareable());
     }

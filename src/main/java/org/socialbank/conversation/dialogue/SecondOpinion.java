@@ -127,7 +127,16 @@ final class SecondOpinion {
                 && COST.matcher(text).find();
     }
 
-    /** Whether the chat asks the assistant about {@code text} before carrying out {@code command}. */
+    /**
+     * Whether the chat asks the assistant about {@code text} before carrying out {@code command}: a
+     * question longer than a command ({@link #asked}) or one about what paying costs ({@link
+     * #asksTheCost}); its sure answer wins.
+     */
+    static boolean consulted(ParsedCommand command, String text, DialogueState state) {
+        return asked(command, text, state) || asksTheCost(command, text, state);
+    }
+
+    /** Whether the chat asks the assistant about {@code text}, a longer question, before carrying out {@code command}. */
     static boolean asked(ParsedCommand command, String text, DialogueState state) {
         return command.fromWords()
                 && state.form() == null

@@ -46,9 +46,9 @@ final class Chinese {
                         "查", "看看", "查询", "我的", "是", "多少", "钱", "个", "们", "我们", "一个", "把", "到", "对", "他", "她", "下", "晚饭",
                         "午饭", "房租", "朋友", "用于", "为了")
                 // words that begin with 一 but count nothing ("转账一直在处理中" names no amount), and 怎么
-                // as "why", not "how to" ("转账怎么还没到", "是怎么回事"): a question, not a how-to
+                // as "why", not "how to" ("转账怎么还没到", "是怎么回事"; not 怎么还 alone: 怎么还钱 is how to repay)
                 .filler(ZH, "一直", "一样", "一些", "一般", "一定", "一旦", "一切", "一天", "一会", "一会儿", "一遍", "统一", "唯一", "第一")
-                .filler(ZH, "第一次", "怎么回事", "怎么了", "怎么还", "怎么没", "怎么又")
+                .filler(ZH, "第一次", "怎么回事", "怎么了", "怎么还没", "怎么还是", "怎么没", "怎么又")
                 .currency("CNY", ZH, "元", "块", "块钱", "人民币", "圆")
                 .unit("CNY", new BigDecimal("0.1"), ZH, "毛", "角")
                 .cents("CNY", ZH, "分")

@@ -53,8 +53,7 @@ class SecondOpinionIntegrationTests {
     /** The assistant's sure answer the chat would give instead of the command, if any (as {@code Dialogue}). */
     Optional<String> taken(String text, Context context) {
         ParsedCommand command = parser.parse(text, Optional.empty(), context);
-        boolean asked = SecondOpinion.asked(command, text, DialogueState.NEW)
-                || SecondOpinion.asksTheCost(command, text, DialogueState.NEW);
+        boolean asked = SecondOpinion.consulted(command, text, DialogueState.NEW);
         boolean howToBePaid = !asked && SecondOpinion.asksHowToBePaid(command, text, DialogueState.NEW);
         if (!asked && !howToBePaid) {
             return Optional.empty();

@@ -54,6 +54,9 @@ class CommandParserUnitTests {
                 .isEqualTo(ParsedCommand.ChosenBy.WORDS);
         assertThat(parse("转账怎么还没到账").chosenBy()).isEqualTo(ParsedCommand.ChosenBy.WORDS);
         assertThat(parse("怎么转账").chosenBy()).isEqualTo(ParsedCommand.ChosenBy.HOW_TO);
+        assertThat(parse("怎么还钱给朋友").chosenBy())
+                .as("还钱 (repay) is still read after 怎么")
+                .isEqualTo(ParsedCommand.ChosenBy.HOW_TO);
         assertThat(parse("为什么我的余额一直不变").amount()).isEmpty();
         assertThat(parse("第一次转账要等多久").amount()).isEmpty();
         assertThat(parse("我一直想给王伟转一百块").amount())
