@@ -77,6 +77,15 @@ public class Payments {
     }
 
     /**
+     * The payer's newest payment since {@code from} that paid nobody ({@code rejected}, {@code
+     * not_confirmed} or {@code returned}; not one she cancelled): for the chats' assistant, asked
+     * why a transfer failed or was declined.
+     */
+    public Optional<Payment> latestNotPaid(CustomerId payer, java.time.Instant from) {
+        return store.latestNotPaid(payer, from).map(views::of);
+    }
+
+    /**
      * Cancels a payment that waits for a claim (the escrowed money goes back) or for the payer's
      * confirmation. A payment in any other state, or of another payer, is returned unchanged.
      *

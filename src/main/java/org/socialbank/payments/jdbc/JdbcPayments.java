@@ -241,6 +241,19 @@ public class JdbcPayments {
                 .list();
     }
 
+    /**
+     * The payer's newest payment since {@code from} that paid nobody: refused, not confirmed, or
+     * returned (unclaimed in time, or its payout failed); a payment the payer cancelled is not one.
+     */
+    public Optional<PaymentRow> latestNotPaid(CustomerId payer, Instant from) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE payer_id = ? AND created_at >= ? "
+                        + "AND status IN ('rejected', 'not_confirmed', 'returned') "
+                        + "ORDER BY created_at DESC, id LIMIT 1")
+                .params(payer.value(), utc(from))
+                .query(JdbcPayments::row)
+                .optional();
+    }
+
     /** Whether the payer ever paid this payee (as this alias or, when a customer, by any alias). */
     public boolean paidBefore(CustomerId payer, Alias payee, CustomerId payeeCustomer) {
         return jdbc.sql("""

@@ -543,6 +543,53 @@ abstract class PaymentsContract extends PaymentsTestBase {
     }
 
     @Test
+    @DisplayName("issue 18: the assistant's 'why was my transfer declined' reads the newest payment that paid nobody")
+    void theLatestPaymentThatPaidNobodyIsRefusedOrUnconfirmedNeverOneThePayerCancelled() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
+        Instant monthAgo = clock.instant().minus(Duration.ofDays(30));
+        payBob(alice, bob, 100, "api");
+        assertThat(payments.latestNotPaid(alice.id(), monthAgo))
+                .as("a completed payment")
+                .isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        Response poor = payBob(alice, bob, 20_000, "api"); // under the step-up threshold, over her money
+        assertThat(payments.latestNotPaid(alice.id(), monthAgo)).hasValueSatisfying(p -> {
+            assertThat(p.id().value().toString())
+                    .isEqualTo(poor.json().path("id").asString());
+            assertThat(p.status()).isEqualTo(PaymentStatus.REJECTED);
+            assertThat(p.code()).isEqualTo("insufficient_funds");
+            assertThat(p.amountMinor()).isEqualTo(20_000);
+            assertThat(p.payee().maskedName()).isEqualTo("Bob B.");
+        });
+
+        clock.advance(Duration.ofMinutes(1));
+        Response denied = payBob(alice, bob, 60_000, "api"); // above it: held for the bank's page
+        FormClient browser = new FormClient(port);
+        String url = denied.json().path("confirmationUrl").asString();
+        browser.get(path(url));
+        browser.post(path(url) + "/cancel");
+        assertThat(payments.latestNotPaid(alice.id(), monthAgo))
+                .hasValueSatisfying(p -> assertThat(p.status()).isEqualTo(PaymentStatus.NOT_CONFIRMED));
+
+        clock.advance(Duration.ofMinutes(1));
+        Response cancelled = payBob(alice, bob, 70_000, "api");
+        api.post("/api/v1/payments/" + cancelled.json().path("id").asString() + "/cancel", "");
+        payBob(alice, bob, 200, "api");
+        assertThat(payments.latestNotPaid(alice.id(), monthAgo))
+                .as("cancelled by the payer, or paid: not what she asks about")
+                .hasValueSatisfying(p -> assertThat(p.id().value().toString())
+                        .isEqualTo(denied.json().path("id").asString()));
+        assertThat(payments.latestNotPaid(bob.id(), monthAgo))
+                .as("another payer's")
+                .isEmpty();
+        assertThat(payments.latestNotPaid(alice.id(), clock.instant().plusSeconds(1)))
+                .as("older than asked")
+                .isEmpty();
+    }
+
+    @Test
     void onlyAnOpenPaymentCanBeCancelled() {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
         Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
