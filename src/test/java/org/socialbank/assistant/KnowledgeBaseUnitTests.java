@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,25 @@ class KnowledgeBaseUnitTests {
         }
         assertThat(KnowledgeBase.INTENTS).hasSize(31);
         assertThat(KnowledgeBase.ANSWERED)
-                .hasSize(34)
+                .hasSize(65)
                 .containsAll(KnowledgeBase.INTENTS)
-                .contains("receiving_money", "mobile_top_up", "bill_payment");
+                .containsAll(KnowledgeBase.BANKING77_OTHERS)
+                .contains("receiving_money", "mobile_top_up", "bill_payment")
+                .doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "ru", "fa", "zh"})
+    void aFailedOrDeclinedTransferHasAVariantWithTheLatestPaymentThatPaidNobody(String language) {
+        for (String intent : List.of("failed_transfer", "declined_transfer")) {
+            KnowledgeBase.Answer answer = SHIPPED.get(intent + "/" + language);
+            assertThat(answer.variants()).as(intent).containsOnlyKeys("last_payment_refused");
+            assertThat(answer.shown(Map.of())).isEqualTo(answer.text());
+            assertThat(answer.shown(Map.of("last_payment_refused", "€20.00 to Bob B. on 5 Dec 2026. Why.")))
+                    .as(intent)
+                    .contains("€20.00 to Bob B. on 5 Dec 2026. Why.")
+                    .doesNotContain("{", "..", "。。");
+        }
     }
 
     @ParameterizedTest
@@ -52,7 +69,9 @@ class KnowledgeBaseUnitTests {
                 .contains("20 Nov 2026")
                 .doesNotContain("{");
         for (String intent : KnowledgeBase.ANSWERED) {
-            if (!intent.equals("card_arrival")) {
+            if (!intent.equals("card_arrival")
+                    && !intent.equals("failed_transfer")
+                    && !intent.equals("declined_transfer")) {
                 assertThat(SHIPPED.get(intent + "/" + language).variants())
                         .as(intent)
                         .isEmpty();

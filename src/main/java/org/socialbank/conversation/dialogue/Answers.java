@@ -28,8 +28,14 @@ final class Answers {
      */
     static final List<String> INTENTS = org.socialbank.assistant.KnowledgeBase.INTENTS;
 
-    /** The customer's data an answer may name (the knowledge base's variables). */
+    /** The customer's data an answer may name (the knowledge base's variables): her newest card's issue date. */
     static final String CARD_ISSUED_ON = "card_issued_on";
+
+    /**
+     * Her newest payment of the last 30 days that paid nobody, whom to, when and why (failed_transfer,
+     * declined_transfer): the bank's own reason, as the chat said it then.
+     */
+    static final String LAST_PAYMENT_REFUSED = "last_payment_refused";
 
     /** What the chat does for an intent it can act on, beside or instead of an answer. */
     enum Route {
@@ -114,6 +120,7 @@ final class Answers {
             // top-up and bill payment have no BANKING77 intent (its top-ups fill the account), so
             // they are our own intents (assistant.FeatureQuestions)
             Map.entry("receiving_money", Route.REQUESTS),
+            Map.entry("contactless_not_working", Route.CARDS),
             Map.entry(org.socialbank.assistant.FeatureQuestions.MOBILE_TOP_UP, Route.TOP_UP),
             Map.entry(org.socialbank.assistant.FeatureQuestions.BILL_PAYMENT, Route.BILLS));
 
@@ -184,16 +191,16 @@ final class Answers {
         return bank.knowledge(language, SAME_ANSWER.getOrDefault(intent, intent));
     }
 
-    /** Whether the answer to the intent names a variable of the customer's data in the language. */
-    static boolean personal(Bank bank, Language language, String intent) {
-        return knowledge(bank, language, intent)
-                .filter(a -> a.variants().containsKey(CARD_ISSUED_ON))
-                .isPresent();
+    /** The variables of the customer's data the answer to the intent names in the language (none: a general answer). */
+    static java.util.Set<String> variables(Bank bank, Language language, String intent) {
+        return knowledge(bank, language, intent).map(a -> a.variants().keySet()).orElse(java.util.Set.of());
     }
 
     /** Whether the guess is sure of an intent the chat answers or acts on. */
     static boolean handles(Bank.Guess guess) {
-        return guess.sure() && (INTENTS.contains(guess.intent()) || ROUTES.containsKey(guess.intent()));
+        return guess.sure()
+                && (org.socialbank.assistant.KnowledgeBase.ANSWERED.contains(guess.intent())
+                        || ROUTES.containsKey(guess.intent()));
     }
 
     static boolean handlesPress(String action) {
@@ -298,7 +305,11 @@ final class Answers {
                 "assistant.feedback.thanks",
                 "assistant.feedback.sorry",
                 "assistant.feedback.counted",
-                "assistant.lock_button"));
+                "assistant.lock_button",
+                "assistant.not_paid",
+                "assistant.not_paid.not_confirmed",
+                "assistant.not_paid.expired",
+                "assistant.not_paid.payout_failed"));
         for (Route route : Route.values()) {
             keys.add(route.lead());
         }

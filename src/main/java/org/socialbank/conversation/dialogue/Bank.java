@@ -302,6 +302,37 @@ public interface Bank {
         return Optional.empty();
     }
 
+    /**
+     * The customer's newest payment of the last {@link #NOT_PAID_DAYS} days that paid nobody (issue
+     * 18: "why was my transfer declined?" answered with it): refused, not confirmed or returned.
+     */
+    default Optional<NotPaid> latestNotPaid(CustomerId customer) {
+        return Optional.empty();
+    }
+
+    /** How far back "my latest payment that did not go through" looks. */
+    int NOT_PAID_DAYS = 30;
+
+    /**
+     * A payment that paid nobody, as its payer may hear of it in her private chat.
+     *
+     * @param payee the payee's masked name, or the alias paid when not a customer
+     * @param status {@code rejected}, {@code not_confirmed} or {@code returned}
+     * @param code the rejection's code while rejected; {@code expired} or {@code payout_failed}
+     *     when returned; else null
+     * @param limitMinor the limit that refused it, when one did
+     * @param resetsAt when that limit resets, when it does
+     */
+    record NotPaid(
+            long amountMinor,
+            CurrencyCode currency,
+            String payee,
+            Instant at,
+            org.socialbank.payments.PaymentStatus status,
+            String code,
+            Long limitMinor,
+            Instant resetsAt) {}
+
     /** A branch by its id (issue 16 s5: an appointment names its branch by id). */
     default Optional<Branch> branch(String branchId) {
         return Optional.empty();

@@ -536,20 +536,61 @@ public final class Dialogue {
 
     /**
      * The customer's data the intent's answer names (issue 18: card_arrival, the newest card's issue
-     * date), only in a linked chat on a private network: none in an unlinked or public one.
+     * date; failed_transfer and declined_transfer, her latest payment that did not go through and
+     * why), only in a linked chat on a private network: none in an unlinked or public one.
      */
-    private static Map<String, String> known(Turn turn, Language language, String intent) {
-        if (turn.linked().isEmpty()
-                || BillDialogue.publicHere(turn)
-                || !Answers.personal(turn.bank(), language, intent)) {
+    private Map<String, String> known(Turn turn, Language language, String intent) {
+        java.util.Set<String> variables = Answers.variables(turn.bank(), language, intent);
+        if (turn.linked().isEmpty() || BillDialogue.publicHere(turn) || variables.isEmpty()) {
             return Map.of();
         }
-        return turn.bank()
-                .newestCardIssuedOn(turn.linked().get().customerId())
-                .map(day -> Map.of(
-                        Answers.CARD_ISSUED_ON,
-                        turn.time(language).date(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC))))
-                .orElse(Map.of());
+        CustomerId customer = turn.linked().get().customerId();
+        org.socialbank.shared.CustomerTime time = turn.time(language);
+        Map<String, String> known = new java.util.HashMap<>();
+        if (variables.contains(Answers.CARD_ISSUED_ON)) {
+            turn.bank()
+                    .newestCardIssuedOn(customer)
+                    .ifPresent(day -> known.put(
+                            Answers.CARD_ISSUED_ON, time.date(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC))));
+        }
+        if (variables.contains(Answers.LAST_PAYMENT_REFUSED)) {
+            turn.bank()
+                    .latestNotPaid(customer)
+                    .ifPresent(p -> known.put(Answers.LAST_PAYMENT_REFUSED, notPaid(language, p, time)));
+        }
+        return known;
+    }
+
+    /**
+     * "20.00 EUR to C*** on 6 December 2026. Not enough money on your account. Nothing was paid.":
+     * a payment that paid nobody, and why, in the words the chat used when it happened.
+     */
+    private String notPaid(Language language, Bank.NotPaid payment, org.socialbank.shared.CustomerTime time) {
+        String why = switch (payment.status()) {
+            case REJECTED ->
+                org.socialbank.payments.PaymentRejection.fromCode(payment.code())
+                        .map(rejection -> pay.refusal(
+                                language,
+                                new Bank.Refused(rejection, payment.limitMinor(), payment.resetsAt()),
+                                payment.currency(),
+                                payment.amountMinor(),
+                                time))
+                        .orElseGet(() -> texts.text(language, "conversation.pay.refused.other", payment.code()));
+            case RETURNED ->
+                texts.text(
+                        language,
+                        "payout_failed".equals(payment.code())
+                                ? "assistant.not_paid.payout_failed"
+                                : "assistant.not_paid.expired");
+            default -> texts.text(language, "assistant.not_paid.not_confirmed");
+        };
+        return texts.text(
+                language,
+                "assistant.not_paid",
+                MoneyFormat.format(payment.amountMinor(), payment.currency(), language.locale()),
+                payment.payee(),
+                time.date(payment.at()),
+                why);
     }
 
     /** A press under an assistant's answer: a vote, one of "not sure"'s guesses, or the card lock. */

@@ -362,9 +362,23 @@ final class PayDialogue {
             CurrencyCode currency,
             long amountMinor,
             org.socialbank.shared.CustomerTime time) {
+        return new Step(
+                next, List.of(new Outbound.Text(refusal(language, refused, currency, amountMinor, time))), language);
+    }
+
+    /**
+     * The sentence that tells the payer why the bank said no: what she can spend, the limit and
+     * when it resets, or the rejection's own sentence (also quoted later by the assistant, asked why
+     * a payment did not go through).
+     */
+    String refusal(
+            Language language,
+            Bank.Refused refused,
+            CurrencyCode currency,
+            long amountMinor,
+            org.socialbank.shared.CustomerTime time) {
         if (refused.availableMinor() != null && refused.rejection() == PaymentRejection.INSUFFICIENT_FUNDS) {
-            return say(
-                    next,
+            return texts.text(
                     language,
                     "conversation.pay.refused.funds_available",
                     MoneyFormat.format(refused.availableMinor(), currency, language.locale()),
@@ -374,20 +388,16 @@ final class PayDialogue {
             String limit = MoneyFormat.format(refused.limitMinor(), currency, language.locale());
             String which = texts.text(language, Refusals.limitKey(refused.rejection()));
             return refused.resetsAt() == null
-                    ? say(next, language, "conversation.pay.refused.limit", which, limit)
-                    : say(
-                            next,
+                    ? texts.text(language, "conversation.pay.refused.limit", which, limit)
+                    : texts.text(
                             language,
                             "conversation.pay.refused.limit_resets",
                             which,
                             limit,
                             time.dateTime(refused.resetsAt()));
         }
-        return say(
-                next,
-                language,
-                Refusals.key(refused.rejection()),
-                refused.rejection().code());
+        return texts.text(
+                language, Refusals.key(refused.rejection()), refused.rejection().code());
     }
 
     /** The risk rules that hold a payment for the bank's page, each explained to the customer. */

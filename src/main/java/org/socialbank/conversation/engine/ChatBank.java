@@ -957,6 +957,23 @@ public final class ChatBank implements Bank {
     }
 
     @Override
+    public Optional<NotPaid> latestNotPaid(CustomerId customer) {
+        return parts.payments()
+                .latestNotPaid(customer, now().minus(java.time.Duration.ofDays(NOT_PAID_DAYS)))
+                .map(p -> new NotPaid(
+                        p.amountMinor(),
+                        p.currency(),
+                        p.payee().maskedName() != null
+                                ? p.payee().maskedName()
+                                : p.payee().alias().display(),
+                        p.createdAt(),
+                        p.status(),
+                        p.code(),
+                        p.limit().limitMinor(),
+                        p.limit().resetsAt()));
+    }
+
+    @Override
     public List<CardLine> cards(CustomerId customer) {
         return parts.cards().cardsOf(customer).orElse(List.of()).stream()
                 .map(c -> new CardLine(

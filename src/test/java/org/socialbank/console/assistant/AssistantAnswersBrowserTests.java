@@ -155,7 +155,8 @@ class AssistantAnswersBrowserTests {
                 .isEqualTo(new KnowledgeBase.Refused("unchanged"));
         assertThat(knowledge.edit("card_payment_fee_charged", "ru", "no title", 1, "bob"))
                 .isEqualTo(new KnowledgeBase.Refused("missing_title"));
-        assertThat(knowledge.edit("exchange_rate", "ru", good, 0, "bob"))
+        assertThat(knowledge.edit("card_swallowed", "ru", good, 0, "bob"))
+                .as("a routed intent without an answer of its own")
                 .isEqualTo(new KnowledgeBase.Refused("unknown_answer"));
         assertThat(knowledge.revert("card_payment_fee_charged", "ru", 1, "amira"))
                 .isEqualTo(new KnowledgeBase.Saved(2));

@@ -95,7 +95,11 @@ final class FakeBank implements Bank {
         String l = language.tag() + ":";
         Map<String, String> variants = intent.equals("card_arrival")
                 ? Map.of("card_issued_on", l + "assistant.answer.card_arrival.issued {card_issued_on}")
-                : Map.of();
+                : intent.equals("declined_transfer") || intent.equals("failed_transfer")
+                        ? Map.of(
+                                "last_payment_refused",
+                                l + "assistant.answer." + intent + ".not_paid {last_payment_refused}")
+                        : Map.of();
         return Optional.of(new org.socialbank.assistant.KnowledgeBase.Answer(
                 intent,
                 language.tag(),
@@ -109,6 +113,14 @@ final class FakeBank implements Bank {
     @Override
     public Optional<java.time.LocalDate> newestCardIssuedOn(CustomerId customer) {
         return Optional.ofNullable(cardIssuedOn);
+    }
+
+    /** The customer's latest payment that paid nobody (issue 18: declined_transfer's variable); none unless a test sets it. */
+    NotPaid notPaid;
+
+    @Override
+    public Optional<NotPaid> latestNotPaid(CustomerId customer) {
+        return Optional.ofNullable(notPaid);
     }
 
     @Override

@@ -17,6 +17,9 @@ class H2ConversationEngineIntegrationTests extends ConversationEngineContract {
     @Autowired
     Assistant assistant;
 
+    @Autowired
+    org.socialbank.payments.Payments payments;
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
@@ -51,5 +54,40 @@ class H2ConversationEngineIntegrationTests extends ConversationEngineContract {
         assertThat(text(say(aliceChat, "Why do I see an extra fee on my statement?")
                         .get(0)))
                 .startsWith("Type \"history\" to see each movement");
+    }
+
+    @Test
+    @DisplayName("issue 18: 'why was my transfer declined' names her latest payment that paid nobody, and why")
+    void aDeclinedTransferIsAnsweredWithTheLatestRefusedPayment() {
+        assistant.awaitReady();
+        link(aliceChat, alice);
+        String question = "Why was my transfer request declined?";
+        assertThat(text(say(aliceChat, question).get(0)))
+                .as("nothing refused yet: the general answer")
+                .startsWith("A payment is declined before any money moves");
+
+        assertThat(payBob(9_000).toString()).as("a first, small payment").contains("COMPLETED");
+        assertThat(payBob(45_000).toString())
+                .as("under the step-up threshold, over what is left")
+                .contains("code=insufficient_funds");
+        String answer = text(say(aliceChat, question).get(0));
+        assertThat(answer)
+                .startsWith("Your latest payment that did not go through:")
+                .contains("€450.00", "Bob B.", "Not enough money on your account")
+                .doesNotContain("{", "..");
+        // an unlinked chat: the general answer, never her payment
+        assertThat(text(say("tg-" + java.util.UUID.randomUUID(), question).get(0)))
+                .startsWith("A payment is declined before any money moves");
+    }
+
+    /** A payment from Alice to Bob by the bank's API (a refusal there is stored, unlike the chat's check). */
+    private org.socialbank.payments.PaymentResult payBob(long amountMinor) {
+        return payments.pay(new org.socialbank.payments.PaymentOrder(
+                new org.socialbank.payments.PaymentId(java.util.UUID.randomUUID()),
+                alice.id(),
+                new org.socialbank.directory.Alias(org.socialbank.directory.AliasType.PHONE, null, bob.phone()),
+                amountMinor,
+                org.socialbank.shared.CurrencyCode.of("EUR"),
+                "api"));
     }
 }
