@@ -61,10 +61,12 @@ public class KnowledgeBase {
 
     /**
      * BANKING77's other intents that neither {@link #INTENTS} nor a route of the chat covers
-     * (session 18): answered in the five languages, though only the English model tells them
-     * apart (the fr/ru/fa/zh phrase files cover {@link #INTENTS}); before, a sure English question
-     * of one of them got the help text. failed_transfer and declined_transfer name the customer's
-     * latest payment that did not go through, and why, in a linked private chat.
+     * (session 18): answered in the five languages, though only the English model tells most of
+     * them apart (the fr/ru/fa/zh phrase files cover {@link #INTENTS}, receiving_money, our two
+     * and, since session 18, failed_transfer, which there also takes declined_transfer's
+     * questions: the two share their answer); before, a sure English
+     * question of one of them got the help text. failed_transfer and declined_transfer name the
+     * customer's latest payment that did not go through, and why, in a linked private chat.
      */
     public static final List<String> BANKING77_OTHERS = List.of(
             "failed_transfer",

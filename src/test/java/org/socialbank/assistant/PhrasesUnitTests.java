@@ -99,7 +99,10 @@ class PhrasesUnitTests {
     // wrong fr 0, ru 0, fa 1, zh 3 (n-grams; zh's bge head has none); answered fr 47.7 %,
     // ru 49.7 %, fa 52.6 %, zh 46.8 % (before: 2,720 phrases, sure and wrong 0 / 2 / 3 / 3)
     // session 17: ru 0 of 456 (68 more held out, with typos), answered 47.4 %
-    @CsvSource({"fr,0,0.46", "ru,0,0.46", "fa,1,0.51", "zh,3,0.45"})
+    // session 18: 24 more held out a language for failed_transfer (BANKING77's failed and declined
+    // transfers as one intent), written blind: answered fr 45.9 %, ru 44.0 %, fa 49.8 %, zh 44.0 %
+    // (before, with the same held-out phrases and no training for them: 44.9 / 45.0 / 49.5 / 43.7 %)
+    @CsvSource({"fr,0,0.45", "ru,0,0.43", "fa,1,0.49", "zh,3,0.43"})
     void withTheShippedCalibrationAtMostTheMeasuredFewHeldOutAnswersAreSureAndWrong(
             String language, int ceiling, double answeredAtLeast, @TempDir Path cache) throws IOException {
         IntentModel model = TrainedModels.crossValidated(

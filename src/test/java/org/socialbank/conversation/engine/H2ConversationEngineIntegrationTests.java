@@ -75,6 +75,11 @@ class H2ConversationEngineIntegrationTests extends ConversationEngineContract {
                 .startsWith("Your latest payment that did not go through:")
                 .contains("€450.00", "Bob B.", "Not enough money on your account")
                 .doesNotContain("{", "..");
+        // in French (fr's failed_transfer takes BANKING77's declined questions too): the same payment
+        assertThat(text(say(aliceChat, "Vous avez refusé mon virement à ma mère, c'est normal ?")
+                        .get(0)))
+                .startsWith("Votre dernier paiement qui n'est pas passé")
+                .contains("450,00", "Bob B.");
         // an unlinked chat: the general answer, never her payment
         assertThat(text(say("tg-" + java.util.UUID.randomUUID(), question).get(0)))
                 .startsWith("A payment is declined before any money moves");
