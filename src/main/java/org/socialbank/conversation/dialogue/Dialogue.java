@@ -389,7 +389,7 @@ public final class Dialogue {
             Optional<Bank.Guess> opinion = turn.bank().secondOpinion(text);
             if (opinion.isPresent()
                     && Answers.handles(opinion.get())
-                    && (asked || opinion.get().intent().equals(SecondOpinion.RECEIVING_MONEY))) {
+                    && (asked || SecondOpinion.answersHowToBePaid(opinion.get().intent()))) {
                 return answered(turn, opinion.get().language(), opinion.get().intent(), text);
             }
             if (asked && opinion.isPresent() && !opinion.get().sure() && SecondOpinion.startsAForm(command)) {
@@ -554,11 +554,38 @@ public final class Dialogue {
                             Answers.CARD_ISSUED_ON, time.date(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC))));
         }
         if (variables.contains(Answers.LAST_PAYMENT_REFUSED)) {
-            turn.bank()
-                    .latestNotPaid(customer)
+            latestNotPaid(turn, customer)
                     .ifPresent(p -> known.put(Answers.LAST_PAYMENT_REFUSED, notPaid(language, p, time)));
         }
         return known;
+    }
+
+    /**
+     * The newer of the customer's latest stored payment that paid nobody and the payment this chat
+     * last refused at its check (never stored: no Confirm button was shown), within the same
+     * {@link Bank#NOT_PAID_DAYS} days.
+     */
+    private static Optional<Bank.NotPaid> latestNotPaid(Turn turn, CustomerId customer) {
+        Optional<Bank.NotPaid> stored = turn.bank().latestNotPaid(customer);
+        DialogueState.Refusal told = turn.state().lastRefusal();
+        java.time.Instant since = turn.bank().now().minus(java.time.Duration.ofDays(Bank.NOT_PAID_DAYS));
+        if (told == null
+                || !customer.value().equals(told.payerCustomerId())
+                || told.at().isBefore(since)
+                || stored.isPresent() && !told.at().isAfter(stored.get().at())) {
+            return stored;
+        }
+        return org.socialbank.shared.CurrencyCode.find(told.currency())
+                .map(currency -> new Bank.NotPaid(
+                        told.amountMinor(),
+                        currency,
+                        told.payee(),
+                        told.at(),
+                        org.socialbank.payments.PaymentStatus.REJECTED,
+                        told.code(),
+                        told.limitMinor(),
+                        told.resetsAt()))
+                .or(() -> stored);
     }
 
     /**

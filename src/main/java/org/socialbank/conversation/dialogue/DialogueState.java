@@ -9,8 +9,26 @@ import org.socialbank.shared.Language;
  * @param form the payment being put together, null when none is
  * @param formVersion grows with every new or dropped form: a button of an older one is stale
  * @param historyShown how many history lines the last "history" or "more" showed (issue 13), 0 when none
+ * @param lastRefusal the last payment this chat refused before its Confirm button (issue 18: "why
+ *     was my transfer declined?" names it; such a refusal is never stored as a payment), null when none
  */
-public record DialogueState(Language language, PayForm form, long formVersion, Integer historyShown) {
+public record DialogueState(
+        Language language, PayForm form, long formVersion, Integer historyShown, Refusal lastRefusal) {
+
+    /**
+     * A payment the chat's check refused, as the chat told it: whose, to whom, how much, when, and
+     * the payments module's rejection code with the limit that said no, if one did. Only its payer
+     * hears of it again (a chat may be linked to someone else since).
+     */
+    public record Refusal(
+            java.util.UUID payerCustomerId,
+            long amountMinor,
+            String currency,
+            String payee,
+            java.time.Instant at,
+            String code,
+            Long limitMinor,
+            java.time.Instant resetsAt) {}
 
     public static final DialogueState NEW = new DialogueState(null, null, 0);
 
@@ -26,12 +44,22 @@ public record DialogueState(Language language, PayForm form, long formVersion, I
 
     /** A state that has shown no history (one stored before issue 13's paging reads so too). */
     public DialogueState(Language language, PayForm form, long formVersion) {
-        this(language, form, formVersion, 0);
+        this(language, form, formVersion, 0, null);
+    }
+
+    /** A state that remembers no refusal (one stored before issue 18's reads so too). */
+    public DialogueState(Language language, PayForm form, long formVersion, Integer historyShown) {
+        this(language, form, formVersion, historyShown, null);
+    }
+
+    /** Issue 18: the chat refused this payment at its check, before any Confirm button. */
+    DialogueState withLastRefusal(Refusal refusal) {
+        return new DialogueState(language, form, formVersion, historyShown, refusal);
     }
 
     /** Issue 13: how many history lines the last "history" or "more" showed, so that "more" goes on from there. */
     DialogueState withHistoryShown(int shown) {
-        return new DialogueState(language, form, formVersion, shown);
+        return new DialogueState(language, form, formVersion, shown, lastRefusal);
     }
 
     /**
@@ -40,7 +68,9 @@ public record DialogueState(Language language, PayForm form, long formVersion, I
      * customer unlinked).
      */
     public DialogueState keepingLanguage(Language spoken) {
-        return language != null || spoken == null ? this : new DialogueState(spoken, form, formVersion, historyShown);
+        return language != null || spoken == null
+                ? this
+                : new DialogueState(spoken, form, formVersion, historyShown, lastRefusal);
     }
 
     /** Issue 13: the chat speaks {@code chosen} from now on (chosen on a page opened from it). */
@@ -49,15 +79,15 @@ public record DialogueState(Language language, PayForm form, long formVersion, I
     }
 
     DialogueState withLanguage(Language chosen) {
-        return new DialogueState(chosen, form, formVersion, historyShown);
+        return new DialogueState(chosen, form, formVersion, historyShown, lastRefusal);
     }
 
     DialogueState withForm(PayForm next) {
-        return new DialogueState(language, next, formVersion, historyShown);
+        return new DialogueState(language, next, formVersion, historyShown, lastRefusal);
     }
 
     /** A new form (or none): every button shown so far goes stale. */
     DialogueState replaceForm(PayForm next) {
-        return new DialogueState(language, next, formVersion + 1, historyShown);
+        return new DialogueState(language, next, formVersion + 1, historyShown, lastRefusal);
     }
 }

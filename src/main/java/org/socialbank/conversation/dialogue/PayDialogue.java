@@ -143,10 +143,20 @@ final class PayDialogue {
         if (refusal.isPresent()) {
             // no Confirm button for a payment that cannot go (issue 13); the payee stays, so another
             // amount can be typed at once
+            Bank.Refused why = refusal.get();
+            DialogueState.Refusal told = new DialogueState.Refusal(
+                    form.payerCustomerId(),
+                    form.amountMinor(),
+                    currency.code(),
+                    form.payeeName(),
+                    bank.now(),
+                    why.rejection().code(),
+                    why.limitMinor(),
+                    why.resetsAt());
             Step no = refused(
-                    state.replaceForm(form.withoutAmount()),
+                    state.replaceForm(form.withoutAmount()).withLastRefusal(told),
                     language,
-                    refusal.get(),
+                    why,
                     currency,
                     form.amountMinor(),
                     turn.time(language));

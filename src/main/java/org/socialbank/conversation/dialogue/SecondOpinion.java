@@ -20,12 +20,22 @@ import org.socialbank.conversation.language.ParsedCommand;
  * a form being filled ("cancel" mid-payment cancels), and only for the commands a question names
  * in passing ({@link #ASKED_ABOUT}): never for those that change the chat itself (link, unlink,
  * language, stop), start one of our own features that BANKING77 knows nothing of (an appointment,
- * sweeping, a split, a reminder), or page a history being shown ("more"). A pure policy.
+ * sweeping, a split, a reminder), or page a history being shown ("more"). Two kinds of question
+ * are asked whatever their length: what paying costs ({@link #asksTheCost}) and why a payment did
+ * not go through ({@link #asksWhyNotPaid}, even while a payment form waits). A pure policy.
  */
 final class SecondOpinion {
 
     /** BANKING77's intent for being paid: the only one a how-to question may be answered by. */
     static final String RECEIVING_MONEY = org.socialbank.assistant.KnowledgeBase.RECEIVING_MONEY;
+
+    /** BANKING77's intent for putting money into one's own account (session 18: answered too). */
+    static final String TRANSFER_INTO_ACCOUNT = "transfer_into_account";
+
+    /** Whether a how-to question about being paid may be answered by the intent's answer. */
+    static boolean answersHowToBePaid(String intent) {
+        return intent.equals(RECEIVING_MONEY) || intent.equals(TRANSFER_INTO_ACCOUNT);
+    }
 
     /** The fewest words (letters between spaces or signs) of a text that may be a question. */
     static final int WORDS_MIN = 4;
@@ -79,7 +89,10 @@ final class SecondOpinion {
                     + "|\\b(être|etre)\\s+pay[ée]|\\bse\\s+faire\\s+payer|\\bencaisser"
                     + "|(получ|приним)\\S*\\s+(деньги|денег|перевод|оплат|плат)|мне\\s+могут\\s+(заплат|перев|скин|отправ)"
                     + "|دریافت"
-                    + "|收款|收钱|接收|(付|转|汇|打)钱?给我");
+                    + "|收款|收钱|接收|(付|转|汇|打)钱?给我"
+                    // money into one's own account: "how do I transfer money into my account?"
+                    + "|\\b(in|into|to|onto)\\s+my\\s+(own\\s+)?account\\b|\\bsur\\s+mon\\s+compte\\b"
+                    + "|на\\s+(мой|свой)\\s+сч[её]т|به\\s+حسابم|到我的(账户|账号)|存入我的");
 
     private SecondOpinion() {}
 
@@ -128,12 +141,40 @@ final class SecondOpinion {
     }
 
     /**
+     * A payment that did not go through, in the five languages: "my transfer failed", "declined",
+     * "didn't go through", "virement refusé", "a échoué", "не прошёл", "отклонили", "انجام نشد",
+     * "رد شد", "转账失败", "被拒".
+     */
+    private static final java.util.regex.Pattern NOT_PAID =
+            words("\\b(fail|fails|failed|failing|failure|declined?|declines|rejected|refused|bounced|unsuccessful)\\b"
+                    + "|\\b(didn'?t|did\\s+not|won'?t|will\\s+not|doesn'?t|does\\s+not|not)\\s+go(ing)?\\s+through\\b"
+                    + "|[ée]chou|\\brefus|\\brejet|d[ée]clin|\\bpas\\s+pass[ée]|ne\\s+passe\\s+pas|\\bplant[ée]"
+                    + "|не\\s*про(шел|шёл|шла|шло|ходит|ходят|водится)|отклон|отказ|не\\s+удал|неудач|не\\s+выполн"
+                    + "|انجام\\s+نشد|انجام\\s+نمی|رد\\s+شد|ناموفق|نا\\s+موفق|شکست|قبول\\s+نمی|برگشت\\s+خورد"
+                    + "|失败|被拒|拒绝|驳回|没成功|不成功|转不了|转不出|没转成|被退回");
+
+    /**
+     * Whether a text the parser read as paying or requesting asks why a payment did not go
+     * through ("my transfer failed", "转账失败了"), with no amount and no payee: the assistant is
+     * asked whatever its length, and even while a payment form waits for another amount (the
+     * moment a refusal was just told), so the question never opens or fills a form.
+     */
+    static boolean asksWhyNotPaid(ParsedCommand command, String text) {
+        return (command.fromWords() || command.howTo())
+                && startsAForm(command)
+                && command.amount().isEmpty()
+                && command.payees().isEmpty()
+                && NOT_PAID.matcher(text).find();
+    }
+
+    /**
      * Whether the chat asks the assistant about {@code text} before carrying out {@code command}: a
-     * question longer than a command ({@link #asked}) or one about what paying costs ({@link
-     * #asksTheCost}); its sure answer wins.
+     * question longer than a command ({@link #asked}), one about what paying costs ({@link
+     * #asksTheCost}) or why a payment did not go through ({@link #asksWhyNotPaid}); its sure
+     * answer wins.
      */
     static boolean consulted(ParsedCommand command, String text, DialogueState state) {
-        return asked(command, text, state) || asksTheCost(command, text, state);
+        return asked(command, text, state) || asksTheCost(command, text, state) || asksWhyNotPaid(command, text);
     }
 
     /** Whether the chat asks the assistant about {@code text}, a longer question, before carrying out {@code command}. */

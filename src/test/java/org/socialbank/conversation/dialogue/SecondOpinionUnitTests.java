@@ -80,7 +80,11 @@ class SecondOpinionUnitTests {
                 "怎么收款",
                 "如何收钱",
                 "别人怎么付钱给我",
-                "我怎么接收转账"
+                "我怎么接收转账",
+                // session 18: money into one's own account (transfer_into_account answers it)
+                "How do I transfer money into my account?",
+                "comment faire un virement sur mon compte ?",
+                "как перевести деньги на мой счёт?"
             })
     void aHowToAboutBeingPaidIsAsked(String text) {
         ParsedCommand command = parse(text);
@@ -137,6 +141,39 @@ class SecondOpinionUnitTests {
     void aCommandOrAHowToWithoutACostIsNotAskedAboutTheCost(String text) {
         assertThat(SecondOpinion.asksTheCost(parse(text), text, DialogueState.NEW))
                 .isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "my transfer failed",
+                "transfer declined?",
+                "why did my transfer fail",
+                "the transfer didn't go through",
+                "pourquoi mon virement a échoué",
+                "virement refusé ??",
+                "почему не прошел перевод",
+                "перевод отклонили",
+                "چرا انتقال وجهم انجام نشد",
+                "为什么我的转账失败了",
+                "转账被拒"
+            })
+    void aQuestionAboutAPaymentThatDidNotGoThroughIsAskedWhateverItsLengthEvenInAForm(String text) {
+        ParsedCommand command = parse(text);
+        assertThat(SecondOpinion.startsAForm(command))
+                .as("read as paying: " + command.intent())
+                .isTrue();
+        assertThat(SecondOpinion.asksWhyNotPaid(command, text)).isTrue();
+        DialogueState inAForm =
+                DialogueState.NEW.replaceForm(PayForm.of(java.util.UUID.randomUUID(), java.time.Instant.EPOCH));
+        assertThat(SecondOpinion.consulted(command, text, inAForm)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"pay", "перевод", "pay @bob 10", "transfer 20 to @bob, the last one failed", "转账", "send money"})
+    void aCommandWithoutAFailureOrWithAnAmountIsNotAskedWhyNotPaid(String text) {
+        assertThat(SecondOpinion.asksWhyNotPaid(parse(text), text)).isFalse();
     }
 
     @org.junit.jupiter.api.Test

@@ -85,6 +85,56 @@ class H2ConversationEngineIntegrationTests extends ConversationEngineContract {
                 .startsWith("A payment is declined before any money moves");
     }
 
+    @Test
+    @DisplayName(
+            "issue 18: a payment the chat refused at its check, never stored, is the one named, and only to its payer")
+    void aPaymentTheChatRefusedBeforeConfirmIsTheOneNamedToItsPayerOnly() {
+        assistant.awaitReady();
+        link(aliceChat, alice);
+        assertThat(payBob(9_000).toString()).contains("COMPLETED");
+        assertThat(payBob(45_000).toString()).contains("code=insufficient_funds"); // stored, €450.00
+        clock.advance(java.time.Duration.ofMinutes(5));
+        assertThat(text(say(aliceChat, "pay @" + bob.handle() + " 420").get(0)))
+                .as("refused at the chat's check: no Confirm button, nothing stored")
+                .isEqualTo("You can spend €410.00 now, not enough for €420.00. Nothing was paid.");
+        // asked at once, while the form waits for another amount, in two words: never a form's slot
+        assertThat(text(say(aliceChat, "transfer declined?").get(0)))
+                .startsWith("Your latest payment that did not go through:")
+                .contains("€420.00", "Not enough money on your account")
+                .doesNotContain("€450.00");
+        say(aliceChat, "cancel");
+        String question = "Why was my transfer request declined?";
+        assertThat(text(say(aliceChat, question).get(0))).contains("€420.00");
+
+        // the chat linked to someone else: never Alice's refusal
+        say(aliceChat, "unlink");
+        link(aliceChat, bob);
+        assertThat(text(say(aliceChat, question).get(0)))
+                .startsWith("A payment is declined before any money moves")
+                .doesNotContain("420");
+    }
+
+    @Test
+    @DisplayName(
+            "issue 18: a short question about a failed transfer, in any language, is answered, never a payment form")
+    void aShortQuestionAboutAFailedTransferNeverOpensAPaymentForm() {
+        assistant.awaitReady();
+        link(aliceChat, alice);
+        for (String failed : java.util.List.of(
+                "my transfer failed", "pourquoi mon virement a échoué", "почему не прошел перевод", "为什么我的转账失败了")) {
+            String answer = text(say(aliceChat, failed).get(0));
+            assertThat(answer).as(failed).doesNotContain("Whom do you want to pay");
+            assertThat(answer)
+                    .as(failed)
+                    .containsAnyOf(
+                            "payment from the chat stops", "paiement depuis la discussion", "Платёж из чата", "在对话中付款");
+        }
+        assertThat(text(say(aliceChat, "How do I transfer money into my account?")
+                        .get(0)))
+                .as("a how-to about money in: transfer_into_account's answer, not the help")
+                .startsWith("From another bank:");
+    }
+
     /** A payment from Alice to Bob by the bank's API (a refusal there is stored, unlike the chat's check). */
     private org.socialbank.payments.PaymentResult payBob(long amountMinor) {
         return payments.pay(new org.socialbank.payments.PaymentOrder(

@@ -89,6 +89,26 @@ class QuickRepliesDialogueUnitTests {
         assertThat(old).isEqualTo(new DialogueState(null, null, 3, 0));
         DialogueState paged = new DialogueState(Language.FA, null, 3, 25);
         assertThat(Json.state(Json.state(paged))).isEqualTo(paged);
+        // issue 18: the payment the chat last refused at its check is kept, and a state without one reads so
+        DialogueState refused = new DialogueState(
+                Language.FA,
+                null,
+                3,
+                25,
+                new DialogueState.Refusal(
+                        java.util.UUID.randomUUID(),
+                        42_000,
+                        "EUR",
+                        "Bob B.",
+                        java.time.Instant.parse("2026-12-06T10:00:00.123456Z"),
+                        "exceeds_daily_limit",
+                        25_000L,
+                        java.time.Instant.parse("2026-12-07T00:00:00Z")));
+        assertThat(Json.state(Json.state(refused))).isEqualTo(refused);
+        assertThat(Json.state(Json.state(refused.speaking(Language.FR))).lastRefusal())
+                .as("kept when the chat's language changes")
+                .isEqualTo(refused.lastRefusal());
+        assertThat(old.lastRefusal()).isNull();
     }
 
     @Test
