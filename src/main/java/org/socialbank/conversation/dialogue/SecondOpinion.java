@@ -26,7 +26,7 @@ import org.socialbank.conversation.language.ParsedCommand;
  */
 final class SecondOpinion {
 
-    /** BANKING77's intent for being paid: the only one a how-to question may be answered by. */
+    /** BANKING77's intent for being paid: a how-to question about being paid may be answered by it. */
     static final String RECEIVING_MONEY = org.socialbank.assistant.KnowledgeBase.RECEIVING_MONEY;
 
     /** BANKING77's intent for putting money into one's own account (session 18: answered too). */
@@ -160,7 +160,7 @@ final class SecondOpinion {
      * moment a refusal was just told), so the question never opens or fills a form.
      */
     static boolean asksWhyNotPaid(ParsedCommand command, String text) {
-        return (command.fromWords() || command.howTo())
+        return command.fromWords()
                 && startsAForm(command)
                 && command.amount().isEmpty()
                 && command.payees().isEmpty()
