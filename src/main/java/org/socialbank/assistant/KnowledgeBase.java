@@ -64,7 +64,8 @@ public class KnowledgeBase {
      * (session 18): answered in the five languages, though only the English model tells most of
      * them apart (the fr/ru/fa/zh phrase files cover {@link #INTENTS}, receiving_money, our two
      * and, since session 18, failed_transfer, which there also takes declined_transfer's
-     * questions: the two share their answer); before, a sure English
+     * questions: the two share their answer, change_pin, exchange_rate and getting_virtual_card);
+     * before, a sure English
      * question of one of them got the help text. failed_transfer and declined_transfer name the
      * customer's latest payment that did not go through, and why, in a linked private chat.
      */
