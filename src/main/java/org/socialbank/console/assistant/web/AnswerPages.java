@@ -120,7 +120,13 @@ class AnswerPages {
                 "preview",
                 knowledge.preview(intent, language(language), markdown).orElse(null));
         model.addAttribute("problem", knowledge.problem(markdown).orElse(null));
-        model.addAttribute("example", Map.of("card_issued_on", "2026-11-20"));
+        model.addAttribute(
+                "example",
+                Map.of(
+                        "card_issued_on",
+                        "2026-11-20",
+                        "last_payment_refused",
+                        "€20.00 → Bob B., 2026-11-20. insufficient_funds."));
         return "console/assistant/answer :: preview";
     }
 
