@@ -575,17 +575,7 @@ public final class Dialogue {
                 || stored.isPresent() && !told.at().isAfter(stored.get().at())) {
             return stored;
         }
-        return org.socialbank.shared.CurrencyCode.find(told.currency())
-                .map(currency -> new Bank.NotPaid(
-                        told.amountMinor(),
-                        currency,
-                        told.payee(),
-                        told.at(),
-                        org.socialbank.payments.PaymentStatus.REJECTED,
-                        told.code(),
-                        told.limitMinor(),
-                        told.resetsAt()))
-                .or(() -> stored);
+        return told.asNotPaid().or(() -> stored);
     }
 
     /**

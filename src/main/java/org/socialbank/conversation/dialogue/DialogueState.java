@@ -1,5 +1,6 @@
 package org.socialbank.conversation.dialogue;
 
+import java.util.Optional;
 import org.socialbank.shared.Language;
 
 /**
@@ -28,7 +29,22 @@ public record DialogueState(
             java.time.Instant at,
             String code,
             Long limitMinor,
-            java.time.Instant resetsAt) {}
+            java.time.Instant resetsAt) {
+
+        /** The refusal as a payment that paid nobody; empty if its currency is no longer known. */
+        Optional<Bank.NotPaid> asNotPaid() {
+            return org.socialbank.shared.CurrencyCode.find(currency)
+                    .map(c -> new Bank.NotPaid(
+                            amountMinor,
+                            c,
+                            payee,
+                            at,
+                            org.socialbank.payments.PaymentStatus.REJECTED,
+                            code,
+                            limitMinor,
+                            resetsAt));
+        }
+    }
 
     public static final DialogueState NEW = new DialogueState(null, null, 0);
 

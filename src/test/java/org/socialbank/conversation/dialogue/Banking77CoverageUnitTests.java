@@ -2,15 +2,14 @@ package org.socialbank.conversation.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.assistant.KnowledgeBase;
+import org.socialbank.assistant.model.Examples;
 
 /**
  * Issue 18: whatever English banking question the assistant is sure of, the chat has something for
@@ -22,15 +21,9 @@ class Banking77CoverageUnitTests {
     @Test
     @DisplayName("every BANKING77 intent is answered or routed")
     void everyBanking77IntentIsAnsweredOrRouted() throws IOException {
-        Set<String> banking77 = new TreeSet<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                getClass().getClassLoader().getResourceAsStream("assistant/banking77/train.csv"),
-                StandardCharsets.UTF_8))) {
-            in.lines()
-                    .skip(1)
-                    .map(line -> line.substring(line.lastIndexOf(',') + 1))
-                    .filter(tail -> tail.matches("[A-Za-z]+(_[A-Za-z]+)+\\??")) // not a question's inner line
-                    .forEach(banking77::add);
+        Set<String> banking77;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("assistant/banking77/train.csv")) {
+            banking77 = new TreeSet<>(Examples.readCsv(in).intents());
         }
         assertThat(banking77).hasSize(77);
         Set<String> uncovered = new TreeSet<>(banking77);
