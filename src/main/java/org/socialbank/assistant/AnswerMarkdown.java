@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class AnswerMarkdown {
 
     /** The customer's data an answer may name. */
-    static final Set<String> VARIABLES = Set.of("card_issued_on", "last_payment_refused");
+    static final Set<String> VARIABLES = Set.of("card_dispatched_on", "card_issued_on", "last_payment_refused");
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]{1,40})}");
 

@@ -12,6 +12,8 @@ import org.socialbank.shared.CurrencyCode;
  * @param accountId a debit card's customer account, or a credit card's own credit account
  * @param limitMinor a credit card's limit (0 for a debit card)
  * @param statementDay a credit card's statement day of the month (1 to 28), 0 for a debit card
+ * @param dispatchedOn the day the card bureau sent the card to its holder, null until the bank
+ *     records it ({@link Cards#recordDispatch})
  */
 public record Card(
         CardId id,
@@ -24,7 +26,8 @@ public record Card(
         long limitMinor,
         int statementDay,
         LocalDate issuedOn,
-        LocalDate expiresOn) {
+        LocalDate expiresOn,
+        LocalDate dispatchedOn) {
 
     public Card {
         Objects.requireNonNull(id, "id");

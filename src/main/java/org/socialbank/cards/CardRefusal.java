@@ -21,7 +21,9 @@ public enum CardRefusal {
     INSUFFICIENT_FUNDS,
     ACCOUNT_UNAVAILABLE,
     /** An auto-repayment mode other than {@code off}, {@code full}, {@code minimum}. */
-    MODE_NOT_VALID;
+    MODE_NOT_VALID,
+    /** A dispatch day before the card was issued or after today. */
+    DISPATCH_DATE_NOT_VALID;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

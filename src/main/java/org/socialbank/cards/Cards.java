@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import javax.crypto.Mac;
@@ -152,6 +153,29 @@ public class Cards {
         return move(id, CardStatus.LOCKED, CardStatus.ACTIVE);
     }
 
+    /**
+     * The card bureau sent the card to its holder on {@code day} (the bank reads it from the
+     * bureau's dispatch file): the holder's "where is my card?" names the day from then on. The
+     * same day again changes nothing; another day corrects it. A day before the card was issued, or
+     * after today, is refused.
+     */
+    public CardResult recordDispatch(CardId id, LocalDate day) {
+        Objects.requireNonNull(day, "day");
+        Optional<Card> found = store.find(id);
+        if (found.isEmpty()) {
+            return new CardResult.Refused(CardRefusal.CARD_NOT_FOUND);
+        }
+        Card card = found.get();
+        if (day.isBefore(card.issuedOn()) || day.isAfter(today())) {
+            return new CardResult.Refused(CardRefusal.DISPATCH_DATE_NOT_VALID);
+        }
+        if (day.equals(card.dispatchedOn())) {
+            return new CardResult.Done(card, true);
+        }
+        store.updateDispatchedOn(id, day, clock.instant());
+        return new CardResult.Done(store.find(id).orElseThrow(), false);
+    }
+
     private CardResult move(CardId id, CardStatus from, CardStatus to) {
         Optional<Card> found = store.find(id);
         if (found.isEmpty()) {
@@ -198,7 +222,8 @@ public class Cards {
                         limitMinor,
                         statementDay,
                         today,
-                        expiresOn),
+                        expiresOn,
+                        null),
                 hash(number));
     }
 

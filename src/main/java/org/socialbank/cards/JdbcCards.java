@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class JdbcCards {
 
     private static final String COLUMNS = "id, customer_id, kind, masked_number, account_id, currency, status, "
-            + "limit_minor, statement_day, issued_on, expires_on";
+            + "limit_minor, statement_day, issued_on, expires_on, dispatched_on";
 
     private final JdbcClient jdbc;
 
@@ -51,7 +51,7 @@ class JdbcCards {
 
     void insert(Card card, String numberHash, LocalDate nextStatementOn, Instant now) {
         jdbc.sql("INSERT INTO cards (" + COLUMNS + ", number_hash, next_statement_on, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         card.id().value(),
                         card.customerId().value(),
@@ -64,6 +64,7 @@ class JdbcCards {
                         card.credit() ? card.statementDay() : null,
                         card.issuedOn(),
                         card.expiresOn(),
+                        card.dispatchedOn(),
                         numberHash,
                         nextStatementOn,
                         Timestamps.utc(now),
@@ -74,6 +75,12 @@ class JdbcCards {
     void updateStatus(CardId id, CardStatus status, Instant now) {
         jdbc.sql("UPDATE cards SET status = ?, updated_at = ? WHERE id = ?")
                 .params(status.name(), Timestamps.utc(now), id.value())
+                .update();
+    }
+
+    void updateDispatchedOn(CardId id, LocalDate day, Instant now) {
+        jdbc.sql("UPDATE cards SET dispatched_on = ?, updated_at = ? WHERE id = ?")
+                .params(day, Timestamps.utc(now), id.value())
                 .update();
     }
 
@@ -110,6 +117,7 @@ class JdbcCards {
                 rs.getLong("limit_minor"),
                 noStatementDay ? 0 : statementDay,
                 rs.getObject("issued_on", LocalDate.class),
-                rs.getObject("expires_on", LocalDate.class));
+                rs.getObject("expires_on", LocalDate.class),
+                rs.getObject("dispatched_on", LocalDate.class));
     }
 }

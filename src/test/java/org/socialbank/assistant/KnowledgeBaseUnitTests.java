@@ -63,10 +63,15 @@ class KnowledgeBaseUnitTests {
     @ValueSource(strings = {"en", "fr", "ru", "fa", "zh"})
     void cardArrivalHasAVariantWithTheCardsIssueDate(String language) {
         KnowledgeBase.Answer answer = SHIPPED.get("card_arrival/" + language);
-        assertThat(answer.variants()).containsOnlyKeys("card_issued_on");
+        assertThat(answer.variants().keySet()).containsExactly("card_dispatched_on", "card_issued_on");
         assertThat(answer.shown(Map.of())).isEqualTo(answer.text());
         assertThat(answer.shown(Map.of("card_issued_on", "20 Nov 2026")))
                 .contains("20 Nov 2026")
+                .doesNotContain("{");
+        assertThat(answer.shown(Map.of("card_issued_on", "20 Nov 2026", "card_dispatched_on", "24 Nov 2026")))
+                .as("the day it was sent, when known, before the day it was issued")
+                .contains("24 Nov 2026")
+                .doesNotContain("20 Nov 2026")
                 .doesNotContain("{");
         for (String intent : KnowledgeBase.ANSWERED) {
             if (!intent.equals("card_arrival")

@@ -79,6 +79,9 @@ class CardsIntegrationTests {
     @Autowired
     Conversations conversations;
 
+    @Autowired
+    org.socialbank.assistant.Assistant assistant;
+
     Api api;
     CardsFixtures fixtures;
 
@@ -162,7 +165,8 @@ class CardsIntegrationTests {
                 .contains(
                         "/api/v1/customers/{id}/cards",
                         "/api/v1/cards/{id}/statements",
-                        "/api/v1/cards/{id}/repayments");
+                        "/api/v1/cards/{id}/repayments",
+                        "/api/v1/cards/{id}/dispatch");
         String path = "/api/v1/cards/" + creditCardOf("alice").path("id").asString() + "/repayments";
         for (String body : List.of(
                 "",
@@ -302,6 +306,73 @@ class CardsIntegrationTests {
         assertThat(feed.book(CardsFixtures.purchase(holder.debit(), 10_000, LocalDate.now(ZoneOffset.UTC))))
                 .isEqualTo(new FeedResult.Declined(CardRefusal.INSUFFICIENT_FUNDS));
         assertThat(fixtures.balance(holder.wallet())).isEqualTo(9_700);
+    }
+
+    @Test
+    void theDayACardWasSentIsRecordedOverHttpAndNamedToItsHolderInHerPrivateChatOnly() {
+        assistant.awaitReady(); // "my card has still not arrived" is a free question: the assistant answers it
+        DemoCustomer alice = DemoBank.CUSTOMERS.stream()
+                .filter(c -> c.key().equals("alice"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode newest = null;
+        for (JsonNode card : api.get("/api/v1/customers/" + alice.customerId().value() + "/cards")
+                .json()
+                .path("cards")) {
+            if (newest == null
+                    || !LocalDate.parse(card.path("issuedOn").asString())
+                            .isBefore(LocalDate.parse(newest.path("issuedOn").asString()))) {
+                newest = card; // listed in the order issued: the last of the newest day
+            }
+        }
+        String path = "/api/v1/cards/" + newest.path("id").asString() + "/dispatch";
+        LocalDate issuedOn = LocalDate.parse(newest.path("issuedOn").asString());
+        String chat = "dispatch-" + UUID.randomUUID();
+        signIn(((Outbound.Link) chat(chat, "link").get(0)).url(), alice);
+        assertThat(answer(chat(chat, "my card has still not arrived")))
+                .as("not sent yet: the issue date")
+                .contains("was issued on")
+                .doesNotContain("was sent");
+
+        Response sent = put(path, "{\"dispatchedOn\":\"" + issuedOn + "\"}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().path("dispatchedOn").asString()).isEqualTo(issuedOn.toString());
+        assertThat(put(path, "{\"dispatchedOn\":\"" + issuedOn + "\"}").status())
+                .as("the same day again changes nothing")
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/cards/" + newest.path("id").asString())
+                        .json()
+                        .path("dispatchedOn")
+                        .asString())
+                .isEqualTo(issuedOn.toString());
+        String answer = answer(chat(chat, "my card has still not arrived"));
+        assertThat(answer).contains("was sent to you on").contains(String.valueOf(issuedOn.getYear()));
+
+        String unlinked = answer(chat("dispatch-" + UUID.randomUUID(), "my card has still not arrived"));
+        assertThat(unlinked).as("an unlinked chat: the general answer").doesNotContain("was sent", "was issued");
+
+        for (String body : List.of(
+                "{\"dispatchedOn\":\"" + issuedOn.minusDays(1) + "\"}",
+                "{\"dispatchedOn\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(2) + "\"}")) {
+            Response refused = put(path, body);
+            assertThat(refused.status()).as(body).isEqualTo(422);
+            assertThat(refused.code()).isEqualTo("dispatch_date_not_valid");
+        }
+        Response unknown = put("/api/v1/cards/" + UUID.randomUUID() + "/dispatch", "{\"dispatchedOn\":\"2026-01-01\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("card_not_found");
+        for (String body : List.of("{}", "{\"dispatchedOn\":\"yesterday\"}", "{\"dispatchedOn\":20261201}", "[")) {
+            Response bad = put(path, body);
+            assertThat(bad.status()).as(body + " -> " + bad.body()).isBetween(400, 499);
+            assertThat(bad.contentType()).as(body).startsWith("application/problem+json");
+        }
+    }
+
+    /** The text of the assistant's answer (shown with "did this help?" buttons). */
+    private static String answer(List<Outbound> replies) {
+        assertThat(replies).isNotEmpty();
+        Outbound first = replies.get(0);
+        return first instanceof Outbound.Buttons buttons ? buttons.text() : ((Outbound.Text) first).text();
     }
 
     @Test

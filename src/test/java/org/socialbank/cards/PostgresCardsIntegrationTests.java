@@ -106,6 +106,24 @@ class PostgresCardsIntegrationTests {
     }
 
     @Test
+    void aCardsDispatchDayIsStoredAndReadBackAndOnlyADayBetweenItsIssueAndTodayIsTaken() {
+        Holder holder = fixtures.holder(10_000, 100_000, 10);
+        LocalDate issued = holder.debit().issuedOn();
+        assertThat(cards.card(holder.debit().id()).orElseThrow().dispatchedOn()).isNull();
+        assertThat(cards.recordDispatch(holder.debit().id(), issued)).isInstanceOf(CardResult.Done.class);
+        assertThat(cards.recordDispatch(holder.debit().id(), issued))
+                .isEqualTo(new CardResult.Done(cards.card(holder.debit().id()).orElseThrow(), true));
+        assertThat(cards.card(holder.debit().id()).orElseThrow().dispatchedOn()).isEqualTo(issued);
+        assertThat(cards.recordDispatch(holder.debit().id(), issued.minusDays(1)))
+                .isEqualTo(new CardResult.Refused(CardRefusal.DISPATCH_DATE_NOT_VALID));
+        assertThat(cards.recordDispatch(
+                        holder.credit().id(), LocalDate.now(ZoneOffset.UTC).plusDays(2)))
+                .isEqualTo(new CardResult.Refused(CardRefusal.DISPATCH_DATE_NOT_VALID));
+        assertThat(cards.card(holder.credit().id()).orElseThrow().dispatchedOn())
+                .isNull();
+    }
+
+    @Test
     void aFeedTransactionDeliveredToSeveralReadersAtOnceIsBookedOnce() throws Exception {
         Holder holder = fixtures.holder(10_000, 100_000, 10);
         FeedTransaction coffee = CardsFixtures.purchase(holder.debit(), 450, LocalDate.now(ZoneOffset.UTC));

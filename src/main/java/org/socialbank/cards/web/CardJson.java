@@ -23,7 +23,8 @@ final class CardJson {
             Long limitMinor,
             Long owedMinor,
             Long availableMinor,
-            Integer statementDay) {
+            Integer statementDay,
+            LocalDate dispatchedOn) {
 
         static CardView of(Card c, long owedMinor) {
             return new CardView(
@@ -38,7 +39,8 @@ final class CardJson {
                     c.credit() ? c.limitMinor() : null,
                     c.credit() ? owedMinor : null,
                     c.credit() ? Math.max(0, c.limitMinor() - owedMinor) : null,
-                    c.credit() ? c.statementDay() : null);
+                    c.credit() ? c.statementDay() : null,
+                    c.dispatchedOn());
         }
     }
 

@@ -28,7 +28,10 @@ final class CardRefusals {
             Map.entry(
                     CardRefusal.ACCOUNT_UNAVAILABLE,
                     "An account of this card cannot move money now, or the " + "account is not the card holder's own."),
-            Map.entry(CardRefusal.MODE_NOT_VALID, "The mode is one of off, full, minimum."));
+            Map.entry(CardRefusal.MODE_NOT_VALID, "The mode is one of off, full, minimum."),
+            Map.entry(
+                    CardRefusal.DISPATCH_DATE_NOT_VALID,
+                    "The dispatch day is before the card was issued or after today."));
 
     private CardRefusals() {}
 

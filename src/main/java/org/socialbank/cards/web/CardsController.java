@@ -66,6 +66,8 @@ class CardsController {
 
     record RepaymentBody(UUID id, Long amountMinor) {}
 
+    record DispatchBody(java.time.LocalDate dispatchedOn) {}
+
     record RepaymentJson(
             UUID id,
             UUID cardId,
@@ -170,6 +172,25 @@ class CardsController {
     @PostMapping("/{id}/unlock")
     ResponseEntity<?> unlock(@PathVariable UUID id) {
         return answer(cards.unlock(new CardId(id)));
+    }
+
+    @Operation(
+            summary = "Record the day the card bureau sent the card to its holder",
+            description = "{\"dispatchedOn\": \"2026-12-05\"}, from the bureau's dispatch file: the holder's "
+                    + "\"where is my card?\" in a private chat names the day from then on. The same day again changes "
+                    + "nothing; another day corrects it. 200 with the card.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "card_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "dispatch_date_not_valid (before the card was issued or after today)",
+            content = @Content(mediaType = "application/problem+json"))
+    @PutMapping(path = "/{id}/dispatch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> dispatch(@PathVariable UUID id, @RequestBody DispatchBody body) {
+        RequiredFields.require(body.dispatchedOn(), "dispatchedOn");
+        return answer(cards.recordDispatch(new CardId(id), body.dispatchedOn()));
     }
 
     @Operation(summary = "A credit card's auto-repayment: off, or full / minimum on each due date from an account")

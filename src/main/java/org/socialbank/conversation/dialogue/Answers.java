@@ -31,6 +31,9 @@ final class Answers {
     /** The customer's data an answer may name (the knowledge base's variables): her newest card's issue date. */
     static final String CARD_ISSUED_ON = "card_issued_on";
 
+    /** The day the card bureau sent her newest card, once the bank has recorded it (card_arrival). */
+    static final String CARD_DISPATCHED_ON = "card_dispatched_on";
+
     /**
      * Her newest payment of the last 30 days that paid nobody, whom to, when and why (failed_transfer,
      * declined_transfer): the bank's own reason, as the chat said it then.

@@ -303,6 +303,14 @@ public interface Bank {
     }
 
     /**
+     * The day the card bureau sent the customer's newest card (the one {@link #newestCardIssuedOn}
+     * dates), if the bank has recorded it; an older card's dispatch is never named for a new one.
+     */
+    default Optional<java.time.LocalDate> newestCardDispatchedOn(CustomerId customer) {
+        return Optional.empty();
+    }
+
+    /**
      * The customer's newest payment of the last {@link #NOT_PAID_DAYS} days that paid nobody (issue
      * 18: "why was my transfer declined?" answered with it): refused, not confirmed or returned.
      */

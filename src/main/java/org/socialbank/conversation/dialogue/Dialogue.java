@@ -547,6 +547,13 @@ public final class Dialogue {
         CustomerId customer = turn.linked().get().customerId();
         org.socialbank.shared.CustomerTime time = turn.time(language);
         Map<String, String> known = new java.util.HashMap<>();
+        if (variables.contains(Answers.CARD_DISPATCHED_ON)) {
+            turn.bank()
+                    .newestCardDispatchedOn(customer)
+                    .ifPresent(day -> known.put(
+                            Answers.CARD_DISPATCHED_ON,
+                            time.date(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC))));
+        }
         if (variables.contains(Answers.CARD_ISSUED_ON)) {
             turn.bank()
                     .newestCardIssuedOn(customer)

@@ -502,13 +502,7 @@ class AssistantChatUnitTests {
     @DisplayName("issue 18: card_arrival names the newest card's issue date in a linked private chat only")
     void cardArrivalNamesTheIssueDateOnlyWhereTheCustomersDataMayBeShown() {
         bank.cardIssuedOn = java.time.LocalDate.of(2026, 11, 20);
-        bank.guesses.put(
-                "where is my card",
-                new Guess(
-                        Language.EN,
-                        "card_arrival",
-                        true,
-                        List.of("card_arrival", "card_delivery_estimate", "activate_my_card")));
+        sureOfCardArrival("where is my card");
 
         assertThat(say("where is my card"))
                 .as("unlinked: the general answer")
@@ -534,6 +528,45 @@ class AssistantChatUnitTests {
         assertThat(((Outbound.Buttons) last.replies().get(0)).text())
                 .as("a public network: the general answer")
                 .isEqualTo("en:assistant.answer.card_arrival");
+    }
+
+    /** The assistant is sure the text asks where her card is. */
+    private void sureOfCardArrival(String text) {
+        bank.guesses.put(
+                text,
+                new Guess(
+                        Language.EN,
+                        "card_arrival",
+                        true,
+                        List.of("card_arrival", "card_delivery_estimate", "activate_my_card")));
+    }
+
+    @Test
+    @DisplayName(
+            "issue 18: card_arrival names the day her newest card was sent, when the bank has recorded it, before its issue date")
+    void cardArrivalNamesTheDispatchDayWhenItIsKnown() {
+        bank.cardIssuedOn = java.time.LocalDate.of(2026, 11, 20);
+        bank.cardDispatchedOn = java.time.LocalDate.of(2026, 11, 24);
+        sureOfCardArrival("where is my card");
+
+        assertThat(say("where is my card"))
+                .as("unlinked: the general answer")
+                .isEqualTo("en:assistant.answer.card_arrival");
+
+        bank.linkedIn(Language.EN);
+        step("where is my card", false);
+        String answer = ((Outbound.Buttons) last.replies().get(0)).text();
+        assertThat(answer)
+                .startsWith("en:assistant.answer.card_arrival.dispatched ")
+                .contains("24")
+                .doesNotContain("{");
+        assertThat(last.shareable()).isFalse();
+
+        bank.cardDispatchedOn = null;
+        step("where is my card", false);
+        assertThat(((Outbound.Buttons) last.replies().get(0)).text())
+                .as("not sent yet (or not recorded): the issue date")
+                .startsWith("en:assistant.answer.card_arrival.issued ");
     }
 
     @Test

@@ -83,10 +83,27 @@ final class FakeBank implements Bank {
     /** The issue date of the customer's newest card (issue 18: card_arrival's variable); none unless a test sets it. */
     java.time.LocalDate cardIssuedOn;
 
+    /** The day the newest card was sent (issue 18: card_arrival's first variable); none unless a test sets it. */
+    java.time.LocalDate cardDispatchedOn;
+
+    @Override
+    public Optional<java.time.LocalDate> newestCardDispatchedOn(CustomerId customer) {
+        return Optional.ofNullable(cardDispatchedOn);
+    }
+
     /**
      * The knowledge base as message keys, so that a test reads which answer was shown
      * ("fr:assistant.answer.card_arrival"); card_arrival's variant names the issue date.
      */
+    /** Two variants in the order a markdown file gives them: the first known one is shown. */
+    private static Map<String, String> orderedVariants(
+            String first, String firstText, String second, String secondText) {
+        Map<String, String> variants = new java.util.LinkedHashMap<>();
+        variants.put(first, firstText);
+        variants.put(second, secondText);
+        return variants;
+    }
+
     @Override
     public Optional<org.socialbank.assistant.KnowledgeBase.Answer> knowledge(Language language, String intent) {
         if (!org.socialbank.assistant.KnowledgeBase.ANSWERED.contains(intent)) {
@@ -94,7 +111,11 @@ final class FakeBank implements Bank {
         }
         String l = language.tag() + ":";
         Map<String, String> variants = intent.equals("card_arrival")
-                ? Map.of("card_issued_on", l + "assistant.answer.card_arrival.issued {card_issued_on}")
+                ? orderedVariants(
+                        "card_dispatched_on",
+                        l + "assistant.answer.card_arrival.dispatched {card_dispatched_on}",
+                        "card_issued_on",
+                        l + "assistant.answer.card_arrival.issued {card_issued_on}")
                 : intent.equals("declined_transfer") || intent.equals("failed_transfer")
                         ? Map.of(
                                 "last_payment_refused",

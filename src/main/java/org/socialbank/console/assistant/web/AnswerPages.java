@@ -123,6 +123,8 @@ class AnswerPages {
         model.addAttribute(
                 "example",
                 Map.of(
+                        "card_dispatched_on",
+                        "2026-11-23",
                         "card_issued_on",
                         "2026-11-20",
                         "last_payment_refused",
