@@ -257,8 +257,12 @@ final class Answers {
     static Outbound notSure(Texts texts, Bank bank, Bank.Guess guess, Language chat, List<Outbound.Button> after) {
         StringBuilder text = new StringBuilder(texts.text(chat, NOT_SURE));
         List<Outbound.Button> buttons = new ArrayList<>();
+        java.util.Set<String> shown = new java.util.HashSet<>();
         for (String intent : guess.alternatives()) {
-            String title = title(bank, chat, intent);
+            String title = title(texts, bank, chat, intent);
+            if (!shown.add(title)) {
+                continue; // two intents with one answer (card_delivery_estimate, card_arrival): one button
+            }
             text.append("\n• ").append(title);
             buttons.add(new Outbound.Button(
                     title, bank.button(PICK + guess.language().tag() + ":" + intent, 0)));
@@ -288,10 +292,35 @@ final class Answers {
         return guess.sure() ? guess.language() : chat;
     }
 
-    /** An intent's title in the language; one without a written title reads as its name ("card_arrival" -> "Card arrival"). */
-    static String title(Bank bank, Language language, String intent) {
-        Optional<String> written =
-                bank.knowledge(language, intent).map(org.socialbank.assistant.KnowledgeBase.Answer::title);
+    /**
+     * The routed intents without an answer of their own: their titles (a "not sure" button's label)
+     * are messages, in the five languages (session 19: fr/ru/fa/zh tell them apart since).
+     */
+    static final List<String> TITLED_BY_MESSAGE = List.of(
+            "atm_support",
+            "card_about_to_expire",
+            "card_not_working",
+            "card_swallowed",
+            "compromised_card",
+            "edit_personal_details",
+            "lost_or_stolen_phone",
+            "passcode_forgotten",
+            "pin_blocked",
+            "terminate_account",
+            "transfer_timing",
+            "unable_to_verify_identity",
+            "verify_source_of_funds");
+
+    /**
+     * An intent's title in the language: its answer's, a routed intent's message, the title of the
+     * answer it shares ({@link #SAME_ANSWER}); else its name ("card_arrival" -> "Card arrival").
+     */
+    static String title(Texts texts, Bank bank, Language language, String intent) {
+        if (TITLED_BY_MESSAGE.contains(intent)) {
+            return texts.text(language, "assistant.title." + intent);
+        }
+        Optional<String> written = bank.knowledge(language, SAME_ANSWER.getOrDefault(intent, intent))
+                .map(org.socialbank.assistant.KnowledgeBase.Answer::title);
         if (written.isPresent()) {
             return written.get();
         }
@@ -315,6 +344,9 @@ final class Answers {
                 "assistant.not_paid.payout_failed"));
         for (Route route : Route.values()) {
             keys.add(route.lead());
+        }
+        for (String intent : TITLED_BY_MESSAGE) {
+            keys.add("assistant.title." + intent);
         }
         return keys;
     }

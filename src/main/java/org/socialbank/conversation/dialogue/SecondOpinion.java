@@ -168,13 +168,68 @@ final class SecondOpinion {
     }
 
     /**
+     * How long a payment takes to arrive, in the five languages: "how long does a transfer take",
+     * "combien de temps prend un virement", "сколько идёт перевод", "انتقال چقدر طول میکشه",
+     * "转账多久到账" (BANKING77's transfer_timing; session 19).
+     */
+    private static final java.util.regex.Pattern HOW_LONG = words(
+            "\\bhow\\s+long\\b|\\bhow\\s+many\\s+(days|hours)\\b|\\bwhen\\s+(will|does|do)\\b.*\\b(arrive|arrives|land|reach|get\\s+there)\\b"
+                    + "|\\bcombien\\s+de\\s+(temps|jours|heures)\\b|\\bd[ée]lais?\\b|\\bquand\\b.*\\barriv"
+                    + "|сколько\\s+(ид[её]т|идут|времени|дней|часов|занимает)|как\\s+долго|когда\\s+(прид[её]т|дойд[её]т|поступ|зачисл)"
+                    + "|چقدر\\s+طول|چند\\s+(روز|ساعت)|کی\\s+(می\\s*\u200C?رس|واریز|میاد)|چه\\s+(زمانی|موقع)\\s.*(می\\s*\u200C?رس|واریز)"
+                    + "|多久|多长时间|几天|几个小时|什么时候(能)?到|何时到");
+
+    /**
+     * Whether a text the parser read as paying, requesting or the help's how-to asks how long a
+     * payment takes ("转账多久到账", "how long does a transfer take?"): the assistant is asked
+     * whatever its length, as for {@link #asksTheCost}.
+     */
+    static boolean asksHowLong(ParsedCommand command, String text, DialogueState state) {
+        return (command.fromWords() || command.howTo())
+                && state.form() == null
+                && (startsAForm(command) || command.intent() == Intent.HELP)
+                && command.amount().isEmpty()
+                && command.payees().isEmpty()
+                && HOW_LONG.matcher(text).find();
+    }
+
+    /**
+     * A cash machine that kept the card, in the five languages: "the ATM ate my card", "le
+     * distributeur a avalé ma carte", "банкомат съел карту", "عابربانک کارتمو خورد", "ATM吞卡了"
+     * (BANKING77's card_swallowed; session 19).
+     */
+    private static final java.util.regex.Pattern SWALLOWED =
+            words("\\b(ate|eaten|swallowed|swallow|kept|keeps|retained|took|taken|stuck|ate\\s+up)\\b.*\\bcards?\\b"
+                    + "|\\bcards?\\b.*\\b(swallowed|eaten|stuck|retained|kept|inside)\\b|\\b(didn'?t|did\\s+not|won'?t)\\s+(give|return|spit)\\b"
+                    + "|aval[ée]|\\bgard[ée]\\s+ma\\s+carte|\\bma\\s+carte\\b.*\\b(coinc[ée]e|bloqu[ée]e\\s+dans|rest[ée]e\\s+dans)|pas\\s+rendu|mang[ée]"
+                    + "|съел|сожрал|заж[её]вал|проглотил|не\\s+(вернул|отдал|выдал)\\s+карт|застрял|забрал\\s+карт"
+                    + "|خورد|نداد\\s+بیرون|بیرون\\s+نداد|گیر\\s+کرد|ضبط|پس\\s+نداد|موند\\s+تو|ماند\\s+داخل"
+                    + "|吞|没吐|不吐|退卡|卡被扣|卡在.{0,6}里|卡住");
+
+    /**
+     * Whether a text the parser read as the branches and cash machines says a machine kept the card
+     * ("банкомат съел карту"): the assistant is asked whatever its length (card_swallowed locks the
+     * card), else the nearest branches as before.
+     */
+    static boolean asksAboutAKeptCard(ParsedCommand command, String text) {
+        return command.fromWords()
+                && command.intent() == Intent.BRANCHES
+                && SWALLOWED.matcher(text).find();
+    }
+
+    /**
      * Whether the chat asks the assistant about {@code text} before carrying out {@code command}: a
      * question longer than a command ({@link #asked}), one about what paying costs ({@link
-     * #asksTheCost}) or why a payment did not go through ({@link #asksWhyNotPaid}); its sure
-     * answer wins.
+     * #asksTheCost}), how long it takes ({@link #asksHowLong}), why a payment did not go through
+     * ({@link #asksWhyNotPaid}) or a card a cash machine kept ({@link #asksAboutAKeptCard}); its
+     * sure answer wins.
      */
     static boolean consulted(ParsedCommand command, String text, DialogueState state) {
-        return asked(command, text, state) || asksTheCost(command, text, state) || asksWhyNotPaid(command, text);
+        return asked(command, text, state)
+                || asksTheCost(command, text, state)
+                || asksHowLong(command, text, state)
+                || asksWhyNotPaid(command, text)
+                || asksAboutAKeptCard(command, text);
     }
 
     /** Whether the chat asks the assistant about {@code text}, a longer question, before carrying out {@code command}. */

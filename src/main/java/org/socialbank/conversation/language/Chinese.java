@@ -49,6 +49,9 @@ final class Chinese {
                 // as "why", not "how to" ("转账怎么还没到", "是怎么回事"; not 怎么还 alone: 怎么还钱 is how to repay)
                 .filler(ZH, "一直", "一样", "一些", "一般", "一定", "一旦", "一切", "一天", "一会", "一会儿", "一遍", "统一", "唯一", "第一")
                 .filler(ZH, "第一次", "怎么回事", "怎么了", "怎么还没", "怎么还是", "怎么没", "怎么又")
+                // 要 as "want" or "need", not "ask for money": "我要销户" is closing the account, not a request
+                // (session 19); "向@carol要20元" and "要钱" still request
+                .filler(ZH, "我要", "我想要", "想要", "需要", "要不要", "还要", "只要", "重要", "主要", "要多久", "要几天")
                 .currency("CNY", ZH, "元", "块", "块钱", "人民币", "圆")
                 .unit("CNY", new BigDecimal("0.1"), ZH, "毛", "角")
                 .cents("CNY", ZH, "分")

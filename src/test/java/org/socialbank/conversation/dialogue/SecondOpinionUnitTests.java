@@ -171,6 +171,60 @@ class SecondOpinionUnitTests {
 
     @ParameterizedTest
     @ValueSource(
+            strings = {
+                "how long does a transfer take",
+                "transfer how long?",
+                "combien de temps pour un virement",
+                "délai d'un virement ?",
+                "сколько идет перевод",
+                "сколько идёт перевод",
+                "когда придет перевод",
+                "انتقال چقدر طول میکشه",
+                "转账多久到账",
+                "转账要多久"
+            })
+    void aQuestionAboutHowLongAPaymentTakesIsAskedWhateverItsLength(String text) {
+        ParsedCommand command = parse(text);
+        assertThat(SecondOpinion.startsAForm(command)
+                        || command.intent() == org.socialbank.conversation.language.Intent.HELP)
+                .as("read as paying or the help's how-to: " + command.intent())
+                .isTrue();
+        assertThat(SecondOpinion.asksHowLong(command, text, DialogueState.NEW)).isTrue();
+        assertThat(SecondOpinion.consulted(command, text, DialogueState.NEW)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pay", "перевод", "pay @bob 10 how long", "转账", "send money", "virement à @bob"})
+    void aCommandWithoutATimeOrWithAnAmountOrPayeeIsNotAskedHowLong(String text) {
+        assertThat(SecondOpinion.asksHowLong(parse(text), text, DialogueState.NEW))
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ATM ate my card",
+                "the cash machine kept my card",
+                "le distributeur a avalé ma carte",
+                "банкомат съел карту",
+                "банкомат не вернул карту",
+                "ATM吞卡了",
+                "取款机吞卡"
+            })
+    void aCardACashMachineKeptIsAskedWhateverItsLength(String text) {
+        ParsedCommand command = parse(text);
+        assertThat(command.intent()).isEqualTo(org.socialbank.conversation.language.Intent.BRANCHES);
+        assertThat(SecondOpinion.consulted(command, text, DialogueState.NEW)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ATM", "nearest ATM", "банкомат", "عابربانک", "取款机", "distributeur"})
+    void aSearchForCashMachinesIsNotAskedAboutAKeptCard(String text) {
+        assertThat(SecondOpinion.asksAboutAKeptCard(parse(text), text)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
             strings = {"pay", "перевод", "pay @bob 10", "transfer 20 to @bob, the last one failed", "转账", "send money"})
     void aCommandWithoutAFailureOrWithAnAmountIsNotAskedWhyNotPaid(String text) {
         assertThat(SecondOpinion.asksWhyNotPaid(parse(text), text)).isFalse();

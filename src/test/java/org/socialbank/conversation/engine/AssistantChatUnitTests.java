@@ -94,8 +94,10 @@ class AssistantChatUnitTests {
         assertThat(say("something about my card")).isEqualTo("""
                 en:assistant.not_sure
                 • en:assistant.title.card_arrival
-                • Card delivery estimate
                 • en:assistant.title.lost_or_stolen_card""");
+        assertThat(buttons())
+                .as("card_delivery_estimate shares card_arrival's answer: one button for the two")
+                .hasSize(2);
         assertThat(last.shareable()).isTrue();
     }
 
@@ -114,7 +116,7 @@ class AssistantChatUnitTests {
                 fr:assistant.not_sure
                 • fr:assistant.title.card_arrival
                 • fr:assistant.title.top_up_failed
-                • Card about to expire""");
+                • fr:assistant.title.card_about_to_expire""");
         assertThat(last.language()).isEqualTo(Language.FR);
     }
 
@@ -246,7 +248,7 @@ class AssistantChatUnitTests {
                 .extracting(Outbound.Button::label)
                 .containsExactly(
                         "en:assistant.title.pending_transfer",
-                        "Transfer timing",
+                        "en:assistant.title.transfer_timing",
                         "en:assistant.title.top_up_failed",
                         "en:conversation.quick.request");
         assertThat(DialogueUnitTests.text(press(buttons().get(3)).replies()))
@@ -290,6 +292,26 @@ class AssistantChatUnitTests {
                 asked.state(), Network.TELEGRAM, new Inbound.Text("no please cancel this one"), false, bank);
         assertThat(DialogueUnitTests.text(last.replies())).isEqualTo("en:conversation.pay.cancelled");
         assertThat(bank.secondOpinions).isEmpty();
+    }
+
+    @Test
+    @DisplayName(
+            "issue 18: a routed intent without an answer of its own is titled in the chat's language under 'not sure'")
+    void aRoutedIntentsTitleIsInTheChatsLanguage() {
+        bank.guesses.put(
+                "转账多久到账",
+                new Guess(
+                        Language.ZH,
+                        "transfer_timing",
+                        false,
+                        List.of("transfer_timing", "pin_blocked", "card_delivery_estimate")));
+        say("转账多久到账");
+        assertThat(buttons())
+                .extracting(Outbound.Button::label)
+                .startsWith(
+                        "zh:assistant.title.transfer_timing",
+                        "zh:assistant.title.pin_blocked",
+                        "zh:assistant.title.card_arrival");
     }
 
     List<Outbound.Button> buttons() {
@@ -400,7 +422,7 @@ class AssistantChatUnitTests {
                 .containsExactly(
                         "en:assistant.title.lost_or_stolen_card",
                         "en:assistant.title.cash_withdrawal_not_recognised",
-                        "Card about to expire",
+                        "en:assistant.title.card_about_to_expire",
                         "en:assistant.lock_button");
         assertThat(DialogueUnitTests.text(press(buttons().get(3)).replies()))
                 .as("unlinked: the lock needs the link first")
@@ -481,8 +503,8 @@ class AssistantChatUnitTests {
                 .toList();
         // "not sure", five feedback sentences, the lock button, six routes' lead-ins, a payment that
         // paid nobody and its three endings; the answers and titles are the knowledge base's
-        // (KnowledgeBaseUnitTests); "not it"
-        assertThat(keys).hasSize(18);
+        // (KnowledgeBaseUnitTests); "not it"; the titles of the 13 routed intents without an answer
+        assertThat(keys).hasSize(31);
         for (String suffix : List.of("", "_fr", "_ru", "_fa", "_zh")) {
             java.util.Properties bundle = new java.util.Properties();
             try (var in = new java.io.InputStreamReader(

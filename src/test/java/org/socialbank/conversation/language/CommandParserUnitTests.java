@@ -46,6 +46,19 @@ class CommandParserUnitTests {
     }
 
     @Test
+    void chineseWantAndNeedAreNotAskingForMoney() {
+        // a walk-through (session 19): "我要销户" (I want to close my account) opened a money request
+        assertThat(parse("我要销户").intent()).isEqualTo(Intent.UNKNOWN);
+        assertThat(parse("需要带什么证件").intent()).isEqualTo(Intent.UNKNOWN);
+        assertThat(parse("我想要一张新卡").intent()).isEqualTo(Intent.UNKNOWN);
+        assertThat(parse("我要转账").intent()).isEqualTo(Intent.PAY);
+        assertThat(parse("我要收款").intent()).isEqualTo(Intent.REQUEST);
+        assertThat(parse("要钱").intent()).isEqualTo(Intent.REQUEST);
+        assertThat(parse("向@carol要20元").intent()).isEqualTo(Intent.REQUEST);
+        assertThat(parse("转账要多久").intent()).isEqualTo(Intent.PAY);
+    }
+
+    @Test
     void chineseWordsThatBeginWithOneCountNothing() {
         // a walk-through (session 17): "why is my transfer still processing" was read as "pay 1"
         assertThat(parse("转账一直在处理中是怎么回事").amount()).isEmpty();
