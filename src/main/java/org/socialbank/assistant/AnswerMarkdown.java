@@ -65,6 +65,7 @@ final class AnswerMarkdown {
         Map<String, String> variants = new LinkedHashMap<>();
         sections.forEach(
                 (variable, body) -> variants.put(variable, body.toString().strip()));
-        return new Parsed(lines[0].substring(2).strip(), text, Map.copyOf(variants));
+        // in the file's order: the first section whose variable is known is shown (Map.copyOf has none)
+        return new Parsed(lines[0].substring(2).strip(), text, java.util.Collections.unmodifiableMap(variants));
     }
 }
