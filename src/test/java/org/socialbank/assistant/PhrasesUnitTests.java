@@ -53,8 +53,9 @@ class PhrasesUnitTests {
     // measured (bench/assistant.sh phrases, session 17): fr 93.8 %, ru 89.0 %, fa 92.5 %, zh 92.4 %;
     // ru was 91.0 % before its 68 held-out phrases with typos (read 71 % right: RussianTyposUnitTests)
     // session 19, 57 intents (20 more written blind, card_delivery_estimate with card_arrival):
-    // fr 90.7 %, ru 87.8 %, fa 91.7 %, zh 90.3 % of 640-756 held out
-    @CsvSource({"fr,0.89", "ru,0.86", "fa,0.90", "zh,0.89"})
+    // fr 90.7 %, ru 87.8 %, fa 91.7 %, zh 90.3 % of 640-756 held out; then every BANKING77 intent
+    // (75: 20 more written blind): fr 88.1 %, ru 83.1 %, fa 86.9 %, zh 85.0 % of 880-996
+    @CsvSource({"fr,0.87", "ru,0.82", "fa,0.85", "zh,0.84"})
     void heldOutPhrasesAreClassifiedAboveTheMeasuredFloor(String language, double floor) throws IOException {
         Examples test = heldOut(language);
         assertThat(test.size()).isGreaterThanOrEqualTo(340);
@@ -68,7 +69,7 @@ class PhrasesUnitTests {
         // issue 18: "never a wrong confident answer"; measured at 0.6 with one threshold for every
         // intent: fr 1, ru 5, fa 4, zh 4 of 340 (neighbours: a pending / a reverted top-up); the
         // shipped per-intent thresholds do better (below); session 19, 57 intents: fr 1, ru 7,
-        // fa 4, zh 6 of 640-756
+        // fa 4, zh 6 of 640-756; every BANKING77 intent (75): fr 2, ru 9, fa 13, zh 6 of 880-996
         Examples test = heldOut(language);
         int sureAndWrong = 0;
         for (int i = 0; i < test.size(); i++) {
@@ -79,7 +80,7 @@ class PhrasesUnitTests {
                     ? 1
                     : 0;
         }
-        assertThat(sureAndWrong).isLessThanOrEqualTo(8);
+        assertThat(sureAndWrong).isLessThanOrEqualTo(14);
     }
 
     /** The settings the application starts with: every {@code socialbank.assistant.*} at its default. */
@@ -111,8 +112,13 @@ class PhrasesUnitTests {
     // written blind; before, with the old training, 5 / 5 / 6 / 10 of those 240 were sure and wrong
     // (a blocked PIN answered as change_pin, "where can I withdraw?" as a declined withdrawal);
     // with them trained: answered fr 39.5 %, ru 37.3 %, fa 41.4 %, zh 37.0 % of all the held-out
-    // phrases, sure and wrong 0 / 0 / 1 / 1 (the answered share falls with 57 intents instead of 38)
-    @CsvSource({"fr,0,0.38", "ru,0,0.36", "fa,1,0.40", "zh,1,0.36"})
+    // phrases, sure and wrong 0 / 0 / 1 / 1 (the answered share falls with 57 intents instead of 38);
+    // then BANKING77's last 20 intents, 240 more held out a language, written blind: before, with
+    // the 57 intents' training, 19 / 9 / 23 / 23 of those 240 were sure and wrong (a failed identity
+    // check answered as how to verify, a disposable card as a virtual one); with every intent
+    // trained, of all the held-out phrases: answered fr 33.0 %, ru 29.5 %, fa 32.0 %, zh 27.6 %,
+    // sure and wrong 2 / 1 / 3 / 3 (where the old training was sure and wrong of 19 / 9 / 24 / 24)
+    @CsvSource({"fr,2,0.31", "ru,1,0.28", "fa,3,0.30", "zh,3,0.26"})
     void withTheShippedCalibrationAtMostTheMeasuredFewHeldOutAnswersAreSureAndWrong(
             String language, int ceiling, double answeredAtLeast, @TempDir Path cache) throws IOException {
         IntentModel model = TrainedModels.crossValidated(

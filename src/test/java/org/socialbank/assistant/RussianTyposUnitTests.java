@@ -156,7 +156,9 @@ class RussianTyposUnitTests {
         // wrong; one mistake each 390-393 right, 151-167 sure, 1-3 sure and wrong; two mistakes
         // 366-378 right, 104-125 sure, 0-1 sure and wrong; session 19 (756 held out, 57 intents): as
         // written 664 right, 282 sure, 0 sure and wrong; one mistake 626-641 right, 1-3 sure and
-        // wrong; two mistakes 603-612 right, 2-4 sure and wrong
+        // wrong; two mistakes 603-612 right, 2-4 sure and wrong; then every BANKING77 intent (996
+        // held out, 75 intents): as written 828 right, 294 sure, 1 sure and wrong; one mistake
+        // 788-793 right, 3-7 sure and wrong; two mistakes 749-772 right, 3-7 sure and wrong
         for (long seed : new long[] {1, 2, 3}) {
             Reading one = read(shipped, test, 1, seed);
             Reading two = read(shipped, test, 2, seed);
@@ -166,10 +168,10 @@ class RussianTyposUnitTests {
                     .append(one)
                     .append(", two ")
                     .append(two);
-            assertThat(one.accuracy()).as(figures.toString()).isGreaterThanOrEqualTo(0.82);
-            assertThat(two.accuracy()).as(figures.toString()).isGreaterThanOrEqualTo(0.78);
-            assertThat(one.sureAndWrong()).as(figures.toString()).isLessThanOrEqualTo(4);
-            assertThat(two.sureAndWrong()).as(figures.toString()).isLessThanOrEqualTo(4);
+            assertThat(one.accuracy()).as(figures.toString()).isGreaterThanOrEqualTo(0.78);
+            assertThat(two.accuracy()).as(figures.toString()).isGreaterThanOrEqualTo(0.74);
+            assertThat(one.sureAndWrong()).as(figures.toString()).isLessThanOrEqualTo(7);
+            assertThat(two.sureAndWrong()).as(figures.toString()).isLessThanOrEqualTo(7);
         }
     }
 
@@ -205,10 +207,11 @@ class RussianTyposUnitTests {
         assertThat(asWritten.of()).isEqualTo(72);
         assertThat(asWritten.sureAndWrong()).as(asWritten.toString()).isZero();
         assertThat(meant.sureAndWrong()).as(meant.toString()).isZero();
-        // session 19, 57 intents: as written 44 right (9 sure), corrected 50 (9 sure), never sure and wrong
-        assertThat(asWritten.accuracy()).as(asWritten + " / " + meant).isGreaterThanOrEqualTo(0.6);
+        // session 19, 57 intents: as written 44 right (9 sure), corrected 50 (9 sure), never sure and
+        // wrong; every BANKING77 intent (75): as written 41 right (8 sure), corrected 50 (11 sure)
+        assertThat(asWritten.accuracy()).as(asWritten + " / " + meant).isGreaterThanOrEqualTo(0.55);
         assertThat(meant.accuracy() - asWritten.accuracy())
                 .as(asWritten + " / " + meant)
-                .isLessThan(0.12);
+                .isLessThan(0.15); // 12.5 points with 75 intents (8.3 before)
     }
 }
