@@ -297,16 +297,14 @@ public interface Bank {
      */
     default void notHelped() {}
 
-    /** The issue date of the customer's newest card, if she has one (issue 18: "card_arrival"). */
-    default Optional<java.time.LocalDate> newestCardIssuedOn(CustomerId customer) {
-        return Optional.empty();
-    }
-
     /**
-     * The day the card bureau sent the customer's newest card (the one {@link #newestCardIssuedOn}
-     * dates), if the bank has recorded it; an older card's dispatch is never named for a new one.
+     * Her newest card's issue day and the day the card bureau sent it, null until the bank records
+     * it (issue 18: "card_arrival"); an older card's dispatch is never named for a new one.
      */
-    default Optional<java.time.LocalDate> newestCardDispatchedOn(CustomerId customer) {
+    record CardDays(java.time.LocalDate issuedOn, java.time.LocalDate dispatchedOn) {}
+
+    /** The days of the customer's newest card, if she has one: one read for both of card_arrival's variables. */
+    default Optional<CardDays> newestCardDays(CustomerId customer) {
         return Optional.empty();
     }
 

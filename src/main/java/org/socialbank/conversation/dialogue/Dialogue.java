@@ -547,24 +547,24 @@ public final class Dialogue {
         CustomerId customer = turn.linked().get().customerId();
         org.socialbank.shared.CustomerTime time = turn.time(language);
         Map<String, String> known = new java.util.HashMap<>();
-        if (variables.contains(Answers.CARD_DISPATCHED_ON)) {
-            turn.bank()
-                    .newestCardDispatchedOn(customer)
-                    .ifPresent(day -> known.put(
-                            Answers.CARD_DISPATCHED_ON,
-                            time.date(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC))));
-        }
-        if (variables.contains(Answers.CARD_ISSUED_ON)) {
-            turn.bank()
-                    .newestCardIssuedOn(customer)
-                    .ifPresent(day -> known.put(
-                            Answers.CARD_ISSUED_ON, time.date(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC))));
+        if (variables.contains(Answers.CARD_DISPATCHED_ON) || variables.contains(Answers.CARD_ISSUED_ON)) {
+            turn.bank().newestCardDays(customer).ifPresent(days -> {
+                if (days.dispatchedOn() != null) {
+                    known.put(Answers.CARD_DISPATCHED_ON, midday(time, days.dispatchedOn()));
+                }
+                known.put(Answers.CARD_ISSUED_ON, midday(time, days.issuedOn()));
+            });
         }
         if (variables.contains(Answers.LAST_PAYMENT_REFUSED)) {
             latestNotPaid(turn, customer)
                     .ifPresent(p -> known.put(Answers.LAST_PAYMENT_REFUSED, notPaid(language, p, time)));
         }
         return known;
+    }
+
+    /** A calendar day in her calendar and digits (noon UTC, so that no zone moves it to another day). */
+    private static String midday(org.socialbank.shared.CustomerTime time, java.time.LocalDate day) {
+        return time.date(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
     }
 
     /**

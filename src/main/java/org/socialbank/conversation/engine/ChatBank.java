@@ -949,20 +949,12 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public Optional<java.time.LocalDate> newestCardIssuedOn(CustomerId customer) {
-        return newestCard(customer).map(org.socialbank.cards.Card::issuedOn);
-    }
-
-    @Override
-    public Optional<java.time.LocalDate> newestCardDispatchedOn(CustomerId customer) {
-        return newestCard(customer).map(org.socialbank.cards.Card::dispatchedOn);
-    }
-
-    /** The card issued last (of two issued the same day, the one created later). */
-    private Optional<org.socialbank.cards.Card> newestCard(CustomerId customer) {
+    public Optional<CardDays> newestCardDays(CustomerId customer) {
+        // the card issued last (of two issued the same day, the one created later)
         return parts.cards().cardsOf(customer).orElse(List.of()).stream()
                 .filter(card -> card.issuedOn() != null)
-                .reduce((older, newer) -> newer.issuedOn().isBefore(older.issuedOn()) ? older : newer);
+                .reduce((older, newer) -> newer.issuedOn().isBefore(older.issuedOn()) ? older : newer)
+                .map(card -> new CardDays(card.issuedOn(), card.dispatchedOn()));
     }
 
     @Override

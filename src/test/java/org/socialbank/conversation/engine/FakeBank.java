@@ -86,11 +86,6 @@ final class FakeBank implements Bank {
     /** The day the newest card was sent (issue 18: card_arrival's first variable); none unless a test sets it. */
     java.time.LocalDate cardDispatchedOn;
 
-    @Override
-    public Optional<java.time.LocalDate> newestCardDispatchedOn(CustomerId customer) {
-        return Optional.ofNullable(cardDispatchedOn);
-    }
-
     /**
      * The knowledge base as message keys, so that a test reads which answer was shown
      * ("fr:assistant.answer.card_arrival"); card_arrival's variant names the issue date.
@@ -132,8 +127,8 @@ final class FakeBank implements Bank {
     }
 
     @Override
-    public Optional<java.time.LocalDate> newestCardIssuedOn(CustomerId customer) {
-        return Optional.ofNullable(cardIssuedOn);
+    public Optional<CardDays> newestCardDays(CustomerId customer) {
+        return cardIssuedOn == null ? Optional.empty() : Optional.of(new CardDays(cardIssuedOn, cardDispatchedOn));
     }
 
     /** The customer's latest payment that paid nobody (issue 18: declined_transfer's variable); none unless a test sets it. */
