@@ -18,8 +18,15 @@ import org.socialbank.assistant.model.IntentModel;
  */
 class ChineseBlendUnitTests {
 
+    /**
+     * One cache for the three tests: the Chinese head (about a minute to fit on two cores) is
+     * trained once and read back by the next test, as the application reads it after a restart.
+     */
+    @TempDir
+    static Path cache;
+
     @Test
-    void theBlendAnswersMoreHeldOutPhrasesRightAndIsSureOfMoreWithFewerWrong(@TempDir Path cache) throws IOException {
+    void theBlendAnswersMoreHeldOutPhrasesRightAndIsSureOfMoreWithFewerWrong() throws IOException {
         Examples train = PhrasesUnitTests.phrases("zh", "train");
         Examples test = PhrasesUnitTests.heldOut("zh");
         var calibration = TrainedModels.other(PhrasesUnitTests.shipped());
@@ -43,7 +50,7 @@ class ChineseBlendUnitTests {
     }
 
     @Test
-    void aChineseQuestionWrittenWithoutSpacesIsAnsweredByItsIntent(@TempDir Path cache) throws IOException {
+    void aChineseQuestionWrittenWithoutSpacesIsAnsweredByItsIntent() throws IOException {
         var calibration = TrainedModels.other(PhrasesUnitTests.shipped());
         IntentModel tfidf =
                 TrainedModels.crossValidated(cache, "zh", PhrasesUnitTests.phrases("zh", "train"), 77, calibration);
@@ -53,7 +60,7 @@ class ChineseBlendUnitTests {
     }
 
     @Test
-    void theApplicationAnswersChineseWithTheBlendWhenItsEncodersAreOnAndWithTfIdfWhenOff(@TempDir Path cache) {
+    void theApplicationAnswersChineseWithTheBlendWhenItsEncodersAreOnAndWithTfIdfWhenOff() {
         assertThat(TrainedModels.trainAll(cache, encoder("minilm")).get("zh")).isInstanceOf(BlendedModel.class);
         assertThat(TrainedModels.trainAll(cache, encoder("none")).get("zh")).isInstanceOf(IntentModel.class);
     }

@@ -132,12 +132,19 @@ final class SecondOpinion {
      * costs: the assistant is asked whatever its length (its fee answers), as for {@link #asked}.
      */
     static boolean asksTheCost(ParsedCommand command, String text, DialogueState state) {
+        return asksAboutPaying(command, state) && COST.matcher(text).find();
+    }
+
+    /**
+     * A text read as paying, requesting or the help's how-to, outside a form, with no amount and no
+     * payee: a question about paying, which {@link #asksTheCost} and {@link #asksHowLong} narrow.
+     */
+    private static boolean asksAboutPaying(ParsedCommand command, DialogueState state) {
         return (command.fromWords() || command.howTo())
                 && state.form() == null
                 && (startsAForm(command) || command.intent() == Intent.HELP)
                 && command.amount().isEmpty()
-                && command.payees().isEmpty()
-                && COST.matcher(text).find();
+                && command.payees().isEmpty();
     }
 
     /**
@@ -185,12 +192,7 @@ final class SecondOpinion {
      * whatever its length, as for {@link #asksTheCost}.
      */
     static boolean asksHowLong(ParsedCommand command, String text, DialogueState state) {
-        return (command.fromWords() || command.howTo())
-                && state.form() == null
-                && (startsAForm(command) || command.intent() == Intent.HELP)
-                && command.amount().isEmpty()
-                && command.payees().isEmpty()
-                && HOW_LONG.matcher(text).find();
+        return asksAboutPaying(command, state) && HOW_LONG.matcher(text).find();
     }
 
     /**
