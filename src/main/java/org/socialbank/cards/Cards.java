@@ -19,6 +19,8 @@ import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -38,6 +40,8 @@ public class Cards {
     private final Ledger ledger;
     private final CardsProperties properties;
     private final Clock clock;
+    private final DurableTransactions writes;
+    private final ApplicationEventPublisher events;
     private final SecretKeySpec numberKey;
     private final RandomGenerator random = new SecureRandom();
 
@@ -48,6 +52,8 @@ public class Cards {
             Ledger ledger,
             CardsProperties properties,
             OneTimeCodes codes,
+            DurableTransactions writes,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
         this.accounts = accounts;
@@ -55,6 +61,8 @@ public class Cards {
         this.ledger = ledger;
         this.properties = properties;
         this.clock = clock;
+        this.writes = writes;
+        this.events = events;
         this.numberKey = new SecretKeySpec(codes.deriveKey("cards number hash"), "HmacSHA256");
     }
 
@@ -157,23 +165,51 @@ public class Cards {
      * The card bureau sent the card to its holder on {@code day} (the bank reads it from the
      * bureau's dispatch file): the holder's "where is my card?" names the day from then on. The
      * same day again changes nothing; another day corrects it. A day before the card was issued, or
-     * after today, is refused.
+     * after today, is refused. The first day recorded for her newest card, if recent, publishes
+     * {@link CardDispatched} in the same transaction (under the card's row lock: once, however many
+     * nodes record it); a correction is not announced again.
      */
     public CardResult recordDispatch(CardId id, LocalDate day) {
         Objects.requireNonNull(day, "day");
-        Optional<Card> found = store.find(id);
-        if (found.isEmpty()) {
-            return new CardResult.Refused(CardRefusal.CARD_NOT_FOUND);
-        }
-        Card card = found.get();
-        if (day.isBefore(card.issuedOn()) || day.isAfter(today())) {
-            return new CardResult.Refused(CardRefusal.DISPATCH_DATE_NOT_VALID);
-        }
-        if (day.equals(card.dispatchedOn())) {
-            return new CardResult.Done(card, true);
-        }
-        store.updateDispatchedOn(id, day, clock.instant());
-        return new CardResult.Done(store.find(id).orElseThrow(), false);
+        return writes.write(status -> {
+            Optional<Card> found = store.lock(id);
+            if (found.isEmpty()) {
+                return new CardResult.Refused(CardRefusal.CARD_NOT_FOUND);
+            }
+            Card card = found.get();
+            if (day.isBefore(card.issuedOn()) || day.isAfter(today())) {
+                return new CardResult.Refused(CardRefusal.DISPATCH_DATE_NOT_VALID);
+            }
+            if (day.equals(card.dispatchedOn())) {
+                return new CardResult.Done(card, true);
+            }
+            store.updateDispatchedOn(id, day, clock.instant());
+            Card sent = store.find(id).orElseThrow();
+            if (card.dispatchedOn() == null && toldOnItsWay(sent)) {
+                events.publishEvent(new CardDispatched(sent.customerId(), sent.maskedNumber(), day));
+            }
+            return new CardResult.Done(sent, false);
+        });
+    }
+
+    /**
+     * Whether the first dispatch day recorded for {@code card} is told to its holder: only for her
+     * newest card, still usable, sent recently (a back office catching up on old files tells nobody
+     * of a card that came long ago, and an old card's late record is not news of the new one).
+     */
+    private boolean toldOnItsWay(Card card) {
+        return (card.status() == CardStatus.ACTIVE || card.status() == CardStatus.LOCKED)
+                && !card.dispatchedOn().isBefore(today().minusDays(properties.dispatchNoticeDays()))
+                && newestOf(card.customerId())
+                        .map(newest -> newest.id().equals(card.id()))
+                        .orElse(false);
+    }
+
+    /** The customer's card issued last (of two issued the same day, the one created later). */
+    public Optional<Card> newestOf(CustomerId customer) {
+        return store.ofCustomer(customer, PER_CUSTOMER_MAX).stream()
+                .filter(card -> card.issuedOn() != null)
+                .reduce((older, newer) -> newer.issuedOn().isBefore(older.issuedOn()) ? older : newer);
     }
 
     private CardResult move(CardId id, CardStatus from, CardStatus to) {

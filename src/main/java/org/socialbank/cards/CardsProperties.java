@@ -27,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statementBatchMax the most cards one round of the statement job takes
  * @param feedInterval how often the card processor's feed is read
  * @param feedBatchMax the most feed transactions one read takes
+ * @param dispatchNoticeDays the holder is told her new card is on its way when its dispatch day is
+ *     recorded at most this many days after it (an older day, from a back office catching up, is
+ *     recorded without a message)
  */
 @ConfigurationProperties("socialbank.cards")
 public record CardsProperties(
@@ -44,7 +47,8 @@ public record CardsProperties(
         @DefaultValue("1h") Duration statementInterval,
         @DefaultValue("100") int statementBatchMax,
         @DefaultValue("5s") Duration feedInterval,
-        @DefaultValue("100") int feedBatchMax) {
+        @DefaultValue("100") int feedBatchMax,
+        @DefaultValue("14") int dispatchNoticeDays) {
 
     /** The floors of the demo's currencies: about 10 euros' worth (CMB's RMB 100 for CNY). */
     static final Map<String, Long> MINIMUM_FLOORS =
@@ -81,6 +85,7 @@ public record CardsProperties(
                         && feedInterval.compareTo(Duration.ofHours(1)) <= 0,
                 "feed-interval must be 100ms..1h");
         require(feedBatchMax >= 1 && feedBatchMax <= 1000, "feed-batch-max must be 1..1000");
+        require(dispatchNoticeDays >= 0 && dispatchNoticeDays <= 60, "dispatch-notice-days must be 0..60");
     }
 
     long minimumFloorMinor(String currency) {

@@ -151,6 +151,25 @@ class PhrasesUnitTests {
         assertThat(ranked.get(0).confidence()).isLessThan(0.5);
     }
 
+    /**
+     * The message telling a holder her new card is on its way says what to write here if it does
+     * not come; that phrase, in her language, is read as card_arrival.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "ru", "fa", "zh"})
+    void thePhraseTheDispatchMessageSuggestsIsReadAsCardArrival(String language) throws IOException {
+        java.util.Properties messages = new java.util.Properties();
+        try (InputStream in =
+                PhrasesUnitTests.class.getClassLoader().getResourceAsStream("messages_" + language + ".properties")) {
+            messages.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("[«“]\\s*([^»”]+?)\\s*[»”]")
+                .matcher(messages.getProperty("cards.chat.dispatched"));
+        assertThat(quoted.find()).isTrue();
+        String phrase = quoted.group(1).replace('’', '\'');
+        assertThat(MODELS.get(language).rank(phrase).get(0).intent()).as(phrase).isEqualTo("card_arrival");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fa"})
     void persianIsReadTheSameWithOrWithoutZwnj(String language) {

@@ -311,10 +311,7 @@ class CardsIntegrationTests {
     @Test
     void theDayACardWasSentIsRecordedOverHttpAndNamedToItsHolderInHerPrivateChatOnly() {
         assistant.awaitReady(); // "my card has still not arrived" is a free question: the assistant answers it
-        DemoCustomer alice = DemoBank.CUSTOMERS.stream()
-                .filter(c -> c.key().equals("alice"))
-                .findFirst()
-                .orElseThrow();
+        DemoCustomer alice = demo("alice");
         JsonNode newest = null;
         for (JsonNode card : api.get("/api/v1/customers/" + alice.customerId().value() + "/cards")
                 .json()
@@ -368,6 +365,48 @@ class CardsIntegrationTests {
         }
     }
 
+    @Test
+    void herNewCardSentIsToldInHerPrivateChatOnceInHerLanguage() {
+        DemoCustomer camille = demo("camille");
+        String chat = "dispatch-told-" + UUID.randomUUID();
+        signIn(((Outbound.Link) chat(chat, "link").get(0)).url(), camille);
+        chat(chat, "mes cartes"); // her latest chat: where the bank writes to her
+        org.socialbank.ledger.AccountId wallet =
+                directory.primaryAccount(camille.customerId(), "EUR").orElseThrow();
+        Card older =
+                CardsFixtures.issued(cards.issueDebit(new CardId(UUID.randomUUID()), camille.customerId(), wallet));
+        Card newest =
+                CardsFixtures.issued(cards.issueDebit(new CardId(UUID.randomUUID()), camille.customerId(), wallet));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        assertThat(put("/api/v1/cards/" + older.id().value() + "/dispatch", "{\"dispatchedOn\":\"" + today + "\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(told(chat))
+                .as("an older card's day is not news of her newest")
+                .isEmpty();
+        for (int i = 0; i < 2; i++) {
+            assertThat(put("/api/v1/cards/" + newest.id().value() + "/dispatch", "{\"dispatchedOn\":\"" + today + "\"}")
+                            .status())
+                    .isEqualTo(200);
+        }
+        assertThat(told(chat))
+                .as("told once, in French, with the card's masked number and the day")
+                .singleElement()
+                .asString()
+                .contains(newest.maskedNumber())
+                .contains("vous a été envoyée le")
+                .contains(String.valueOf(today.getYear()))
+                .doesNotContain(older.maskedNumber());
+    }
+
+    private List<String> told(String chat) {
+        return jdbc.sql("SELECT payload FROM outbox_messages WHERE recipient = ? AND payload LIKE ?")
+                .params(chat, "%nouvelle carte%")
+                .query(String.class)
+                .list();
+    }
+
     /** The text of the assistant's answer (shown with "did this help?" buttons). */
     private static String answer(List<Outbound> replies) {
         assertThat(replies).isNotEmpty();
@@ -377,10 +416,7 @@ class CardsIntegrationTests {
 
     @Test
     void aLinkedChatListsAndLocksItsCardsAndReadsItsBillAndAnUnlinkedOneGetsTheLinkOnly() {
-        DemoCustomer wang = DemoBank.CUSTOMERS.stream()
-                .filter(c -> c.key().equals("wang"))
-                .findFirst()
-                .orElseThrow();
+        DemoCustomer wang = demo("wang");
         String chat = "cards-" + UUID.randomUUID();
         List<Outbound> offer = chat(chat, "我的卡");
         assertThat(offer).singleElement().isInstanceOf(Outbound.Link.class);
@@ -409,10 +445,7 @@ class CardsIntegrationTests {
 
     @Test
     void aRepaymentAskedInChatIsConfirmedOnTheBanksPageAndBookedOnce() {
-        DemoCustomer alice = DemoBank.CUSTOMERS.stream()
-                .filter(c -> c.key().equals("alice"))
-                .findFirst()
-                .orElseThrow();
+        DemoCustomer alice = demo("alice");
         String chat = "cards-" + UUID.randomUUID();
         signIn(((Outbound.Link) chat(chat, "repay minimum").get(0)).url(), alice);
         long owed = creditCardOf("alice").path("owedMinor").asLong();
@@ -475,10 +508,7 @@ class CardsIntegrationTests {
 
     @Test
     void autoRepaymentIsSetInChatAndItsRemindersReachThePrivateChatThroughTheOutbox() {
-        DemoCustomer wang = DemoBank.CUSTOMERS.stream()
-                .filter(c -> c.key().equals("wang"))
-                .findFirst()
-                .orElseThrow();
+        DemoCustomer wang = demo("wang");
         String chat = "cards-auto-" + UUID.randomUUID();
         signIn(((Outbound.Link) chat(chat, "自动还款").get(0)).url(), wang);
         JsonNode credit = creditCardOf("wang");
@@ -515,10 +545,7 @@ class CardsIntegrationTests {
 
     @Test
     void unlockingInChatIsConfirmedOnTheBanksPageAndTheChatIsToldOnce() {
-        DemoCustomer alice = DemoBank.CUSTOMERS.stream()
-                .filter(c -> c.key().equals("alice"))
-                .findFirst()
-                .orElseThrow();
+        DemoCustomer alice = demo("alice");
         String chat = "cards-unlock-" + UUID.randomUUID();
         signIn(((Outbound.Link) chat(chat, "my cards").get(0)).url(), alice);
         assertThat(text(chat(chat, "unlock my card"))).isEqualTo("None of your cards is locked.");
@@ -557,6 +584,13 @@ class CardsIntegrationTests {
                 .path("cards")) {
             api.post("/api/v1/cards/" + card.path("id").asString() + "/unlock", "{}"); // for the other tests
         }
+    }
+
+    private static DemoCustomer demo(String key) {
+        return DemoBank.CUSTOMERS.stream()
+                .filter(c -> c.key().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Response put(String path, String json) {

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 class CardsPropertiesUnitTests {
 
     static CardsProperties with(int dueAfterDays, int graceDays, Map<String, Long> floors) {
+        return with(dueAfterDays, graceDays, floors, 14);
+    }
+
+    static CardsProperties with(int dueAfterDays, int graceDays, Map<String, Long> floors, int dispatchNoticeDays) {
         return new CardsProperties(
                 "400012",
                 "510012",
@@ -26,7 +30,8 @@ class CardsPropertiesUnitTests {
                 Duration.ofHours(1),
                 100,
                 Duration.ofSeconds(5),
-                100);
+                100,
+                dispatchNoticeDays);
     }
 
     @Test
@@ -44,6 +49,9 @@ class CardsPropertiesUnitTests {
         assertThatThrownBy(() -> with(25, 3, null)).hasMessageContaining("socialbank.cards.grace-days");
         assertThatThrownBy(() -> with(0, 3, null)).hasMessageContaining("due-after-days");
         assertThatThrownBy(() -> with(18, 3, Map.of("eur", 1L))).hasMessageContaining("minimum-floors-minor");
+        assertThatThrownBy(() -> with(18, 3, null, -1)).hasMessageContaining("socialbank.cards.dispatch-notice-days");
+        assertThatThrownBy(() -> with(18, 3, null, 61)).hasMessageContaining("dispatch-notice-days");
+        assertThat(with(18, 3, null, 0).dispatchNoticeDays()).isZero();
     }
 
     @Test

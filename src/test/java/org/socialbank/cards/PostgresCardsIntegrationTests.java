@@ -18,6 +18,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.RecordedEvents;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * writes each statement once.
  */
 @SpringBootTest(properties = "socialbank.cards.statement-interval=1d")
-@Import(CardStatementsIntegrationTests.Clocks.class)
+@Import({CardStatementsIntegrationTests.Clocks.class, RecordedEvents.class})
 class PostgresCardsIntegrationTests {
 
     @DynamicPropertySource
@@ -64,6 +65,9 @@ class PostgresCardsIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    RecordedEvents events;
 
     CardsFixtures fixtures;
 
@@ -121,6 +125,49 @@ class PostgresCardsIntegrationTests {
                 .isEqualTo(new CardResult.Refused(CardRefusal.DISPATCH_DATE_NOT_VALID));
         assertThat(cards.card(holder.credit().id()).orElseThrow().dispatchedOn())
                 .isNull();
+    }
+
+    @Test
+    void onlyTheFirstRecentDayOfHerNewestCardIsAnnouncedAndOnceWhenFourNodesRecordItAtOnce() throws Exception {
+        Holder holder = fixtures.holder(0, 100_000, 10);
+        clock.advance(Duration.ofMinutes(1)); // issued the same day, created later: her newest card
+        Card newest =
+                CardsFixtures.issued(cards.issueDebit(new CardId(UUID.randomUUID()), holder.id(), holder.wallet()));
+        LocalDate today = LocalDate.now(clock);
+
+        assertThat(cards.recordDispatch(holder.debit().id(), today)).isInstanceOf(CardResult.Done.class);
+        assertThat(announced(holder))
+                .as("an older card's day is not news of her newest")
+                .isEmpty();
+
+        List<Callable<CardResult>> nodes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            nodes.add(() -> cards.recordDispatch(newest.id(), today));
+        }
+        assertThat(race(nodes)).allSatisfy(r -> assertThat(r).isInstanceOf(CardResult.Done.class));
+        assertThat(announced(holder))
+                .as("recorded on four nodes at once, announced once")
+                .containsExactly(new CardDispatched(holder.id(), newest.maskedNumber(), today));
+
+        clock.advance(Duration.ofDays(2));
+        assertThat(cards.recordDispatch(newest.id(), today.plusDays(1)))
+                .isEqualTo(new CardResult.Done(cards.card(newest.id()).orElseThrow(), false));
+        assertThat(cards.card(newest.id()).orElseThrow().dispatchedOn()).isEqualTo(today.plusDays(1));
+        assertThat(announced(holder)).as("a correction is not announced again").hasSize(1);
+
+        Card later =
+                CardsFixtures.issued(cards.issueDebit(new CardId(UUID.randomUUID()), holder.id(), holder.wallet()));
+        clock.advance(Duration.ofDays(15));
+        assertThat(cards.recordDispatch(later.id(), later.issuedOn())).isInstanceOf(CardResult.Done.class);
+        assertThat(announced(holder))
+                .as("sent 15 days ago, recorded today by a back office catching up: no message")
+                .hasSize(1);
+    }
+
+    private List<CardDispatched> announced(Holder holder) {
+        return events.stream(CardDispatched.class)
+                .filter(e -> e.customerId().equals(holder.id()))
+                .toList();
     }
 
     @Test

@@ -3,9 +3,11 @@ package org.socialbank.conversation.engine;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.socialbank.alerts.PublicNetworks;
+import org.socialbank.cards.CardDispatched;
 import org.socialbank.cards.CardReminderDue;
 import org.socialbank.cards.CardUnlockConfirmed;
 import org.socialbank.conversation.Outbound;
+import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.Language;
@@ -14,7 +16,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a card's unlocking, confirmed on the bank's page, and a credit card's reminder (due soon, auto-repaid, auto-repayment short, overdue; issue 16
+ * Writes a card's unlocking, confirmed on the bank's page, her new card's dispatch, and a credit card's reminder (due soon, auto-repaid, auto-repayment short, overdue; issue 16
  * s2) to the holder's private chat in the transaction that recorded it: queued exactly once. No
  * chat, or only a public network's: it is not sent (the statement stays on the API and in "my
  * credit card bill").
@@ -41,10 +43,7 @@ class CardReminderMessages {
         if (chat.isEmpty()) {
             return;
         }
-        Language language = directory
-                .customer(due.customerId())
-                .map(v -> v.customer().language())
-                .orElse(Language.EN);
+        Language language = languageOf(due.customerId());
         String text = texts.text(
                 language,
                 due.kind().messageKey(),
@@ -55,19 +54,34 @@ class CardReminderMessages {
         outbox.write(chat.get(), new Outbound.Text(text));
     }
 
+    /** Her newest card is on its way: told once, in her private chat, in her language. */
+    @EventListener
+    void on(CardDispatched sent) {
+        tellInPrivate(
+                sent.customerId(),
+                language -> texts.text(
+                        language,
+                        "cards.chat.dispatched",
+                        sent.maskedNumber(),
+                        Dates.date(sent.dispatchedOn().atTime(12, 0).toInstant(ZoneOffset.UTC), language.locale())));
+    }
+
     /** A card unlocked on the bank's page: the chat that asked (the holder's private one) is told. */
     @EventListener
     void on(CardUnlockConfirmed unlocked) {
-        alerts.preferredChat(unlocked.customerId())
+        tellInPrivate(
+                unlocked.customerId(),
+                language -> texts.text(language, "cards.chat.unlocked", unlocked.maskedNumber()));
+    }
+
+    /** Writes a text in her language to her preferred chat, unless it is on a public network. */
+    private void tellInPrivate(CustomerId customer, java.util.function.Function<Language, String> text) {
+        alerts.preferredChat(customer)
                 .filter(c -> !PublicNetworks.isPublic(c.channel()))
-                .ifPresent(chat -> {
-                    Language language = directory
-                            .customer(unlocked.customerId())
-                            .map(v -> v.customer().language())
-                            .orElse(Language.EN);
-                    outbox.write(
-                            chat,
-                            new Outbound.Text(texts.text(language, "cards.chat.unlocked", unlocked.maskedNumber())));
-                });
+                .ifPresent(chat -> outbox.write(chat, new Outbound.Text(text.apply(languageOf(customer)))));
+    }
+
+    private Language languageOf(CustomerId customer) {
+        return directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
     }
 }

@@ -950,11 +950,7 @@ public final class ChatBank implements Bank {
 
     @Override
     public Optional<CardDays> newestCardDays(CustomerId customer) {
-        // the card issued last (of two issued the same day, the one created later)
-        return parts.cards().cardsOf(customer).orElse(List.of()).stream()
-                .filter(card -> card.issuedOn() != null)
-                .reduce((older, newer) -> newer.issuedOn().isBefore(older.issuedOn()) ? older : newer)
-                .map(card -> new CardDays(card.issuedOn(), card.dispatchedOn()));
+        return parts.cards().newestOf(customer).map(card -> new CardDays(card.issuedOn(), card.dispatchedOn()));
     }
 
     @Override
