@@ -316,6 +316,14 @@ public interface Bank {
         return Optional.empty();
     }
 
+    /**
+     * The newest payment that any of the customer's chats refused at its check (never stored: no
+     * Confirm button was shown) and told her, whoever it was told in; only hers.
+     */
+    default Optional<DialogueState.Refusal> lastRefusalTold(CustomerId customer) {
+        return Optional.empty();
+    }
+
     /** How far back "my latest payment that did not go through" looks. */
     int NOT_PAID_DAYS = 30;
 

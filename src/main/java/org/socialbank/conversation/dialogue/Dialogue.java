@@ -568,13 +568,17 @@ public final class Dialogue {
     }
 
     /**
-     * The newer of the customer's latest stored payment that paid nobody and the payment this chat
-     * last refused at its check (never stored: no Confirm button was shown), within the same
-     * {@link Bank#NOT_PAID_DAYS} days.
+     * The newer of the customer's latest stored payment that paid nobody and the payment one of her
+     * chats (this one or another) last refused at its check (never stored: no Confirm button was
+     * shown), within the same {@link Bank#NOT_PAID_DAYS} days.
      */
     private static Optional<Bank.NotPaid> latestNotPaid(Turn turn, CustomerId customer) {
         Optional<Bank.NotPaid> stored = turn.bank().latestNotPaid(customer);
-        DialogueState.Refusal told = turn.state().lastRefusal();
+        DialogueState.Refusal here = turn.state().lastRefusal();
+        DialogueState.Refusal told = turn.bank()
+                .lastRefusalTold(customer)
+                .filter(elsewhere -> here == null || elsewhere.at().isAfter(here.at()))
+                .orElse(here);
         java.time.Instant since = turn.bank().now().minus(java.time.Duration.ofDays(Bank.NOT_PAID_DAYS));
         if (told == null
                 || !customer.value().equals(told.payerCustomerId())

@@ -21,6 +21,7 @@ import org.socialbank.cards.Statements;
 import org.socialbank.consent.ConsentSource;
 import org.socialbank.consent.MarketingOptOut;
 import org.socialbank.conversation.dialogue.Bank;
+import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.conversation.language.AlertCommand;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
@@ -951,6 +952,17 @@ public final class ChatBank implements Bank {
     @Override
     public Optional<CardDays> newestCardDays(CustomerId customer) {
         return parts.cards().newestOf(customer).map(card -> new CardDays(card.issuedOn(), card.dispatchedOn()));
+    }
+
+    /** How many of her most recently active chats "why was my transfer declined?" looks through. */
+    static final int REFUSAL_CHATS_MAX = 20;
+
+    @Override
+    public Optional<DialogueState.Refusal> lastRefusalTold(CustomerId customer) {
+        return parts.store().statesOf(customer, REFUSAL_CHATS_MAX).stream()
+                .map(state -> Json.state(state).lastRefusal())
+                .filter(told -> told != null && customer.value().equals(told.payerCustomerId()))
+                .max(java.util.Comparator.comparing(DialogueState.Refusal::at));
     }
 
     @Override

@@ -497,6 +497,15 @@ public class JdbcConversations {
                 .list();
     }
 
+    /** The dialogue states of the customer's chats, the most recently active first. */
+    public List<String> statesOf(CustomerId customer, int limit) {
+        return jdbc.sql(
+                        "SELECT state FROM conversations WHERE customer_id = ? ORDER BY updated_at DESC, identity_id LIMIT ?")
+                .params(customer.value(), limit)
+                .query(String.class)
+                .list();
+    }
+
     /** A chat account's private chat and the customer it was last seen linked to (null when none). */
     public record ChatOf(Chat chat, CustomerId customer) {}
 

@@ -105,6 +105,13 @@ class H2ConversationEngineIntegrationTests extends ConversationEngineContract {
         say(aliceChat, "cancel");
         String question = "Why was my transfer request declined?";
         assertThat(text(say(aliceChat, question).get(0))).contains("€420.00");
+        // asked in another of her chats: the refusal told here is hers there too
+        String otherChat = "tg-" + java.util.UUID.randomUUID();
+        link(otherChat, alice);
+        assertThat(text(say(otherChat, question).get(0)))
+                .startsWith("Your latest payment that did not go through:")
+                .contains("€420.00")
+                .doesNotContain("€450.00");
 
         // the chat linked to someone else: never Alice's refusal
         say(aliceChat, "unlink");
