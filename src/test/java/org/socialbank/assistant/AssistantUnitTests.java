@@ -62,7 +62,8 @@ class AssistantUnitTests {
     }
 
     static AssistantProperties properties(Duration readyWait) {
-        return new AssistantProperties(500, 0.5, 0.6, 0.97, 0.95, 0.99, 77, "", readyWait, AssistantProperties.NONE);
+        return new AssistantProperties(
+                500, 0.5, 0.6, 0.97, 0.95, 0.99, 0.99, 77, "", readyWait, AssistantProperties.NONE);
     }
 
     /** Every intent at {@code others}, the one at {@code index} at {@code own}. */

@@ -55,8 +55,10 @@ class PhrasesUnitTests {
     // session 19, 57 intents (20 more written blind, card_delivery_estimate with card_arrival):
     // fr 90.7 %, ru 87.8 %, fa 91.7 %, zh 90.3 % of 640-756 held out; then every BANKING77 intent
     // (75: 20 more written blind): fr 88.1 %, ru 83.1 %, fa 86.9 %, zh 85.0 % of 880-996; with 15
-    // more training phrases for each of the 40 new intents: fr 88.9, ru 84.3, fa 87.3, zh 87.7 %
-    @CsvSource({"fr,0.87", "ru,0.83", "fa,0.86", "zh,0.86"})
+    // more training phrases for each of the 40 new intents: fr 88.9, ru 84.3, fa 87.3, zh 87.7 %;
+    // session 20, 20 more training phrases for every intent but two (written blind): fr 91.1,
+    // ru 88.1, fa 89.1, zh 90.8 %
+    @CsvSource({"fr,0.90", "ru,0.87", "fa,0.88", "zh,0.89"})
     void heldOutPhrasesAreClassifiedAboveTheMeasuredFloor(String language, double floor) throws IOException {
         Examples test = heldOut(language);
         assertThat(test.size()).isGreaterThanOrEqualTo(340);
@@ -71,7 +73,8 @@ class PhrasesUnitTests {
         // intent: fr 1, ru 5, fa 4, zh 4 of 340 (neighbours: a pending / a reverted top-up); the
         // shipped per-intent thresholds do better (below); session 19, 57 intents: fr 1, ru 7,
         // fa 4, zh 6 of 640-756; every BANKING77 intent (75): fr 2, ru 9, fa 13, zh 6 of 880-996;
-        // with 15 more training phrases for each of the 40 new intents: fr 3, ru 12, fa 18, zh 6
+        // with 15 more training phrases for each of the 40 new intents: fr 3, ru 12, fa 18, zh 6;
+        // session 20, 20 more for every intent but two: fr 7, ru 14, fa 17, zh 14 (answering 63-68 %)
         Examples test = heldOut(language);
         int sureAndWrong = 0;
         for (int i = 0; i < test.size(); i++) {
@@ -123,7 +126,12 @@ class PhrasesUnitTests {
     // then 15 more training phrases for each of the 40 new intents, written blind (no new held-out
     // phrase): answered 38.6 / 35.7 / 39.9 / 34.0 %, sure and wrong 2 / 1 / 8 / 4 (fa: five of the
     // eight between intents whose answers overlap, a salary paid in read as transfer_into_account)
-    @CsvSource({"fr,2,0.37", "ru,1,0.34", "fa,8,0.38", "zh,4,0.32"})
+    // session 20: 20 more training phrases for every intent but card_arrival and failed_transfer,
+    // written blind (2,121-2,156 kept a language: docs/assistant.md, "Session 20"), and the
+    // rule of English (the floor rises until 99 % of the pooled out-of-fold sure answers are
+    // right; floor 0.6): answered fr 51.1 %, ru 45.8 %, fa 48.7 %, zh 32.4 % (n-grams; Chinese is
+    // served by its bge head, ChineseBlendUnitTests), sure and wrong 4 / 2 / 4 / 2
+    @CsvSource({"fr,4,0.50", "ru,2,0.45", "fa,4,0.47", "zh,2,0.31"})
     void withTheShippedCalibrationAtMostTheMeasuredFewHeldOutAnswersAreSureAndWrong(
             String language, int ceiling, double answeredAtLeast, @TempDir Path cache) throws IOException {
         IntentModel model = TrainedModels.crossValidated(

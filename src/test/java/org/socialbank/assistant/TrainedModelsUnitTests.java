@@ -78,17 +78,24 @@ class TrainedModelsUnitTests {
     }
 
     @Test
-    void englishIsCalibratedWithThePooledFloorByDefaultAndOnlyEnglish() {
-        AssistantProperties defaults = new org.springframework.boot.context.properties.bind.Binder(
-                        new org.springframework.boot.context.properties.source.MapConfigurationPropertySource())
-                .bindOrCreate("socialbank.assistant", AssistantProperties.class);
+    void everyLanguageIsCalibratedWithThePooledFloorByDefaultAndEachCanTurnItOff() {
+        AssistantProperties defaults = bound(Map.of());
         assertThat(TrainedModels.english(defaults).pooled()).isEqualTo(0.99);
-        assertThat(TrainedModels.other(defaults).pooled()).isZero();
-        AssistantProperties off = new org.springframework.boot.context.properties.bind.Binder(
-                        new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
-                                Map.of("socialbank.assistant.sure-pooled", "0")))
-                .bindOrCreate("socialbank.assistant", AssistantProperties.class);
+        // since session 20 the other languages too, with the floor 0.6 (docs/assistant.md, "Session 20")
+        assertThat(TrainedModels.other(defaults))
+                .isEqualTo(new org.socialbank.assistant.model.SureThresholds.Calibration(0.95, 0.6, 0.99));
+        AssistantProperties off = bound(Map.of("socialbank.assistant.sure-pooled", "0"));
         assertThat(TrainedModels.english(off).pooled()).isZero();
+        assertThat(TrainedModels.other(off).pooled()).isEqualTo(0.99);
+        AssistantProperties otherOff = bound(Map.of("socialbank.assistant.sure-pooled-other", "0"));
+        assertThat(TrainedModels.other(otherOff).pooled()).isZero();
+        assertThat(TrainedModels.english(otherOff).pooled()).isEqualTo(0.99);
+    }
+
+    private static AssistantProperties bound(Map<String, String> settings) {
+        return new org.springframework.boot.context.properties.bind.Binder(
+                        new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(settings))
+                .bindOrCreate("socialbank.assistant", AssistantProperties.class);
     }
 
     @Test
