@@ -574,7 +574,10 @@ public final class Dialogue {
      */
     private static Optional<Bank.NotPaid> latestNotPaid(Turn turn, CustomerId customer) {
         Optional<Bank.NotPaid> stored = turn.bank().latestNotPaid(customer);
-        DialogueState.Refusal here = turn.state().lastRefusal();
+        // this chat's own refusal counts only if it was hers (the chat may be linked to someone else since)
+        DialogueState.Refusal here = Optional.ofNullable(turn.state().lastRefusal())
+                .filter(refusal -> customer.value().equals(refusal.payerCustomerId()))
+                .orElse(null);
         DialogueState.Refusal told = turn.bank()
                 .lastRefusalTold(customer)
                 .filter(elsewhere -> here == null || elsewhere.at().isAfter(here.at()))

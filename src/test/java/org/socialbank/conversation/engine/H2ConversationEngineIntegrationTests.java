@@ -90,6 +90,10 @@ class H2ConversationEngineIntegrationTests extends ConversationEngineContract {
             "issue 18: a payment the chat refused at its check, never stored, is the one named, and only to its payer")
     void aPaymentTheChatRefusedBeforeConfirmIsTheOneNamedToItsPayerOnly() {
         assistant.awaitReady();
+        String bobChat = "tg-" + java.util.UUID.randomUUID();
+        link(bobChat, bob);
+        assertThat(text(say(bobChat, "pay @" + alice.handle() + " 5").get(0))).contains("not enough for €5.00");
+        say(bobChat, "cancel");
         link(aliceChat, alice);
         assertThat(payBob(9_000).toString()).contains("COMPLETED");
         assertThat(payBob(45_000).toString()).contains("code=insufficient_funds"); // stored, €450.00
@@ -113,11 +117,13 @@ class H2ConversationEngineIntegrationTests extends ConversationEngineContract {
                 .contains("€420.00")
                 .doesNotContain("€450.00");
 
-        // the chat linked to someone else: never Alice's refusal
+        // the chat linked to someone else: never Alice's refusal, but Bob's own in another of his
+        // chats, older than the refusal this chat still keeps of Alice's
         say(aliceChat, "unlink");
         link(aliceChat, bob);
         assertThat(text(say(aliceChat, question).get(0)))
-                .startsWith("A payment is declined before any money moves")
+                .startsWith("Your latest payment that did not go through:")
+                .contains("€5.00")
                 .doesNotContain("420");
     }
 
