@@ -1,7 +1,6 @@
 package org.socialbank.conversation.engine;
 
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.cards.CardDispatched;
 import org.socialbank.cards.CardReminderDue;
@@ -38,20 +37,15 @@ class CardReminderMessages {
 
     @EventListener
     void on(CardReminderDue due) {
-        Optional<JdbcConversations.Chat> chat =
-                alerts.preferredChat(due.customerId()).filter(c -> !PublicNetworks.isPublic(c.channel()));
-        if (chat.isEmpty()) {
-            return;
-        }
-        Language language = languageOf(due.customerId());
-        String text = texts.text(
-                language,
-                due.kind().messageKey(),
-                due.maskedNumber(),
-                MoneyFormat.format(due.amountMinor(), due.currency(), language.locale()),
-                MoneyFormat.format(due.minimumMinor(), due.currency(), language.locale()),
-                Dates.date(due.dueDate().atTime(12, 0).toInstant(ZoneOffset.UTC), language.locale()));
-        outbox.write(chat.get(), new Outbound.Text(text));
+        tellInPrivate(
+                due.customerId(),
+                language -> texts.text(
+                        language,
+                        due.kind().messageKey(),
+                        due.maskedNumber(),
+                        MoneyFormat.format(due.amountMinor(), due.currency(), language.locale()),
+                        MoneyFormat.format(due.minimumMinor(), due.currency(), language.locale()),
+                        Dates.date(due.dueDate().atTime(12, 0).toInstant(ZoneOffset.UTC), language.locale())));
     }
 
     /** Her newest card is on its way: told once, in her private chat, in her language. */
