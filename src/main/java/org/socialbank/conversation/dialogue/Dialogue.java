@@ -574,22 +574,20 @@ public final class Dialogue {
      */
     private static Optional<Bank.NotPaid> latestNotPaid(Turn turn, CustomerId customer) {
         Optional<Bank.NotPaid> stored = turn.bank().latestNotPaid(customer);
-        // this chat's own refusal counts only if it was hers (the chat may be linked to someone else since)
-        DialogueState.Refusal here = Optional.ofNullable(turn.state().lastRefusal())
+        // the newest of this chat's refusal and her other chats', only hers (a chat may be linked to
+        // someone else since)
+        Optional<DialogueState.Refusal> told = java.util.stream.Stream.concat(
+                        Optional.ofNullable(turn.state().lastRefusal()).stream(),
+                        turn.bank().lastRefusalTold(customer).stream())
                 .filter(refusal -> customer.value().equals(refusal.payerCustomerId()))
-                .orElse(null);
-        DialogueState.Refusal told = turn.bank()
-                .lastRefusalTold(customer)
-                .filter(elsewhere -> here == null || elsewhere.at().isAfter(here.at()))
-                .orElse(here);
+                .max(java.util.Comparator.comparing(DialogueState.Refusal::at));
         java.time.Instant since = turn.bank().now().minus(java.time.Duration.ofDays(Bank.NOT_PAID_DAYS));
-        if (told == null
-                || !customer.value().equals(told.payerCustomerId())
-                || told.at().isBefore(since)
-                || stored.isPresent() && !told.at().isAfter(stored.get().at())) {
+        if (told.isEmpty()
+                || told.get().at().isBefore(since)
+                || stored.isPresent() && !told.get().at().isAfter(stored.get().at())) {
             return stored;
         }
-        return told.asNotPaid().or(() -> stored);
+        return told.get().asNotPaid().or(() -> stored);
     }
 
     /**
