@@ -84,13 +84,23 @@ public class Assistant {
     }
 
     /** Which model answers an English question now (quick, TF-IDF or the blend): the health details. */
-    EnglishModel englishModel() {
+    AnsweringModel englishModel() {
         return models.english();
     }
 
     /** Where the English blend's training is: the health details. */
     BlendStage blendStage() {
         return models.blendStage();
+    }
+
+    /** Which model answers a Chinese question now (TF-IDF, then its bge-small-zh blend): the health details. */
+    AnsweringModel chineseModel() {
+        return models.chinese();
+    }
+
+    /** Where Chinese's blend's training is: the health details. */
+    BlendStage chineseStage() {
+        return models.chineseStage();
     }
 
     /** Blocks until the models are trained (or read from the cache). */

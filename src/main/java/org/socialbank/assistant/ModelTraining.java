@@ -22,6 +22,15 @@ interface ModelTraining {
     /** English's MiniLM + TF-IDF blend on the TF-IDF model of {@link #all()}, if the encoder is on (minutes more). */
     Optional<IntentClassifier> blend(Map<String, IntentClassifier> all);
 
+    /**
+     * Chinese's bge-small-zh + TF-IDF blend on the Chinese TF-IDF model of {@link #all()}, asked
+     * after {@link #blend}, if the encoder is on (about a minute and a half on a first start); none
+     * by default, as in a stand-in without Chinese.
+     */
+    default Optional<IntentClassifier> chinese(Map<String, IntentClassifier> all) {
+        return Optional.empty();
+    }
+
     /** The shipped data and settings, cached under {@code socialbank.assistant.cache-dir}. */
     static ModelTraining shipped(AssistantProperties properties) {
         Path cache = properties.cacheDir().isBlank()
@@ -46,6 +55,16 @@ interface ModelTraining {
                 }
                 return Optional.of(TrainedModels.blend(
                         cache, properties.seed(), TrainedModels.english(properties), (IntentModel) all.get("en")));
+            }
+
+            @Override
+            public Optional<IntentClassifier> chinese(Map<String, IntentClassifier> all) {
+                if (!properties.encoder().equals(AssistantProperties.MINILM)
+                        || !(all.get("zh") instanceof IntentModel tfidf)) {
+                    return Optional.empty();
+                }
+                return Optional.of(
+                        TrainedModels.chinese(cache, properties.seed(), TrainedModels.other(properties), tfidf));
             }
         };
     }

@@ -82,11 +82,19 @@ final class TrainedModels {
     static final int FOLDS = 5;
 
     private final CompletableFuture<Map<String, IntentClassifier>> models = new CompletableFuture<>();
+    /**
+     * The full models with every encoder head published so far (English's, then Chinese's); set
+     * before {@link #models} completes, replaced whole by each upgrade, so a reader sees either.
+     */
+    private final AtomicReference<Map<String, IntentClassifier>> answering = new AtomicReference<>();
     /** The English blend once its encoder head is ready; until then English uses the TF-IDF model. */
     private final AtomicReference<IntentClassifier> englishBlend = new AtomicReference<>();
+    /** Chinese's bge-small-zh blend once its head is ready; until then Chinese uses its TF-IDF model. */
+    private final AtomicReference<IntentClassifier> chineseBlend = new AtomicReference<>();
 
     private final CompletableFuture<Map<String, IntentClassifier>> quick = new CompletableFuture<>();
     private final AtomicReference<BlendStage> blendStage = new AtomicReference<>(BlendStage.WAITING);
+    private final AtomicReference<BlendStage> chineseStage = new AtomicReference<>(BlendStage.WAITING);
     private final Duration readyWait;
 
     TrainedModels(AssistantProperties properties) {
@@ -95,9 +103,10 @@ final class TrainedModels {
 
     /**
      * Starts {@code training} on a background thread: the quick model first, then every
-     * language's model, then (if the training has one) the English blend. A failure of the full
-     * models leaves the quick model answering English (never an error for training); a failure of
-     * the blend leaves English to its TF-IDF model.
+     * language's TF-IDF model, then (if the training has them) the English blend and Chinese's
+     * blend, each published as soon as it is trained. A failure of the full models leaves the quick
+     * model answering English (never an error for training); a failure of a blend leaves its
+     * language to its TF-IDF model.
      */
     TrainedModels(AssistantProperties properties, ModelTraining training) {
         this.readyWait = properties.readyWait();
@@ -110,7 +119,7 @@ final class TrainedModels {
     private void train(ModelTraining training) {
         try {
             quick.complete(Map.of("en", training.quick()));
-            announce(EnglishModel.QUICK);
+            announce("English", AnsweringModel.QUICK);
         } catch (RuntimeException | Error e) {
             log.error("The assistant's quick model could not be trained", e);
             quick.completeExceptionally(e);
@@ -118,46 +127,81 @@ final class TrainedModels {
         Map<String, IntentClassifier> all;
         try {
             all = training.all();
+            answering.set(all);
             models.complete(all);
-            announce(EnglishModel.TFIDF);
+            announce("English", AnsweringModel.TFIDF);
         } catch (RuntimeException | Error e) {
             log.error("The assistant's models could not be trained; the quick model answers English", e);
             models.completeExceptionally(e);
             blendStage.set(BlendStage.FAILED);
+            chineseStage.set(BlendStage.FAILED);
             return;
         }
+        upgrade("en", "English", blendStage, englishBlend, () -> training.blend(all));
+        upgrade("zh", "Chinese", chineseStage, chineseBlend, () -> training.chinese(all));
+    }
+
+    /**
+     * One language's encoder blend: trained (or read from the cache), then published in place of
+     * its TF-IDF model; a failure is logged and the TF-IDF model keeps answering.
+     */
+    private void upgrade(
+            String language,
+            String name,
+            AtomicReference<BlendStage> stage,
+            AtomicReference<IntentClassifier> published,
+            Supplier<Optional<IntentClassifier>> training) {
         try {
-            blendStage.set(BlendStage.TRAINING);
-            Optional<IntentClassifier> blend = training.blend(all);
-            blend.ifPresent(englishBlend::set);
-            blendStage.set(blend.isPresent() ? BlendStage.READY : BlendStage.OFF);
-            if (blend.isPresent()) {
-                announce(EnglishModel.BLEND);
-            }
+            stage.set(BlendStage.TRAINING);
+            Optional<IntentClassifier> blend = training.get();
+            blend.ifPresent(model -> {
+                answering.updateAndGet(current -> {
+                    Map<String, IntentClassifier> upgraded = new LinkedHashMap<>(current);
+                    upgraded.put(language, model);
+                    return Map.copyOf(upgraded);
+                });
+                published.set(model); // after: the health never names a model that does not answer yet
+                announce(name, AnsweringModel.BLEND);
+            });
+            stage.set(blend.isPresent() ? BlendStage.READY : BlendStage.OFF);
         } catch (RuntimeException | Error e) {
-            blendStage.set(BlendStage.FAILED);
-            log.error("The assistant's English blend could not be trained; its TF-IDF model answers", e);
+            stage.set(BlendStage.FAILED);
+            log.error("The assistant's {} blend could not be trained; its TF-IDF model answers", name, e);
         }
     }
 
     /** At INFO: the operator's "since when does the blend answer", in seconds since the JVM started. */
-    private static void announce(EnglishModel stage) {
+    private static void announce(String language, AnsweringModel stage) {
         log.info(
-                "The assistant answers English with its {} model from now on ({} s after the JVM started)",
+                "The assistant answers {} with its {} model from now on ({} s after the JVM started)",
+                language,
                 stage.wire(),
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
     }
 
     /** The model that answers an English question asked now. */
-    EnglishModel english() {
+    AnsweringModel english() {
         if (blended()) {
-            return EnglishModel.BLEND;
+            return AnsweringModel.BLEND;
         }
-        return ready() ? EnglishModel.TFIDF : EnglishModel.QUICK;
+        return ready() ? AnsweringModel.TFIDF : AnsweringModel.QUICK;
+    }
+
+    /** The model that answers a Chinese question asked now (English's quick one before the full models). */
+    AnsweringModel chinese() {
+        if (chineseBlend.get() != null) {
+            return AnsweringModel.BLEND;
+        }
+        return ready() ? AnsweringModel.TFIDF : AnsweringModel.QUICK;
     }
 
     BlendStage blendStage() {
         return blendStage.get();
+    }
+
+    /** Where Chinese's bge-small-zh head is: waiting for the English blend, training, ready, off or failed. */
+    BlendStage chineseStage() {
+        return chineseStage.get();
     }
 
     /** The models by language, once trained; waits for the training if it is still running. */
@@ -172,14 +216,8 @@ final class TrainedModels {
      */
     Map<String, IntentClassifier> current() {
         try {
-            Map<String, IntentClassifier> ready = models.get(readyWait.toMillis(), TimeUnit.MILLISECONDS);
-            IntentClassifier blend = englishBlend.get();
-            if (blend == null) {
-                return ready;
-            }
-            Map<String, IntentClassifier> upgraded = new LinkedHashMap<>(ready);
-            upgraded.put("en", blend);
-            return upgraded;
+            models.get(readyWait.toMillis(), TimeUnit.MILLISECONDS);
+            return answering.get();
         } catch (TimeoutException e) {
             log.info("The assistant's models are still training; answering from the quick model");
             return quick.join();
@@ -328,8 +366,9 @@ final class TrainedModels {
      * Chinese's bge-small-zh head blended with its TF-IDF model {@code tfidf} (issue 18: "plus an
      * embedding model where one covers the language"), or read from the cache: the thresholds are
      * calibrated as the TF-IDF model's are, on out-of-fold answers of the training phrases (each
-     * answered by a blend that did not train on it), then the head is fitted on all of them. A few
-     * seconds: 680 phrases of a few characters.
+     * answered by a blend that did not train on it), then the head is fitted on all of them: six
+     * fits on 4,491 phrases, about 80 s on two quiet cores, after English's blend (docs/assistant.md,
+     * "First start, session 21").
      */
     static BlendedModel chinese(Path cache, long seed, SureThresholds.Calibration calibration, IntentModel tfidf) {
         Examples chinese = read(PHRASES.formatted("zh"), false);
@@ -388,6 +427,11 @@ final class TrainedModels {
                 properties.sureAccuracyOther(), properties.sureThresholdOther(), properties.surePooledOther());
     }
 
+    /**
+     * Every language's TF-IDF model (English's on BANKING77, the others' on their phrases), the
+     * encoders' heads not included: they are later stages ({@link ModelTraining}), so that no
+     * language waits for them.
+     */
     static Map<String, IntentClassifier> trainAll(Path cache, AssistantProperties properties) {
         synchronized (TRAINING) {
             return trainAllOnce(cache, properties);
@@ -401,26 +445,11 @@ final class TrainedModels {
         for (String language : Languages.OTHERS) {
             String resource = PHRASES.formatted(language);
             if (TrainedModels.class.getClassLoader().getResource(resource) != null) {
-                IntentModel tfidf = crossValidated(cache, language, read(resource, false), seed, other(properties));
                 byLanguage.put(
-                        language,
-                        language.equals("zh") && properties.encoder().equals(AssistantProperties.MINILM)
-                                ? chineseOr(tfidf, cache, seed, other(properties))
-                                : tfidf);
+                        language, crossValidated(cache, language, read(resource, false), seed, other(properties)));
             }
         }
         return Map.copyOf(byLanguage);
-    }
-
-    /** Chinese's blend, or its TF-IDF model alone should the encoder fail to load or train (logged). */
-    private static IntentClassifier chineseOr(
-            IntentModel tfidf, Path cache, long seed, SureThresholds.Calibration calibration) {
-        try {
-            return chinese(cache, seed, calibration, tfidf);
-        } catch (RuntimeException | LinkageError e) {
-            log.error("The assistant's Chinese bge-small-zh head could not be trained; its TF-IDF model answers", e);
-            return tfidf;
-        }
     }
 
     /**

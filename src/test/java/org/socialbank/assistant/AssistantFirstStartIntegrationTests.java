@@ -118,6 +118,10 @@ class AssistantFirstStartIntegrationTests {
         assertThat(assistant.ready()).isTrue(); // the chat asks the assistant again
         answeredBy(Held.TFIDF, Duration.ofSeconds(10)); // the MiniLM heads are training: TF-IDF, at once
         healthSays("tfidf", "training");
+        Response r = new Api("http://127.0.0.1:" + port, null).get("/actuator/health/assistant");
+        assertThat(r.json().path("details").path("chineseModel").asString()).isEqualTo("tfidf");
+        assertThat(r.json().path("details").path("chineseBlend").asString())
+                .isEqualTo("waiting"); // Chinese's head after English's
     }
 
     /** The operator's view: which model answers English, and the assistant up whatever its stage. */

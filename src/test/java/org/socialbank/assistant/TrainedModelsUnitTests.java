@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,13 @@ class TrainedModelsUnitTests {
         blend = IntentModel.train(english.firstPerIntent(4), new IntentModel.Settings(1, settings())); // a stand-in
     }
 
+    /** A small Chinese model on {@code perIntent} phrases an intent. */
+    static IntentModel chinese(int perIntent) {
+        return IntentModel.train(
+                TrainedModels.read(TrainedModels.PHRASES.formatted("zh"), false).firstPerIntent(perIntent),
+                new IntentModel.Settings(1, settings()));
+    }
+
     static SoftmaxRegression.Training settings() {
         return new SoftmaxRegression.Settings(2, 2, 30, 77);
     }
@@ -42,8 +50,25 @@ class TrainedModelsUnitTests {
         release.countDown();
     }
 
-    /** Stages: the full models after {@code all}, the blend after {@code blend} (null: none). */
+    /** Stages: the full models after {@code all}, then no blend after {@code blend}, no Chinese head. */
     ModelTraining training(Runnable all, Runnable blend) {
+        return staged(
+                () -> {
+                    all.run();
+                    return Map.of("en", tfidf);
+                },
+                () -> {
+                    blend.run();
+                    return Optional.empty();
+                },
+                Optional::empty);
+    }
+
+    /** The quick model, then the full models, the English blend and Chinese's as the suppliers give them. */
+    ModelTraining staged(
+            Supplier<Map<String, IntentClassifier>> all,
+            Supplier<Optional<IntentClassifier>> englishBlend,
+            Supplier<Optional<IntentClassifier>> chineseBlend) {
         return new ModelTraining() {
 
             @Override
@@ -53,14 +78,17 @@ class TrainedModelsUnitTests {
 
             @Override
             public Map<String, IntentClassifier> all() {
-                all.run();
-                return Map.of("en", tfidf);
+                return all.get();
             }
 
             @Override
             public Optional<IntentClassifier> blend(Map<String, IntentClassifier> models) {
-                blend.run();
-                return Optional.empty();
+                return englishBlend.get();
+            }
+
+            @Override
+            public Optional<IntentClassifier> chinese(Map<String, IntentClassifier> models) {
+                return chineseBlend.get();
             }
         };
     }
@@ -155,7 +183,7 @@ class TrainedModelsUnitTests {
         assertThat(models.current().get("en")).isSameAs(tfidf);
         assertThat(models.ready()).isTrue();
         awaitStage(models, BlendStage.FAILED);
-        assertThat(models.english()).isEqualTo(EnglishModel.TFIDF);
+        assertThat(models.english()).isEqualTo(AnsweringModel.TFIDF);
     }
 
     /**
@@ -188,36 +216,99 @@ class TrainedModelsUnitTests {
                     }
                 },
                 Duration.ofMillis(100));
-        assertThat(models.english()).isEqualTo(EnglishModel.QUICK);
+        assertThat(models.english()).isEqualTo(AnsweringModel.QUICK);
         assertThat(models.blendStage()).isEqualTo(BlendStage.WAITING);
         assertThat(models.current().get("en")).isSameAs(quick);
 
         fullModels.countDown();
         blendStarted.await();
-        assertThat(models.english()).isEqualTo(EnglishModel.TFIDF);
+        assertThat(models.english()).isEqualTo(AnsweringModel.TFIDF);
         assertThat(models.blendStage()).isEqualTo(BlendStage.TRAINING);
         assertThat(models.current().get("en")).isSameAs(tfidf);
 
         release.countDown();
         awaitStage(models, BlendStage.READY);
-        assertThat(models.english()).isEqualTo(EnglishModel.BLEND);
+        assertThat(models.english()).isEqualTo(AnsweringModel.BLEND);
         assertThat(models.current().get("en")).isSameAs(blend);
+    }
+
+    /**
+     * Chinese's bge-small-zh head trains after the English blend (about a minute and a half on a
+     * first start): every other language, and Chinese's TF-IDF model, answer before it and never
+     * wait for it; its blend then answers Chinese, the English blend staying in place.
+     */
+    @Test
+    void chineseIsAnsweredByItsTfidfModelWhileItsHeadTrainsAfterEnglishsBlendThenByItsBlend()
+            throws InterruptedException {
+        IntentModel chineseTfidf = chinese(3);
+        IntentModel chineseBlend = chinese(4); // a stand-in
+        CountDownLatch englishBlend = new CountDownLatch(1);
+        CountDownLatch chineseStarted = new CountDownLatch(1);
+        TrainedModels models = models(
+                staged(
+                        () -> Map.of("en", tfidf, "zh", chineseTfidf, "fr", tfidf),
+                        () -> {
+                            await(englishBlend);
+                            return Optional.of(blend);
+                        },
+                        () -> {
+                            chineseStarted.countDown();
+                            blocked();
+                            return Optional.of(chineseBlend);
+                        }),
+                Duration.ofMinutes(10));
+        models.await();
+        assertThat(models.current()).containsEntry("zh", chineseTfidf).containsEntry("fr", tfidf);
+        assertThat(models.chinese()).isEqualTo(AnsweringModel.TFIDF);
+        assertThat(models.chineseStage()).isEqualTo(BlendStage.WAITING); // the English blend first
+
+        englishBlend.countDown();
+        chineseStarted.await();
+        assertThat(models.current()).containsEntry("en", blend).containsEntry("zh", chineseTfidf);
+        assertThat(models.chineseStage()).isEqualTo(BlendStage.TRAINING);
+
+        release.countDown();
+        awaitStage(models::chineseStage, BlendStage.READY);
+        assertThat(models.chinese()).isEqualTo(AnsweringModel.BLEND);
+        assertThat(models.current())
+                .containsEntry("zh", chineseBlend)
+                .containsEntry("en", blend)
+                .containsEntry("fr", tfidf);
+    }
+
+    @Test
+    void whenChinesesHeadFailsItsTfidfModelKeepsAnsweringAndEnglishKeepsItsBlend() {
+        IntentModel chineseTfidf = chinese(3);
+        TrainedModels models = models(
+                staged(() -> Map.of("en", tfidf, "zh", chineseTfidf), () -> Optional.of(blend), () -> {
+                    throw new UnsatisfiedLinkError("simulated: bge-small-zh's onnxruntime could not load");
+                }),
+                Duration.ofMinutes(10));
+        awaitStage(models::chineseStage, BlendStage.FAILED);
+        assertThat(models.chinese()).isEqualTo(AnsweringModel.TFIDF);
+        assertThat(models.current()).containsEntry("zh", chineseTfidf).containsEntry("en", blend);
+        assertThat(models.english()).isEqualTo(AnsweringModel.BLEND);
     }
 
     @Test
     void withoutAnEncoderTheTfidfModelIsEnglishsLastModel() {
         TrainedModels models = models(training(() -> {}, () -> {}), Duration.ofMinutes(10));
         awaitStage(models, BlendStage.OFF);
-        assertThat(models.english()).isEqualTo(EnglishModel.TFIDF);
+        assertThat(models.english()).isEqualTo(AnsweringModel.TFIDF);
+        awaitStage(models::chineseStage, BlendStage.OFF);
     }
 
     static void awaitStage(TrainedModels models, BlendStage stage) {
+        awaitStage(models::blendStage, stage);
+    }
+
+    static void awaitStage(Supplier<BlendStage> current, BlendStage stage) {
         long start = System.nanoTime();
-        while (models.blendStage() != stage
+        while (current.get() != stage
                 && System.nanoTime() - start < Duration.ofSeconds(30).toNanos()) {
             Thread.onSpinWait();
         }
-        assertThat(models.blendStage()).isEqualTo(stage);
+        assertThat(current.get()).isEqualTo(stage);
     }
 
     static void await(CountDownLatch latch) {
