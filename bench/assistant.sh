@@ -13,6 +13,9 @@
 #   bench/assistant.sh zh                              Chinese: TF-IDF, bge-small-zh-v1.5's head and their blends
 #                                                       (C and weight on the training phrases' out-of-fold answers),
 #                                                       held-out accuracy, sure and wrong, the encoder's latency
+#   bench/assistant.sh blends LANG minilm|bge C [W,W...] a phrase language's TF-IDF model blended with an encoder's
+#                                                       head at C, for each weight: right and sure (sure and wrong)
+#                                                       out of fold on the training phrases, then held out
 #   bench/assistant.sh cv [key=value...]               stratified 5-fold cross-validation of the shipped English
 #                                                       heads and blend over all of train (run once, at low
 #                                                       priority: nice -n 19 bench/assistant.sh cv; "cv cached":
@@ -36,6 +39,10 @@ if [[ "${1:-}" == phrases ]]; then
 fi
 if [[ "${1:-}" == zh ]]; then
   exec java -Xmx1g -cp "$cp" bench/assistant/ChineseBlendBench.java
+fi
+if [[ "${1:-}" == blends ]]; then
+  shift
+  exec java -Xmx3g -cp "$cp" bench/assistant/PhraseBlendBench.java "$@"
 fi
 if [[ "${1:-}" == cv ]]; then
   shift

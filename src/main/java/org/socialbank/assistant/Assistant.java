@@ -93,14 +93,14 @@ public class Assistant {
         return models.blendStage();
     }
 
-    /** Which model answers a Chinese question now (TF-IDF, then its bge-small-zh blend): the health details. */
-    AnsweringModel chineseModel() {
-        return models.chinese();
+    /** Which model answers a question in {@code language} now (quick, TF-IDF or its blend): the health details. */
+    AnsweringModel answering(String language) {
+        return models.answering(language);
     }
 
-    /** Where Chinese's blend's training is: the health details. */
-    BlendStage chineseStage() {
-        return models.chineseStage();
+    /** Where {@code language}'s encoder blend's training is: the health details. */
+    BlendStage blendStage(String language) {
+        return models.stage(language);
     }
 
     /** Blocks until the models are trained (or read from the cache). */

@@ -29,9 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     and settings; empty means {@code java.io.tmpdir}/socialbank-assistant
  * @param readyWait how long a question waits for the models on a first start before it is
  *     answered by the quick model (20 questions per intent) instead
- * @param encoder {@code minilm} to blend the int8 all-MiniLM-L6-v2 head into the English model
- *     once it is trained (a few minutes on a first start, then cached), {@code none} for the
- *     TF-IDF model alone
+ * @param encoder {@code minilm} to blend the int8 all-MiniLM-L6-v2 head into the English and
+ *     French models and the int8 bge-small-zh-v1.5 head into the Chinese one, each once it is
+ *     trained (minutes on a first start, then cached), {@code none} for the TF-IDF models alone
  */
 @ConfigurationProperties("socialbank.assistant")
 public record AssistantProperties(

@@ -23,11 +23,12 @@ interface ModelTraining {
     Optional<IntentClassifier> blend(Map<String, IntentClassifier> all);
 
     /**
-     * Chinese's bge-small-zh + TF-IDF blend on the Chinese TF-IDF model of {@link #all()}, asked
-     * after {@link #blend}, if the encoder is on (about a minute and a half on a first start); none
-     * by default, as in a stand-in without Chinese.
+     * The encoder + TF-IDF blend of a language of {@link TrainedModels#PHRASE_BLENDS} on its
+     * TF-IDF model of {@link #all()} (Chinese's bge-small-zh head, French's MiniLM head), asked
+     * after {@link #blend}, if the encoder is on (one to three minutes each on a first start);
+     * none by default, as in a stand-in without them.
      */
-    default Optional<IntentClassifier> chinese(Map<String, IntentClassifier> all) {
+    default Optional<IntentClassifier> phraseBlend(String language, Map<String, IntentClassifier> all) {
         return Optional.empty();
     }
 
@@ -58,13 +59,14 @@ interface ModelTraining {
             }
 
             @Override
-            public Optional<IntentClassifier> chinese(Map<String, IntentClassifier> all) {
+            public Optional<IntentClassifier> phraseBlend(String language, Map<String, IntentClassifier> all) {
                 if (!properties.encoder().equals(AssistantProperties.MINILM)
-                        || !(all.get("zh") instanceof IntentModel tfidf)) {
+                        || !TrainedModels.PHRASE_BLENDS.contains(language)
+                        || !(all.get(language) instanceof IntentModel tfidf)) {
                     return Optional.empty();
                 }
-                return Optional.of(
-                        TrainedModels.chinese(cache, properties.seed(), TrainedModels.other(properties), tfidf));
+                return Optional.of(TrainedModels.phraseBlend(
+                        cache, language, properties.seed(), TrainedModels.other(properties), tfidf));
             }
         };
     }

@@ -83,18 +83,19 @@ final class TrainedModels {
 
     private final CompletableFuture<Map<String, IntentClassifier>> models = new CompletableFuture<>();
     /**
-     * The full models with every encoder head published so far (English's, then Chinese's); set
-     * before {@link #models} completes, replaced whole by each upgrade, so a reader sees either.
+     * The full models with every encoder head published so far (English's, then Chinese's and
+     * French's); set before {@link #models} completes, replaced whole by each upgrade, so a reader
+     * sees either.
      */
     private final AtomicReference<Map<String, IntentClassifier>> answering = new AtomicReference<>();
     /** The English blend once its encoder head is ready; until then English uses the TF-IDF model. */
     private final AtomicReference<IntentClassifier> englishBlend = new AtomicReference<>();
-    /** Chinese's bge-small-zh blend once its head is ready; until then Chinese uses its TF-IDF model. */
-    private final AtomicReference<IntentClassifier> chineseBlend = new AtomicReference<>();
+    /** {@link #PHRASE_BLENDS}' blends once their heads are ready; until then each language uses its TF-IDF model. */
+    private final Map<String, AtomicReference<IntentClassifier>> phraseBlends = new LinkedHashMap<>();
 
     private final CompletableFuture<Map<String, IntentClassifier>> quick = new CompletableFuture<>();
     private final AtomicReference<BlendStage> blendStage = new AtomicReference<>(BlendStage.WAITING);
-    private final AtomicReference<BlendStage> chineseStage = new AtomicReference<>(BlendStage.WAITING);
+    private final Map<String, AtomicReference<BlendStage>> phraseStages = new LinkedHashMap<>();
     private final Duration readyWait;
 
     TrainedModels(AssistantProperties properties) {
@@ -103,13 +104,17 @@ final class TrainedModels {
 
     /**
      * Starts {@code training} on a background thread: the quick model first, then every
-     * language's TF-IDF model, then (if the training has them) the English blend and Chinese's
-     * blend, each published as soon as it is trained. A failure of the full models leaves the quick
+     * language's TF-IDF model, then (if the training has them) the English blend and those of
+     * {@link #PHRASE_BLENDS}, each published as soon as it is trained. A failure of the full models leaves the quick
      * model answering English (never an error for training); a failure of a blend leaves its
      * language to its TF-IDF model.
      */
     TrainedModels(AssistantProperties properties, ModelTraining training) {
         this.readyWait = properties.readyWait();
+        for (String language : PHRASE_BLENDS) {
+            phraseBlends.put(language, new AtomicReference<>());
+            phraseStages.put(language, new AtomicReference<>(BlendStage.WAITING));
+        }
         Thread thread = new Thread(() -> train(training), "assistant-training");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
@@ -134,11 +139,17 @@ final class TrainedModels {
             log.error("The assistant's models could not be trained; the quick model answers English", e);
             models.completeExceptionally(e);
             blendStage.set(BlendStage.FAILED);
-            chineseStage.set(BlendStage.FAILED);
+            phraseStages.values().forEach(stage -> stage.set(BlendStage.FAILED));
             return;
         }
-        upgrade("en", "English", blendStage, englishBlend, () -> training.blend(all));
-        upgrade("zh", "Chinese", chineseStage, chineseBlend, () -> training.chinese(all));
+        upgrade("en", blendStage, englishBlend, () -> training.blend(all));
+        for (String language : PHRASE_BLENDS) {
+            upgrade(
+                    language,
+                    phraseStages.get(language),
+                    phraseBlends.get(language),
+                    () -> training.phraseBlend(language, all));
+        }
     }
 
     /**
@@ -147,7 +158,6 @@ final class TrainedModels {
      */
     private void upgrade(
             String language,
-            String name,
             AtomicReference<BlendStage> stage,
             AtomicReference<IntentClassifier> published,
             Supplier<Optional<IntentClassifier>> training) {
@@ -161,13 +171,17 @@ final class TrainedModels {
                     return Map.copyOf(upgraded);
                 });
                 published.set(model); // after: the health never names a model that does not answer yet
-                announce(name, AnsweringModel.BLEND);
+                announce(name(language), AnsweringModel.BLEND);
             });
             stage.set(blend.isPresent() ? BlendStage.READY : BlendStage.OFF);
         } catch (RuntimeException | Error e) {
             stage.set(BlendStage.FAILED);
-            log.error("The assistant's {} blend could not be trained; its TF-IDF model answers", name, e);
+            log.error("The assistant's {} blend could not be trained; its TF-IDF model answers", name(language), e);
         }
+    }
+
+    private static String name(String language) {
+        return java.util.Locale.forLanguageTag(language).getDisplayLanguage(java.util.Locale.ENGLISH);
     }
 
     /** At INFO: the operator's "since when does the blend answer", in seconds since the JVM started. */
@@ -187,9 +201,16 @@ final class TrainedModels {
         return ready() ? AnsweringModel.TFIDF : AnsweringModel.QUICK;
     }
 
-    /** The model that answers a Chinese question asked now (English's quick one before the full models). */
-    AnsweringModel chinese() {
-        if (chineseBlend.get() != null) {
+    /**
+     * The model that answers a question in {@code language} asked now (English's quick one for
+     * every language before the full models).
+     */
+    AnsweringModel answering(String language) {
+        if (language.equals("en")) {
+            return english();
+        }
+        AtomicReference<IntentClassifier> blend = phraseBlends.get(language);
+        if (blend != null && blend.get() != null) {
             return AnsweringModel.BLEND;
         }
         return ready() ? AnsweringModel.TFIDF : AnsweringModel.QUICK;
@@ -199,9 +220,16 @@ final class TrainedModels {
         return blendStage.get();
     }
 
-    /** Where Chinese's bge-small-zh head is: waiting for the English blend, training, ready, off or failed. */
-    BlendStage chineseStage() {
-        return chineseStage.get();
+    /**
+     * Where {@code language}'s encoder blend is: waiting for the blends before it, training, ready,
+     * off (no encoder, or a language without one: Russian, Persian) or failed.
+     */
+    BlendStage stage(String language) {
+        if (language.equals("en")) {
+            return blendStage();
+        }
+        AtomicReference<BlendStage> stage = phraseStages.get(language);
+        return stage == null ? BlendStage.OFF : stage.get();
     }
 
     /** The models by language, once trained; waits for the training if it is still running. */
@@ -351,6 +379,16 @@ final class TrainedModels {
     }
 
     /**
+     * An encoder's head blended with a phrase language's TF-IDF model: the encoder, the head's
+     * exact settings and the TF-IDF model's weight in the blend, each chosen on the training
+     * phrases' 5-fold out-of-fold answers only.
+     */
+    record PhraseRecipe(Supplier<SentenceEncoder> encoder, SoftmaxRegression.Exact head, double weight) {}
+
+    /** The phrase languages with an encoder blend, in the order they are trained after English's. */
+    static final List<String> PHRASE_BLENDS = List.of("zh", "fr");
+
+    /**
      * Chinese's head on bge-small-zh-v1.5: C 30 and the TF-IDF model's weight 0.5 in the blend,
      * chosen on the training phrases' 5-fold out-of-fold answers only (session 20, 4,491 phrases):
      * 4,206 right, as many as with the weight 1 (the smaller kept), against 4,198 at C 10 and
@@ -358,51 +396,74 @@ final class TrainedModels {
      * docs/assistant.md, "Chinese with bge-small-zh" and "Session 20"). The TF-IDF model still
      * answers Chinese when the encoder is off.
      */
-    static final SoftmaxRegression.Exact CHINESE_HEAD = new SoftmaxRegression.Exact(30, 300, 1e-6);
-
-    static final double CHINESE_WEIGHT = 0.5;
+    static final PhraseRecipe CHINESE =
+            new PhraseRecipe(Encoders::bgeSmallZh, new SoftmaxRegression.Exact(30, 300, 1e-6), 0.5);
 
     /**
-     * Chinese's bge-small-zh head blended with its TF-IDF model {@code tfidf} (issue 18: "plus an
-     * embedding model where one covers the language"), or read from the cache: the thresholds are
-     * calibrated as the TF-IDF model's are, on out-of-fold answers of the training phrases (each
-     * answered by a blend that did not train on it), then the head is fitted on all of them: six
-     * fits on 4,491 phrases, about 80 s on two quiet cores, after English's blend (docs/assistant.md,
-     * "First start, session 21").
+     * French's head on English's MiniLM, as English's (no reachable encoder covers French; MiniLM's
+     * uncased word pieces still carry the many words French shares with English): C 10 and the
+     * TF-IDF model's weight 1, chosen on the training phrases' 5-fold out-of-fold answers only
+     * (session 21, 4,519 phrases) as the weight whose calibrated rule is sure of the most of them
+     * (2,645, 19 wrong; 4,035 right against 4,016 for TF-IDF alone). Russian and Persian, tried
+     * the same way, got fewer right than their TF-IDF models: no blend (docs/assistant.md,
+     * "Session 21: French with MiniLM").
      */
-    static BlendedModel chinese(Path cache, long seed, SureThresholds.Calibration calibration, IntentModel tfidf) {
-        Examples chinese = read(PHRASES.formatted("zh"), false);
-        SentenceEncoder encoder = Encoders.bgeSmallZh();
-        String key = "zh-blend-"
+    static final PhraseRecipe FRENCH =
+            new PhraseRecipe(Encoders::miniLm, new SoftmaxRegression.Exact(10, 300, 1e-6), 1);
+
+    static PhraseRecipe recipe(String language) {
+        return switch (language) {
+            case "zh" -> CHINESE;
+            case "fr" -> FRENCH;
+            default -> throw new IllegalArgumentException("no encoder blend for " + language);
+        };
+    }
+
+    /**
+     * A phrase language's encoder head blended with its TF-IDF model {@code tfidf} (issue 18:
+     * "plus an embedding model where one covers the language"), or read from the cache: the
+     * thresholds are calibrated as the TF-IDF model's are, on out-of-fold answers of the training
+     * phrases (each answered by a blend that did not train on it), then the head is fitted on all
+     * of them: six fits on about 4,500 phrases, about 80 s for Chinese's and 3 min for French's
+     * on two quiet cores, after English's blend (docs/assistant.md, "First start, session 21").
+     */
+    static BlendedModel phraseBlend(
+            Path cache, String language, long seed, SureThresholds.Calibration calibration, IntentModel tfidf) {
+        PhraseRecipe recipe = recipe(language);
+        Examples phrases = read(PHRASES.formatted(language), false);
+        SentenceEncoder encoder = recipe.encoder().get();
+        String key = language + "-blend-"
                 + key(
-                        chinese,
-                        new IntentModel.Settings(0, CHINESE_HEAD),
-                        calibration + "w" + CHINESE_WEIGHT + "f" + FOLDS)
+                        phrases,
+                        new IntentModel.Settings(0, recipe.head()),
+                        calibration + "w" + recipe.weight() + "f" + FOLDS)
                 + "-" + Integer.toHexString(encoder.name().hashCode());
         synchronized (TRAINING) {
             return BLENDED.computeIfAbsent(
                     key,
                     k -> readOrTrainBlend(cache.resolve(k + ".head"), tfidf, encoder, () -> {
                         long start = System.nanoTime();
-                        SentenceEncoder remembering = SentenceEncoder.remembering(encoder, chinese.texts());
+                        SentenceEncoder remembering = SentenceEncoder.remembering(encoder, phrases.texts());
                         IntentModel.Settings small = IntentModel.Settings.small(seed);
-                        List<SureThresholds.Outcome> outcomes = new ArrayList<>(chinese.size());
-                        for (Examples.Split fold : chinese.folds(FOLDS, seed)) {
+                        List<SureThresholds.Outcome> outcomes = new ArrayList<>(phrases.size());
+                        for (Examples.Split fold : phrases.folds(FOLDS, seed)) {
                             // with a weight of 0 the blend never asks its TF-IDF model: no fold's to train
-                            IntentModel part = CHINESE_WEIGHT == 0 ? tfidf : IntentModel.train(fold.train(), small);
+                            IntentModel part = recipe.weight() == 0 ? tfidf : IntentModel.train(fold.train(), small);
                             SoftmaxRegression head =
-                                    BlendedModel.trainHead(part.labels(), fold.train(), remembering, CHINESE_HEAD);
-                            outcomes.addAll(BlendedModel.of(part, remembering, head, CHINESE_WEIGHT)
+                                    BlendedModel.trainHead(part.labels(), fold.train(), remembering, recipe.head());
+                            outcomes.addAll(BlendedModel.of(part, remembering, head, recipe.weight())
                                     .outcomes(fold.heldOut()));
                         }
                         SoftmaxRegression head =
-                                BlendedModel.trainHead(tfidf.labels(), chinese, remembering, CHINESE_HEAD);
-                        BlendedModel model = BlendedModel.of(tfidf, encoder, head, CHINESE_WEIGHT)
+                                BlendedModel.trainHead(tfidf.labels(), phrases, remembering, recipe.head());
+                        BlendedModel model = BlendedModel.of(tfidf, encoder, head, recipe.weight())
                                 .withThresholds(SureThresholds.calibrate(tfidf.labels(), outcomes, calibration));
                         log.info(
-                                "Trained the assistant's Chinese bge-small-zh head in {} ms ({} phrases)",
+                                "Trained the assistant's {} {} head in {} ms ({} phrases)",
+                                name(language),
+                                encoder.name().split("/")[0], // the model, without its package and layers
                                 (System.nanoTime() - start) / 1_000_000,
-                                chinese.size());
+                                phrases.size());
                         return model;
                     }));
         }

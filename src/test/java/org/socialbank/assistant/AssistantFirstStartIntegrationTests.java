@@ -119,9 +119,14 @@ class AssistantFirstStartIntegrationTests {
         answeredBy(Held.TFIDF, Duration.ofSeconds(10)); // the MiniLM heads are training: TF-IDF, at once
         healthSays("tfidf", "training");
         Response r = new Api("http://127.0.0.1:" + port, null).get("/actuator/health/assistant");
-        assertThat(r.json().path("details").path("chineseModel").asString()).isEqualTo("tfidf");
-        assertThat(r.json().path("details").path("chineseBlend").asString())
+        assertThat(r.json().path("details").path("models").path("zh").asString())
+                .isEqualTo("tfidf");
+        assertThat(r.json().path("details").path("blends").path("zh").asString())
                 .isEqualTo("waiting"); // Chinese's head after English's
+        assertThat(r.json().path("details").path("blends").path("en").asString())
+                .isEqualTo("training");
+        assertThat(r.json().path("details").path("blends").path("ru").asString())
+                .isEqualTo("off"); // no encoder for Russian
     }
 
     /** The operator's view: which model answers English, and the assistant up whatever its stage. */

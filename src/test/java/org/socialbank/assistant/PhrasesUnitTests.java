@@ -130,7 +130,7 @@ class PhrasesUnitTests {
     // written blind (2,121-2,156 kept a language: docs/assistant.md, "Session 20"), and the
     // rule of English (the floor rises until 99 % of the pooled out-of-fold sure answers are
     // right; floor 0.6): answered fr 51.1 %, ru 45.8 %, fa 48.7 %, zh 32.4 % (n-grams; Chinese is
-    // served by its bge head, ChineseBlendUnitTests), sure and wrong 4 / 2 / 4 / 2
+    // served by its bge head, PhraseBlendUnitTests), sure and wrong 4 / 2 / 4 / 2
     @CsvSource({"fr,4,0.50", "ru,2,0.45", "fa,4,0.47", "zh,2,0.31"})
     void withTheShippedCalibrationAtMostTheMeasuredFewHeldOutAnswersAreSureAndWrong(
             String language, int ceiling, double answeredAtLeast, @TempDir Path cache) throws IOException {

@@ -87,8 +87,8 @@ class TrainedModelsUnitTests {
             }
 
             @Override
-            public Optional<IntentClassifier> chinese(Map<String, IntentClassifier> models) {
-                return chineseBlend.get();
+            public Optional<IntentClassifier> phraseBlend(String language, Map<String, IntentClassifier> models) {
+                return language.equals("zh") ? chineseBlend.get() : Optional.empty();
             }
         };
     }
@@ -259,21 +259,24 @@ class TrainedModelsUnitTests {
                 Duration.ofMinutes(10));
         models.await();
         assertThat(models.current()).containsEntry("zh", chineseTfidf).containsEntry("fr", tfidf);
-        assertThat(models.chinese()).isEqualTo(AnsweringModel.TFIDF);
-        assertThat(models.chineseStage()).isEqualTo(BlendStage.WAITING); // the English blend first
+        assertThat(models.answering("zh")).isEqualTo(AnsweringModel.TFIDF);
+        assertThat(models.stage("zh")).isEqualTo(BlendStage.WAITING); // the English blend first
 
         englishBlend.countDown();
         chineseStarted.await();
         assertThat(models.current()).containsEntry("en", blend).containsEntry("zh", chineseTfidf);
-        assertThat(models.chineseStage()).isEqualTo(BlendStage.TRAINING);
+        assertThat(models.stage("zh")).isEqualTo(BlendStage.TRAINING);
 
         release.countDown();
-        awaitStage(models::chineseStage, BlendStage.READY);
-        assertThat(models.chinese()).isEqualTo(AnsweringModel.BLEND);
+        awaitStage(() -> models.stage("zh"), BlendStage.READY);
+        assertThat(models.answering("zh")).isEqualTo(AnsweringModel.BLEND);
         assertThat(models.current())
                 .containsEntry("zh", chineseBlend)
                 .containsEntry("en", blend)
                 .containsEntry("fr", tfidf);
+        awaitStage(() -> models.stage("fr"), BlendStage.OFF); // this training has no French head
+        assertThat(models.answering("fr")).isEqualTo(AnsweringModel.TFIDF);
+        assertThat(models.stage("ru")).isEqualTo(BlendStage.OFF); // no encoder covers Russian
     }
 
     @Test
@@ -284,8 +287,8 @@ class TrainedModelsUnitTests {
                     throw new UnsatisfiedLinkError("simulated: bge-small-zh's onnxruntime could not load");
                 }),
                 Duration.ofMinutes(10));
-        awaitStage(models::chineseStage, BlendStage.FAILED);
-        assertThat(models.chinese()).isEqualTo(AnsweringModel.TFIDF);
+        awaitStage(() -> models.stage("zh"), BlendStage.FAILED);
+        assertThat(models.answering("zh")).isEqualTo(AnsweringModel.TFIDF);
         assertThat(models.current()).containsEntry("zh", chineseTfidf).containsEntry("en", blend);
         assertThat(models.english()).isEqualTo(AnsweringModel.BLEND);
     }
@@ -295,7 +298,7 @@ class TrainedModelsUnitTests {
         TrainedModels models = models(training(() -> {}, () -> {}), Duration.ofMinutes(10));
         awaitStage(models, BlendStage.OFF);
         assertThat(models.english()).isEqualTo(AnsweringModel.TFIDF);
-        awaitStage(models::chineseStage, BlendStage.OFF);
+        awaitStage(() -> models.stage("zh"), BlendStage.OFF);
     }
 
     static void awaitStage(TrainedModels models, BlendStage stage) {
