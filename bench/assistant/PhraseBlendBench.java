@@ -19,7 +19,8 @@ import org.socialbank.assistant.model.SureThresholds;
  * answers and the shipped rule's sure answers and sure mistakes when calibrated on those same
  * out-of-fold answers; then held out (the measure), right answers and the shipped rule's sure
  * answers and sure mistakes. Each fold's TF-IDF model and head are trained once for all weights.
- * Run with bench/assistant.sh blends LANGUAGE minilm|bge C [WEIGHTS, comma-separated].
+ * Then the latency of the last weight's blend as served. Run with bench/assistant.sh blends
+ * LANGUAGE minilm|bge C [WEIGHTS, comma-separated].
  */
 public class PhraseBlendBench {
 
@@ -66,6 +67,40 @@ public class PhraseBlendBench {
         for (int w = 0; w < weights.length; w++) {
             System.out.println(line(String.format("blend w %.2f", weights[w]),
                     BlendedModel.of(tfidf, encoder, h, weights[w]), right[w + 1], outcomes.get(w + 1), shipped, test));
+        }
+        // as served: the blend of the last weight on the encoder itself (no remembered vectors), one
+        // question at a time on one thread, 300 to warm up, then 2,000 (each held-out phrase with a
+        // number appended, so no two are the same text)
+        BlendedModel served = BlendedModel.of(tfidf, raw, h, weights[weights.length - 1]);
+        for (int i = 0; i < 300; i++) {
+            served.rank(test.texts().get(i % test.size()));
+        }
+        long[] nanos = new long[2000];
+        for (int i = 0; i < nanos.length; i++) {
+            String text = test.texts().get(i % test.size()) + " " + (i / test.size());
+            long t = System.nanoTime();
+            served.rank(text);
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("served blend w %.2f, rank() of 2,000 questions: p50 %.2f ms, p99 %.2f ms (load %.2f)%n",
+                weights[weights.length - 1], nanos[1000] / 1e6, nanos[1980] / 1e6,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        // beside it, the same questions through the encoder alone, then the TF-IDF model alone
+        for (String part : new String[] {"encoder alone", "tf-idf alone"}) {
+            for (int i = 0; i < nanos.length; i++) {
+                String text = test.texts().get(i % test.size()) + " " + (i / test.size() + 10);
+                long t = System.nanoTime();
+                if (part.equals("encoder alone")) {
+                    raw.encode(text);
+                } else {
+                    tfidf.rank(text);
+                }
+                nanos[i] = System.nanoTime() - t;
+            }
+            Arrays.sort(nanos);
+            System.out.printf("%s, the same 2,000 questions: p50 %.2f ms, p99 %.2f ms%n", part, nanos[1000] / 1e6,
+                    nanos[1980] / 1e6);
         }
     }
 
