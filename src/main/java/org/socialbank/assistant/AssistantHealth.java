@@ -1,5 +1,9 @@
 package org.socialbank.assistant;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.socialbank.shared.Language;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -23,9 +27,9 @@ class AssistantHealth implements HealthIndicator {
         this.assistant = assistant;
     }
 
-    private static java.util.Map<String, String> perLanguage(java.util.function.Function<String, String> wire) {
-        java.util.Map<String, String> byLanguage = new java.util.LinkedHashMap<>();
-        org.socialbank.shared.Language.tags().forEach(language -> byLanguage.put(language, wire.apply(language)));
+    private static Map<String, String> perLanguage(Function<String, String> wire) {
+        Map<String, String> byLanguage = new LinkedHashMap<>();
+        Language.tags().forEach(language -> byLanguage.put(language, wire.apply(language)));
         return byLanguage;
     }
 

@@ -88,14 +88,14 @@ final class TrainedModels {
      * sees either.
      */
     private final AtomicReference<Map<String, IntentClassifier>> answering = new AtomicReference<>();
-    /** The English blend once its encoder head is ready; until then English uses the TF-IDF model. */
-    private final AtomicReference<IntentClassifier> englishBlend = new AtomicReference<>();
-    /** {@link #PHRASE_BLENDS}' blends once their heads are ready; until then each language uses its TF-IDF model. */
-    private final Map<String, AtomicReference<IntentClassifier>> phraseBlends = new LinkedHashMap<>();
 
     private final CompletableFuture<Map<String, IntentClassifier>> quick = new CompletableFuture<>();
-    private final AtomicReference<BlendStage> blendStage = new AtomicReference<>(BlendStage.WAITING);
-    private final Map<String, AtomicReference<BlendStage>> phraseStages = new LinkedHashMap<>();
+    /**
+     * Where each encoder blend is, English's and {@link #PHRASE_BLENDS}', in training order;
+     * {@code READY} once its blend answers (set after it is in {@link #answering}).
+     */
+    private final Map<String, AtomicReference<BlendStage>> stages = new LinkedHashMap<>();
+
     private final Duration readyWait;
 
     TrainedModels(AssistantProperties properties) {
@@ -111,10 +111,8 @@ final class TrainedModels {
      */
     TrainedModels(AssistantProperties properties, ModelTraining training) {
         this.readyWait = properties.readyWait();
-        for (String language : PHRASE_BLENDS) {
-            phraseBlends.put(language, new AtomicReference<>());
-            phraseStages.put(language, new AtomicReference<>(BlendStage.WAITING));
-        }
+        stages.put("en", new AtomicReference<>(BlendStage.WAITING));
+        PHRASE_BLENDS.forEach(language -> stages.put(language, new AtomicReference<>(BlendStage.WAITING)));
         Thread thread = new Thread(() -> train(training), "assistant-training");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
@@ -138,29 +136,19 @@ final class TrainedModels {
         } catch (RuntimeException | Error e) {
             log.error("The assistant's models could not be trained; the quick model answers English", e);
             models.completeExceptionally(e);
-            blendStage.set(BlendStage.FAILED);
-            phraseStages.values().forEach(stage -> stage.set(BlendStage.FAILED));
+            stages.values().forEach(stage -> stage.set(BlendStage.FAILED));
             return;
         }
-        upgrade("en", blendStage, englishBlend, () -> training.blend(all));
-        for (String language : PHRASE_BLENDS) {
-            upgrade(
-                    language,
-                    phraseStages.get(language),
-                    phraseBlends.get(language),
-                    () -> training.phraseBlend(language, all));
-        }
+        upgrade("en", () -> training.blend(all));
+        PHRASE_BLENDS.forEach(language -> upgrade(language, () -> training.phraseBlend(language, all)));
     }
 
     /**
      * One language's encoder blend: trained (or read from the cache), then published in place of
      * its TF-IDF model; a failure is logged and the TF-IDF model keeps answering.
      */
-    private void upgrade(
-            String language,
-            AtomicReference<BlendStage> stage,
-            AtomicReference<IntentClassifier> published,
-            Supplier<Optional<IntentClassifier>> training) {
+    private void upgrade(String language, Supplier<Optional<IntentClassifier>> training) {
+        AtomicReference<BlendStage> stage = stages.get(language);
         try {
             stage.set(BlendStage.TRAINING);
             Optional<IntentClassifier> blend = training.get();
@@ -170,9 +158,9 @@ final class TrainedModels {
                     upgraded.put(language, model);
                     return Map.copyOf(upgraded);
                 });
-                published.set(model); // after: the health never names a model that does not answer yet
                 announce(name(language), AnsweringModel.BLEND);
             });
+            // READY after the model is in the map: the health never names a model that does not answer yet
             stage.set(blend.isPresent() ? BlendStage.READY : BlendStage.OFF);
         } catch (RuntimeException | Error e) {
             stage.set(BlendStage.FAILED);
@@ -195,10 +183,7 @@ final class TrainedModels {
 
     /** The model that answers an English question asked now. */
     AnsweringModel english() {
-        if (blended()) {
-            return AnsweringModel.BLEND;
-        }
-        return ready() ? AnsweringModel.TFIDF : AnsweringModel.QUICK;
+        return answering("en");
     }
 
     /**
@@ -206,18 +191,15 @@ final class TrainedModels {
      * every language before the full models).
      */
     AnsweringModel answering(String language) {
-        if (language.equals("en")) {
-            return english();
-        }
-        AtomicReference<IntentClassifier> blend = phraseBlends.get(language);
-        if (blend != null && blend.get() != null) {
+        if (stage(language) == BlendStage.READY) {
             return AnsweringModel.BLEND;
         }
         return ready() ? AnsweringModel.TFIDF : AnsweringModel.QUICK;
     }
 
+    /** Where English's blend is. */
     BlendStage blendStage() {
-        return blendStage.get();
+        return stage("en");
     }
 
     /**
@@ -225,10 +207,7 @@ final class TrainedModels {
      * off (no encoder, or a language without one: Russian, Persian) or failed.
      */
     BlendStage stage(String language) {
-        if (language.equals("en")) {
-            return blendStage();
-        }
-        AtomicReference<BlendStage> stage = phraseStages.get(language);
+        AtomicReference<BlendStage> stage = stages.get(language);
         return stage == null ? BlendStage.OFF : stage.get();
     }
 
@@ -269,7 +248,7 @@ final class TrainedModels {
 
     /** Whether English is answered by the MiniLM + TF-IDF blend yet. */
     boolean blended() {
-        return englishBlend.get() != null;
+        return stage("en") == BlendStage.READY;
     }
 
     /**

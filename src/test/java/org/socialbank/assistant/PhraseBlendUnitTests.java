@@ -45,8 +45,8 @@ class PhraseBlendUnitTests {
 
         assertThat(blend.labels()).isEqualTo(tfidf.labels());
         assertThat(blend.accuracy(test)).isGreaterThanOrEqualTo(accuracy).isGreaterThan(tfidf.accuracy(test));
-        int[] lexical = sure(tfidf, test);
-        int[] blended = sure(blend, test);
+        int[] lexical = PhrasesUnitTests.sureAndWrong(tfidf, test);
+        int[] blended = PhrasesUnitTests.sureAndWrong(blend, test);
         assertThat(blended[1]).as("sure and wrong of %d sure", blended[0]).isLessThanOrEqualTo(sureWrongMax);
         assertThat(blended[0]).isGreaterThanOrEqualTo(sureMin).isGreaterThan(lexical[0]);
         assertThat((long) blended[1] * lexical[0])
@@ -114,19 +114,5 @@ class PhraseBlendUnitTests {
                                         "socialbank.assistant.cache-dir",
                                         cache.toString())))
                 .bindOrCreate("socialbank.assistant", AssistantProperties.class);
-    }
-
-    /** How many held-out phrases the model is sure of, and how many of those it gets wrong. */
-    private static int[] sure(org.socialbank.assistant.model.IntentClassifier model, Examples test) {
-        int sure = 0;
-        int wrong = 0;
-        for (int i = 0; i < test.size(); i++) {
-            IntentModel.Scored top = model.rank(test.texts().get(i)).get(0);
-            if (model.sure(top)) {
-                sure++;
-                wrong += top.intent().equals(test.intents().get(i)) ? 0 : 1;
-            }
-        }
-        return new int[] {sure, wrong};
     }
 }
