@@ -57,8 +57,9 @@ class PhrasesUnitTests {
     // (75: 20 more written blind): fr 88.1 %, ru 83.1 %, fa 86.9 %, zh 85.0 % of 880-996; with 15
     // more training phrases for each of the 40 new intents: fr 88.9, ru 84.3, fa 87.3, zh 87.7 %;
     // session 20, 20 more training phrases for every intent but two (written blind): fr 91.1,
-    // ru 88.1, fa 89.1, zh 90.8 %
-    @CsvSource({"fr,0.90", "ru,0.87", "fa,0.88", "zh,0.89"})
+    // ru 88.1, fa 89.1, zh 90.8 %; session 22, the word terms cut to five letters: fr 91.9,
+    // ru 89.5, fa 89.4, zh 90.8 %
+    @CsvSource({"fr,0.91", "ru,0.89", "fa,0.89", "zh,0.90"})
     void heldOutPhrasesAreClassifiedAboveTheMeasuredFloor(String language, double floor) throws IOException {
         Examples test = heldOut(language);
         assertThat(test.size()).isGreaterThanOrEqualTo(340);
@@ -74,7 +75,9 @@ class PhrasesUnitTests {
         // shipped per-intent thresholds do better (below); session 19, 57 intents: fr 1, ru 7,
         // fa 4, zh 6 of 640-756; every BANKING77 intent (75): fr 2, ru 9, fa 13, zh 6 of 880-996;
         // with 15 more training phrases for each of the 40 new intents: fr 3, ru 12, fa 18, zh 6;
-        // session 20, 20 more for every intent but two: fr 7, ru 14, fa 17, zh 14 (answering 63-68 %)
+        // session 20, 20 more for every intent but two: fr 7, ru 14, fa 17, zh 14 (answering 63-68 %);
+        // session 22, the word terms cut to five letters: fr 7, ru 14, fa 19, zh 14 (the shipped
+        // calibration, below, is what answers: its thresholds rose with the sharper confidences)
         Examples test = heldOut(language);
         int sureAndWrong = 0;
         for (int i = 0; i < test.size(); i++) {
@@ -85,7 +88,7 @@ class PhrasesUnitTests {
                     ? 1
                     : 0;
         }
-        assertThat(sureAndWrong).isLessThanOrEqualTo(18);
+        assertThat(sureAndWrong).isLessThanOrEqualTo(19);
     }
 
     /** The settings the application starts with: every {@code socialbank.assistant.*} at its default. */
@@ -131,7 +134,10 @@ class PhrasesUnitTests {
     // rule of English (the floor rises until 99 % of the pooled out-of-fold sure answers are
     // right; floor 0.6): answered fr 51.1 %, ru 45.8 %, fa 48.7 %, zh 32.4 % (n-grams; Chinese is
     // served by its bge head, PhraseBlendUnitTests), sure and wrong 4 / 2 / 4 / 2
-    @CsvSource({"fr,4,0.50", "ru,2,0.45", "fa,4,0.47", "zh,2,0.31"})
+    // session 22, the word terms cut to five letters (Tfidf.Terms.TRUNCATED_WORDS): answered
+    // fr 52.2 %, ru 50.3 %, fa 48.7 %, zh 32.4 %, sure and wrong 5 / 2 / 3 / 2 (French is served by
+    // its MiniLM blend: 3 wrong, PhraseBlendUnitTests)
+    @CsvSource({"fr,5,0.52", "ru,2,0.50", "fa,3,0.48", "zh,2,0.32"})
     void withTheShippedCalibrationAtMostTheMeasuredFewHeldOutAnswersAreSureAndWrong(
             String language, int ceiling, double answeredAtLeast, @TempDir Path cache) throws IOException {
         IntentModel model = TrainedModels.crossValidated(

@@ -164,7 +164,11 @@ class RussianTyposUnitTests {
         // 20 (20 more training phrases for every intent but two, the pooled 99 % rule): as written 877
         // right, 456 sure, 2 sure and wrong; one mistake 838-843 right, 354-360 sure, 2 / 5 / 11 sure
         // and wrong; two 797-829 right, 252-266 sure, 5 / 5 / 13 (seed 2 turns words into another
-        // intent's more often now that the model is sure of more: the price of answering more)
+        // intent's more often now that the model is sure of more: the price of answering more);
+        // session 22, the word terms cut to five letters: as written 891 right, 501 sure, 2 sure and
+        // wrong; one mistake 855-858 right, 402-419 sure, 4 / 8 / 3 sure and wrong; two 816-840
+        // right, 310-321 sure, 6 / 11 / 4 (a typo past a word's fifth letter no longer changes its
+        // word terms)
         for (long seed : new long[] {1, 2, 3}) {
             Reading one = read(shipped, test, 1, seed);
             Reading two = read(shipped, test, 2, seed);
@@ -174,10 +178,10 @@ class RussianTyposUnitTests {
                     .append(one)
                     .append(", two ")
                     .append(two);
-            assertThat(one.accuracy()).as(figures.toString()).isGreaterThanOrEqualTo(0.82);
-            assertThat(two.accuracy()).as(figures.toString()).isGreaterThanOrEqualTo(0.78);
-            assertThat(one.sureAndWrong()).as(figures.toString()).isLessThanOrEqualTo(12);
-            assertThat(two.sureAndWrong()).as(figures.toString()).isLessThanOrEqualTo(14);
+            assertThat(one.accuracy()).as(figures.toString()).isGreaterThanOrEqualTo(0.85);
+            assertThat(two.accuracy()).as(figures.toString()).isGreaterThanOrEqualTo(0.81);
+            assertThat(one.sureAndWrong()).as(figures.toString()).isLessThanOrEqualTo(10);
+            assertThat(two.sureAndWrong()).as(figures.toString()).isLessThanOrEqualTo(13);
         }
     }
 
@@ -214,10 +218,12 @@ class RussianTyposUnitTests {
         assertThat(asWritten.sureAndWrong()).as(asWritten.toString()).isZero();
         assertThat(meant.sureAndWrong()).as(meant.toString()).isZero();
         // session 19, 57 intents: as written 44 right (9 sure), corrected 50 (9 sure), never sure and
-        // wrong; every BANKING77 intent (75): as written 41 right (8 sure), corrected 50 (11 sure)
-        assertThat(asWritten.accuracy()).as(asWritten + " / " + meant).isGreaterThanOrEqualTo(0.55);
+        // wrong; every BANKING77 intent (75): as written 41 right (8 sure), corrected 50 (11 sure);
+        // session 22, the word terms cut to five letters: as written 60 right (28 sure), corrected 63
+        // (34 sure)
+        assertThat(asWritten.accuracy()).as(asWritten + " / " + meant).isGreaterThanOrEqualTo(0.80);
         assertThat(meant.accuracy() - asWritten.accuracy())
                 .as(asWritten + " / " + meant)
-                .isLessThan(0.15); // 12.5 points with 75 intents (8.3 before)
+                .isLessThan(0.08); // 4.2 points (12.5 with 75 intents before session 22, 8.3 before that)
     }
 }

@@ -55,9 +55,12 @@ public final class IntentModel implements IntentClassifier {
             return new Settings(2, new SoftmaxRegression.Settings(4, 2, 30, seed));
         }
 
-        /** For the small phrase sets of the other languages: every term counts. */
+        /**
+         * For the small phrase sets of the other languages: every term counts, and the word terms
+         * are made of {@link Tfidf.Terms#TRUNCATED_WORDS}.
+         */
         public static Settings small(long seed) {
-            return new Settings(1, new SoftmaxRegression.Settings(40, 2, 30, seed));
+            return new Settings(1, new SoftmaxRegression.Settings(40, 2, 30, seed), Tfidf.Terms.TRUNCATED_WORDS);
         }
     }
 

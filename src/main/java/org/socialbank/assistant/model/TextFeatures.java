@@ -16,6 +16,9 @@ public final class TextFeatures {
 
     static final int CHAR_MIN = 2;
     static final int CHAR_MAX = 5;
+    /** The letters a word keeps in {@link #stems}. */
+    public static final int STEM_LETTERS = 5;
+
     private static final char ZWNJ = '\u200C';
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Punct}\\p{IsPunctuation}]+");
 
@@ -64,6 +67,22 @@ public final class TextFeatures {
         }
         flush(word, words);
         return words;
+    }
+
+    /**
+     * Each word cut to its first {@link #STEM_LETTERS} letters (code points), so that "переводы",
+     * "перевода" and "перевести" are one word, as are "virement" and "virements": a crude stemmer,
+     * the same for every language, which a Han character (one word each) passes unchanged.
+     */
+    public static List<String> stems(List<String> words) {
+        List<String> stems = new ArrayList<>(words.size());
+        for (String word : words) {
+            stems.add(
+                    word.codePointCount(0, word.length()) <= STEM_LETTERS
+                            ? word
+                            : word.substring(0, word.offsetByCodePoints(0, STEM_LETTERS)));
+        }
+        return stems;
     }
 
     /** The word terms: each word, and each pair of neighbouring words joined by a space. */

@@ -77,6 +77,21 @@ class IntentModelUnitTests {
     }
 
     @Test
+    void aCachedPhraseModelKeepsItsTruncatedWords() throws IOException {
+        Examples russian;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("assistant/phrases/ru-train.tsv")) {
+            russian = Examples.readTsv(in).firstPerIntent(6);
+        }
+        IntentModel small = IntentModel.train(russian, IntentModel.Settings.small(SEED));
+        IntentModel read = IntentModel.read(new ByteArrayInputStream(bytes(small)));
+        // its vocabulary holds "перев", not "перевод": read back as whole words, it would miss them
+        for (String text : List.of("почему не прошел мой перевод", "где моя карта", "переводом заблокировали")) {
+            assertThat(read.rank(text)).isEqualTo(small.rank(text));
+        }
+        assertThat(IntentModel.Settings.small(SEED).terms()).isEqualTo(Tfidf.Terms.TRUNCATED_WORDS);
+    }
+
+    @Test
     void ranksEveryIntentMostProbableFirstWithProbabilitiesSummingToOne() {
         List<IntentModel.Scored> ranked = model.rank("my card still has not arrived");
         assertThat(ranked).hasSize(77);
