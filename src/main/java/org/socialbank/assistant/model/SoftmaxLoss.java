@@ -166,7 +166,10 @@ final class SoftmaxLoss implements Lbfgs.Objective {
         return loss;
     }
 
-    /** p[b] += sum over the features f, in order, of v[f][b] * W[f]. */
+    /**
+     * p[b] += sum over the features f, in order, of v[f][b] * W[f]. Two examples at a time share
+     * each load of W's four rows (every sum still takes its terms in the same order: the same bits).
+     */
     private void scores(double[] theta, double[] v, double[] p, int size) {
         int f = 0;
         for (; f + 4 <= features; f += 4) {
@@ -174,7 +177,28 @@ final class SoftmaxLoss implements Lbfgs.Objective {
             int w1 = w0 + classes;
             int w2 = w1 + classes;
             int w3 = w2 + classes;
-            for (int b = 0; b < size; b++) {
+            int b = 0;
+            for (; b + 2 <= size; b += 2) {
+                double v0 = v[f * BLOCK + b];
+                double v1 = v[(f + 1) * BLOCK + b];
+                double v2 = v[(f + 2) * BLOCK + b];
+                double v3 = v[(f + 3) * BLOCK + b];
+                double u0 = v[f * BLOCK + b + 1];
+                double u1 = v[(f + 1) * BLOCK + b + 1];
+                double u2 = v[(f + 2) * BLOCK + b + 1];
+                double u3 = v[(f + 3) * BLOCK + b + 1];
+                int row = b * classes;
+                int next = row + classes;
+                for (int k = 0; k < classes; k++) {
+                    double t0 = theta[w0 + k];
+                    double t1 = theta[w1 + k];
+                    double t2 = theta[w2 + k];
+                    double t3 = theta[w3 + k];
+                    p[row + k] = p[row + k] + v0 * t0 + v1 * t1 + v2 * t2 + v3 * t3;
+                    p[next + k] = p[next + k] + u0 * t0 + u1 * t1 + u2 * t2 + u3 * t3;
+                }
+            }
+            for (; b < size; b++) {
                 double v0 = v[f * BLOCK + b];
                 double v1 = v[(f + 1) * BLOCK + b];
                 double v2 = v[(f + 2) * BLOCK + b];
@@ -201,31 +225,78 @@ final class SoftmaxLoss implements Lbfgs.Objective {
         }
     }
 
-    /** g[f] += sum over the block's examples b, in order, of v[f][b] * p[b]. */
+    /**
+     * g[f] += sum over the block's examples b, in order, of v[f][b] * p[b]. Two features at a time
+     * share each load of the four examples' rows of p (every sum in the same order: the same bits).
+     */
     private void gradient(double[] g, double[] v, double[] p, int size) {
-        for (int f = 0; f < features; f++) {
+        int f = 0;
+        for (; f + 2 <= features; f += 2) {
             int base = f * classes;
+            int other = base + classes;
             int at = f * BLOCK;
+            int at1 = at + BLOCK;
             int b = 0;
             for (; b + 4 <= size; b += 4) {
                 double v0 = v[at + b];
                 double v1 = v[at + b + 1];
                 double v2 = v[at + b + 2];
                 double v3 = v[at + b + 3];
+                double u0 = v[at1 + b];
+                double u1 = v[at1 + b + 1];
+                double u2 = v[at1 + b + 2];
+                double u3 = v[at1 + b + 3];
                 int r0 = b * classes;
                 int r1 = r0 + classes;
                 int r2 = r1 + classes;
                 int r3 = r2 + classes;
                 for (int k = 0; k < classes; k++) {
-                    g[base + k] = g[base + k] + v0 * p[r0 + k] + v1 * p[r1 + k] + v2 * p[r2 + k] + v3 * p[r3 + k];
+                    double q0 = p[r0 + k];
+                    double q1 = p[r1 + k];
+                    double q2 = p[r2 + k];
+                    double q3 = p[r3 + k];
+                    g[base + k] = g[base + k] + v0 * q0 + v1 * q1 + v2 * q2 + v3 * q3;
+                    g[other + k] = g[other + k] + u0 * q0 + u1 * q1 + u2 * q2 + u3 * q3;
                 }
             }
             for (; b < size; b++) {
                 double v0 = v[at + b];
+                double u0 = v[at1 + b];
                 int r0 = b * classes;
                 for (int k = 0; k < classes; k++) {
                     g[base + k] += v0 * p[r0 + k];
+                    g[other + k] += u0 * p[r0 + k];
                 }
+            }
+        }
+        for (; f < features; f++) {
+            gradientOf(f, g, v, p, size);
+        }
+    }
+
+    /** {@link #gradient} for feature {@code f} alone. */
+    private void gradientOf(int f, double[] g, double[] v, double[] p, int size) {
+        int base = f * classes;
+        int at = f * BLOCK;
+        int b = 0;
+        for (; b + 4 <= size; b += 4) {
+            double v0 = v[at + b];
+            double v1 = v[at + b + 1];
+            double v2 = v[at + b + 2];
+            double v3 = v[at + b + 3];
+            int r0 = b * classes;
+            int r1 = r0 + classes;
+            int r2 = r1 + classes;
+            int r3 = r2 + classes;
+            for (int k = 0; k < classes; k++) {
+                g[base + k] = g[base + k] + v0 * p[r0 + k] + v1 * p[r1 + k] + v2 * p[r2 + k] + v3 * p[r3 + k];
+            }
+        }
+        for (; b < size; b++) {
+            double v0 = v[at + b];
+            int r0 = b * classes;
+            for (int k = 0; k < classes; k++) {
+                g[base + k] += v0 * p[r0 + k];
             }
         }
     }
