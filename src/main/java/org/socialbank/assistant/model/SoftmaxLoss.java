@@ -188,15 +188,7 @@ final class SoftmaxLoss implements Lbfgs.Objective {
                 double u2 = v[(f + 2) * BLOCK + b + 1];
                 double u3 = v[(f + 3) * BLOCK + b + 1];
                 int row = b * classes;
-                int next = row + classes;
-                for (int k = 0; k < classes; k++) {
-                    double t0 = theta[w0 + k];
-                    double t1 = theta[w1 + k];
-                    double t2 = theta[w2 + k];
-                    double t3 = theta[w3 + k];
-                    p[row + k] = p[row + k] + v0 * t0 + v1 * t1 + v2 * t2 + v3 * t3;
-                    p[next + k] = p[next + k] + u0 * t0 + u1 * t1 + u2 * t2 + u3 * t3;
-                }
+                twoRows(p, row, row + classes, theta, w0, w1, w2, w3, v0, v1, v2, v3, u0, u1, u2, u3);
             }
             for (; b < size; b++) {
                 double v0 = v[f * BLOCK + b];
@@ -247,17 +239,23 @@ final class SoftmaxLoss implements Lbfgs.Objective {
                 double u2 = v[at1 + b + 2];
                 double u3 = v[at1 + b + 3];
                 int r0 = b * classes;
-                int r1 = r0 + classes;
-                int r2 = r1 + classes;
-                int r3 = r2 + classes;
-                for (int k = 0; k < classes; k++) {
-                    double q0 = p[r0 + k];
-                    double q1 = p[r1 + k];
-                    double q2 = p[r2 + k];
-                    double q3 = p[r3 + k];
-                    g[base + k] = g[base + k] + v0 * q0 + v1 * q1 + v2 * q2 + v3 * q3;
-                    g[other + k] = g[other + k] + u0 * q0 + u1 * q1 + u2 * q2 + u3 * q3;
-                }
+                twoRows(
+                        g,
+                        base,
+                        other,
+                        p,
+                        r0,
+                        r0 + classes,
+                        r0 + 2 * classes,
+                        r0 + 3 * classes,
+                        v0,
+                        v1,
+                        v2,
+                        v3,
+                        u0,
+                        u1,
+                        u2,
+                        u3);
             }
             for (; b < size; b++) {
                 double v0 = v[at + b];
@@ -271,6 +269,38 @@ final class SoftmaxLoss implements Lbfgs.Objective {
         }
         for (; f < features; f++) {
             gradientOf(f, g, v, p, size);
+        }
+    }
+
+    /**
+     * out[o0 + k] += a0 x in[i0 + k] + ... + a3 x in[i3 + k], and out[o1 + k] likewise with c0..c3,
+     * for every class k, the four terms added left to right: two rows of sums that share each
+     * load of the four input rows (the scores' two examples, the gradient's two features).
+     */
+    private void twoRows(
+            double[] out,
+            int o0,
+            int o1,
+            double[] in,
+            int i0,
+            int i1,
+            int i2,
+            int i3,
+            double a0,
+            double a1,
+            double a2,
+            double a3,
+            double c0,
+            double c1,
+            double c2,
+            double c3) {
+        for (int k = 0; k < classes; k++) {
+            double x0 = in[i0 + k];
+            double x1 = in[i1 + k];
+            double x2 = in[i2 + k];
+            double x3 = in[i3 + k];
+            out[o0 + k] = out[o0 + k] + a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+            out[o1 + k] = out[o1 + k] + c0 * x0 + c1 * x1 + c2 * x2 + c3 * x3;
         }
     }
 
