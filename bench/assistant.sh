@@ -9,6 +9,9 @@
 #   bench/assistant.sh headfit [iterations [classes]]    CPU per L-BFGS iteration of the MiniLM head on 8,005
 #                                                       questions (process CPU time: robust to load); classes:
 #                                                       another build's target/classes to compare with
+#   bench/assistant.sh loss [iterations [classes]]     CPU of exact fits of a dense head on seeded rows shaped like
+#                                                       MiniLM's (4,000 x 1,920, 77 classes; no vectors needed);
+#                                                       classes: another build's target/classes to compare with
 #   bench/assistant.sh phrases                         fr/ru/fa/zh models: held-out accuracy and mistakes
 #   bench/assistant.sh zh                              Chinese: TF-IDF, bge-small-zh-v1.5's head and their blends
 #                                                       (C and weight on the training phrases' out-of-fold answers),
@@ -52,6 +55,11 @@ if [[ "${1:-}" == headfit ]]; then
   shift
   if [[ -n "${2:-}" ]]; then cp="$2:${cp#target/classes:}"; fi # another build's classes, to compare
   exec java -Xmx3g -cp "$cp" bench/assistant/HeadFitBench.java "$@"
+fi
+if [[ "${1:-}" == loss ]]; then
+  shift
+  if [[ -n "${2:-}" ]]; then cp="$2:${cp#target/classes:}"; fi # another build's classes, to compare
+  exec java -Xmx3g -cp "$cp" bench/assistant/LossBench.java "$@"
 fi
 if [[ "${1:-}" == blend ]]; then
   shift
