@@ -191,18 +191,18 @@ final class SoftmaxLoss implements Lbfgs.Objective {
                 twoRows(p, row, row + classes, theta, w0, w1, w2, w3, v0, v1, v2, v3, u0, u1, u2, u3);
             }
             for (; b < size; b++) {
-                double v0 = v[f * BLOCK + b];
-                double v1 = v[(f + 1) * BLOCK + b];
-                double v2 = v[(f + 2) * BLOCK + b];
-                double v3 = v[(f + 3) * BLOCK + b];
-                int row = b * classes;
-                for (int k = 0; k < classes; k++) {
-                    p[row + k] = p[row + k]
-                            + v0 * theta[w0 + k]
-                            + v1 * theta[w1 + k]
-                            + v2 * theta[w2 + k]
-                            + v3 * theta[w3 + k];
-                }
+                oneRow(
+                        p,
+                        b * classes,
+                        theta,
+                        w0,
+                        w1,
+                        w2,
+                        w3,
+                        v[f * BLOCK + b],
+                        v[(f + 1) * BLOCK + b],
+                        v[(f + 2) * BLOCK + b],
+                        v[(f + 3) * BLOCK + b]);
             }
         }
         for (; f < features; f++) {
@@ -304,23 +304,43 @@ final class SoftmaxLoss implements Lbfgs.Objective {
         }
     }
 
-    /** {@link #gradient} for feature {@code f} alone. */
+    /** {@link #twoRows} for one row: out[o + k] += a0 x in[i0 + k] + ... + a3 x in[i3 + k], left to right. */
+    private void oneRow(
+            double[] out,
+            int o,
+            double[] in,
+            int i0,
+            int i1,
+            int i2,
+            int i3,
+            double a0,
+            double a1,
+            double a2,
+            double a3) {
+        for (int k = 0; k < classes; k++) {
+            out[o + k] = out[o + k] + a0 * in[i0 + k] + a1 * in[i1 + k] + a2 * in[i2 + k] + a3 * in[i3 + k];
+        }
+    }
+
+    /** {@link #gradient} for feature {@code f} alone (the last one, when the features are odd). */
     private void gradientOf(int f, double[] g, double[] v, double[] p, int size) {
         int base = f * classes;
         int at = f * BLOCK;
         int b = 0;
         for (; b + 4 <= size; b += 4) {
-            double v0 = v[at + b];
-            double v1 = v[at + b + 1];
-            double v2 = v[at + b + 2];
-            double v3 = v[at + b + 3];
             int r0 = b * classes;
-            int r1 = r0 + classes;
-            int r2 = r1 + classes;
-            int r3 = r2 + classes;
-            for (int k = 0; k < classes; k++) {
-                g[base + k] = g[base + k] + v0 * p[r0 + k] + v1 * p[r1 + k] + v2 * p[r2 + k] + v3 * p[r3 + k];
-            }
+            oneRow(
+                    g,
+                    base,
+                    p,
+                    r0,
+                    r0 + classes,
+                    r0 + 2 * classes,
+                    r0 + 3 * classes,
+                    v[at + b],
+                    v[at + b + 1],
+                    v[at + b + 2],
+                    v[at + b + 3]);
         }
         for (; b < size; b++) {
             double v0 = v[at + b];
