@@ -72,7 +72,7 @@ class ConsoleBrowserTests {
                 .sendKeys(Totp.defaults()
                         .code(TotpSecret.ofBase32(ConsoleDemo.TOTP_SECRET).bytes(), Instant.now()));
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, Claire Martin"));
+        wait.until(Chromium.textIn(By.tagName("h1"), "Welcome, Claire Martin"));
         assertThat(browser.findElement(By.id("dashboard")).getText()).contains("Payments per hour");
         assertThat(browser.findElement(By.id("hours")).findElements(By.cssSelector("tbody tr")))
                 .hasSize(24);
@@ -106,17 +106,16 @@ class ConsoleBrowserTests {
             try {
                 d.findElement(By.cssSelector("form.sign-out button")).click();
                 return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException
-                    | org.openqa.selenium.NoSuchElementException e) {
+            } catch (org.openqa.selenium.NoSuchElementException e) {
                 return false;
             } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                if (Chromium.replaced(e)) {
                     return false;
                 }
                 throw e;
             }
         });
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Staff sign-in"));
+        wait.until(Chromium.textIn(By.tagName("h1"), "Staff sign-in"));
     }
 
     @Test

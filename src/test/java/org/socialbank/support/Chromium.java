@@ -60,4 +60,34 @@ public final class Chromium {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Whether a command failed because the page it read was replaced meanwhile: Chromium reports a
+     * node of the old page as "Node with given id does not belong to the document", which Selenium
+     * does not turn into a stale element (flakes CI met in the console and the pay form).
+     */
+    public static boolean replaced(org.openqa.selenium.WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
+    }
+
+    /**
+     * Selenium's text-in-element wait, which also waits on (instead of failing at) an element of a
+     * page that was replaced between finding it and reading it.
+     */
+    public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> textIn(
+            org.openqa.selenium.By locator, String text) {
+        return driver -> {
+            try {
+                return driver.findElement(locator).getText().contains(text);
+            } catch (org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (replaced(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        };
+    }
 }
