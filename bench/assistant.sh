@@ -13,6 +13,9 @@
 #                                                       MiniLM's (4,000 x 1,920, 77 classes; no vectors needed);
 #                                                       classes: another build's target/classes to compare with
 #   bench/assistant.sh phrases                         fr/ru/fa/zh models: held-out accuracy and mistakes
+#   bench/assistant.sh heads [LANGS [VARIANTS]]        fr/ru/fa/zh TF-IDF heads by SGD or fitted exactly (sgd:EPOCHS:C,
+#                                                       exact:C[:TOL]): right, sure, sure and wrong out of fold
+#                                                       (thresholds nested) and held out
 #   bench/assistant.sh zh                              Chinese: TF-IDF, bge-small-zh-v1.5's head and their blends
 #                                                       (C and weight on the training phrases' out-of-fold answers),
 #                                                       held-out accuracy, sure and wrong, the encoder's latency
@@ -39,6 +42,10 @@ else
 fi
 if [[ "${1:-}" == phrases ]]; then
   exec java -Xmx1g -cp "$cp" bench/assistant/PhrasesBench.java
+fi
+if [[ "${1:-}" == heads ]]; then
+  shift
+  exec java -Xmx2g -cp "$cp" bench/assistant/PhraseHeadBench.java "$@"
 fi
 if [[ "${1:-}" == zh ]]; then
   exec java -Xmx1g -cp "$cp" bench/assistant/ChineseBlendBench.java

@@ -132,7 +132,7 @@ class PayFormBrowserTests {
         WebElement send = browser.findElement(By.id("send-pay-form"));
         send.click();
         // the case page was already showing its transcript: wait for the page the POST leads to
-        wait.until(driver -> replaced(send));
+        wait.until(driver -> Chromium.gone(send));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transcript")));
 
         List<Outbound.Link> links = Await.until(
@@ -204,24 +204,5 @@ class PayFormBrowserTests {
         assertThat(other.get("/pay?to=%24" + tag + "&amount_minor=100&currency=EUR&t=" + "A".repeat(32))
                         .status())
                 .isEqualTo(404);
-    }
-
-    /**
-     * Whether {@code element} is gone from the page (the page was replaced). Chromium sometimes
-     * says so as "Node with given id does not belong to the document" instead of a stale element
-     * reference, which {@code ExpectedConditions.stalenessOf} does not recognise (a flake seen in CI).
-     */
-    private static boolean replaced(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
     }
 }

@@ -72,6 +72,23 @@ public final class Chromium {
     }
 
     /**
+     * Whether {@code element} is gone from the page (the page was replaced): a stale element
+     * reference, or Chromium's "does not belong to the document" for the same thing, which
+     * {@code ExpectedConditions.stalenessOf} does not recognise (a flake seen in CI).
+     */
+    public static boolean gone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (replaced(e)) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Selenium's text-in-element wait, which also waits on (instead of failing at) an element of a
      * page that was replaced between finding it and reading it.
      */
