@@ -92,7 +92,8 @@ final class HolidayCalendar {
     }
 
     /** One rule of the file: a kind, its arguments, a day offset, whether a weekend date moves. */
-    private record Rule(String kind, List<String> args, int offset, boolean observed) {}
+    /** One date rule; {@code line} is where it was read ("line 3: gregorian 05-01"), for the errors. */
+    private record Rule(String kind, List<String> args, int offset, boolean observed, String line) {}
 
     String country() {
         return country;
@@ -193,10 +194,10 @@ final class HolidayCalendar {
                     case "islamic-calculation" -> islamic = calculation(words.get(1));
                     case "islamic-offset" -> islamicOffset = Integer.parseInt(words.get(1));
                     case "chinese-month-start" -> monthStarts.put(LocalDate.parse(words.get(1)), monthStart(words));
-                    case "gregorian", "persian", "islamic", "chinese" -> rules.add(rule(words, 2));
-                    case "easter" -> rules.add(rule(words, 2));
-                    case "nth" -> rules.add(rule(words, 4));
-                    case "qingming" -> rules.add(rule(words, 1));
+                    case "gregorian", "persian", "islamic", "chinese" -> rules.add(rule(words, 2, number, raw));
+                    case "easter" -> rules.add(rule(words, 2, number, raw));
+                    case "nth" -> rules.add(rule(words, 4, number, raw));
+                    case "qingming" -> rules.add(rule(words, 1, number, raw));
                     default -> throw new IllegalArgumentException("unknown kind " + words.get(0));
                 }
             } catch (RuntimeException e) {
@@ -213,7 +214,7 @@ final class HolidayCalendar {
     }
 
     /** The kind and its {@code fixed} arguments, then an optional offset and {@code observed}; the rest is a name. */
-    private static Rule rule(List<String> words, int fixed) {
+    private static Rule rule(List<String> words, int fixed, int number, String raw) {
         if (words.size() < fixed) {
             throw new IllegalArgumentException("too few arguments");
         }
@@ -224,7 +225,12 @@ final class HolidayCalendar {
             i++;
         }
         boolean observed = i < words.size() && words.get(i).equals("observed");
-        return new Rule(words.get(0), List.copyOf(words.subList(1, fixed)), offset, observed);
+        return new Rule(
+                words.get(0),
+                List.copyOf(words.subList(1, fixed)),
+                offset,
+                observed,
+                "line " + number + ": " + raw.strip());
     }
 
     /** The true start of a month ICU starts a day or two off; anything further is a typing error. */
@@ -256,7 +262,15 @@ final class HolidayCalendar {
         Set<LocalDate> days = new TreeSet<>();
         List<LocalDate> moved = new ArrayList<>();
         for (Rule rule : rules) {
-            for (LocalDate d : dates(rule, year)) {
+            List<LocalDate> dates;
+            try {
+                dates = dates(rule, year);
+            } catch (RuntimeException e) {
+                // a rule read well but naming no real date (month 13): the error names its line
+                throw new IllegalArgumentException(
+                        "holiday calendar " + country + " " + rule.line() + " (" + e.getMessage() + ")", e);
+            }
+            for (LocalDate d : dates) {
                 LocalDate day = d.plusDays(rule.offset());
                 if (day.getYear() != year) {
                     continue;

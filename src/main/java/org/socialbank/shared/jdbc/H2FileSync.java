@@ -24,8 +24,11 @@ final class H2FileSync implements Durability, DisposableBean {
 
     private final Path file;
     private final AtomicLong registered = new AtomicLong();
-    private final ReentrantLock syncing = new ReentrantLock();
+    /** Package-private so that a test can hold it while waiters gather. */
+    final ReentrantLock syncing = new ReentrantLock();
+
     private long synced; // guarded by syncing
+    private long syncs; // guarded by syncing: fsyncs done, for the tests
     private FileChannel channel; // guarded by syncing, opened on first use (H2 creates the file)
     private final boolean previousRunUnclean;
 
@@ -44,9 +47,20 @@ final class H2FileSync implements Durability, DisposableBean {
             }
             long covered = registered.get();
             channel().force(false);
+            syncs++;
             synced = covered;
         } catch (IOException e) {
             throw new UncheckedIOException("fsync of " + file + " failed", e);
+        } finally {
+            syncing.unlock();
+        }
+    }
+
+    /** How many fsyncs this run has done. */
+    long syncs() {
+        syncing.lock();
+        try {
+            return syncs;
         } finally {
             syncing.unlock();
         }

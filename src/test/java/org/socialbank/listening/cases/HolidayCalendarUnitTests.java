@@ -199,7 +199,8 @@ class HolidayCalendarUnitTests {
     void anUnknownCountryOrAMalformedLineStopsTheStart() {
         assertThatThrownBy(() -> of("ZZ")).hasMessageContaining("no holiday calendar shipped for ZZ");
         assertThatThrownBy(() -> HolidayCalendar.parse("XX", List.of("gregorian 13-45 nonsense")))
-                .isInstanceOf(RuntimeException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holiday calendar XX line 1: gregorian 13-45 nonsense");
         assertThatThrownBy(() -> HolidayCalendar.parse("XX", List.of("sometimes 01-01")))
                 .hasMessageContaining("line 1");
     }

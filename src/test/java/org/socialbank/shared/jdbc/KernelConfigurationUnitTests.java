@@ -108,15 +108,26 @@ class KernelConfigurationUnitTests {
         Path file = Files.writeString(dir.resolve("db.mv.db"), "x");
         H2FileSync sync = new H2FileSync(file);
         Thread[] threads = new Thread[8];
-        for (int i = 0; i < threads.length; i++) {
-            threads[i] = new Thread(sync::awaitDurable);
-            threads[i].start();
+        // the lock held, as by an fsync under way: all eight register and wait behind it
+        sync.syncing.lock();
+        try {
+            for (int i = 0; i < threads.length; i++) {
+                threads[i] = new Thread(sync::awaitDurable);
+                threads[i].start();
+            }
+            while (sync.syncing.getQueueLength() < threads.length) {
+                Thread.onSpinWait();
+            }
+        } finally {
+            sync.syncing.unlock();
         }
         for (Thread t : threads) {
             t.join(10_000);
             assertThat(t.isAlive()).isFalse();
         }
+        assertThat(sync.syncs()).as("the first waiter's fsync covers all eight").isEqualTo(1);
         sync.awaitDurable();
+        assertThat(sync.syncs()).as("a caller after it gets its own").isEqualTo(2);
     }
 
     @Test
