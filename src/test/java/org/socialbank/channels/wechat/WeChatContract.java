@@ -215,9 +215,10 @@ abstract class WeChatContract {
         String nonce = Long.toString(MSG_IDS.incrementAndGet());
         long msgId = MSG_IDS.incrementAndGet();
         String encrypted = CRYPTO.encrypt(WeChatXml.write(text(user, "help", msgId)));
-        String path = "/webhooks/wechat?timestamp=" + timestamp + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
+        String path = "/webhooks/wechat?signature=" + CRYPTO.signature(timestamp, nonce) + "&timestamp=" + timestamp
+                + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
                 + CRYPTO.signature(timestamp, nonce, encrypted);
-        String envelope = WeChatXml.write(new LinkedHashMap<>(Map.of("ToUserName", ACCOUNT, "Encrypt", encrypted)));
+        String envelope = envelope(encrypted);
         assertThat(passive(post(path, envelope)).get("Content")).isNotBlank();
         HttpResponse<String> replay = post(path, envelope);
         assertThat(replay.statusCode()).isEqualTo(401);
@@ -227,6 +228,48 @@ abstract class WeChatContract {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("review of fix-a: in safe mode the URL signature is checked before the body is read")
+    void aSafeModePushWithoutItsUrlSignatureIsRefusedBeforeItsBodyIsRead() throws Exception {
+        String user = newUser();
+        for (boolean forged : new boolean[] {true, false}) {
+            String timestamp = now();
+            String nonce = Long.toString(MSG_IDS.incrementAndGet());
+            long msgId = MSG_IDS.incrementAndGet();
+            String encrypted = CRYPTO.encrypt(WeChatXml.write(text(user, "help", msgId)));
+            String signed = "timestamp=" + timestamp + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
+                    + CRYPTO.signature(timestamp, nonce, encrypted);
+            String signature = CRYPTO.signature(timestamp, nonce);
+            String unsigned = "/webhooks/wechat?" + signed + (forged ? "&signature=" + forge(signature) : "");
+            // a valid msg_signature does not stand in for the URL's signature, which WeChat always sends
+            for (String body : List.of(
+                    envelope(encrypted),
+                    "<xml><Encrypt>unclosed",
+                    "<!DOCTYPE xml [<!ENTITY e \"x\">]><xml>&e;</xml>")) {
+                HttpResponse<String> refused = post(unsigned, body);
+                assertThat(refused.statusCode())
+                        .as("forged %s: %s", forged, body)
+                        .isEqualTo(401);
+                assertThat(refused.body())
+                        .as("the same refusal, whatever the body")
+                        .contains("bad_signature");
+                assertThat(refused.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+            }
+            assertThat(inbox("m:" + msgId)).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM wechat_nonces WHERE signed_at = ? AND nonce = ?")
+                            .params(Long.parseLong(timestamp), nonce)
+                            .query(Integer.class)
+                            .single())
+                    .as("nothing is recorded for an unsigned request")
+                    .isZero();
+            // the same push as WeChat sends it, with its URL signature, is served
+            HttpResponse<String> served =
+                    post("/webhooks/wechat?signature=" + signature + "&" + signed, envelope(encrypted));
+            assertThat(passive(served).get("Content")).isNotBlank();
+        }
     }
 
     @Test
@@ -839,13 +882,20 @@ abstract class WeChatContract {
         String nonce = Long.toString(MSG_IDS.incrementAndGet());
         String encrypted = sealer.encrypt(xml);
         String msgSignature = CRYPTO.signature(timestamp, nonce, encrypted);
-        String envelope = WeChatXml.write(new LinkedHashMap<>(Map.of("ToUserName", ACCOUNT, "Encrypt", encrypted)));
         return post(
                 "/webhooks/wechat?signature=" + CRYPTO.signature(timestamp, nonce) + "&timestamp=" + timestamp
                         + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
                         + URLEncoder.encode(
                                 forgeMsgSignature ? forge(msgSignature) : msgSignature, StandardCharsets.UTF_8),
-                envelope);
+                envelope(encrypted));
+    }
+
+    /** Safe mode's outer XML around an {@code Encrypt} value. */
+    static String envelope(String encrypted) {
+        Map<String, String> envelope = new LinkedHashMap<>();
+        envelope.put("ToUserName", ACCOUNT);
+        envelope.put("Encrypt", encrypted);
+        return WeChatXml.write(envelope);
     }
 
     HttpResponse<String> post(String path, String xml) throws Exception {
