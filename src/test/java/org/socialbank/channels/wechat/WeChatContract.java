@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
@@ -42,6 +43,8 @@ import org.socialbank.support.FormClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -496,23 +499,7 @@ abstract class WeChatContract {
     @Test
     void twoNodesRefreshTheTokenOnce() throws Exception {
         String appId = "wxrace" + UUID.randomUUID().toString().substring(0, 8);
-        WeChatProperties properties = new WeChatProperties(
-                appId,
-                "secret",
-                TOKEN,
-                "",
-                URI.create(WECHAT.url()),
-                false,
-                "zh",
-                Duration.ofMillis(3500),
-                Duration.ofSeconds(10),
-                Duration.ofMinutes(5),
-                20,
-                "",
-                Map.of(),
-                null,
-                URI.create(WECHAT.url()),
-                java.util.Set.of());
+        WeChatProperties properties = plainAccount(appId);
         WeChatAccessTokens nodeA = new WeChatAccessTokens(jdbc, api, properties, Clock.systemUTC());
         WeChatAccessTokens nodeB = new WeChatAccessTokens(jdbc, api, properties, Clock.systemUTC());
         WECHAT.tokenDelay(Duration.ofMillis(400));
@@ -541,6 +528,39 @@ abstract class WeChatContract {
         assertThat(nodeB.current()).contains("token-" + appId + "-2");
         assertThat(nodeA.current()).contains("token-" + appId + "-2");
         assertThat(WECHAT.tokensIssued(appId)).isEqualTo(2);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    @DisplayName("review of fix-a: a token answer the bank cannot use is logged without the token")
+    void aTokenAnswerWithoutALifetimeIsLoggedWithoutTheToken(CapturedOutput output) {
+        String appId = "wxlife" + UUID.randomUUID().toString().substring(0, 8);
+        WECHAT.tokensWithoutLifetime(appId);
+        WeChatAccessTokens tokens = new WeChatAccessTokens(jdbc, api, plainAccount(appId), Clock.systemUTC());
+        assertThat(tokens.current()).isEmpty();
+        assertThat(WECHAT.tokensIssued(appId)).isEqualTo(1);
+        assertThat(output.getAll()).contains("WeChat gave no access token").doesNotContain("token-" + appId);
+    }
+
+    /** Another account on the fake, in plain mode: its own row of access tokens. */
+    private static WeChatProperties plainAccount(String appId) {
+        return new WeChatProperties(
+                appId,
+                "secret",
+                TOKEN,
+                "",
+                URI.create(WECHAT.url()),
+                false,
+                "zh",
+                Duration.ofMillis(3500),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(5),
+                20,
+                "",
+                Map.of(),
+                null,
+                URI.create(WECHAT.url()),
+                java.util.Set.of());
     }
 
     // --- a customer's way ---------------------------------------------------------------
