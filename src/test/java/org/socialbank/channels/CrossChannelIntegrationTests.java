@@ -206,8 +206,10 @@ class CrossChannelIntegrationTests {
         Map<String, String> envelope = new java.util.LinkedHashMap<>();
         envelope.put("ToUserName", ACCOUNT);
         envelope.put("Encrypt", encrypted);
-        HttpRequest request = HttpRequest.newBuilder(uri("/webhooks/wechat?timestamp=" + timestamp + "&nonce=" + nonce
-                        + "&encrypt_type=aes&msg_signature=" + CRYPTO.signature(timestamp, nonce, encrypted)))
+        HttpRequest request = HttpRequest.newBuilder(uri(
+                        "/webhooks/wechat?signature=" + CRYPTO.signature(timestamp, nonce) + "&timestamp=" + timestamp
+                                + "&nonce=" + nonce
+                                + "&encrypt_type=aes&msg_signature=" + CRYPTO.signature(timestamp, nonce, encrypted)))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "text/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(WeChatXml.write(envelope), StandardCharsets.UTF_8))

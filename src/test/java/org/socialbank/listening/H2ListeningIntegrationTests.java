@@ -172,6 +172,30 @@ class H2ListeningIntegrationTests {
         assertThat(api().get("/api/v1/mentions?source=news&limit=500").body()).doesNotContain("many-");
     }
 
+    @Test
+    @DisplayName("review of fix-a: an instant a billion years away is a 400 problem, not a 500")
+    void anInstantOutsideTheYears1970To9999IsRefused() {
+        // Instant.MIN and Instant.MAX: ISO-8601 reads them, a span's arithmetic does not
+        List<String> spans = List.of("to=-1000000000-01-01T00:00:00Z", "from=%2B1000000000-12-31T23:59:59Z");
+        for (String path : List.of("/api/v1/mentions", "/api/v1/listening/dashboard", "/api/v1/listening/export.csv")) {
+            for (String span : spans) {
+                Response refused = api().get(path + "?" + span);
+                assertProblem(refused, 400, "invalid_request");
+                assertThat(refused.body()).as(path + "?" + span).contains("1970 to 9999");
+            }
+        }
+        assertThat(api().get("/api/v1/listening/dashboard?from=9999-12-25T00:00:00Z&to=9999-12-31T23:59:59Z")
+                        .status())
+                .as("the range's edge is served")
+                .isEqualTo(200);
+        assertProblem(
+                api().post(
+                                "/api/v1/mentions",
+                                batch(List.of(mention("news", "far-" + UUID.randomUUID(), "hi", null, Instant.MAX)))),
+                400,
+                "invalid_mention");
+    }
+
     private static void assertProblem(Response r, int status, String code) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");

@@ -81,7 +81,7 @@ public class WeChatAccessTokens {
         WeChatApi.Answer answer = api.fetchToken(properties.appId(), properties.appSecret());
         Optional<WeChatApi.Token> token = answer instanceof WeChatApi.Ok ok ? WeChatApi.token(ok) : Optional.empty();
         if (token.isEmpty()) {
-            log.warn("WeChat gave no access token: {}", answer);
+            log.warn("WeChat gave no access token: {}", WeChatApi.describe(answer)); // an Ok's body may hold one
             return row.usable(now) ? Optional.of(row.token()) : Optional.empty();
         }
         Instant expires = now.plusSeconds(token.get().expiresInSeconds());

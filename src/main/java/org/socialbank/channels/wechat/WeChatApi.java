@@ -23,6 +23,8 @@ public class WeChatApi {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int BODY_MAX = 64 * 1024;
+    /** The longest answer text {@link #describe} gives a log line. */
+    private static final int DESCRIPTION_MAX = 200;
 
     private final HttpClient client;
     private final String base;
@@ -40,7 +42,13 @@ public class WeChatApi {
     /** WeChat's answer to one call. */
     public sealed interface Answer permits Ok, Refused, Unavailable, Lost {}
 
-    public record Ok(JsonNode body) implements Answer {}
+    /** WeChat said yes; the body may carry a token, so the text of an {@code Ok} never shows it. */
+    public record Ok(JsonNode body) implements Answer {
+        @Override
+        public String toString() {
+            return "Ok[body of " + (body == null ? 0 : body.size()) + " fields, not shown]";
+        }
+    }
 
     /** WeChat said no: {@code errcode} is its documented code (40001 token invalid, 45015 window closed, ...). */
     public record Refused(int errcode, String errmsg) implements Answer {}
@@ -51,8 +59,26 @@ public class WeChatApi {
     /** Sent, but no answer came: it may have had its effect. */
     public record Lost(String reason) implements Answer {}
 
-    /** A new access token and its lifetime in seconds. */
-    public record Token(String value, long expiresInSeconds) {}
+    /** A new access token and its lifetime in seconds; its text never shows the token. */
+    public record Token(String value, long expiresInSeconds) {
+        @Override
+        public String toString() {
+            return "Token[value not shown, expiresInSeconds=" + expiresInSeconds + "]";
+        }
+    }
+
+    /** An answer for a log line: its kind and errcode or reason, bounded; never an {@code Ok}'s body. */
+    static String describe(Answer answer) {
+        String text = "ok, body not shown";
+        if (answer instanceof Refused refused) {
+            text = "refused, errcode " + refused.errcode() + ": " + refused.errmsg();
+        } else if (answer instanceof Unavailable unavailable) {
+            text = "unavailable: " + unavailable.reason();
+        } else if (answer instanceof Lost lost) {
+            text = "lost: " + lost.reason();
+        }
+        return text.length() <= DESCRIPTION_MAX ? text : text.substring(0, DESCRIPTION_MAX) + "...";
+    }
 
     public Answer fetchToken(String appId, String secret) {
         return call(HttpRequest.newBuilder(URI.create(base + "/cgi-bin/token?grant_type=client_credential&appid="

@@ -42,6 +42,10 @@ import org.springframework.web.bind.annotation.RestController;
 class MentionsController {
 
     static final Duration LISTING_SPAN_DEFAULT = Duration.ofDays(7);
+    /** The range of instants a client may send (see {@link #instant}). */
+    static final Instant INSTANT_MIN = Instant.EPOCH;
+
+    static final Instant INSTANT_MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final Mentions mentions;
     private final Clock clock;
@@ -152,15 +156,25 @@ class MentionsController {
         return Problems.response(problem);
     }
 
+    /**
+     * An instant the client sent, within years 1970..9999: ISO-8601 also reads instants up to a
+     * billion years away, which no mention has and on which a span's arithmetic (a default "7
+     * days before", a database timestamp) fails as the bank's fault.
+     */
     static Instant instant(String value) {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadRequest("'" + value + "' is no ISO-8601 instant such as 2026-12-01T10:15:30Z");
         }
+        if (instant.isBefore(INSTANT_MIN) || instant.isAfter(INSTANT_MAX)) {
+            throw new BadRequest("'" + value + "' is outside the years 1970 to 9999");
+        }
+        return instant;
     }
 
     static Sentiment sentiment(String value) {

@@ -571,8 +571,10 @@ class PoisonMessagesIntegrationTests {
         Map<String, String> envelope = new LinkedHashMap<>();
         envelope.put("ToUserName", ACCOUNT);
         envelope.put("Encrypt", encrypted);
-        return send(HttpRequest.newBuilder(uri("/webhooks/wechat?timestamp=" + timestamp + "&nonce=" + nonce
-                        + "&encrypt_type=aes&msg_signature=" + CRYPTO.signature(timestamp, nonce, encrypted)))
+        return send(HttpRequest.newBuilder(uri(
+                        "/webhooks/wechat?signature=" + CRYPTO.signature(timestamp, nonce) + "&timestamp=" + timestamp
+                                + "&nonce=" + nonce
+                                + "&encrypt_type=aes&msg_signature=" + CRYPTO.signature(timestamp, nonce, encrypted)))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "text/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(WeChatXml.write(envelope), StandardCharsets.UTF_8))

@@ -51,6 +51,8 @@ public final class FakeWeChatApi implements AutoCloseable {
     private final Map<String, String> codes = new ConcurrentHashMap<>();
     private final AtomicInteger codesIssued = new AtomicInteger();
     private volatile Duration tokenDelay = Duration.ZERO;
+    /** AppIds whose tokens come with {@code expires_in} 0, which the bank cannot use. */
+    private final java.util.Set<String> lifeless = ConcurrentHashMap.newKeySet();
     /** Mass messages each follower received (the fake's month), and each job's counts by msg_id. */
     private final Map<String, AtomicInteger> massReceived = new ConcurrentHashMap<>();
 
@@ -87,6 +89,11 @@ public final class FakeWeChatApi implements AutoCloseable {
 
     void tokenDelay(Duration delay) {
         tokenDelay = delay;
+    }
+
+    /** From now on this AppId's tokens come without a lifetime ({@code expires_in} 0). */
+    void tokensWithoutLifetime(String appId) {
+        lifeless.add(appId);
     }
 
     int tokensIssued(String appId) {
@@ -146,7 +153,8 @@ public final class FakeWeChatApi implements AutoCloseable {
             answer(
                     exchange,
                     200,
-                    "{\"access_token\":\"token-" + query.get("appid") + "-" + n + "\",\"expires_in\":7200}");
+                    "{\"access_token\":\"token-" + query.get("appid") + "-" + n + "\",\"expires_in\":"
+                            + (lifeless.contains(query.get("appid")) ? 0 : 7200) + "}");
         } else {
             answer(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
         }

@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
@@ -42,6 +43,8 @@ import org.socialbank.support.FormClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -215,9 +218,10 @@ abstract class WeChatContract {
         String nonce = Long.toString(MSG_IDS.incrementAndGet());
         long msgId = MSG_IDS.incrementAndGet();
         String encrypted = CRYPTO.encrypt(WeChatXml.write(text(user, "help", msgId)));
-        String path = "/webhooks/wechat?timestamp=" + timestamp + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
+        String path = "/webhooks/wechat?signature=" + CRYPTO.signature(timestamp, nonce) + "&timestamp=" + timestamp
+                + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
                 + CRYPTO.signature(timestamp, nonce, encrypted);
-        String envelope = WeChatXml.write(new LinkedHashMap<>(Map.of("ToUserName", ACCOUNT, "Encrypt", encrypted)));
+        String envelope = envelope(encrypted);
         assertThat(passive(post(path, envelope)).get("Content")).isNotBlank();
         HttpResponse<String> replay = post(path, envelope);
         assertThat(replay.statusCode()).isEqualTo(401);
@@ -227,6 +231,48 @@ abstract class WeChatContract {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("review of fix-a: in safe mode the URL signature is checked before the body is read")
+    void aSafeModePushWithoutItsUrlSignatureIsRefusedBeforeItsBodyIsRead() throws Exception {
+        String user = newUser();
+        for (boolean forged : new boolean[] {true, false}) {
+            String timestamp = now();
+            String nonce = Long.toString(MSG_IDS.incrementAndGet());
+            long msgId = MSG_IDS.incrementAndGet();
+            String encrypted = CRYPTO.encrypt(WeChatXml.write(text(user, "help", msgId)));
+            String signed = "timestamp=" + timestamp + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
+                    + CRYPTO.signature(timestamp, nonce, encrypted);
+            String signature = CRYPTO.signature(timestamp, nonce);
+            String unsigned = "/webhooks/wechat?" + signed + (forged ? "&signature=" + forge(signature) : "");
+            // a valid msg_signature does not stand in for the URL's signature, which WeChat always sends
+            for (String body : List.of(
+                    envelope(encrypted),
+                    "<xml><Encrypt>unclosed",
+                    "<!DOCTYPE xml [<!ENTITY e \"x\">]><xml>&e;</xml>")) {
+                HttpResponse<String> refused = post(unsigned, body);
+                assertThat(refused.statusCode())
+                        .as("forged %s: %s", forged, body)
+                        .isEqualTo(401);
+                assertThat(refused.body())
+                        .as("the same refusal, whatever the body")
+                        .contains("bad_signature");
+                assertThat(refused.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+            }
+            assertThat(inbox("m:" + msgId)).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM wechat_nonces WHERE signed_at = ? AND nonce = ?")
+                            .params(Long.parseLong(timestamp), nonce)
+                            .query(Integer.class)
+                            .single())
+                    .as("nothing is recorded for an unsigned request")
+                    .isZero();
+            // the same push as WeChat sends it, with its URL signature, is served
+            HttpResponse<String> served =
+                    post("/webhooks/wechat?signature=" + signature + "&" + signed, envelope(encrypted));
+            assertThat(passive(served).get("Content")).isNotBlank();
+        }
     }
 
     @Test
@@ -453,23 +499,7 @@ abstract class WeChatContract {
     @Test
     void twoNodesRefreshTheTokenOnce() throws Exception {
         String appId = "wxrace" + UUID.randomUUID().toString().substring(0, 8);
-        WeChatProperties properties = new WeChatProperties(
-                appId,
-                "secret",
-                TOKEN,
-                "",
-                URI.create(WECHAT.url()),
-                false,
-                "zh",
-                Duration.ofMillis(3500),
-                Duration.ofSeconds(10),
-                Duration.ofMinutes(5),
-                20,
-                "",
-                Map.of(),
-                null,
-                URI.create(WECHAT.url()),
-                java.util.Set.of());
+        WeChatProperties properties = plainAccount(appId);
         WeChatAccessTokens nodeA = new WeChatAccessTokens(jdbc, api, properties, Clock.systemUTC());
         WeChatAccessTokens nodeB = new WeChatAccessTokens(jdbc, api, properties, Clock.systemUTC());
         WECHAT.tokenDelay(Duration.ofMillis(400));
@@ -498,6 +528,39 @@ abstract class WeChatContract {
         assertThat(nodeB.current()).contains("token-" + appId + "-2");
         assertThat(nodeA.current()).contains("token-" + appId + "-2");
         assertThat(WECHAT.tokensIssued(appId)).isEqualTo(2);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    @DisplayName("review of fix-a: a token answer the bank cannot use is logged without the token")
+    void aTokenAnswerWithoutALifetimeIsLoggedWithoutTheToken(CapturedOutput output) {
+        String appId = "wxlife" + UUID.randomUUID().toString().substring(0, 8);
+        WECHAT.tokensWithoutLifetime(appId);
+        WeChatAccessTokens tokens = new WeChatAccessTokens(jdbc, api, plainAccount(appId), Clock.systemUTC());
+        assertThat(tokens.current()).isEmpty();
+        assertThat(WECHAT.tokensIssued(appId)).isEqualTo(1);
+        assertThat(output.getAll()).contains("WeChat gave no access token").doesNotContain("token-" + appId);
+    }
+
+    /** Another account on the fake, in plain mode: its own row of access tokens. */
+    private static WeChatProperties plainAccount(String appId) {
+        return new WeChatProperties(
+                appId,
+                "secret",
+                TOKEN,
+                "",
+                URI.create(WECHAT.url()),
+                false,
+                "zh",
+                Duration.ofMillis(3500),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(5),
+                20,
+                "",
+                Map.of(),
+                null,
+                URI.create(WECHAT.url()),
+                java.util.Set.of());
     }
 
     // --- a customer's way ---------------------------------------------------------------
@@ -839,13 +902,20 @@ abstract class WeChatContract {
         String nonce = Long.toString(MSG_IDS.incrementAndGet());
         String encrypted = sealer.encrypt(xml);
         String msgSignature = CRYPTO.signature(timestamp, nonce, encrypted);
-        String envelope = WeChatXml.write(new LinkedHashMap<>(Map.of("ToUserName", ACCOUNT, "Encrypt", encrypted)));
         return post(
                 "/webhooks/wechat?signature=" + CRYPTO.signature(timestamp, nonce) + "&timestamp=" + timestamp
                         + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
                         + URLEncoder.encode(
                                 forgeMsgSignature ? forge(msgSignature) : msgSignature, StandardCharsets.UTF_8),
-                envelope);
+                envelope(encrypted));
+    }
+
+    /** Safe mode's outer XML around an {@code Encrypt} value. */
+    static String envelope(String encrypted) {
+        Map<String, String> envelope = new LinkedHashMap<>();
+        envelope.put("ToUserName", ACCOUNT);
+        envelope.put("Encrypt", encrypted);
+        return WeChatXml.write(envelope);
     }
 
     HttpResponse<String> post(String path, String xml) throws Exception {

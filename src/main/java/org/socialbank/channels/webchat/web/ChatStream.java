@@ -189,14 +189,23 @@ class ChatStream {
         return node;
     }
 
+    /**
+     * The seq a client resumes after; 0 (from the start) when it is absent or no seq: not ASCII
+     * digits, or beyond a long. A reconnecting EventSource sends back whatever id it was given, so
+     * a value the bank never sent resumes rather than fails.
+     */
     private static long seq(String value) {
         if (value == null
                 || value.isEmpty()
                 || value.length() > 19
-                || !value.chars().allMatch(Character::isDigit)) {
+                || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return 0;
         }
-        return Long.parseLong(value);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException beyondALong) { // 19 digits above 9223372036854775807
+            return 0;
+        }
     }
 
     private static void refuse(HttpServletResponse response, HttpStatus status, String code) throws IOException {

@@ -27,13 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * WeChat's callback URL. {@code GET}: the admin console's URL check, echoing {@code echostr} only
- * for a valid, fresh signature. {@code POST}: a message or event. With an EncodingAESKey configured
- * only safe mode is accepted: {@code encrypt_type=aes} and a {@code msg_signature} over the token,
- * timestamp, nonce and the encrypted body, checked before decryption; without one, plain mode. Then
- * a signed request is served only while its timestamp is within 5 minutes of the bank's clock and
- * only once per (timestamp, nonce) on any node ({@link WeChatNonces}). Anything else gets 401
- * problem+json and nothing is handled (security review #2). The answer is a passive reply (sealed
- * in safe mode) or {@code success} (nothing to say now).
+ * for a valid, fresh signature. {@code POST}: a message or event. In both modes the URL's {@code
+ * signature} (token, timestamp, nonce) and the timestamp's freshness are checked before the body is
+ * read. With an EncodingAESKey configured only safe mode is accepted: {@code encrypt_type=aes} and
+ * a {@code msg_signature} over the token, timestamp, nonce and the encrypted body, checked before
+ * decryption; without one, plain mode. Then a signed request is served only while its timestamp is
+ * within 5 minutes of the bank's clock and only once per (timestamp, nonce) on any node ({@link
+ * WeChatNonces}). Anything else gets 401 problem+json and nothing is handled (security review #2).
+ * The answer is a passive reply (sealed in safe mode) or {@code success} (nothing to say now).
  */
 @RestController
 class WeChatWebhook {
@@ -92,10 +93,16 @@ class WeChatWebhook {
                     "safe_mode_required",
                     "This account takes only encrypted callbacks (encrypt_type=aes with msg_signature)."));
         }
-        if (!safe
-                && (!encryptType.isEmpty() && !"raw".equals(encryptType)
-                        || !crypto.verify(signature, timestamp, nonce))) {
+        if (!safe && !encryptType.isEmpty() && !"raw".equals(encryptType)) {
             return unauthorized(); // plain mode only: an encrypted callback cannot be read here
+        }
+        // WeChat signs the URL of every push, in both modes; safe mode's msg_signature can only be
+        // checked once the body is parsed, so nothing unsigned or stale reaches the parser
+        if (!crypto.verify(signature, timestamp, nonce)) {
+            return unauthorized();
+        }
+        if (!WeChatNonces.fresh(timestamp, clock.instant())) {
+            return stale();
         }
         Optional<Map<String, String>> outer =
                 WeChatXml.parse(body == null ? "" : new String(body, StandardCharsets.UTF_8));

@@ -224,6 +224,26 @@ abstract class WebChatContract {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName(
+            "review of fix-a: a resume id beyond a long starts from the beginning, not a 500")
+    void aResumeIdBeyondALongStartsFromTheBeginning() throws Exception {
+        Visitor visitor = new Visitor();
+        visitor.open();
+        visitor.send(UUID.randomUUID().toString(), "text", "help");
+        visitor.awaitHistory(h -> bankMessages(h) >= 1);
+        String beyond = "9999999999999999999"; // 19 digits, above Long.MAX_VALUE
+        // at most 3 at once: a visitor's streams-per-visitor-max
+        for (String[] resume :
+                new String[][] {{"?after=" + beyond, null}, {"", beyond}, {"?after=" + beyond, beyond}}) {
+            List<String> lines =
+                    visitor.stream(resume[0], resume[1], Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS);
+            assertThat(lines)
+                    .as("query %s, Last-Event-ID %s", resume[0], resume[1])
+                    .anyMatch(WebChatContract::fromTheBank);
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.DisplayName("security review #9: open streams share the node's one poll")
     void openStreamsShareOnePoll() throws Exception {
         List<Visitor> visitors = List.of(new Visitor(), new Visitor(), new Visitor(), new Visitor());
@@ -502,11 +522,17 @@ abstract class WebChatContract {
 
         /** The raw lines of the SSE stream during {@code during}, read on another thread. */
         CompletableFuture<List<String>> stream(long lastEventId, Duration during) {
-            HttpRequest request = HttpRequest.newBuilder(uri("/chat/stream"))
-                    .header("Accept", "text/event-stream")
-                    .header("Last-Event-ID", Long.toString(lastEventId))
-                    .GET()
-                    .build();
+            return stream("", Long.toString(lastEventId), during);
+        }
+
+        /** The same, with the query ({@code ""} or {@code ?after=...}) and Last-Event-ID (or null) as given. */
+        CompletableFuture<List<String>> stream(String query, String lastEventId, Duration during) {
+            HttpRequest.Builder builder =
+                    HttpRequest.newBuilder(uri("/chat/stream" + query)).header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                builder.header("Last-Event-ID", lastEventId);
+            }
+            HttpRequest request = builder.GET().build();
             return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenApply(response -> {
                 assertThat(response.statusCode()).isEqualTo(200);
                 List<String> lines = new ArrayList<>();
