@@ -1,4 +1,4 @@
-package org.socialbank.handoff;
+package org.socialbank.shared;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -6,8 +6,11 @@ import java.util.regex.Pattern;
 /**
  * Secrets a customer should never type in a chat: a card number (13 to 19 digits, grouped or not,
  * that pass the Luhn check), or a short code right after a word that names one (PIN, CVV, code,
- * password, in the five languages). Digits of any script count (Persian ۱۲۳, Arabic ١٢٣). The
- * transcript keeps the text with the secret masked; pure and thread-safe.
+ * password, in the five languages). Digits of any script count (Persian ۱۲۳, Arabic ١٢٣). Whatever
+ * keeps or passes on a text someone typed (the handoff transcript, the web chat's history, a spike
+ * alert's example in the staff chat) keeps it masked, and what staff write to a customer is refused
+ * when it holds one. One implementation for every module (it was {@code handoff.Secrets}); pure
+ * and thread-safe.
  */
 public final class Secrets {
 

@@ -1,4 +1,4 @@
-package org.socialbank.handoff;
+package org.socialbank.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
