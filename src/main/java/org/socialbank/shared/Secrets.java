@@ -15,8 +15,13 @@ import java.util.regex.Pattern;
 public final class Secrets {
 
     private static final Pattern CARD = Pattern.compile("(?<![\\p{Nd}])\\p{Nd}(?:[ \\-]?\\p{Nd}){12,18}(?![\\p{Nd}])");
-    private static final Pattern CODE =
-            Pattern.compile("(?iu)(pin|cvv|cvc|code|otp|password|passcode|mot de passe|пин|код|пароль|رمز|کد|密码|验证码|口令)"
+    /**
+     * A word that names a code, then the code. Words in spaced scripts start a word, so that
+     * "shipping 2500", "barcode 12345678" or "opinion" name no PIN or code (an agent's reply with
+     * one would be refused for nothing); Chinese has no spaces, its words count anywhere.
+     */
+    private static final Pattern CODE = Pattern.compile(
+            "(?iu)((?<!\\p{L})(?:pin|cvv|cvc|code|otp|password|passcode|mot de passe|пин|код|пароль|رمز|کد)|密码|验证码|口令)"
                     + "[^\\p{Nd}]{0,12}(\\p{Nd}{3,8})(?![\\p{Nd}])");
 
     private Secrets() {}
