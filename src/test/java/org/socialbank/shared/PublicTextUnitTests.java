@@ -20,14 +20,18 @@ class PublicTextUnitTests {
                 "Nous vous avons écrit en message privé, à lire dans l'application.",
                 "Мы написали вам в личные сообщения, наш центр поддержки на связи.",
                 "در پیام خصوصی به شما پاسخ دادیم.",
-                "我们已私信您，请查看。"
+                "我们已私信您，请查看。",
+                // one Chinese numeral alone is a word, and 元 or 块 without a number no money
+                "请稍等一下，我们会第一时间私信您，十分抱歉。",
+                "元旦期间请通过私信联系我们，模块已修复。",
+                "Follow #SocialBank for news"
             })
     void neutralRepliesMayBePosted(String text) {
         assertThat(PublicText.mayBePosted(text)).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"your 4500 refund", "since 9:30", "۴۵۰۰", "٤٥٠٠", "４５００", "退款五百", "100%", "ticket #A"})
+    @ValueSource(strings = {"your 4500 refund", "since 9:30", "۴۵۰۰", "٤٥٠٠", "４５００", "退款五百", "两千", "100%", "№ A"})
     void numbersOfAnyScriptAreRefused(String text) {
         assertThat(PublicText.holdsNumber(text)).isTrue();
         assertThat(PublicText.mayBePosted(text)).isFalse();
@@ -48,6 +52,8 @@ class PublicTextUnitTests {
                 "یک میلیون ریال",
                 "已退还人民币",
                 "退了几块",
+                "退了五元",
+                "已退还一块",
                 "€",
                 "﷼"
             })

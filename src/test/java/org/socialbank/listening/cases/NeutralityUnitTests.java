@@ -79,7 +79,7 @@ class NeutralityUnitTests {
         "'since ۹:۳۰', NUMBER",
         "'open 24/7', NUMBER",
         "'Happy new year 2027', NUMBER",
-        "'请稍等五分钟', NUMBER"
+        "'请稍等十五分钟', NUMBER"
     })
     void personalDataIsRefusedWithItsReason(String text, Neutrality.Reason reason) {
         assertThat(Neutrality.check(text)).isEqualTo(new Neutrality.NotNeutral(reason));
