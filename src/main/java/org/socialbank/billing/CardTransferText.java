@@ -59,40 +59,6 @@ public record CardTransferText(Optional<CardNumber> card, long amountMinor, Curr
         return Optional.empty();
     }
 
-    private static final Pattern ANY_DIGITS_RUN =
-            Pattern.compile("[0-9\\u06F0-\\u06F9\\u0660-\\u0669](?:[ \\-]?[0-9\\u06F0-\\u06F9\\u0660-\\u0669])*");
-
-    /**
-     * The text with every card number in it (any digits, grouped or not) replaced by its masked
-     * form: for a copy of what a customer typed that is kept or shown again (a chat's history).
-     */
-    public static String masked(String text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = ANY_DIGITS_RUN.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        while (m.find()) {
-            String ascii = TopUpText.asciiDigits(m.group());
-            Optional<CardNumber> card = ascii.replace(" ", "").replace("-", "").length() < CardNumber.LENGTH_MIN
-                    ? Optional.empty()
-                    : card(ascii).flatMap(CardNumber::read);
-            m.appendReplacement(
-                    out,
-                    Matcher.quoteReplacement(card.map(c -> {
-                                String compact = ascii.replace(" ", "").replace("-", "");
-                                int at = compact.indexOf(c.digits());
-                                return (compact.substring(0, at) + " " + c.masked() + " "
-                                                + compact.substring(
-                                                        at + c.digits().length()))
-                                        .strip();
-                            })
-                            .orElse(m.group())));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
     /** The groups of a run that are a card number: the longest from the first group, else from a later one. */
     private static Optional<String> card(String run) {
         String[] groups = run.split("[ \\-]");

@@ -11,6 +11,7 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.payments.PayForms;
+import org.socialbank.shared.Secrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,11 +79,18 @@ public class AgentReplies {
         }
     }
 
-    /** Free text to the customer; refused outside the channel's reply window. */
+    /**
+     * Free text to the customer; refused outside the channel's reply window, and refused
+     * ({@code secret}) when it holds a card number, a PIN or a one-time code: no secret is written
+     * in a chat, not even by the bank's staff, so nothing is sent or kept as sent.
+     */
     @Transactional
     public HandoffResult reply(AgentId agent, CaseId id, String clientId, String text) {
         if (text == null || text.isBlank() || text.length() > TEXT_LENGTH_MAX) {
             return new HandoffResult.Refused(HandoffRefusal.INVALID);
+        }
+        if (Secrets.screen(text).secret()) {
+            return new HandoffResult.Refused(HandoffRefusal.SECRET);
         }
         return send(agent, id, clientId, true, c -> new Outbound.Text(text.strip()));
     }

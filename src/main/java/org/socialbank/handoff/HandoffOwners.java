@@ -9,6 +9,7 @@ import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.shared.Language;
+import org.socialbank.shared.Secrets;
 import org.socialbank.shared.Uuids;
 import org.springframework.stereotype.Component;
 

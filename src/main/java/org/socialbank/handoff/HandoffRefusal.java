@@ -26,7 +26,9 @@ public enum HandoffRefusal {
     /** Not a staff member known to handoff. */
     UNKNOWN_AGENT,
     /** A link that does not lead to the bank's own pages. */
-    FOREIGN_LINK;
+    FOREIGN_LINK,
+    /** A reply holding a card number, a PIN or a one-time code ({@code shared.Secrets}): never in a chat. */
+    SECRET;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

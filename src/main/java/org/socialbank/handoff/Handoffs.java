@@ -11,6 +11,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.shared.Language;
+import org.socialbank.shared.Secrets;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -11,6 +11,7 @@ import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.listening.Mentions;
 import org.socialbank.listening.NewMention;
 import org.socialbank.shared.Network;
+import org.socialbank.shared.Secrets;
 import org.springframework.stereotype.Component;
 
 /**

@@ -148,6 +148,21 @@ class H2ConversationPagesIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(3);
+        // review of agents' replies: a reply with a code is refused on the page, and nothing goes
+        FormClient.Page secret = agent.post(
+                "/console/conversations/" + id + "/reply",
+                "clientId",
+                UUID.randomUUID().toString(),
+                "text",
+                "your code is 123456");
+        assertThat(secret.html())
+                .contains("data-refused=\"secret\"")
+                .contains("a card number, a PIN or a one-time code");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE identity_id = ?")
+                        .param(identity.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
 
         FormClient.Page back = agent.post("/console/conversations/" + id + "/hand-back");
         assertThat(back.status()).isEqualTo(200);

@@ -184,6 +184,29 @@ abstract class HandoffContract {
     }
 
     @Test
+    @DisplayName("review of agents' replies: a card number or a code in a reply is refused, nothing sent or kept")
+    void anAgentsReplyWithASecretIsRefused() {
+        String chat = "tg-" + UUID.randomUUID();
+        CaseId id = takenOver(Network.TELEGRAM, chat);
+        IdentityId identity = identity(Network.TELEGRAM, chat);
+        long before = outboxRows(identity);
+        int lines = views.transcript(agent, id).orElseThrow().size();
+        for (String text : List.of("Is this your card 4111 1111 1111 1111?", "your code is 123456")) {
+            assertThat(replies.reply(agent, id, "secret-1", text))
+                    .as(text)
+                    .isEqualTo(new HandoffResult.Refused(HandoffRefusal.SECRET));
+        }
+        assertThat(outboxRows(identity)).isEqualTo(before);
+        assertThat(views.transcript(agent, id).orElseThrow()).hasSize(lines);
+        assertThat(views.find(id).orElseThrow().firstResponseAt()).isEmpty();
+
+        // the same click's id may carry the corrected text: nothing was kept under it
+        assertThat(replies.reply(agent, id, "secret-1", "Thank you, I am checking your card now."))
+                .isInstanceOf(HandoffResult.Done.class);
+        assertThat(outboxRows(identity)).isEqualTo(before + 1);
+    }
+
+    @Test
     @DisplayName("issue 19: eight concurrent sends of one client id write one reply")
     void concurrentSendsOfOneClientIdWriteOneReply() throws Exception {
         String chat = "tg-" + UUID.randomUUID();

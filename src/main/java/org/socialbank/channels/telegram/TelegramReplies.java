@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.socialbank.conversation.Outbound;
+import org.socialbank.shared.PublicText;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,7 +41,9 @@ final class TelegramReplies {
      * @param recipient a chat id, or {@code reply:<chat id>:<message id>} to answer that message
      *     (sent anyway, as a plain message, when the message is gone)
      * @throws IllegalArgumentException when the reply cannot be sent on Telegram (a reference over
-     *     64 bytes, a malformed reply recipient)
+     *     64 bytes, a malformed reply recipient), or a group answer is anything but a text fit for a
+     *     public channel ({@link PublicText}: no number, no money; listening refuses it before it is
+     *     queued, this is the second lock)
      */
     static Call render(Outbound content, String recipient) {
         ObjectNode p = TelegramApi.JSON.createObjectNode();
@@ -50,6 +53,9 @@ final class TelegramReplies {
             String messageId = recipient.substring(REPLY_PREFIX.length() + chatId.length() + 1);
             if (!chatId.matches("-?[0-9]{1,20}") || !messageId.matches("[0-9]{1,19}")) {
                 throw new IllegalArgumentException("not a reply recipient: " + recipient);
+            }
+            if (!(content instanceof Outbound.Text t) || !PublicText.mayBePosted(t.text())) {
+                throw new IllegalArgumentException("a group answer must be a text with no number and no money");
             }
             p.put("reply_to_message_id", Long.parseLong(messageId)).put("allow_sending_without_reply", true);
         }

@@ -6,15 +6,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.socialbank.conversation.Outbound;
+import org.socialbank.shared.PublicText;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The engine's replies on X. In a direct message everything: buttons as quick-reply options (the
  * option's metadata is the engine's opaque reference), links, receipts, places and "share your
- * phone" as text. On the public timeline only a short neutral text: no digit, no currency sign, no
- * link, no receipt, buttons or links at all; whatever fails that goes by DM instead. The engine
- * already says nothing private in public; this is the second lock on that door.
+ * phone" as text. On the public timeline only a short neutral text: one line, no link, no receipt
+ * or buttons, and the rule of every public channel ({@link PublicText}: no number of any script,
+ * no currency sign or word); whatever fails that goes by DM instead. The engine and listening's
+ * public replies already say nothing private in public; this is the second lock on that door.
  */
 final class XReplies {
 
@@ -27,8 +29,6 @@ final class XReplies {
 
     private static final Pattern MENTION = Pattern.compile("@[A-Za-z0-9_]{1,15}");
     private static final Pattern LINK = Pattern.compile("(?i)(https?:|www\\.|/link/|/confirm/|/claim/|\\.[a-z]{2,6}/)");
-    /** Chinese numerals are amounts too. */
-    private static final String CJK_NUMERALS = "〇零一二三四五六七八九十百千万萬亿億两兩";
 
     private XReplies() {}
 
@@ -45,21 +45,13 @@ final class XReplies {
         return neutral(t, lengthMax) ? Optional.of(t) : Optional.empty();
     }
 
-    /** Short, and nothing that reads as an amount or a link once the @mentions are set aside. */
+    /** Short, and nothing that reads as a number, money or a link once the @mentions are set aside. */
     static boolean neutral(String text, int lengthMax) {
         if (text.isEmpty() || text.codePointCount(0, text.length()) > lengthMax || text.contains("\n")) {
             return false;
         }
         String words = MENTION.matcher(text).replaceAll(" ");
-        if (LINK.matcher(words).find()) {
-            return false;
-        }
-        return words.codePoints()
-                .noneMatch(c -> Character.isDigit(c)
-                        || Character.getType(c) == Character.CURRENCY_SYMBOL
-                        || CJK_NUMERALS.indexOf(c) >= 0
-                        || c == '%'
-                        || c == '#');
+        return !LINK.matcher(words).find() && PublicText.mayBePosted(words);
     }
 
     /** The body of {@code POST /2/dm_conversations/with/<id>/messages}. */

@@ -9,9 +9,9 @@ public sealed interface CaseResult {
      * Not done. {@code code}: {@code case_not_found}, {@code mention_not_found}, {@code case_closed},
      * {@code invalid_note}, or for a public reply the neutrality reason ({@code empty},
      * {@code too_long}, {@code email}, {@code card_number}, {@code account_number},
-     * {@code phone_number}, {@code amount}, {@code balance}); for a private message
-     * {@code no_private_channel}, {@code invalid_message}, {@code secret_card_number}, and to an unlinked
-     * author the public-reply reasons.
+     * {@code phone_number}, {@code amount}, {@code balance}, {@code number}); for a private message
+     * {@code no_private_channel}, {@code invalid_message}, {@code secret_card_number},
+     * {@code secret}, and to an unlinked author the public-reply reasons.
      */
     record Rejected(String code) implements CaseResult {}
 }

@@ -2,18 +2,23 @@ package org.socialbank.listening.cases;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.socialbank.shared.Digits;
+import org.socialbank.shared.PublicText;
 
 /**
- * Whether a public reply may be posted, pure: it must carry no personal or account data. A
- * reply that names an amount or a balance, an account (IBAN or a long number), a card number, a
- * phone number or an e-mail address is refused with the reason; the agent can reply privately in
- * the customer's chat instead. Digits of any script count (Persian, Arabic, full-width).
+ * Whether a public reply may be posted, pure: it must carry no personal or account data and no
+ * number at all. A reply that names an account (IBAN or a long number), a card number, a phone
+ * number, an e-mail address or a balance is refused with that reason; beyond those, every public
+ * channel's one rule ({@link PublicText}, which X's sender applies again): a currency sign or word
+ * is an {@code amount}, any other number (a digit of any script, a Chinese numeral) a
+ * {@code number}, so "500,000 rials", "Rs 2,000" or "your 4500 refund" never go out. The agent
+ * can reply privately in the customer's chat instead.
  */
 final class Neutrality {
 
     static final int LENGTH_MAX = 280;
 
-    /** Why a reply is not neutral: a stable code, shown to staff as {@code cases.reply.rejected.<code>}. */
+    /** Why a reply is not neutral: a stable code, shown to staff as {@code cases.rejected.<code>}. */
     enum Reason {
         EMPTY,
         TOO_LONG,
@@ -22,7 +27,8 @@ final class Neutrality {
         ACCOUNT_NUMBER,
         PHONE_NUMBER,
         AMOUNT,
-        BALANCE;
+        BALANCE,
+        NUMBER;
 
         String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -40,16 +46,8 @@ final class Neutrality {
     /** Digits with the separators people put inside long numbers (spaces, dashes, dots, slashes). */
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9](?:[ .\\-/()]{0,2}[0-9])*");
 
-    private static final Pattern CURRENCY = Pattern.compile(
-            "(?i)\\p{Sc}|\\b(?:eur|usd|gbp|rub|irr|irt|cny|rmb|euros?|dollars?|roubles?|rubles?|yuan)\\b"
-                    + "|руб|долл|томан|تومان|ریال|دلار|یورو|元|块|圆|美元|欧元|人民币");
     private static final Pattern BALANCE =
             Pattern.compile("(?i)\\bbalance\\b|\\bsolde\\b|баланс|остаток|موجودی|مانده|余额|結餘|结余");
-
-    /** Chinese numerals before a currency: 一百元, 两千块. */
-    private static final Pattern HAN_AMOUNT = Pattern.compile("[〇零一二三四五六七八九十百千万萬亿億两兩]+(?:元|块|圆|美元|欧元)");
-
-    private static final Pattern DECIMAL_AMOUNT = Pattern.compile("[0-9][.,][0-9]{2}\\b");
 
     private Neutrality() {}
 
@@ -61,7 +59,7 @@ final class Neutrality {
         if (text.codePointCount(0, text.length()) > LENGTH_MAX) {
             return new NotNeutral(Reason.TOO_LONG);
         }
-        String ascii = asciiDigits(text);
+        String ascii = Digits.toAscii(text);
         if (EMAIL.matcher(ascii).find()) {
             return new NotNeutral(Reason.EMAIL);
         }
@@ -78,18 +76,18 @@ final class Neutrality {
         if (BALANCE.matcher(ascii).find()) {
             return new NotNeutral(Reason.BALANCE);
         }
-        if (CURRENCY.matcher(ascii).find() && ascii.chars().anyMatch(Character::isDigit)) {
+        if (PublicText.namesMoney(text)) {
             return new NotNeutral(Reason.AMOUNT);
         }
-        if (DECIMAL_AMOUNT.matcher(ascii).find() || HAN_AMOUNT.matcher(ascii).find()) {
-            return new NotNeutral(Reason.AMOUNT);
+        if (PublicText.holdsNumber(text)) {
+            return new NotNeutral(Reason.NUMBER);
         }
         return new Neutral(text);
     }
 
     /** Whether the text holds a run of 13 to 19 digits: a card number, said in no chat at all. */
     static boolean holdsCardNumber(String text) {
-        var numbers = NUMBER.matcher(asciiDigits(text));
+        var numbers = NUMBER.matcher(Digits.toAscii(text));
         while (numbers.find()) {
             if (longNumber(numbers.group()) == Reason.CARD_NUMBER) {
                 return true;
@@ -101,7 +99,7 @@ final class Neutrality {
     /**
      * What a run of digits is, by how many digits it has: 13 to 19 a card; 7 to 12, or 7 and more
      * after a +, a phone; more than 19 an account; 5 or 6 an amount (or a customer number); up to
-     * 4 nothing (a time, a day, a year, a short count).
+     * 4 none of those (still a number, which no public reply holds).
      */
     private static Reason longNumber(String number) {
         int digits = (int) number.chars().filter(Character::isDigit).count();
@@ -121,19 +119,5 @@ final class Neutrality {
             return Reason.AMOUNT;
         }
         return null;
-    }
-
-    /** Any script's decimal digits as ASCII digits, so that one set of patterns reads them all. */
-    static String asciiDigits(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            int d = Character.isDigit(c) ? Character.digit(c, 10) : -1;
-            if (d >= 0) {
-                out.append((char) ('0' + d));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 }

@@ -14,13 +14,14 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.Mentions;
 import org.socialbank.shared.Network;
+import org.socialbank.shared.Secrets;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Private answers from a case. A mention written by a linked customer is answered in the chat
  * the customer wrote from when it is linked to them, else in their newest reachable linked chat;
- * anything but a full card number may be said there. An author who is not a linked customer can
+ * anything but a full card number, a PIN or a one-time code may be said there. An author who is not a linked customer can
  * be written to privately only where the network lets the bank open a direct conversation (X);
  * the bank does not know who reads it, so such a message is held to the public-reply rules. The
  * message goes through the conversation outbox, in the transaction that records it.
@@ -60,7 +61,8 @@ public class PrivateReplies {
     /**
      * Sends a private message on the case. Refused: {@code case_not_found}, {@code case_closed},
      * {@code no_private_channel}, {@code invalid_message} (empty or over 2,000 characters),
-     * {@code secret_card_number} (never in a chat), or for an unlinked author the public-reply reasons.
+     * {@code secret_card_number} and {@code secret} (a PIN or a one-time code: never in a chat), or
+     * for an unlinked author the public-reply reasons.
      */
     @Transactional
     public CaseResult send(CaseId id, String author, String text) {
@@ -112,14 +114,20 @@ public class PrivateReplies {
         return messages.stream().map(m -> m.withDelivery(deliveries)).toList();
     }
 
-    /** Why this text may not go: a card number never; to an unlinked author, nothing personal. */
+    /**
+     * Why this text may not go: a card number, a PIN or a one-time code never ({@link Secrets});
+     * to an unlinked author, nothing personal.
+     */
     static Optional<String> refusal(String text, boolean linkedCustomer) {
         if (!linkedCustomer) {
             return Neutrality.check(text) instanceof Neutrality.NotNeutral no
                     ? Optional.of(no.reason().code())
                     : Optional.empty();
         }
-        return Neutrality.holdsCardNumber(text) ? Optional.of("secret_card_number") : Optional.empty();
+        if (Neutrality.holdsCardNumber(text)) {
+            return Optional.of("secret_card_number");
+        }
+        return Secrets.screen(text).secret() ? Optional.of("secret") : Optional.empty();
     }
 
     /** The chat account that wrote the mention, when its source is a chat network and the bank may write to it. */

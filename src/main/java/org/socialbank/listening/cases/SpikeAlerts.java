@@ -15,6 +15,7 @@ import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.listening.Listening;
 import org.socialbank.listening.ListeningProperties;
 import org.socialbank.listening.Spike;
+import org.socialbank.shared.Secrets;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -127,12 +128,18 @@ public class SpikeAlerts {
         }
     }
 
-    /** The staff chat's message: what rose, how badly, the words and one example. */
+    /**
+     * The staff chat's message: what rose, how badly, the words and one example. The example is a
+     * stranger's post: a card number or a code in it is masked before it reaches the chat
+     * ({@link Secrets}), then it is cut (so a cut never leaves a card's first digits readable).
+     */
     String chatText(SpikeAlert a) {
         Locale locale = Locale.forLanguageTag(staffChat.language());
         String topic = messages.getMessage("cases.topic." + a.topic().wireName(), null, locale);
         String kind = messages.getMessage("cases.spike.kind." + a.kind().name().toLowerCase(Locale.ROOT), null, locale);
-        String example = a.examples().isEmpty() ? "-" : cut(a.examples().get(0).text());
+        String example = a.examples().isEmpty()
+                ? "-"
+                : cut(Secrets.screen(a.examples().get(0).text()).text());
         return messages.getMessage(
                 "cases.alert.chat",
                 new Object[] {

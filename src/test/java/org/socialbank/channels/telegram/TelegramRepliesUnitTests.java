@@ -80,6 +80,24 @@ class TelegramRepliesUnitTests {
                 .isTrue();
     }
 
+    /** Review of the public group replies: the sender refuses what listening should have refused (the second lock). */
+    @Test
+    void aGroupAnswerIsATextWithNoNumberAndNoMoney() {
+        String recipient = "reply:-1001234567890:42";
+        JsonNode neutral = TelegramReplies.render(new Outbound.Text("We have sent you a private message"), recipient)
+                .parameters();
+        assertThat(neutral.path("chat_id").asString()).isEqualTo("-1001234567890");
+        assertThat(neutral.path("reply_to_message_id").asLong()).isEqualTo(42);
+        for (String text : List.of("We refunded 500,000 rials to you", "Rs two thousand was returned", "退款500元")) {
+            assertThatThrownBy(() -> TelegramReplies.render(new Outbound.Text(text), recipient))
+                    .as(text)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageNotContaining(text);
+        }
+        assertThatThrownBy(() -> TelegramReplies.render(new Outbound.Receipt("Paid", List.of("Camille D.")), recipient))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void textsAreCutToTelegramsLimit() {
         assertThat(render(new Outbound.Text("a".repeat(5000))).path("text").asString())

@@ -506,6 +506,14 @@ class H2ListeningCasesIntegrationTests {
         assertThat(agent.post(caseUrl + "/reply", "text", "Call us on +44 20 7946 0000")
                         .html())
                 .contains("data-code=\"phone_number\"");
+        // review of the public group replies: amounts a group once saw, and any number, are refused
+        assertThat(agent.post(caseUrl + "/reply", "text", "We refunded 500,000 rials to you")
+                        .html())
+                .contains("data-code=\"amount\"");
+        assertThat(agent.post(caseUrl + "/reply", "text", "your ۴۵۰۰ refund is on its way")
+                        .html())
+                .contains("data-code=\"number\"")
+                .contains("must not contain any number");
         String reply = "Sorry about your card. Please write to us in private and we will look at it.";
         assertThat(agent.post(caseUrl + "/reply", "text", reply).html()).contains("data-state=\"QUEUED\"");
         TELEGRAM.await(
@@ -517,7 +525,10 @@ class H2ListeningCasesIntegrationTests {
                 .findFirst()
                 .orElseThrow();
         assertThat(answer.body().path("reply_to_message_id").asLong()).isEqualTo(first + 1);
-        assertThat(TELEGRAM.sent(BOT_TOKEN, group)).noneMatch(c -> c.text().contains("Call us"));
+        assertThat(TELEGRAM.sent(BOT_TOKEN, group))
+                .noneMatch(c -> c.text().contains("Call us")
+                        || c.text().contains("rials")
+                        || c.text().contains("refund"));
     }
 
     /** Posts a Telegram update to the bank's bot webhook: a person's text in a supergroup. */

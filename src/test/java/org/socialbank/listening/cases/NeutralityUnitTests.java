@@ -11,18 +11,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.socialbank.support.Seeds;
 
-/** Public replies carry no personal or account data (issue 20 s3). */
+/**
+ * Public replies carry no personal or account data (issue 20 s3), and no number or money at all
+ * (review of the public group replies, which let "500,000 rials" and "your 4500 refund" through).
+ */
 class NeutralityUnitTests {
 
     static final List<String> NEUTRAL = List.of(
             "Sorry to hear that. We are looking into it; please write to us in a private message.",
-            "Thank you for your patience, the app works again since 9:30.",
+            "Thank you for your patience, the app works again since this morning.",
             "Désolés pour la gêne, écrivez-nous en message privé s'il vous plaît.",
             "Приносим извинения, напишите нам в личные сообщения.",
             "از صبوری شما سپاسگزاریم؛ لطفاً در پیام خصوصی با ما در تماس باشید.",
             "非常抱歉，请私信我们，我们会尽快处理。",
-            "We are open 24/7 in the app, see you there!",
-            "Happy new year 2027 from the whole team");
+            "We are open day and night in the app, see you there!",
+            "We have sent you a private message");
 
     static final List<Function<RandomGenerator, String>> PERSONAL = List.of(
             r -> "write to " + word(r) + "." + word(r) + "@example.org",
@@ -38,7 +41,13 @@ class NeutralityUnitTests {
             r -> "您的余额正常",
             r -> "account " + digits(r, 11),
             r -> "we sent " + r.nextInt(10, 99) + ".50 back",
-            r -> "شماره کارت " + persian(digits(r, 16)));
+            r -> "شماره کارت " + persian(digits(r, 16)),
+            r -> "we refunded " + r.nextInt(1, 999) + "," + digits(r, 3) + " rials to you",
+            r -> "Rs " + r.nextInt(1, 9) + "," + digits(r, 3) + " was returned",
+            r -> "your " + r.nextInt(1, 9999) + " refund",
+            r -> persian(digits(r, r.nextInt(1, 5))) + " تومان",
+            r -> "退款" + r.nextInt(1, 9999) + "元",
+            r -> r.nextInt(1, 999) + " " + digits(r, 3) + " €");
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
@@ -58,7 +67,19 @@ class NeutralityUnitTests {
         "'DE89370400440532013000', ACCOUNT_NUMBER",
         "'۱۲۰۰۰۰ تومان', AMOUNT",
         "'一百元 退给您了 1', AMOUNT",
-        "'已退还您两千块', AMOUNT"
+        "'已退还您两千块', AMOUNT",
+        // review of the public group replies: grouped amounts, short numbers, currency words, every script
+        "'We refunded 500,000 rials to you', AMOUNT",
+        "'Rs 2,000 was returned', AMOUNT",
+        "'۵۰۰٬۰۰۰ ریال', AMOUNT",
+        "'退款500元', AMOUNT",
+        "'1 000 €', AMOUNT",
+        "'We refunded five hundred rials', AMOUNT",
+        "'your 4500 refund', NUMBER",
+        "'since ۹:۳۰', NUMBER",
+        "'open 24/7', NUMBER",
+        "'Happy new year 2027', NUMBER",
+        "'请稍等十五分钟', NUMBER"
     })
     void personalDataIsRefusedWithItsReason(String text, Neutrality.Reason reason) {
         assertThat(Neutrality.check(text)).isEqualTo(new Neutrality.NotNeutral(reason));

@@ -19,6 +19,14 @@ class PrivateRepliesUnitTests {
                 .contains("secret_card_number");
     }
 
+    /** Review of agents' replies: a PIN or a code is no more sayable in a chat than a card number. */
+    @Test
+    void aLinkedCustomerIsNeverWrittenAPinOrACode() {
+        assertThat(PrivateReplies.refusal("your code is 123456", true)).contains("secret");
+        assertThat(PrivateReplies.refusal("the PIN is 1234", true)).contains("secret");
+        assertThat(PrivateReplies.refusal("رمز ۱۲۳۴", true)).contains("secret");
+    }
+
     @Test
     void anUnlinkedAuthorIsWrittenToAsInPublic() {
         assertThat(PrivateReplies.refusal("Sorry for the wait, tell us more here please.", false))

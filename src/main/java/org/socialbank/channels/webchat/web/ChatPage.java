@@ -12,6 +12,7 @@ import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.shared.Network;
+import org.socialbank.shared.Secrets;
 import org.socialbank.shared.Uuids;
 import org.socialbank.shared.web.Problems;
 import org.springframework.context.MessageSource;
@@ -172,9 +173,10 @@ class ChatPage {
         if (state == WebChatSessions.State.LINKED) {
             sessions.seen(visitor.get());
         }
-        // issue 15: the history keeps a card number typed into the chat masked; the engine reads the text as typed
+        // issue 15 and the review of typed codes: the history keeps a card number, a PIN or a code typed into the
+        // chat masked (the one screen, shared.Secrets); the engine reads the text as typed
         String shown = content.get() instanceof Inbound.Text t
-                ? org.socialbank.billing.CardTransferText.masked(t.text())
+                ? Secrets.screen(t.text()).text()
                 : content.get() instanceof Inbound.Location
                         ? "📍 " + bounded(label)
                         : bounded(label.isBlank() ? "✓" : label);

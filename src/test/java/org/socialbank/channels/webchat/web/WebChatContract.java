@@ -163,6 +163,22 @@ abstract class WebChatContract {
                 .contains("/pay-request/d");
     }
 
+    /** Review of typed codes: the history masked card numbers only; a PIN or a code stayed as typed. */
+    @Test
+    void aTypedPinCodeOrCardNumberIsMaskedInTheHistory() {
+        Visitor visitor = new Visitor();
+        visitor.open();
+        visitor.send(UUID.randomUUID().toString(), "text", "my pin is 1234");
+        visitor.send(UUID.randomUUID().toString(), "text", "the code 123456 and card 4111 1111 1111 1111");
+        List<JsonNode> history = visitor.awaitHistory(h -> bankMessages(h) >= 2);
+        List<String> typed = history.stream()
+                .filter(m -> m.get("from").asString().equals("visitor"))
+                .map(m -> m.get("message").get("text").asString())
+                .toList();
+        assertThat(typed).containsExactly("my pin is ••••", "the code •••••• and card •••• •••• •••• 1111");
+        assertThat(history.toString()).doesNotContain("1234", "123456", "4111 1111");
+    }
+
     @Test
     void aRetriedMessageIsAnsweredOnce() {
         Visitor visitor = new Visitor();

@@ -1,4 +1,4 @@
-package org.socialbank.handoff;
+package org.socialbank.shared;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -6,14 +6,22 @@ import java.util.regex.Pattern;
 /**
  * Secrets a customer should never type in a chat: a card number (13 to 19 digits, grouped or not,
  * that pass the Luhn check), or a short code right after a word that names one (PIN, CVV, code,
- * password, in the five languages). Digits of any script count (Persian ۱۲۳, Arabic ١٢٣). The
- * transcript keeps the text with the secret masked; pure and thread-safe.
+ * password, in the five languages). Digits of any script count (Persian ۱۲۳, Arabic ١٢٣). Whatever
+ * keeps or passes on a text someone typed (the handoff transcript, the web chat's history, a spike
+ * alert's example in the staff chat) keeps it masked, and what staff write to a customer is refused
+ * when it holds one. One implementation for every module (it was {@code handoff.Secrets}); pure
+ * and thread-safe.
  */
 public final class Secrets {
 
     private static final Pattern CARD = Pattern.compile("(?<![\\p{Nd}])\\p{Nd}(?:[ \\-]?\\p{Nd}){12,18}(?![\\p{Nd}])");
-    private static final Pattern CODE =
-            Pattern.compile("(?iu)(pin|cvv|cvc|code|otp|password|passcode|mot de passe|пин|код|пароль|رمز|کد|密码|验证码|口令)"
+    /**
+     * A word that names a code, then the code. Words in spaced scripts start a word, so that
+     * "shipping 2500", "barcode 12345678" or "opinion" name no PIN or code (an agent's reply with
+     * one would be refused for nothing); Chinese has no spaces, its words count anywhere.
+     */
+    private static final Pattern CODE = Pattern.compile(
+            "(?iu)((?<!\\p{L})(?:pin|cvv|cvc|code|otp|password|passcode|mot de passe|пин|код|пароль|رمز|کد)|密码|验证码|口令)"
                     + "[^\\p{Nd}]{0,12}(\\p{Nd}{3,8})(?![\\p{Nd}])");
 
     private Secrets() {}
