@@ -17,7 +17,8 @@ import org.socialbank.assistant.model.Tfidf;
  * from all the out-of-fold answers). The choice is made on the out-of-fold columns only.
  *
  * <p>Run with {@code bench/assistant.sh heads [LANG,LANG...] [VARIANT,VARIANT...]}; a variant is
- * {@code sgd:EPOCHS:C} or {@code exact:C[:TOLERANCE]}.
+ * {@code sgd:EPOCHS:C[:LR[:MINDF]]} or {@code exact:C[:TOLERANCE[:MINDF]]} (the shipped
+ * {@code min_df} is 1).
  */
 public class PhraseHeadBench {
 
@@ -43,7 +44,10 @@ public class PhraseHeadBench {
                     folds.add(outcomes);
                     all.addAll(outcomes);
                 }
+                long fit = cpu();
                 IntentModel model = IntentModel.train(train, settings);
+                String fitted = String.format("the fit on all: %.1f s, %s", (cpu() - fit) / 1e9,
+                        settings.head() instanceof SoftmaxRegression.Exact ? SoftmaxRegression.lastFit() : "SGD");
                 int right = 0;
                 int sure = 0;
                 int sureWrong = 0;
@@ -75,7 +79,7 @@ public class PhraseHeadBench {
                     }
                 }
                 System.out.printf(
-                        "%s %-14s | %d/%d, %d (%.1f %%), %d | %d/%d, %d (%.1f %%), %d | %.1f%n",
+                        "%s %-14s | %d/%d, %d (%.1f %%), %d | %d/%d, %d (%.1f %%), %d | %.1f (%s)%n",
                         language,
                         variant,
                         right,
@@ -88,7 +92,8 @@ public class PhraseHeadBench {
                         heldSure,
                         100.0 * heldSure / test.size(),
                         heldSureWrong,
-                        (cpu() - cpu) / 1e9);
+                        (cpu() - cpu) / 1e9,
+                        fitted);
             }
         }
     }
@@ -96,12 +101,15 @@ public class PhraseHeadBench {
     static IntentModel.Settings settings(String variant) {
         String[] p = variant.split(":");
         SoftmaxRegression.Training head = switch (p[0]) {
-            case "sgd" -> new SoftmaxRegression.Settings(Integer.parseInt(p[1]), 2, Double.parseDouble(p[2]), 77);
+            case "sgd" -> new SoftmaxRegression.Settings(
+                    Integer.parseInt(p[1]), p.length > 3 ? Double.parseDouble(p[3]) : 2, Double.parseDouble(p[2]), 77);
             case "exact" -> new SoftmaxRegression.Exact(
                     Double.parseDouble(p[1]), 300, p.length > 2 ? Double.parseDouble(p[2]) : 1e-6);
             default -> throw new IllegalArgumentException(variant);
         };
-        return new IntentModel.Settings(1, head, Tfidf.Terms.TRUNCATED_WORDS);
+        int at = p[0].equals("sgd") ? 4 : 3;
+        int minDf = p.length > at ? Integer.parseInt(p[at]) : 1;
+        return new IntentModel.Settings(minDf, head, Tfidf.Terms.TRUNCATED_WORDS);
     }
 
     static long cpu() {
