@@ -123,6 +123,24 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
                     discountMinor);
         }
 
+        /** Held for the step-up and not confirmed: nothing moved ({@code code} says why). */
+        TopUpEnded notConfirmed(String code) {
+            return new TopUpEnded(
+                    id,
+                    customer,
+                    phone,
+                    operator,
+                    amountMinor,
+                    currency.code(),
+                    false,
+                    code,
+                    null,
+                    channel,
+                    0,
+                    0,
+                    true);
+        }
+
         boolean sameRequest(TopUpRequest r, String operatorUsed, String phoneE164) {
             return customer.equals(r.customer())
                     && phone.equals(phoneE164)

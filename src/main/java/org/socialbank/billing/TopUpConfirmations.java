@@ -53,6 +53,6 @@ class TopUpConfirmations extends StepUpHolds<TopUpId, JdbcTopUps.Row> {
     @Override
     void notConfirmed(JdbcTopUps.Row r, String code) {
         store.update(r.id(), BillPaymentStatus.NOT_CONFIRMED, code, null, null, Microseconds.now(clock));
-        events.publishEvent(r.ended(false, code, null, 0, 0));
+        events.publishEvent(r.notConfirmed(code));
     }
 }

@@ -168,6 +168,13 @@ class NewChatBillingIntegrationTests {
         assertThat(fixtures.available(ali.wallet()))
                 .as("a cancelled step-up moves nothing")
                 .isEqualTo(1_000_000);
+        chats.drain();
+        List<Outbound.Text> told = chats.sent(chat, Outbound.Text.class);
+        assertThat(told.get(told.size() - 1).text())
+                .as("the chat says nothing was taken, not that the money is back")
+                .startsWith("+989351234567 was not topped up with")
+                .contains("it was not confirmed on the bank’s page")
+                .endsWith("Nothing was taken from your account.");
     }
 
     @Test
