@@ -19,6 +19,7 @@ import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.DemoMode;
 import org.socialbank.shared.Digests;
 import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.jdbc.DurableTransactions;
@@ -54,6 +55,8 @@ public class Applications {
     private final ApplicationEventPublisher events;
     private final ApplicationsProperties properties;
     private final Clock clock;
+    /** {@code auto-decide} as set, else on unless the sandbox underwrites outside demo mode. */
+    private final boolean autoDecide;
 
     Applications(
             JdbcApplications store,
@@ -65,7 +68,9 @@ public class Applications {
             DurableTransactions writes,
             ApplicationEventPublisher events,
             ApplicationsProperties properties,
+            DemoMode demo,
             Clock clock) {
+        this.autoDecide = autoDecide(properties, underwriting, demo);
         this.store = store;
         this.directory = directory;
         this.pages = pages;
@@ -76,6 +81,18 @@ public class Applications {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * Whether the underwriting's approvals and declines are applied at once: as configured, else
+     * not when a stand-in (the sandbox) underwrites outside demo mode, so that no loan is paid out
+     * on its rules alone; staff then decide each application.
+     */
+    static boolean autoDecide(ApplicationsProperties properties, Underwriting underwriting, DemoMode demo) {
+        if (properties.autoDecide() != null) {
+            return properties.autoDecide();
+        }
+        return demo.enabled() || !underwriting.standIn();
     }
 
     /** An application whose form waits at {@code url}, or why not. */
@@ -301,7 +318,7 @@ public class Applications {
         Underwriting.Verdict verdict = underwriting.assess(new Underwriting.Applicant(
                 a.product(), a.currency(), a.amountMinor(), a.termMonths(), a.incomeMinor(), a.purpose(), instalment));
         store.assess(a.id(), verdict.decision().wireName(), String.join(",", verdict.reasons()));
-        if (!properties.autoDecide()) {
+        if (!autoDecide) {
             return a;
         }
         ApplicationStatus target = switch (verdict.decision()) {

@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param termMonthsMax the longest loan term the form accepts
  * @param cardStatementDay the statement day of a card issued on approval
  * @param autoDecide whether the underwriting's approval or decline is applied at once (a referral
- *     always goes to staff); off, the verdict is only recorded and staff decide every application
+ *     always goes to staff); off, the verdict is only recorded and staff decide every application.
+ *     Null when not set: on with the bank's own {@link Underwriting} or in demo mode, off when the
+ *     embedded sandbox underwrites a real bank (its income-only rules must not pay out loans)
  * @param loanRateBasisPoints the loans' annual interest rate (690 = 6.90 %)
  * @param zone the calendar of payout and due days
  * @param instalmentsEnabled whether the instalment job runs on its own
@@ -26,7 +28,7 @@ public record ApplicationsProperties(
         @DefaultValue("100000000") long amountMaxMinor,
         @DefaultValue("360") int termMonthsMax,
         @DefaultValue("10") int cardStatementDay,
-        @DefaultValue("true") boolean autoDecide,
+        Boolean autoDecide,
         @DefaultValue("690") int loanRateBasisPoints,
         @DefaultValue("UTC") ZoneId zone,
         @DefaultValue("true") boolean instalmentsEnabled,

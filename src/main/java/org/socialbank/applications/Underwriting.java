@@ -16,6 +16,14 @@ public interface Underwriting {
     Verdict assess(Applicant applicant);
 
     /**
+     * Whether this is a stand-in, not the bank's own rules (the embedded sandbox): outside demo mode
+     * its verdicts are only recorded for staff unless {@code auto-decide} is set explicitly.
+     */
+    default boolean standIn() {
+        return false;
+    }
+
+    /**
      * What the rules read.
      *
      * @param amountMinor the loan's amount or the card's limit asked for

@@ -30,7 +30,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountBills {
 
-    /** A step-up is not offered for these bills yet: as for top-ups, a payment that needs one is refused. */
+    /**
+     * A step-up is not offered for these bills yet (the biller's answer is valid for {@code
+     * quote-ttl} only): a payment that needs one is refused, with {@link
+     * BillingRisk#NEW_CHANNEL_UNCONFIRMED} when only its chat's newness held it.
+     */
     static final String CONFIRMATION_REQUIRED = BillingRisk.CONFIRMATION_REQUIRED;
 
     static final String TRANSFER_CODE = PayBill.TRANSFER_CODE;

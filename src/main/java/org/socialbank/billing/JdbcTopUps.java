@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
 
     private static final String COLUMNS = "id, customer_id, phone, operator, amount_minor, currency, channel, status, "
-            + "code, transfer_id, trace_number, sent_at, created_at, updated_at, kind";
+            + "code, transfer_id, trace_number, sent_at, created_at, updated_at, kind, challenge_id";
 
     record Row(
             TopUpId id,
@@ -32,15 +32,16 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
             Instant sentAt,
             Instant createdAt,
             Instant updatedAt,
-            TopUpKind kind)
-            implements ProviderCallRow<TopUpId> {
+            TopUpKind kind,
+            UUID challengeId)
+            implements StepUpHolds.Held<TopUpId> {
 
         TopUp view() {
-            return view(0, 0);
+            return view(0, 0, null);
         }
 
-        /** The top-up with the points that paid a share of it. */
-        TopUp view(long points, long discountMinor) {
+        /** The top-up with the points that paid a share of it; the step-up page's link while it waits. */
+        TopUp view(long points, long discountMinor, String confirmationUrl) {
             return new TopUp(
                     id,
                     customer,
@@ -55,7 +56,89 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
                     updatedAt,
                     kind,
                     points,
+                    discountMinor,
+                    confirmationUrl);
+        }
+
+        /** A top-up as asked at {@code now}, before anything is decided: give it its state by {@link #with}. */
+        static Row asked(TopUpRequest request, Operators.Resolved resolved, Instant now) {
+            return new Row(
+                    request.id(),
+                    request.customer(),
+                    resolved.phoneE164(),
+                    resolved.operator(),
+                    request.amountMinor(),
+                    request.currency(),
+                    request.channel(),
+                    BillPaymentStatus.REJECTED,
+                    null,
+                    null,
+                    null,
+                    null,
+                    now,
+                    now,
+                    request.kind(),
+                    null);
+        }
+
+        Row with(
+                BillPaymentStatus newStatus,
+                String newCode,
+                UUID newTransferId,
+                Instant newSentAt,
+                UUID newChallengeId) {
+            return new Row(
+                    id,
+                    customer,
+                    phone,
+                    operator,
+                    amountMinor,
+                    currency,
+                    channel,
+                    newStatus,
+                    newCode,
+                    newTransferId,
+                    traceNumber,
+                    newSentAt,
+                    createdAt,
+                    updatedAt,
+                    kind,
+                    newChallengeId);
+        }
+
+        /** It ended ({@link TopUpEnded}); {@code points} loyalty points paid {@code discountMinor} of it. */
+        TopUpEnded ended(boolean completed, String endCode, String trace, long points, long discountMinor) {
+            return new TopUpEnded(
+                    id,
+                    customer,
+                    phone,
+                    operator,
+                    amountMinor,
+                    currency.code(),
+                    completed,
+                    endCode,
+                    trace,
+                    channel,
+                    points,
                     discountMinor);
+        }
+
+        /** Held for the step-up and not confirmed: nothing moved ({@code code} says why). */
+        TopUpEnded notConfirmed(String code) {
+            return new TopUpEnded(
+                    id,
+                    customer,
+                    phone,
+                    operator,
+                    amountMinor,
+                    currency.code(),
+                    false,
+                    code,
+                    null,
+                    channel,
+                    0,
+                    0,
+                    true);
         }
 
         boolean sameRequest(TopUpRequest r, String operatorUsed, String phoneE164) {
@@ -81,7 +164,7 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
     }
 
     void insert(Row r) {
-        jdbc.sql("INSERT INTO billing_topups (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO billing_topups (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         r.id().value(),
                         r.customer().value(),
@@ -97,7 +180,8 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
                         Timestamps.utc(r.sentAt()),
                         Timestamps.utc(r.createdAt()),
                         Timestamps.utc(r.updatedAt()),
-                        r.kind().wireName())
+                        r.kind().wireName(),
+                        r.challengeId())
                 .update();
     }
 
@@ -124,6 +208,7 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
                 Timestamps.instant(rs, "sent_at"),
                 Timestamps.instant(rs, "created_at"),
                 Timestamps.instant(rs, "updated_at"),
-                TopUpKind.fromWire(rs.getString("kind")).orElseThrow());
+                TopUpKind.fromWire(rs.getString("kind")).orElseThrow(),
+                rs.getObject("challenge_id", UUID.class));
     }
 }

@@ -137,8 +137,8 @@ class PayBill {
         if (decision instanceof Reject reject) {
             return done(insert(fresh.with(BillPaymentStatus.REJECTED, reject.code(), null, null, null)), null);
         }
-        if (decision instanceof StepUp) {
-            return hold(fresh);
+        if (decision instanceof StepUp stepUp) {
+            return hold(fresh, stepUp.reason());
         }
         Instant sentAt = sendNow ? now : null;
         JdbcBillPayments.Row pending = insert(fresh.with(BillPaymentStatus.PENDING, null, null, null, sentAt));
@@ -148,8 +148,11 @@ class PayBill {
         return done(reserve(pending, from.get(), sentAt, points), null);
     }
 
-    /** Holds the payment (and its pair) for the step-up page; its link is answered once, never stored. */
-    private BillPaymentResult hold(JdbcBillPayments.Row row) {
+    /**
+     * Holds the payment (and its pair) for the step-up page; its link is answered once, never
+     * stored, and its code is the risk rule that held it ({@code reason}).
+     */
+    private BillPaymentResult hold(JdbcBillPayments.Row row, String reason) {
         Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(
                 row.customer(),
                 new OperationRef(CONFIRMATION_OWNER, row.id().toString()),
@@ -163,7 +166,7 @@ class PayBill {
         }
         JdbcBillPayments.Row held = insert(row.with(
                 BillPaymentStatus.AWAITING_CONFIRMATION,
-                null,
+                reason,
                 null,
                 started.get().challengeId(),
                 null));

@@ -7,6 +7,10 @@ import org.socialbank.directory.CustomerId;
  * A top-up as its customer and the bank's apps see it; the statuses are those of
  * {@link BillPaymentStatus}. {@code points} (0: none) loyalty points pay {@code discountMinor} of
  * {@code amountMinor} (issue 16 s3.7), the customer the rest.
+ *
+ * @param code why it was rejected or failed, or the risk rule that holds it for the step-up
+ *     ({@code above_threshold}, {@code first_after_new_channel}, ...), else null
+ * @param confirmationUrl the step-up page while it awaits confirmation (answered once), else null
  */
 public record TopUp(
         TopUpId id,
@@ -22,9 +26,10 @@ public record TopUp(
         Instant updatedAt,
         TopUpKind kind,
         long points,
-        long discountMinor) {
+        long discountMinor,
+        String confirmationUrl) {
 
-    /** Without points. */
+    /** Without points, not held. */
     public TopUp(
             TopUpId id,
             CustomerId customerId,
@@ -52,6 +57,7 @@ public record TopUp(
                 updatedAt,
                 kind,
                 0,
-                0);
+                0,
+                null);
     }
 }

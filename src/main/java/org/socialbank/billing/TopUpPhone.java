@@ -8,10 +8,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
+import org.socialbank.directory.OperationRef;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Metadata;
+import org.socialbank.payments.risk.Decision;
+import org.socialbank.payments.risk.StepUp;
 import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.shared.jdbc.DurableTransactions;
@@ -23,13 +27,17 @@ import org.springframework.stereotype.Component;
  * amount is one it sells; in one transaction ask the risk policy and reserve the money (a pending
  * {@code topup} transfer to the operator's settlement account); then, outside it, ask the
  * operator and post or void. Unknown answers wait for the janitor, as for bills. The id is the
- * idempotency key. A step-up decision is not held for top-ups yet: it is rejected with
- * {@code confirmation_required} (docs/billing.md).
+ * idempotency key. A top-up the risk policy wants stepped up (above the threshold, or asked for in
+ * a newly linked chat) waits for the step-up on the bank's page, bound to its amount and number, as
+ * a bill does ({@link TopUpConfirmations}); no points pay a share of a held one.
  */
 @Component
 class TopUpPhone {
 
     static final String TRANSFER_CODE = "topup";
+    /** The owner of the top-ups held for the step-up page; their id is the top-up's. */
+    static final String CONFIRMATION_OWNER = "topup";
+
     static final String OPERATOR_REFUSED = "operator_refused";
     static final String OPERATOR_TIMEOUT = "operator_timeout";
     private static final Logger log = LoggerFactory.getLogger(TopUpPhone.class);
@@ -38,6 +46,7 @@ class TopUpPhone {
     private final ProviderCalls calls;
     private final ProviderCalls.Kind<TopUpId, JdbcTopUps.Row> kind;
     private final Directory directory;
+    private final Confirmations confirmations;
     private final Reservations reservations;
     private final BillingRisk risk;
     private final BillerAccounts accounts;
@@ -52,6 +61,7 @@ class TopUpPhone {
     TopUpPhone(
             JdbcTopUps store,
             Directory directory,
+            Confirmations confirmations,
             Reservations reservations,
             BillingRisk risk,
             BillerAccounts accounts,
@@ -66,6 +76,7 @@ class TopUpPhone {
         this.events = events;
         this.store = store;
         this.directory = directory;
+        this.confirmations = confirmations;
         this.reservations = reservations;
         this.calls = calls;
         this.kind = new ProviderCalls.Kind<>(
@@ -150,31 +161,26 @@ class TopUpPhone {
                 directory.primaryAccount(request.customer(), request.currency().code());
         String refusal = from.isEmpty() ? "no_account_in_currency" : null;
         if (refusal == null) {
-            refusal = BillingRisk.refusal(risk.assess(
+            Decision decision = risk.assess(
                     request.customer(),
                     customer.get(),
                     request.channel(),
                     request.amountMinor(),
                     request.currency(),
-                    now));
+                    now);
+            if (decision instanceof StepUp stepUp) {
+                return hold(request, resolved, stepUp.reason(), now);
+            }
+            refusal = BillingRisk.refusal(decision);
         }
         UUID transfer = request.id().derive(TRANSFER_CODE);
-        JdbcTopUps.Row row = new JdbcTopUps.Row(
-                request.id(),
-                request.customer(),
-                resolved.phoneE164(),
-                resolved.operator(),
-                request.amountMinor(),
-                request.currency(),
-                request.channel(),
-                refusal == null ? BillPaymentStatus.PENDING : BillPaymentStatus.REJECTED,
-                refusal,
-                refusal == null ? transfer : null,
-                null,
-                refusal == null && sendNow ? now : null,
-                now,
-                now,
-                request.kind());
+        JdbcTopUps.Row row = JdbcTopUps.Row.asked(request, resolved, now)
+                .with(
+                        refusal == null ? BillPaymentStatus.PENDING : BillPaymentStatus.REJECTED,
+                        refusal,
+                        refusal == null ? transfer : null,
+                        refusal == null && sendNow ? now : null,
+                        null);
         store.insert(row);
         if (refusal == null) {
             reserve(
@@ -185,6 +191,46 @@ class TopUpPhone {
                             : Optional.empty());
         }
         return new TopUpResult.Done(view(store.find(request.id()).orElseThrow()), false);
+    }
+
+    /**
+     * Holds the top-up for the step-up page, which shows and binds its amount and number; its link
+     * is answered once, never stored, and its code is the risk rule that held it. Nothing is
+     * reserved until it is confirmed.
+     */
+    private TopUpResult hold(TopUpRequest request, Operators.Resolved resolved, String reason, Instant now) {
+        Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(
+                request.customer(),
+                new OperationRef(CONFIRMATION_OWNER, request.id().toString()),
+                request.amountMinor(),
+                request.currency(),
+                payeeLabel(resolved.phoneE164(), resolved.operator()),
+                0));
+        JdbcTopUps.Row row = JdbcTopUps.Row.asked(request, resolved, now)
+                .with(
+                        started.isPresent() ? BillPaymentStatus.AWAITING_CONFIRMATION : BillPaymentStatus.REJECTED,
+                        started.isPresent() ? reason : "confirmation_unavailable",
+                        null,
+                        null,
+                        started.map(Confirmations.Started::challengeId).orElse(null));
+        store.insert(row);
+        return new TopUpResult.Done(
+                view(row, started.map(Confirmations.Started::url).orElse(null)), false);
+    }
+
+    /** What the step-up page shows as the payee: the number and its operator. */
+    static String payeeLabel(String phoneE164, String operator) {
+        return "top-up " + phoneE164 + " (" + operator + ")";
+    }
+
+    /**
+     * A held top-up its customer confirmed, in the transaction that closed the step-up: its money
+     * is reserved (or the ledger's refusal rejects it) and the worker asks the operator.
+     */
+    void reserveConfirmed(JdbcTopUps.Row held, AccountId from) {
+        UUID transfer = held.id().derive(TRANSFER_CODE);
+        store.update(held.id(), BillPaymentStatus.PENDING, null, transfer, null, now());
+        reserve(held.with(BillPaymentStatus.PENDING, null, transfer, null, held.challengeId()), from, Optional.empty());
     }
 
     /** The pending transfer to the operator's settlement account; a ledger refusal rejects the top-up. */
@@ -221,26 +267,23 @@ class TopUpPhone {
         boolean completed = booked.status() == BillPaymentStatus.COMPLETED;
         Optional<PointsShares.Share> points = shares.settleRecorded(
                 r.id().value(), r.customer(), answer, completed, OPERATOR_REFUSED, OPERATOR_TIMEOUT);
-        events.publishEvent(new TopUpEnded(
-                r.id(),
-                r.customer(),
-                r.phone(),
-                r.operator(),
-                r.amountMinor(),
-                r.currency().code(),
+        events.publishEvent(r.ended(
                 completed,
                 booked.code(),
                 booked.traceNumber(),
-                r.channel(),
                 points.map(PointsShares.Share::points).orElse(0L),
                 points.map(PointsShares.Share::discountMinor).orElse(0L)));
     }
 
     /** The top-up as its customer sees it, with the points that paid a share of it. */
     private TopUp view(JdbcTopUps.Row row) {
+        return view(row, null);
+    }
+
+    private TopUp view(JdbcTopUps.Row row, String confirmationUrl) {
         return shares.find(row.id().value())
-                .map(p -> row.view(p.points(), p.discountMinor()))
-                .orElseGet(row::view);
+                .map(p -> row.view(p.points(), p.discountMinor(), confirmationUrl))
+                .orElseGet(() -> row.view(0, 0, confirmationUrl));
     }
 
     private Instant now() {

@@ -86,6 +86,16 @@ public class Payments {
     }
 
     /**
+     * Payments the payer asked for in {@code channel} (a network's wire name, e.g. {@code telegram})
+     * at or after {@code from} that were held, confirmed on the bank's page and carried out: for
+     * another module's risk check of a newly linked chat, so that a confirmation of either kind
+     * counts (security review #4).
+     */
+    public int confirmedSince(CustomerId payer, String channel, java.time.Instant from) {
+        return store.confirmedSince(payer, channel, from);
+    }
+
+    /**
      * Cancels a payment that waits for a claim (the escrowed money goes back) or for the payer's
      * confirmation. A payment in any other state, or of another payer, is returned unchanged.
      *

@@ -58,7 +58,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "socialbank.conversation.relay-enabled=false",
             "socialbank.billing.worker-interval=10m",
             "socialbank.billing.recheck-after=1s",
-            "socialbank.payments.risk.burst-payments-max=1000"
+            "socialbank.payments.risk.burst-payments-max=1000",
+            // the chats were linked two days ago (BillingFixtures.LINKED_AGO) and confirmed nothing on the
+            // bank's page since: the hold of a new chat's payments is NewChatBillingIntegrationTests'
+            "socialbank.payments.risk.new-channel-confirmations-min=0"
         })
 @Import(ChatFakes.class)
 class AccountBillChatIntegrationTests {
@@ -122,7 +125,7 @@ class AccountBillChatIntegrationTests {
                 .named("Ada")
                 .speaking(language)
                 .wallet(foreign.currency().code(), FUNDED_MINOR)
-                .linkedChat()
+                .linkedChat(BillingFixtures.LINKED_AGO)
                 .create();
         AccountBiller.Due due = (AccountBiller.Due) biller.inquire(billerId, account);
         String amount = MoneyFormat.format(due.amountMinor(), foreign.currency(), language.locale());
@@ -162,7 +165,7 @@ class AccountBillChatIntegrationTests {
                 .named("Li")
                 .speaking(Language.ZH)
                 .wallet("CNY", FUNDED_MINOR)
-                .linkedChat()
+                .linkedChat(BillingFixtures.LINKED_AGO)
                 .create();
         assertThat(Chats.text(chats.say(li.chat(), "交电费 4992739871")))
                 .as("no biller takes a bad check digit")
@@ -171,7 +174,7 @@ class AccountBillChatIntegrationTests {
                 .named("Ivan")
                 .speaking(Language.RU)
                 .wallet("RUB", FUNDED_MINOR)
-                .linkedChat()
+                .linkedChat(BillingFixtures.LINKED_AGO)
                 .create();
         assertThat(Chats.text(chats.say(ivan.chat(), "оплатить Мосэнергосбыт 12345")))
                 .contains("не похож на лицевой счёт", "Мосэнергосбыт");
@@ -179,7 +182,7 @@ class AccountBillChatIntegrationTests {
                 .named("Zoé")
                 .speaking(Language.FR)
                 .wallet("EUR", FUNDED_MINOR)
-                .linkedChat()
+                .linkedChat(BillingFixtures.LINKED_AGO)
                 .create();
         biller.forget("fr_edf", "49927398710001");
         assertThat(Chats.text(chats.say(zoe.chat(), "payer EDF 4992 7398 7100 01")))
@@ -193,8 +196,11 @@ class AccountBillChatIntegrationTests {
 
     @Test
     void noAccountInTheBillersCurrencyOrNotEnoughMoneyIsRefusedAndNothingMoves() {
-        Customers.Customer eve =
-                customers.named("Eve").wallet("EUR", FUNDED_MINOR).linkedChat().create();
+        Customers.Customer eve = customers
+                .named("Eve")
+                .wallet("EUR", FUNDED_MINOR)
+                .linkedChat(BillingFixtures.LINKED_AGO)
+                .create();
         chats.say(eve.chat(), "pay State Grid 4992739872");
         assertThat(Chats.text(chats.say(eve.chat(), confirm(offer(eve.chat())))))
                 .isEqualTo("You have no account in that currency. Nothing was paid.");
@@ -202,7 +208,7 @@ class AccountBillChatIntegrationTests {
                 .named("Wang")
                 .speaking(Language.ZH)
                 .wallet("CNY", 100)
-                .linkedChat()
+                .linkedChat(BillingFixtures.LINKED_AGO)
                 .create();
         chats.say(wang.chat(), "交电费 4992739872");
         assertThat(Chats.text(chats.say(wang.chat(), confirm(offer(wang.chat())))))
@@ -257,7 +263,7 @@ class AccountBillChatIntegrationTests {
         Customers.Customer ada = customers
                 .named("Ada Points")
                 .wallet("EUR", FUNDED_MINOR)
-                .linkedChat()
+                .linkedChat(BillingFixtures.LINKED_AGO)
                 .create();
         // a p2p payment of 200 EUR earns 100 points (one a 2 EUR), worth 1.00 EUR (0.01 EUR each)
         assertThat(ledger.transfer(NewTransfer.posted(
@@ -318,8 +324,11 @@ class AccountBillChatIntegrationTests {
 
     /** A customer whose Confirm under an EDF bill meets this trouble at the biller. */
     private Customers.Customer paying(SandboxBiller.Trouble trouble) {
-        Customers.Customer customer =
-                customers.named("Max").wallet("EUR", FUNDED_MINOR).linkedChat().create();
+        Customers.Customer customer = customers
+                .named("Max")
+                .wallet("EUR", FUNDED_MINOR)
+                .linkedChat(BillingFixtures.LINKED_AGO)
+                .create();
         chats.say(customer.chat(), "pay EDF 12345678901237");
         Outbound.Buttons offer = offer(customer.chat());
         biller.troubleNext(trouble);

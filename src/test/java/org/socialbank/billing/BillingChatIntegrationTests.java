@@ -51,7 +51,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "socialbank.billing.worker-interval=10m",
             "socialbank.billing.recheck-after=1s",
             "socialbank.billing.remind-before=30d",
-            "socialbank.payments.risk.burst-payments-max=1000"
+            "socialbank.payments.risk.burst-payments-max=1000",
+            // the chats were linked two days ago (BillingFixtures.LINKED_AGO) and confirmed nothing on the
+            // bank's page since: the hold of a new chat's payments is NewChatBillingIntegrationTests'
+            "socialbank.payments.risk.new-channel-confirmations-min=0"
         })
 @Import(BillingChatIntegrationTests.Fakes.class)
 class BillingChatIntegrationTests {
@@ -475,7 +478,7 @@ class BillingChatIntegrationTests {
     }
 
     private String linkedChat(CustomerId customer) {
-        return chats.linkedTo(customer);
+        return chats.linkedTo(customer, BillingFixtures.LINKED_AGO);
     }
 
     private List<Outbound> say(String chat, String text) {

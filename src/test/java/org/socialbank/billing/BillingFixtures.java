@@ -22,6 +22,13 @@ final class BillingFixtures {
     /** Billing's phone range (docs/testing.md). */
     static final String PHONES = "+3361";
 
+    /**
+     * How long ago the chat tests' customers linked their chat: past the risk policy's new-chat
+     * window (24h), so that with {@code new-channel-confirmations-min=0} a payment asked for in it
+     * is not held for that alone. The hold itself: {@code NewChatBillingIntegrationTests}.
+     */
+    static final java.time.Duration LINKED_AGO = java.time.Duration.ofDays(2);
+
     private final Ledger ledger;
     private final SplittableRandom random;
     private final Customers customers;

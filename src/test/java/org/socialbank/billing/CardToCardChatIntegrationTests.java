@@ -274,7 +274,12 @@ class CardToCardChatIntegrationTests {
         assertNoWholeCardNumber(output);
     }
 
-    /** Issue 15 s4: bills and top-ups end to end over the bank's own web chat too (the Telegram fake has en, fa...). */
+    /**
+     * Issue 15 s4: bills and top-ups end to end over the bank's own web chat too (the Telegram fake
+     * has en, fa...). Security review #4: the web chat was linked a moment ago, so each waits for
+     * the step-up on the bank's page (one confirmation does not end the new-chat window), bound to
+     * its amount and bill or number, and goes once confirmed there.
+     */
     @Test
     void paysABillAndTopsUpAPhoneInTheWebChat() {
         Customer customer = customer(Language.FR, 2_000_000);
@@ -304,7 +309,15 @@ class CardToCardChatIntegrationTests {
                 .contains("Titulaire")
                 .contains("Sandbox 1-" + bill.companyCode());
         pressFirst(browser, offer);
-        browser.await(m -> m.path("text").asString().startsWith("Paiement de"));
+        JsonNode billHeld = browser.await(m -> m.path("kind").asString().equals("link")
+                && m.path("url").asString().contains("/confirm/")
+                && m.path("text").asString().contains(bill.billId()));
+        assertThat(billHeld.path("text").asString()).contains("Pourquoi : ce chat a été relié récemment.");
+        assertThat(available(customer.wallet()))
+                .as("nothing moves before the page")
+                .isEqualTo(2_000_000);
+        assertThat(lastSms(customer.phone())).contains("bill " + bill.billId());
+        confirmOnTheBanksPage(billHeld.path("url").asString(), customer.phone());
         billWorker.work();
         assertThat(browser.await(m -> m.toString().contains("Facture payée")).toString())
                 .contains(bill.billId());
@@ -319,7 +332,15 @@ class CardToCardChatIntegrationTests {
         JsonNode topUp = browser.await(m -> m.path("kind").asString().equals("buttons")
                 && m.path("text").asString().startsWith("Recharger"));
         pressFirst(browser, topUp);
-        browser.await(m -> m.path("text").asString().startsWith("Recharge du"));
+        JsonNode topUpHeld = browser.await(m -> m.path("kind").asString().equals("link")
+                && m.path("url").asString().contains("/confirm/")
+                && m.path("text").asString().startsWith("Pour recharger"));
+        assertThat(Chats.plain(topUpHeld.path("text").asString()))
+                .contains("+989351234567")
+                .contains("Pourquoi : ce chat a été relié récemment.");
+        assertThat(available(customer.wallet())).isEqualTo(2_000_000 - 23_000);
+        assertThat(lastSms(customer.phone())).contains("+989351234567");
+        confirmOnTheBanksPage(topUpHeld.path("url").asString(), customer.phone());
         topUpWorker.recheck();
         assertThat(browser.await(m -> m.path("text").asString().contains("a été rechargé"))
                         .path("text")

@@ -59,7 +59,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "socialbank.conversation.relay-enabled=false",
             "socialbank.billing.worker-interval=10m",
             "socialbank.billing.recheck-after=1s",
-            "socialbank.payments.risk.burst-payments-max=1000"
+            "socialbank.payments.risk.burst-payments-max=1000",
+            // the chats were linked two days ago (BillingFixtures.LINKED_AGO) and confirmed nothing on the
+            // bank's page since: the hold of a new chat's payments is NewChatBillingIntegrationTests'
+            "socialbank.payments.risk.new-channel-confirmations-min=0"
         })
 @Import(ChatFakes.class)
 class PointsOffBillsAndTopUpsChatIntegrationTests {
@@ -128,7 +131,7 @@ class PointsOffBillsAndTopUpsChatIntegrationTests {
                 .speaking(Language.FA)
                 .phone(phone())
                 .wallet("IRR", 400_000_000)
-                .linkedChat()
+                .linkedChat(BillingFixtures.LINKED_AGO)
                 .create();
         earn(sara, IRR, 300_000_000, 300);
         long wallet = 100_000_000;
@@ -191,7 +194,7 @@ class PointsOffBillsAndTopUpsChatIntegrationTests {
                 .speaking(Language.ZH)
                 .phone(phone())
                 .wallet("CNY", 300_000)
-                .linkedChat()
+                .linkedChat(BillingFixtures.LINKED_AGO)
                 .create();
         earn(li, CNY, 200_000, 100);
         long wallet = 100_000;

@@ -39,7 +39,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "socialbank.conversation.relay-enabled=false",
             "socialbank.billing.worker-interval=10m",
             "socialbank.billing.recheck-after=1s",
-            "socialbank.payments.risk.burst-payments-max=1000"
+            "socialbank.payments.risk.burst-payments-max=1000",
+            // the chats were linked two days ago (BillingFixtures.LINKED_AGO) and confirmed nothing on the
+            // bank's page since: the hold of a new chat's payments is NewChatBillingIntegrationTests'
+            "socialbank.payments.risk.new-channel-confirmations-min=0"
         })
 @Import(ChatFakes.class)
 class TopUpKindsChatIntegrationTests {
@@ -81,8 +84,11 @@ class TopUpKindsChatIntegrationTests {
 
     @Test
     void aPinVoucherAskedInChatIsToldAsALinkToTheBanksPageAndItsPinNeverInTheChat() {
-        Customers.Customer reza =
-                customers.named("Reza").wallet("IRR", 1_000_000).linkedChat().create();
+        Customers.Customer reza = customers
+                .named("Reza")
+                .wallet("IRR", 1_000_000)
+                .linkedChat(BillingFixtures.LINKED_AGO)
+                .create();
         Outbound.Buttons offer =
                 (Outbound.Buttons) chats.say(reza.chat(), "top up a PIN voucher 09351234567 100000 rial")
                         .get(0);
@@ -104,8 +110,11 @@ class TopUpKindsChatIntegrationTests {
 
     @Test
     void aBonusChargeAskedInChatIsSoldAtTheOperatorsBonusDenominationsInPersianToo() {
-        Customers.Customer sara =
-                customers.named("Sara").wallet("IRR", 1_000_000).linkedChat().create();
+        Customers.Customer sara = customers
+                .named("Sara")
+                .wallet("IRR", 1_000_000)
+                .linkedChat(BillingFixtures.LINKED_AGO)
+                .create();
         // 20,000 rial is a direct charge of Irancell's, not a bonus one: the nearest bonus amounts are offered
         Outbound.Buttons nearest = (Outbound.Buttons)
                 chats.say(sara.chat(), "top up bonus 09351234567 20000 rial").get(0);
@@ -125,7 +134,7 @@ class TopUpKindsChatIntegrationTests {
                 .named("Ali")
                 .speaking(Language.FA)
                 .wallet("IRR", 1_000_000)
-                .linkedChat()
+                .linkedChat(BillingFixtures.LINKED_AGO)
                 .create();
         Outbound.Buttons offer =
                 (Outbound.Buttons) chats.say(ali.chat(), "شارژ شگفت‌انگیز ۱۰ هزار تومانی ایرانسل برای ۰۹۳۵۱۲۳۴۵۶۷")

@@ -3,6 +3,7 @@ package org.socialbank.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.socialbank.conversation.Conversations;
@@ -63,11 +64,25 @@ public class Chats {
         return linkedTo(Network.TELEGRAM, newChat(), customer);
     }
 
-    /** The account on the network, linked to the customer. */
+    /**
+     * A new Telegram chat the customer linked {@code ago} before now: e.g. past the risk policy's
+     * new-chat window (security review #4), as a chat its customer has used for a while.
+     */
+    public String linkedTo(CustomerId customer, Duration ago) {
+        String chat = newChat();
+        link(Network.TELEGRAM, chat, customer, clock.instant().minus(ago));
+        return chat;
+    }
+
+    /** The account on the network, linked to the customer now. */
     public String linkedTo(Network network, String account, CustomerId customer) {
-        ChannelIdentity identity = identities.identify(network, account, null, null);
-        linkingStore.setCustomer(identity.id(), customer, clock.instant());
+        link(network, account, customer, clock.instant());
         return account;
+    }
+
+    private void link(Network network, String account, CustomerId customer, java.time.Instant linkedAt) {
+        ChannelIdentity identity = identities.identify(network, account, null, null);
+        linkingStore.setCustomer(identity.id(), customer, linkedAt);
     }
 
     /** The channel identity of a Telegram chat (made when absent). */

@@ -2,6 +2,7 @@ package org.socialbank.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,7 @@ public final class Customers {
         private CurrencyCode currency;
         private long fundedMinor;
         private boolean chat;
+        private Duration linkedAgo = Duration.ZERO;
         private String username;
         private String password;
 
@@ -139,12 +141,21 @@ public final class Customers {
             return this;
         }
 
-        /** A Telegram chat linked to the customer (needs {@link Chats}). */
+        /** A Telegram chat linked to the customer now (needs {@link Chats}). */
         public Builder linkedChat() {
+            return linkedChat(Duration.ZERO);
+        }
+
+        /**
+         * A Telegram chat the customer linked {@code ago} before now (needs {@link Chats}): e.g. past
+         * the risk policy's new-chat window (security review #4).
+         */
+        public Builder linkedChat(Duration ago) {
             if (chats == null) {
                 throw new IllegalStateException("new Customers(directory, ledger, chats) for linked chats");
             }
             this.chat = true;
+            this.linkedAgo = ago;
             return this;
         }
 
@@ -160,7 +171,7 @@ public final class Customers {
             assertThat(directory.register(new NewCustomer(id, name, language, kyc, username, password, aliases)))
                     .isInstanceOf(DirectoryResult.Done.class);
             AccountId wallet = currency == null ? null : openWallet(id);
-            String linked = chat ? chats.linkedTo(id) : null;
+            String linked = chat ? chats.linkedTo(id, linkedAgo) : null;
             return new Customer(id, name, phone, tag, wallet, linked);
         }
 

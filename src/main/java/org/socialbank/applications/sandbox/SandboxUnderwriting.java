@@ -31,6 +31,11 @@ public class SandboxUnderwriting implements Underwriting {
             "purpose_needed");
 
     @Override
+    public boolean standIn() {
+        return true;
+    }
+
+    @Override
     public Verdict assess(Applicant a) {
         List<String> declines = new ArrayList<>();
         List<String> referrals = new ArrayList<>();

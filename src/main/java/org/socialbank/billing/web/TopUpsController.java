@@ -70,6 +70,7 @@ class TopUpsController {
             String status,
             String code,
             String traceNumber,
+            String confirmationUrl,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -85,6 +86,7 @@ class TopUpsController {
                     t.status().wireName(),
                     t.code(),
                     t.traceNumber(),
+                    t.confirmationUrl(),
                     t.createdAt(),
                     t.updatedAt());
         }
@@ -93,8 +95,8 @@ class TopUpsController {
     @Operation(summary = "Top up a mobile phone from the customer's account; the id makes it idempotent")
     @ApiResponse(
             responseCode = "201",
-            description =
-                    "the top-up: completed, pending, unknown, failed (the money is " + "back) or rejected (see code)")
+            description = "the top-up: completed, pending, unknown, awaiting_confirmation (with confirmationUrl), "
+                    + "failed (the money is back) or rejected (see code)")
     @ApiResponse(
             responseCode = "422",
             description = "invalid_phone, unknown_operator, amount_not_offered, "

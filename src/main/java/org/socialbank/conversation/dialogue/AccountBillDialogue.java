@@ -214,6 +214,9 @@ final class AccountBillDialogue {
         if (code.equals("confirmation_required")) {
             return say(turn, language, "billing.acct.refused.step_up", amount);
         }
+        if (code.equals("new_channel_unconfirmed")) { // security review #4: a newly linked chat
+            return say(turn, language, "billing.acct.refused.new_chat", amount);
+        }
         return say(turn, language, Dialogue.billingRefusalKey(code), code);
     }
 
@@ -306,6 +309,7 @@ final class AccountBillDialogue {
                 "billing.acct.sending",
                 "billing.acct.already_paid",
                 "billing.acct.refused.step_up",
+                "billing.acct.refused.new_chat",
                 "billing.acct.confirm",
                 "billing.acct.not_due.unknown_account",
                 "billing.acct.not_due.nothing_due",

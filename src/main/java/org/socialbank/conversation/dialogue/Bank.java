@@ -114,7 +114,8 @@ public interface Bank {
 
     /**
      * Uses a claim code sent from this chat account (a non-customer proving they own the handle a
-     * payment was sent to); empty when the text is no claim code at all.
+     * payment was sent to); empty when the text is no claim code at all. Asked only in a private
+     * chat: a code in a group or a public post is everyone's.
      */
     Optional<Boolean> claimCode(String text);
 

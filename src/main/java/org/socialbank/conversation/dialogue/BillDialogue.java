@@ -196,7 +196,8 @@ final class BillDialogue {
             return new Step(
                     turn.state(),
                     List.of(new Outbound.Link(
-                            texts.text(language, "billing.chat.held", rial(language, bill), bill.billId()),
+                            texts.text(language, "billing.chat.held", rial(language, bill), bill.billId())
+                                    + PayDialogue.heldWhy(texts, language, payment.code()),
                             texts.text(language, "conversation.pay.held_button"),
                             payment.confirmationUrl())),
                     language);

@@ -2,6 +2,7 @@ package org.socialbank.conversation.dialogue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.socialbank.conversation.language.Intent;
 import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.conversation.language.ServiceCommand;
 import org.socialbank.directory.CustomerId;
+import org.socialbank.payments.Payments;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 import org.socialbank.shared.Network;
@@ -237,6 +239,14 @@ public final class Dialogue {
         return text(turn, command, false);
     }
 
+    /**
+     * Whether any word of the text is a claim code, e.g. "here is my code CLAIM-7K3Q9X" (a text is
+     * at most {@link Inbound#TEXT_LENGTH_MAX} characters).
+     */
+    static boolean showsClaimCode(String text) {
+        return Arrays.stream(text.split("\\s+")).anyMatch(Payments::looksLikeClaimCode);
+    }
+
     /** What the group hears when the answer went to the sender's private chat. */
     public String privateNote(Language language, String handle) {
         String note = texts.text(language, "conversation.group.private");
@@ -280,8 +290,13 @@ public final class Dialogue {
     }
 
     private Step text(Turn turn, String text, boolean inGroup) {
-        Optional<Boolean> claimed = turn.bank().claimCode(text);
         Language chosen = turn.chosen() != null ? turn.chosen() : Language.EN;
+        if (inGroup && showsClaimCode(text)) {
+            // a code in a group or a public post is everyone's: it proves nothing, and is not even
+            // looked up, so nobody who copies it can spend the claim's attempts from here
+            return say(turn.state(), chosen, "conversation.claim.public").shared();
+        }
+        Optional<Boolean> claimed = inGroup ? Optional.empty() : turn.bank().claimCode(text);
         if (claimed.isPresent()) {
             return say(
                     turn.state(), chosen, claimed.get() ? "conversation.claim.proven" : "conversation.claim.unknown");

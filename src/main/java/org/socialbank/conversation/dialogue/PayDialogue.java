@@ -315,13 +315,11 @@ final class PayDialogue {
                     no.rejection().code());
         }
         if (outcome instanceof Bank.Held held) {
-            String why = HELD_REASONS.contains(held.reason())
-                    ? " " + texts.text(language, "conversation.pay.held_reason." + held.reason())
-                    : "";
             return new Step(
                     next,
                     List.of(new Outbound.Link(
-                            texts.text(language, "conversation.pay.held", amount, payeeName) + why,
+                            texts.text(language, "conversation.pay.held", amount, payeeName)
+                                    + heldWhy(texts, language, held.reason()),
                             texts.text(language, "conversation.pay.held_button"),
                             held.confirmationUrl())),
                     language);
@@ -408,6 +406,13 @@ final class PayDialogue {
         }
         return texts.text(
                 language, Refusals.key(refused.rejection()), refused.rejection().code());
+    }
+
+    /** " Why: ..." for a payment the risk rule {@code reason} held; "" for a rule without a sentence. */
+    static String heldWhy(Texts texts, Language language, String reason) {
+        return HELD_REASONS.contains(reason)
+                ? " " + texts.text(language, "conversation.pay.held_reason." + reason)
+                : "";
     }
 
     /** The risk rules that hold a payment for the bank's page, each explained to the customer. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.socialbank.billing.BillPaymentStatus;
 import org.socialbank.billing.OperatorSettings;
 import org.socialbank.billing.Operators;
 import org.socialbank.billing.TopUp;
@@ -149,6 +150,21 @@ final class TopUpDialogue {
             return say(turn, language, "conversation.pay.refused.other", refused.code());
         }
         TopUp topUp = ((TopUpResult.Done) result).topUp();
+        if (topUp.status() == BillPaymentStatus.AWAITING_CONFIRMATION && topUp.confirmationUrl() != null) {
+            // security review #4: a large top-up, or one asked for in a newly linked chat, waits for the bank's page
+            return new Step(
+                    turn.state(),
+                    List.of(new Outbound.Link(
+                            texts.text(
+                                            language,
+                                            "billing.topup.held",
+                                            amount(language, amountMinor, currency.get()),
+                                            topUp.phoneE164())
+                                    + PayDialogue.heldWhy(texts, language, topUp.code()),
+                            texts.text(language, "conversation.pay.held_button"),
+                            topUp.confirmationUrl())),
+                    language);
+        }
         return switch (topUp.status()) {
             case PENDING, UNKNOWN, COMPLETED ->
                 topUp.points() > 0 && kind.get() != TopUpKind.VOUCHER
@@ -241,6 +257,7 @@ final class TopUpDialogue {
                 "billing.topup.confirm_voucher",
                 "billing.topup.sending_voucher",
                 "billing.topup.sending_points",
-                "billing.topup.done_points");
+                "billing.topup.done_points",
+                "billing.topup.held");
     }
 }

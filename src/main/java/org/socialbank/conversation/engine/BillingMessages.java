@@ -117,7 +117,9 @@ class BillingMessages {
                                     .orElseThrow()))));
             return;
         }
-        String key = ended.completed() ? "billing.topup.done" : "billing.topup.failed";
+        String key = ended.completed()
+                ? "billing.topup.done"
+                : ended.notConfirmed() ? "billing.topup.not_confirmed" : "billing.topup.failed";
         tell(
                 ended.customerId(),
                 ended.amountMinor(),

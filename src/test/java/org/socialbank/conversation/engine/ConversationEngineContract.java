@@ -576,6 +576,69 @@ abstract class ConversationEngineContract {
     }
 
     /**
+     * Review of the claim codes: a code posted in a group or in a public mention on X is everyone's.
+     * It is not looked up there, so it proves nothing, and whoever copies it (the payee, or anyone
+     * else) costs the claim no attempt; the public answer tells to send it privately and does not
+     * repeat it. The same code in the payee's private chat proves the claim as before.
+     */
+    @Test
+    @DisplayName("a claim code counts only in a private chat: in a group or an X mention it costs no attempt")
+    void aClaimCodeCountsOnlyInAPrivateChat() {
+        link(aliceChat, alice);
+        String strangerChat = "tg-" + UUID.randomUUID();
+        String strangerHandle =
+                "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String token = claimToken(aliceEscrows("@" + strangerHandle, 4));
+        org.socialbank.payments.ClaimView before = payments.claim(token).orElseThrow();
+        String code = before.networkCode();
+
+        List<List<Outbound>> publicAnswers = List.of(
+                sayAs(Network.TELEGRAM, strangerChat, strangerHandle, code, "group-" + UUID.randomUUID()),
+                sayAs(Network.X, "7" + Math.abs(strangerHandle.hashCode()), strangerHandle, code, "tweet:1"),
+                sayAs(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "mallory", "mine: " + code, "group-1"));
+        for (List<Outbound> answer : publicAnswers) {
+            assertThat(answer)
+                    .extracting(ConversationEngineContract::text)
+                    .containsExactly(
+                            "Send a claim code only in"
+                                    + " a private chat with the bank (a direct message on X), never in a public post or a group.");
+        }
+        org.socialbank.payments.ClaimView after = payments.claim(token).orElseThrow();
+        assertThat(after.attemptsLeft()).isEqualTo(before.attemptsLeft());
+        assertThat(after.state()).isEqualTo(before.state());
+
+        assertThat(text(sayAs(Network.TELEGRAM, strangerChat, strangerHandle, code, null)
+                        .get(0)))
+                .startsWith("Thank you: that proves this account is yours.");
+        assertThat(payments.claim(token).orElseThrow().state())
+                .isEqualTo(org.socialbank.payments.ClaimView.State.CHOOSE);
+    }
+
+    /** Alice pays an alias that is nobody's yet and confirms: the payment then waits for its claim. */
+    org.socialbank.payments.PaymentEscrowed aliceEscrows(String payee, int amount) {
+        Outbound.Buttons confirm =
+                (Outbound.Buttons) say(aliceChat, "pay " + payee + " " + amount).get(0);
+        say(aliceChat, new Inbound.Button(confirm.buttons().get(0).reference()));
+        return events.stream(org.socialbank.payments.PaymentEscrowed.class)
+                .filter(e -> e.payerCustomerId().equals(alice.id()))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
+    static String claimToken(org.socialbank.payments.PaymentEscrowed waiting) {
+        return waiting.claimUrl().substring(waiting.claimUrl().lastIndexOf('/') + 1);
+    }
+
+    /** A text from a chat account with a handle, in a group ({@code groupId}) or, without one, privately. */
+    List<Outbound> sayAs(Network network, String chat, String handle, String text, String groupId) {
+        Received received = conversations.receive(new InboundMessage(
+                network, "m-" + UUID.randomUUID(), chat, handle, null, new Inbound.Text(text), groupId));
+        assertThat(received).isInstanceOf(Received.Handled.class);
+        return ((Received.Handled) received)
+                .replies().stream().map(OutboundMessage::content).toList();
+    }
+
+    /**
      * Issue 13: "receipts for every completed operation, whatever path it took (button, step-up,
      * claim)". A payment to a phone that is nobody's yet, claimed into a new wallet: the payer's
      * chat gets a receipt with the date and time, the reference and the new balance, and the
@@ -587,14 +650,8 @@ abstract class ConversationEngineContract {
         link(aliceChat, alice);
         String phone =
                 "+33670" + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
-        Outbound.Buttons confirm =
-                (Outbound.Buttons) say(aliceChat, "pay " + phone + " 3").get(0);
-        say(aliceChat, new Inbound.Button(confirm.buttons().get(0).reference()));
-        org.socialbank.payments.PaymentEscrowed waiting = events.stream(org.socialbank.payments.PaymentEscrowed.class)
-                .filter(e -> e.payerCustomerId().equals(alice.id()))
-                .reduce((a, b) -> b)
-                .orElseThrow();
-        String token = waiting.claimUrl().substring(waiting.claimUrl().lastIndexOf('/') + 1);
+        org.socialbank.payments.PaymentEscrowed waiting = aliceEscrows(phone, 3);
+        String token = claimToken(waiting);
         payments.sendClaimCode(token, java.util.Locale.ENGLISH);
         String browser = "b".repeat(43);
         payments.proveClaim(token, sms.lastCode(phone), browser);

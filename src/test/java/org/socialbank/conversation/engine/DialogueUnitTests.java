@@ -431,6 +431,20 @@ class DialogueUnitTests {
     }
 
     @Test
+    @DisplayName("a claim code in a group or a public post is not used; the answer there does not repeat it")
+    void aClaimCodeInAGroupIsNotUsed() {
+        bank.linkedIn(Language.EN);
+        for (String text : List.of("CLAIM-7K3Q9X", "my code is CLAIM-7K3Q9X", " claim-7k3q9x ")) {
+            Dialogue.Step step = dialogue.handle(state, Network.X, new Inbound.Text(text), true, bank);
+            assertThat(text(step.replies())).isEqualTo("en:conversation.claim.public");
+            assertThat(step.shareable()).isTrue();
+        }
+        assertThat(bank.claimCodesRead).as("not even looked up").isEmpty();
+        assertThat(text(say("CLAIM-GOOD01"))).isEqualTo("en:conversation.claim.proven"); // a private chat
+        assertThat(bank.claimCodesRead).containsExactly("CLAIM-GOOD01");
+    }
+
+    @Test
     void aLedgerRefusalBecomesASentence() {
         bank.linkedIn(Language.EN);
         // payments turns the ledger's exceeds_credits into insufficient_funds: the dialogue meets only the latter

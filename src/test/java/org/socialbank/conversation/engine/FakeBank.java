@@ -38,6 +38,9 @@ final class FakeBank implements Bank {
     long stepUpAboveMinor = Long.MAX_VALUE;
     List<RecentPayee> recent = new ArrayList<>();
     int recentReads;
+    /** Every text the dialogue handed to {@link #claimCode}. */
+    final List<String> claimCodesRead = new ArrayList<>();
+
     boolean unreachable;
     final List<String> marketingStopped = new java.util.ArrayList<>();
     final List<Object> alertCommands = new java.util.ArrayList<>();
@@ -533,6 +536,7 @@ final class FakeBank implements Bank {
 
     @Override
     public Optional<Boolean> claimCode(String text) {
+        claimCodesRead.add(text);
         return text.startsWith("CLAIM-") ? Optional.of(text.equals("CLAIM-GOOD01")) : Optional.empty();
     }
 
