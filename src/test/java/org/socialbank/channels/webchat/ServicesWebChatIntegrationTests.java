@@ -68,7 +68,10 @@ import tools.jackson.databind.JsonNode;
             "socialbank.web.secure-cookies=false",
             "socialbank.loyalty.follower-enabled=false",
             "socialbank.sweeping.worker-interval=200ms",
-            "socialbank.sweeping.rules-enabled=false"
+            "socialbank.sweeping.rules-enabled=false",
+            // the sandbox's rules stand for the bank's own here: its referral goes to review at once
+            // (outside demo mode the sandbox's verdicts otherwise wait for staff: docs/applications.md)
+            "socialbank.applications.auto-decide=true"
         })
 @Import({SmsFakes.class, ServicesWebChatIntegrationTests.Clock.class})
 class ServicesWebChatIntegrationTests {
