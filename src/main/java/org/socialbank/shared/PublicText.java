@@ -47,7 +47,7 @@ public final class PublicText {
     /** Persian and Chinese currency words, anywhere in a word (neither script spaces words like Latin). */
     private static final Pattern CURRENCY_IN_WORD =
             Pattern.compile("تومان|تومن|ریال|دلار|یورو|پوند|فرانک|روپیه|یوان|یوآن|روبل|دینار|لیره"
-                    + "|镑|人民币|卢比|法郎|卢布|里亚尔|土曼|美金|欧元|日元|港币");
+                    + "|镑|人民币|卢比|法郎|卢布|里亚尔|土曼|美元|美金|欧元|日元|港币|英镑");
 
     private PublicText() {}
 

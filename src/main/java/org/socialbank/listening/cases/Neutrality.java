@@ -10,7 +10,7 @@ import org.socialbank.shared.PublicText;
  * number at all. A reply that names an account (IBAN or a long number), a card number, a phone
  * number, an e-mail address or a balance is refused with that reason; beyond those, every public
  * channel's one rule ({@link PublicText}, which X's sender applies again): a currency sign or word
- * is an {@code amount}, any other number (a digit of any script, a Chinese numeral) a
+ * is an {@code amount}, any other number (a digit of any script, two Chinese numerals in a row) a
  * {@code number}, so "500,000 rials", "Rs 2,000" or "your 4500 refund" never go out. The agent
  * can reply privately in the customer's chat instead.
  */
