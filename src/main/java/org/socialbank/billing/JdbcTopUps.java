@@ -108,6 +108,21 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
 
         /** It ended ({@link TopUpEnded}); {@code points} loyalty points paid {@code discountMinor} of it. */
         TopUpEnded ended(boolean completed, String endCode, String trace, long points, long discountMinor) {
+            return end(completed, endCode, trace, points, discountMinor, false);
+        }
+
+        /** Held for the step-up and not confirmed: nothing moved ({@code code} says why). */
+        TopUpEnded notConfirmed(String code) {
+            return end(false, code, null, 0, 0, true);
+        }
+
+        private TopUpEnded end(
+                boolean completed,
+                String endCode,
+                String trace,
+                long points,
+                long discountMinor,
+                boolean notConfirmed) {
             return new TopUpEnded(
                     id,
                     customer,
@@ -120,25 +135,8 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
                     trace,
                     channel,
                     points,
-                    discountMinor);
-        }
-
-        /** Held for the step-up and not confirmed: nothing moved ({@code code} says why). */
-        TopUpEnded notConfirmed(String code) {
-            return new TopUpEnded(
-                    id,
-                    customer,
-                    phone,
-                    operator,
-                    amountMinor,
-                    currency.code(),
-                    false,
-                    code,
-                    null,
-                    channel,
-                    0,
-                    0,
-                    true);
+                    discountMinor,
+                    notConfirmed);
         }
 
         boolean sameRequest(TopUpRequest r, String operatorUsed, String phoneE164) {
