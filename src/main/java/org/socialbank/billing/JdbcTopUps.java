@@ -108,21 +108,21 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
 
         /** It ended ({@link TopUpEnded}); {@code points} loyalty points paid {@code discountMinor} of it. */
         TopUpEnded ended(boolean completed, String endCode, String trace, long points, long discountMinor) {
-            return end(completed, endCode, trace, points, discountMinor, false);
+            return end(
+                    completed ? TopUpEnded.Ending.COMPLETED : TopUpEnded.Ending.FAILED,
+                    endCode,
+                    trace,
+                    points,
+                    discountMinor);
         }
 
-        /** Held for the step-up and not confirmed: nothing moved ({@code code} says why). */
-        TopUpEnded notConfirmed(String code) {
-            return end(false, code, null, 0, 0, true);
+        /** Held for the step-up, it ended before any money moved ({@code code} says why). */
+        TopUpEnded endedUntaken(TopUpEnded.Ending ending, String code) {
+            return end(ending, code, null, 0, 0);
         }
 
         private TopUpEnded end(
-                boolean completed,
-                String endCode,
-                String trace,
-                long points,
-                long discountMinor,
-                boolean notConfirmed) {
+                TopUpEnded.Ending ending, String endCode, String trace, long points, long discountMinor) {
             return new TopUpEnded(
                     id,
                     customer,
@@ -130,13 +130,12 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
                     operator,
                     amountMinor,
                     currency.code(),
-                    completed,
+                    ending,
                     endCode,
                     trace,
                     channel,
                     points,
-                    discountMinor,
-                    notConfirmed);
+                    discountMinor);
         }
 
         boolean sameRequest(TopUpRequest r, String operatorUsed, String phoneE164) {

@@ -53,6 +53,6 @@ class TopUpConfirmations extends StepUpHolds<TopUpId, JdbcTopUps.Row> {
     @Override
     void notConfirmed(JdbcTopUps.Row r, String code) {
         store.update(r.id(), BillPaymentStatus.NOT_CONFIRMED, code, null, null, Microseconds.now(clock));
-        events.publishEvent(r.notConfirmed(code));
+        events.publishEvent(r.endedUntaken(TopUpEnded.Ending.NOT_CONFIRMED, code));
     }
 }

@@ -3,12 +3,14 @@ package org.socialbank.billing;
 import org.socialbank.directory.CustomerId;
 
 /**
- * A top-up ended: the operator charged the number ({@code completed}, with its trace number) or
- * refused it or never received it (the money is back; {@code code} says why), or a top-up held for
- * the step-up was not confirmed ({@code notConfirmed}: nothing moved; {@code code} says why). {@code points} (0:
- * none) loyalty points paid {@code discountMinor} of {@code amountMinor} (issue 16 s3.7): spent when
- * it completed, the customer's again when not. Published in the transaction that booked the
- * operator's answer, so a listener writing to an outbox tells it once.
+ * A top-up ended, as {@code ending} says: the operator charged the number ({@code COMPLETED}, with
+ * its trace number), or refused it or never received it ({@code FAILED}: the money is back), or a
+ * top-up held for the step-up was not confirmed ({@code NOT_CONFIRMED}) or was confirmed and then
+ * refused by the ledger ({@code REFUSED}, e.g. no funds): in those two nothing was taken.
+ * {@code code} says why it did not complete. {@code points} (0: none) loyalty points paid {@code
+ * discountMinor} of {@code amountMinor} (issue 16 s3.7): spent when it completed, the customer's
+ * again when not. Published in the transaction that booked the ending, so a listener writing to an
+ * outbox tells it once.
  */
 public record TopUpEnded(
         TopUpId id,
@@ -17,10 +19,23 @@ public record TopUpEnded(
         String operator,
         long amountMinor,
         String currency,
-        boolean completed,
+        Ending ending,
         String code,
         String traceNumber,
         String channel,
         long points,
-        long discountMinor,
-        boolean notConfirmed) {}
+        long discountMinor) {
+
+    /** How a top-up ended. */
+    public enum Ending {
+        COMPLETED,
+        FAILED,
+        NOT_CONFIRMED,
+        REFUSED
+    }
+
+    /** Whether the operator charged the number. */
+    public boolean completed() {
+        return ending == Ending.COMPLETED;
+    }
+}

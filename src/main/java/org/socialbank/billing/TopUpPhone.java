@@ -230,11 +230,15 @@ class TopUpPhone {
     void reserveConfirmed(JdbcTopUps.Row held, AccountId from) {
         UUID transfer = held.id().derive(TRANSFER_CODE);
         store.update(held.id(), BillPaymentStatus.PENDING, null, transfer, null, now());
-        reserve(held.with(BillPaymentStatus.PENDING, null, transfer, null, held.challengeId()), from, Optional.empty());
+        reserve(held.with(BillPaymentStatus.PENDING, null, transfer, null, held.challengeId()), from, Optional.empty())
+                .ifPresent(code -> events.publishEvent(held.endedUntaken(TopUpEnded.Ending.REFUSED, code)));
     }
 
-    /** The pending transfer to the operator's settlement account; a ledger refusal rejects the top-up. */
-    private void reserve(JdbcTopUps.Row row, AccountId from, Optional<PointsShares.Held> points) {
+    /**
+     * The pending transfer to the operator's settlement account; a ledger refusal rejects the
+     * top-up and is returned (its code).
+     */
+    private Optional<String> reserve(JdbcTopUps.Row row, AccountId from, Optional<PointsShares.Held> points) {
         Reservations.Pending pending = new Reservations.Pending(
                 row.id().value(),
                 row.customer(),
@@ -248,10 +252,11 @@ class TopUpPhone {
         Optional<String> refused = reservations.reserve(pending, points);
         if (refused.isPresent()) {
             store.update(row.id(), BillPaymentStatus.REJECTED, refused.get(), null, null, now());
-            return;
+            return refused;
         }
         // issue 16 s3.7: the bank's rewards account pays what the points are worth
         points.ifPresent(p -> reservations.recordPoints(pending, p));
+        return Optional.empty();
     }
 
     /** Sends the top-ups accepted in chat, then re-checks those in doubt once {@code recheck-after} has passed. */

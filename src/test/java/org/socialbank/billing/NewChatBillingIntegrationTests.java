@@ -178,6 +178,28 @@ class NewChatBillingIntegrationTests {
     }
 
     @Test
+    @DisplayName("a held top-up confirmed on the page that the ledger then refuses (no funds) is told in the chat:"
+            + " nothing was taken")
+    void aConfirmedTopUpTheLedgerRefusesIsToldInTheChat() {
+        BillingFixtures.Person sara = fixtures.customer("Sara", 10_000);
+        String chat = chats.linkedTo(sara.id(), Duration.ofMinutes(1));
+        String message = "m-" + UUID.randomUUID();
+        Outbound.Link held = (Outbound.Link) press(chat, message, topUpOffer(chat));
+        confirm(held.url(), sara.phone());
+        assertThat(topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, message))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(BillPaymentStatus.REJECTED);
+        assertThat(fixtures.available(sara.wallet())).isEqualTo(10_000);
+        chats.drain();
+        List<Outbound.Text> told = chats.sent(chat, Outbound.Text.class);
+        assertThat(told.get(told.size() - 1).text())
+                .startsWith("+989351234567 was not topped up with")
+                .contains("it was confirmed, but the bank could not take the payment")
+                .endsWith("Nothing was taken from your account.");
+    }
+
+    @Test
     @DisplayName("the API links no chat: only a threshold holds its top-up, and the page's confirmation sends it")
     void theApiIsHeldOnlyByItsThresholds() {
         BillingFixtures.Person sara = fixtures.customer("Sara", 1_000_000);

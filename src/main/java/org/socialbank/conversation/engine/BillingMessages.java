@@ -117,9 +117,12 @@ class BillingMessages {
                                     .orElseThrow()))));
             return;
         }
-        String key = ended.completed()
-                ? "billing.topup.done"
-                : ended.notConfirmed() ? "billing.topup.not_confirmed" : "billing.topup.failed";
+        String key = switch (ended.ending()) {
+            case COMPLETED -> "billing.topup.done";
+            case FAILED -> "billing.topup.failed";
+            case NOT_CONFIRMED -> "billing.topup.not_confirmed";
+            case REFUSED -> "billing.topup.refused";
+        };
         tell(
                 ended.customerId(),
                 ended.amountMinor(),
