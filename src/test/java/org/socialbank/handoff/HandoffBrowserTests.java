@@ -110,7 +110,7 @@ class HandoffBrowserTests {
         By row = By.cssSelector("#cases tr[data-case='" + waiting.value() + "'] a.open-case");
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
         Chromium.screenshot(browser, "handoff-1-queue");
-        browser.findElement(row).click();
+        Chromium.click(wait, row); // the queue's list is refreshed by htmx while the test reads it
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("take"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply")));
         assertThat(received(customer, 2)).contains("is with you now");

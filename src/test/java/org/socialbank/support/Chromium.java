@@ -89,6 +89,26 @@ public final class Chromium {
     }
 
     /**
+     * Clicks the element {@code locator} finds, found again if the page replaced it between finding
+     * and clicking (a list htmx refreshes while the test reads it: a flake CI found).
+     */
+    public static void click(org.openqa.selenium.support.ui.WebDriverWait wait, org.openqa.selenium.By locator) {
+        wait.until(driver -> {
+            try {
+                driver.findElement(locator).click();
+                return true;
+            } catch (org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (replaced(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
      * Selenium's text-in-element wait, which also waits on (instead of failing at) an element of a
      * page that was replaced between finding it and reading it.
      */
