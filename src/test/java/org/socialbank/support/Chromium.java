@@ -93,19 +93,10 @@ public final class Chromium {
      * and clicking (a list htmx refreshes while the test reads it: a flake CI found).
      */
     public static void click(org.openqa.selenium.support.ui.WebDriverWait wait, org.openqa.selenium.By locator) {
-        wait.until(driver -> {
-            try {
-                driver.findElement(locator).click();
-                return true;
-            } catch (org.openqa.selenium.NoSuchElementException e) {
-                return false;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                if (replaced(e)) {
-                    return false;
-                }
-                throw e;
-            }
-        });
+        wait.until(onFreshElement(locator, e -> {
+            e.click();
+            return true;
+        }));
     }
 
     /**
@@ -114,9 +105,15 @@ public final class Chromium {
      */
     public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> textIn(
             org.openqa.selenium.By locator, String text) {
+        return onFreshElement(locator, e -> e.getText().contains(text));
+    }
+
+    /** A wait's condition on the element {@code locator} finds now: false while it is missing or replaced. */
+    private static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> onFreshElement(
+            org.openqa.selenium.By locator, java.util.function.Predicate<org.openqa.selenium.WebElement> condition) {
         return driver -> {
             try {
-                return driver.findElement(locator).getText().contains(text);
+                return condition.test(driver.findElement(locator));
             } catch (org.openqa.selenium.NoSuchElementException e) {
                 return false;
             } catch (org.openqa.selenium.WebDriverException e) {
