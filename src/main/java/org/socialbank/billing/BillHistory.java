@@ -14,6 +14,7 @@ import org.socialbank.shared.CurrencyCode;
  * against billing's daily limit, nor a bill against P2P's: one shared total needs the payments
  * module to expose its own). A newly linked chat's confirmations are both: one billing payment or
  * one P2P payment asked for in it and confirmed on the bank's page is enough (security review #4).
+ * The payments module reads billing's own count the other way ({@link ConfirmedBillingPayments}).
  */
 record BillHistory(JdbcSpending store, Payments payments) implements History {
 

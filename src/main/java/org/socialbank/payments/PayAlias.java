@@ -27,6 +27,7 @@ import org.socialbank.payments.jdbc.PaymentRow;
 import org.socialbank.payments.risk.Allow;
 import org.socialbank.payments.risk.Attempt;
 import org.socialbank.payments.risk.Check;
+import org.socialbank.payments.risk.ConfirmationsElsewhere;
 import org.socialbank.payments.risk.Decision;
 import org.socialbank.payments.risk.PaymentPolicy;
 import org.socialbank.payments.risk.Reject;
@@ -35,6 +36,7 @@ import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.Network;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +57,7 @@ class PayAlias {
     private final Confirmations confirmations;
     private final Ledger ledger;
     private final PaymentPolicy policy;
+    private final ObjectProvider<ConfirmationsElsewhere> elsewhere;
     private final BankAccounts bank;
     private final ClaimSecrets secrets;
     private final ClaimGuards guards;
@@ -72,6 +75,7 @@ class PayAlias {
             Confirmations confirmations,
             Ledger ledger,
             PaymentPolicy policy,
+            ObjectProvider<ConfirmationsElsewhere> elsewhere,
             BankAccounts bank,
             ClaimSecrets secrets,
             ClaimGuards guards,
@@ -87,6 +91,7 @@ class PayAlias {
         this.confirmations = confirmations;
         this.ledger = ledger;
         this.policy = policy;
+        this.elsewhere = elsewhere;
         this.bank = bank;
         this.secrets = secrets;
         this.guards = guards;
@@ -234,9 +239,16 @@ class PayAlias {
                 row, store.insertDecision(row.id(), decisionName(decision), reason(decision), checks(decision), now));
     }
 
-    /** The policy's decision, its questions about the payer's past answered by one read (issue 22). */
+    /**
+     * The policy's decision, its questions about the payer's past answered by one read (issue 22), a
+     * chat's confirmations also by the other modules that carry out payments ({@link JointHistory}).
+     */
     private Decision assess(Attempt attempt) {
-        return policy.assess(attempt, store.history(policy.questions(attempt)));
+        return policy.assess(
+                attempt,
+                new JointHistory(
+                        store.history(policy.questions(attempt)),
+                        elsewhere.orderedStream().toList()));
     }
 
     /** The hold of a payment from an agent's prefilled form, with the checks the policy made and its own. */

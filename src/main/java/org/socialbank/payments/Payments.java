@@ -89,7 +89,8 @@ public class Payments {
      * Payments the payer asked for in {@code channel} (a network's wire name, e.g. {@code telegram})
      * at or after {@code from} that were held, confirmed on the bank's page and carried out: for
      * another module's risk check of a newly linked chat, so that a confirmation of either kind
-     * counts (security review #4).
+     * counts (security review #4). P2P payments only: a module that adds these to its own must not
+     * also report them back ({@link org.socialbank.payments.risk.ConfirmationsElsewhere}).
      */
     public int confirmedSince(CustomerId payer, String channel, java.time.Instant from) {
         return store.confirmedSince(payer, channel, from);

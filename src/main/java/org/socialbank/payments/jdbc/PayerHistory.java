@@ -10,7 +10,9 @@ import org.socialbank.shared.CurrencyCode;
  * A payer's past as the risk policy will ask about it for one attempt, read in one query
  * ({@link JdbcPayments#history}) instead of one per rule (issue 22). A question the snapshot was
  * not read for (another payer, currency, channel or period, the new payees of the day) goes to
- * the payments table as it comes, so the answers are always those of {@link PaymentHistory}.
+ * the payments table as it comes, so the answers are always those of {@link PaymentHistory}. Both
+ * count P2P payments only: other modules' confirmations are added on top of either answer by the
+ * caller (the payments module's {@code JointHistory}), never folded into the totals.
  */
 public final class PayerHistory implements History {
 

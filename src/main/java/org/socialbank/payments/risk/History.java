@@ -5,7 +5,11 @@ import java.util.Optional;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 
-/** What the payer did before: the payments module answers from its payments table. */
+/**
+ * What the payer did before: the payments module answers from its payments table, adding for a
+ * chat's confirmations those of the other modules ({@link ConfirmationsElsewhere}); billing answers
+ * from its own tables, adding the payments module's confirmations.
+ */
 public interface History {
 
     /**
@@ -23,8 +27,9 @@ public interface History {
 
     /**
      * Payments the payer asked for in {@code channel} at or after {@code from} that were held,
-     * confirmed on the bank's page and then carried out (money moved). A payment merely waiting
-     * for its confirmation does not count.
+     * confirmed on the bank's page and then carried out (money moved): P2P payments and billing's
+     * (bills, top-ups, card transfers) alike, so that one confirmation of either kind counts for
+     * both (security review #4). A payment merely waiting for its confirmation does not count.
      */
     int confirmedSince(CustomerId payer, String channel, Instant from);
 

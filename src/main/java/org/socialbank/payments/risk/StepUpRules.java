@@ -78,7 +78,8 @@ final class StepUpRules {
      * A payment asked for in a linked channel is held while the channel is new: within the window
      * after it was linked, and after that until {@code new-channel-confirmations-min} payments asked
      * for in it have been confirmed on the bank's page (security review #4: a payment merely waiting for its confirmation proves
-     * nothing, so it must not switch the rule off).
+     * nothing, so it must not switch the rule off). P2P and billing's confirmations count alike: the
+     * history adds them up, so the audit's {@code confirmedSinceLink} is their sum.
      */
     private Check firstAfterNewChannel() {
         if (attempt.channelLinkedAt().isEmpty()) {
