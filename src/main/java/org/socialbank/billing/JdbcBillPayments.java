@@ -64,6 +64,18 @@ class JdbcBillPayments extends ProviderCallTable<BillPaymentId, JdbcBillPayments
                     id, customer, bill.billId(), bill.paymentId(), amountMinor, currency.code(), code, channel);
         }
 
+        /** Confirmed on the page with too few points left for the share its customer chose (issue 16 s3.7). */
+        PointsNotUsed pointsNotUsed() {
+            return new PointsNotUsed(
+                    id.value(),
+                    customer,
+                    PointsNotUsed.Kind.BILL,
+                    bill.billId(),
+                    amountMinor,
+                    currency.code(),
+                    channel);
+        }
+
         Row with(BillPaymentStatus status, String code, UUID transferId, UUID challengeId, Instant sentAt) {
             return new Row(
                     id,

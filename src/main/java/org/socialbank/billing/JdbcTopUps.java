@@ -138,6 +138,12 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
                     discountMinor);
         }
 
+        /** Confirmed on the page with too few points left for the share its customer chose (issue 16 s3.7). */
+        PointsNotUsed pointsNotUsed() {
+            return new PointsNotUsed(
+                    id.value(), customer, PointsNotUsed.Kind.TOP_UP, phone, amountMinor, currency.code(), channel);
+        }
+
         boolean sameRequest(TopUpRequest r, String operatorUsed, String phoneE164) {
             return customer.equals(r.customer())
                     && phone.equals(phoneE164)

@@ -93,8 +93,8 @@ class PayBill {
 
     /**
      * @param sendNow whether the caller sends it at once; else the worker's {@code unsent} takes it
-     * @param usePoints whether the customer's loyalty points pay a share (issue 16 s3.7); not on a
-     *     payment held for the step-up
+     * @param usePoints whether the customer's loyalty points pay a share (issue 16 s3.7); on a
+     *     payment held for the step-up the choice is kept and they are held once it is confirmed
      */
     private BillPaymentResult begin(BillPaymentOrder order, boolean sendNow, boolean usePoints) {
         Optional<JdbcBillPayments.Row> existing = store.find(order.id());
@@ -138,7 +138,7 @@ class PayBill {
             return done(insert(fresh.with(BillPaymentStatus.REJECTED, reject.code(), null, null, null)), null);
         }
         if (decision instanceof StepUp stepUp) {
-            return hold(fresh, stepUp.reason());
+            return hold(fresh, stepUp.reason(), usePoints);
         }
         Instant sentAt = sendNow ? now : null;
         JdbcBillPayments.Row pending = insert(fresh.with(BillPaymentStatus.PENDING, null, null, null, sentAt));
@@ -150,9 +150,10 @@ class PayBill {
 
     /**
      * Holds the payment (and its pair) for the step-up page; its link is answered once, never
-     * stored, and its code is the risk rule that held it ({@code reason}).
+     * stored, and its code is the risk rule that held it ({@code reason}). No points are held while
+     * it waits: the customer's choice of them is kept ({@code usePoints}, issue 16 s3.7).
      */
-    private BillPaymentResult hold(JdbcBillPayments.Row row, String reason) {
+    private BillPaymentResult hold(JdbcBillPayments.Row row, String reason, boolean usePoints) {
         Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(
                 row.customer(),
                 new OperationRef(CONFIRMATION_OWNER, row.id().toString()),
@@ -170,20 +171,19 @@ class PayBill {
                 null,
                 started.get().challengeId(),
                 null));
+        if (usePoints) {
+            shares.choose(row.id().value(), row.customer());
+        }
         return done(held, started.get().url());
     }
 
     /**
      * Reserves the money of an inserted PENDING row: a pending transfer to the biller's settlement
-     * account. A refusal by the ledger (no funds, a frozen account) rejects the payment and frees
-     * its pair. {@code sentAt} null leaves the sending to the worker.
+     * account, the {@code points} held for it paying their worth from the bank's rewards account
+     * (issue 16 s3.7). A refusal by the ledger (no funds, a frozen account) rejects the payment,
+     * releases the points and frees its pair. {@code sentAt} null leaves the sending to the worker.
      */
-    JdbcBillPayments.Row reserve(JdbcBillPayments.Row row, AccountId from, Instant sentAt) {
-        return reserve(row, from, sentAt, Optional.empty());
-    }
-
-    /** As above, the {@code points} held for it paying their worth from the bank's rewards account (issue 16 s3.7). */
-    private JdbcBillPayments.Row reserve(
+    JdbcBillPayments.Row reserve(
             JdbcBillPayments.Row row, AccountId from, Instant sentAt, Optional<PointsShares.Held> points) {
         UUID transfer = row.id().derive(TRANSFER_CODE);
         Reservations.Pending pending = new Reservations.Pending(

@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * points are worth ({@link #reserve}), pending to the same provider account; when the provider
  * answers, that share is posted and the points spent, or voided and the points released
  * ({@link #settle}). Iranian bills and top-ups keep the share in {@code billing_points_shares}
- * ({@link #record}, {@link #find}); account bills on their own row.
+ * ({@link #record}, {@link #find}); account bills on their own row. A payment held for the step-up
+ * holds nothing while it waits: the customer's choice is kept ({@link #choose}) and the points are
+ * held when they confirm on the bank's page ({@link #holdChosen}).
  */
 @Component
 class PointsShares {
@@ -38,6 +40,20 @@ class PointsShares {
 
     /** The points a payment used, their worth and the rewards account's pending transfer. */
     record Share(long points, long discountMinor, UUID transferId) {}
+
+    /**
+     * The points a customer chose on a payment held for the step-up, at its confirmation: whether
+     * they chose them, and those held now (empty: none chosen, or too few left by then).
+     */
+    record Chosen(boolean chosen, Optional<Held> held) {
+
+        static final Chosen NONE = new Chosen(false, Optional.empty());
+
+        /** Chosen, but the customer no longer holds enough points: the whole amount is theirs to pay. */
+        boolean unavailable() {
+            return chosen && held.isEmpty();
+        }
+    }
 
     private final PointsDiscounts discounts;
     private final Ledger ledger;
@@ -65,6 +81,30 @@ class PointsShares {
                 .flatMap(o -> discounts
                         .hold(id, customer, o.points(), currency)
                         .map(rewards -> new Held(o.points(), o.valueMinor(), rewards)));
+    }
+
+    /**
+     * The customer chose points on the payment {@code id} that the risk policy held for the step-up,
+     * in the transaction that held it: nothing is held while it waits, the choice is kept.
+     */
+    void choose(UUID id, CustomerId customer) {
+        jdbc.sql("INSERT INTO billing_points_chosen (payment_id, customer_id, created_at) VALUES (?, ?, ?)")
+                .params(id, customer.value(), Microseconds.now(clock).atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /**
+     * The held payment {@code id} was confirmed on the bank's page, in the transaction that closed
+     * the step-up (once: only a payment still waiting is confirmed): when its customer chose points
+     * ({@link #choose}), those they may use now are held, as {@link #hold} does.
+     */
+    Chosen holdChosen(UUID id, CustomerId customer, CurrencyCode currency, long amountMinor) {
+        boolean chosen = jdbc.sql("SELECT COUNT(*) FROM billing_points_chosen WHERE payment_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        return chosen ? new Chosen(true, hold(id, customer, currency, amountMinor)) : Chosen.NONE;
     }
 
     /** The customer's own transfer was refused: the held points are theirs again. */

@@ -11,8 +11,11 @@ import org.springframework.stereotype.Component;
 /**
  * Carries on a held top-up once its customer confirmed exactly it (amount, currency, number and
  * operator) on the step-up page: the money is reserved in the transaction that closed the step-up
- * and the worker asks the operator. A step-up that failed, or showed something else, ends it with
- * nothing moved, and {@link TopUpEnded} tells it.
+ * and the worker asks the operator. The loyalty points its customer chose when it was held pay
+ * their share now (issue 16 s3.7): the page binds the amount and the number, and the points only
+ * change who pays part of that amount; too few left by then, the whole amount is the customer's
+ * and {@link PointsNotUsed} tells it. A step-up that failed, or showed something else, ends it
+ * with nothing moved, and {@link TopUpEnded} tells it.
  */
 @Component
 class TopUpConfirmations extends StepUpHolds<TopUpId, JdbcTopUps.Row> {
@@ -22,6 +25,7 @@ class TopUpConfirmations extends StepUpHolds<TopUpId, JdbcTopUps.Row> {
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PointsShares shares;
 
     TopUpConfirmations(
             JdbcTopUps store,
@@ -29,8 +33,10 @@ class TopUpConfirmations extends StepUpHolds<TopUpId, JdbcTopUps.Row> {
             Directory directory,
             ApplicationEventPublisher events,
             DurableTransactions writes,
-            Clock clock) {
+            Clock clock,
+            PointsShares shares) {
         super(TopUpPhone.CONFIRMATION_OWNER, TopUpId::new, store, writes);
+        this.shares = shares;
         this.store = store;
         this.topUps = topUps;
         this.directory = directory;
@@ -47,9 +53,13 @@ class TopUpConfirmations extends StepUpHolds<TopUpId, JdbcTopUps.Row> {
             notConfirmed(r, same ? "no_account_in_currency" : "confirmation_mismatch");
             return;
         }
-        topUps.reserveConfirmed(r, from.get());
+        PointsShares.Chosen points = shares.holdChosen(r.id().value(), r.customer(), r.currency(), r.amountMinor());
+        if (topUps.reserveConfirmed(r, from.get(), points.held()) && points.unavailable()) {
+            events.publishEvent(r.pointsNotUsed());
+        }
     }
 
+    /** Nothing was held for it (the points chosen are held only on confirmation): nothing is released. */
     @Override
     void notConfirmed(JdbcTopUps.Row r, String code) {
         store.update(r.id(), BillPaymentStatus.NOT_CONFIRMED, code, null, null, Microseconds.now(clock));

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * operator and post or void. Unknown answers wait for the janitor, as for bills. The id is the
  * idempotency key. A top-up the risk policy wants stepped up (above the threshold, or asked for in
  * a newly linked chat) waits for the step-up on the bank's page, bound to its amount and number, as
- * a bill does ({@link TopUpConfirmations}); no points pay a share of a held one.
+ * a bill does ({@link TopUpConfirmations}); the points its customer chose pay their share once it
+ * is confirmed there.
  */
 @Component
 class TopUpPhone {
@@ -169,7 +170,7 @@ class TopUpPhone {
                     request.currency(),
                     now);
             if (decision instanceof StepUp stepUp) {
-                return hold(request, resolved, stepUp.reason(), now);
+                return hold(request, resolved, stepUp.reason(), now, usePoints);
             }
             refusal = BillingRisk.refusal(decision);
         }
@@ -196,9 +197,11 @@ class TopUpPhone {
     /**
      * Holds the top-up for the step-up page, which shows and binds its amount and number; its link
      * is answered once, never stored, and its code is the risk rule that held it. Nothing is
-     * reserved until it is confirmed.
+     * reserved until it is confirmed, no points held either: the customer's choice of them is kept
+     * (issue 16 s3.7) and they are held when the top-up is confirmed.
      */
-    private TopUpResult hold(TopUpRequest request, Operators.Resolved resolved, String reason, Instant now) {
+    private TopUpResult hold(
+            TopUpRequest request, Operators.Resolved resolved, String reason, Instant now, boolean usePoints) {
         Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(
                 request.customer(),
                 new OperationRef(CONFIRMATION_OWNER, request.id().toString()),
@@ -214,6 +217,9 @@ class TopUpPhone {
                         null,
                         started.map(Confirmations.Started::challengeId).orElse(null));
         store.insert(row);
+        if (started.isPresent() && usePoints) {
+            shares.choose(row.id().value(), row.customer());
+        }
         return new TopUpResult.Done(
                 view(row, started.map(Confirmations.Started::url).orElse(null)), false);
     }
@@ -225,13 +231,16 @@ class TopUpPhone {
 
     /**
      * A held top-up its customer confirmed, in the transaction that closed the step-up: its money
-     * is reserved (or the ledger's refusal rejects it) and the worker asks the operator.
+     * is reserved, less what the {@code points} held now pay (issue 16 s3.7), and the worker asks
+     * the operator; or the ledger's refusal rejects it (the points released) and false is returned.
      */
-    void reserveConfirmed(JdbcTopUps.Row held, AccountId from) {
+    boolean reserveConfirmed(JdbcTopUps.Row held, AccountId from, Optional<PointsShares.Held> points) {
         UUID transfer = held.id().derive(TRANSFER_CODE);
         store.update(held.id(), BillPaymentStatus.PENDING, null, transfer, null, now());
-        reserve(held.with(BillPaymentStatus.PENDING, null, transfer, null, held.challengeId()), from, Optional.empty())
-                .ifPresent(code -> events.publishEvent(held.endedUntaken(TopUpEnded.Ending.REFUSED, code)));
+        Optional<String> refused =
+                reserve(held.with(BillPaymentStatus.PENDING, null, transfer, null, held.challengeId()), from, points);
+        refused.ifPresent(code -> events.publishEvent(held.endedUntaken(TopUpEnded.Ending.REFUSED, code)));
+        return refused.isEmpty();
     }
 
     /**

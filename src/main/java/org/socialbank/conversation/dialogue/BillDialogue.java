@@ -163,6 +163,24 @@ final class BillDialogue {
                         turn.bank().button(action, turn.state().formVersion())));
     }
 
+    /**
+     * Issue 16 s3.7: under a payment held for the bank's page on which the customer chose points,
+     * what becomes of them (a leading space): nothing is held while it waits; when they confirm
+     * there the points they may use then pay their share, and too few by then the whole amount is
+     * theirs, which the chat will say.
+     */
+    static String heldPoints(Texts texts, Turn turn, Language language, CurrencyCode currency, long amountMinor) {
+        return " "
+                + turn.bank()
+                        .pointsOffer(turn.linked().orElseThrow().customerId(), currency, amountMinor)
+                        .map(offer -> texts.text(
+                                language,
+                                "billing.held.points",
+                                offer.points(),
+                                MoneyFormat.format(offer.valueMinor(), currency, language.locale())))
+                        .orElseGet(() -> texts.text(language, "billing.held.points_none"));
+    }
+
     /** Confirm or Cancel under a bill; a button is used once, so a second press is stale. */
     Step press(Turn turn, Language language, String action) {
         if (action.equals(CANCEL)) {
@@ -187,16 +205,17 @@ final class BillDialogue {
                             read.bill().billId())
                     : say(turn, language, "conversation.pay.refused.other", refused.code());
         }
-        return outcome(turn, language, ((BillPaymentResult.Done) result).payment());
+        return outcome(turn, language, ((BillPaymentResult.Done) result).payment(), usePoints);
     }
 
-    private Step outcome(Turn turn, Language language, BillPayment payment) {
+    private Step outcome(Turn turn, Language language, BillPayment payment, boolean usePoints) {
         IranianBill bill = payment.bill();
         if (payment.status() == BillPaymentStatus.AWAITING_CONFIRMATION) {
             return new Step(
                     turn.state(),
                     List.of(new Outbound.Link(
                             texts.text(language, "billing.chat.held", rial(language, bill), bill.billId())
+                                    + (usePoints ? heldPoints(texts, turn, language, IRR, bill.amountRial()) : "")
                                     + PayDialogue.heldWhy(texts, language, payment.code()),
                             texts.text(language, "conversation.pay.held_button"),
                             payment.confirmationUrl())),
@@ -312,7 +331,10 @@ final class BillDialogue {
                 "billing.card.failed",
                 "billing.chat.looking",
                 "billing.chat.confirm_biller",
-                "billing.chat.sending_points"));
+                "billing.chat.sending_points",
+                "billing.held.points",
+                "billing.held.points_none",
+                "billing.chat.points_not_used"));
         NAMED_SERVICES.forEach(s -> keys.add("billing.service." + s));
         return keys;
     }

@@ -160,6 +160,10 @@ final class TopUpDialogue {
                                             "billing.topup.held",
                                             amount(language, amountMinor, currency.get()),
                                             topUp.phoneE164())
+                                    + (usePoints
+                                            ? BillDialogue.heldPoints(
+                                                    texts, turn, language, currency.get(), amountMinor)
+                                            : "")
                                     + PayDialogue.heldWhy(texts, language, topUp.code()),
                             texts.text(language, "conversation.pay.held_button"),
                             topUp.confirmationUrl())),
@@ -258,6 +262,7 @@ final class TopUpDialogue {
                 "billing.topup.sending_voucher",
                 "billing.topup.sending_points",
                 "billing.topup.done_points",
-                "billing.topup.held");
+                "billing.topup.held",
+                "billing.topup.points_not_used");
     }
 }

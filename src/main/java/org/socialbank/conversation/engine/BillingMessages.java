@@ -9,6 +9,7 @@ import org.socialbank.billing.BillPaid;
 import org.socialbank.billing.BillReading;
 import org.socialbank.billing.CardTransferEnded;
 import org.socialbank.billing.IranianBill;
+import org.socialbank.billing.PointsNotUsed;
 import org.socialbank.billing.TopUpEnded;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue;
@@ -130,6 +131,18 @@ class BillingMessages {
                 key,
                 ended.phoneE164(),
                 ended.completed() ? ended.traceNumber() : ended.code());
+    }
+
+    /**
+     * Issue 16 s3.7: a payment held for the bank's page, on which the customer chose points, was
+     * confirmed there with too few points left: the chat says the whole amount comes from the account.
+     */
+    @EventListener
+    void on(PointsNotUsed notUsed) {
+        String key = notUsed.kind() == PointsNotUsed.Kind.BILL
+                ? "billing.chat.points_not_used"
+                : "billing.topup.points_not_used";
+        tell(notUsed.customerId(), notUsed.amountMinor(), notUsed.currency(), key, notUsed.payee(), null);
     }
 
     @EventListener
