@@ -36,10 +36,6 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
             UUID challengeId)
             implements StepUpHolds.Held<TopUpId> {
 
-        TopUp view() {
-            return view(0, 0, null);
-        }
-
         /** The top-up with the points that paid a share of it; the step-up page's link while it waits. */
         TopUp view(long points, long discountMinor, String confirmationUrl) {
             return new TopUp(

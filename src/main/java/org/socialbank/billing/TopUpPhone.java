@@ -289,6 +289,11 @@ class TopUpPhone {
                 points.map(PointsShares.Share::discountMinor).orElse(0L)));
     }
 
+    /** A top-up by its id, as its customer sees it: with the points that paid a share of it. */
+    Optional<TopUp> find(TopUpId id) {
+        return store.find(id).map(this::view);
+    }
+
     /** The top-up as its customer sees it, with the points that paid a share of it. */
     private TopUp view(JdbcTopUps.Row row) {
         return view(row, null);

@@ -9,11 +9,9 @@ import org.springframework.stereotype.Service;
 public class TopUps {
 
     private final TopUpPhone topUp;
-    private final JdbcTopUps store;
 
-    TopUps(TopUpPhone topUp, JdbcTopUps store) {
+    TopUps(TopUpPhone topUp) {
         this.topUp = topUp;
-        this.store = store;
     }
 
     /** The operators table (defaults and configuration), for a chat or an app to offer choices. */
@@ -46,8 +44,9 @@ public class TopUps {
         return topUp.accept(request, usePoints);
     }
 
+    /** A top-up by its id, with the loyalty points that paid a share of it (issue 16 s3.7). */
     public Optional<TopUp> topUp(TopUpId id) {
         Objects.requireNonNull(id, "id");
-        return store.find(id).map(JdbcTopUps.Row::view);
+        return topUp.find(id);
     }
 }

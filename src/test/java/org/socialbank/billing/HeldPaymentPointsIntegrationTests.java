@@ -173,6 +173,10 @@ class HeldPaymentPointsIntegrationTests {
         chats.drain();
         TopUp charged = topUps.topUp(id).orElseThrow();
         assertThat(charged.status()).isEqualTo(BillPaymentStatus.COMPLETED);
+        assertThat(charged.points())
+                .as("the top-up as looked up says the points that paid")
+                .isEqualTo(100);
+        assertThat(charged.discountMinor()).isEqualTo(500);
         assertThat(points(li.id())).as("spent when the number is charged").isZero();
         assertThat(balance(li.wallet())).as("the customer paid the rest").isEqualTo(wallet - 4_500);
         assertThat(settled("op-china_mobile", CNY) - settledBefore)
@@ -259,6 +263,7 @@ class HeldPaymentPointsIntegrationTests {
         chats.drain();
         TopUp charged = topUps.topUp(id).orElseThrow();
         assertThat(charged.status()).isEqualTo(BillPaymentStatus.COMPLETED);
+        assertThat(charged.points()).isZero();
         assertThat(balance(li.wallet())).isEqualTo(wallet - 5_000);
         assertThat(unspaced(last(li.chat()))).contains(charged.traceNumber()).doesNotContain("已用积分");
         discounts.release(elsewhere, li.id());
