@@ -503,7 +503,7 @@ abstract class TelegramContract {
             chats.add(Long.toString(IDS.incrementAndGet()));
         }
         chats.add("-100" + IDS.incrementAndGet());
-        chats.forEach(chat -> store.remember(Network.TELEGRAM, chat, "slow", java.time.Instant.now()));
+        chats.forEach(chat -> store.remember(Network.TELEGRAM, chat, null, "slow", java.time.Instant.now()));
         long start = TIME.nanos();
         for (int i = 0; i < 24; i++) {
             String chat = chats.get(i % chats.size());
