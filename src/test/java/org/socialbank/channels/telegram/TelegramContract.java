@@ -80,6 +80,13 @@ abstract class TelegramContract {
     @Qualifier("telegramSender")
     ChannelSender telegramSender;
 
+    @Autowired
+    @Qualifier("baleSender")
+    ChannelSender baleSender;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @TestConfiguration
@@ -310,6 +317,54 @@ abstract class TelegramContract {
                 .isEmpty();
     }
 
+    /**
+     * Review: only listening's {@code reply:} recipients were held to the public rule at the sender,
+     * not the engine's own answers in a group. Now whatever the bot would show in a group (a Telegram
+     * group's negative id, a Bale group known by its recorded type) passes it, or the neutral
+     * sentence goes instead and is counted; a private chat gets its text as written.
+     */
+    @Test
+    void aGroupTextThatFailsThePublicRuleIsReplacedByTheNeutralSentence() {
+        String group = "-100" + IDS.incrementAndGet();
+        String baleGroup = Long.toString(IDS.incrementAndGet());
+        String person = Long.toString(IDS.incrementAndGet());
+        java.time.Instant now = java.time.Instant.now();
+        store.remember(Network.TELEGRAM, group, "supergroup", "main", now);
+        store.remember(Network.BALE, baleGroup, "group", "main", now);
+        store.remember(Network.TELEGRAM, person, "private", "main", now);
+        double telegramBefore = withheld("telegram");
+        double baleBefore = withheld("bale");
+        String balance = "Your balance: €1,250.00";
+        String neutral = "I can’t show that here. Write to me in a private chat.";
+
+        assertThat(sendText(telegramSender, Network.TELEGRAM, group, balance)).isEqualTo(new SendOutcome.Sent());
+        assertThat(sendText(baleSender, Network.BALE, baleGroup, balance)).isEqualTo(new SendOutcome.Sent());
+        assertThat(sendText(telegramSender, Network.TELEGRAM, person, balance)).isEqualTo(new SendOutcome.Sent());
+
+        assertThat(API.sent(MAIN, group)).extracting(FakeTelegramApi.Call::text).containsExactly(neutral);
+        assertThat(API.sent(BALE, baleGroup))
+                .extracting(FakeTelegramApi.Call::text)
+                .containsExactly(neutral);
+        assertThat(API.sent(MAIN, person))
+                .extracting(FakeTelegramApi.Call::text)
+                .containsExactly(balance);
+        assertThat(withheld("telegram")).isEqualTo(telegramBefore + 1);
+        assertThat(withheld("bale")).isEqualTo(baleBefore + 1);
+    }
+
+    private static SendOutcome sendText(ChannelSender sender, Network network, String chat, String text) {
+        return sender.send(
+                new OutboundMessage(
+                        UUID.randomUUID(), new IdentityId(UUID.randomUUID()), network, chat, new Outbound.Text(text)),
+                "k-" + UUID.randomUUID());
+    }
+
+    private double withheld(String network) {
+        io.micrometer.core.instrument.Counter counter =
+                meters.find(GroupLock.COUNTER).tag("network", network).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @Test
     void aBotBlockedByItsUserMarksTheChatAccountUnreachable() {
         long user = IDS.incrementAndGet();
@@ -513,7 +568,7 @@ abstract class TelegramContract {
                             new IdentityId(UUID.randomUUID()),
                             Network.TELEGRAM,
                             chat,
-                            new Outbound.Text("n" + i)),
+                            new Outbound.Text("message " + (char) ('a' + i))), // no digit: not the group lock's
                     "k" + i);
             assertThat(outcome).isEqualTo(new SendOutcome.Sent());
         }
