@@ -312,6 +312,9 @@ abstract class TelegramContract {
         awaitOutboxDrained(group);
         awaitOutboxDrained(Long.toString(user));
         assertThat(API.sent(MAIN, group)).as("the chatter was not answered").hasSize(1);
+        assertThat(API.sent(MAIN, group).get(0).text())
+                .as("the group's own help, which passes the public rule: not the neutral sentence")
+                .startsWith("In this group I answer general questions");
         assertThat(API.sent(MAIN, Long.toString(user)))
                 .as("nothing said privately")
                 .isEmpty();
