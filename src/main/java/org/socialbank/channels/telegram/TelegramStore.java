@@ -115,7 +115,7 @@ class TelegramStore {
      * A chat the bank remembers: the bot it talks to and its type as its latest update said it.
      *
      * @param type {@code private}, {@code group}, {@code supergroup}, {@code channel}; null when no
-     *     update said it (a chat remembered before {@code V73__telegram_chat_type.sql})
+     *     update said it (a chat remembered before {@code V74__telegram_chat_type.sql})
      */
     record Chat(String bot, String type) {}
 
