@@ -129,14 +129,14 @@ public class TelegramInbox {
         Instant now = clock.instant();
         if (message.inGroup()) {
             if (update.chatId() != null) {
-                store.remember(bot.network(), update.chatId(), bot.name(), now);
+                store.remember(bot.network(), update.chatId(), update.chatType(), bot.name(), now);
             }
             conversations.receive(message);
             return false;
         }
         return conversations.receiveAndRecord(message, () -> {
             if (update.chatId() != null) {
-                store.rememberWithin(bot.network(), update.chatId(), bot.name(), now);
+                store.rememberWithin(bot.network(), update.chatId(), update.chatType(), bot.name(), now);
             }
             store.markHandledWithin(bot.network(), bot.name(), update.updateId(), update.kind(), now);
         });
@@ -150,7 +150,12 @@ public class TelegramInbox {
     private void publishGroupPost(ConfiguredBot bot, JsonNode json) {
         try {
             TelegramUpdates.groupPost(json, bot.network(), bot::username).ifPresent(post -> {
-                store.remember(bot.network(), post.groupId(), bot.name(), clock.instant());
+                store.remember(
+                        bot.network(),
+                        post.groupId(),
+                        TelegramUpdates.chatType(json.path("message").path("chat")),
+                        bot.name(),
+                        clock.instant());
                 events.publishEvent(
                         post.withGroupMembers(groupMembers(bot, post.groupId()).orElse(null)));
             });

@@ -17,7 +17,8 @@ import org.socialbank.shared.Network;
  * {@code throttle-wait-max}, and a 429 (which pauses the bot for its {@code retry_after}), answer
  * "not now" with the wait, which is no send attempt; 5xx and no connection are tried again, a timeout
  * after the request was written is {@code Unknown}, "blocked by the user" marks the chat account
- * unreachable, any other "no" is final.
+ * unreachable, any other "no" is final. In a group or channel chat what the bot would say passes
+ * the public rule first ({@link GroupLock}).
  */
 final class TelegramSender implements ChannelSender {
 
@@ -27,12 +28,15 @@ final class TelegramSender implements ChannelSender {
     private final TelegramBots bots;
     private final TelegramStore store;
     private final ChannelIdentities identities;
+    private final GroupLock lock;
 
-    TelegramSender(Network network, TelegramBots bots, TelegramStore store, ChannelIdentities identities) {
+    TelegramSender(
+            Network network, TelegramBots bots, TelegramStore store, ChannelIdentities identities, GroupLock lock) {
         this.network = network;
         this.bots = bots;
         this.store = store;
         this.identities = identities;
+        this.lock = lock;
     }
 
     @Override
@@ -42,7 +46,9 @@ final class TelegramSender implements ChannelSender {
 
     @Override
     public SendOutcome send(OutboundMessage message, String idempotencyKey) {
-        Optional<ConfiguredBot> bot = botFor(TelegramReplies.chatOf(message.recipient()));
+        String chatId = TelegramReplies.chatOf(message.recipient());
+        Optional<TelegramStore.Chat> chat = store.chat(network, chatId);
+        Optional<ConfiguredBot> bot = botFor(chat);
         if (bot.isEmpty()) {
             return new SendOutcome.Failed(false, "no " + network.wireName() + " bot knows chat " + message.recipient());
         }
@@ -51,6 +57,10 @@ final class TelegramSender implements ChannelSender {
             call = TelegramReplies.render(message.content(), message.recipient());
         } catch (IllegalArgumentException e) {
             return new SendOutcome.Failed(false, e.getMessage());
+        }
+        if (chatId.equals(message.recipient())) { // a reply: recipient was held to the rule in render
+            call = lock.guard(
+                    message, chatId, chat.map(TelegramStore.Chat::type).orElse(null), call);
         }
         return send(bot.get(), message, call);
     }
@@ -102,8 +112,8 @@ final class TelegramSender implements ChannelSender {
     }
 
     /** The bot the chat talks to; with a single bot on the network, that one. */
-    private Optional<ConfiguredBot> botFor(String chatId) {
-        Optional<ConfiguredBot> remembered = store.botOf(network, chatId).flatMap(name -> bots.find(network, name));
+    private Optional<ConfiguredBot> botFor(Optional<TelegramStore.Chat> chat) {
+        Optional<ConfiguredBot> remembered = chat.flatMap(c -> bots.find(network, c.bot()));
         if (remembered.isPresent()) {
             return remembered;
         }

@@ -73,17 +73,18 @@ class TelegramStore {
                 .update();
     }
 
-    /** The chat now talks to this bot: replies leave through it. */
-    void remember(Network network, String chatId, String bot, Instant now) {
-        if (update(network, chatId, bot, now) == 1) {
+    /**
+     * The chat now talks to this bot: replies leave through it. A chat type the update gave is
+     * recorded (the sender reads it to know a group); null keeps the one known.
+     */
+    void remember(Network network, String chatId, String chatType, String bot, Instant now) {
+        if (update(network, chatId, chatType, bot, now) == 1) {
             return;
         }
         try {
-            jdbc.sql("INSERT INTO telegram_chats (network, chat_id, bot, updated_at) VALUES (?, ?, ?, ?)")
-                    .params(network.wireName(), chatId, bot, Timestamps.utc(now))
-                    .update();
+            insert(network, chatId, chatType, bot, now);
         } catch (DuplicateKeyException raced) {
-            update(network, chatId, bot, now); // another delivery for this chat inserted it first
+            update(network, chatId, chatType, bot, now); // another delivery for this chat inserted it first
         }
     }
 
@@ -91,25 +92,42 @@ class TelegramStore {
      * As {@link #remember}, inside the caller's transaction: a concurrent first insert for the chat
      * is thrown, not absorbed, a lost race for the caller's transaction to run again.
      */
-    void rememberWithin(Network network, String chatId, String bot, Instant now) {
-        if (update(network, chatId, bot, now) == 0) {
-            jdbc.sql("INSERT INTO telegram_chats (network, chat_id, bot, updated_at) VALUES (?, ?, ?, ?)")
-                    .params(network.wireName(), chatId, bot, Timestamps.utc(now))
-                    .update();
+    void rememberWithin(Network network, String chatId, String chatType, String bot, Instant now) {
+        if (update(network, chatId, chatType, bot, now) == 0) {
+            insert(network, chatId, chatType, bot, now);
         }
     }
 
-    private int update(Network network, String chatId, String bot, Instant now) {
-        return jdbc.sql("UPDATE telegram_chats SET bot = ?, updated_at = ? WHERE network = ? AND chat_id = ?")
-                .params(bot, Timestamps.utc(now), network.wireName(), chatId)
+    private void insert(Network network, String chatId, String chatType, String bot, Instant now) {
+        jdbc.sql("INSERT INTO telegram_chats (network, chat_id, bot, chat_type, updated_at) VALUES (?, ?, ?, ?, ?)")
+                .params(network.wireName(), chatId, bot, chatType, Timestamps.utc(now))
                 .update();
     }
 
-    Optional<String> botOf(Network network, String chatId) {
-        return jdbc.sql("SELECT bot FROM telegram_chats WHERE network = ? AND chat_id = ?")
+    private int update(Network network, String chatId, String chatType, String bot, Instant now) {
+        return jdbc.sql("UPDATE telegram_chats SET bot = ?, chat_type = COALESCE(CAST(? AS VARCHAR(16)), chat_type), "
+                        + "updated_at = ? WHERE network = ? AND chat_id = ?")
+                .params(bot, chatType, Timestamps.utc(now), network.wireName(), chatId)
+                .update();
+    }
+
+    /**
+     * A chat the bank remembers: the bot it talks to and its type as its latest update said it.
+     *
+     * @param type {@code private}, {@code group}, {@code supergroup}, {@code channel}; null when no
+     *     update said it (a chat remembered before {@code V74__telegram_chat_type.sql})
+     */
+    record Chat(String bot, String type) {}
+
+    Optional<Chat> chat(Network network, String chatId) {
+        return jdbc.sql("SELECT bot, chat_type FROM telegram_chats WHERE network = ? AND chat_id = ?")
                 .params(network.wireName(), chatId)
-                .query(String.class)
+                .query((rs, n) -> new Chat(rs.getString(1), rs.getString(2)))
                 .optional();
+    }
+
+    Optional<String> botOf(Network network, String chatId) {
+        return chat(network, chatId).map(Chat::bot);
     }
 
     /**

@@ -23,10 +23,17 @@ final class TelegramUpdates {
      *
      * @param kind the update's field ({@code message}, {@code callback_query}, ...), for the dedup row
      * @param chatId the chat the replies go to (the user's id in a private chat, the group's in a group)
+     * @param chatType that chat's type as the update says it ({@code private}, {@code group},
+     *     {@code supergroup}, {@code channel}), null when it does not say
      * @param callbackQueryId to answer with {@code answerCallbackQuery}, else null
      */
     record Update(
-            long updateId, String kind, Optional<InboundMessage> message, String chatId, String callbackQueryId) {}
+            long updateId,
+            String kind,
+            Optional<InboundMessage> message,
+            String chatId,
+            String chatType,
+            String callbackQueryId) {}
 
     /** The update's id, or empty when the JSON is not an update at all. */
     static Optional<Long> updateId(JsonNode update) {
@@ -45,30 +52,48 @@ final class TelegramUpdates {
         if (update.has("message")) {
             JsonNode m = update.path("message");
             Optional<InboundMessage> in = message(m, network, messageId, username);
-            return new Update(updateId, "message", in, id(m.path("chat").path("id")), null);
+            return new Update(updateId, "message", in, id(m.path("chat").path("id")), chatType(m.path("chat")), null);
         }
         if (update.has("callback_query")) {
             JsonNode q = update.path("callback_query");
             Optional<InboundMessage> in = callback(q, network, messageId);
             String chat =
                     in.map(i -> i.inGroup() ? i.groupId() : i.externalUserId()).orElse(null);
+            JsonNode shownIn = q.path("message").path("chat");
+            // the type of the chat the pressed button was shown in, when that is the chat answered
+            String type = chat != null && chat.equals(id(shownIn.path("id"))) ? chatType(shownIn) : null;
             return new Update(
                     updateId,
                     "callback_query",
                     in,
                     chat,
+                    type,
                     q.path("id").isString() ? q.path("id").asString() : null);
         }
         if (update.has("my_chat_member")) {
             JsonNode c = update.path("my_chat_member");
             Optional<InboundMessage> in = chatMember(c, network, messageId);
-            return new Update(updateId, "my_chat_member", in, id(c.path("chat").path("id")), null);
+            return new Update(
+                    updateId, "my_chat_member", in, id(c.path("chat").path("id")), chatType(c.path("chat")), null);
         }
         String kind = update.propertyNames().stream()
                 .filter(n -> !n.equals("update_id"))
                 .findFirst()
                 .orElse("unknown");
-        return new Update(updateId, kind.length() > 32 ? kind.substring(0, 32) : kind, Optional.empty(), null, null);
+        return new Update(
+                updateId, kind.length() > 32 ? kind.substring(0, 32) : kind, Optional.empty(), null, null, null);
+    }
+
+    /** The longest chat type recorded ({@code supergroup} is the longest the Bot API names). */
+    static final int CHAT_TYPE_LENGTH_MAX = 16;
+
+    /**
+     * A chat's {@code type} as the platform wrote it, or null when it wrote none or something that
+     * is not a type's shape; any type but {@code private} is read as public by the sender.
+     */
+    static String chatType(JsonNode chat) {
+        String type = chat.path("type").asString("");
+        return type.matches("[a-z_]{1," + CHAT_TYPE_LENGTH_MAX + "}") ? type : null;
     }
 
     private static Optional<InboundMessage> message(

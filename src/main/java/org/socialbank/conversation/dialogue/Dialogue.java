@@ -253,8 +253,19 @@ public final class Dialogue {
         return handle == null || handle.isBlank() ? note : "@" + handle + " " + note;
     }
 
-    /** The help, with quick replies for the first steps in a private chat. */
+    /**
+     * Networks whose group chats are answered in the group as written: there the help is the
+     * group's own, since the private one's examples hold amounts and a group is shown no number and
+     * no money ({@code shared.PublicText}, which their sender applies again). On X an answer to a
+     * public post that is not one neutral line goes by direct message, where the full help fits.
+     */
+    static final java.util.Set<Network> GROUP_CHATS = java.util.EnumSet.of(Network.TELEGRAM, Network.BALE);
+
+    /** The help, with quick replies for the first steps in a private chat; a group chat's own in a group. */
     private Step help(Turn turn, Language language, boolean inGroup) {
+        if (inGroup && GROUP_CHATS.contains(turn.channel())) {
+            return say(turn.state(), language, "conversation.help.group").shared();
+        }
         Step help = say(turn.state(), language, "conversation.help").shared();
         if (!inGroup && turn.channel() == Network.WHATSAPP) {
             return menu(help, turn, language);
@@ -1104,6 +1115,7 @@ public final class Dialogue {
     public static List<String> messageKeys() {
         List<String> keys = new ArrayList<>(List.of(
                 "conversation.help",
+                "conversation.help.group",
                 "conversation.language.switched",
                 "conversation.language.which",
                 "conversation.pay.cancelled",

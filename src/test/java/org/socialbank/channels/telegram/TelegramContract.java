@@ -80,6 +80,13 @@ abstract class TelegramContract {
     @Qualifier("telegramSender")
     ChannelSender telegramSender;
 
+    @Autowired
+    @Qualifier("baleSender")
+    ChannelSender baleSender;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @TestConfiguration
@@ -305,9 +312,60 @@ abstract class TelegramContract {
         awaitOutboxDrained(group);
         awaitOutboxDrained(Long.toString(user));
         assertThat(API.sent(MAIN, group)).as("the chatter was not answered").hasSize(1);
+        assertThat(API.sent(MAIN, group).get(0).text())
+                .as("the group's own help, which passes the public rule: not the neutral sentence")
+                .startsWith("In this group I answer general questions");
         assertThat(API.sent(MAIN, Long.toString(user)))
                 .as("nothing said privately")
                 .isEmpty();
+    }
+
+    /**
+     * Review: only listening's {@code reply:} recipients were held to the public rule at the sender,
+     * not the engine's own answers in a group. Now whatever the bot would show in a group (a Telegram
+     * group's negative id, a Bale group known by its recorded type) passes it, or the neutral
+     * sentence goes instead and is counted; a private chat gets its text as written.
+     */
+    @Test
+    void aGroupTextThatFailsThePublicRuleIsReplacedByTheNeutralSentence() {
+        String group = "-100" + IDS.incrementAndGet();
+        String baleGroup = Long.toString(IDS.incrementAndGet());
+        String person = Long.toString(IDS.incrementAndGet());
+        java.time.Instant now = java.time.Instant.now();
+        store.remember(Network.TELEGRAM, group, "supergroup", "main", now);
+        store.remember(Network.BALE, baleGroup, "group", "main", now);
+        store.remember(Network.TELEGRAM, person, "private", "main", now);
+        double telegramBefore = withheld("telegram");
+        double baleBefore = withheld("bale");
+        String balance = "Your balance: €1,250.00";
+        String neutral = "I can’t show that here. Write to me in a private chat.";
+
+        assertThat(sendText(telegramSender, Network.TELEGRAM, group, balance)).isEqualTo(new SendOutcome.Sent());
+        assertThat(sendText(baleSender, Network.BALE, baleGroup, balance)).isEqualTo(new SendOutcome.Sent());
+        assertThat(sendText(telegramSender, Network.TELEGRAM, person, balance)).isEqualTo(new SendOutcome.Sent());
+
+        assertThat(API.sent(MAIN, group)).extracting(FakeTelegramApi.Call::text).containsExactly(neutral);
+        assertThat(API.sent(BALE, baleGroup))
+                .extracting(FakeTelegramApi.Call::text)
+                .containsExactly(neutral);
+        assertThat(API.sent(MAIN, person))
+                .extracting(FakeTelegramApi.Call::text)
+                .containsExactly(balance);
+        assertThat(withheld("telegram")).isEqualTo(telegramBefore + 1);
+        assertThat(withheld("bale")).isEqualTo(baleBefore + 1);
+    }
+
+    private static SendOutcome sendText(ChannelSender sender, Network network, String chat, String text) {
+        return sender.send(
+                new OutboundMessage(
+                        UUID.randomUUID(), new IdentityId(UUID.randomUUID()), network, chat, new Outbound.Text(text)),
+                "k-" + UUID.randomUUID());
+    }
+
+    private double withheld(String network) {
+        io.micrometer.core.instrument.Counter counter =
+                meters.find(GroupLock.COUNTER).tag("network", network).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -503,7 +561,7 @@ abstract class TelegramContract {
             chats.add(Long.toString(IDS.incrementAndGet()));
         }
         chats.add("-100" + IDS.incrementAndGet());
-        chats.forEach(chat -> store.remember(Network.TELEGRAM, chat, "slow", java.time.Instant.now()));
+        chats.forEach(chat -> store.remember(Network.TELEGRAM, chat, null, "slow", java.time.Instant.now()));
         long start = TIME.nanos();
         for (int i = 0; i < 24; i++) {
             String chat = chats.get(i % chats.size());
@@ -513,7 +571,7 @@ abstract class TelegramContract {
                             new IdentityId(UUID.randomUUID()),
                             Network.TELEGRAM,
                             chat,
-                            new Outbound.Text("n" + i)),
+                            new Outbound.Text("message " + (char) ('a' + i))), // no digit: not the group lock's
                     "k" + i);
             assertThat(outcome).isEqualTo(new SendOutcome.Sent());
         }

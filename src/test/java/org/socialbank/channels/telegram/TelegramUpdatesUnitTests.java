@@ -32,6 +32,7 @@ class TelegramUpdatesUnitTests {
         assertThat(m.groupId()).isNull();
         assertThat(m.content()).isEqualTo(new Inbound.Text("help"));
         assertThat(read("private-text").chatId()).isEqualTo("522031");
+        assertThat(read("private-text").chatType()).isEqualTo("private");
     }
 
     @Test
@@ -58,6 +59,9 @@ class TelegramUpdatesUnitTests {
         assertThat(m.externalUserId()).isEqualTo("522031");
         assertThat(m.content()).isEqualTo(new Inbound.Text("help"));
         assertThat(mention.chatId()).isEqualTo("-1001987654321");
+        assertThat(mention.chatType())
+                .as("recorded with the chat: the sender locks what it says there")
+                .isEqualTo("supergroup");
         assertThat(read("group-chatter").message()).isEmpty();
         ObjectNode fans = Recorded.update("group-mention");
         ((ObjectNode) fans.get("message")).put("text", "@SocialBankBot_fans meet up tonight");
@@ -73,6 +77,20 @@ class TelegramUpdatesUnitTests {
         assertThat(u.callbackQueryId()).isEqualTo("4382910384756112233");
         assertThat(u.message().orElseThrow().content()).isEqualTo(new Inbound.Button("Qm9vdHN0cmFwUmVmZXJlbmNl"));
         assertThat(u.chatId()).isEqualTo("522031");
+        assertThat(u.chatType()).isEqualTo("private");
+        ObjectNode inGroup = Recorded.update("callback-query");
+        ((ObjectNode) inGroup.path("callback_query").path("message").path("chat"))
+                .put("id", -1001987654321L)
+                .put("type", "supergroup");
+        TelegramUpdates.Update pressedInGroup =
+                TelegramUpdates.read(inGroup, Network.BALE, "main", () -> Optional.of("socialbankbot"));
+        assertThat(pressedInGroup.chatId()).isEqualTo("-1001987654321");
+        assertThat(pressedInGroup.chatType()).isEqualTo("supergroup");
+        ((ObjectNode) inGroup.path("callback_query").path("message").path("chat")).put("type", "Not A Type!");
+        assertThat(TelegramUpdates.read(inGroup, Network.BALE, "main", Optional::empty)
+                        .chatType())
+                .as("not a type's shape: unknown, and the id's sign decides")
+                .isNull();
     }
 
     @Test
