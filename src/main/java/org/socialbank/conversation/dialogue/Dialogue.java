@@ -261,9 +261,14 @@ public final class Dialogue {
      */
     static final java.util.Set<Network> GROUP_CHATS = java.util.EnumSet.of(Network.TELEGRAM, Network.BALE);
 
+    /** A Telegram or Bale group, where the engine's answers are posted as written ({@link #GROUP_CHATS}). */
+    private static boolean groupChat(Turn turn, boolean inGroup) {
+        return inGroup && GROUP_CHATS.contains(turn.channel());
+    }
+
     /** The help, with quick replies for the first steps in a private chat; a group chat's own in a group. */
     private Step help(Turn turn, Language language, boolean inGroup) {
-        if (inGroup && GROUP_CHATS.contains(turn.channel())) {
+        if (groupChat(turn, inGroup)) {
             return say(turn.state(), language, "conversation.help.group").shared();
         }
         Step help = say(turn.state(), language, "conversation.help").shared();
@@ -481,9 +486,13 @@ public final class Dialogue {
                 }
                 return turn.linked().isEmpty() ? offerLink(turn, language) : sweeping.start(turn, language, text);
             case UNKNOWN:
-                return command.amountProblem().isPresent()
-                        ? new Step(state, List.of(new Outbound.Text(Hints.amount(language))), language).shared()
-                        : assistant(turn, language, text);
+                if (command.amountProblem().isPresent()) {
+                    // the amount hint's examples hold amounts: a group is shown its own help instead
+                    return groupChat(turn, inGroup)
+                            ? help(turn, language, true)
+                            : new Step(state, List.of(new Outbound.Text(Hints.amount(language))), language).shared();
+                }
+                return assistant(turn, language, text, inGroup);
             default:
                 return turn.linked().isEmpty() ? offerLink(turn, language) : privately(turn, language, command, text);
         }
@@ -493,7 +502,7 @@ public final class Dialogue {
      * A text the parser declined: the assistant's answer when it is sure of an intent we can answer,
      * "not sure" and its three guesses when it is not, else the hint (issue 18). Generic, so shared.
      */
-    private Step assistant(Turn turn, Language language, String text) {
+    private Step assistant(Turn turn, Language language, String text, boolean inGroup) {
         Optional<Language> notIt = Answers.notIt(text);
         if (notIt.isPresent()) { // "no, that's not it": counts toward the handoff, never a guess; in its language
             turn.bank().notHelped();
@@ -501,7 +510,10 @@ public final class Dialogue {
         }
         Optional<Bank.Guess> guess = turn.bank().guess(text);
         if (guess.isEmpty() || guess.get().sure() && !Answers.handles(guess.get())) {
-            return new Step(turn.state(), List.of(new Outbound.Text(Hints.unknown(language))), language).shared();
+            // the hint's examples hold amounts ("pay @bob 10"): a group is shown its own help instead
+            return groupChat(turn, inGroup)
+                    ? help(turn, language, true)
+                    : new Step(turn.state(), List.of(new Outbound.Text(Hints.unknown(language))), language).shared();
         }
         if (!guess.get().sure()) {
             return new Step(turn.state(), List.of(Answers.notSure(texts, turn.bank(), guess.get(), language)), language)

@@ -87,6 +87,15 @@ class GroupAnswersUnitTests {
                 assertThat(step.shareable()).isTrue();
             }
         }
+        for (String unread : List.of("blorp wibble", "10.505 EUR", "фывапролдж", "嗯嗯好的吧")) {
+            Dialogue.Step step = dialogue.handle(
+                    DialogueState.NEW, org.socialbank.shared.Network.TELEGRAM, new Inbound.Text(unread), true, bank);
+            assertThat(DialogueUnitTests.text(step.replies()))
+                    .as(
+                            "a text the engine does not read, in a group: its help, not the hint's example amounts (%s)",
+                            unread)
+                    .endsWith(":conversation.help.group");
+        }
         Dialogue.Step privately = dialogue.handle(
                 DialogueState.NEW, org.socialbank.shared.Network.TELEGRAM, new Inbound.Text("help"), false, bank);
         assertThat(DialogueUnitTests.text(privately.replies())).isEqualTo("en:conversation.help");
