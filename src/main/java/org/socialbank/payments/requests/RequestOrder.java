@@ -51,9 +51,14 @@ public record RequestOrder(
         return stripped;
     }
 
-    static void channel(String channel) {
+    /**
+     * The channel a request or its payment came through, checked: a web adapter wraps the check in
+     * {@code BadRequest.whenRefused}, so that a bad one from a client is its 400, never a 500.
+     */
+    public static String channel(String channel) {
         if (channel == null || !CHANNEL.matcher(channel).matches()) {
             throw new IllegalArgumentException("channel must be 1 to 16 lower-case letters, digits or _");
         }
+        return channel;
     }
 }

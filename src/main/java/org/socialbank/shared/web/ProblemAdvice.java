@@ -2,6 +2,7 @@ package org.socialbank.shared.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -50,6 +51,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
         return answer(
                 request, Problems.of(HttpStatus.BAD_REQUEST, "invalid_request", "'" + e.getName() + "' is not valid"));
+    }
+
+    /**
+     * A query string (or form) that is not percent-encoded UTF-8, or has more parameters than
+     * Tomcat reads: Tomcat throws when a parameter is first read, with the status it means (400,
+     * or 413 for too many). Its message quotes the value, so the detail does not.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException e, WebRequest request) {
+        if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return answer(
+                    request,
+                    Problems.of(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "request_too_large",
+                            "The request has more parameters than this server accepts."));
+        }
+        return answer(
+                request,
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed_request",
+                        "The query string or form is not valid percent-encoded UTF-8."));
     }
 
     @ExceptionHandler(RequestTooLarge.class)

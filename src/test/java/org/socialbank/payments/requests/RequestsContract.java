@@ -540,6 +540,18 @@ abstract class RequestsContract {
         assertThat(api.post("/api/v1/requests/" + UUID.randomUUID() + "/pay", "{}")
                         .status())
                 .isEqualTo(400);
+        // regression b1e39abb: a channel that is no network's name was RequestOrder's IllegalArgumentException, a 500
+        UUID open = UUID.randomUUID();
+        assertThat(api.post("/api/v1/requests", ask(open, alice.id(), bob.alias(), 100, null))
+                        .status())
+                .isEqualTo(201);
+        Response badChannel = api.post("/api/v1/requests/" + open + "/pay", """
+                {"payerCustomerId": "%s", "channel": "Not A Channel"}""".formatted(bob.id()));
+        assertThat(badChannel.status()).as(badChannel.toString()).isEqualTo(400);
+        assertThat(badChannel.code()).isEqualTo("invalid_request");
+        assertThat(api.get("/api/v1/requests/" + open).json().path("status").asString())
+                .as("nothing was paid")
+                .isEqualTo("open");
         assertThat(api.get("/api/v1/requests/not-a-uuid").status()).isEqualTo(400);
         assertThat(new Api("http://127.0.0.1:" + port, null)
                         .get("/api/v1/requests/" + UUID.randomUUID())

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,6 +47,12 @@ class ProblemAdviceIntegrationTests {
             throw new BadRequest("limit must be 1..500");
         }
 
+        /** A page that reads a query parameter, for a person. */
+        @GetMapping("/issue-14/param")
+        String param(@RequestParam String q) {
+            return q;
+        }
+
         @GetMapping("/dev/issue-14/coded.json")
         String coded() {
             throw new BadRequest("unknown_kind", "kind is direct or bonus.");
@@ -75,5 +82,26 @@ class ProblemAdviceIntegrationTests {
         assertThat(coded.status()).isEqualTo(400);
         assertThat(coded.code()).isEqualTo("unknown_kind");
         assertThat(coded.json().path("detail").asString()).isEqualTo("kind is direct or bonus.");
+    }
+
+    @DisplayName(
+            "regression 03aa569a: a query value that is not UTF-8 is a 400, malformed_request for a program and the"
+                    + " bank's page for a person (Tomcat's InvalidParameterException was a 500)")
+    @Test
+    void aQueryThatIsNotUtf8IsTheClients() {
+        Api api = new Api(port);
+        Response program = api.get("/api/v1/customers?cursor=%FF");
+        assertThat(program.status()).as(program.toString()).isEqualTo(400);
+        assertThat(program.contentType()).startsWith("application/problem+json");
+        assertThat(program.code()).isEqualTo("malformed_request");
+        assertThat(program.body()).doesNotContain("cursor", "Exception");
+
+        Response person = api.send(api.request("/issue-14/param?q=%FF")
+                .header("Accept", "text/html")
+                .GET()
+                .build());
+        assertThat(person.status()).as(person.toString()).isEqualTo(400);
+        assertThat(person.contentType()).startsWith("text/html");
+        assertThat(person.body()).doesNotContain("Exception", "at org.");
     }
 }

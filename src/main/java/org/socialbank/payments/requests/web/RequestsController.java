@@ -11,11 +11,13 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.payments.Payment;
 import org.socialbank.payments.requests.MoneyRequest;
 import org.socialbank.payments.requests.RequestId;
+import org.socialbank.payments.requests.RequestOrder;
 import org.socialbank.payments.requests.RequestPayment;
 import org.socialbank.payments.requests.RequestRejection;
 import org.socialbank.payments.requests.RequestResult;
 import org.socialbank.payments.requests.RequestStatus;
 import org.socialbank.payments.requests.Requests;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.Created;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -114,9 +116,11 @@ class RequestsController {
     @PostMapping(path = "/{id}/pay", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> pay(@PathVariable UUID id, @RequestBody RequestBodies.Pay body) {
         RequestBodies.require(RequestBodies.missing(body.payerCustomerId(), "payerCustomerId"));
+        // refused here as the client's 400; inside the bank the same check is a broken invariant
+        String channel =
+                BadRequest.whenRefused(() -> RequestOrder.channel(body.channel() == null ? "api" : body.channel()));
         RequestId requestId = new RequestId(id);
-        Optional<RequestPayment> paid = requests.payRequest(
-                requestId, new CustomerId(body.payerCustomerId()), body.channel() == null ? "api" : body.channel());
+        Optional<RequestPayment> paid = requests.payRequest(requestId, new CustomerId(body.payerCustomerId()), channel);
         if (paid.isEmpty()) {
             return notFound(id);
         }
