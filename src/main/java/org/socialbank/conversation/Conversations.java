@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
+import org.socialbank.conversation.engine.AnswerRoute;
 import org.socialbank.conversation.engine.ChatBank;
 import org.socialbank.conversation.engine.JdbcConversations;
 import org.socialbank.conversation.engine.JdbcConversations.Chat;
@@ -41,6 +42,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code failed} in a transaction of its own (so a redelivery is a duplicate) and the customer
  * gets a refusal in their language. Infrastructure faults still reach the caller, so that the
  * platform delivers the message again.
+ *
+ * <p>A private answer to a group message whose sender's private chat the channel knows is not
+ * open ({@link InboundMessage.PrivateChat#NOT_OPEN}) could never arrive: that turn is rolled back
+ * with its effects (nothing was done that the member would not hear of), and in a transaction of
+ * its own the message is recorded and the group told how to open the private chat.
  */
 @Service
 public class Conversations {
@@ -53,6 +59,7 @@ public class Conversations {
     private final ChannelIdentities identities;
     private final ChatBank.Collaborators parts;
     private final Dialogue dialogue;
+    private final Replies replies;
     private final Directory directory;
     private final MessageTexts texts;
     private final TransactionTemplate transactions;
@@ -79,6 +86,7 @@ public class Conversations {
         this.identities = identities;
         this.parts = parts;
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
+        this.replies = new Replies(outbox, dialogue);
         this.directory = directory;
         this.texts = texts;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -136,20 +144,38 @@ public class Conversations {
 
     private record Taken(Received received, boolean alongsideCommitted) {}
 
+    /**
+     * One try at a message: what became of it, or, when its private answer could not arrive, the
+     * language that answer was in (the try is then rolled back and the group note written instead).
+     */
+    private record Try(Received received, Language withheldIn) {
+        static Try of(Received received) {
+            return new Try(received, null);
+        }
+    }
+
     private Taken take(InboundMessage message, Runnable alongside) {
+        Language withheld = null;
         for (int attempt = 1; ; attempt++) {
             boolean[] ran = {false};
+            Language[] withholding = {null};
+            Language noteIn = withheld;
             Received received;
             try {
                 received = transactions.execute(status -> {
-                    Received r = handle(message);
-                    if (r instanceof Received.Duplicate) {
+                    Try t = noteIn == null ? handle(message) : Try.of(openPrivateChat(message, noteIn));
+                    if (t.withheldIn() != null) {
+                        status.setRollbackOnly(); // the turn's effects go with the answer that cannot arrive
+                        withholding[0] = t.withheldIn();
+                        return null;
+                    }
+                    if (t.received() instanceof Received.Duplicate) {
                         status.setRollbackOnly(); // not even the chat account's report is refreshed
                     } else {
                         alongside.run();
                         ran[0] = true;
                     }
-                    return r;
+                    return t.received();
                 });
             } catch (DataAccessException e) {
                 if (attempt >= TRIES_MAX || !Races.lost(e)) {
@@ -163,9 +189,44 @@ public class Conversations {
                 received = refuse(message, e);
                 ran[0] = false; // rolled back with the poison message's effects
             }
+            if (withholding[0] != null) {
+                withheld = withholding[0];
+                attempt = 0; // the note's own transaction: a new try, not a lost race
+                continue;
+            }
             durability.awaitDurable();
             return new Taken(received, ran[0]);
         }
+    }
+
+    /**
+     * A group message whose private answer was withheld (its turn rolled back): recorded as handled,
+     * and the group hears, in the answer's language, how to open the private chat.
+     */
+    private Received openPrivateChat(InboundMessage message, Language language) {
+        ChannelIdentity identity = identify(message);
+        if (store.inboxHas(message.channel(), message.externalMessageId())) {
+            return new Received.Duplicate();
+        }
+        store.insertInbox(
+                message.channel(),
+                message.externalMessageId(),
+                identity.id(),
+                message.content().kind(),
+                clock.instant());
+        Chat chat = new Chat(identity.id(), message.channel(), message.externalUserId());
+        return new Received.Handled(List.of(replies.openPrivateChat(message, chat, language)));
+    }
+
+    /**
+     * The chat account that wrote; a message in a group says nothing of whether its private chat
+     * takes the bank's messages, so it does not make an unreachable account reachable again.
+     */
+    private ChannelIdentity identify(InboundMessage message) {
+        return message.inGroup()
+                ? identities.identifyInGroup(
+                        message.channel(), message.externalUserId(), message.handle(), message.phone())
+                : identities.identify(message.channel(), message.externalUserId(), message.handle(), message.phone());
     }
 
     /**
@@ -181,8 +242,7 @@ public class Conversations {
         for (int attempt = 1; ; attempt++) {
             try {
                 return ownTransaction.execute(status -> {
-                    ChannelIdentity identity = identities.identify(
-                            message.channel(), message.externalUserId(), message.handle(), message.phone());
+                    ChannelIdentity identity = identify(message);
                     if (store.inboxHas(message.channel(), message.externalMessageId())) {
                         status.setRollbackOnly();
                         return new Received.Duplicate();
@@ -236,11 +296,10 @@ public class Conversations {
         return Language.EN;
     }
 
-    private Received handle(InboundMessage message) {
-        ChannelIdentity identity =
-                identities.identify(message.channel(), message.externalUserId(), message.handle(), message.phone());
+    private Try handle(InboundMessage message) {
+        ChannelIdentity identity = identify(message);
         if (store.inboxHas(message.channel(), message.externalMessageId())) {
-            return new Received.Duplicate();
+            return Try.of(new Received.Duplicate());
         }
         store.insertInbox(
                 message.channel(),
@@ -253,10 +312,11 @@ public class Conversations {
         ConversationOwners.CustomerMessage heard = customerMessage(message, chat);
         ConversationOwners.Verdict verdict = owners.heard(heard);
         if (verdict instanceof ConversationOwners.Answered answered) {
-            return new Received.Handled(notOwnAnswer(chat, conversation, answered.replies()));
+            return Try.of(new Received.Handled(notOwnAnswer(message, chat, conversation, answered.replies())));
         }
         if (verdict instanceof ConversationOwners.PersonOwns person && !consentOnly(message, conversation)) {
-            return new Received.Handled(notOwnAnswer(chat, conversation, person.notices())); // the bot says nothing
+            // the bot says nothing
+            return Try.of(new Received.Handled(notOwnAnswer(message, chat, conversation, person.notices())));
         }
         ChatBank bank = new ChatBank(
                 parts,
@@ -268,18 +328,29 @@ public class Conversations {
                 identity.customer());
         Dialogue.Step step = dialogue.handle(
                 Json.state(conversation.state()), message.channel(), message.content(), message.inGroup(), bank);
+        AnswerRoute route = AnswerRoute.of(
+                message.inGroup(),
+                message.privateChat(),
+                step.shareable(),
+                !step.replies().isEmpty());
+        if (route == AnswerRoute.WITHHELD && !consentOnly(message, conversation)) {
+            // undone by the caller with all it did; a withdrawal of consent keeps its effect (issue 19)
+            return new Try(null, step.language());
+        }
         store.updateConversation(
                 identity.id(),
                 Json.state(step.state()),
                 conversation.version() + 1,
                 bank.linkedCustomer().orElse(null),
                 clock.instant());
-        List<OutboundMessage> replies = new java.util.ArrayList<>(deliver(message, chat, step));
-        if (verdict instanceof ConversationOwners.BotAnswers) {
-            owners.answered(heard, new ConversationOwners.BotTurn(step.language(), bank.assistantUnsure()))
-                    .forEach(reply -> replies.add(outbox.write(chat, reply)));
+        List<OutboundMessage> written = new java.util.ArrayList<>(replies.deliver(message, chat, step, route));
+        if (verdict instanceof ConversationOwners.BotAnswers
+                && AnswerRoute.privateChatTakes(message.inGroup(), message.privateChat())) {
+            written.addAll(replies.write(
+                    chat,
+                    owners.answered(heard, new ConversationOwners.BotTurn(step.language(), bank.assistantUnsure()))));
         }
-        return new Received.Handled(replies);
+        return Try.of(new Received.Handled(written));
     }
 
     /** The message as the conversation's owner sees it; its language is worked out only when asked. */
@@ -323,43 +394,21 @@ public class Conversations {
 
     /**
      * Replies that are not the dialogue's (the owner's notices), always to the sender's private
-     * chat; the dialogue's state is kept, the chat counts as active (alerts go to the latest chat).
+     * chat, unless the channel knows that chat is not open; the dialogue's state is kept, the chat
+     * counts as active (alerts go to the latest chat).
      */
     private List<OutboundMessage> notOwnAnswer(
-            Chat chat, JdbcConversations.Conversation conversation, List<Outbound> replies) {
+            InboundMessage message, Chat chat, JdbcConversations.Conversation conversation, List<Outbound> notices) {
         store.updateConversation(
                 chat.identityId(),
                 conversation.state(),
                 conversation.version() + 1,
                 identities.linkedCustomer(chat.identityId()).orElse(null),
                 clock.instant());
-        return replies.stream().map(reply -> outbox.write(chat, reply)).toList();
-    }
-
-    /**
-     * In a private chat every reply goes back to it. In a group a public answer goes to the group;
-     * a private one (a balance, a payment, a sign-in link) goes to the sender's private chat, and
-     * the group only hears that it did.
-     */
-    private List<OutboundMessage> deliver(InboundMessage message, Chat chat, Dialogue.Step step) {
-        if (!message.inGroup()) {
-            return step.replies().stream()
-                    .map(reply -> outbox.write(chat, reply))
-                    .toList();
+        if (!AnswerRoute.privateChatTakes(message.inGroup(), message.privateChat())) {
+            return List.of(); // it would never arrive
         }
-        Chat group = new Chat(chat.identityId(), chat.channel(), message.groupId());
-        if (step.shareable()) {
-            return step.replies().stream()
-                    .map(reply -> outbox.write(group, reply))
-                    .toList();
-        }
-        List<OutboundMessage> written = new java.util.ArrayList<>();
-        step.replies().forEach(reply -> written.add(outbox.write(chat, reply)));
-        if (!step.replies().isEmpty()) {
-            written.add(
-                    outbox.write(group, new Outbound.Text(dialogue.privateNote(step.language(), message.handle()))));
-        }
-        return written;
+        return replies.write(chat, notices);
     }
 
     /** Locks the conversation's row, creating it first if needed; a concurrent creation is waited for. */

@@ -13,6 +13,8 @@ import org.socialbank.shared.Network;
  * @param phone the sender's phone as the platform vouches for it, may be null
  * @param groupId the platform's id of the group chat it was written in, null in a private chat:
  *     replies then go to the group, and nothing private (amounts, balances) is said there
+ * @param privateChat for a message written in a group, whether the bank may write first to the
+ *     sender's private chat, as the channel knows it ({@link PrivateChat#UNSAID} when it does not)
  */
 public record InboundMessage(
         Network channel,
@@ -21,9 +23,24 @@ public record InboundMessage(
         String handle,
         String phone,
         Inbound content,
-        String groupId) {
+        String groupId,
+        PrivateChat privateChat) {
 
     public static final int MESSAGE_ID_LENGTH_MAX = 128;
+
+    /**
+     * Whether a private answer to a group message can reach its sender. Telegram and Bale let a bot
+     * write only to a person who opened a private chat with it and did not block it since; a
+     * channel that cannot tell says {@link #UNSAID}, and the private answer goes as it always did.
+     */
+    public enum PrivateChat {
+        /** The channel does not say (and a private chat's own message needs no saying). */
+        UNSAID,
+        /** The sender opened a private chat with the bot and has not blocked it since. */
+        OPEN,
+        /** The sender never opened a private chat with the bot, or blocked it: nothing written there arrives. */
+        NOT_OPEN
+    }
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
@@ -39,6 +56,22 @@ public record InboundMessage(
         if (groupId != null) {
             requireId(groupId, "groupId", ChannelIdentity.EXTERNAL_ID_LENGTH_MAX);
         }
+        Objects.requireNonNull(privateChat, "privateChat");
+        if (groupId == null && privateChat == PrivateChat.NOT_OPEN) {
+            throw new IllegalArgumentException("a message written in a private chat came through an open one");
+        }
+    }
+
+    /** A message as a channel that does not say whether the sender's private chat is open reads it. */
+    public InboundMessage(
+            Network channel,
+            String externalMessageId,
+            String externalUserId,
+            String handle,
+            String phone,
+            Inbound content,
+            String groupId) {
+        this(channel, externalMessageId, externalUserId, handle, phone, content, groupId, PrivateChat.UNSAID);
     }
 
     /** A message in a private chat with the bank. */
@@ -54,6 +87,11 @@ public record InboundMessage(
 
     public boolean inGroup() {
         return groupId != null;
+    }
+
+    /** The same message, with what the channel knows of the sender's private chat. */
+    public InboundMessage withPrivateChat(PrivateChat known) {
+        return new InboundMessage(channel, externalMessageId, externalUserId, handle, phone, content, groupId, known);
     }
 
     private static void requireId(String id, String name, int lengthMax) {

@@ -46,8 +46,25 @@ public class ChannelIdentities {
         this.clock = clock;
     }
 
-    /** The chat account as the network reports it now, created on first sight. */
+    /**
+     * The chat account as the network reports it now, created on first sight, from a message it
+     * wrote to the bank privately: the bank may write to it again, if it was marked unreachable.
+     */
     public ChannelIdentity identify(Network channel, String externalId, String handle, String phone) {
+        return identify(channel, externalId, handle, phone, true);
+    }
+
+    /**
+     * As {@link #identify}, from a message written in a group: it says nothing of whether the bank
+     * may write to the account privately (a Telegram user who blocked the bot still talks in the
+     * group), so an account marked unreachable stays so.
+     */
+    public ChannelIdentity identifyInGroup(Network channel, String externalId, String handle, String phone) {
+        return identify(channel, externalId, handle, phone, false);
+    }
+
+    private ChannelIdentity identify(
+            Network channel, String externalId, String handle, String phone, boolean writtenPrivately) {
         return write(() -> {
             Optional<ChannelIdentity> known = store.identity(channel, externalId);
             if (known.isPresent()) {
@@ -55,10 +72,11 @@ public class ChannelIdentities {
                 // a message without a handle or phone says nothing about them: keep what the network vouched before
                 String reportedHandle = handle != null ? handle : i.handle();
                 String reportedPhone = phone != null ? phone : i.phone();
-                if (!i.reachable()
+                boolean reachable = i.reachable() || writtenPrivately;
+                if (reachable != i.reachable()
                         || !Objects.equals(reportedHandle, i.handle())
                         || !Objects.equals(reportedPhone, i.phone())) {
-                    store.updateReport(i.id(), reportedHandle, reportedPhone, true);
+                    store.updateReport(i.id(), reportedHandle, reportedPhone, reachable);
                 }
                 return new ChannelIdentity(
                         i.id(),
@@ -68,7 +86,7 @@ public class ChannelIdentities {
                         reportedPhone,
                         i.customerId(),
                         i.linkedAt(),
-                        true,
+                        reachable,
                         i.createdAt());
             }
             ChannelIdentity created = new ChannelIdentity(

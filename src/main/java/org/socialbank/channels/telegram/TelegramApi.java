@@ -44,9 +44,20 @@ final class TelegramApi {
     /** The platform said no; {@code retryAfterSeconds} is 0 unless it asked us to wait (429). */
     record Refused(int status, String description, int retryAfterSeconds) implements Answer {
 
-        boolean blockedByUser() {
-            return status == 403
-                    && description.toLowerCase(java.util.Locale.ROOT).contains("blocked by the user");
+        /**
+         * The person's private chat does not take the bot's messages: they blocked the bot ("bot
+         * was blocked by the user"), never opened a chat with it ("bot can't initiate conversation
+         * with a user": a bot may not write first), or their account is gone ("user is
+         * deactivated"). A private message of theirs opens it again; a group's 403 is none of these.
+         */
+        boolean privateChatShut() {
+            if (status != 403) {
+                return false;
+            }
+            String said = description.toLowerCase(java.util.Locale.ROOT);
+            return said.contains("blocked by the user")
+                    || said.contains("can't initiate conversation")
+                    || said.contains("user is deactivated");
         }
     }
 

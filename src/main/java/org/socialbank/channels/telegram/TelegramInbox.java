@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.InboundMessage;
+import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.shared.Faults;
 import org.socialbank.shared.Network;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,6 +43,7 @@ public class TelegramInbox {
     private final TelegramBots bots;
     private final TelegramStore store;
     private final Conversations conversations;
+    private final ChannelIdentities identities;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
@@ -48,11 +51,13 @@ public class TelegramInbox {
             TelegramBots bots,
             TelegramStore store,
             Conversations conversations,
+            ChannelIdentities identities,
             Clock clock,
             ApplicationEventPublisher events) {
         this.bots = bots;
         this.store = store;
         this.conversations = conversations;
+        this.identities = identities;
         this.clock = clock;
         this.events = events;
     }
@@ -121,7 +126,8 @@ public class TelegramInbox {
      * Hands the message to the engine. A private chat's update is recorded as handled, and its chat
      * remembered with the bot, in the engine's transaction: one commit for the update (issue 22).
      * A group's update is recorded after its post went to listening, as before, so that a crash in
-     * between delivers it again rather than lose the post.
+     * between delivers it again rather than lose the post; it tells the engine whether the member's
+     * private chat takes the bot's messages, where a private answer would go.
      *
      * @return whether the update was recorded as handled with the message
      */
@@ -131,7 +137,7 @@ public class TelegramInbox {
             if (update.chatId() != null) {
                 store.remember(bot.network(), update.chatId(), update.chatType(), bot.name(), now);
             }
-            conversations.receive(message);
+            conversations.receive(message.withPrivateChat(privateChat(bot.network(), message.externalUserId())));
             return false;
         }
         return conversations.receiveAndRecord(message, () -> {
@@ -140,6 +146,22 @@ public class TelegramInbox {
             }
             store.markHandledWithin(bot.network(), bot.name(), update.updateId(), update.kind(), now);
         });
+    }
+
+    /**
+     * Open when the member once wrote to a bot of the network privately (the sender answers
+     * through the bot their private chat last wrote to) and has not shut that chat since: a 403
+     * "blocked" or "can't initiate" at a send, or a {@code my_chat_member} "kicked", marks their
+     * chat account unreachable, and only their next private message ({@code /start} after an
+     * unblock) makes it reachable again. A bot may not write first to anyone else.
+     */
+    private InboundMessage.PrivateChat privateChat(Network network, String userId) {
+        boolean opened = store.privateChatOpened(network, userId);
+        boolean reachable = identities
+                .identity(network, userId)
+                .map(ChannelIdentity::reachable)
+                .orElse(true);
+        return opened && reachable ? InboundMessage.PrivateChat.OPEN : InboundMessage.PrivateChat.NOT_OPEN;
     }
 
     /**

@@ -16,8 +16,9 @@ import org.socialbank.shared.Network;
  * the bot the chat last wrote to, within that bot's rates. A turn further away than the bot's
  * {@code throttle-wait-max}, and a 429 (which pauses the bot for its {@code retry_after}), answer
  * "not now" with the wait, which is no send attempt; 5xx and no connection are tried again, a timeout
- * after the request was written is {@code Unknown}, "blocked by the user" marks the chat account
- * unreachable, any other "no" is final. In a group or channel chat what the bot would say passes
+ * after the request was written is {@code Unknown}, a 403 that shuts the person's private chat
+ * ("blocked by the user", "can't initiate conversation") marks the chat account unreachable until
+ * they write privately again, any other "no" is final. In a group or channel chat what the bot would say passes
  * the public rule first ({@link GroupLock}).
  */
 final class TelegramSender implements ChannelSender {
@@ -104,7 +105,7 @@ final class TelegramSender implements ChannelSender {
             return new SendOutcome.NotNow(
                     Duration.ofSeconds(Math.max(1, refused.retryAfterSeconds())), refused.description());
         }
-        if (refused.blockedByUser()) {
+        if (refused.privateChatShut()) {
             identities.markUnreachable(message.identityId());
             return new SendOutcome.Failed(false, refused.description());
         }

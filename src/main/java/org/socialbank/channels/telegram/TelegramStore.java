@@ -131,6 +131,18 @@ class TelegramStore {
     }
 
     /**
+     * Whether the person ever wrote to a bot of the network privately ({@code /start} or any private
+     * message, recorded with the message): in the Bot API a private chat's id is its user's id, and
+     * a bot may write only to a person who opened such a chat. Whether they blocked the bot since is
+     * their chat account's {@code reachable}, not this.
+     */
+    boolean privateChatOpened(Network network, String userId) {
+        return chat(network, userId)
+                .filter(c -> c.type() == null || c.type().equals("private")) // null: before V74, a user's id
+                .isPresent();
+    }
+
+    /**
      * Deletes at most {@code max} update rows received before {@code before}: Telegram keeps an
      * unconfirmed update for 24 hours, so older rows can never see a redelivery.
      */

@@ -249,7 +249,18 @@ public final class Dialogue {
 
     /** What the group hears when the answer went to the sender's private chat. */
     public String privateNote(Language language, String handle) {
-        String note = texts.text(language, "conversation.group.private");
+        return addressed(handle, texts.text(language, "conversation.group.private"));
+    }
+
+    /**
+     * What the group hears when the answer is private and the sender's private chat is not open
+     * (never opened, or the bot blocked): a bot may not write first, so nothing was sent there.
+     */
+    public String openPrivateChatNote(Language language, String handle) {
+        return addressed(handle, texts.text(language, "conversation.group.open_private"));
+    }
+
+    private static String addressed(String handle, String note) {
         return handle == null || handle.isBlank() ? note : "@" + handle + " " + note;
     }
 
@@ -1154,6 +1165,7 @@ public final class Dialogue {
                 "conversation.contact.not_own",
                 "conversation.contact.unknown",
                 "conversation.group.private",
+                "conversation.group.open_private",
                 "conversation.back.nothing",
                 "conversation.branches.ask_location",
                 "conversation.branches.title",

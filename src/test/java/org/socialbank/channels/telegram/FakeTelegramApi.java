@@ -25,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * A Bot API server for tests, speaking Telegram's envelope ({@code ok}, {@code result},
  * {@code error_code}, {@code description}, {@code parameters.retry_after}) at
  * {@code /bot<token>/<method>}: the methods the adapter calls, every call recorded with the time
- * of a given clock, and failures (429, 403, 5xx) injected per token and method.
+ * of a given clock, and failures (429, 403, 5xx) injected per token and method. A person named
+ * as one who never started a bot is refused by it as by the Bot API (a bot may not write first)
+ * until they start it.
  */
 public final class FakeTelegramApi implements AutoCloseable {
 
@@ -50,6 +52,7 @@ public final class FakeTelegramApi implements AutoCloseable {
     private final Map<String, String> usernames = new ConcurrentHashMap<>();
     private final Map<String, Long> members = new ConcurrentHashMap<>();
     private final Map<String, Queue<JsonNode>> updates = new ConcurrentHashMap<>();
+    private final java.util.Set<String> neverStarted = ConcurrentHashMap.newKeySet();
 
     public FakeTelegramApi() {
         this(System::nanoTime);
@@ -88,6 +91,20 @@ public final class FakeTelegramApi implements AutoCloseable {
             envelope.putObject("parameters").put("retry_after", retryAfter);
         }
         failures.computeIfAbsent(token + "/" + method, k -> new ArrayDeque<>()).add(JSON.writeValueAsString(envelope));
+    }
+
+    /**
+     * The person never opened a private chat with the bot: whatever the bot sends them is refused
+     * with the Bot API's 403 "Forbidden: bot can't initiate conversation with a user", until
+     * {@link #started}. (Opt-in: the server does not see the updates tests post to the app.)
+     */
+    void neverStarted(String token, String userId) {
+        neverStarted.add(token + "/" + userId);
+    }
+
+    /** The person pressed Start in the bot's private chat (the app sends {@code /start}): the bot may write to them. */
+    void started(String token, String userId) {
+        neverStarted.remove(token + "/" + userId);
     }
 
     /** An update that {@code getUpdates} hands out. */
@@ -139,6 +156,15 @@ public final class FakeTelegramApi implements AutoCloseable {
             String failure = injected == null ? null : injected.poll();
             if (failure != null) {
                 reply(exchange, JSON.readTree(failure).path("error_code").asInt(), failure);
+                return;
+            }
+            if (method.startsWith("send")
+                    && neverStarted.contains(token + "/" + body.path("chat_id").asString(""))) {
+                reply(
+                        exchange,
+                        403,
+                        "{\"ok\":false,\"error_code\":403,"
+                                + "\"description\":\"Forbidden: bot can't initiate conversation with a user\"}");
                 return;
             }
             if (method.equals("getChatMemberCount")

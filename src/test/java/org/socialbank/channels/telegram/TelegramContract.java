@@ -386,6 +386,127 @@ abstract class TelegramContract {
     }
 
     @Test
+    @DisplayName("a private message after a 403 \"can't initiate conversation\" makes the chat account reachable again")
+    void aBotThatMayNotWriteFirstMarksTheChatAccountUnreachableUntilThePersonWrites() {
+        long user = IDS.incrementAndGet();
+        API.fail(SECOND, "sendMessage", 403, "Forbidden: bot can't initiate conversation with a user", 0);
+        post(
+                "telegram",
+                "second",
+                "second-secret-0123456789",
+                Recorded.bytes(Recorded.update("private-text", IDS.incrementAndGet(), user)));
+        awaitOutbox(user, "FAILED");
+        assertThat(reachable(user)).isFalse();
+        post(
+                "telegram",
+                "second",
+                "second-secret-0123456789",
+                Recorded.bytes(Recorded.update("command", IDS.incrementAndGet(), user)));
+        assertThat(reachable(user)).as("their /start opened the chat again").isTrue();
+        awaitOutbox(user, "SUCCEEDED");
+    }
+
+    static final String OPEN_PRIVATE_CHAT =
+            "@anna_k I can’t write to you first: open a private chat with me, press Start, and ask me there.";
+    static final String ANSWERED_PRIVATELY = "@anna_k I have answered you in our private chat.";
+
+    /**
+     * The group was told "I have answered you in our private chat" while the Bot API refused the
+     * private answer (a bot may not write first to a person who never started it): the member
+     * waited for a message that never came. Now the group hears how to open the private chat and
+     * nothing is sent there; once the member pressed Start, the answer goes privately again.
+     */
+    @Test
+    @DisplayName(
+            "a member who never started the bot asks in a group for their balance: the group hears how to open the private chat, nothing is sent there; after /start the answer goes privately")
+    void aMemberWhoNeverStartedTheBotIsToldHowToOpenThePrivateChat() {
+        long user = IDS.incrementAndGet();
+        String person = Long.toString(user);
+        String group = "-100" + IDS.incrementAndGet();
+        API.neverStarted(MAIN, person);
+
+        assertThat(post("telegram", "main", MAIN_SECRET, groupAsk(user, group, "balance"))
+                        .statusCode())
+                .isEqualTo(200);
+        API.await(calls -> !API.sent(MAIN, group).isEmpty(), Duration.ofSeconds(20));
+        awaitOutboxDrained(group);
+        assertThat(API.sent(MAIN, group)).extracting(FakeTelegramApi.Call::text).containsExactly(OPEN_PRIVATE_CHAT);
+        assertThat(count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ?", person))
+                .as("no private answer queued")
+                .isZero();
+        assertThat(API.sent(MAIN, person)).as("no private send attempted").isEmpty();
+
+        API.started(MAIN, person);
+        post("telegram", "main", MAIN_SECRET, Recorded.bytes(Recorded.update("command", IDS.incrementAndGet(), user)));
+        API.await(calls -> !API.sent(MAIN, person).isEmpty(), Duration.ofSeconds(20));
+        int afterStart = API.sent(MAIN, person).size();
+        post("telegram", "main", MAIN_SECRET, groupAsk(user, group, "balance"));
+        API.await(
+                calls -> API.sent(MAIN, group).size() == 2
+                        && API.sent(MAIN, person).size() > afterStart,
+                Duration.ofSeconds(20));
+        assertThat(API.sent(MAIN, group).get(1).text()).isEqualTo(ANSWERED_PRIVATELY);
+        awaitOutboxDrained(person);
+    }
+
+    @Test
+    @DisplayName(
+            "a member who blocked the bot asks in a group: told how to open the private chat (talking in the group does not unblock it) until /start")
+    void aMemberWhoBlockedTheBotIsToldHowToOpenThePrivateChatUntilTheyStartIt() {
+        long user = IDS.incrementAndGet();
+        String person = Long.toString(user);
+        String group = "-100" + IDS.incrementAndGet();
+        post(
+                "telegram",
+                "main",
+                MAIN_SECRET,
+                Recorded.bytes(Recorded.update("private-text", IDS.incrementAndGet(), user)));
+        API.await(calls -> !API.sent(MAIN, person).isEmpty(), Duration.ofSeconds(20));
+        post(
+                "telegram",
+                "main",
+                MAIN_SECRET,
+                Recorded.bytes(Recorded.update("my-chat-member-kicked", IDS.incrementAndGet(), user)));
+        assertThat(reachable(user)).isFalse();
+
+        for (int i = 0; i < 2; i++) { // the second ask: the first, in the group, left the account unreachable
+            post("telegram", "main", MAIN_SECRET, groupAsk(user, group, "balance"));
+        }
+        API.await(calls -> API.sent(MAIN, group).size() == 2, Duration.ofSeconds(20));
+        assertThat(API.sent(MAIN, group))
+                .extracting(FakeTelegramApi.Call::text)
+                .containsExactly(OPEN_PRIVATE_CHAT, OPEN_PRIVATE_CHAT);
+        assertThat(reachable(user)).isFalse();
+        assertThat(API.sent(MAIN, person))
+                .as("only the answer before the block")
+                .hasSize(1);
+
+        post("telegram", "main", MAIN_SECRET, Recorded.bytes(Recorded.update("command", IDS.incrementAndGet(), user)));
+        assertThat(reachable(user)).isTrue();
+        post("telegram", "main", MAIN_SECRET, groupAsk(user, group, "balance"));
+        API.await(calls -> API.sent(MAIN, group).size() == 3, Duration.ofSeconds(20));
+        assertThat(API.sent(MAIN, group).get(2).text()).isEqualTo(ANSWERED_PRIVATELY);
+        awaitOutboxDrained(person);
+        assertThat(API.sent(MAIN, person)).hasSizeGreaterThan(2);
+    }
+
+    /** A group member's text to the bot ("@SocialBankBot balance") in the group, as a new update. */
+    private static byte[] groupAsk(long user, String group, String text) {
+        ObjectNode update = Recorded.update("group-mention", IDS.incrementAndGet(), user);
+        ObjectNode message = (ObjectNode) update.get("message");
+        ((ObjectNode) message.get("chat")).put("id", Long.parseLong(group));
+        message.put("text", "@SocialBankBot " + text);
+        return Recorded.bytes(update);
+    }
+
+    private boolean reachable(long user) {
+        return jdbc.sql("SELECT reachable FROM channel_identities WHERE channel = 'telegram' AND external_id = ?")
+                .param(Long.toString(user))
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Test
     void aTooManyRequestsAnswerPausesTheWholeBot() {
         long first = IDS.incrementAndGet();
         long second = IDS.incrementAndGet();

@@ -814,6 +814,83 @@ abstract class ConversationEngineContract {
                 .doesNotContain("500");
     }
 
+    /**
+     * The group was told "I have answered you in our private chat" when the platform would not let
+     * the bot write there (Telegram: a member who never started the bot, or blocked it). A private
+     * answer to such a member is withheld, with its turn: the request Alice asked for in the group is
+     * not made, for she never hears of it; the group hears how to open the private chat.
+     */
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "in a group, a private answer the sender's private chat cannot take is not written, its turn is undone and the group hears how to open the chat")
+    void inAGroupAPrivateAnswerThePrivateChatCannotTakeIsWithheldWithItsTurn() {
+        Person carol = person("Carol Cole", 10_000);
+        link(aliceChat, alice);
+        String carolChat = "tg-" + UUID.randomUUID();
+        link(carolChat, carol);
+        drain();
+        int toAlice = telegram.to(aliceChat).size();
+        String group = "-100" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String ask = "request 7 from @" + carol.handle();
+        String messageId = "g-" + UUID.randomUUID();
+        InboundMessage shut = new InboundMessage(
+                Network.TELEGRAM,
+                messageId,
+                aliceChat,
+                "alice",
+                null,
+                new Inbound.Text(ask),
+                group,
+                InboundMessage.PrivateChat.NOT_OPEN);
+
+        List<OutboundMessage> withheld = ((Received.Handled) conversations.receive(shut)).replies();
+        assertThat(withheld).extracting(OutboundMessage::recipient).containsExactly(group);
+        assertThat(text(withheld.get(0).content()))
+                .isEqualTo(
+                        "@alice I can’t write to you first: open a private chat with me, press Start, and ask me there.");
+        assertThat(conversations.receive(shut)).as("recorded: a redelivery").isInstanceOf(Received.Duplicate.class);
+        drain();
+        assertThat(telegram.to(carolChat))
+                .extracting(m -> text(m.content()))
+                .as("the request was not made")
+                .noneMatch(t -> t.startsWith("Alice A. asks you for"));
+        assertThat(telegram.to(aliceChat))
+                .as("nothing written to the shut chat")
+                .hasSize(toAlice);
+
+        Received help = conversations.receive(new InboundMessage(
+                Network.TELEGRAM,
+                "g-" + UUID.randomUUID(),
+                aliceChat,
+                "alice",
+                null,
+                new Inbound.Text("help"),
+                group,
+                InboundMessage.PrivateChat.NOT_OPEN));
+        assertThat(((Received.Handled) help).replies())
+                .as("a public answer is the group's, as always")
+                .extracting(OutboundMessage::recipient)
+                .containsExactly(group);
+
+        Received open = conversations.receive(new InboundMessage(
+                Network.TELEGRAM,
+                "g-" + UUID.randomUUID(),
+                aliceChat,
+                "alice",
+                null,
+                new Inbound.Text(ask),
+                group,
+                InboundMessage.PrivateChat.OPEN));
+        List<OutboundMessage> replies = ((Received.Handled) open).replies();
+        assertThat(replies).extracting(OutboundMessage::recipient).containsExactly(aliceChat, group);
+        assertThat(text(replies.get(0).content())).isEqualTo("Asked Carol C. for €7.00. You will hear when they pay.");
+        assertThat(text(replies.get(1).content())).isEqualTo("@alice I have answered you in our private chat.");
+        drain();
+        assertThat(telegram.to(carolChat))
+                .extracting(m -> text(m.content()))
+                .anyMatch(t -> t.startsWith("Alice A. asks you for €7.00."));
+    }
+
     // --- outbox relay ---------------------------------------------------------------------
 
     @Test

@@ -220,6 +220,9 @@ class DialogueUnitTests {
         say("help");
         assertThat(last.shareable()).isTrue();
         assertThat(dialogue.privateNote(Language.EN, "alice")).isEqualTo("@alice en:conversation.group.private");
+        assertThat(dialogue.openPrivateChatNote(Language.FA, "alice"))
+                .isEqualTo("@alice fa:conversation.group.open_private");
+        assertThat(dialogue.openPrivateChatNote(Language.EN, null)).isEqualTo("en:conversation.group.open_private");
     }
 
     @Test

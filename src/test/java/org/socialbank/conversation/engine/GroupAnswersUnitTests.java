@@ -28,7 +28,8 @@ import org.socialbank.shared.PublicText;
 class GroupAnswersUnitTests {
 
     /**
-     * The fixed sentences a group may be shown: the group's help, "answered privately", the refusal
+     * The fixed sentences a group may be shown: the group's help, "answered privately", "I can't
+     * write to you first: open a private chat with me" (never opened or blocked), the refusal
      * of a claim code, what is not offered, thanks, the language, a message that failed, bills,
      * where to ask for branches, the assistant's "not it" and votes, and the sender's own neutral
      * sentence.
@@ -36,6 +37,7 @@ class GroupAnswersUnitTests {
     static final List<String> GROUP_SENTENCES = List.of(
             "conversation.help.group",
             "conversation.group.private",
+            "conversation.group.open_private",
             "conversation.claim.public",
             "conversation.not_offered",
             "conversation.thanks",
