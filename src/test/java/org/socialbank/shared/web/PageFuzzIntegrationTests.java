@@ -3,6 +3,8 @@ package org.socialbank.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -196,6 +198,19 @@ class PageFuzzIntegrationTests {
         assertThat(answer.body()).contains("bank-header", "lang=\"fr\"");
     }
 
+    @Test
+    @DisplayName("page fuzz find: a claim code posted to an address that names no claim is the 404 page, not a 500 on its cookie path")
+    void claimCodeOnAnAddressOfNoClaimIsNotFound() {
+        String rtl = "/claim/%E2%80%AE%D8%B3%D9%84%D8%A7%D9%85/code";
+        Answer answer = send(
+                HttpClient.newBuilder().cookieHandler(customerCookies()).build(),
+                new FormClient(port),
+                new PageRoute("POST", rtl, Map.of(), Map.of()),
+                new Probe("regression", rtl, "code=123456", false));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+        assertThat(answer.contentType()).startsWith("text/html");
+    }
+
     /**
      * A member of staff holding every role (so every permission) in the default teams and the
      * listening cases' team, whose pages check the team too, signed in over plain HTTP.
@@ -219,6 +234,13 @@ class PageFuzzIntegrationTests {
 
     private String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** A browser's cookies holding only the customer pages' CSRF cookie. */
+    private CookieManager customerCookies() {
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        cookies.getCookieStore().add(URI.create(base()), csrfCookie());
+        return cookies;
     }
 
     private static HttpCookie csrfCookie() {

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.socialbank.shared.web.Garbage.Value;
@@ -17,13 +18,23 @@ import org.socialbank.shared.web.PageRoute.Field;
  * probe changes one thing of an otherwise plausible request: one path variable (values from
  * {@link Garbage#PATH}), one query or form value ({@link Garbage#query}, plus 10 KB of text in a
  * form), or the form as a whole (no fields). Some carry {@code HX-Request: true}, as htmx sends.
- * At most {@link #PROBES_MAX} a route: the plausible request, the empty form, up to
- * {@link #PATH_PER_VARIABLE} garbage values per path variable, then values drawn round-robin.
+ * At most {@link #PROBES_MAX} a route (more when path variables take it all): the plausible
+ * request, the empty form, nine garbage values per path variable ({@link #ALWAYS_IN_PATH} and
+ * {@link #PATH_DRAWN} drawn), then query or form values round-robin.
  */
 final class PageInputs {
 
     static final int PROBES_MAX = 20;
-    static final int PATH_PER_VARIABLE = 6;
+
+    /**
+     * Every path variable gets these (by their {@link Garbage#PATH} labels): not a UUID, a huge
+     * number, NUL, a parent step, 2,000 characters, right-to-left text, an emoji...
+     */
+    static final Set<String> ALWAYS_IN_PATH =
+            Set.of("not-a-uuid", "9223372036854775808", "%00", "..", "2000 x", "RTL Arabic", "emoji");
+
+    /** ...and this many more drawn from the rest. */
+    static final int PATH_DRAWN = 2;
 
     /** One request: what it changed, the path and query, the form body (or null), whether htmx. */
     record Probe(String input, String target, String form, boolean htmx) {
@@ -48,9 +59,13 @@ final class PageInputs {
             probes.add(probe("form: no fields", plausible(route.path()), Map.of()));
         }
         for (Field variable : route.path().values()) {
-            List<Value> values = new ArrayList<>(Garbage.PATH);
-            shuffle(values);
-            for (Value bad : values.subList(0, Math.min(PATH_PER_VARIABLE, values.size()))) {
+            List<Value> drawn = new ArrayList<>(Garbage.PATH);
+            drawn.removeIf(v -> ALWAYS_IN_PATH.contains(v.label()));
+            shuffle(drawn);
+            List<Value> values = new ArrayList<>(
+                    Garbage.PATH.stream().filter(v -> ALWAYS_IN_PATH.contains(v.label())).toList());
+            values.addAll(drawn.subList(0, PATH_DRAWN));
+            for (Value bad : values) {
                 Map<String, String> path = plausible(route.path());
                 path.put(variable.name(), bad.text());
                 probes.add(probe("path " + variable.name() + "=" + bad.label(), path, plausible(route.fields())));
