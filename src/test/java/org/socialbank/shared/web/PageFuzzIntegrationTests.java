@@ -149,26 +149,7 @@ class PageFuzzIntegrationTests {
                         .isEqualTo(200);
                 sessionChecked = true;
             }
-            RandomGenerator random = Seeds.random(seed + route.toString().hashCode());
-            Map<String, Long> counted = route.writes() ? rows.count() : Map.of();
-            for (Probe probe : new PageInputs(route, random).probes()) {
-                if (route.pattern().startsWith("/console/log")) {
-                    // a sign-in step may have ended the session: the sign-in form holds the token now
-                    staff.get("/console/login");
-                }
-                Answer answer = send(client, staff, route, probe);
-                List<String> broken = new ArrayList<>(rule(probe, answer));
-                if (route.writes()) {
-                    Map<String, Long> after = rows.count();
-                    String changed = StoreRows.changes(counted, after);
-                    if (answer.status() >= 400 && !changed.isEmpty()) {
-                        broken.add("refused, yet wrote " + changed);
-                    }
-                    counted = after;
-                }
-                broken.forEach(why -> findings.add(new Finding(route, probe, answer.status(), why)));
-                statuses.merge(answer.status(), 1, Integer::sum);
-            }
+            probe(route, seed, client, staff, rows, findings, statuses);
         }
         int requests = statuses.values().stream().mapToInt(Integer::intValue).sum();
         log.info(
@@ -180,6 +161,38 @@ class PageFuzzIntegrationTests {
                 Seeds.replay(seed));
         if (!findings.isEmpty()) {
             fail(report(findings, routes.size(), requests, seed));
+        }
+    }
+
+    /** Sends one route its probes; adds what broke the rule to {@code findings}, each status to {@code statuses}. */
+    private void probe(
+            PageRoute route,
+            long seed,
+            HttpClient client,
+            FormClient staff,
+            StoreRows rows,
+            List<Finding> findings,
+            Map<Integer, Integer> statuses) {
+        // a generator per route: its probes stay the same when other routes come or go
+        RandomGenerator random = Seeds.random(seed + route.toString().hashCode());
+        Map<String, Long> counted = route.writes() ? rows.count() : Map.of();
+        for (Probe probe : new PageInputs(route, random).probes()) {
+            if (route.pattern().startsWith("/console/log")) {
+                // a sign-in step may have ended the session: the sign-in form holds the token now
+                staff.get("/console/login");
+            }
+            Answer answer = send(client, staff, route, probe);
+            List<String> broken = new ArrayList<>(rule(probe, answer));
+            if (route.writes()) {
+                Map<String, Long> after = rows.count();
+                String changed = StoreRows.changes(counted, after);
+                if (answer.status() >= 400 && !changed.isEmpty()) {
+                    broken.add("refused, yet wrote " + changed);
+                }
+                counted = after;
+            }
+            broken.forEach(why -> findings.add(new Finding(route, probe, answer.status(), why)));
+            statuses.merge(answer.status(), 1, Integer::sum);
         }
     }
 
@@ -199,7 +212,8 @@ class PageFuzzIntegrationTests {
     }
 
     @Test
-    @DisplayName("page fuzz find: a claim code posted to an address that names no claim is the 404 page, not a 500 on its cookie path")
+    @DisplayName(
+            "page fuzz find: a claim code posted to an address that names no claim is the 404 page, not a 500 on its cookie path")
     void claimCodeOnAnAddressOfNoClaimIsNotFound() {
         String rtl = "/claim/%E2%80%AE%D8%B3%D9%84%D8%A7%D9%85/code";
         Answer answer = send(

@@ -62,8 +62,9 @@ final class PageInputs {
             List<Value> drawn = new ArrayList<>(Garbage.PATH);
             drawn.removeIf(v -> ALWAYS_IN_PATH.contains(v.label()));
             shuffle(drawn);
-            List<Value> values = new ArrayList<>(
-                    Garbage.PATH.stream().filter(v -> ALWAYS_IN_PATH.contains(v.label())).toList());
+            List<Value> values = new ArrayList<>(Garbage.PATH.stream()
+                    .filter(v -> ALWAYS_IN_PATH.contains(v.label()))
+                    .toList());
             values.addAll(drawn.subList(0, PATH_DRAWN));
             for (Value bad : values) {
                 Map<String, String> path = plausible(route.path());
