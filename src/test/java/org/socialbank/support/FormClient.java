@@ -24,8 +24,9 @@ public final class FormClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -34,6 +35,16 @@ public final class FormClient {
 
     public FormClient(int port) {
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** The cookies this client holds, for a client of another kind that goes on as the same browser. */
+    public CookieManager cookies() {
+        return cookies;
+    }
+
+    /** The CSRF token of the last page read that had a form, or null. */
+    public String csrf() {
+        return csrf;
     }
 
     public record Page(int status, String html) {

@@ -8,11 +8,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A campaign recipient's tracked link ({@code /c/<token>}): the press is counted on her row and
  * she is sent on to the campaign's address. The token is hers alone and unguessable; an unknown
- * one is a plain 404, so the page tells nothing about campaigns.
+ * one is the bank's own 404 page, which tells nothing about campaigns.
  */
 @RestController
 @Hidden
@@ -33,7 +34,7 @@ class CampaignLinksController {
     @GetMapping("/c/{token}/{position}")
     ResponseEntity<Void> button(@PathVariable String token, @PathVariable String position) {
         if (!position.matches("[1-9]")) {
-            return ResponseEntity.notFound().build();
+            throw gone();
         }
         return redirect(campaigns.click(token, Integer.parseInt(position)));
     }
@@ -43,6 +44,14 @@ class CampaignLinksController {
                         .location(URI.create(to))
                         .header("Cache-Control", "no-store")
                         .build())
-                .orElseGet(() -> ResponseEntity.notFound().build());
+                .orElseThrow(CampaignLinksController::gone);
+    }
+
+    /**
+     * A link that names no campaign: its reader is a person who tapped it in a chat, so the 404 is
+     * the bank's page in her language ({@code ErrorPages}), not an empty body (found by the page fuzz).
+     */
+    private static ResponseStatusException gone() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 }

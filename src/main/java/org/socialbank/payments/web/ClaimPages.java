@@ -148,7 +148,10 @@ class ClaimPages {
             Locale locale) {
         String typed = Digits.toAscii(bounded(code, 16)).replace(" ", "");
         String secret = browser != null && browser.length() == 43 ? browser : newSecret();
-        if (!secret.equals(browser)) {
+        Optional<ClaimView> proved = payments.proveClaim(token, typed, secret);
+        // only a claim's own address gets the cookie: any other text in the path is no cookie path
+        // (an RTL mark made ResponseCookie throw, a 500; found by the page fuzz)
+        if (proved.isPresent() && !secret.equals(browser)) {
             response.addHeader(
                     HttpHeaders.SET_COOKIE,
                     ResponseCookie.from(BROWSER_COOKIE, secret)
@@ -160,7 +163,7 @@ class ClaimPages {
                             .build()
                             .toString());
         }
-        return render(payments.proveClaim(token, typed, secret), token, model, response, locale);
+        return render(proved, token, model, response, locale);
     }
 
     @PostMapping("/claim/{token}/wallet")
