@@ -112,7 +112,9 @@ class NewChatPaymentsIntegrationTests {
         assertThat(first.audit().reason())
                 .as("only the chat's newness holds it")
                 .isEqualTo(NEW_CHAT_RULE);
-        assertThat(newChatCheck(first).detail()).contains("confirmedSinceLink=0");
+        assertThat(newChatCheck(first).detail())
+                .as("within the window the confirmations cannot decide, so they are not read")
+                .contains("confirmedSinceLink=unasked-within-window");
 
         String topUpPress = "m-" + UUID.randomUUID();
         Outbound.Link topUpHeld =

@@ -79,7 +79,9 @@ final class StepUpRules {
      * after it was linked, and after that until {@code new-channel-confirmations-min} payments asked
      * for in it have been confirmed on the bank's page (security review #4: a payment merely waiting for its confirmation proves
      * nothing, so it must not switch the rule off). P2P and billing's confirmations count alike: the
-     * history adds them up, so the audit's {@code confirmedSinceLink} is their sum.
+     * history adds them up, so the audit's {@code confirmedSinceLink} is their sum. They are asked
+     * only when they can decide: not within the window (held whatever they are), nor with
+     * {@code new-channel-confirmations-min} 0.
      */
     private Check firstAfterNewChannel() {
         if (attempt.channelLinkedAt().isEmpty()) {
@@ -87,14 +89,22 @@ final class StepUpRules {
         }
         Instant linkedAt = attempt.channelLinkedAt().get();
         boolean recent = attempt.now().isBefore(linkedAt.plus(properties.newChannelWindow()));
-        int confirmed = history.confirmedSince(attempt.payer(), attempt.channel(), linkedAt);
         int needed = properties.newChannelConfirmationsMin();
+        String where = "channel=" + attempt.channel() + " channelLinkedAt=" + linkedAt + " window="
+                + properties.newChannelWindow();
+        if (recent || needed == 0) {
+            // the confirmations cannot change the outcome: not asked (each module's count is a read)
+            return check(
+                    StepUp.FIRST_AFTER_NEW_CHANNEL,
+                    recent,
+                    where + " confirmedSinceLink=" + (recent ? "unasked-within-window" : "unasked")
+                            + " confirmationsMin=" + needed);
+        }
+        int confirmed = history.confirmedSince(attempt.payer(), attempt.channel(), linkedAt);
         return check(
                 StepUp.FIRST_AFTER_NEW_CHANNEL,
-                recent || confirmed < needed,
-                "channel=" + attempt.channel()
-                        + " channelLinkedAt=" + linkedAt + " window=" + properties.newChannelWindow()
-                        + " confirmedSinceLink=" + confirmed + " confirmationsMin=" + needed);
+                confirmed < needed,
+                where + " confirmedSinceLink=" + confirmed + " confirmationsMin=" + needed);
     }
 
     private long minor(BigDecimal major, String field) {

@@ -26,6 +26,9 @@ final class FakeHistory implements History {
 
     final List<Sent> sent = new ArrayList<>();
 
+    /** How many times the policy asked for a chat's confirmations (each module's count is a read). */
+    int confirmationsAsked;
+
     FakeHistory add(Sent payment) {
         sent.add(payment);
         return this;
@@ -67,6 +70,7 @@ final class FakeHistory implements History {
 
     @Override
     public int confirmedSince(CustomerId payer, String channel, Instant from) {
+        confirmationsAsked++;
         return (int) sent.stream()
                 .filter(s -> s.payer().equals(payer)
                         && s.confirmed()

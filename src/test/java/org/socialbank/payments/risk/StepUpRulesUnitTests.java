@@ -115,6 +115,40 @@ class StepUpRulesUnitTests {
     }
 
     @Test
+    @DisplayName("a chat's confirmations are read only when they can decide the new-chat rule")
+    void theConfirmationsAreAskedOnlyWhenTheyCanDecide() {
+        Instant linkedAt = Instant.parse("2026-06-15T09:00:00Z");
+        Attempts onX = attempt().channel("x").linkedAt(linkedAt);
+        FakeHistory history = new FakeHistory();
+
+        Decision within = utc.assess(onX.at("2026-06-15T10:00:00Z").build(), history);
+        assertThat(reason(within)).isEqualTo("first_after_new_channel");
+        assertThat(history.confirmationsAsked)
+                .as("within the window it is held whatever they are")
+                .isZero();
+        assertThat(within.checks())
+                .filteredOn(c -> c.rule().equals("first_after_new_channel"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.detail()).contains("confirmedSinceLink=unasked-within-window"));
+
+        assertThat(reason(utc.assess(onX.at("2026-06-17T10:00:00Z").build(), history)))
+                .isEqualTo("first_after_new_channel");
+        assertThat(history.confirmationsAsked)
+                .as("past the window, with one confirmation needed")
+                .isEqualTo(1);
+
+        PaymentPolicy timeOnly = new PaymentPolicy(
+                new RiskProperties(null, null, null, 3, 5, Duration.ofMinutes(10), Duration.ofHours(24), 0),
+                ZoneOffset.UTC);
+        FakeHistory untouched = new FakeHistory();
+        assertThat(timeOnly.assess(onX.at("2026-06-17T10:00:00Z").build(), untouched))
+                .isInstanceOf(Allow.class);
+        assertThat(untouched.confirmationsAsked)
+                .as("new-channel-confirmations-min=0: they can never decide")
+                .isZero();
+    }
+
+    @Test
     void whenSeveralRulesFireTheReasonIsTheFirstAndTheAuditHasThemAll() {
         FakeHistory history = new FakeHistory();
         for (int i = 0; i < 5; i++) {
