@@ -31,7 +31,11 @@ final class SoftmaxLoss implements Lbfgs.Objective {
     private final int classes;
     private final int features;
     private final double c;
-    private final double[][] partial;
+    /** Each chunk's gradient of the weights, one array per feature (see {@link #denseChunk}). */
+    private final double[][][] partial;
+    /** Each chunk's gradient of the bias. */
+    private final double[][] partialBias;
+
     private final double[] partialLoss = new double[CHUNKS];
 
     SoftmaxLoss(List<SparseVector> xs, int[] labels, int classes, int features, double c) {
@@ -47,7 +51,8 @@ final class SoftmaxLoss implements Lbfgs.Objective {
         this.classes = classes;
         this.features = features;
         this.c = c;
-        this.partial = new double[CHUNKS][features * classes + classes];
+        this.partial = new double[CHUNKS][features][classes];
+        this.partialBias = new double[CHUNKS][classes];
     }
 
     /** The same objective on dense rows, each of {@code features} numbers. */
@@ -71,7 +76,8 @@ final class SoftmaxLoss implements Lbfgs.Objective {
 
     @Override
     public double evaluate(double[] theta, double[] gradient) {
-        IntStream.range(0, CHUNKS).parallel().forEach(chunk -> partialLoss[chunk] = chunk(chunk, theta));
+        double[][] w = rows(theta);
+        IntStream.range(0, CHUNKS).parallel().forEach(chunk -> partialLoss[chunk] = chunk(chunk, theta, w));
         int weights = features * classes;
         double loss = 0;
         for (int chunk = 0; chunk < CHUNKS; chunk++) {
@@ -79,29 +85,52 @@ final class SoftmaxLoss implements Lbfgs.Objective {
         }
         double penalty = 0;
         double lambda = 1 / (c * n);
-        for (int i = 0; i < gradient.length; i++) {
-            double sum = 0;
-            for (int chunk = 0; chunk < CHUNKS; chunk++) {
-                sum += partial[chunk][i];
-            }
-            gradient[i] = sum / n;
-            if (i < weights) {
-                gradient[i] += lambda * theta[i];
+        for (int f = 0; f < features; f++) {
+            for (int k = 0; k < classes; k++) {
+                int i = f * classes + k;
+                double sum = 0;
+                for (int chunk = 0; chunk < CHUNKS; chunk++) {
+                    sum += partial[chunk][f][k];
+                }
+                gradient[i] = sum / n + lambda * theta[i];
                 penalty += theta[i] * theta[i];
             }
+        }
+        for (int k = 0; k < classes; k++) {
+            double sum = 0;
+            for (int chunk = 0; chunk < CHUNKS; chunk++) {
+                sum += partialBias[chunk][k];
+            }
+            gradient[weights + k] = sum / n;
         }
         return loss / n + lambda * penalty / 2;
     }
 
-    /** The cross-entropy summed over one chunk, its gradient into {@code partial[chunk]}. */
-    private double chunk(int chunk, double[] theta) {
-        double[] g = partial[chunk];
-        java.util.Arrays.fill(g, 0);
+    /** W's rows, feature by feature, each a copy of its classes' weights in {@code theta}. */
+    private double[][] rows(double[] theta) {
+        double[][] rows = new double[features][];
+        for (int f = 0; f < features; f++) {
+            rows[f] = java.util.Arrays.copyOfRange(theta, f * classes, (f + 1) * classes);
+        }
+        return rows;
+    }
+
+    /**
+     * The cross-entropy summed over one chunk, its gradient into {@code partial[chunk]} and
+     * {@code partialBias[chunk]}; {@code w} is W as one array per feature.
+     */
+    private double chunk(int chunk, double[] theta, double[][] w) {
+        double[][] g = partial[chunk];
+        for (double[] row : g) {
+            java.util.Arrays.fill(row, 0);
+        }
+        double[] gBias = partialBias[chunk];
+        java.util.Arrays.fill(gBias, 0);
         int weights = features * classes;
         int from = (int) ((long) n * chunk / CHUNKS);
         int to = (int) ((long) n * (chunk + 1) / CHUNKS);
         if (dense.length > 0) {
-            return denseChunk(from, to, theta, g);
+            return denseChunk(from, to, theta, w, g, gBias);
         }
         double loss = 0;
         double[] p = new double[classes];
@@ -111,55 +140,51 @@ final class SoftmaxLoss implements Lbfgs.Objective {
             double[] values = x.values();
             System.arraycopy(theta, weights, p, 0, classes);
             for (int j = 0; j < indices.length; j++) {
-                int base = indices[j] * classes;
-                double v = values[j];
-                for (int k = 0; k < classes; k++) {
-                    p[k] += v * theta[base + k];
-                }
+                axpy(p, values[j], w[indices[j]]);
             }
             loss += residual(p, 0, labels[e]);
             for (int j = 0; j < indices.length; j++) {
-                int base = indices[j] * classes;
-                double v = values[j];
-                for (int k = 0; k < classes; k++) {
-                    g[base + k] += v * p[k];
-                }
+                axpy(g[indices[j]], values[j], p);
             }
             for (int k = 0; k < classes; k++) {
-                g[weights + k] += p[k];
+                gBias[k] += p[k];
             }
         }
         return loss;
     }
 
     /**
-     * {@link #chunk} for the dense rows {@code from..to}, {@link #BLOCK} at a time. Four terms are
-     * added per pass, left to right ({@code s = s + a + b + c + d} is {@code (((s + a) + b) + c) + d}
-     * in Java), so each sum takes its terms in the same order as one at a time, with a quarter of
-     * the loads and stores of the partial sums.
+     * {@link #chunk} for the dense rows {@code from..to}, {@link #BLOCK} at a time. W, the block's
+     * scores and the chunk's gradient are held as one array per row ({@code w[f]} the weights of
+     * feature f over the classes), so that every inner loop reads and writes whole rows from their
+     * start: the JIT then works four or eight classes per instruction (SIMD), which it cannot prove
+     * safe for two rows at offsets of one array. Four terms are added per pass, left to right
+     * ({@code s = s + a + b + c + d} is {@code (((s + a) + b) + c) + d} in Java), so each sum takes
+     * its terms in the same order as one at a time: the same bits, with a quarter of the loads and
+     * stores of the partial sums.
      */
-    private double denseChunk(int from, int to, double[] theta, double[] g) {
+    private double denseChunk(int from, int to, double[] theta, double[][] w, double[][] g, double[] gBias) {
         int weights = features * classes;
-        double[] p = new double[BLOCK * classes];
+        double[][] p = new double[BLOCK][classes];
         double[] v = new double[BLOCK * features]; // the block's rows as doubles, feature-major
         double loss = 0;
         for (int start = from; start < to; start += BLOCK) {
             int size = Math.min(BLOCK, to - start);
             for (int b = 0; b < size; b++) {
-                System.arraycopy(theta, weights, p, b * classes, classes);
+                System.arraycopy(theta, weights, p[b], 0, classes);
                 for (int f = 0; f < features; f++) {
                     v[f * BLOCK + b] = dense[(start + b) * features + f];
                 }
             }
-            scores(theta, v, p, size);
+            scores(w, v, p, size);
             for (int b = 0; b < size; b++) {
-                loss += residual(p, b * classes, labels[start + b]);
+                loss += residual(p[b], 0, labels[start + b]);
             }
             gradient(g, v, p, size);
             for (int b = 0; b < size; b++) {
-                int row = b * classes;
+                double[] row = p[b];
                 for (int k = 0; k < classes; k++) {
-                    g[weights + k] += p[row + k];
+                    gBias[k] += row[k];
                 }
             }
         }
@@ -167,16 +192,16 @@ final class SoftmaxLoss implements Lbfgs.Objective {
     }
 
     /**
-     * p[b] += sum over the features f, in order, of v[f][b] * W[f]. Two examples at a time share
+     * p[b] += sum over the features f, in order, of v[f][b] * w[f]. Two examples at a time share
      * each load of W's four rows (every sum still takes its terms in the same order: the same bits).
      */
-    private void scores(double[] theta, double[] v, double[] p, int size) {
+    private void scores(double[][] w, double[] v, double[][] p, int size) {
         int f = 0;
         for (; f + 4 <= features; f += 4) {
-            int w0 = f * classes;
-            int w1 = w0 + classes;
-            int w2 = w1 + classes;
-            int w3 = w2 + classes;
+            double[] w0 = w[f];
+            double[] w1 = w[f + 1];
+            double[] w2 = w[f + 2];
+            double[] w3 = w[f + 3];
             int b = 0;
             for (; b + 2 <= size; b += 2) {
                 double v0 = v[f * BLOCK + b];
@@ -187,14 +212,11 @@ final class SoftmaxLoss implements Lbfgs.Objective {
                 double u1 = v[(f + 1) * BLOCK + b + 1];
                 double u2 = v[(f + 2) * BLOCK + b + 1];
                 double u3 = v[(f + 3) * BLOCK + b + 1];
-                int row = b * classes;
-                twoRows(p, row, row + classes, theta, w0, w1, w2, w3, v0, v1, v2, v3, u0, u1, u2, u3);
+                twoRows(p[b], p[b + 1], w0, w1, w2, w3, v0, v1, v2, v3, u0, u1, u2, u3);
             }
             for (; b < size; b++) {
                 oneRow(
-                        p,
-                        b * classes,
-                        theta,
+                        p[b],
                         w0,
                         w1,
                         w2,
@@ -206,13 +228,9 @@ final class SoftmaxLoss implements Lbfgs.Objective {
             }
         }
         for (; f < features; f++) {
-            int w0 = f * classes;
+            double[] w0 = w[f];
             for (int b = 0; b < size; b++) {
-                double v0 = v[f * BLOCK + b];
-                int row = b * classes;
-                for (int k = 0; k < classes; k++) {
-                    p[row + k] += v0 * theta[w0 + k];
-                }
+                axpy(p[b], v[f * BLOCK + b], w0);
             }
         }
     }
@@ -221,71 +239,61 @@ final class SoftmaxLoss implements Lbfgs.Objective {
      * g[f] += sum over the block's examples b, in order, of v[f][b] * p[b]. Two features at a time
      * share each load of the four examples' rows of p (every sum in the same order: the same bits).
      */
-    private void gradient(double[] g, double[] v, double[] p, int size) {
+    private void gradient(double[][] g, double[] v, double[][] p, int size) {
         int f = 0;
         for (; f + 2 <= features; f += 2) {
-            int base = f * classes;
-            int other = base + classes;
+            double[] g0 = g[f];
+            double[] g1 = g[f + 1];
             int at = f * BLOCK;
             int at1 = at + BLOCK;
             int b = 0;
             for (; b + 4 <= size; b += 4) {
-                double v0 = v[at + b];
-                double v1 = v[at + b + 1];
-                double v2 = v[at + b + 2];
-                double v3 = v[at + b + 3];
-                double u0 = v[at1 + b];
-                double u1 = v[at1 + b + 1];
-                double u2 = v[at1 + b + 2];
-                double u3 = v[at1 + b + 3];
-                int r0 = b * classes;
                 twoRows(
-                        g,
-                        base,
-                        other,
-                        p,
-                        r0,
-                        r0 + classes,
-                        r0 + 2 * classes,
-                        r0 + 3 * classes,
-                        v0,
-                        v1,
-                        v2,
-                        v3,
-                        u0,
-                        u1,
-                        u2,
-                        u3);
+                        g0,
+                        g1,
+                        p[b],
+                        p[b + 1],
+                        p[b + 2],
+                        p[b + 3],
+                        v[at + b],
+                        v[at + b + 1],
+                        v[at + b + 2],
+                        v[at + b + 3],
+                        v[at1 + b],
+                        v[at1 + b + 1],
+                        v[at1 + b + 2],
+                        v[at1 + b + 3]);
             }
             for (; b < size; b++) {
-                double v0 = v[at + b];
-                double u0 = v[at1 + b];
-                int r0 = b * classes;
-                for (int k = 0; k < classes; k++) {
-                    g[base + k] += v0 * p[r0 + k];
-                    g[other + k] += u0 * p[r0 + k];
-                }
+                axpy(g0, v[at + b], p[b]);
+                axpy(g1, v[at1 + b], p[b]);
             }
         }
         for (; f < features; f++) {
-            gradientOf(f, g, v, p, size);
+            double[] g0 = g[f];
+            int at = f * BLOCK;
+            int b = 0;
+            for (; b + 4 <= size; b += 4) {
+                oneRow(g0, p[b], p[b + 1], p[b + 2], p[b + 3], v[at + b], v[at + b + 1], v[at + b + 2], v[at + b + 3]);
+            }
+            for (; b < size; b++) {
+                axpy(g0, v[at + b], p[b]);
+            }
         }
     }
 
     /**
-     * out[o0 + k] += a0 x in[i0 + k] + ... + a3 x in[i3 + k], and out[o1 + k] likewise with c0..c3,
-     * for every class k, the four terms added left to right: two rows of sums that share each
-     * load of the four input rows (the scores' two examples, the gradient's two features).
+     * out0[k] += a0 x in0[k] + ... + a3 x in3[k], and out1[k] likewise with c0..c3, for every class
+     * k, the four terms added left to right: two rows of sums that share each load of the four
+     * input rows (the scores' two examples, the gradient's two features).
      */
     private void twoRows(
-            double[] out,
-            int o0,
-            int o1,
-            double[] in,
-            int i0,
-            int i1,
-            int i2,
-            int i3,
+            double[] out0,
+            double[] out1,
+            double[] in0,
+            double[] in1,
+            double[] in2,
+            double[] in3,
             double a0,
             double a1,
             double a2,
@@ -295,59 +303,35 @@ final class SoftmaxLoss implements Lbfgs.Objective {
             double c2,
             double c3) {
         for (int k = 0; k < classes; k++) {
-            double x0 = in[i0 + k];
-            double x1 = in[i1 + k];
-            double x2 = in[i2 + k];
-            double x3 = in[i3 + k];
-            out[o0 + k] = out[o0 + k] + a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
-            out[o1 + k] = out[o1 + k] + c0 * x0 + c1 * x1 + c2 * x2 + c3 * x3;
+            double x0 = in0[k];
+            double x1 = in1[k];
+            double x2 = in2[k];
+            double x3 = in3[k];
+            out0[k] = out0[k] + a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+            out1[k] = out1[k] + c0 * x0 + c1 * x1 + c2 * x2 + c3 * x3;
         }
     }
 
-    /** {@link #twoRows} for one row: out[o + k] += a0 x in[i0 + k] + ... + a3 x in[i3 + k], left to right. */
+    /** {@link #twoRows} for one row: out[k] += a0 x in0[k] + ... + a3 x in3[k], left to right. */
     private void oneRow(
             double[] out,
-            int o,
-            double[] in,
-            int i0,
-            int i1,
-            int i2,
-            int i3,
+            double[] in0,
+            double[] in1,
+            double[] in2,
+            double[] in3,
             double a0,
             double a1,
             double a2,
             double a3) {
         for (int k = 0; k < classes; k++) {
-            out[o + k] = out[o + k] + a0 * in[i0 + k] + a1 * in[i1 + k] + a2 * in[i2 + k] + a3 * in[i3 + k];
+            out[k] = out[k] + a0 * in0[k] + a1 * in1[k] + a2 * in2[k] + a3 * in3[k];
         }
     }
 
-    /** {@link #gradient} for feature {@code f} alone (the last one, when the features are odd). */
-    private void gradientOf(int f, double[] g, double[] v, double[] p, int size) {
-        int base = f * classes;
-        int at = f * BLOCK;
-        int b = 0;
-        for (; b + 4 <= size; b += 4) {
-            int r0 = b * classes;
-            oneRow(
-                    g,
-                    base,
-                    p,
-                    r0,
-                    r0 + classes,
-                    r0 + 2 * classes,
-                    r0 + 3 * classes,
-                    v[at + b],
-                    v[at + b + 1],
-                    v[at + b + 2],
-                    v[at + b + 3]);
-        }
-        for (; b < size; b++) {
-            double v0 = v[at + b];
-            int r0 = b * classes;
-            for (int k = 0; k < classes; k++) {
-                g[base + k] += v0 * p[r0 + k];
-            }
+    /** out[k] += a x in[k] for every class k. */
+    private void axpy(double[] out, double a, double[] in) {
+        for (int k = 0; k < classes; k++) {
+            out[k] += a * in[k];
         }
     }
 

@@ -55,10 +55,16 @@ public final class SoftmaxRegression {
 
     private final int classes;
     private final int features;
-    private final double[] weights; // feature-major: weights[f * classes + k]
+    /**
+     * Feature-major, one array per feature ({@code weights[f][k]}): every loop over the classes
+     * then runs over whole arrays from their start, which the JIT works several classes per
+     * instruction (SIMD) and cannot for rows at offsets of one array (same bits either way).
+     */
+    private final double[][] weights;
+
     private final double[] bias;
 
-    private SoftmaxRegression(int classes, int features, double[] weights, double[] bias) {
+    private SoftmaxRegression(int classes, int features, double[][] weights, double[] bias) {
         this.classes = classes;
         this.features = features;
         this.weights = weights;
@@ -68,7 +74,7 @@ public final class SoftmaxRegression {
     public static SoftmaxRegression train(
             List<SparseVector> xs, int[] labels, int classes, int features, Training training) {
         SoftmaxRegression model =
-                new SoftmaxRegression(classes, features, new double[features * classes], new double[classes]);
+                new SoftmaxRegression(classes, features, new double[features][classes], new double[classes]);
         if (training instanceof Exact exact) {
             Optional<float[][]> rows = denseRows(xs, features);
             SoftmaxLoss loss = rows.isPresent()
@@ -90,7 +96,7 @@ public final class SoftmaxRegression {
             return train(sparse(xs), labels, classes, xs[0].length, training);
         }
         SoftmaxRegression model =
-                new SoftmaxRegression(classes, xs[0].length, new double[xs[0].length * classes], new double[classes]);
+                new SoftmaxRegression(classes, xs[0].length, new double[xs[0].length][classes], new double[classes]);
         model.fitExactly(SoftmaxLoss.dense(xs, labels, classes, xs[0].length, exact.c()), exact);
         return model.roundedToFloat();
     }
@@ -107,17 +113,27 @@ public final class SoftmaxRegression {
         if (start.classes != classes || start.features != features) {
             throw new IllegalArgumentException("the start has other classes or features");
         }
-        SoftmaxRegression model = new SoftmaxRegression(classes, features, start.weights.clone(), start.bias.clone());
+        SoftmaxRegression model = new SoftmaxRegression(classes, features, copy(start.weights), start.bias.clone());
         model.fitExactly(SoftmaxLoss.dense(xs, labels, classes, features, exact.c()), exact);
         return model.roundedToFloat();
     }
 
     /** The weights as stored (float), so that a loaded model answers as the trained one. */
     private SoftmaxRegression roundedToFloat() {
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = (float) weights[i];
+        for (double[] row : weights) {
+            for (int k = 0; k < classes; k++) {
+                row[k] = (float) row[k];
+            }
         }
         return this;
+    }
+
+    private static double[][] copy(double[][] rows) {
+        double[][] copy = new double[rows.length][];
+        for (int f = 0; f < rows.length; f++) {
+            copy[f] = rows[f].clone();
+        }
+        return copy;
     }
 
     /** The rows as floats when every vector is dense (all features, in order) and float-exact: then the dense path. */
@@ -163,12 +179,16 @@ public final class SoftmaxRegression {
     /** Minimizes {@code loss} from this model's weights (zero, or a warm start's). */
     private void fitExactly(SoftmaxLoss loss, Exact exact) {
         double[] theta = new double[loss.parameters()];
-        System.arraycopy(weights, 0, theta, 0, weights.length);
-        System.arraycopy(bias, 0, theta, weights.length, classes);
+        for (int f = 0; f < features; f++) {
+            System.arraycopy(weights[f], 0, theta, f * classes, classes);
+        }
+        System.arraycopy(bias, 0, theta, features * classes, classes);
         lastFit = Lbfgs.minimize(
                 loss, theta, Exact.MEMORY, exact.iterationsMax(), exact.tolerance(), exact.tolerance() / 1000);
-        System.arraycopy(theta, 0, weights, 0, weights.length);
-        System.arraycopy(theta, weights.length, bias, 0, classes);
+        for (int f = 0; f < features; f++) {
+            System.arraycopy(theta, f * classes, weights[f], 0, classes);
+        }
+        System.arraycopy(theta, features * classes, bias, 0, classes);
     }
 
     public int classes() {
@@ -235,10 +255,10 @@ public final class SoftmaxRegression {
         int[] indices = x.indices();
         double[] values = x.values();
         for (int j = 0; j < indices.length; j++) {
-            int base = indices[j] * classes;
+            double[] row = weights[indices[j]];
             double v = values[j] * scale;
             for (int k = 0; k < classes; k++) {
-                scores[k] += v * weights[base + k];
+                scores[k] += v * row[k];
             }
         }
         for (int k = 0; k < classes; k++) {
@@ -251,17 +271,19 @@ public final class SoftmaxRegression {
         int[] indices = x.indices();
         double[] values = x.values();
         for (int j = 0; j < indices.length; j++) {
-            int base = indices[j] * classes;
+            double[] row = weights[indices[j]];
             double v = values[j] * step;
             for (int k = 0; k < classes; k++) {
-                weights[base + k] -= v * gradient[k];
+                row[k] -= v * gradient[k];
             }
         }
     }
 
     private void foldScale(double scale) {
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] *= scale;
+        for (double[] row : weights) {
+            for (int k = 0; k < classes; k++) {
+                row[k] *= scale;
+            }
         }
     }
 
@@ -297,8 +319,10 @@ public final class SoftmaxRegression {
     void write(DataOutputStream out) throws IOException {
         out.writeInt(classes);
         out.writeInt(features);
-        for (double w : weights) {
-            out.writeFloat((float) w);
+        for (double[] row : weights) {
+            for (double w : row) {
+                out.writeFloat((float) w);
+            }
         }
         for (double b : bias) {
             out.writeDouble(b);
@@ -308,9 +332,11 @@ public final class SoftmaxRegression {
     static SoftmaxRegression read(DataInputStream in) throws IOException {
         int classes = in.readInt();
         int features = in.readInt();
-        double[] weights = new double[classes * features];
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = in.readFloat();
+        double[][] weights = new double[features][classes];
+        for (double[] row : weights) {
+            for (int k = 0; k < classes; k++) {
+                row[k] = in.readFloat();
+            }
         }
         double[] bias = new double[classes];
         for (int k = 0; k < classes; k++) {
