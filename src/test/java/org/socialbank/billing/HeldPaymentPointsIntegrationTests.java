@@ -78,10 +78,7 @@ class HeldPaymentPointsIntegrationTests {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
-        // the points these tests spend are earned by the journal follower: read it every 200 ms
-        // instead of every 5 s, rows 300 ms old instead of 2 s (the same rounds, sooner)
-        registry.add("socialbank.loyalty.follow-interval", () -> "200ms");
-        registry.add("socialbank.loyalty.settle", () -> "300ms");
+        TestStores.loyaltyFollowerQuick(registry); // the points these tests spend are earned by it
     }
 
     @Autowired

@@ -28,6 +28,15 @@ public final class TestStores {
         common(registry);
     }
 
+    /**
+     * For a test that waits for points the loyalty journal follower earns: it reads the journal
+     * every 200 ms instead of every 5 s, rows 300 ms old instead of 2 s (the same rounds, sooner).
+     */
+    public static void loyaltyFollowerQuick(DynamicPropertyRegistry registry) {
+        registry.add("socialbank.loyalty.follow-interval", () -> "200ms");
+        registry.add("socialbank.loyalty.settle", () -> "300ms");
+    }
+
     private static void common(DynamicPropertyRegistry registry) {
         registry.add("socialbank.api.tokens", () -> Api.TOKEN);
         registry.add("socialbank.demo.enabled", () -> "false");
