@@ -549,18 +549,47 @@ abstract class WebChatContract {
                 builder.header("Last-Event-ID", lastEventId);
             }
             HttpRequest request = builder.GET().build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenApply(response -> {
-                assertThat(response.statusCode()).isEqualTo(200);
-                List<String> lines = new ArrayList<>();
-                Instant end = Instant.now().plus(during);
-                try (Stream<String> body = response.body()) {
-                    var it = body.iterator();
-                    while (Instant.now().isBefore(end) && it.hasNext()) {
-                        lines.add(it.next());
-                    }
+            // The lines read within `during` of the response, handed over when `during` ends: not
+            // when the next line comes (a quiet stream would hold the test to its 5 s lifetime).
+            // The stream is then closed; a read still blocked on it ends with the server's close.
+            List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+            CompletableFuture<List<String>> read = new CompletableFuture<>();
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).whenComplete((response, failed) -> {
+                if (failed != null) {
+                    read.completeExceptionally(failed);
+                    return;
                 }
-                return lines;
+                if (response.statusCode() != 200) {
+                    response.body().close();
+                    read.completeExceptionally(
+                            new AssertionError("the stream answered " + response.statusCode() + ", not 200"));
+                    return;
+                }
+                Stream<String> body = response.body();
+                CompletableFuture.delayedExecutor(during.toMillis(), TimeUnit.MILLISECONDS)
+                        .execute(() -> {
+                            synchronized (lines) {
+                                read.complete(List.copyOf(lines));
+                            }
+                            body.close();
+                        });
+                try (body) {
+                    var it = body.iterator();
+                    while (!read.isDone() && it.hasNext()) {
+                        String line = it.next();
+                        synchronized (lines) {
+                            if (!read.isDone()) {
+                                lines.add(line);
+                            }
+                        }
+                    }
+                } catch (RuntimeException closed) { // closed when `during` ended: the lines are handed over
+                }
+                synchronized (lines) { // the server ended it first (its lifetime)
+                    read.complete(List.copyOf(lines));
+                }
             });
+            return read;
         }
 
         private HttpResponse<String> exchange(HttpRequest request) {
