@@ -15,7 +15,9 @@
 #   bench/assistant.sh phrases                         fr/ru/fa/zh models: held-out accuracy and mistakes
 #   bench/assistant.sh heads [LANGS [VARIANTS]]        fr/ru/fa/zh TF-IDF heads by SGD or fitted exactly (sgd:EPOCHS:C,
 #                                                       exact:C[:TOL]): right, sure, sure and wrong out of fold
-#                                                       (thresholds nested) and held out
+#                                                       (thresholds nested) and held out; PHRASES=dir/ reads a
+#                                                       candidate set's LANG-train.tsv and LANG-test.tsv, SHOW=1
+#                                                       lists the held-out phrases answered sure and wrong
 #   bench/assistant.sh zh                              Chinese: TF-IDF, bge-small-zh-v1.5's head and their blends
 #                                                       (C and weight on the training phrases' out-of-fold answers),
 #                                                       held-out accuracy, sure and wrong, the encoder's latency

@@ -18,9 +18,15 @@ import org.socialbank.assistant.model.Tfidf;
  *
  * <p>Run with {@code bench/assistant.sh heads [LANG,LANG...] [VARIANT,VARIANT...]}; a variant is
  * {@code sgd:EPOCHS:C[:LR[:MINDF]]} or {@code exact:C[:TOLERANCE[:MINDF]]} (the shipped
- * {@code min_df} is 1).
+ * {@code min_df} is 1). {@code PHRASES=dir/} reads another folder's {@code LANG-train.tsv} and
+ * {@code LANG-test.tsv} (a candidate set of phrases, measured before it is shipped); {@code SHOW=1}
+ * lists the held-out phrases answered sure and wrong.
  */
 public class PhraseHeadBench {
+
+    /** The phrase files' folder: the shipped ones, or another set's ({@code PHRASES=dir/}). */
+    static final String PHRASES =
+            System.getenv().getOrDefault("PHRASES", "src/main/resources/assistant/phrases/");
 
     static final SureThresholds.Calibration SHIPPED = new SureThresholds.Calibration(0.95, 0.6, 0.99);
 
@@ -31,8 +37,8 @@ public class PhraseHeadBench {
         System.out.println("language variant | out of fold: right, sure (nested), sure and wrong | held out: right,"
                 + " sure, sure and wrong | CPU s");
         for (String language : languages) {
-            Examples train = read("src/main/resources/assistant/phrases/" + language + "-train.tsv");
-            Examples test = read("src/main/resources/assistant/phrases/" + language + "-test.tsv");
+            Examples train = read(PHRASES + language + "-train.tsv");
+            Examples test = read(PHRASES + language + "-test.tsv");
             for (String variant : variants) {
                 long cpu = cpu();
                 IntentModel.Settings settings = settings(variant);
@@ -71,11 +77,18 @@ public class PhraseHeadBench {
                 int heldRight = 0;
                 int heldSure = 0;
                 int heldSureWrong = 0;
-                for (SureThresholds.Outcome o : served.outcomes(test)) {
+                StringBuilder sureAndWrong = new StringBuilder();
+                List<SureThresholds.Outcome> heldOut = served.outcomes(test);
+                for (int i = 0; i < heldOut.size(); i++) {
+                    SureThresholds.Outcome o = heldOut.get(i);
                     heldRight += o.right() ? 1 : 0;
                     if (o.confidence() >= served.thresholds().of(served.labels().indexOf(o.intent()))) {
                         heldSure++;
                         heldSureWrong += o.right() ? 0 : 1;
+                        if (!o.right()) {
+                            sureAndWrong.append(String.format("%n    %s: %s -> %s (%.2f)", test.intents().get(i),
+                                    test.texts().get(i), o.intent(), o.confidence()));
+                        }
                     }
                 }
                 System.out.printf(
@@ -94,6 +107,9 @@ public class PhraseHeadBench {
                         heldSureWrong,
                         (cpu() - cpu) / 1e9,
                         fitted);
+                if (System.getenv("SHOW") != null) { // the held-out phrases answered sure and wrong
+                    System.out.println("  held out, sure and wrong:" + sureAndWrong);
+                }
             }
         }
     }
