@@ -14,7 +14,7 @@ import org.socialbank.assistant.model.IntentModel;
 /**
  * Classifies a customer's free question into an intent of the language it is written in. The
  * English intents are BANKING77's names; the other languages use the same names for the intents
- * their phrase sets cover, and two of our own ({@link FeatureQuestions}). Never sure below the
+ * their phrase sets cover, and three of our own ({@link FeatureQuestions}). Never sure below the
  * intent's threshold, calibrated on validation when its model was trained.
  */
 public class Assistant {

@@ -104,7 +104,7 @@ public class KnowledgeBase {
 
     /**
      * Every intent with an answer: {@link #INTENTS}, BANKING77's receiving_money (the chat's money
-     * requests), our own {@link FeatureQuestions#INTENTS} (mobile top-up, bill payment; these last
+     * requests), our own {@link FeatureQuestions#INTENTS} (mobile top-up, bill payment, sending money; these last
      * three are the features' how-tos, shown before the feature itself) and {@link #BANKING77_OTHERS}.
      */
     public static final List<String> ANSWERED = Stream.of(

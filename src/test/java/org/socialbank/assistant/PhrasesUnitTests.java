@@ -58,8 +58,10 @@ class PhrasesUnitTests {
     // more training phrases for each of the 40 new intents: fr 88.9, ru 84.3, fa 87.3, zh 87.7 %;
     // session 20, 20 more training phrases for every intent but two (written blind): fr 91.1,
     // ru 88.1, fa 89.1, zh 90.8 %; session 22, the word terms cut to five letters: fr 91.9,
-    // ru 89.5, fa 89.4, zh 90.8 %
-    @CsvSource({"fr,0.91", "ru,0.89", "fa,0.89", "zh,0.90"})
+    // ru 89.5, fa 89.4, zh 90.8 %; session 26, ru and fa 20 more training phrases an intent and a
+    // second held-out set (12 an intent), all written blind, and sending_money in the four: fr 91.4,
+    // ru 92.4, fa 92.9, zh 90.5 % of 940 / 1,852 / 1,810 / 892
+    @CsvSource({"fr,0.91", "ru,0.92", "fa,0.92", "zh,0.90"})
     void heldOutPhrasesAreClassifiedAboveTheMeasuredFloor(String language, double floor) throws IOException {
         Examples test = heldOut(language);
         assertThat(test.size()).isGreaterThanOrEqualTo(340);
@@ -68,8 +70,8 @@ class PhrasesUnitTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fr", "ru", "fa", "zh"})
-    void atTheDefaultThresholdFewHeldOutAnswersAreSureAndWrong(String language) throws IOException {
+    @CsvSource({"fr,7", "ru,27", "fa,24", "zh,15"})
+    void atTheDefaultThresholdFewHeldOutAnswersAreSureAndWrong(String language, int ceiling) throws IOException {
         // issue 18: "never a wrong confident answer"; measured at 0.6 with one threshold for every
         // intent: fr 1, ru 5, fa 4, zh 4 of 340 (neighbours: a pending / a reverted top-up); the
         // shipped per-intent thresholds do better (below); session 19, 57 intents: fr 1, ru 7,
@@ -77,7 +79,9 @@ class PhrasesUnitTests {
         // with 15 more training phrases for each of the 40 new intents: fr 3, ru 12, fa 18, zh 6;
         // session 20, 20 more for every intent but two: fr 7, ru 14, fa 17, zh 14 (answering 63-68 %);
         // session 22, the word terms cut to five letters: fr 7, ru 14, fa 19, zh 14 (the shipped
-        // calibration, below, is what answers: its thresholds rose with the sharper confidences)
+        // calibration, below, is what answers: its thresholds rose with the sharper confidences);
+        // session 26 (ru and fa: twice the held-out phrases, 1,852 and 1,810; sending_money in all
+        // four): fr 7, ru 27, fa 24, zh 15, each language's own ceiling since
         Examples test = heldOut(language);
         int sureAndWrong = 0;
         for (int i = 0; i < test.size(); i++) {
@@ -88,7 +92,7 @@ class PhrasesUnitTests {
                     ? 1
                     : 0;
         }
-        assertThat(sureAndWrong).isLessThanOrEqualTo(19);
+        assertThat(sureAndWrong).isLessThanOrEqualTo(ceiling);
     }
 
     /** The settings the application starts with: every {@code socialbank.assistant.*} at its default. */
@@ -137,7 +141,13 @@ class PhrasesUnitTests {
     // session 22, the word terms cut to five letters (Tfidf.Terms.TRUNCATED_WORDS): answered
     // fr 52.2 %, ru 50.3 %, fa 48.7 %, zh 32.4 %, sure and wrong 5 / 2 / 3 / 2 (French is served by
     // its MiniLM blend: 3 wrong, PhraseBlendUnitTests)
-    @CsvSource({"fr,5,0.52", "ru,2,0.50", "fa,3,0.48", "zh,2,0.32"})
+    // session 26: Russian and Persian 20 more training phrases an intent (1,391 and 1,425 kept) and
+    // a second held-out set, 12 an intent (844 and 870 kept), all written blind; sending_money (our
+    // own intent) in the four languages, 23-24 training and 12 held-out phrases each. Held out now
+    // 940 / 1,852 / 1,810 / 892: answered fr 53.7 %, ru 61.8 %, fa 59.2 %, zh 33.5 %, sure and wrong
+    // 5 / 10 / 5 / 3 (0.9 % of Russian's 1,144 sure answers, 0.5 % of Persian's 1,072). On the old
+    // held-out phrases alone: ru sure of 57.0 % (was 50.3 %), 3 wrong (was 2); fa 56.4 % (48.7 %), 4 (3)
+    @CsvSource({"fr,5,0.53", "ru,10,0.61", "fa,5,0.59", "zh,3,0.33"})
     void withTheShippedCalibrationAtMostTheMeasuredFewHeldOutAnswersAreSureAndWrong(
             String language, int ceiling, double answeredAtLeast, @TempDir Path cache) throws IOException {
         IntentModel model = TrainedModels.crossValidated(

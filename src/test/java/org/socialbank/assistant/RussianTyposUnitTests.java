@@ -110,7 +110,8 @@ class RussianTyposUnitTests {
             }
             long longWords = before.stream().filter(w -> w.length() >= 4).count();
             assertThat(changed).as(phrase + " -> " + typed).isEqualTo((int) Math.min(mistakes, longWords));
-            assertThat(typed.replaceAll("[а-яё]", "")).isEqualTo(phrase.replaceAll("[а-яё]", ""));
+            // nothing but Cyrillic letters changes (of either case: "ГИБДД" is a word too)
+            assertThat(typed.replaceAll("[А-ЯЁа-яё]", "")).isEqualTo(phrase.replaceAll("[А-ЯЁа-яё]", ""));
         }
         assertThat(RussianTypos.misspell("когда придет карта", 1, new Random(3)))
                 .isEqualTo(RussianTypos.misspell("когда придет карта", 1, new Random(3)));
@@ -168,7 +169,10 @@ class RussianTyposUnitTests {
         // session 22, the word terms cut to five letters: as written 891 right, 501 sure, 2 sure and
         // wrong; one mistake 855-858 right, 402-419 sure, 4 / 8 / 3 sure and wrong; two 816-840
         // right, 310-321 sure, 6 / 11 / 4 (a typo past a word's fifth letter no longer changes its
-        // word terms)
+        // word terms); session 26, 1,852 held out (844 more, written blind, and 12 for sending_money)
+        // and 1,391 more training phrases: as written 1,711 right, 1,144 sure, 10 sure and wrong; one
+        // mistake 1,661-1,669 right, 960-969 sure, 14 / 14 / 11 sure and wrong; two 1,608-1,631 right,
+        // 786-801 sure, 10 / 17 / 8 (about 1.5 % of the sure answers, as before on half the phrases)
         for (long seed : new long[] {1, 2, 3}) {
             Reading one = read(shipped, test, 1, seed);
             Reading two = read(shipped, test, 2, seed);
@@ -178,10 +182,10 @@ class RussianTyposUnitTests {
                     .append(one)
                     .append(", two ")
                     .append(two);
-            assertThat(one.accuracy()).as(figures.toString()).isGreaterThanOrEqualTo(0.85);
-            assertThat(two.accuracy()).as(figures.toString()).isGreaterThanOrEqualTo(0.81);
-            assertThat(one.sureAndWrong()).as(figures.toString()).isLessThanOrEqualTo(10);
-            assertThat(two.sureAndWrong()).as(figures.toString()).isLessThanOrEqualTo(13);
+            assertThat(one.accuracy()).as(figures.toString()).isGreaterThanOrEqualTo(0.89);
+            assertThat(two.accuracy()).as(figures.toString()).isGreaterThanOrEqualTo(0.86);
+            assertThat(one.sureAndWrong()).as(figures.toString()).isLessThanOrEqualTo(14);
+            assertThat(two.sureAndWrong()).as(figures.toString()).isLessThanOrEqualTo(17);
         }
     }
 
@@ -220,10 +224,11 @@ class RussianTyposUnitTests {
         // session 19, 57 intents: as written 44 right (9 sure), corrected 50 (9 sure), never sure and
         // wrong; every BANKING77 intent (75): as written 41 right (8 sure), corrected 50 (11 sure);
         // session 22, the word terms cut to five letters: as written 60 right (28 sure), corrected 63
-        // (34 sure)
+        // (34 sure); session 26, 1,391 more training phrases: as written 61 right (33 sure),
+        // corrected 65 (38 sure)
         assertThat(asWritten.accuracy()).as(asWritten + " / " + meant).isGreaterThanOrEqualTo(0.80);
         assertThat(meant.accuracy() - asWritten.accuracy())
                 .as(asWritten + " / " + meant)
-                .isLessThan(0.08); // 4.2 points (12.5 with 75 intents before session 22, 8.3 before that)
+                .isLessThan(0.08); // 5.6 points (4.2 before session 26, 12.5 with 75 intents before session 22)
     }
 }

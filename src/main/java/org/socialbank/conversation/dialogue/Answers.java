@@ -121,7 +121,9 @@ final class Answers {
             Map.entry("declined_cash_withdrawal", Route.BALANCE),
             // issue 18 R.2: BANKING77's "how can my friend send me money" is our money request; mobile
             // top-up and bill payment have no BANKING77 intent (its top-ups fill the account), so
-            // they are our own intents (assistant.FeatureQuestions)
+            // they are our own intents (assistant.FeatureQuestions); so is sending money (session 26),
+            // answered by its how-to, with no route: read on a "pay" command, the command stands
+            // (SecondOpinion.confirms)
             Map.entry("receiving_money", Route.REQUESTS),
             Map.entry("contactless_not_working", Route.CARDS),
             Map.entry(org.socialbank.assistant.FeatureQuestions.MOBILE_TOP_UP, Route.TOP_UP),

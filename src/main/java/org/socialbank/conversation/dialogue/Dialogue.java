@@ -428,7 +428,10 @@ public final class Dialogue {
         // one; "how can my friend send me money?" asks how to be paid (only receiving_money answers it)
         boolean asked = SecondOpinion.consulted(command, text, state);
         if (asked || SecondOpinion.asksHowToBePaid(command, text, state)) {
-            Optional<Bank.Guess> opinion = turn.bank().secondOpinion(text);
+            ParsedCommand read = command;
+            Optional<Bank.Guess> opinion = turn.bank()
+                    .secondOpinion(text)
+                    .filter(o -> !(o.sure() && SecondOpinion.confirms(read, o.intent())));
             if (opinion.isPresent()
                     && Answers.handles(opinion.get())
                     && (asked || SecondOpinion.answersHowToBePaid(opinion.get().intent()))) {

@@ -37,6 +37,15 @@ final class SecondOpinion {
         return intent.equals(RECEIVING_MONEY) || intent.equals(TRANSFER_INTO_ACCOUNT);
     }
 
+    /**
+     * Whether the assistant's {@code intent} is the very feature {@code command} starts (session 26:
+     * "I want to send money to my friend" read as pay, and sure of sending_money): the command then
+     * stands, its form asks what is missing, instead of a how-to or "not sure".
+     */
+    static boolean confirms(ParsedCommand command, String intent) {
+        return command.intent() == Intent.PAY && intent.equals(org.socialbank.assistant.FeatureQuestions.SENDING_MONEY);
+    }
+
     /** The fewest words (letters between spaces or signs) of a text that may be a question. */
     static final int WORDS_MIN = 4;
 

@@ -225,6 +225,31 @@ class AssistantChatUnitTests {
     }
 
     @Test
+    @DisplayName("issue 18: read as pay and sure of sending_money, the payment form asks whom to pay")
+    void aWishToSendMoneyTheAssistantConfirmsOpensThePaymentForm() {
+        bank.linkedIn(Language.FA);
+        String wish = "میخوام برای دوستم پول بفرستم"; // I want to send money to my friend
+        bank.guesses.put(wish, new Guess(Language.FA, "sending_money", true, List.of("sending_money")));
+        Dialogue.Step step = step(wish, false);
+        assertThat(step.state().form()).as("the payment form").isNotNull();
+        assertThat(DialogueUnitTests.text(step.replies())).isEqualTo("fa:conversation.pay.ask_payee");
+        assertThat(bank.secondOpinions).containsExactly(wish);
+
+        String unsure = "امروز باید به خواهرم پول بفرستم"; // today I must send money to my sister, the assistant unsure
+        bank.guesses.put(
+                unsure,
+                new Guess(
+                        Language.FA,
+                        "sending_money",
+                        false,
+                        List.of("sending_money", "receiving_money", "transfer_timing")));
+        assertThat(((Outbound.Buttons) step(unsure, false).replies().get(0)).text())
+                .as("unsure of it: guesses and the pay button, as for any question read as pay")
+                .startsWith("fa:assistant.not_sure");
+        assertThat(bank.guessed).as("an opinion, no handoff trigger").isEmpty();
+    }
+
+    @Test
     @DisplayName(
             "issue 18: a question read as pay or request that the assistant is unsure of opens no form: guesses and the command")
     void anUnsureOpinionOnAPaymentWordOpensNoFormButOffersTheCommand() {
