@@ -18,11 +18,12 @@ import org.socialbank.billing.BillerRegistry;
 import org.socialbank.conversation.language.CommandParser;
 import org.socialbank.conversation.language.Context;
 import org.socialbank.conversation.language.Intent;
+import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.shared.Network;
 
 /**
- * Issue 18 R.2: the knowledge base's answers for receiving_money, mobile_top_up and bill_payment
- * are the features' how-tos, so every example they quote must be read by the feature it shows, in
+ * Issue 18 R.2: the knowledge base's answers for receiving_money, mobile_top_up, bill_payment and
+ * sending_money (session 26) are the features' how-tos, so every example they quote must be read by the feature it shows, in
  * each of the five languages (a customer copies them).
  */
 class FeatureAnswersUnitTests {
@@ -82,5 +83,19 @@ class FeatureAnswersUnitTests {
                 "receiving_money",
                 3,
                 t -> parsedAs(t, Set.of(Intent.REQUEST, Intent.REQUESTS, Intent.ACCOUNT)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "ru", "fa", "zh"})
+    void theSendingMoneyAnswersExamplesPayOrShowTheLimits(String language) throws IOException {
+        everyExampleIsRead(language, "sending_money", 2, t -> parsedAs(t, Set.of(Intent.PAY, Intent.LIMITS)));
+        assertThat(examples(language, "sending_money"))
+                .as("the payment, with its payee and amount")
+                .anyMatch(t -> {
+                    ParsedCommand pay = PARSER.parse(t, Optional.empty(), Context.of(Network.TELEGRAM, null));
+                    return pay.intent() == Intent.PAY
+                            && pay.amount().isPresent()
+                            && !pay.payees().isEmpty();
+                });
     }
 }
