@@ -32,7 +32,7 @@ class PhrasesUnitTests {
                     language,
                     IntentModel.train(
                             TrainedModels.read(TrainedModels.PHRASES.formatted(language), false),
-                            IntentModel.Settings.small(77)));
+                            TrainedModels.phraseSettings(language, 77)));
         }
     }
 
@@ -60,8 +60,8 @@ class PhrasesUnitTests {
     // ru 88.1, fa 89.1, zh 90.8 %; session 22, the word terms cut to five letters: fr 91.9,
     // ru 89.5, fa 89.4, zh 90.8 %; session 26, ru and fa 20 more training phrases an intent and a
     // second held-out set (12 an intent), all written blind, and sending_money in the four: fr 91.4,
-    // ru 92.4, fa 92.9, zh 90.5 % of 940 / 1,852 / 1,810 / 892
-    @CsvSource({"fr,0.91", "ru,0.92", "fa,0.92", "zh,0.90"})
+    // ru 92.4, fa 92.9, zh 90.5 % of 940 / 1,852 / 1,810 / 892; Russian's head fitted exactly: 93.4 %
+    @CsvSource({"fr,0.91", "ru,0.93", "fa,0.92", "zh,0.90"})
     void heldOutPhrasesAreClassifiedAboveTheMeasuredFloor(String language, double floor) throws IOException {
         Examples test = heldOut(language);
         assertThat(test.size()).isGreaterThanOrEqualTo(340);
@@ -70,7 +70,7 @@ class PhrasesUnitTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"fr,7", "ru,27", "fa,24", "zh,15"})
+    @CsvSource({"fr,7", "ru,41", "fa,24", "zh,15"})
     void atTheDefaultThresholdFewHeldOutAnswersAreSureAndWrong(String language, int ceiling) throws IOException {
         // issue 18: "never a wrong confident answer"; measured at 0.6 with one threshold for every
         // intent: fr 1, ru 5, fa 4, zh 4 of 340 (neighbours: a pending / a reverted top-up); the
@@ -81,7 +81,8 @@ class PhrasesUnitTests {
         // session 22, the word terms cut to five letters: fr 7, ru 14, fa 19, zh 14 (the shipped
         // calibration, below, is what answers: its thresholds rose with the sharper confidences);
         // session 26 (ru and fa: twice the held-out phrases, 1,852 and 1,810; sending_money in all
-        // four): fr 7, ru 27, fa 24, zh 15, each language's own ceiling since
+        // four): fr 7, ru 27, fa 24, zh 15, each language's own ceiling since; Russian's exact head is
+        // surer of everything (41 at 0.6), which its calibrated thresholds absorb (below)
         Examples test = heldOut(language);
         int sureAndWrong = 0;
         for (int i = 0; i < test.size(); i++) {
@@ -146,8 +147,10 @@ class PhrasesUnitTests {
     // own intent) in the four languages, 23-24 training and 12 held-out phrases each. Held out now
     // 940 / 1,852 / 1,810 / 892: answered fr 53.7 %, ru 61.8 %, fa 59.2 %, zh 33.5 %, sure and wrong
     // 5 / 10 / 5 / 3 (0.9 % of Russian's 1,144 sure answers, 0.5 % of Persian's 1,072). On the old
-    // held-out phrases alone: ru sure of 57.0 % (was 50.3 %), 3 wrong (was 2); fa 56.4 % (48.7 %), 4 (3)
-    @CsvSource({"fr,5,0.53", "ru,10,0.61", "fa,5,0.59", "zh,3,0.33"})
+    // held-out phrases alone: ru sure of 57.0 % (was 50.3 %), 3 wrong (was 2); fa 56.4 % (48.7 %), 4 (3).
+    // Then Russian's head fitted exactly (TrainedModels.phraseSettings, chosen out of fold): sure of
+    // 1,294 (69.9 %), 10 wrong
+    @CsvSource({"fr,5,0.53", "ru,10,0.69", "fa,5,0.59", "zh,3,0.33"})
     void withTheShippedCalibrationAtMostTheMeasuredFewHeldOutAnswersAreSureAndWrong(
             String language, int ceiling, double answeredAtLeast, @TempDir Path cache) throws IOException {
         IntentModel model = TrainedModels.crossValidated(
