@@ -104,8 +104,9 @@ public class KnowledgeBase {
 
     /**
      * Every intent with an answer: {@link #INTENTS}, BANKING77's receiving_money (the chat's money
-     * requests), our own {@link FeatureQuestions#INTENTS} (mobile top-up, bill payment, sending money; these last
-     * three are the features' how-tos, shown before the feature itself) and {@link #BANKING77_OTHERS}.
+     * requests), our own {@link FeatureQuestions#INTENTS} (mobile top-up, bill payment, sending
+     * money; these last four are the features' how-tos, shown before the feature itself or, for
+     * sending money, beside the payment command) and {@link #BANKING77_OTHERS}.
      */
     public static final List<String> ANSWERED = Stream.of(
                     INTENTS, List.of(RECEIVING_MONEY), FeatureQuestions.INTENTS, BANKING77_OTHERS)

@@ -23,8 +23,8 @@ import org.socialbank.shared.Network;
 
 /**
  * Issue 18 R.2: the knowledge base's answers for receiving_money, mobile_top_up, bill_payment and
- * sending_money (session 26) are the features' how-tos, so every example they quote must be read by the feature it shows, in
- * each of the five languages (a customer copies them).
+ * sending_money (session 26) are the features' how-tos, so every example they quote must be read
+ * by the feature it shows, in each of the five languages (a customer copies them).
  */
 class FeatureAnswersUnitTests {
 

@@ -2,6 +2,7 @@ package org.socialbank.conversation.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -256,5 +257,26 @@ class SecondOpinionUnitTests {
             })
     void longerThanACommandCountsWordsOrChineseCharacters(String text, boolean longer) {
         assertThat(SecondOpinion.longerThanACommand(text)).as(text).isEqualTo(longer);
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlySendingMoneyOnAPayCommandConfirmsIt() {
+        for (String wish : List.of(
+                "I want to send money to my friend",
+                "je veux envoyer de l'argent à un ami",
+                "хочу отправить деньги другу",
+                "میخوام برای دوستم پول بفرستم")) {
+            ParsedCommand command = parse(wish);
+            assertThat(command.intent()).as(wish).isEqualTo(org.socialbank.conversation.language.Intent.PAY);
+            assertThat(SecondOpinion.confirms(command, "sending_money"))
+                    .as(wish)
+                    .isTrue();
+            assertThat(SecondOpinion.confirms(command, "receiving_money"))
+                    .as(wish)
+                    .isFalse();
+        }
+        assertThat(SecondOpinion.confirms(parse("request 20 from @alice"), "sending_money"))
+                .as("not a pay command")
+                .isFalse();
     }
 }
