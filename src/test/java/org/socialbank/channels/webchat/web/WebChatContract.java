@@ -552,7 +552,7 @@ abstract class WebChatContract {
             // The lines read within `during` of the response, handed over when `during` ends: not
             // when the next line comes (a quiet stream would hold the test to its 5 s lifetime).
             // The stream is then closed; a read still blocked on it ends with the server's close.
-            List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<String> lines = new ArrayList<>(); // guarded by itself: the reader and the timer
             CompletableFuture<List<String>> read = new CompletableFuture<>();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).whenComplete((response, failed) -> {
                 if (failed != null) {
@@ -583,7 +583,8 @@ abstract class WebChatContract {
                             }
                         }
                     }
-                } catch (RuntimeException closed) { // closed when `during` ended: the lines are handed over
+                } catch (RuntimeException e) { // closed when `during` ended (the lines are handed over), or failed
+                    read.completeExceptionally(e);
                 }
                 synchronized (lines) { // the server ended it first (its lifetime)
                     read.complete(List.copyOf(lines));
