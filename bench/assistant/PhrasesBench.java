@@ -6,7 +6,8 @@ import org.socialbank.assistant.model.IntentModel;
 import org.socialbank.assistant.model.SureThresholds;
 
 /**
- * Held-out accuracy of each other language's model (fr, ru, fa, zh): trained on its shipped
+ * Held-out accuracy of each other language's model (fr, ru, fa, zh; the served settings,
+ * {@code IntentModel.Settings.phrases}): trained on its shipped
  * training phrases, scored on its held-out ones, with the mistakes and their confidences, and the
  * confidence each gives an English question about an intent it does not know.
  * Run with bench/assistant.sh phrases.
@@ -17,7 +18,7 @@ public class PhrasesBench {
         for (String language : List.of("fr", "ru", "fa", "zh")) {
             Examples train = read("src/main/resources/assistant/phrases/" + language + "-train.tsv");
             Examples test = read("src/main/resources/assistant/phrases/" + language + "-test.tsv");
-            IntentModel model = IntentModel.train(train, IntentModel.Settings.small(77));
+            IntentModel model = IntentModel.train(train, IntentModel.Settings.phrases(language, 77));
             int right = 0;
             StringBuilder mistakes = new StringBuilder();
             for (int i = 0; i < test.size(); i++) {
@@ -44,8 +45,8 @@ public class PhrasesBench {
                         answered - ok));
             }
             mistakes.append(taus);
-            mistakes.append(perIntent(train, test, model));
-            mistakes.append(rules(train, test, model));
+            mistakes.append(perIntent(language, train, test, model));
+            mistakes.append(rules(language, train, test, model));
             var unknown = model.rank("what is the exchange rate for dollars").get(0);
             System.out.printf("%s: %d intents, %d train / %d held out: %.1f %% (%d wrong); unknown English question %.2f%s%n",
                     language, model.labels().size(), train.size(), test.size(), 100.0 * right / test.size(),
@@ -57,10 +58,10 @@ public class PhrasesBench {
      * The shipped thresholds: per intent, calibrated on 5-fold out-of-fold answers of the training
      * phrases (accuracy 0.95, floor 0.6, as TrainedModels), measured on the held-out phrases.
      */
-    static String perIntent(Examples train, Examples test, IntentModel model) {
+    static String perIntent(String language, Examples train, Examples test, IntentModel model) {
         List<SureThresholds.Outcome> outOfFold = new java.util.ArrayList<>();
         for (Examples.Split fold : train.folds(5, 77)) {
-            outOfFold.addAll(IntentModel.train(fold.train(), IntentModel.Settings.small(77)).outcomes(fold.heldOut()));
+            outOfFold.addAll(IntentModel.train(fold.train(), IntentModel.Settings.phrases(language, 77)).outcomes(fold.heldOut()));
         }
         IntentModel calibrated = model.withThresholds(SureThresholds.calibrate(model.labels(), outOfFold,
                 new SureThresholds.Calibration(0.95, 0.6)));
@@ -100,15 +101,15 @@ public class PhrasesBench {
      * folds' out-of-fold answers, applied to the fifth fold's), then measured once on the
      * held-out phrases (the thresholds from all out-of-fold answers, on the model trained on all).
      */
-    static String rules(Examples train, Examples test, IntentModel model) {
-        return rules(train, test, model, 5) + rules(train, test, model, 10);
+    static String rules(String language, Examples train, Examples test, IntentModel model) {
+        return rules(language, train, test, model, 5) + rules(language, train, test, model, 10);
     }
 
-    static String rules(Examples train, Examples test, IntentModel model, int k) {
+    static String rules(String language, Examples train, Examples test, IntentModel model, int k) {
         List<Examples.Split> folds = train.folds(k, 77);
         List<List<SureThresholds.Outcome>> byFold = new java.util.ArrayList<>();
         for (Examples.Split fold : folds) {
-            byFold.add(IntentModel.train(fold.train(), IntentModel.Settings.small(77)).outcomes(fold.heldOut()));
+            byFold.add(IntentModel.train(fold.train(), IntentModel.Settings.phrases(language, 77)).outcomes(fold.heldOut()));
         }
         List<SureThresholds.Outcome> testOutcomes = model.outcomes(test);
         StringBuilder out = new StringBuilder();

@@ -423,7 +423,8 @@ final class TrainedModels {
                     k -> readOrTrainBlend(cache.resolve(k + ".head"), tfidf, encoder, () -> {
                         long start = System.nanoTime();
                         SentenceEncoder remembering = SentenceEncoder.remembering(encoder, phrases.texts());
-                        IntentModel.Settings small = IntentModel.Settings.small(seed);
+                        IntentModel.Settings small =
+                                IntentModel.Settings.phrases(language, seed); // as its TF-IDF model
                         List<SureThresholds.Outcome> outcomes = new ArrayList<>(phrases.size());
                         for (Examples.Split fold : phrases.folds(FOLDS, seed)) {
                             // with a weight of 0 the blend never asks its TF-IDF model: no fold's to train
@@ -515,26 +516,13 @@ final class TrainedModels {
     }
 
     /**
-     * A phrase language's TF-IDF model: the n-grams with a head fitted by SGD, Russian's fitted
-     * exactly. Session 26 chose by the rule of session 22 (the head sure of the most out-of-fold
-     * answers with no larger a share of them wrong): Russian's exact head is sure of 3,774 of 5,985
-     * out of fold, 0.95 % wrong, against SGD's 3,346, 1.05 % (held out: 1,294 of 1,852 sure against
-     * 1,144, 10 wrong both); Persian's, sure of 3,080 with 0.94 % wrong against 2,966 with 0.91 %,
-     * keeps SGD, and so do French and Chinese (their blends were chosen on SGD's n-grams). About 45 s
-     * more CPU at a first start (six fits of about 10 s instead of 2.5 s).
-     */
-    static IntentModel.Settings phraseSettings(String language, long seed) {
-        return language.equals("ru") ? IntentModel.Settings.smallExact() : IntentModel.Settings.small(seed);
-    }
-
-    /**
      * A phrase set is too small to spare a validation part: its thresholds are calibrated on
      * out-of-fold answers ({@link #FOLDS} folds, each phrase answered by a model that did not
      * train on it), then the model is trained on all the phrases.
      */
     static IntentModel crossValidated(
             Path cache, String language, Examples examples, long seed, SureThresholds.Calibration calibration) {
-        IntentModel.Settings settings = phraseSettings(language, seed);
+        IntentModel.Settings settings = IntentModel.Settings.phrases(language, seed);
         return cached(cache, language, key(examples, settings, calibration + "f" + FOLDS), () -> {
             List<SureThresholds.Outcome> outcomes = new ArrayList<>(examples.size());
             for (Examples.Split fold : examples.folds(FOLDS, seed)) {

@@ -32,7 +32,7 @@ class PhrasesUnitTests {
                     language,
                     IntentModel.train(
                             TrainedModels.read(TrainedModels.PHRASES.formatted(language), false),
-                            TrainedModels.phraseSettings(language, 77)));
+                            IntentModel.Settings.phrases(language, 77)));
         }
     }
 
@@ -148,7 +148,7 @@ class PhrasesUnitTests {
     // 940 / 1,852 / 1,810 / 892: answered fr 53.7 %, ru 61.8 %, fa 59.2 %, zh 33.5 %, sure and wrong
     // 5 / 10 / 5 / 3 (0.9 % of Russian's 1,144 sure answers, 0.5 % of Persian's 1,072). On the old
     // held-out phrases alone: ru sure of 57.0 % (was 50.3 %), 3 wrong (was 2); fa 56.4 % (48.7 %), 4 (3).
-    // Then Russian's head fitted exactly (TrainedModels.phraseSettings, chosen out of fold): sure of
+    // Then Russian's head fitted exactly (IntentModel.Settings.phrases, chosen out of fold): sure of
     // 1,294 (69.9 %), 10 wrong
     @CsvSource({"fr,5,0.53", "ru,10,0.69", "fa,5,0.59", "zh,3,0.33"})
     void withTheShippedCalibrationAtMostTheMeasuredFewHeldOutAnswersAreSureAndWrong(

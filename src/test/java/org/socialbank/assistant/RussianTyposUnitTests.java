@@ -173,7 +173,7 @@ class RussianTyposUnitTests {
         // and 1,391 more training phrases: as written 1,711 right, 1,144 sure, 10 sure and wrong; one
         // mistake 1,661-1,669 right, 960-969 sure, 14 / 14 / 11 sure and wrong; two 1,608-1,631 right,
         // 786-801 sure, 10 / 17 / 8 (about 1.5 % of the sure answers, as before on half the phrases);
-        // then Russian's head fitted exactly (TrainedModels.phraseSettings): as written 1,729 right,
+        // then Russian's head fitted exactly (IntentModel.Settings.phrases): as written 1,729 right,
         // 1,294 sure, 10 sure and wrong; one mistake 1,670-1,683 right, 1,118-1,135 sure, 18 / 19 / 15
         // sure and wrong; two 1,627-1,639 right, 942-966 sure, 14 / 18 / 11
         for (long seed : new long[] {1, 2, 3}) {

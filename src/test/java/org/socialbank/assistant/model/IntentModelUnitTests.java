@@ -92,6 +92,18 @@ class IntentModelUnitTests {
     }
 
     @Test
+    void thePhraseLanguagesShareTheirTermsAndOnlyRussiansHeadIsFittedExactly() {
+        for (String language : List.of("fr", "ru", "fa", "zh")) {
+            IntentModel.Settings settings = IntentModel.Settings.phrases(language, SEED);
+            assertThat(settings.terms()).as(language).isEqualTo(Tfidf.Terms.TRUNCATED_WORDS);
+            assertThat(settings.minDf()).as(language).isEqualTo(1);
+            assertThat(settings.head() instanceof SoftmaxRegression.Exact)
+                    .as(language)
+                    .isEqualTo(language.equals("ru"));
+        }
+    }
+
+    @Test
     void ranksEveryIntentMostProbableFirstWithProbabilitiesSummingToOne() {
         List<IntentModel.Scored> ranked = model.rank("my card still has not arrived");
         assertThat(ranked).hasSize(77);
