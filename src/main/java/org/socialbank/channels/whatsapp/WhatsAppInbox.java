@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.Conversations;
-import org.springframework.dao.DataAccessException;
+import org.socialbank.shared.Faults;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +27,9 @@ public class WhatsAppInbox {
         HANDLED,
         OFF,
         BAD_SIGNATURE,
-        MALFORMED
+        MALFORMED,
+        /** A database, transaction or I/O fault stopped the post: answered 503 so that Meta posts it again. */
+        RETRY_LATER
     }
 
     private final WhatsAppProperties properties;
@@ -87,27 +89,47 @@ public class WhatsAppInbox {
             return Delivery.MALFORMED;
         }
         for (WhatsAppUpdates.Event event : WhatsAppUpdates.read(payload, properties.phoneNumberId())) {
-            handle(event);
+            if (!handle(event)) {
+                return Delivery.RETRY_LATER; // the rest comes again with the redelivery
+            }
         }
         return Delivery.HANDLED;
     }
 
-    private void handle(WhatsAppUpdates.Event event) {
-        if (store.handled(event.eventId())) {
-            log.debug("whatsapp event {} seen before", event.eventId());
-            return;
-        }
-        String kind;
+    /**
+     * Handles one event; false when a database, transaction or I/O fault ({@link
+     * Faults#infrastructure}) stopped it. Such an event is not recorded, so that Meta's redelivery
+     * handles it: the fault rolled the engine's work back (review 2026-12-07 channels #1).
+     */
+    private boolean handle(WhatsAppUpdates.Event event) {
         try {
-            kind = act(event);
-        } catch (DataAccessException storeFailure) {
-            throw storeFailure; // not recorded: the post is answered 500 and Meta sends it again
+            if (store.handled(event.eventId())) {
+                log.debug("whatsapp event {} seen before", event.eventId());
+                return true;
+            }
+            String kind;
+            try {
+                kind = act(event);
+            } catch (RuntimeException e) {
+                if (Faults.infrastructure(e)) {
+                    throw e;
+                }
+                // this event alone cannot be handled: recorded, so that Meta's redeliveries do not repeat it for days
+                log.warn("whatsapp event {} failed: {}", event.eventId(), e.toString());
+                kind = "failed";
+            }
+            store.markHandled(event.eventId(), kind.length() > 16 ? kind.substring(0, 16) : kind, clock.instant());
+            return true;
         } catch (RuntimeException e) {
-            // this event alone cannot be handled: recorded, so that Meta's redeliveries do not repeat it for days
-            log.warn("whatsapp event {} failed: {}", event.eventId(), e.toString());
-            kind = "failed";
+            if (!Faults.infrastructure(e)) {
+                throw e;
+            }
+            log.warn(
+                    "whatsapp event {} not handled: a database, transaction or I/O fault ({}); Meta will post it again",
+                    event.eventId(),
+                    e.getClass().getSimpleName());
+            return false;
         }
-        store.markHandled(event.eventId(), kind.length() > 16 ? kind.substring(0, 16) : kind, clock.instant());
     }
 
     private String act(WhatsAppUpdates.Event event) {

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.channels.PublicMentionReceived;
 import org.socialbank.conversation.InboundMessage;
-import org.springframework.dao.DataAccessException;
+import org.socialbank.shared.Faults;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * before its body is read, and hands each event to the engine once (its id is recorded after the
  * engine answered; the engine's own inbox, keyed by the same id, absorbs a replay in between).
  * Events are handled one by one: one that throws is recorded as {@code failed} (so X's replays
- * skip it) and the rest of its post still goes on; only a store failure asks X to post again.
+ * skip it) and the rest of its post still goes on; only a database, transaction or I/O fault asks
+ * X to post again, and the event it hit is then not recorded.
  */
 public class XInbox {
 
@@ -125,27 +126,37 @@ public class XInbox {
         }
     }
 
-    /** Handles one event; false when the store failed, so that X posts it again. */
+    /**
+     * Handles one event; false when the store or a transaction failed (a database, transaction or
+     * I/O fault, {@link Faults#infrastructure}), so that X posts it again: such a fault rolled the
+     * engine's work back, and recording the event now would make X's redelivery skip a message
+     * nobody handled (review 2026-12-07 channels #1).
+     */
     private boolean handle(XUpdates.Event event) {
         try {
             if (store.handled(event.eventId())) {
                 log.debug("x event {} seen before", event.eventId());
                 return true;
             }
+            String kind = event.kind();
             try {
                 event.message().ifPresent(engine);
-            } catch (DataAccessException e) {
-                throw e;
-            } catch (RuntimeException e) { // a poison event: recorded once, never tried again
+            } catch (RuntimeException e) {
+                if (Faults.infrastructure(e)) {
+                    throw e;
+                }
+                // a poison event: recorded once, never tried again
                 log.error("x event {} ({}) failed and is recorded as failed", event.eventId(), event.kind(), e);
-                store.markHandled(event.eventId(), FAILED, clock.instant());
-                return true;
+                kind = FAILED;
             }
-            store.markHandled(event.eventId(), event.kind(), clock.instant());
+            store.markHandled(event.eventId(), kind, clock.instant());
             return true;
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
+            if (!Faults.infrastructure(e)) {
+                throw e;
+            }
             log.warn(
-                    "x event {}: the store failed ({}); X will post it again",
+                    "x event {} not handled: a database, transaction or I/O fault ({}); X will post it again",
                     event.eventId(),
                     e.getClass().getSimpleName());
             return false;

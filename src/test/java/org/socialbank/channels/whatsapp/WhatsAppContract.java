@@ -31,9 +31,14 @@ import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.Network;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.support.FormClient;
+import org.socialbank.support.StoreOutage;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,6 +51,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Meta's error codes as outbox outcomes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(WhatsAppContract.Outage.class)
 abstract class WhatsAppContract {
 
     static final String SECRET = "contract-app-secret";
@@ -57,6 +63,7 @@ abstract class WhatsAppContract {
     static final FakeWhatsAppApi API = new FakeWhatsAppApi(
             "v23.0", NUMBER, TOKEN, SECRET, java.util.Map.of(TEMPLATE, "UTILITY", OFFERS, "MARKETING"));
     static final AtomicLong IDS = new AtomicLong(Math.abs(new Random().nextInt(100_000_000)));
+    static final StoreOutage OUTAGE = new StoreOutage();
     static final Pattern LINK = Pattern.compile("/link/[A-Za-z0-9_-]+");
     static final Pattern CONFIRM = Pattern.compile("https?://\\S+/confirm/\\S+");
     static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
@@ -86,6 +93,14 @@ abstract class WhatsAppContract {
     WhatsAppJanitor janitor;
 
     final HttpClient http = HttpClient.newHttpClient();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Outage {
+        @Bean
+        static BeanPostProcessor storeOutage() {
+            return OUTAGE.wrapper();
+        }
+    }
 
     static void properties(DynamicPropertyRegistry registry) {
         // H2 2.4.240 binds an IN-list CHECK constraint to the session that created it: once the pool
@@ -500,6 +515,51 @@ abstract class WhatsAppContract {
                 .param(wamid)
                 .query(UUID.class)
                 .single();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels #1: a message met by a transaction that cannot start gets 503, is "
+            + "recorded nowhere, and is handled once when Meta posts it again")
+    void aMessageMetByAStoreOutageIsPostedAgainAndHandledOnce() {
+        Chat chat = new Chat();
+        String wamid = wamid();
+        ObjectNode payload = Recorded.message("text", NUMBER, chat.waId, wamid);
+        Recorded.message(payload).putObject("text").put("body", "help");
+        API.userWrote(chat.waId);
+        byte[] body = Recorded.bytes(payload);
+        OUTAGE.refuseTransactions(StoreOutage::requestThread);
+        int during;
+        int refused;
+        try {
+            during = API.post(body, WhatsAppSignatures.sign(SECRET, body));
+        } finally {
+            refused = OUTAGE.recover();
+        }
+        assertThat(refused).as("transactions refused").isPositive();
+        assertThat(during).as("Meta redelivers anything but 2xx").isEqualTo(503);
+        assertThat(count("SELECT COUNT(*) FROM whatsapp_events WHERE event_id = ?", "m:" + wamid))
+                .as("not recorded, failed or otherwise")
+                .isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM inbox_messages WHERE channel = 'whatsapp' AND external_message_id = ?",
+                        wamid))
+                .isZero();
+        // Meta posts it again, twice: handled once, answered once
+        assertThat(API.deliver(payload)).isEqualTo(200);
+        assertThat(API.deliver(payload)).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT kind FROM whatsapp_events WHERE event_id = ?")
+                        .param("m:" + wamid)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("text");
+        assertThat(count(
+                        "SELECT COUNT(*) FROM inbox_messages WHERE channel = 'whatsapp' AND external_message_id = ?",
+                        wamid))
+                .isEqualTo(1);
+        chat.received(1);
+        chat.say("help");
+        chat.received(2); // the relay has run since the first answer
+        assertThat(chat.count()).isEqualTo(2);
     }
 
     @Test

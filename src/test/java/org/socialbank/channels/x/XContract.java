@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.Outbound;
@@ -18,9 +19,14 @@ import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.shared.Network;
+import org.socialbank.support.StoreOutage;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,9 +39,11 @@ import tools.jackson.databind.node.ObjectNode;
  * ignored tweets, follows and revoked access, rate limits and the sender's public-text guard.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(XContract.Outage.class)
 abstract class XContract {
 
     static final FakeXApi X = new FakeXApi();
+    static final StoreOutage OUTAGE = new StoreOutage();
     static final String SECRET = "contract-consumer-secret";
     static final String BLOCKED = "1400000000000000666";
     static final AtomicLong IDS = new AtomicLong(1_000_000_000_000L + new Random().nextInt(1_000_000) * 1000L);
@@ -59,6 +67,14 @@ abstract class XContract {
     ChannelSender xSender;
 
     final HttpClient http = HttpClient.newHttpClient();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Outage {
+        @Bean
+        static BeanPostProcessor storeOutage() {
+            return OUTAGE.wrapper();
+        }
+    }
 
     @DynamicPropertySource
     static void x(DynamicPropertyRegistry registry) {
@@ -271,6 +287,50 @@ abstract class XContract {
         assertThat(count(
                         "SELECT COUNT(*) FROM inbox_messages WHERE channel = 'x' AND external_message_id = ?", eventId))
                 .isEqualTo(1);
+        assertThat(X.dms(user)).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels #1: a DM met by a transaction that cannot start is answered 503, "
+            + "recorded nowhere, and handled once when X posts it again")
+    void aDirectMessageMetByAStoreOutageIsPostedAgainAndHandledOnce() {
+        String user = id();
+        ObjectNode payload = dm(user, "help");
+        String eventId = "dm:"
+                + Recorded.event(payload, "direct_message_events").path("id").asString();
+        byte[] body = Recorded.bytes(payload);
+        String signature = XSignatures.sign(SECRET, body);
+        OUTAGE.refuseTransactions(StoreOutage::requestThread);
+        HttpResponse<String> during;
+        int refused;
+        try {
+            during = post(body, signature);
+        } finally {
+            refused = OUTAGE.recover();
+        }
+        assertThat(refused).as("transactions refused").isPositive();
+        assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
+        assertThat(during.body()).contains("try_again");
+        assertThat(count("SELECT COUNT(*) FROM x_events WHERE event_id = ?", eventId))
+                .as("not recorded, failed or otherwise")
+                .isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM inbox_messages WHERE channel = 'x' AND external_message_id = ?", eventId))
+                .isZero();
+        // X posts it again, twice: handled once, answered once
+        assertThat(post(body, signature).statusCode()).isEqualTo(200);
+        assertThat(post(body, signature).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT kind FROM x_events WHERE event_id = ?")
+                        .param(eventId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("dm");
+        assertThat(count(
+                        "SELECT COUNT(*) FROM inbox_messages WHERE channel = 'x' AND external_message_id = ?", eventId))
+                .isEqualTo(1);
+        X.dm(user, 1);
+        post(dm(user, "aide"));
+        X.dm(user, 2); // the relay has run since the first answer
         assertThat(X.dms(user)).hasSize(2);
     }
 

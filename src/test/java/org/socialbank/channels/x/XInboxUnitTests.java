@@ -2,33 +2,46 @@ package org.socialbank.channels.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One post's events are handled one by one (issue 12 item 7, security review #7): an event that
  * throws is recorded as failed and not tried again, and the events after it still reach the engine;
- * a store failure is the only case X is asked to post again. The store is an in-memory H2 table.
+ * a database, transaction or I/O fault is the only case X is asked to post again, and then the
+ * event is not recorded. The store is an in-memory H2 table.
  */
 class XInboxUnitTests {
 
     static final String SECRET = "inbox-unit-secret";
 
     final List<String> seen = new ArrayList<>();
+    /** Faults the engine throws for a text until the test clears them: what Conversations lets through. */
+    final Map<String, RuntimeException> faults = new HashMap<>();
+
     JdbcClient jdbc;
     XInbox inbox;
 
@@ -64,7 +77,19 @@ class XInboxUnitTests {
         if (text.equals("db down")) {
             throw new QueryTimeoutException("the store did not answer");
         }
+        RuntimeException fault = faults.get(text);
+        if (fault != null) {
+            throw fault;
+        }
         seen.add(text);
+    }
+
+    static Stream<RuntimeException> infrastructureFaults() {
+        return Stream.of(
+                new CannotCreateTransactionException("Could not open JDBC Connection for transaction"),
+                new TransactionSystemException("Could not commit JDBC transaction"),
+                new UncheckedIOException("fsync of the store failed", new IOException("No space left on device")),
+                new IllegalStateException("wrapped", new java.sql.SQLTransientConnectionException("pool timeout")));
     }
 
     static byte[] post(String... texts) {
@@ -113,5 +138,21 @@ class XInboxUnitTests {
         assertThat(kind("dm:1862345678901270002")).isNull();
         assertThat(deliver(body)).isEqualTo(XInbox.Delivery.RETRY_LATER);
         assertThat(seen).containsExactly("help", "balance");
+    }
+
+    @ParameterizedTest
+    @MethodSource("infrastructureFaults")
+    @DisplayName("review 2026-12-07 channels #1: a transaction or I/O fault asks X to post again and records nothing")
+    void aTransactionOrIoFaultAsksXToPostAgainAndIsHandledOnceThen(RuntimeException fault) {
+        faults.put("pay", fault);
+        byte[] body = post("help", "pay", "balance");
+        assertThat(deliver(body)).isEqualTo(XInbox.Delivery.RETRY_LATER);
+        assertThat(kind("dm:1862345678901270002")).as("not recorded as failed").isNull();
+        assertThat(seen).containsExactly("help", "balance");
+        faults.clear(); // the pool has a connection again
+        assertThat(deliver(body)).isEqualTo(XInbox.Delivery.HANDLED);
+        assertThat(deliver(body)).isEqualTo(XInbox.Delivery.HANDLED);
+        assertThat(seen).containsExactly("help", "balance", "pay");
+        assertThat(kind("dm:1862345678901270002")).isEqualTo("dm");
     }
 }

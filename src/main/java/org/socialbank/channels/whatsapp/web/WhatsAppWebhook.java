@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * verification request ({@code hub.mode=subscribe}, the verify token, the challenge echoed as plain
  * text), {@code POST} takes events, read only once {@code X-Hub-Signature-256} proved the raw body
  * (bounded by the application's request size limit). Meta redelivers anything not answered 200,
- * so events the bank does not answer get 200 too.
+ * so events the bank does not answer get 200 too, and a post the store could not take gets 503.
  */
 @RestController
 class WhatsAppWebhook {
@@ -62,6 +62,10 @@ class WhatsAppWebhook {
         }
         if (delivery == Delivery.MALFORMED) {
             return WebhookRefusals.malformed("a WhatsApp webhook payload");
+        }
+        if (delivery == Delivery.RETRY_LATER) { // Meta posts again; the events handled meanwhile are skipped then
+            return Problems.response(Problems.of(
+                    HttpStatus.SERVICE_UNAVAILABLE, "try_again", "Some events could not be stored; post them again."));
         }
         return ResponseEntity.ok().build();
     }

@@ -1,0 +1,102 @@
+package org.socialbank.support;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * A store whose transactions cannot start, on the threads a test chooses, until it recovers: the
+ * application's {@link DataSource} (wrapped by {@link #wrapper}) hands out connections that refuse
+ * {@code setAutoCommit(false)} while the outage lasts. Spring's transaction manager then throws
+ * {@code CannotCreateTransactionException}, as when the pool is exhausted past its timeout or the
+ * database went away between two statements; statements outside a transaction still run. For the
+ * adapters' "an infrastructure fault is redelivered, not recorded" tests (review 2026-12-07
+ * channels #1).
+ */
+public final class StoreOutage {
+
+    private final AtomicInteger refusals = new AtomicInteger();
+    private volatile Predicate<Thread> refused = t -> false;
+
+    /** From now on, no transaction starts on the threads {@code on} accepts. */
+    public void refuseTransactions(Predicate<Thread> on) {
+        refusals.set(0);
+        refused = on;
+    }
+
+    /** Transactions start again; answers how many were refused meanwhile. */
+    public int recover() {
+        refused = t -> false;
+        return refusals.get();
+    }
+
+    /** The threads that serve HTTP requests (Tomcat's virtual or platform threads). */
+    public static boolean requestThread(Thread thread) {
+        return thread.getName().startsWith("tomcat-handler") || thread.getName().contains("-exec-");
+    }
+
+    /** Wraps the application's data source once it is initialized; closing the wrapper closes the pool. */
+    public BeanPostProcessor wrapper() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof DataSource source && !(bean instanceof Outage) ? new Outage(source) : bean;
+            }
+        };
+    }
+
+    private final class Outage extends DelegatingDataSource implements AutoCloseable {
+
+        Outage(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return guarded(super.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return guarded(super.getConnection(username, password));
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (obtainTargetDataSource() instanceof AutoCloseable pool) {
+                pool.close();
+            }
+        }
+    }
+
+    private Connection guarded(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(
+                StoreOutage.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("equals")) {
+                        return proxy == args[0];
+                    }
+                    if (method.getName().equals("hashCode")) {
+                        return System.identityHashCode(proxy);
+                    }
+                    if (method.getName().equals("setAutoCommit")
+                            && Boolean.FALSE.equals(args[0])
+                            && refused.test(Thread.currentThread())) {
+                        refusals.incrementAndGet();
+                        throw new SQLTransientConnectionException(
+                                "the store refuses new transactions (a test's outage)");
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
