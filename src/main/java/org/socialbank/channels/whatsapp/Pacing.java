@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * The business number's sending pace on this node: at most {@code perSecond} messages in any
- * second (a sliding window), nothing at all while a pause lasts (Meta's 130429 "throughput
- * reached", or a refused access token), and nothing to one user while their own pause lasts
- * (131056, too many messages to that user).
+ * second (a sliding window), nothing at all while a pause lasts (a rate limit of every send:
+ * Meta's 130429 "throughput reached", 4 the app's API calls, 80007 the business account's, HTTP
+ * 429; or a refused access token), and nothing to one user while their own pause lasts (131056,
+ * too many messages to that user).
  */
 final class Pacing {
 

@@ -26,7 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiVersion the Graph API version in the path
  * @param requestTimeout one call to the Graph API
  * @param messagesPerSecond messages this number sends at most in any second (Meta's default throughput is 80)
- * @param throttlePause how long sending stops after Meta's 130429 (throughput reached)
+ * @param throttlePause how long sending stops after a rate limit of every send (130429 throughput
+ *     reached, 4 the app's API calls, 80007 the business account's, HTTP 429)
  * @param pairPause how long one user gets nothing after Meta's 131056 (too many messages to that user)
  * @param tokenPause how long sending stops after Meta refused the access token (190: expired or revoked)
  * @param windowMargin the 24-hour customer-service window is treated as closed this long before it ends

@@ -25,20 +25,31 @@ import tools.jackson.databind.node.ObjectNode;
  * while the recipient's marketing consent is given, its quick-reply button carrying the message's
  * "Stop offers" (issue 17, 3.13); Meta's marketing refusals (131049 the per-user marketing limit,
  * 131050 marketing stopped by the user, 130472 an experiment, 132001/132015/132016 the template
- * missing, paused or disabled) are final failures with Meta's reason. Meta's answers become outcomes: 130429 pauses the number and
- * 131056 the user, and both (with every send asked for during a pause) are waits the relay does
- * not count as tries ({@code NotNow}); a refused token (190) pauses sending and, like server
+ * missing, paused or disabled) are final failures with Meta's reason. Meta's answers become outcomes:
+ * a rate limit of every send (130429 the number's throughput, 4 the app's API calls, 80007 the
+ * business account's, or HTTP 429) pauses all sending and 131056 (the pair rate) that one user,
+ * and each (with every send asked for during a pause) is a wait the relay does not count as a try
+ * ({@code NotNow}; review 2026-12-07 channels #3); a refused token (190) pauses sending and, like server
  * errors, is tried again later; 131026 (undeliverable) marks the chat unreachable; a timeout after the request was
  * written is {@code Unknown}; any other "no" is final.
  */
 final class WhatsAppSender implements ChannelSender {
 
+    /** The number's message throughput was reached. */
     static final int THROUGHPUT = 130429;
+    /** "API Too Many Calls": the app's Graph API call rate limit. */
+    static final int APP_CALLS = 4;
+    /** "Rate limit issues": the WhatsApp Business Account's rate limit. */
+    static final int ACCOUNT_RATE = 80007;
+    /** Meta's rate limits of every send (the number's, the app's, the account's): all sending waits. */
+    static final Set<Integer> RATE_LIMITS = Set.of(THROUGHPUT, APP_CALLS, ACCOUNT_RATE);
+    /** The pair rate limit: too many messages from the number to this one user; only they wait. */
     static final int PAIR_RATE = 131056;
+
     static final int UNDELIVERABLE = 131026;
     static final int TOKEN = 190;
-    /** Meta's "try again later" codes: unknown error, service unavailable, app and account rate limits. */
-    static final Set<Integer> TRY_LATER = Set.of(1, 2, 4, 80007, 131000, 131016, 133004);
+    /** Meta's "try again later" codes: unknown error, service unavailable, undeliverable for now. */
+    static final Set<Integer> TRY_LATER = Set.of(1, 2, 131000, 131016, 133004);
     /** Meta's per-user marketing limit (ecosystem engagement): not retried, the recipient fails. */
     static final int MARKETING_LIMIT = 131049;
     /** The user stopped marketing messages from the business. */
@@ -201,13 +212,14 @@ final class WhatsAppSender implements ChannelSender {
 
     private SendOutcome refused(WhatsAppApi.Refused refused, OutboundMessage message) {
         int code = refused.code();
-        if (code == THROUGHPUT) {
-            pacing.pauseAll(properties.throttlePause(), refused.reason());
-            return new SendOutcome.NotNow(properties.throttlePause(), refused.reason());
-        }
-        if (code == PAIR_RATE) {
+        if (code == PAIR_RATE) { // before HTTP 429, which some answers carrying it have
             pacing.pauseUser(message.recipient(), properties.pairPause());
             return new SendOutcome.NotNow(properties.pairPause(), refused.reason());
+        }
+        if (RATE_LIMITS.contains(code) || refused.status() == 429) {
+            // Meta's answer names no wait: every send pauses for throttle-pause, and none is a try
+            pacing.pauseAll(properties.throttlePause(), refused.reason());
+            return new SendOutcome.NotNow(properties.throttlePause(), refused.reason());
         }
         if (code == TOKEN || refused.status() == 401) {
             log.error(
@@ -221,7 +233,7 @@ final class WhatsAppSender implements ChannelSender {
             identities.markUnreachable(message.identityId());
             return new SendOutcome.Failed(false, refused.reason());
         }
-        boolean later = TRY_LATER.contains(code) || refused.status() == 429 || refused.status() >= 500;
+        boolean later = TRY_LATER.contains(code) || refused.status() >= 500;
         return new SendOutcome.Failed(later, refused.reason());
     }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
@@ -626,6 +628,54 @@ abstract class WhatsAppContract {
         chat.say("help");
         assertThat(chat.text(1)).isNotBlank();
         assertThat(chat.count()).isEqualTo(1);
+    }
+
+    /**
+     * Meta's rate limits of every send: 4 ("API Too Many Calls", the app's Graph API calls), 80007
+     * ("Rate limit issues", the business account's), and HTTP 429 with no code of its own.
+     */
+    @ParameterizedTest(name = "HTTP {0}, code {1}")
+    @CsvSource({
+        "400, 4, (#4) Application request limit reached",
+        "400, 80007, (#80007) Rate limit issues",
+        "429, 0, Too Many Requests"
+    })
+    @DisplayName(
+            "review 2026-12-07 channels #3: a rate limit of every send pauses all sending, as a wait and not a try")
+    void aRateLimitOfEverySendPausesAllSendingAndIsNoTry(int status, int code, String reason) {
+        API.statuses(false);
+        Chat chat = new Chat();
+        Chat other = new Chat();
+        ChannelIdentity identity = identities.identify(Network.WHATSAPP, chat.waId, null, "+" + chat.waId);
+        ChannelIdentity otherIdentity = identities.identify(Network.WHATSAPP, other.waId, null, "+" + other.waId);
+        store.wrote(chat.waId, Instant.now());
+        store.wrote(other.waId, Instant.now());
+        Outbound hello = new Outbound.Text("hello");
+        API.fail(status, code, reason);
+        assertWait(sender.send(message(identity, chat.waId, hello), "k1"));
+        // every send waits now, another user's too, and Meta is not asked
+        assertWait(sender.send(message(otherIdentity, other.waId, hello), "k2"));
+        assertThat(other.count()).isZero();
+        API.await(
+                () -> sender.send(message(otherIdentity, other.waId, hello), "k3") instanceof SendOutcome.Sent,
+                "the pause to end");
+
+        // through the relay: the refused reply waits out the pause and is sent on its first counted try
+        API.statuses(true);
+        Chat writer = new Chat();
+        API.fail(status, code, reason);
+        writer.say("help");
+        assertThat(writer.text(1)).isNotBlank();
+        API.await(
+                () -> count(
+                                "SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status = 'SUCCEEDED'",
+                                writer.waId)
+                        == 1,
+                "the reply's outbox row to be SUCCEEDED");
+        assertThat(count("SELECT MAX(attempts) FROM outbox_messages WHERE recipient = ?", writer.waId))
+                .as("the refusal was a wait, not a try")
+                .isEqualTo(1);
+        assertThat(writer.count()).isEqualTo(1);
     }
 
     /** A throttle is a wait, not a send attempt (issue 13: rate-limit waits are no tries). */
