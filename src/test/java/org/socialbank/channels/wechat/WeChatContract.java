@@ -144,7 +144,7 @@ abstract class WeChatContract {
     @Test
     void theUrlCheckEchoesOnlyForTheRightFreshSignature() throws Exception {
         String timestamp = now();
-        String nonce = "12345";
+        String nonce = Long.toString(MSG_IDS.incrementAndGet());
         String signature = CRYPTO.signature(timestamp, nonce);
         HttpResponse<String> ok = get("/webhooks/wechat?signature=" + signature + "&timestamp=" + timestamp + "&nonce="
                 + nonce + "&echostr=hello123");
@@ -159,6 +159,50 @@ abstract class WeChatContract {
                 + old + "&nonce=" + nonce + "&echostr=hello123");
         assertThat(stale.statusCode()).isEqualTo(401);
         assertThat(stale.body()).doesNotContain("hello123");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels #4: the URL check echoes only an echostr shaped as WeChat's, as plain "
+            + "text, once per signed (timestamp, nonce)")
+    void theUrlCheckEchoesOnlyWeChatsEchostrAndOnlyOnce() throws Exception {
+        String timestamp = now();
+        String nonce = Long.toString(MSG_IDS.incrementAndGet());
+        String signed = "/webhooks/wechat?signature=" + CRYPTO.signature(timestamp, nonce) + "&timestamp=" + timestamp
+                + "&nonce=" + nonce;
+        for (String spoof :
+                List.of("", "%3Ch1%3EBank%20closed%3C%2Fh1%3E", "call%2B33100", "a-b", "caf%C3%A9", "9".repeat(65))) {
+            HttpResponse<String> refused = get(signed + "&echostr=" + spoof);
+            assertThat(refused.statusCode()).as(spoof).isEqualTo(400);
+            assertThat(refused.body()).as(spoof).contains("bad_echostr").doesNotContain("Bank closed");
+        }
+        // none of those used the pair up: WeChat's own check is served, once
+        HttpResponse<String> ok = get(signed + "&echostr=1368519312469262262");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("1368519312469262262");
+        assertThat(ok.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        for (String echostr : List.of("1368519312469262262", "BankClosed")) {
+            HttpResponse<String> replayed = get(signed + "&echostr=" + echostr);
+            assertThat(replayed.statusCode()).as(echostr).isEqualTo(401);
+            assertThat(replayed.body()).contains("replayed_request").doesNotContain(echostr);
+        }
+
+        // a push's signed URL, as a proxy's log keeps it, serves no URL check afterwards
+        String user = newUser();
+        String pushed = now();
+        String pushNonce = Long.toString(MSG_IDS.incrementAndGet());
+        String encrypted = CRYPTO.encrypt(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())));
+        String push = "/webhooks/wechat?signature=" + CRYPTO.signature(pushed, pushNonce) + "&timestamp=" + pushed
+                + "&nonce=" + pushNonce;
+        assertThat(passive(post(
+                                push + "&encrypt_type=aes&msg_signature="
+                                        + CRYPTO.signature(pushed, pushNonce, encrypted),
+                                envelope(encrypted)))
+                        .get("Content"))
+                .isNotBlank();
+        HttpResponse<String> fromTheLog = get(push + "&echostr=BankClosed");
+        assertThat(fromTheLog.statusCode()).isEqualTo(401);
+        assertThat(fromTheLog.body()).contains("replayed_request").doesNotContain("BankClosed");
     }
 
     @Test

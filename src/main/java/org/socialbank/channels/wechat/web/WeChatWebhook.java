@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.channels.wechat.WeChatCallbacks;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * WeChat's callback URL. {@code GET}: the admin console's URL check, echoing {@code echostr} only
- * for a valid, fresh signature. {@code POST}: a message or event. In both modes the URL's {@code
+ * for a valid, fresh signature, only when it is shaped as WeChat's (1 to 64 letters and digits), and
+ * only once per (timestamp, nonce), as for a push. {@code POST}: a message or event. In both modes the URL's {@code
  * signature} (token, timestamp, nonce) and the timestamp's freshness are checked before the body is
  * read. With an EncodingAESKey configured only safe mode is accepted: {@code encrypt_type=aes} and
  * a {@code msg_signature} over the token, timestamp, nonce and the encrypted body, checked before
@@ -41,6 +43,8 @@ class WeChatWebhook {
 
     private static final Logger log = LoggerFactory.getLogger(WeChatWebhook.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** WeChat's echostr: a random string of digits (19 of them in the console's checks), letters allowed. */
+    private static final Pattern ECHOSTR = Pattern.compile("[A-Za-z0-9]{1,64}");
 
     private final WeChatCallbacks callbacks;
     private final WeChatProperties properties;
@@ -70,6 +74,17 @@ class WeChatWebhook {
         }
         if (!WeChatNonces.fresh(timestamp, clock.instant())) {
             return stale();
+        }
+        if (!ECHOSTR.matcher(echostr).matches()) { // review 2026-12-07 channels #4: no text of anyone's choosing
+            return Problems.response(Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "bad_echostr",
+                    "echostr must be 1 to 64 letters and digits, as WeChat sends it."));
+        }
+        // the URL of every push is signed the same way: a (timestamp, nonce) pair serves once, GET or POST
+        Optional<ResponseEntity<Object>> refused = refusedOnce(nonces.first(timestamp, nonce, clock.instant()));
+        if (refused.isPresent()) {
+            return refused.get();
         }
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(echostr);
     }
@@ -112,12 +127,9 @@ class WeChatWebhook {
                                 msgSignature, timestamp, nonce, outer.get().get("Encrypt")))) {
             return unauthorized(); // checked before decryption: no padding oracle
         }
-        WeChatNonces.Check check = nonces.first(timestamp, nonce, clock.instant());
-        if (check != WeChatNonces.Check.FRESH) {
-            return check == WeChatNonces.Check.REPLAYED
-                    ? Problems.response(Problems.of(
-                            HttpStatus.UNAUTHORIZED, "replayed_request", "This signed request was served before."))
-                    : stale();
+        Optional<ResponseEntity<Object>> refused = refusedOnce(nonces.first(timestamp, nonce, clock.instant()));
+        if (refused.isPresent()) {
+            return refused.get();
         }
         try {
             return handle(outer, safe, deadline);
@@ -125,6 +137,18 @@ class WeChatWebhook {
             nonces.release(timestamp, nonce); // the bank's own failure: WeChat's retry of this request is served
             throw e;
         }
+    }
+
+    /** The answer to a signed request whose (timestamp, nonce) pair cannot be served; empty when it is fresh. */
+    private static Optional<ResponseEntity<Object>> refusedOnce(WeChatNonces.Check check) {
+        if (check == WeChatNonces.Check.FRESH) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                check == WeChatNonces.Check.REPLAYED
+                        ? Problems.response(Problems.of(
+                                HttpStatus.UNAUTHORIZED, "replayed_request", "This signed request was served before."))
+                        : stale());
     }
 
     private ResponseEntity<Object> handle(Optional<Map<String, String>> outer, boolean safe, long deadline) {
