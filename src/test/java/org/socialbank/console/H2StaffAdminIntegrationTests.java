@@ -196,6 +196,36 @@ class H2StaffAdminIntegrationTests {
                 .isEqualTo(404);
     }
 
+    @Test
+    @DisplayName("review 2026-12-07 console #4: a staff change whose audit append fails is undone with it")
+    void aChangeWhoseAuditFailsIsUndone() {
+        FormClient admin = staff.signedIn(port, Role.ADMIN);
+        String username = "omid-" + UUID.randomUUID().toString().substring(0, 6);
+        String[] fields = {"username", username, "displayName", "Omid Karimi", "roles", "agent", "teams", "cards"};
+        try (FailingAudit failing = FailingAudit.open(jdbc)) {
+            assertThat(admin.post("/console/staff", fields).status()).isGreaterThanOrEqualTo(400);
+        }
+        // no account whose first password nobody saw: trying again creates it and shows it
+        assertThat(accounts.exists(username)).isFalse();
+        FormClient.Page created = admin.post("/console/staff", fields);
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(value(created, "password")).isNotBlank();
+        assertThat(audited("staff.created", username)).isEqualTo(1);
+
+        try (FailingAudit failing = FailingAudit.open(jdbc)) {
+            assertThat(admin.post("/console/staff/" + username + "/disable").status())
+                    .isGreaterThanOrEqualTo(400);
+        }
+        assertThat(accounts.list().stream()
+                        .filter(a -> a.member().username().equals(username))
+                        .findFirst()
+                        .orElseThrow()
+                        .active())
+                .isTrue();
+        assertThat(audited("staff.disabled", username)).isZero();
+        assertThat(audit.verify()).isInstanceOf(ChainCheck.Intact.class);
+    }
+
     private FormClient.Page signIn(FormClient client, String username, String password, String secret) {
         client.get("/console/login");
         client.post("/console/login", "username", username, "password", password);

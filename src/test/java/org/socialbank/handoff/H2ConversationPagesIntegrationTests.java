@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.console.ConsoleStaff;
+import org.socialbank.console.FailingAudit;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
@@ -254,6 +255,63 @@ class H2ConversationPagesIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isPositive();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console #4: a take-over or reply whose audit append fails is undone, nothing sent")
+    void anActionWhoseAuditFailsIsUndone() {
+        String chat = "tg-" + UUID.randomUUID();
+        say(chat, "I want to talk to a human");
+        IdentityId identity =
+                identities.identify(Network.TELEGRAM, chat, null, null).id();
+        FormClient agent = staff.signedIn(port, Role.AGENT);
+        String id = caseIn(agent.get("/console/conversations").html(), identity);
+        agent.get("/console/conversations/" + id); // the page whose form is sent
+        long told = outbox(identity);
+
+        try (FailingAudit failing = FailingAudit.open(jdbc)) {
+            assertThat(agent.post("/console/conversations/" + id + "/take").status())
+                    .isGreaterThanOrEqualTo(400);
+        }
+        assertThat(handoffs.owner(identity)).isInstanceOf(Owner.Queue.class);
+        assertThat(outbox(identity)).isEqualTo(told); // no "Dana is with you"
+        assertThat(agent.post("/console/conversations/" + id + "/take").status())
+                .isEqualTo(200);
+        assertThat(handoffs.owner(identity)).isInstanceOf(Owner.Agent.class);
+        told = outbox(identity);
+
+        String clientId = UUID.randomUUID().toString();
+        String[] reply = {"clientId", clientId, "text", "Hello, I am here to help."};
+        try (FailingAudit failing = FailingAudit.open(jdbc)) {
+            assertThat(agent.post("/console/conversations/" + id + "/reply", reply)
+                            .status())
+                    .isGreaterThanOrEqualTo(400);
+        }
+        assertThat(outbox(identity)).isEqualTo(told);
+        assertThat(transcript(clientId)).isZero();
+        // the client id was not used up: the same reply goes once it can be audited
+        agent.post("/console/conversations/" + id + "/reply", reply);
+        assertThat(outbox(identity)).isEqualTo(told + 1);
+        assertThat(transcript(clientId)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM console_audit WHERE what = 'conversation.reply' AND subject = ?")
+                        .param("conversation:" + id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    private long outbox(IdentityId identity) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE identity_id = ?")
+                .param(identity.value())
+                .query(Long.class)
+                .single();
+    }
+
+    private long transcript(String clientId) {
+        return jdbc.sql("SELECT COUNT(*) FROM handoff_transcript WHERE client_id = ?")
+                .param(clientId)
+                .query(Long.class)
+                .single();
     }
 
     private String caseIn(String html, IdentityId identity) {

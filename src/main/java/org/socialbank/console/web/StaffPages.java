@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.socialbank.console.Permission;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffAudit;
@@ -22,6 +24,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +37,9 @@ import org.springframework.web.servlet.View;
 /**
  * The administrator's staff pages (issue 19): the list with who is locked out, a new account
  * (its first password and authenticator secret shown once), an account's name, roles, teams and
- * languages, a new authenticator, disable and enable. Every action is written to the staff audit.
+ * languages, a new authenticator, disable and enable. Every action and its row in the staff audit
+ * are one transaction: when the append fails, the change is undone too (no account created whose
+ * first password nobody saw, no change without its row).
  */
 @Controller
 class StaffPages {
@@ -46,22 +52,36 @@ class StaffPages {
     private final StaffChanges changes;
     private final StaffAudit audit;
     private final MessageSource messages;
+    private final TransactionTemplate transactions;
 
-    StaffPages(StaffAccounts accounts, StaffChanges changes, StaffAudit audit, MessageSource messages) {
+    StaffPages(
+            StaffAccounts accounts,
+            StaffChanges changes,
+            StaffAudit audit,
+            MessageSource messages,
+            PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
         this.changes = changes;
         this.audit = audit;
         this.messages = messages;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** Lifts a lockout (after the person is known to be who they say, e.g. by phone); audited. */
     @PostMapping("/console/staff/{username}/unlock")
     View unlock(@AuthenticationPrincipal StaffMember who, @PathVariable String username) {
         who.require(Permission.STAFF);
-        if (username.length() > 64 || !accounts.unlock(username)) {
+        boolean unlocked = username.length() <= 64
+                && Boolean.TRUE.equals(transactions.execute(status -> {
+                    boolean found = accounts.unlock(username);
+                    if (found) {
+                        audit.record(who, "staff.unlocked", "staff:" + username, "");
+                    }
+                    return found;
+                }));
+        if (!unlocked) {
             throw new BadRequest("There is no member of staff with that user name.");
         }
-        audit.record(who, "staff.unlocked", "staff:" + username, "");
         return SeeOther.to("/console/staff");
     }
 
@@ -89,14 +109,14 @@ class StaffPages {
             @RequestParam(required = false) List<String> languages,
             Model model) {
         who.require(Permission.STAFF);
-        StaffResult result = changes.create(bounded(username, 64), form(displayName, roles, teams, languages));
+        StaffChanges.Form form = form(displayName, roles, teams, languages);
+        StaffResult result = audited(
+                who, "staff.created", StaffResult.Done::change, () -> changes.create(bounded(username, 64), form));
         if (result instanceof StaffResult.Refused refused) {
             model.addAttribute("username", bounded(username, 64));
             return form(model, null, refused.code().code());
         }
-        StaffResult.Done done = (StaffResult.Done) result;
-        audit.record(who, "staff.created", "staff:" + done.username(), done.change());
-        return secret(model, done, true);
+        return secret(model, (StaffResult.Done) result, true);
     }
 
     @GetMapping("/console/staff/{username}")
@@ -116,11 +136,12 @@ class StaffPages {
             Model model) {
         who.require(Permission.STAFF);
         StaffAccounts.Listed account = listed(username);
-        StaffResult result = changes.update(who, username, form(displayName, roles, teams, languages));
+        StaffChanges.Form form = form(displayName, roles, teams, languages);
+        StaffResult result =
+                audited(who, "staff.updated", StaffResult.Done::change, () -> changes.update(who, username, form));
         if (result instanceof StaffResult.Refused refused) {
             return form(model, account, refused.code().code());
         }
-        audit.record(who, "staff.updated", "staff:" + username, ((StaffResult.Done) result).change());
         return "redirect:/console/staff/" + username + "?saved";
     }
 
@@ -129,11 +150,11 @@ class StaffPages {
     String resetAuthenticator(@AuthenticationPrincipal StaffMember who, @PathVariable String username, Model model) {
         who.require(Permission.STAFF);
         listed(username);
-        StaffResult result = changes.resetAuthenticator(username);
+        StaffResult result =
+                audited(who, "staff.authenticator-reset", done -> "", () -> changes.resetAuthenticator(username));
         if (result instanceof StaffResult.Refused) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        audit.record(who, "staff.authenticator-reset", "staff:" + username, "");
         return secret(model, (StaffResult.Done) result, false);
     }
 
@@ -151,12 +172,30 @@ class StaffPages {
     private String setActive(StaffMember who, String username, boolean active, Model model) {
         who.require(Permission.STAFF);
         StaffAccounts.Listed account = listed(username);
-        StaffResult result = changes.setActive(who, username, active);
+        StaffResult result = audited(
+                who,
+                active ? "staff.enabled" : "staff.disabled",
+                done -> "",
+                () -> changes.setActive(who, username, active));
         if (result instanceof StaffResult.Refused refused) {
             return form(model, account, refused.code().code());
         }
-        audit.record(who, active ? "staff.enabled" : "staff.disabled", "staff:" + username, "");
         return "redirect:/console/staff/" + username + "?saved";
+    }
+
+    /**
+     * Runs a change and, when it is done, its audit row ({@code why} from the change) in one
+     * transaction: the change commits with its row or not at all.
+     */
+    private StaffResult audited(
+            StaffMember who, String action, Function<StaffResult.Done, String> why, Supplier<StaffResult> change) {
+        return transactions.execute(status -> {
+            StaffResult result = change.get();
+            if (result instanceof StaffResult.Done done) {
+                audit.record(who, action, "staff:" + done.username(), why.apply(done));
+            }
+            return result;
+        });
     }
 
     private StaffAccounts.Listed listed(String username) {

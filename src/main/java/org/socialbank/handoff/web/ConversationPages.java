@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.socialbank.console.Permission;
 import org.socialbank.console.StaffAudit;
 import org.socialbank.console.StaffMember;
@@ -24,6 +25,8 @@ import org.socialbank.shared.web.BadRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +39,9 @@ import org.springframework.web.server.ResponseStatusException;
  * (refreshed by htmx every few seconds), a case with its transcript, the customer's masked context
  * and the reply box, and the actions. The console's filter lets in only staff with
  * {@code CONVERSATIONS}; every action is checked again here and in the handoff services (the
- * agent's teams, the case's agent), and written to the staff audit.
+ * agent's teams, the case's agent), and written to the staff audit in the same transaction: a
+ * reply or a pay-form goes to the customer through the outbox, so when the audit append fails,
+ * nothing is sent and nothing changed.
  */
 @Controller
 class ConversationPages {
@@ -49,14 +54,21 @@ class ConversationPages {
     private final HandoffViews views;
     private final CustomerContext customers;
     private final StaffAudit audit;
+    private final TransactionTemplate transactions;
 
     ConversationPages(
-            Handoffs handoffs, AgentReplies replies, HandoffViews views, CustomerContext customers, StaffAudit audit) {
+            Handoffs handoffs,
+            AgentReplies replies,
+            HandoffViews views,
+            CustomerContext customers,
+            StaffAudit audit,
+            PlatformTransactionManager transactionManager) {
         this.handoffs = handoffs;
         this.replies = replies;
         this.views = views;
         this.customers = customers;
         this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** An agent a case can go to. */
@@ -103,22 +115,32 @@ class ConversationPages {
             @PathVariable UUID identity,
             @RequestParam(required = false) String team) {
         AgentId agent = enrol(who);
-        HandoffResult result = handoffs.takeOver(agent, new IdentityId(identity), team);
+        HandoffResult result = transactions.execute(status -> {
+            HandoffResult r = handoffs.takeOver(agent, new IdentityId(identity), team);
+            if (r instanceof HandoffResult.Done done) {
+                audit.record(
+                        who,
+                        "conversation.take-over",
+                        "conversation:" + done.caseId().value(),
+                        "taken from the bot");
+            }
+            return r;
+        });
         if (result instanceof HandoffResult.Refused refusal) {
             return "redirect:/console/conversations/bot?refused="
                     + refusal.code().code();
         }
-        HandoffResult.Done done = (HandoffResult.Done) result;
-        audit.record(
-                who, "conversation.take-over", "conversation:" + done.caseId().value(), "taken from the bot");
-        return "redirect:/console/conversations/" + done.caseId().value();
+        return "redirect:/console/conversations/"
+                + ((HandoffResult.Done) result).caseId().value();
     }
 
     @PostMapping("/console/conversations/available")
     String available(@AuthenticationPrincipal StaffMember who, @RequestParam boolean available) {
         AgentId agent = enrol(who);
-        handoffs.setAvailable(agent, available);
-        audit.record(who, available ? "conversation.available" : "conversation.away", "agent:" + agent.value(), "");
+        transactions.executeWithoutResult(status -> {
+            handoffs.setAvailable(agent, available);
+            audit.record(who, available ? "conversation.available" : "conversation.away", "agent:" + agent.value(), "");
+        });
         return "redirect:/console/conversations";
     }
 
@@ -176,7 +198,7 @@ class ConversationPages {
     String take(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id) {
         AgentId agent = enrol(who);
         HandoffCase handoff = inMyTeam(who, id);
-        return done(who, id, "conversation.take-over", "", handoffs.takeOver(agent, handoff.identity()));
+        return done(who, id, "conversation.take-over", "", () -> handoffs.takeOver(agent, handoff.identity()));
     }
 
     @PostMapping("/console/conversations/{id}/reply")
@@ -187,10 +209,14 @@ class ConversationPages {
             @RequestParam(required = false) String text,
             @RequestParam(required = false) String template) {
         AgentId agent = enrol(who);
-        HandoffResult result = template != null && !template.isBlank()
-                ? replies.template(agent, new CaseId(id), clientId, template)
-                : replies.reply(agent, new CaseId(id), clientId, text == null ? "" : text);
-        return done(who, id, "conversation.reply", "", result);
+        return done(
+                who,
+                id,
+                "conversation.reply",
+                "",
+                () -> template != null && !template.isBlank()
+                        ? replies.template(agent, new CaseId(id), clientId, template)
+                        : replies.reply(agent, new CaseId(id), clientId, text == null ? "" : text));
     }
 
     /** A payment form filled in for the customer to check and confirm (the amount as typed, "12.50"). */
@@ -204,13 +230,14 @@ class ConversationPages {
             @RequestParam(defaultValue = "") String currency) {
         Optional<CurrencyCode> code = PayForms.currency(currency);
         long minor = code.flatMap(c -> PayForms.minor(amount, c)).orElse(0L);
+        AgentId agent = enrol(who);
         return done(
                 who,
                 id,
                 "conversation.pay-form",
                 "",
-                replies.payForm(
-                        enrol(who),
+                () -> replies.payForm(
+                        agent,
                         new CaseId(id),
                         clientId,
                         to,
@@ -220,12 +247,14 @@ class ConversationPages {
 
     @PostMapping("/console/conversations/{id}/note")
     String note(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String text) {
-        return done(who, id, "conversation.note", "", replies.note(enrol(who), new CaseId(id), text));
+        AgentId agent = enrol(who);
+        return done(who, id, "conversation.note", "", () -> replies.note(agent, new CaseId(id), text));
     }
 
     @PostMapping("/console/conversations/{id}/label")
     String label(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String label) {
-        return done(who, id, "conversation.label", "", replies.label(enrol(who), new CaseId(id), label.strip()));
+        AgentId agent = enrol(who);
+        return done(who, id, "conversation.label", "", () -> replies.label(agent, new CaseId(id), label.strip()));
     }
 
     @PostMapping("/console/conversations/{id}/transfer")
@@ -235,30 +264,40 @@ class ConversationPages {
             @RequestParam(required = false) String toAgent,
             @RequestParam(required = false) String toTeam) {
         AgentId agent = enrol(who);
-        HandoffResult result = toAgent != null && !toAgent.isBlank()
-                ? handoffs.transferToAgent(agent, new CaseId(id), BadRequest.whenRefused(() -> new AgentId(toAgent)))
-                : handoffs.transferToTeam(agent, new CaseId(id), toTeam == null ? "" : toTeam.strip());
-        return done(who, id, "conversation.transfer", "", result);
+        Optional<AgentId> colleague = toAgent != null && !toAgent.isBlank()
+                ? Optional.of(BadRequest.whenRefused(() -> new AgentId(toAgent)))
+                : Optional.empty();
+        return done(
+                who,
+                id,
+                "conversation.transfer",
+                "",
+                () -> colleague.isPresent()
+                        ? handoffs.transferToAgent(agent, new CaseId(id), colleague.get())
+                        : handoffs.transferToTeam(agent, new CaseId(id), toTeam == null ? "" : toTeam.strip()));
     }
 
     @PostMapping("/console/conversations/{id}/snooze")
     String snooze(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam int minutes) {
+        AgentId agent = enrol(who);
         return done(
                 who,
                 id,
                 "conversation.snooze",
                 "",
-                handoffs.snooze(enrol(who), new CaseId(id), Duration.ofMinutes(Math.max(0, minutes))));
+                () -> handoffs.snooze(agent, new CaseId(id), Duration.ofMinutes(Math.max(0, minutes))));
     }
 
     @PostMapping("/console/conversations/{id}/resolve")
     String resolve(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id) {
-        return done(who, id, "conversation.resolve", "", handoffs.resolve(enrol(who), new CaseId(id)));
+        AgentId agent = enrol(who);
+        return done(who, id, "conversation.resolve", "", () -> handoffs.resolve(agent, new CaseId(id)));
     }
 
     @PostMapping("/console/conversations/{id}/hand-back")
     String handBack(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id) {
-        return done(who, id, "conversation.hand-back", "", handoffs.handBack(enrol(who), new CaseId(id)));
+        AgentId agent = enrol(who);
+        return done(who, id, "conversation.hand-back", "", () -> handoffs.handBack(agent, new CaseId(id)));
     }
 
     /** A supervisor gives a case of their teams to an agent of its team. */
@@ -266,20 +305,29 @@ class ConversationPages {
     String reassign(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String toAgent) {
         who.require(Permission.SUPERVISE);
         inMyTeam(who, id);
+        AgentId agent = enrol(who);
+        AgentId to = BadRequest.whenRefused(() -> new AgentId(toAgent));
         return done(
-                who,
-                id,
-                "conversation.reassign",
-                "to " + toAgent,
-                handoffs.reassign(enrol(who), new CaseId(id), BadRequest.whenRefused(() -> new AgentId(toAgent))));
+                who, id, "conversation.reassign", "to " + toAgent, () -> handoffs.reassign(agent, new CaseId(id), to));
     }
 
-    private String done(StaffMember who, UUID id, String action, String reason, HandoffResult result) {
+    /**
+     * Runs an action and, when it is done, its audit row in one transaction (a failed append
+     * undoes the action, and a message written to the outbox with it is never sent); done: back to
+     * the case; refused: the case with the reason.
+     */
+    private String done(StaffMember who, UUID id, String action, String reason, Supplier<HandoffResult> work) {
+        HandoffResult result = transactions.execute(status -> {
+            HandoffResult r = work.get();
+            if (r instanceof HandoffResult.Done) {
+                audit.record(who, action, "conversation:" + id, reason);
+            }
+            return r;
+        });
         if (result instanceof HandoffResult.Refused refused) {
             return "redirect:/console/conversations/" + id + "?refused="
                     + refused.code().code();
         }
-        audit.record(who, action, "conversation:" + id, reason);
         return "redirect:/console/conversations/" + id;
     }
 
