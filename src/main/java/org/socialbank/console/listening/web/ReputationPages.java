@@ -66,11 +66,9 @@ class ReputationPages {
     @PostMapping("/console/listening/spikes/scan")
     String scan(@AuthenticationPrincipal StaffMember who) {
         SocialCare.requireAct(who, cases.defaultTeam());
-        // the alerts and the audit row commit together; SpikeAlerts' own transactions join this one
-        transactions.executeWithoutResult(s -> {
-            int raised = alerts.raise().size();
-            audit.record(who, "listening.spikes.scanned", "spike_alerts", raised + " raised");
-        });
+        int raised = alerts.raise().size();
+        transactions.executeWithoutResult(
+                s -> audit.record(who, "listening.spikes.scanned", "spike_alerts", raised + " raised"));
         return "redirect:/console/listening/spikes";
     }
 
