@@ -70,7 +70,7 @@ class PhrasesUnitTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"fr,7", "ru,41", "fa,24", "zh,15"})
+    @CsvSource({"fr,7", "ru,41", "fa,29", "zh,15"})
     void atTheDefaultThresholdFewHeldOutAnswersAreSureAndWrong(String language, int ceiling) throws IOException {
         // issue 18: "never a wrong confident answer"; measured at 0.6 with one threshold for every
         // intent: fr 1, ru 5, fa 4, zh 4 of 340 (neighbours: a pending / a reverted top-up); the
@@ -82,7 +82,8 @@ class PhrasesUnitTests {
         // calibration, below, is what answers: its thresholds rose with the sharper confidences);
         // session 26 (ru and fa: twice the held-out phrases, 1,852 and 1,810; sending_money in all
         // four): fr 7, ru 27, fa 24, zh 15, each language's own ceiling since; Russian's exact head is
-        // surer of everything (41 at 0.6), which its calibrated thresholds absorb (below)
+        // surer of everything (41 at 0.6), which its calibrated thresholds absorb (below); session 27,
+        // Persian 20 more training phrases an intent: 29 at 0.6, 9 with its calibrated thresholds
         Examples test = heldOut(language);
         int sureAndWrong = 0;
         for (int i = 0; i < test.size(); i++) {
@@ -150,7 +151,10 @@ class PhrasesUnitTests {
     // held-out phrases alone: ru sure of 57.0 % (was 50.3 %), 3 wrong (was 2); fa 56.4 % (48.7 %), 4 (3).
     // Then Russian's head fitted exactly (IntentModel.Settings.phrases, chosen out of fold): sure of
     // 1,294 (69.9 %), 10 wrong
-    @CsvSource({"fr,5,0.53", "ru,10,0.69", "fa,5,0.59", "zh,3,0.33"})
+    // session 27: Persian 20 more training phrases an intent, written blind (1,453 kept): sure of
+    // 1,161 (64.1 %, was 59.2 %), 9 wrong (0.8 % of them; neighbours such as a stuck payment read
+    // as a pending card payment); SGD still, chosen out of fold (docs/assistant.md, "Session 27")
+    @CsvSource({"fr,5,0.53", "ru,10,0.69", "fa,9,0.64", "zh,3,0.33"})
     void withTheShippedCalibrationAtMostTheMeasuredFewHeldOutAnswersAreSureAndWrong(
             String language, int ceiling, double answeredAtLeast, @TempDir Path cache) throws IOException {
         IntentModel model = TrainedModels.crossValidated(
