@@ -498,6 +498,29 @@ abstract class HandoffContract {
         assertThat(views.find(id).orElseThrow().status()).isEqualTo(HandoffCase.Status.ASSIGNED);
     }
 
+    @Test
+    @DisplayName("review 2026-12-07 console #6: a refused reassignment writes nothing in the transcript and pulls "
+            + "nothing")
+    void aRefusedReassignmentLeavesNoRecord() {
+        String chat = "tg-" + UUID.randomUUID();
+        CaseId id = takenOver(Network.TELEGRAM, chat);
+        CaseId waiting = caseOf(open(team));
+        store.setAvailable(agent, true); // room and on duty: a pull would give them the waiting case
+        AgentId chinese = new AgentId("zh-" + UUID.randomUUID());
+        handoffs.saveAgent(chinese, "Lin", 3, false, Set.of(team), Set.of(Language.ZH));
+        int lines = views.transcript(agent, id).orElseThrow().size();
+
+        assertThat(handoffs.reassign(new AgentId("supervisor"), id, chinese))
+                .isEqualTo(new HandoffResult.Refused(HandoffRefusal.NOT_IN_TEAM));
+
+        assertThat(views.transcript(agent, id).orElseThrow())
+                .hasSize(lines)
+                .noneMatch(l -> l.body().contains("reassigned by"));
+        assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isEqualTo(new Owner.Agent(id, agent));
+        assertThat(views.find(waiting).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+        store.setAvailable(agent, false);
+    }
+
     private String open(String queueTeam) {
         String chat = "tg-" + UUID.randomUUID();
         say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
