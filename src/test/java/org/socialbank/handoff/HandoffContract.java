@@ -371,7 +371,7 @@ abstract class HandoffContract {
     @DisplayName(
             "issue 19: a fraud keyword goes before older cases; an agent at capacity gets the next when one closes")
     void fraudFirstWithinCapacity() {
-        assertThat(keywords.set(agent, new Keywords.Keyword("Fraud", team, true)))
+        assertThat(keywords.set(agent, Set.of(team), new Keywords.Keyword("Fraud", team, true)))
                 .isEmpty();
         handoffs.saveAgent(agent, "Dana", 1, false, Set.of(team), Set.of(Language.EN));
         String first = open(team);

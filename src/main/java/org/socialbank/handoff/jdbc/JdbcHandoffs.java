@@ -409,6 +409,14 @@ public class JdbcHandoffs {
                 .list();
     }
 
+    /** The keyword's row, locked until the transaction ends: two supervisors' changes take turns. */
+    public Optional<Keyword> lockKeyword(String keyword) {
+        return jdbc.sql("SELECT keyword, team, priority FROM handoff_keywords WHERE keyword = ? FOR UPDATE")
+                .param(keyword)
+                .query((rs, n) -> new Keyword(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .optional();
+    }
+
     public void saveKeyword(Keyword k, String setBy, Instant at) {
         jdbc.sql("DELETE FROM handoff_keywords WHERE keyword = ?")
                 .param(k.keyword())
