@@ -2,7 +2,6 @@ package org.socialbank.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
-import org.socialbank.console.StaffId;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.conversation.Inbound;
@@ -114,16 +112,8 @@ class H2SupervisorPagesIntegrationTests {
         FormClient payments = staff.signedIn(port, Role.SUPERVISOR); // cards and payments
         String word = "scam" + UUID.randomUUID().toString().substring(0, 6);
         payments.post("/console/conversations/keywords", "keyword", word, "team", "payments", "fraud", "true");
-        StaffMember loans = new StaffMember(
-                StaffId.random(),
-                "supervisor-" + UUID.randomUUID().toString().substring(0, 8),
-                "Loans supervisor",
-                EnumSet.of(Role.SUPERVISOR),
-                List.of("loans"),
-                List.of("en"));
-        accounts.create(loans, ConsoleStaff.PASSWORD, ConsoleStaff.SECRET);
         FormClient other = new FormClient(port);
-        staff.signIn(other, loans);
+        staff.signIn(other, staff.createIn(List.of("loans"), Role.SUPERVISOR));
 
         FormClient.Page refused =
                 other.post("/console/conversations/keywords", "keyword", word.toUpperCase(), "team", "loans");

@@ -184,6 +184,16 @@ public class JdbcHandoffs {
                 .list();
     }
 
+    /** The open cases an agent holds (assigned, or snoozed by them), oldest first, at most {@code limit}. */
+    public List<HandoffCase> heldBy(AgentId agent, int limit) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS
+                        + " FROM handoff_cases WHERE agent_id = ? AND status IN ('ASSIGNED', 'SNOOZED') "
+                        + "ORDER BY queued_at, id LIMIT ?")
+                .params(agent.value(), limit)
+                .query((rs, n) -> handoffCase(rs))
+                .list();
+    }
+
     /** Waiting cases in fair order, at most {@code limit}. */
     public List<Assignment.Waiting> waiting(int limit) {
         return jdbc.sql("SELECT id, team, language, priority, queued_at FROM handoff_cases WHERE status = 'QUEUED' "
@@ -339,6 +349,20 @@ public class JdbcHandoffs {
         jdbc.sql("UPDATE handoff_agents SET available = ? WHERE agent_id = ?")
                 .params(available, id.value())
                 .update();
+    }
+
+    /** The agent leaves every team not in {@code kept}: its queues are no longer theirs. */
+    public void keepTeams(AgentId id, Set<String> kept) {
+        jdbc
+                .sql("SELECT team FROM handoff_agent_teams WHERE agent_id = ?")
+                .param(id.value())
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(team -> !kept.contains(team))
+                .forEach(team -> jdbc.sql("DELETE FROM handoff_agent_teams WHERE agent_id = ? AND team = ?")
+                        .params(id.value(), team)
+                        .update());
     }
 
     /** Locks the agent's row: assignments to one agent are one after the other (capacity holds). */
