@@ -107,15 +107,43 @@ class Cases {
         if (assigned.isPresent()) {
             return new Opened(assigned.get(), List.of(joined(assigned.get())), true);
         }
+        return new Opened(queued, List.of(waiting(queued)), true);
+    }
+
+    /** What the customer of a waiting case is told: their place, and whether anyone of the queue is on duty. */
+    private Outbound waiting(HandoffCase queued) {
         int position = Assignment.position(queued.waiting(), store.waiting(WAITING_READ_MAX));
-        boolean onDuty = store.agents(now).stream()
+        boolean onDuty = store.agents(clock.instant()).stream()
                 .anyMatch(a -> a.available()
-                        && a.teams().contains(team)
-                        && a.languages().contains(language));
-        return new Opened(
-                queued,
-                List.of(onDuty ? notices.queued(language, position) : notices.queuedNobodyOnDuty(language, position)),
-                true);
+                        && a.teams().contains(queued.team())
+                        && a.languages().contains(queued.language()));
+        return onDuty
+                ? notices.queued(queued.language(), position)
+                : notices.queuedNobodyOnDuty(queued.language(), position);
+    }
+
+    /**
+     * The case (its owner locked) goes back to its team's queue, keeping its place, with why in
+     * its transcript; nobody is told yet ({@link #offer}).
+     */
+    HandoffCase requeue(HandoffCase held, String why) {
+        HandoffCase queued = held.queuedIn(held.team());
+        store.updateCase(queued);
+        store.append(held.id(), "BANK", null, null, why, null, clock.instant());
+        return queued;
+    }
+
+    /**
+     * A waiting case (its owner locked) goes to the agent who is next, if any can take it, and its
+     * customer is told truthfully: who joined, or their place in the queue.
+     */
+    void offer(HandoffCase queued) {
+        Optional<HandoffCase> assigned = assign(queued);
+        if (assigned.isPresent()) {
+            tell(assigned.get(), joined(assigned.get()));
+        } else {
+            tell(queued, waiting(queued));
+        }
     }
 
     /** Gives a queued case (its owner locked) to the agent who is next round-robin, if any can take it. */

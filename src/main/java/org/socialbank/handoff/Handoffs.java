@@ -192,8 +192,10 @@ public class Handoffs {
         }
         Optional<AgentId> from = open.get().agent();
         HandoffResult result = giveTo(open.get(), to, true);
-        store.append(id, "NOTE", supervisor, null, "reassigned by " + supervisor.value(), null, clock.instant());
-        from.filter(f -> !f.equals(to)).ifPresent(f -> cases.pullFor(f, PULL_MAX));
+        if (result instanceof HandoffResult.Done) { // a refusal leaves the case and its record as they were
+            store.append(id, "NOTE", supervisor, null, "reassigned by " + supervisor.value(), null, clock.instant());
+            from.filter(f -> !f.equals(to)).ifPresent(f -> cases.pullFor(f, PULL_MAX));
+        }
         return result;
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +36,22 @@ public class Keywords {
         }
     }
 
-    /** Sets (or changes) a keyword; the refusal when it is empty, longer than 64, its team invalid, or too many. */
+    /**
+     * Sets (or changes) a keyword of the supervisor's teams; the refusal when it is empty, longer
+     * than 64, its team invalid, or too many ({@code invalid}), or when its team, or the team that
+     * has it now, is not one of {@code teams} ({@code not_in_team}: a supervisor cannot take over
+     * another team's keyword, review 2026-12-07 console #3).
+     */
     @Transactional
-    public Optional<HandoffRefusal> set(AgentId supervisor, Keyword keyword) {
+    public Optional<HandoffRefusal> set(AgentId supervisor, Set<String> teams, Keyword keyword) {
         if (keyword.keyword().isEmpty() || keyword.keyword().length() > 64 || !Teams.valid(keyword.team())) {
             return Optional.of(HandoffRefusal.INVALID);
+        }
+        if (!teams.contains(keyword.team())
+                || store.lockKeyword(keyword.keyword())
+                        .filter(k -> !teams.contains(k.team()))
+                        .isPresent()) {
+            return Optional.of(HandoffRefusal.NOT_IN_TEAM);
         }
         List<JdbcHandoffs.Keyword> now = store.keywords(KEYWORDS_MAX + 1);
         if (now.size() >= KEYWORDS_MAX

@@ -29,15 +29,15 @@ public final class ConsoleStaff {
 
     /** A new member of staff with these roles, in the teams {@code cards} and {@code payments}. */
     public StaffMember create(Role first, Role... more) {
+        return createIn(List.of("cards", "payments"), first, more);
+    }
+
+    /** A new member of staff with these roles, in these teams, answering in English. */
+    public StaffMember createIn(List<String> teams, Role first, Role... more) {
         String username = first.wireName().replace('_', '-') + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         StaffMember member = new StaffMember(
-                StaffId.random(),
-                username,
-                "Test " + username,
-                EnumSet.of(first, more),
-                List.of("cards", "payments"),
-                List.of("en"));
+                StaffId.random(), username, "Test " + username, EnumSet.of(first, more), teams, List.of("en"));
         accounts.create(member, PASSWORD, SECRET);
         return member;
     }

@@ -2,6 +2,7 @@ package org.socialbank.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -103,6 +104,33 @@ class H2SupervisorPagesIntegrationTests {
         FormClient.Page removed = supervisor.post("/console/conversations/keywords/remove", "keyword", word);
         assertThat(removed.html()).doesNotContain("data-keyword=\"" + word + "\"");
         assertThat(audited("handoff.keyword.removed", "keyword:" + word)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console #3: a supervisor cannot move another team's keyword")
+    void anotherTeamsKeywordStaysTheirs() {
+        FormClient payments = staff.signedIn(port, Role.SUPERVISOR); // cards and payments
+        String word = "scam" + UUID.randomUUID().toString().substring(0, 6);
+        payments.post("/console/conversations/keywords", "keyword", word, "team", "payments", "fraud", "true");
+        FormClient other = new FormClient(port);
+        staff.signIn(other, staff.createIn(List.of("loans"), Role.SUPERVISOR));
+
+        FormClient.Page refused =
+                other.post("/console/conversations/keywords", "keyword", word.toUpperCase(), "team", "loans");
+        assertThat(refused.html()).contains("data-refused=\"not_in_team\"").doesNotContain("data-keyword=\"" + word);
+        assertThat(keyword(word)).isEqualTo("payments 1");
+        assertThat(audited("handoff.keyword.set", "keyword:" + word)).isEqualTo(1);
+
+        payments.post("/console/conversations/keywords", "keyword", word, "team", "cards");
+        assertThat(keyword(word)).isEqualTo("cards 0"); // the keyword's own team's supervisor still moves it
+        payments.post("/console/conversations/keywords/remove", "keyword", word);
+    }
+
+    private String keyword(String word) {
+        return jdbc.sql("SELECT team || ' ' || priority FROM handoff_keywords WHERE keyword = ?")
+                .param(word)
+                .query(String.class)
+                .single();
     }
 
     @Test

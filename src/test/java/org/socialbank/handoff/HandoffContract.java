@@ -371,7 +371,7 @@ abstract class HandoffContract {
     @DisplayName(
             "issue 19: a fraud keyword goes before older cases; an agent at capacity gets the next when one closes")
     void fraudFirstWithinCapacity() {
-        assertThat(keywords.set(agent, new Keywords.Keyword("Fraud", team, true)))
+        assertThat(keywords.set(agent, Set.of(team), new Keywords.Keyword("Fraud", team, true)))
                 .isEmpty();
         handoffs.saveAgent(agent, "Dana", 1, false, Set.of(team), Set.of(Language.EN));
         String first = open(team);
@@ -496,6 +496,29 @@ abstract class HandoffContract {
         assertThat(handoffs.snooze(busy, id, Duration.ofMinutes(30))).isInstanceOf(HandoffResult.Done.class);
         say(Network.TELEGRAM, chat, new Inbound.Text("anyone there?")); // wakes it
         assertThat(views.find(id).orElseThrow().status()).isEqualTo(HandoffCase.Status.ASSIGNED);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console #6: a refused reassignment writes nothing in the transcript and pulls "
+            + "nothing")
+    void aRefusedReassignmentLeavesNoRecord() {
+        String chat = "tg-" + UUID.randomUUID();
+        CaseId id = takenOver(Network.TELEGRAM, chat);
+        CaseId waiting = caseOf(open(team));
+        store.setAvailable(agent, true); // room and on duty: a pull would give them the waiting case
+        AgentId chinese = new AgentId("zh-" + UUID.randomUUID());
+        handoffs.saveAgent(chinese, "Lin", 3, false, Set.of(team), Set.of(Language.ZH));
+        int lines = views.transcript(agent, id).orElseThrow().size();
+
+        assertThat(handoffs.reassign(new AgentId("supervisor"), id, chinese))
+                .isEqualTo(new HandoffResult.Refused(HandoffRefusal.NOT_IN_TEAM));
+
+        assertThat(views.transcript(agent, id).orElseThrow())
+                .hasSize(lines)
+                .noneMatch(l -> l.body().contains("reassigned by"));
+        assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isEqualTo(new Owner.Agent(id, agent));
+        assertThat(views.find(waiting).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+        store.setAvailable(agent, false);
     }
 
     private String open(String queueTeam) {

@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.socialbank.console.Role;
+import org.socialbank.console.StaffAccountChanged;
 import org.socialbank.console.StaffId;
 import org.socialbank.console.StaffMember;
 import org.socialbank.security.otp.TotpSecret;
 import org.socialbank.shared.Language;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * authenticator secret made here, handed over once), change name, roles, teams and languages,
  * reset the authenticator, disable and enable. Disabling or a new authenticator ends the person's
  * sessions at once. The caller records each change in the staff audit, in the same transaction.
+ * A change of name, roles, teams or languages, a disable and an enable publish {@link
+ * StaffAccountChanged} in that transaction (the handoff stops giving conversations to a person
+ * who may no longer answer them).
  */
 @Service
 public class StaffChanges {
@@ -34,13 +39,20 @@ public class StaffChanges {
     private final JdbcStaff staff;
     private final JdbcSessions sessions;
     private final Credentials credentials;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    StaffChanges(JdbcStaff staff, JdbcSessions sessions, Credentials credentials, Clock clock) {
+    StaffChanges(
+            JdbcStaff staff,
+            JdbcSessions sessions,
+            Credentials credentials,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.staff = staff;
         this.sessions = sessions;
         this.credentials = credentials;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -91,6 +103,7 @@ public class StaffChanges {
                 form.teams(),
                 form.languages());
         staff.update(after);
+        events.publishEvent(new StaffAccountChanged(after, found.get().active()));
         return new StaffResult.Done(
                 username, Optional.empty(), Optional.empty(), describe(before) + " -> " + describe(after));
     }
@@ -123,6 +136,7 @@ public class StaffChanges {
         if (!active) {
             sessions.endAll(found.get().member().id(), clock.instant());
         }
+        events.publishEvent(new StaffAccountChanged(found.get().member(), active));
         return new StaffResult.Done(username, Optional.empty(), Optional.empty(), active ? "enabled" : "disabled");
     }
 

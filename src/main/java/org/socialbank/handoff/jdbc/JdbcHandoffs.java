@@ -184,6 +184,16 @@ public class JdbcHandoffs {
                 .list();
     }
 
+    /** The open cases an agent holds (assigned, or snoozed by them), oldest first, at most {@code limit}. */
+    public List<HandoffCase> heldBy(AgentId agent, int limit) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS
+                        + " FROM handoff_cases WHERE agent_id = ? AND status IN ('ASSIGNED', 'SNOOZED') "
+                        + "ORDER BY queued_at, id LIMIT ?")
+                .params(agent.value(), limit)
+                .query((rs, n) -> handoffCase(rs))
+                .list();
+    }
+
     /** Waiting cases in fair order, at most {@code limit}. */
     public List<Assignment.Waiting> waiting(int limit) {
         return jdbc.sql("SELECT id, team, language, priority, queued_at FROM handoff_cases WHERE status = 'QUEUED' "
@@ -341,6 +351,20 @@ public class JdbcHandoffs {
                 .update();
     }
 
+    /** The agent leaves every team not in {@code kept}: its queues are no longer theirs. */
+    public void keepTeams(AgentId id, Set<String> kept) {
+        jdbc
+                .sql("SELECT team FROM handoff_agent_teams WHERE agent_id = ?")
+                .param(id.value())
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(team -> !kept.contains(team))
+                .forEach(team -> jdbc.sql("DELETE FROM handoff_agent_teams WHERE agent_id = ? AND team = ?")
+                        .params(id.value(), team)
+                        .update());
+    }
+
     /** Locks the agent's row: assignments to one agent are one after the other (capacity holds). */
     public boolean lockAgent(AgentId id) {
         return jdbc.sql("SELECT agent_id FROM handoff_agents WHERE agent_id = ? FOR UPDATE")
@@ -407,6 +431,14 @@ public class JdbcHandoffs {
                 .param(limit)
                 .query((rs, n) -> new Keyword(rs.getString(1), rs.getString(2), rs.getInt(3)))
                 .list();
+    }
+
+    /** The keyword's row, locked until the transaction ends: two supervisors' changes take turns. */
+    public Optional<Keyword> lockKeyword(String keyword) {
+        return jdbc.sql("SELECT keyword, team, priority FROM handoff_keywords WHERE keyword = ? FOR UPDATE")
+                .param(keyword)
+                .query((rs, n) -> new Keyword(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .optional();
     }
 
     public void saveKeyword(Keyword k, String setBy, Instant at) {

@@ -74,12 +74,9 @@ class SupervisorPages {
             @RequestParam String team,
             @RequestParam(defaultValue = "false") boolean fraud) {
         who.require(Permission.SUPERVISE);
-        if (!who.inTeam(team)) {
-            return "redirect:/console/conversations/keywords?refused=" + HandoffRefusal.NOT_IN_TEAM.code();
-        }
         Keywords.Keyword wanted = new Keywords.Keyword(keyword.length() > 200 ? "" : keyword, team, fraud);
         Optional<HandoffRefusal> refused =
-                keywords.set(new AgentId(who.id().value().toString()), wanted);
+                keywords.set(new AgentId(who.id().value().toString()), Set.copyOf(who.teams()), wanted);
         if (refused.isPresent()) {
             return "redirect:/console/conversations/keywords?refused="
                     + refused.get().code();

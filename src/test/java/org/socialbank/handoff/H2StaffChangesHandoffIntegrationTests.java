@@ -1,0 +1,246 @@
+package org.socialbank.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.socialbank.console.ConsoleStaff;
+import org.socialbank.console.Role;
+import org.socialbank.console.StaffMember;
+import org.socialbank.console.staff.StaffAccounts;
+import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.handoff.jdbc.JdbcHandoffs;
+import org.socialbank.shared.Network;
+import org.socialbank.support.Chats;
+import org.socialbank.support.FormClient;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Review 2026-12-07 console #1 over real HTTP: an administrator disables an agent, takes away
+ * their role or one of their teams on the staff pages, and at once the person is given no new
+ * case of what they no longer serve, is not offered for a transfer or a reassignment, and the
+ * open cases they held there go back to the queue (or to a colleague who can take them), each
+ * customer told who joined or their place in the queue.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"socialbank.conversation.relay-enabled=false"})
+@Import(Chats.class)
+class H2StaffChangesHandoffIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Autowired
+    Chats chats;
+
+    @Autowired
+    ChannelIdentities identities;
+
+    @Autowired
+    Handoffs handoffs;
+
+    @Autowired
+    HandoffViews views;
+
+    @Autowired
+    JdbcHandoffs store;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ConsoleStaff staff;
+    FormClient admin;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+        registry.add("socialbank.web.secure-cookies", () -> "false");
+    }
+
+    @BeforeEach
+    void setUp() {
+        staff = new ConsoleStaff(accounts, clock);
+        admin = staff.signedIn(port, Role.ADMIN);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console #1: a disabled agent gets no new case, is offered to nobody, "
+            + "and their customers go back to the queue, told their place")
+    void aDisabledAgentLeavesTheQueues() {
+        String team = team();
+        StaffMember alice = member(Role.AGENT, team);
+        onDuty(alice);
+        StaffMember bob = member(Role.AGENT, team);
+        signedIn(bob).get("/console/conversations"); // enrolled, away
+        IdentityId customer = chat();
+        CaseId held = open(customer, team);
+        assertThat(views.find(held).orElseThrow().agent()).contains(agent(alice));
+        long told = outboxRows(customer);
+
+        admin.get("/console/staff/" + alice.username());
+        admin.post("/console/staff/" + alice.username() + "/disable");
+
+        assertThat(available(alice)).isFalse();
+        assertThat(views.agentsOf(team)).extracting(Assignment.Agent::id).containsExactly(agent(bob));
+        HandoffCase requeued = views.find(held).orElseThrow();
+        assertThat(requeued.status()).isEqualTo(HandoffCase.Status.QUEUED);
+        assertThat(requeued.agent()).isEmpty();
+        assertThat(handoffs.owner(customer)).isEqualTo(new Owner.Queue(held, team));
+        assertThat(outboxRows(customer)).isEqualTo(told + 1);
+        assertThat(lastBankLine(held)).contains("number 1 in the queue").contains("nobody is available");
+
+        CaseId next = open(chat(), team);
+        assertThat(views.find(next).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+
+        StaffMember supervisor = member(Role.SUPERVISOR, team);
+        FormClient watching = signedIn(supervisor);
+        assertThat(watching.get("/console/conversations/" + held.value()).html())
+                .contains("value=\"" + agent(bob).value() + "\"")
+                .doesNotContain(agent(alice).value());
+        assertThat(watching.post(
+                                "/console/conversations/" + held.value() + "/reassign",
+                                "toAgent",
+                                agent(alice).value())
+                        .html())
+                .contains("data-refused=\"not_in_team\"");
+        assertThat(views.find(held).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console #1: an agent who lost the agent role is away; their case goes to a "
+            + "colleague on duty, and the customer is told who joined")
+    void anAgentWithoutTheRoleHandsTheirCasesOn() {
+        String team = team();
+        StaffMember alice = member(Role.AGENT, team);
+        onDuty(alice);
+        IdentityId customer = chat();
+        CaseId held = open(customer, team);
+        assertThat(views.find(held).orElseThrow().agent()).contains(agent(alice));
+        StaffMember bob = member(Role.AGENT, team);
+        onDuty(bob);
+
+        edit(alice, "auditor", team);
+
+        assertThat(available(alice)).isFalse();
+        assertThat(views.agent(agent(alice)).orElseThrow().teams()).isEmpty();
+        assertThat(views.find(held).orElseThrow().agent()).contains(agent(bob));
+        assertThat(handoffs.owner(customer)).isEqualTo(new Owner.Agent(held, agent(bob)));
+        assertThat(lastBankLine(held)).isEqualTo(bob.displayName() + " from the bank is with you now.");
+        assertThat(views.find(open(chat(), team)).orElseThrow().agent()).contains(agent(bob));
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console #1: an agent who left a team gives back that team's cases, "
+            + "keeps the others and goes on taking their remaining team's")
+    void anAgentWhoLeftATeamGivesBackItsCases() {
+        String left = team();
+        String kept = team();
+        StaffMember alice = member(Role.AGENT, left, kept);
+        onDuty(alice);
+        IdentityId leftCustomer = chat();
+        CaseId leftCase = open(leftCustomer, left);
+        CaseId keptCase = open(chat(), kept);
+        assertThat(views.find(leftCase).orElseThrow().agent()).contains(agent(alice));
+        assertThat(views.find(keptCase).orElseThrow().agent()).contains(agent(alice));
+
+        edit(alice, "agent", kept);
+
+        assertThat(available(alice)).isTrue();
+        assertThat(views.agent(agent(alice)).orElseThrow().teams()).containsExactly(kept);
+        assertThat(views.find(leftCase).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+        assertThat(lastBankLine(leftCase)).contains("number 1 in the queue");
+        assertThat(views.find(keptCase).orElseThrow().agent()).contains(agent(alice));
+        assertThat(views.find(open(chat(), left)).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+        assertThat(views.find(open(chat(), kept)).orElseThrow().agent()).contains(agent(alice));
+    }
+
+    /** A team of its own per test: other tests' agents and cases never meet this one's. */
+    private static String team() {
+        return "t" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private StaffMember member(Role role, String... teams) {
+        return staff.createIn(List.of(teams), role);
+    }
+
+    private FormClient signedIn(StaffMember member) {
+        FormClient client = new FormClient(port);
+        staff.signIn(client, member);
+        return client;
+    }
+
+    /** Signed in, enrolled as an agent and taking new conversations. */
+    private void onDuty(StaffMember member) {
+        FormClient client = signedIn(member);
+        client.get("/console/conversations");
+        assertThat(client.post("/console/conversations/available", "available", "true")
+                        .status())
+                .isEqualTo(200);
+        assertThat(available(member)).isTrue();
+    }
+
+    private void edit(StaffMember member, String role, String teams) {
+        admin.get("/console/staff/" + member.username());
+        FormClient.Page saved = admin.post(
+                "/console/staff/" + member.username(),
+                "displayName",
+                member.displayName(),
+                "roles",
+                role,
+                "teams",
+                teams,
+                "languages",
+                "en");
+        assertThat(saved.html()).contains("id=\"saved\"");
+    }
+
+    private IdentityId chat() {
+        String chat = Chats.newChat();
+        chats.say(chat, "hello");
+        return identities.identify(Network.TELEGRAM, chat, null, null).id();
+    }
+
+    private CaseId open(IdentityId customer, String team) {
+        return ((HandoffResult.Done) handoffs.open(customer, team, false)).caseId();
+    }
+
+    private static AgentId agent(StaffMember member) {
+        return new AgentId(member.id().value().toString());
+    }
+
+    private boolean available(StaffMember member) {
+        return views.agent(agent(member)).orElseThrow().available();
+    }
+
+    private String lastBankLine(CaseId id) {
+        List<JdbcHandoffs.Line> lines = store.transcript(id, 100).stream()
+                .filter(l -> l.author().equals("BANK"))
+                .toList();
+        return lines.get(lines.size() - 1).body();
+    }
+
+    private long outboxRows(IdentityId identity) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE identity_id = ?")
+                .param(identity.value())
+                .query(Long.class)
+                .single();
+    }
+}
