@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -14,12 +15,16 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.conversation.engine.InlineReplies;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.shared.Faults;
 import org.socialbank.shared.Network;
 import org.springframework.context.MessageSource;
 
@@ -27,7 +32,9 @@ import org.springframework.context.MessageSource;
  * Answers one verified WeChat callback. The engine's work runs on a thread of its own; if it
  * is done within {@code passive-reply-budget} its first reply goes back in the HTTP answer (a
  * passive reply, one message) and the others through the outbox relay; if not, the callback is
- * answered empty at once and every reply goes through the relay when the work is done.
+ * answered empty at once and every reply goes through the relay when the work is done; if the
+ * work then fails for the bank's own reason (the database, I/O), the message is kept and handled
+ * again by {@link WeChatRetries}, since WeChat will not send it again.
  *
  * <p>Only a sealed (safe mode) passive reply carries the engine's answer. In plain mode the
  * callback's signature covers neither the body nor the follower, so a plain passive reply could
@@ -41,6 +48,7 @@ public class WeChatCallbacks implements AutoCloseable {
     static final int IN_FLIGHT_MAX = 256;
 
     private static final int TAKE_TRIES_MAX = 3;
+    private static final Logger log = LoggerFactory.getLogger(WeChatCallbacks.class);
     private static final long TAKE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
 
     private final Conversations conversations;
@@ -61,6 +69,7 @@ public class WeChatCallbacks implements AutoCloseable {
             });
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
     private final WeChatMassSends massSends;
+    private final WeChatRetries retries;
 
     public WeChatCallbacks(
             Conversations conversations,
@@ -73,8 +82,10 @@ public class WeChatCallbacks implements AutoCloseable {
             MessageSource messages,
             WeChatProperties properties,
             WeChatMassSends massSends,
+            WeChatRetries retries,
             Clock clock) {
         this.massSends = massSends;
+        this.retries = retries;
         this.conversations = conversations;
         this.inline = inline;
         this.identities = identities;
@@ -190,29 +201,99 @@ public class WeChatCallbacks implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new Busy();
         }
+        Run run = new Run(message);
         Future<Received> work;
         try {
-            work = executor.submit(() -> {
-                try {
-                    return conversations.receive(message);
-                } finally {
-                    inFlight.release();
-                }
-            });
+            work = executor.submit(run);
         } catch (java.util.concurrent.RejectedExecutionException full) { // a worker not back in the pool yet
             inFlight.release();
             throw new Busy();
         }
         try {
             Received received = work.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return received instanceof Received.Handled handled ? Optional.of(handled) : Optional.empty();
+            return handled(received);
         } catch (TimeoutException late) {
-            return Optional.empty(); // the work goes on; its replies leave through the outbox relay
+            return run.leave() ? Optional.empty() : finished(work); // left: its replies leave through the relay
+        } catch (InterruptedException e) {
+            Optional<Received.Handled> outcome = run.leave() ? Optional.empty() : finished(work);
+            Thread.currentThread().interrupt();
+            return outcome;
+        } catch (ExecutionException e) {
+            throw unwrapped(e);
+        }
+    }
+
+    /** Work that finished just as the callback gave up waiting: its outcome is the callback's. */
+    private static Optional<Received.Handled> finished(Future<Received> work) {
+        try {
+            return handled(work.get()); // done, or about to be: the run has returned
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            throw unwrapped(e);
+        }
+    }
+
+    private static Optional<Received.Handled> handled(Received received) {
+        return received instanceof Received.Handled handled ? Optional.of(handled) : Optional.empty();
+    }
+
+    private static RuntimeException unwrapped(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+
+    /**
+     * One engine run, between the callback that waits for it and the worker that does it. Whichever
+     * is first says so: the worker that it ended (the callback then hears its outcome), or the
+     * callback that it left (review 2026-12-07 channels #2: WeChat has been answered {@code success}
+     * and will not send the message again, so a failure is the worker's to log and, for the bank's
+     * own faults, to keep for {@link WeChatRetries}).
+     */
+    private final class Run implements Callable<Received> {
+
+        private final InboundMessage message;
+        private final AtomicBoolean decided = new AtomicBoolean();
+
+        Run(InboundMessage message) {
+            this.message = message;
+        }
+
+        /** Whether the callback left before the run ended; false: it ended, and its outcome is there. */
+        boolean leave() {
+            return decided.compareAndSet(false, true);
+        }
+
+        @Override
+        public Received call() {
+            try {
+                return conversations.receive(message);
+            } catch (RuntimeException | Error e) {
+                if (decided.compareAndSet(false, true)) {
+                    throw e; // the callback hears it
+                }
+                failedLate(e);
+                throw e;
+            } finally {
+                decided.set(true);
+                inFlight.release();
+            }
+        }
+
+        private void failedLate(Throwable e) {
+            String id = message.externalMessageId();
+            if (!Faults.infrastructure(e)) { // the engine refuses poison itself: this is a fault of the bank's code
+                log.error(
+                        "wechat message {}: its handling failed after its callback was answered ({}); not tried again",
+                        id,
+                        WeChatRetries.faultOf(e));
+                return;
+            }
+            log.warn(
+                    "wechat message {}: its handling failed after its callback was answered ({}); kept to be tried again",
+                    id,
+                    WeChatRetries.faultOf(e));
+            retries.keep(message, e);
         }
     }
 

@@ -92,6 +92,7 @@ class WeChatConfiguration {
             MessageSource messages,
             WeChatProperties properties,
             WeChatMassSends massSends,
+            WeChatRetries retries,
             Clock clock) {
         return new WeChatCallbacks(
                 conversations,
@@ -104,7 +105,18 @@ class WeChatConfiguration {
                 messages,
                 properties,
                 massSends,
+                retries,
                 clock);
+    }
+
+    @Bean
+    WeChatRetries weChatRetries(
+            JdbcClient jdbc,
+            Conversations conversations,
+            OneTimeCodes codes,
+            WeChatProperties properties,
+            Clock clock) {
+        return new WeChatRetries(jdbc, conversations, codes, properties, clock);
     }
 
     @Bean

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
@@ -36,11 +39,13 @@ import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.Linking;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.shared.Network;
 import org.socialbank.support.Await;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -74,6 +79,7 @@ abstract class WeChatContract {
     static final WeChatCrypto CRYPTO = new WeChatCrypto(TOKEN, APP_ID, AES_KEY);
     static final DemoCustomer ALICE = DemoBank.CUSTOMERS.get(0);
     static final DemoCustomer CAMILLE = DemoBank.CUSTOMERS.get(1);
+    static final StalledConnections STALLS = new StalledConnections();
 
     @LocalServerPort
     int port;
@@ -111,6 +117,18 @@ abstract class WeChatContract {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    WeChatRetries retries;
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    OneTimeCodes codes;
+
+    @Autowired
+    WeChatProperties properties;
+
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -136,6 +154,11 @@ abstract class WeChatContract {
         @Bean
         FakeSms fakeSms() {
             return new FakeSms();
+        }
+
+        @Bean
+        static BeanPostProcessor stalledConnections() {
+            return STALLS.wrapper();
         }
     }
 
@@ -376,13 +399,7 @@ abstract class WeChatContract {
         assertThat(reply.get("Content")).isNotBlank();
         // the callback handled the message before it answered, and its reply row was taken as sent:
         // once no row to the follower is unsent, nothing else can leave
-        Await.until(
-                () -> jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status <> 'SUCCEEDED'")
-                                .param(user)
-                                .query(Long.class)
-                                .single()
-                        == 0,
-                "every reply to " + user + " is settled");
+        Await.until(() -> outboxTo(user, true) == 0, "every reply to " + user + " is settled");
         assertThat(customTo(user)).isEmpty();
     }
 
@@ -457,6 +474,126 @@ abstract class WeChatContract {
         assertThat(sent.body().path("msgtype").asString()).isEqualTo("text");
         assertThat(sent.body().path("text").path("content").asString()).isNotBlank();
         assertThat(sent.token()).startsWith("token-" + APP_ID);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    @DisplayName("review 2026-12-07 channels #2: work that outlives the callback and then fails for the database is"
+            + " logged without its text, tried again, handled once and answered")
+    void lateWorkThatFailsForTheDatabaseIsTriedAgainHandledOnceAndAnswered(CapturedOutput output) throws Exception {
+        String user = newUser();
+        passive(postSealed(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())))); // the follower exists
+        Await.until(() -> outboxTo(user, true) == 0, "the first message's replies are settled");
+        long repliedBefore = outboxTo(user, false);
+        int customBefore = customTo(user).size();
+
+        long msgId = MSG_IDS.incrementAndGet();
+        String id = "m:" + msgId;
+        String words = "help me with my money zq" + msgId; // in no log line
+        // the engine's connection waits past the passive reply's budget, then the pool gives up
+        STALLS.once(properties.passiveReplyBudget().plusSeconds(2));
+        long asked = System.nanoTime();
+        HttpResponse<String> answer = postSealed(WeChatXml.write(text(user, words, msgId)));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("success");
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofMillis(4_500));
+
+        Await.until(() -> STALLS.spent() && inbox(id) == 1 && retryRows(id) == 0, id + " handled on a retry");
+        Await.until(() -> outboxTo(user, true) == 0, "the late answer is settled");
+        long replies = outboxTo(user, false) - repliedBefore;
+        assertThat(replies).as("one turn's replies").isPositive();
+        List<FakeWeChatApi.Call> late =
+                customTo(user).subList(customBefore, customTo(user).size());
+        assertThat(late).as("the answer, as customer-service messages").hasSize((int) replies);
+        assertThat(late.get(0).body().path("text").path("content").asString()).isNotBlank();
+
+        assertThat(output.getAll())
+                .contains(
+                        "wechat message " + id + ": its handling failed after its callback was answered"
+                                + " (CannotCreateTransactionException < SQLTransientConnectionException); kept to be tried again")
+                .contains("wechat message " + id + ": handled on try 1")
+                .doesNotContain(words)
+                .doesNotContain("zq" + msgId);
+        assertThat(retries.retryDue()).as("nothing left to try").isZero();
+        assertThat(inbox(id)).isEqualTo(1);
+        assertThat(outboxTo(user, false) - repliedBefore).isEqualTo(replies);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels #2: a kept message is claimed by one node at a time; a stopped node's"
+            + " claim expires; a repeat after a commit is a duplicate")
+    void aKeptMessageIsRunByOneNodeAtATime() throws Exception {
+        String user = newUser();
+        passive(postSealed(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet()))));
+        String id = "m:" + MSG_IDS.incrementAndGet();
+        InboundMessage message = new InboundMessage(Network.WECHAT, id, user, null, null, new Inbound.Text("help"));
+        java.time.Instant later = java.time.Instant.now().plus(Duration.ofHours(1)); // out of this node's rounds
+        new TransactionTemplate(transactionManager).executeWithoutResult(s -> {
+            retries.keep(message, new java.sql.SQLTransientConnectionException("pool exhausted"));
+            jdbc.sql("UPDATE wechat_retries SET next_try_at = ? WHERE message_id = ?")
+                    .params(org.socialbank.shared.jdbc.Timestamps.utc(later), id)
+                    .update();
+        });
+        retries.keep(message, new java.sql.SQLTransientConnectionException("pool exhausted")); // kept once
+        assertThat(retryRows(id)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT message FROM wechat_retries WHERE message_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .as("sealed at rest")
+                .startsWith("sealed:v1:")
+                .doesNotContain(user);
+
+        WeChatRetries otherNode = new WeChatRetries(jdbc, conversations, codes, properties, Clock.systemUTC());
+        java.time.Instant now = later;
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        Future<Boolean> first = nodes.submit(() -> {
+            start.await();
+            return retries.claim(id, now);
+        });
+        Future<Boolean> second = nodes.submit(() -> {
+            start.await();
+            return otherNode.claim(id, now);
+        });
+        start.countDown();
+        assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(true, false);
+        nodes.shutdown();
+        assertThat(retries.claim(id, now.plusSeconds(60))).as("held").isFalse();
+
+        // the holder stopped before running it: once its lease ends, another node takes it
+        WeChatRetries thirdNode = new WeChatRetries(
+                jdbc,
+                conversations,
+                codes,
+                properties,
+                Clock.offset(
+                        Clock.systemUTC(),
+                        Duration.ofHours(1).plus(WeChatRetries.LEASE).plusSeconds(1)));
+        assertThat(thirdNode.retryDue()).isEqualTo(1);
+        assertThat(retryRows(id)).isZero();
+        assertThat(inbox(id)).isEqualTo(1);
+
+        retries.keep(message, new java.sql.SQLTransientConnectionException("pool exhausted")); // a late repeat
+        thirdNode.retryDue(); // or this node's own round: a duplicate for the engine either way
+        Await.until(() -> retryRows(id) == 0, "the repeat taken");
+        assertThat(inbox(id)).isEqualTo(1);
+    }
+
+    /** The outbox rows to a follower, or only those not sent yet. */
+    private long outboxTo(String user, boolean unsettledOnly) {
+        String unsettled = unsettledOnly ? " AND status <> 'SUCCEEDED'" : "";
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ?" + unsettled)
+                .param(user)
+                .query(Long.class)
+                .single();
+    }
+
+    private int retryRows(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM wechat_retries WHERE message_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
     }
 
     // --- sending ------------------------------------------------------------------------

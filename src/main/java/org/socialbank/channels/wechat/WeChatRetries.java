@@ -1,0 +1,233 @@
+package org.socialbank.channels.wechat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.InboundMessage;
+import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.security.otp.Sealer;
+import org.socialbank.shared.Faults;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * WeChat messages whose handling outlived their callback and then failed for the bank's own
+ * reason (review 2026-12-07 channels #2). The callback was answered {@code success} when its
+ * budget ran out, so WeChat will not send the message again: it is kept in {@code wechat_retries}
+ * and handed to the engine again, every {@value #ROUND_SECONDS} s, until the engine takes it. The
+ * engine's inbox key ({@code m:} + {@code MsgId}, {@code e:}/{@code eh:} for events) makes a
+ * repeat a duplicate, so a message is handled once however often it is tried; its replies leave
+ * through the outbox relay as customer-service messages, like every late answer.
+ *
+ * <p>A node claims a due row with a conditional UPDATE of its lease before it runs it, so two
+ * nodes never run one row at once; a node that stops mid-run leaves the lease to expire. The
+ * message is sealed at rest (AES-GCM, bound to its id); log lines name ids and fault classes,
+ * never the message or a fault's text (which may quote it).
+ */
+class WeChatRetries {
+
+    static final int ROUND_SECONDS = 5;
+    /** Rows one round claims at most. */
+    static final int BATCH_MAX = 50;
+    /** Tries of the engine at most; then the row is {@code failed}, for a person to look at. */
+    static final int TRIES_MAX = 12;
+    /** How long a claim holds a row: longer than the engine's lock waits (3 x 10 s) with a margin. */
+    static final Duration LEASE = Duration.ofMinutes(5);
+
+    static final Duration PAUSE_FIRST = Duration.ofSeconds(5);
+    static final Duration PAUSE_MAX = Duration.ofMinutes(10);
+    /** How long a {@code failed} row is kept for a person to look at. */
+    static final Duration FAILED_KEPT = Duration.ofDays(7);
+    /** Tries of keeping a message when the database is still failing, a second apart and doubling. */
+    static final int KEEP_TRIES_MAX = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(WeChatRetries.class);
+
+    private final JdbcClient jdbc;
+    private final Conversations conversations;
+    private final Sealer sealer;
+    private final WeChatProperties properties;
+    private final Clock clock;
+    private final String holder = UUID.randomUUID().toString();
+
+    WeChatRetries(
+            JdbcClient jdbc,
+            Conversations conversations,
+            OneTimeCodes codes,
+            WeChatProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.conversations = conversations;
+        this.sealer = new Sealer(codes, "wechat retries");
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Keeps a message whose late handling failed for an infrastructure fault, due at once; a
+     * message kept before stays as it is. While the database still fails it is tried a few times,
+     * then logged as lost (by its id).
+     */
+    void keep(InboundMessage message, Throwable fault) {
+        long pauseMs = 1_000;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                insert(message, fault);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= KEEP_TRIES_MAX || !Faults.infrastructure(e) || !pause(pauseMs)) {
+                    log.error(
+                            "wechat message {}: its handling failed and it could not be kept to be tried again ({}); it is lost",
+                            message.externalMessageId(),
+                            faultOf(e));
+                    return;
+                }
+                pauseMs *= 2;
+            }
+        }
+    }
+
+    private void insert(InboundMessage message, Throwable fault) {
+        String id = message.externalMessageId();
+        Instant now = clock.instant();
+        try {
+            jdbc.sql("INSERT INTO wechat_retries (message_id, message, status, tries, next_try_at, fault, created_at) "
+                            + "VALUES (?, ?, 'retry', 0, ?, ?, ?)")
+                    .params(
+                            id,
+                            sealer.seal(WeChatApi.JSON.writeValueAsString(message), id),
+                            Timestamps.utc(now),
+                            faultOf(fault),
+                            Timestamps.utc(now))
+                    .update();
+        } catch (DuplicateKeyException kept) {
+            // kept before (another node's late run of the same message): one row is enough
+        }
+    }
+
+    @Scheduled(fixedDelay = ROUND_SECONDS, initialDelay = ROUND_SECONDS, timeUnit = TimeUnit.SECONDS)
+    void scheduled() {
+        if (!properties.enabled()) {
+            return;
+        }
+        try {
+            retryDue();
+            deleteFailedBefore(clock.instant().minus(FAILED_KEPT));
+        } catch (RuntimeException e) {
+            log.warn("wechat: a round of retries failed ({}); its messages wait for the next", faultOf(e));
+        }
+    }
+
+    /** Runs each due row this node can claim (at most {@link #BATCH_MAX}); answers how many were taken. */
+    int retryDue() {
+        Instant now = clock.instant();
+        List<String> due = jdbc.sql("SELECT message_id FROM wechat_retries WHERE status = 'retry' AND next_try_at <= ? "
+                        + "AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_try_at LIMIT ?")
+                .params(Timestamps.utc(now), Timestamps.utc(now), BATCH_MAX)
+                .query(String.class)
+                .list();
+        int taken = 0;
+        for (String id : due) {
+            if (claim(id, now) && run(id)) {
+                taken++;
+            }
+        }
+        return taken;
+    }
+
+    /** Takes the row's lease if it is due and no other node holds it: one UPDATE, one winner. */
+    boolean claim(String id, Instant now) {
+        return jdbc.sql("UPDATE wechat_retries SET lease_holder = ?, lease_until = ?, tries = tries + 1 "
+                                + "WHERE message_id = ? AND status = 'retry' AND next_try_at <= ? "
+                                + "AND (lease_until IS NULL OR lease_until < ?)")
+                        .params(holder, Timestamps.utc(now.plus(LEASE)), id, Timestamps.utc(now), Timestamps.utc(now))
+                        .update()
+                == 1;
+    }
+
+    /** Hands a claimed row's message to the engine; answers whether it was taken (the row then goes). */
+    private boolean run(String id) {
+        int tries = 0;
+        try {
+            Claimed claimed = jdbc.sql(
+                            "SELECT message, tries FROM wechat_retries WHERE message_id = ? AND lease_holder = ?")
+                    .params(id, holder)
+                    .query((rs, n) -> new Claimed(rs.getString(1), rs.getInt(2)))
+                    .single();
+            tries = claimed.tries();
+            conversations.receive(WeChatApi.JSON.readValue(sealer.open(claimed.sealed(), id), InboundMessage.class));
+            // a duplicate when an earlier try did commit
+        } catch (RuntimeException e) {
+            release(id, tries, Faults.infrastructure(e) && tries < TRIES_MAX, e);
+            return false;
+        }
+        jdbc.sql("DELETE FROM wechat_retries WHERE message_id = ? AND lease_holder = ?")
+                .params(id, holder)
+                .update();
+        log.info("wechat message {}: handled on try {} after its callback was answered", id, tries);
+        return true;
+    }
+
+    /** A claimed row: its sealed message and how many tries, this one included. */
+    private record Claimed(String sealed, int tries) {}
+
+    /** Gives the row back: due again after a pause that doubles with each try, or failed for good. */
+    private void release(String id, int tries, boolean again, RuntimeException fault) {
+        Instant next = clock.instant().plus(pause(tries));
+        jdbc.sql("UPDATE wechat_retries SET status = ?, next_try_at = ?, lease_holder = NULL, lease_until = NULL, "
+                        + "fault = ? WHERE message_id = ? AND lease_holder = ?")
+                .params(again ? "retry" : "failed", Timestamps.utc(next), faultOf(fault), id, holder)
+                .update();
+        if (again) {
+            log.warn("wechat message {}: try {} failed ({}); tried again at {}", id, tries, faultOf(fault), next);
+        } else {
+            log.error("wechat message {}: try {} failed ({}); not tried again", id, tries, faultOf(fault));
+        }
+    }
+
+    /** The pause after the given try: {@link #PAUSE_FIRST}, doubling, at most {@link #PAUSE_MAX}. */
+    static Duration pause(int tries) {
+        int doublings = Math.min(Math.max(tries - 1, 0), 16);
+        Duration pause = PAUSE_FIRST.multipliedBy(1L << doublings);
+        return pause.compareTo(PAUSE_MAX) > 0 ? PAUSE_MAX : pause;
+    }
+
+    /** Deletes at most {@link #BATCH_MAX} failed rows kept since before {@code before}; answers how many. */
+    int deleteFailedBefore(Instant before) {
+        return jdbc.sql("DELETE FROM wechat_retries WHERE message_id IN (SELECT message_id FROM wechat_retries "
+                        + "WHERE status = 'failed' AND created_at < ? ORDER BY created_at LIMIT ?)")
+                .params(Timestamps.utc(before), BATCH_MAX)
+                .update();
+    }
+
+    /**
+     * A fault as the class names of its chain, at most 200 characters: a fault's message may quote
+     * SQL or the customer's words, so it never reaches a log line or the table.
+     */
+    static String faultOf(Throwable fault) {
+        StringBuilder names = new StringBuilder();
+        Throwable t = fault;
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            names.append(depth == 0 ? "" : " < ").append(t.getClass().getSimpleName());
+        }
+        return names.length() <= 200 ? names.toString() : names.substring(0, 200);
+    }
+
+    private static boolean pause(long ms) {
+        try {
+            Thread.sleep(ms);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
