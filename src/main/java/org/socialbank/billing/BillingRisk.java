@@ -61,8 +61,22 @@ class BillingRisk {
     }
 
     /**
-     * The risk policy's decision on a payment of {@code amountMinor} by {@code customer}. Bills go
-     * to billers, top-ups to operators: never a new payee, never a customer.
+     * Locks the customer's limits until the transaction ends: the payments module's per-payer row,
+     * the one a P2P payment locks before its own check (docs/payment-limits.md). Without it, payments
+     * of one customer asked for at once all read the same totals and all fit in the last of a limit
+     * (review 2026-12-07 money #1). First in the transaction that records the payment, before any
+     * total is read and before anything else is locked (the ledger's accounts), so that every path
+     * locks in one order: the customer, then the ledger.
+     */
+    void lockLimits(CustomerId customer) {
+        payments.lockPayer(customer);
+    }
+
+    /**
+     * The risk policy's decision on a payment of {@code amountMinor} by {@code customer}, the
+     * customer's limits locked first ({@link #lockLimits}): called inside the transaction that then
+     * records the payment. Bills go to billers, top-ups to operators: never a new payee, never a
+     * customer.
      */
     Decision assess(
             CustomerId customer,
@@ -71,6 +85,7 @@ class BillingRisk {
             long amountMinor,
             CurrencyCode currency,
             Instant now) {
+        lockLimits(customer);
         return policy.assess(
                 new Attempt(
                         customer,

@@ -206,6 +206,10 @@ class SendToCard {
         Instant dayStart = LocalDate.ofInstant(now, payments.zone())
                 .atStartOfDay(payments.zone())
                 .toInstant();
+        // The card's sum, as the customer's totals, is read under the customer's lock (review
+        // 2026-12-07 money #1): a card is only ever its one owner's (OwnCards, and its owner never
+        // changes), so every transfer from it is decided under that lock, one after the other.
+        risk.lockLimits(request.customer());
         if (store.sentMinor(source.get().id(), request.currency(), dayStart) + request.amountMinor() > dailyLimit) {
             return CardTransferResult.EXCEEDS_DAILY_LIMIT;
         }

@@ -97,6 +97,19 @@ public class Payments {
     }
 
     /**
+     * Locks the payer's row of {@code payment_payers} until the caller's transaction ends, the row
+     * every P2P payment locks before its risk check reads the payer's totals: another module that
+     * checks limits of its own (billing) takes the same lock first, so that one customer's payments,
+     * of either kind, are decided one after the other and cannot together pass a limit that each
+     * stays under (docs/payment-limits.md). Call it inside a transaction, before locking anything
+     * else (a card's, the ledger's rows). A first payment of a payer inserts the row; a concurrent
+     * first one fails on its key and its transaction is retried whole ({@code DurableTransactions}).
+     */
+    public void lockPayer(CustomerId payer) {
+        store.lockPayer(payer);
+    }
+
+    /**
      * Cancels a payment that waits for a claim (the escrowed money goes back) or for the payer's
      * confirmation. A payment in any other state, or of another payer, is returned unchanged.
      *

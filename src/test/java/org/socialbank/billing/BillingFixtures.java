@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
+import org.socialbank.directory.KycLevel;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.CurrencyCode;
@@ -53,9 +54,15 @@ final class BillingFixtures {
 
     /** A customer of the kit ({@link Customers}) with a phone in billing's range and a funded rial wallet. */
     Person customer(String name, Language language, long rial) {
+        return customer(name, language, KycLevel.FULL, rial);
+    }
+
+    /** The same at a KYC level, whose limits the risk policy applies. */
+    Person customer(String name, Language language, KycLevel kyc, long rial) {
         Customers.Customer customer = customers
                 .named(name)
                 .speaking(language)
+                .kyc(kyc)
                 .phoneIn(PHONES)
                 .wallet(IRR.code(), rial)
                 .create();
