@@ -283,21 +283,7 @@ class H2ListeningCasesIntegrationTests {
                 author,
                 "customer_" + author.substring(16),
                 "@" + BANK_NAME + " your app is down again, I cannot log in, terrible service");
-        Mention m = await(
-                () -> mentions
-                        .list(new MentionFilter(
-                                clock.instant().minus(Duration.ofDays(1)),
-                                clock.instant().plusSeconds(60),
-                                "x",
-                                null,
-                                null,
-                                null,
-                                100))
-                        .stream()
-                        .filter(x -> x.sourceId().equals(tweetId))
-                        .findFirst()
-                        .orElse(null),
-                "the tweet as a mention");
+        Mention m = fromX(tweetId);
         assertThat(m.sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(m.language()).isEqualTo("en");
 
@@ -335,21 +321,7 @@ class H2ListeningCasesIntegrationTests {
         String author = "1400000000000001" + (100 + (int) (Math.random() * 800));
         String tweetId = Long.toString(1_880_000_000_000_000_000L + (long) (Math.random() * 1e15));
         tweet(tweetId, author, "dm_" + author.substring(16), "@" + BANK_NAME + " my transfer is stuck since Monday");
-        Mention m = await(
-                () -> mentions
-                        .list(new MentionFilter(
-                                clock.instant().minus(Duration.ofDays(1)),
-                                clock.instant().plusSeconds(60),
-                                "x",
-                                null,
-                                null,
-                                null,
-                                100))
-                        .stream()
-                        .filter(x -> x.sourceId().equals(tweetId))
-                        .findFirst()
-                        .orElse(null),
-                "the tweet as a mention");
+        Mention m = fromX(tweetId);
         assertThat(m.reach()).isEqualTo(12L); // the tweet's user.followers_count
         FormClient agent = signedIn(List.of("social"), Role.AGENT);
         seeded("The fees are a scandal", "big_paper", clock.instant().minusSeconds(40), 90_000L);
@@ -405,21 +377,7 @@ class H2ListeningCasesIntegrationTests {
         String tweetId = Long.toString(1_881_000_000_000_000_000L + (long) (Math.random() * 1e15));
         String text = "@" + BANK_NAME + " someone took money from my card last night, nobody answers the phone";
         tweet(tweetId, author, "ho_" + author.substring(16), text);
-        Mention m = await(
-                () -> mentions
-                        .list(new MentionFilter(
-                                clock.instant().minus(Duration.ofDays(1)),
-                                clock.instant().plusSeconds(60),
-                                "x",
-                                null,
-                                null,
-                                null,
-                                100))
-                        .stream()
-                        .filter(x -> x.sourceId().equals(tweetId))
-                        .findFirst()
-                        .orElse(null),
-                "the tweet as a mention");
+        Mention m = fromX(tweetId);
         FormClient agent = signedIn(List.of("social"), Role.AGENT);
         FormClient.Page page = agent.post("/console/listening/mentions/" + m.id() + "/case", "kind", "public_mention");
         String caseUrl = caseUrl(page.html());
@@ -627,21 +585,7 @@ class H2ListeningCasesIntegrationTests {
                 author,
                 "pin_" + author.substring(16),
                 "@" + BANK_NAME + " my card 4111 1111 1111 1111 PIN 4821 got blocked again, terrible bank");
-        Mention m = await(
-                () -> mentions
-                        .list(new MentionFilter(
-                                clock.instant().minus(Duration.ofDays(1)),
-                                clock.instant().plusSeconds(60),
-                                "x",
-                                null,
-                                null,
-                                null,
-                                100))
-                        .stream()
-                        .filter(x -> x.sourceId().equals(tweetId))
-                        .findFirst()
-                        .orElse(null),
-                "the tweet as a mention");
+        Mention m = fromX(tweetId);
         assertThat(m.text())
                 .doesNotContain("4111 1111 1111")
                 .doesNotContain("4821")
@@ -702,6 +646,25 @@ class H2ListeningCasesIntegrationTests {
         assertThat(opened.html()).contains("got blocked again");
         assertThat(oldCase.html()).contains("7893 and my pin ••••");
         assertThat(spikes.html()).contains("7893 and my pin ••••");
+    }
+
+    /** The mention a tweet posted to the X webhook became, once it is there. */
+    Mention fromX(String tweetId) {
+        return await(
+                () -> mentions
+                        .list(new MentionFilter(
+                                clock.instant().minus(Duration.ofDays(1)),
+                                clock.instant().plusSeconds(60),
+                                "x",
+                                null,
+                                null,
+                                null,
+                                100))
+                        .stream()
+                        .filter(x -> x.sourceId().equals(tweetId))
+                        .findFirst()
+                        .orElse(null),
+                "the tweet as a mention");
     }
 
     static String caseUrl(String html) {
