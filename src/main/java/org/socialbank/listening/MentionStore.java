@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.listening.classify.CorrectionMemory;
+import org.socialbank.shared.Secrets;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -100,7 +101,7 @@ class MentionStore {
                         rs.getObject(1, UUID.class),
                         new CorrectionMemory.Example(
                                 rs.getString(5),
-                                CorrectionMemory.words(rs.getString(4)),
+                                CorrectionMemory.words(screened(rs.getString(4))),
                                 rs.getString(2) == null
                                         ? null
                                         : Sentiment.fromWireName(rs.getString(2))
@@ -189,13 +190,22 @@ class MentionStore {
                 .list();
     }
 
+    /**
+     * The text as read: {@link Mentions#record} stores it screened, and a mention stored before it
+     * did (review 2026-12-07 console #2) is screened here, so no page, export or scan sees a card
+     * number or a PIN it held.
+     */
+    private static String screened(String body) {
+        return Secrets.screen(body).text();
+    }
+
     private static Mention mention(ResultSet rs, int row) throws SQLException {
         UUID customer = rs.getObject("customer_id", UUID.class);
         return new Mention(
                 new MentionId(rs.getObject("id", UUID.class)),
                 rs.getString("source"),
                 rs.getString("source_id"),
-                rs.getString("body"),
+                screened(rs.getString("body")),
                 rs.getString("author"),
                 customer == null ? null : new CustomerId(customer),
                 rs.getString("language"),

@@ -20,13 +20,14 @@ import org.socialbank.listening.classify.Classifier;
 import org.socialbank.listening.classify.CorrectionMemory;
 import org.socialbank.listening.classify.Texts;
 import org.socialbank.shared.Network;
+import org.socialbank.shared.Secrets;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records mentions (idempotent by source and source id), classifies them on arrival, lists them,
- * and takes staff corrections. Each mention of a batch is its own unit: a batch that fails half
+ * Records mentions (idempotent by source and source id), their text screened of secrets
+ * ({@link Secrets}), classifies them on arrival, lists them, and takes staff corrections. Each mention of a batch is its own unit: a batch that fails half
  * way keeps the mentions before the failure, and sending it again completes it.
  */
 @Service
@@ -93,14 +94,18 @@ public class Mentions {
             return new Recorded(existing.get(), true);
         }
         Instant now = clock.instant();
-        String key = textKey(m.text());
-        Classification c = classify(m.text(), key);
+        // a stranger's card number or PIN is never kept (review 2026-12-07 console #2): what is
+        // stored, classified, learnt from and shown is the screened text; the words around a
+        // masked secret ("my card", "PIN", "blocked") still carry its sentiment and topic
+        String text = Secrets.screen(m.text()).text();
+        String key = textKey(text);
+        Classification c = classify(text, key);
         CustomerId customer = customerOf(source, m.author()).orElse(null);
         Mention mention = new Mention(
                 new MentionId(UUID.randomUUID()),
                 m.source(),
                 m.sourceId(),
-                m.text(),
+                text,
                 m.author(),
                 customer,
                 c.language(),
@@ -215,8 +220,9 @@ public class Mentions {
     /**
      * The words of the text, normalised (case, accents, Persian letters; punctuation, emoji and
      * spacing dropped), hashed: a near-exact repeat of a corrected text finds its correction.
+     * Public for the migration that screened the mentions stored before (V75) and keys them again.
      */
-    static String textKey(String text) {
+    public static String textKey(String text) {
         String words = String.join(
                 " ",
                 Texts.tokens(Texts.normalize(text)).stream()

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
@@ -352,6 +353,59 @@ class CampaignsIntegrationTests {
                 .contains("A,sent," + a)
                 .contains("B,sent," + b)
                 .contains("control,control," + control);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console #7: the console report's CSV link answers campaign managers, not 401")
+    void theConsoleReportLinksItsStatisticsAsCsvUnderTheConsolesSession() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            String chat = "web-" + UUID.randomUUID();
+            identities.identify(Network.WEBCHAT, chat, null, null);
+            consent(chat);
+        }
+        UUID id = approved("""
+                {"id": "%s", "name": "Csv offer", "channel": "webchat", "weeklyCap": 50,
+                 "quietHours": {"from": "%s", "to": "%s"}, "texts": {"en": "A card with no fees."}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+        drain();
+        org.socialbank.console.ConsoleStaff staff = new org.socialbank.console.ConsoleStaff(staffAccounts, clock);
+        org.socialbank.support.FormClient manager = staff.signedIn(port, org.socialbank.console.Role.CAMPAIGN_MANAGER);
+        String csv = "/console/campaigns/" + id + "/stats.csv";
+        assertThat(manager.get("/console/campaigns/" + id).html()).contains("href=\"" + csv + "\"");
+
+        java.net.http.HttpResponse<String> export = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(manager.cookies())
+                .build()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + csv))
+                                .GET()
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(export.body())
+                .as("the API's CSV")
+                .isEqualTo(api.get("/api/v1/campaigns/" + id + "/stats.csv").body())
+                .startsWith("variant,state,count\n");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM console_audit WHERE what = 'campaign.exported' AND subject = ?")
+                        .param("campaign:" + id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        for (org.socialbank.console.Role refused : List.of(
+                org.socialbank.console.Role.AUDITOR,
+                org.socialbank.console.Role.AGENT,
+                org.socialbank.console.Role.ADMIN)) {
+            assertThat(staff.signedIn(port, refused).get(csv).status())
+                    .as(refused.name())
+                    .isEqualTo(403);
+        }
+        assertThat(manager.get("/console/campaigns/" + UUID.randomUUID() + "/stats.csv")
+                        .status())
+                .isEqualTo(404);
+        assertThat(manager.get("/console/campaigns/not-an-id/stats.csv").status())
+                .isEqualTo(404);
     }
 
     @Test

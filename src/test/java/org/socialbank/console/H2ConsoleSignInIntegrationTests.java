@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.console.audit.AuditLog;
 import org.socialbank.console.audit.AuditRow;
@@ -110,16 +112,56 @@ class H2ConsoleSignInIntegrationTests {
             assertThat(wrong.html()).contains("That did not work").doesNotContain("locked until");
         }
         FormClient.Page fifth = client.post("/console/login", "username", agent.username(), "password", "wrong 5");
-        assertThat(fifth.html()).contains("locked until");
+        assertThat(fifth.html()).contains("That did not work").doesNotContain("locked until");
         FormClient.Page right =
                 client.post("/console/login", "username", agent.username(), "password", ConsoleStaff.PASSWORD);
         assertThat(right.html())
                 .as("locked: even the right password is refused")
-                .contains("locked until");
+                .contains("That did not work")
+                .doesNotContain("Authenticator code")
+                .doesNotContain("locked until");
         assertThat(whatOf(agent)).contains("sign-in.locked", "sign-in.refused-locked");
 
         clock.advance(Duration.ofMinutes(16));
         assertThat(staff.signIn(client, agent).html()).contains("Welcome, ");
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 console #5: a locked account is refused as an unknown name is, so names cannot be told")
+    void aLockedAccountIsRefusedAsAnUnknownNameIs() {
+        StaffMember agent = staff.create(Role.AGENT);
+        String unknown = "nobody-" + agent.username();
+        FormClient client = new FormClient(port);
+        client.get("/console/login");
+        List<String> real = new ArrayList<>();
+        List<String> guessed = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            real.add(refusal(client.post("/console/login", "username", agent.username(), "password", "wrong " + i)));
+            guessed.add(refusal(client.post("/console/login", "username", unknown, "password", "wrong " + i)));
+        }
+        assertThat(real).as("a real name, locked after five").isEqualTo(guessed);
+        assertThat(refusal(
+                        client.post("/console/login", "username", agent.username(), "password", ConsoleStaff.PASSWORD)))
+                .as("the right password while locked")
+                .isEqualTo(guessed.get(0));
+        assertThat(whatOf(agent)).contains("sign-in.locked", "sign-in.refused-locked");
+        for (String lang : List.of("fr", "ru", "fa", "zh")) {
+            FormClient other = new FormClient(port);
+            other.get("/console/login?lang=" + lang);
+            assertThat(refusal(other.post("/console/login", "username", agent.username(), "password", "x")))
+                    .as(lang)
+                    .isEqualTo(refusal(other.post("/console/login", "username", unknown, "password", "x")));
+        }
+    }
+
+    /** The page's error line: what a refused sign-in tells. */
+    private static String refusal(FormClient.Page page) {
+        assertThat(page.status()).isEqualTo(200);
+        Matcher error =
+                Pattern.compile("<p class=\"error\" role=\"alert\">([^<]*)</p>").matcher(page.html());
+        assertThat(error.find()).as(page.html()).isTrue();
+        return error.group(1);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.socialbank.campaigns.Campaigns;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
 
-/** The campaigns API's bodies read into rules, its problems' details, and the statistics as CSV. */
+/** The campaigns API's bodies read into rules, and its problems' details. */
 final class CampaignBodies {
 
     private static final Map<String, String> DETAILS = Map.ofEntries(
@@ -243,39 +243,6 @@ final class CampaignBodies {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalArgumentException("link_invalid");
         }
-    }
-
-    /**
-     * {@code variant,state,count} rows, then {@code variant,reason,count} rows, then
-     * {@code variant,delivery,count} (what the platforms said of the messages sent) and
-     * {@code variant,clicks,count} ({@code recipients} who pressed the link, {@code clicks} in all),
-     * the rewards, {@code variant,conversion,count} (applications started after the message) and
-     * {@code variant,button,count} ({@code 1.recipients}, {@code 1.clicks}: presses of the campaign's own buttons).
-     */
-    static String csv(Campaigns.Stats stats) {
-        StringBuilder out = new StringBuilder();
-        section(out, "state", stats.states(), false);
-        section(out, "reason", stats.reasons(), false);
-        section(out, "delivery", stats.delivery(), false);
-        section(out, "clicks", stats.clicks(), true);
-        out.append("variant,rewards,count\nall,rewards,")
-                .append(stats.rewards())
-                .append('\n');
-        section(out, "conversion", stats.conversions(), false);
-        section(out, "button", stats.buttons(), false);
-        return out.toString();
-    }
-
-    /** {@code variant,<what>,count} and a row per variant and key, the keys sorted when {@code sorted}. */
-    private static void section(StringBuilder out, String what, Map<String, Map<String, Long>> rows, boolean sorted) {
-        out.append("variant,").append(what).append(",count\n");
-        rows.forEach((variant, counts) -> (sorted ? new java.util.TreeMap<>(counts) : counts)
-                .forEach((key, n) -> out.append(variant)
-                        .append(',')
-                        .append(key)
-                        .append(',')
-                        .append(n)
-                        .append('\n')));
     }
 
     private static KycLevel kyc(String wire) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.socialbank.campaigns.Campaign;
 import org.socialbank.campaigns.CampaignOutcome;
 import org.socialbank.campaigns.CampaignRules;
+import org.socialbank.campaigns.CampaignStatsCsv;
 import org.socialbank.campaigns.Campaigns;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
@@ -241,7 +242,7 @@ class CampaignsController {
                 .stats(id)
                 .<ResponseEntity<?>>map(s -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                        .body(CampaignBodies.csv(s)))
+                        .body(CampaignStatsCsv.of(s)))
                 .orElseGet(CampaignsController::notFound);
     }
 

@@ -13,8 +13,9 @@ public sealed interface SignInStep {
     record SignedIn(String token, StaffMember member) implements SignInStep {}
 
     /**
-     * Wrong name, password or code, a code used before, or a locked account (then {@code
-     * lockedUntil} says until when). Which of them is not said.
+     * Wrong name, password or code, a code used before, or a locked account. Which of them is not
+     * said: {@code lockedUntil} is null after the password step, and says until when the account
+     * is locked only at the code step, to someone who gave its password.
      */
     record Refused(Instant lockedUntil) implements SignInStep {}
 

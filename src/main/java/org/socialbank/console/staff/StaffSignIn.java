@@ -54,7 +54,10 @@ public class StaffSignIn {
         this.clock = clock;
     }
 
-    /** Step one: the user name (any case, spaces around it ignored) and password. */
+    /**
+     * Step one: the user name (any case, spaces around it ignored) and password. Every refusal is
+     * the same, whether the name is unknown, the password wrong or the account locked.
+     */
     @Transactional
     public SignInStep password(String typedName, String password) {
         Instant now = clock.instant();
@@ -68,12 +71,16 @@ public class StaffSignIn {
             return new SignInStep.Refused(null);
         }
         StaffAccount account = found.get();
+        // a lock is not told at this step (review 2026-12-07 console #5): only a name that exists
+        // can be locked, so telling it would tell which names exist; the refusal is the one an
+        // unknown name or a wrong password gets, and the right password is refused all the same
         if (account.lockedAt(now)) {
             audit.append(id(account), username, "sign-in.refused-locked", "console", "");
-            return new SignInStep.Refused(account.lockedUntil());
+            return new SignInStep.Refused(null);
         }
         if (!right) {
-            return failed(account, "sign-in.password-wrong", now);
+            failed(account, "sign-in.password-wrong", now);
+            return new SignInStep.Refused(null);
         }
         audit.append(id(account), username, "sign-in.password-right", "console", "");
         return new SignInStep.CodeNeeded(sessions.open(account.member().id(), Stage.CODE, now));

@@ -1,5 +1,8 @@
 package org.socialbank.console.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.campaigns.Campaign;
 import org.socialbank.campaigns.CampaignButton;
+import org.socialbank.campaigns.CampaignStatsCsv;
 import org.socialbank.campaigns.Campaigns;
 import org.socialbank.console.Permission;
+import org.socialbank.console.StaffAudit;
 import org.socialbank.console.StaffMember;
 import org.socialbank.shared.Uuids;
 import org.springframework.http.HttpStatus;
@@ -21,16 +26,18 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A campaign's report for campaign managers (issue 17): its recipients per state, the presses of
- * its tracked link and of each of its own buttons (3.6), and the rewards it granted. Defining and
- * approving stay in the campaigns API.
+ * its tracked link and of each of its own buttons (3.6), and the rewards it granted, also as CSV
+ * (audited as {@code campaign.exported}). Defining and approving stay in the campaigns API.
  */
 @Controller
 class CampaignPages {
 
     private final Campaigns campaigns;
+    private final StaffAudit audit;
 
-    CampaignPages(Campaigns campaigns) {
+    CampaignPages(Campaigns campaigns, StaffAudit audit) {
         this.campaigns = campaigns;
+        this.audit = audit;
     }
 
     /** One of the campaign's buttons with its presses over every variant. */
@@ -49,6 +56,26 @@ class CampaignPages {
         model.addAttribute("stats", stats.get());
         model.addAttribute("buttons", rows(campaign.get().buttons(), stats.get().buttons()));
         return "console/campaign";
+    }
+
+    /**
+     * The statistics as CSV, as the campaigns API gives them ({@link CampaignStatsCsv}), for the
+     * report's link: the console's cookie does not reach {@code /api} (review 2026-12-07 console #7).
+     */
+    @GetMapping("/console/campaigns/{id}/stats.csv")
+    void csv(@AuthenticationPrincipal StaffMember who, @PathVariable String id, HttpServletResponse response)
+            throws IOException {
+        who.require(Permission.CAMPAIGNS);
+        Campaigns.Stats stats = Uuids.parse(id)
+                .flatMap(campaigns::stats)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        audit.record(who, "campaign.exported", "campaign:" + stats.campaignId(), "");
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader(
+                "Content-Disposition", "attachment; filename=\"socialbank-campaign-" + stats.campaignId() + ".csv\"");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(CampaignStatsCsv.of(stats));
     }
 
     /** Each button's presses, summed over the variants ({@code <position>.recipients}, {@code <position>.clicks}). */

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.socialbank.listening.MentionId;
 import org.socialbank.listening.Spike;
 import org.socialbank.listening.Topic;
+import org.socialbank.shared.Secrets;
 import org.socialbank.shared.Uuids;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,10 +91,14 @@ class SpikeAlertStore {
             String[] parts = line.split("\t", 3);
             if (parts.length == 3) {
                 examples.add(new SpikeAlert.Example(
-                        new MentionId(Uuids.parse(parts[0]).orElseThrow()), parts[1], parts[2]));
+                        new MentionId(Uuids.parse(parts[0]).orElseThrow()),
+                        parts[1],
+                        Secrets.screen(parts[2]).text()));
             }
         }
-        String words = rs.getString("words");
+        // an alert raised before examples and words were stored screened is screened as read
+        // (review 2026-12-07 console #2)
+        String words = Secrets.screen(rs.getString("words")).text();
         return new SpikeAlert(
                 rs.getObject("id", UUID.class),
                 Topic.fromWireName(rs.getString("topic")).orElseThrow(),

@@ -107,9 +107,11 @@ public class SpikeAlerts {
                 spike.count(),
                 spike.baselineMean(),
                 spike.severity(),
-                spike.words(),
+                spike.words().stream().map(w -> Secrets.screen(w).text()).toList(),
+                // mentions are stored screened; the alert keeps what staff may see, whatever it is given
                 spike.examples().stream()
-                        .map(e -> new SpikeAlert.Example(e.id(), e.source(), e.text()))
+                        .map(e -> new SpikeAlert.Example(
+                                e.id(), e.source(), Secrets.screen(e.text()).text()))
                         .toList(),
                 now,
                 null,

@@ -123,6 +123,28 @@ class AssistantAnswersBrowserTests {
         assertThat(knowledge.answer("top_up_reverted", "fr")).isEqualTo(knowledge.shipped("top_up_reverted", "fr"));
     }
 
+    @Test
+    @DisplayName("review 2026-12-07 console #8: the answer preview keeps its line breaks under the console's CSP")
+    void thePreviewKeepsItsLineBreaksWithoutAnInlineStyle(@TempDir Path profile) {
+        browser = Chromium.start(profile);
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.SUPERVISOR);
+        WebDriverWait wait = new WebDriverWait(browser, ConsoleSession.STEP);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        browser.get(ConsoleSession.base(port) + "/console/assistant/answers/fr/card_arrival");
+        WebElement markdown = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("markdown")));
+        markdown.clear();
+        markdown.sendKeys("# Two lines\n\nThe first line.\nThe second line.");
+        wait.until(ExpectedConditions.textToBe(By.id("preview-title"), "Two lines"));
+        wait.until(ExpectedConditions.textMatches(By.id("preview-text"), java.util.regex.Pattern.compile("second")));
+        WebElement text = browser.findElement(By.id("preview-text"));
+        assertThat(text.getCssValue("white-space")).isEqualTo("pre-wrap");
+        assertThat(text.getText()).isEqualTo("The first line.\nThe second line.");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript("return document.querySelectorAll('[style]').length"))
+                .as("no inline style, which the CSP refuses")
+                .isEqualTo(0L);
+    }
+
     /**
      * Waits for the answer's version on the page, read in one script call: htmx swaps #state after
      * a save or a revert, and a WebDriver lookup followed by a read can meet the node in between

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.channels.telegram.FakeTelegramApi;
 import org.socialbank.console.ConsoleStaff;
@@ -282,21 +283,7 @@ class H2ListeningCasesIntegrationTests {
                 author,
                 "customer_" + author.substring(16),
                 "@" + BANK_NAME + " your app is down again, I cannot log in, terrible service");
-        Mention m = await(
-                () -> mentions
-                        .list(new MentionFilter(
-                                clock.instant().minus(Duration.ofDays(1)),
-                                clock.instant().plusSeconds(60),
-                                "x",
-                                null,
-                                null,
-                                null,
-                                100))
-                        .stream()
-                        .filter(x -> x.sourceId().equals(tweetId))
-                        .findFirst()
-                        .orElse(null),
-                "the tweet as a mention");
+        Mention m = fromX(tweetId);
         assertThat(m.sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(m.language()).isEqualTo("en");
 
@@ -334,21 +321,7 @@ class H2ListeningCasesIntegrationTests {
         String author = "1400000000000001" + (100 + (int) (Math.random() * 800));
         String tweetId = Long.toString(1_880_000_000_000_000_000L + (long) (Math.random() * 1e15));
         tweet(tweetId, author, "dm_" + author.substring(16), "@" + BANK_NAME + " my transfer is stuck since Monday");
-        Mention m = await(
-                () -> mentions
-                        .list(new MentionFilter(
-                                clock.instant().minus(Duration.ofDays(1)),
-                                clock.instant().plusSeconds(60),
-                                "x",
-                                null,
-                                null,
-                                null,
-                                100))
-                        .stream()
-                        .filter(x -> x.sourceId().equals(tweetId))
-                        .findFirst()
-                        .orElse(null),
-                "the tweet as a mention");
+        Mention m = fromX(tweetId);
         assertThat(m.reach()).isEqualTo(12L); // the tweet's user.followers_count
         FormClient agent = signedIn(List.of("social"), Role.AGENT);
         seeded("The fees are a scandal", "big_paper", clock.instant().minusSeconds(40), 90_000L);
@@ -404,21 +377,7 @@ class H2ListeningCasesIntegrationTests {
         String tweetId = Long.toString(1_881_000_000_000_000_000L + (long) (Math.random() * 1e15));
         String text = "@" + BANK_NAME + " someone took money from my card last night, nobody answers the phone";
         tweet(tweetId, author, "ho_" + author.substring(16), text);
-        Mention m = await(
-                () -> mentions
-                        .list(new MentionFilter(
-                                clock.instant().minus(Duration.ofDays(1)),
-                                clock.instant().plusSeconds(60),
-                                "x",
-                                null,
-                                null,
-                                null,
-                                100))
-                        .stream()
-                        .filter(x -> x.sourceId().equals(tweetId))
-                        .findFirst()
-                        .orElse(null),
-                "the tweet as a mention");
+        Mention m = fromX(tweetId);
         FormClient agent = signedIn(List.of("social"), Role.AGENT);
         FormClient.Page page = agent.post("/console/listening/mentions/" + m.id() + "/case", "kind", "public_mention");
         String caseUrl = caseUrl(page.html());
@@ -614,6 +573,98 @@ class H2ListeningCasesIntegrationTests {
         assertThat(agent.post("/console/listening/spikes/" + alert.id() + "/acknowledge")
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console #2: a card number and a PIN in a mention never reach the listening pages")
+    void aCardNumberAndAPinInAMentionNeverReachTheListeningPages() {
+        String author = "1400000000000003" + (100 + (int) (Math.random() * 800));
+        String tweetId = Long.toString(1_882_000_000_000_000_000L + (long) (Math.random() * 1e15));
+        tweet(
+                tweetId,
+                author,
+                "pin_" + author.substring(16),
+                "@" + BANK_NAME + " my card 4111 1111 1111 1111 PIN 4821 got blocked again, terrible bank");
+        Mention m = fromX(tweetId);
+        assertThat(m.text())
+                .doesNotContain("4111 1111 1111")
+                .doesNotContain("4821")
+                .contains("1111 PIN ••••");
+        // listening still reads the screened text: the words around the secrets carry it
+        assertThat(m.topic()).isEqualTo(Topic.CARD_BLOCKED);
+        assertThat(m.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(jdbc.sql("SELECT body FROM listening_mentions WHERE id = ?")
+                        .param(m.id().value())
+                        .query(String.class)
+                        .single())
+                .as("stored screened")
+                .doesNotContain("4821");
+
+        // a mention and a spike alert stored before the screening, as they are in the table
+        String raw = "Blocked again, card 4970 1012 3456 7893 and my pin 7305";
+        UUID old = UUID.randomUUID();
+        jdbc.sql("INSERT INTO listening_mentions (id, source, source_id, body, text_key, author, language, sentiment, "
+                        + "score_milli, topic, corrected, created_at, received_at) "
+                        + "VALUES (?, 'news', ?, ?, 'k', 'old', 'en', 'negative', -800, 'card_blocked', FALSE, ?, ?)")
+                .params(
+                        old,
+                        old.toString(),
+                        raw,
+                        clock.instant().minusSeconds(50).atOffset(java.time.ZoneOffset.UTC),
+                        clock.instant().minusSeconds(50).atOffset(java.time.ZoneOffset.UTC))
+                .update();
+        UUID alert = UUID.randomUUID();
+        Instant raised = clock.instant().minus(Duration.ofHours(3));
+        jdbc.sql("INSERT INTO listening_spike_alerts (id, topic, kind, bucket_start, window_start, window_end, "
+                        + "mention_count, baseline_milli, severity, words, examples, raised_at) "
+                        + "VALUES (?, 'other', 'NEGATIVITY', ?, ?, ?, 9, 1000, 4, '4970101234567893 blocked', ?, ?)")
+                .params(
+                        alert,
+                        raised.atOffset(java.time.ZoneOffset.UTC),
+                        raised.minus(Duration.ofHours(1)).atOffset(java.time.ZoneOffset.UTC),
+                        raised.atOffset(java.time.ZoneOffset.UTC),
+                        old + "\tnews\t" + raw,
+                        raised.atOffset(java.time.ZoneOffset.UTC))
+                .update();
+
+        FormClient agent = signedIn(List.of("social"), Role.AGENT);
+        FormClient.Page list = agent.get("/console/listening/mentions");
+        assertThat(list.html()).contains("got blocked again").contains("Blocked again, card");
+        FormClient.Page opened =
+                agent.post("/console/listening/mentions/" + m.id() + "/case", "kind", "public_mention");
+        FormClient.Page oldCase = agent.post("/console/listening/mentions/" + old + "/case", "kind", "complaint");
+        FormClient.Page spikes = agent.get("/console/listening/spikes");
+        assertThat(spikes.html()).contains("data-alert=\"" + alert + "\"");
+        for (FormClient.Page page : List.of(list, opened, oldCase, spikes)) {
+            assertThat(page.html())
+                    .doesNotContain("4111 1111 1111")
+                    .doesNotContain("4821")
+                    .doesNotContain("4970 1012 3456")
+                    .doesNotContain("4970101234567893")
+                    .doesNotContain("7305");
+        }
+        assertThat(opened.html()).contains("got blocked again");
+        assertThat(oldCase.html()).contains("7893 and my pin ••••");
+        assertThat(spikes.html()).contains("7893 and my pin ••••");
+    }
+
+    /** The mention a tweet posted to the X webhook became, once it is there. */
+    Mention fromX(String tweetId) {
+        return await(
+                () -> mentions
+                        .list(new MentionFilter(
+                                clock.instant().minus(Duration.ofDays(1)),
+                                clock.instant().plusSeconds(60),
+                                "x",
+                                null,
+                                null,
+                                null,
+                                100))
+                        .stream()
+                        .filter(x -> x.sourceId().equals(tweetId))
+                        .findFirst()
+                        .orElse(null),
+                "the tweet as a mention");
     }
 
     static String caseUrl(String html) {

@@ -1,0 +1,51 @@
+package org.socialbank.campaigns;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A campaign's statistics as CSV, the one producer for the campaigns API and the console's report.
+ * A cell a spreadsheet would run as a formula ({@code = + - @}, tab, carriage return) gets a
+ * leading apostrophe (OWASP CSV injection); the variants, codes and counts never start so.
+ */
+public final class CampaignStatsCsv {
+
+    private CampaignStatsCsv() {}
+
+    /**
+     * {@code variant,state,count} rows, then {@code variant,reason,count} rows, then
+     * {@code variant,delivery,count} (what the platforms said of the messages sent) and
+     * {@code variant,clicks,count} ({@code recipients} who pressed the link, {@code clicks} in all),
+     * the rewards, {@code variant,conversion,count} (applications started after the message) and
+     * {@code variant,button,count} ({@code 1.recipients}, {@code 1.clicks}: presses of the campaign's own buttons).
+     */
+    public static String of(Campaigns.Stats stats) {
+        StringBuilder out = new StringBuilder();
+        section(out, "state", stats.states(), false);
+        section(out, "reason", stats.reasons(), false);
+        section(out, "delivery", stats.delivery(), false);
+        section(out, "clicks", stats.clicks(), true);
+        out.append("variant,rewards,count\nall,rewards,")
+                .append(stats.rewards())
+                .append('\n');
+        section(out, "conversion", stats.conversions(), false);
+        section(out, "button", stats.buttons(), false);
+        return out.toString();
+    }
+
+    /** {@code variant,<what>,count} and a row per variant and key, the keys sorted when {@code sorted}. */
+    private static void section(StringBuilder out, String what, Map<String, Map<String, Long>> rows, boolean sorted) {
+        out.append("variant,").append(what).append(",count\n");
+        rows.forEach((variant, counts) -> (sorted ? new TreeMap<>(counts) : counts)
+                .forEach((key, n) -> out.append(cell(variant))
+                        .append(',')
+                        .append(cell(key))
+                        .append(',')
+                        .append(n)
+                        .append('\n')));
+    }
+
+    static String cell(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+}
