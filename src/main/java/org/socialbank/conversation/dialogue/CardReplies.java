@@ -131,10 +131,14 @@ final class CardReplies {
                             c.credit()
                                     ? texts.text(
                                             language,
-                                            "cards.chat.line_credit",
+                                            // a refund beyond what it owed leaves a card in credit
+                                            c.owedMinor() < 0
+                                                    ? "cards.chat.line_credit_in_credit"
+                                                    : "cards.chat.line_credit",
                                             c.maskedNumber(),
                                             status,
-                                            MoneyFormat.format(c.owedMinor(), c.currency(), language.locale()),
+                                            MoneyFormat.format(
+                                                    Math.abs(c.owedMinor()), c.currency(), language.locale()),
                                             MoneyFormat.format(c.limitMinor(), c.currency(), language.locale()))
                                     : texts.text(language, "cards.chat.line_debit", c.maskedNumber(), status));
         }
@@ -152,6 +156,7 @@ final class CardReplies {
                 "cards.chat.title",
                 "cards.chat.line_debit",
                 "cards.chat.line_credit",
+                "cards.chat.line_credit_in_credit",
                 "cards.chat.locked",
                 "cards.chat.lock_none",
                 "cards.chat.bill",
