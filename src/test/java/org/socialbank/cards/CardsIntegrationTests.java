@@ -548,6 +548,73 @@ class CardsIntegrationTests {
     }
 
     @Test
+    @DisplayName("review 2026-12-07 money #6: a repayment confirmed on the page but refused, or cancelled there, is"
+            + " told in the chat, not only on the page")
+    void aRepaymentRefusedOrCancelledOnThePageIsToldInTheChat() {
+        DemoCustomer alice = demo("alice");
+        String chat = "cards-repay-told-" + UUID.randomUUID();
+        signIn(((Outbound.Link) chat(chat, "my cards").get(0)).url(), alice);
+        String masked = creditCardOf("alice").path("maskedNumber").asString();
+        long owed = creditCardOf("alice").path("owedMinor").asLong();
+
+        Outbound.Link cancelled = (Outbound.Link) chat(chat, "repay 4").get(0);
+        FormClient browser = new FormClient(port);
+        String cancelPath = URI.create(cancelled.url()).getPath();
+        browser.get(cancelPath);
+        browser.post(cancelPath + "/cancel");
+        assertThat(told(chat, "%was cancelled on the bank%"))
+                .singleElement()
+                .asString()
+                .contains(masked);
+
+        Outbound.Link refused = (Outbound.Link) chat(chat, "repay 6").get(0);
+        org.socialbank.ledger.AccountId wallet = DemoBank.wallet(alice, "EUR");
+        long held = ledger.account(wallet).orElseThrow().availableMinor();
+        org.socialbank.ledger.AccountId aside = new org.socialbank.ledger.AccountId(UUID.randomUUID());
+        ledger.open(new org.socialbank.ledger.NewAccount(
+                aside,
+                CardsFixtures.EUR,
+                "test:aside",
+                org.socialbank.ledger.AccountKind.BANK_EQUITY,
+                java.util.Set.of()));
+        move(wallet, aside, held); // the wallet is emptied between the chat and the code
+        try {
+            String path = URI.create(refused.url()).getPath();
+            browser.get(path);
+            browser.post(path, "code", lastCode(browser, alice));
+        } finally {
+            move(aside, wallet, held);
+        }
+        assertThat(told(chat, "%confirmed but not made%"))
+                .singleElement()
+                .asString()
+                .contains("€6.00")
+                .contains(masked)
+                .contains("did not hold enough money");
+        assertThat(creditCardOf("alice").path("owedMinor").asLong())
+                .as("nothing repaid")
+                .isEqualTo(owed);
+    }
+
+    private void move(org.socialbank.ledger.AccountId from, org.socialbank.ledger.AccountId to, long amountMinor) {
+        assertThat(ledger.transfer(org.socialbank.ledger.NewTransfer.posted(
+                        new org.socialbank.ledger.TransferId(UUID.randomUUID()),
+                        from,
+                        to,
+                        amountMinor,
+                        CardsFixtures.EUR,
+                        "test-aside")))
+                .isInstanceOf(org.socialbank.ledger.TransferResult.Posted.class);
+    }
+
+    private List<String> told(String chat, String like) {
+        return jdbc.sql("SELECT payload FROM outbox_messages WHERE recipient = ? AND payload LIKE ?")
+                .params(chat, like)
+                .query(String.class)
+                .list();
+    }
+
+    @Test
     void autoRepaymentIsSetOverHttpAndRefusedAsProblemsWithACode() {
         Holder holder = fixtures.holder(10_000, 100_000, 10);
         Holder other = fixtures.holder(10_000, 100_000, 10);

@@ -190,6 +190,12 @@ final class CardReplies {
                 "cards.chat.unlock.none",
                 "cards.chat.unlock.confirmation_unavailable",
                 "cards.chat.unlocked",
+                "cards.chat.repay.not_made.insufficient_funds",
+                "cards.chat.repay.not_made.owed",
+                "cards.chat.repay.not_made.other",
+                "cards.chat.repay.not_confirmed.expired",
+                "cards.chat.repay.not_confirmed.too_many_attempts",
+                "cards.chat.repay.not_confirmed.cancelled",
                 "cards.unlock.label");
     }
 }
