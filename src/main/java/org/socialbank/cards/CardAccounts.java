@@ -3,7 +3,6 @@ package org.socialbank.cards;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
-import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.Ledger;
@@ -47,16 +46,14 @@ class CardAccounts {
     }
 
     /**
-     * A credit card's account is debit-normal: purchases debit it, repayments credit it, and it can
-     * never be repaid beyond what it owes (the ledger's flag).
+     * A credit card's account is debit-normal: purchases debit it, refunds and repayments credit it.
+     * It has no ledger flag: a merchant's refund may leave it in credit (a credit balance, which the
+     * next purchases and statement use up, as card issuers do). That a repayment or a statement
+     * credit never goes beyond what it owes is checked by {@link RepayCard} and {@link
+     * StatementCredits} under the card's row lock.
      */
     void openCreditAccount(CardId card, CurrencyCode currency, String ownerRef) {
-        open(new NewAccount(
-                creditAccount(card),
-                currency,
-                ownerRef,
-                AccountKind.CREDIT_CARD,
-                Set.of(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS)));
+        open(new NewAccount(creditAccount(card), currency, ownerRef, AccountKind.CREDIT_CARD, Set.of()));
     }
 
     private void open(NewAccount account) {

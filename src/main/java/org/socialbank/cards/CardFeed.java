@@ -22,7 +22,9 @@ import org.springframework.stereotype.Service;
  * Books the card processor's transactions as ledger transfers, each once by its id: a purchase or
  * cash withdrawal moves money from the card's account (the customer's for debit, the card's credit
  * account for credit, within its limit) to the processor's settlement account; a refund moves it
- * back. The card's row is locked first, so a card's bookings and repayments queue one by one.
+ * back, in any card status and beyond what a credit card owes (it is then in credit). A refund that
+ * cannot be booked now is not acknowledged, so the processor delivers it again. The card's row is
+ * locked first, so a card's bookings and repayments queue one by one.
  */
 @Service
 public class CardFeed {
@@ -54,12 +56,26 @@ public class CardFeed {
         this.clock = clock;
     }
 
-    /** Reads what the processor has waiting (one bounded batch), books and acknowledges it. */
+    /**
+     * Reads what the processor has waiting (one bounded batch), books and acknowledges it; a refund
+     * not booked is left unacknowledged, to come again.
+     */
     @Scheduled(fixedDelayString = "${socialbank.cards.feed-interval:5s}")
     public int readFeed() {
         int booked = 0;
         for (FeedTransaction t : processor.waiting(properties.feedBatchMax())) {
             FeedResult result = book(t);
+            if (result instanceof FeedResult.NotBookedYet n) {
+                log.error(
+                        "Card refund {} of {} {} to card {} could not be booked ({}): not acknowledged, the processor"
+                                + " delivers it again",
+                        t.id(),
+                        t.amountMinor(),
+                        t.currency().code(),
+                        t.card().value(),
+                        n.code().code());
+                continue;
+            }
             if (result instanceof FeedResult.Booked b && !b.replayed()) {
                 booked++;
             } else if (result instanceof FeedResult.Declined d) {
@@ -74,7 +90,7 @@ public class CardFeed {
         return writes.write(status -> {
             Optional<Card> found = cards.lock(t.card());
             if (found.isEmpty()) {
-                return new FeedResult.Declined(CardRefusal.CARD_NOT_FOUND);
+                return notBooked(t, CardRefusal.CARD_NOT_FOUND);
             }
             Optional<JdbcCardTransactions.Row> existing = transactions.find(t.id());
             if (existing.isPresent()) {
@@ -91,6 +107,9 @@ public class CardFeed {
             if (refusal.isEmpty()) {
                 refusal = post(card, t);
             }
+            if (refusal.isPresent() && !t.kind().spends()) {
+                return new FeedResult.NotBookedYet(refusal.get()); // nothing kept: delivered again, booked then
+            }
             transactions.insert(
                     new JdbcCardTransactions.Row(
                             t.id(),
@@ -106,6 +125,11 @@ public class CardFeed {
                     clock.instant());
             return refusal.<FeedResult>map(FeedResult.Declined::new).orElse(new FeedResult.Booked(false));
         });
+    }
+
+    /** A refund is never declined for good; anything else for an unknown card is. */
+    private static FeedResult notBooked(FeedTransaction t, CardRefusal code) {
+        return t.kind().spends() ? new FeedResult.Declined(code) : new FeedResult.NotBookedYet(code);
     }
 
     private Optional<CardRefusal> check(Card card, FeedTransaction t) {

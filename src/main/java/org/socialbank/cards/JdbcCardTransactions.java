@@ -9,7 +9,12 @@ import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What the feed and the repayments did to cards, by day; the statement job sums cycles here. */
+/**
+ * What the feed and the repayments did to cards, by day; the statement job sums cycles here. A
+ * booked row is counted by exactly one statement, recorded on the row ({@code statement_date}): the
+ * first written after it was booked whose date is on or after its day, so a row the processor
+ * delivers late is carried into the next statement.
+ */
 @Repository
 class JdbcCardTransactions {
 
@@ -77,6 +82,31 @@ class JdbcCardTransactions {
                         r.code(),
                         r.transferId(),
                         Timestamps.utc(now))
+                .update();
+    }
+
+    /**
+     * The sum of the card's booked transactions of these kinds that no statement counted yet, on
+     * days up to {@code until}: what the statement of {@code until} counts. Under the card's row lock.
+     */
+    long unstated(CardId card, LocalDate until, String... kinds) {
+        Object[] params = new Object[kinds.length + 2];
+        params[0] = card.value();
+        params[1] = until;
+        System.arraycopy(kinds, 0, params, 2, kinds.length);
+        return jdbc.sql("SELECT COALESCE(SUM(amount_minor), 0) FROM card_transactions WHERE card_id = ? "
+                        + "AND statement_date IS NULL AND occurred_on <= ? AND status = 'BOOKED' AND kind IN ("
+                        + String.join(", ", java.util.Collections.nCopies(kinds.length, "?")) + ")")
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Records that the statement of {@code statementDate} counted the rows {@link #unstated} summed. */
+    void markStated(CardId card, LocalDate statementDate) {
+        jdbc.sql("UPDATE card_transactions SET statement_date = ? WHERE card_id = ? AND statement_date IS NULL "
+                        + "AND occurred_on <= ? AND status = 'BOOKED'")
+                .params(statementDate, card.value(), statementDate)
                 .update();
     }
 

@@ -8,9 +8,11 @@ import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.OperationConfirmed;
+import org.socialbank.directory.OperationNotConfirmed;
 import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
 import org.socialbank.shared.Uuids;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  * A repayment asked for in chat ("repay in full", "repay minimum", "repay 500") is confirmed on the
  * bank's step-up page, as payments are: the page shows the amount and the card (masked), the SMS
  * code is bound to them, and only the confirmed operation is carried out, by {@link RepayCard}
- * under the repayment id the reference carries (so a second confirmation repays nothing more).
+ * under the repayment id the reference carries (so a second confirmation repays nothing more). Every
+ * end that repays nothing is told to the chat too, not only to the page ({@link CardRepaymentNotMade}).
  */
 @Component
 public class RepayOnPage implements ConfirmedOperations {
@@ -53,6 +56,7 @@ public class RepayOnPage implements ConfirmedOperations {
     private final JdbcRepayments repayments;
     private final Confirmations confirmations;
     private final CardsProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RepayOnPage(
@@ -63,6 +67,7 @@ public class RepayOnPage implements ConfirmedOperations {
             JdbcRepayments repayments,
             Confirmations confirmations,
             CardsProperties properties,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.cards = cards;
         this.statements = statements;
@@ -71,6 +76,7 @@ public class RepayOnPage implements ConfirmedOperations {
         this.repayments = repayments;
         this.confirmations = confirmations;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -136,16 +142,39 @@ public class RepayOnPage implements ConfirmedOperations {
                         : new OperationOutcome.Refused(row.code(), null));
     }
 
-    /** Carries out exactly what was confirmed: the holder, the card shown and its currency. */
+    /**
+     * Carries out exactly what was confirmed: the holder, the card shown and its currency. A
+     * repayment refused then (the account emptied since, the card repaid another way), or a
+     * confirmation that no longer matches the card, is told to the chat ({@link CardRepaymentNotMade}).
+     */
     @EventListener
     void on(OperationConfirmed event) {
+        parse(event.operation()).ifPresent(r -> {
+            Optional<Card> card = cards.card(r.card())
+                    .filter(c -> c.customerId().equals(event.customerId())
+                            && c.currency().equals(event.currency())
+                            && c.maskedNumber().equals(event.payee())
+                            && event.feeMinor() == 0);
+            String reason = card.map(c -> repay.repay(r.repaymentId(), c.id(), event.amountMinor())
+                                    instanceof RepaymentResult.Refused refused
+                            ? refused.code().code()
+                            : null)
+                    .orElse("confirmation_mismatch");
+            if (reason != null) {
+                events.publishEvent(new CardRepaymentNotMade(
+                        event.customerId(), event.payee(), event.amountMinor(), event.currency(), reason));
+            }
+        });
+    }
+
+    /** A repayment whose step-up ran out of time, was cancelled or got too many wrong codes: the chat is told. */
+    @EventListener
+    void on(OperationNotConfirmed event) {
         parse(event.operation())
-                .ifPresent(r -> cards.card(r.card())
-                        .filter(c -> c.customerId().equals(event.customerId())
-                                && c.currency().equals(event.currency())
-                                && c.maskedNumber().equals(event.payee())
-                                && event.feeMinor() == 0)
-                        .ifPresent(c -> repay.repay(r.repaymentId(), c.id(), event.amountMinor())));
+                .flatMap(r -> cards.card(r.card()))
+                .filter(c -> c.customerId().equals(event.customerId()))
+                .ifPresent(c -> events.publishEvent(
+                        new CardRepaymentNotMade(c.customerId(), c.maskedNumber(), 0, c.currency(), event.reason())));
     }
 
     private record Reference(UUID repaymentId, CardId card) {}

@@ -96,14 +96,17 @@ public class Statements {
     private boolean generate(JdbcCards.Due due) {
         Card card = cards.find(due.card()).orElseThrow();
         boolean[] written = {false};
-        Statement statement = writes.write(status -> store.find(card.id(), due.statementDate())
-                .orElseGet(() -> {
-                    written[0] = false; // a retried attempt starts again
-                    Statement fresh = compute(card, due.statementDate());
-                    store.insert(fresh, clock.instant());
-                    written[0] = true; // not yet committed: a lost insert race throws and is retried
-                    return fresh;
-                }));
+        Statement statement = writes.write(status -> {
+            written[0] = false; // a retried attempt starts again
+            cards.lock(card.id()); // no row is booked between the sums and marking them counted
+            return store.find(card.id(), due.statementDate()).orElseGet(() -> {
+                Statement fresh = compute(card, due.statementDate());
+                store.insert(fresh, clock.instant());
+                transactions.markStated(card.id(), due.statementDate());
+                written[0] = true; // not yet committed: a lost insert race throws and is retried
+                return fresh;
+            });
+        });
         book(statement);
         cards.advance(card.id(), due.statementDate(), StatementCycle.next(due.statementDate()));
         return written[0];
@@ -120,9 +123,10 @@ public class Statements {
                 previous.map(Statement::balanceMinor).orElse(0L),
                 previous.map(Statement::minimumPaymentMinor).orElse(0L),
                 paidByGraceEnd,
-                transactions.sum(card.id(), after, date, SPENDING),
-                transactions.sum(card.id(), after, date, FeedKind.REFUND.name()),
-                transactions.sum(card.id(), after, date, JdbcCardTransactions.REPAYMENT),
+                // the rows no statement counted yet: late deliveries from before the cycle are carried in
+                transactions.unstated(card.id(), date, SPENDING),
+                transactions.unstated(card.id(), date, FeedKind.REFUND.name()),
+                transactions.unstated(card.id(), date, JdbcCardTransactions.REPAYMENT),
                 ChronoUnit.DAYS.between(after, date),
                 card.limitMinor());
         StatementRule.Amounts a = rule(card).apply(cycle);

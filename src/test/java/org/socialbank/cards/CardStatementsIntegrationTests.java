@@ -15,8 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.cards.CardsFixtures.Holder;
+import org.socialbank.cards.sandbox.SandboxCardProcessor;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.support.LedgerAudit;
@@ -70,6 +72,9 @@ class CardStatementsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CardProcessor processor;
 
     CardsFixtures fixtures;
 
@@ -137,6 +142,56 @@ class CardStatementsIntegrationTests {
 
         assertThat(statements.run()).as("run again: nothing to do").isZero();
         assertThat(cards.owedMinor(card)).isEqualTo(18_635);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money #5: a card transaction the processor delivers after its statement was written"
+            + " is carried into the next statement, so the statement balance is what the ledger says is owed")
+    void aTransactionDeliveredAfterItsStatementIsCarriedIntoTheNext() {
+        moveTo("2026-11-01");
+        Holder holder = fixtures.holder(100_000, 300_000, 10);
+        Card card = holder.credit();
+        buy(card, 10_000, "2026-11-05");
+        moveTo("2026-11-11");
+        statements.run();
+        Statement november = latest(card);
+        assertThat(november.statementDate()).isEqualTo("2026-11-10");
+        assertThat(november.balanceMinor()).isEqualTo(10_000);
+
+        // the processor's clearing comes a day late: a purchase and a refund of days the November statement closed
+        SandboxCardProcessor processor = (SandboxCardProcessor) this.processor;
+        FeedTransaction late = CardsFixtures.purchase(card, 3_000, LocalDate.parse("2026-11-09"));
+        processor.submit(late);
+        processor.submit(new FeedTransaction(
+                UUID.randomUUID(),
+                card.id(),
+                FeedKind.REFUND,
+                1_000,
+                card.currency(),
+                LocalDate.parse("2026-11-10"),
+                "Shop"));
+        feed.readFeed();
+        assertThat(feed.book(late)).isEqualTo(new FeedResult.Booked(true));
+        repaid(card, 10_000); // November's balance, in full
+        assertThat(statements.of(card.id()))
+                .as("a statement written is not rewritten")
+                .containsExactly(november);
+
+        moveTo("2026-12-11");
+        statements.run();
+        Statement december = latest(card);
+        assertThat(december.statementDate()).isEqualTo("2026-12-10");
+        assertThat(december.purchasesMinor()).as("the late purchase").isEqualTo(3_000);
+        assertThat(december.creditsMinor())
+                .as("the late refund and the repayment")
+                .isEqualTo(11_000);
+        assertThat(december.interestMinor()).isZero();
+        assertThat(december.balanceMinor()).isEqualTo(2_000).isEqualTo(cards.owedMinor(card));
+
+        moveTo("2027-01-11");
+        statements.run();
+        assertThat(latest(card).purchasesMinor()).as("counted once").isZero();
+        assertThat(latest(card).balanceMinor()).isEqualTo(cards.owedMinor(card));
     }
 
     @Test

@@ -103,6 +103,17 @@ class CardsChatUnitTests {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName(
+            "review 2026-12-07 money #2: a card left in credit by a refund is shown in credit, not owing a negative sum")
+    void aCardInCreditIsShownInCredit() {
+        linked = new Bank.Linked(alice, null);
+        cards.add(new Bank.CardLine(true, "510012******9876", "active", eur, -2_500, 300_000));
+        assertThat(say("my cards"))
+                .isEqualTo("en:cards.chat.title\nen:cards.chat.line_credit_in_credit[510012******9876,"
+                        + "en:cards.chat.status.active,€25.00,€3,000.00]");
+    }
+
+    @Test
     void autoRepaymentIsSetInTheLanguageOfTheCommand() {
         linked = new Bank.Linked(alice, null);
         assertThat(say("автопогашение")).isEqualTo("ru:cards.chat.auto.full[510012******9876]");

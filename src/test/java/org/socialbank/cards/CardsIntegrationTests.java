@@ -16,8 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.cards.CardsFixtures.Holder;
+import org.socialbank.cards.sandbox.SandboxCardProcessor;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
@@ -27,7 +29,9 @@ import org.socialbank.conversation.Received;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.Directory;
+import org.socialbank.ledger.AccountStatus;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.StatusResult;
 import org.socialbank.shared.Network;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
@@ -49,7 +53,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"socialbank.web.secure-cookies=false"})
+        properties = {"socialbank.web.secure-cookies=false", "socialbank.alerts.settle=0s"})
 class CardsIntegrationTests {
 
     @DynamicPropertySource
@@ -75,6 +79,12 @@ class CardsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CardProcessor processor;
+
+    @Autowired
+    org.socialbank.alerts.TransactionAlerts alerts;
 
     @Autowired
     Conversations conversations;
@@ -206,6 +216,75 @@ class CardsIntegrationTests {
                 .path("owedMinor")
                 .asLong();
         assertThat(owed).isEqualTo(credit.path("owedMinor").asLong() - 1000);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money #2: a refund beyond what a credit card owes lands as a credit balance, and a"
+            + " refund that cannot be booked now is not acknowledged, so the processor delivers it again")
+    void aRefundBeyondWhatTheCardOwesLandsAsACreditBalance() {
+        Holder holder = fixtures.holder(50_000, 100_000, 10);
+        Card card = holder.credit();
+        String path = "/api/v1/cards/" + card.id() + "/repayments";
+        sandbox().submit(CardsFixtures.purchase(card, 10_000, LocalDate.now(ZoneOffset.UTC)));
+        feed.readFeed();
+        assertThat(repay(path, 10_000).status()).as("repaid in full").isEqualTo(201);
+
+        FeedTransaction refund = refund(card, 10_000);
+        sandbox().submit(refund);
+        feed.readFeed();
+        assertThat(waiting(refund)).as("booked and acknowledged").isFalse();
+        assertThat(feed.book(refund)).isEqualTo(new FeedResult.Booked(true));
+        JsonNode view = api.get("/api/v1/cards/" + card.id()).json();
+        assertThat(view.path("owedMinor").asLong()).as("in credit").isEqualTo(-10_000);
+        assertThat(view.path("availableMinor").asLong()).isEqualTo(110_000);
+        assertThat(repay(path, 100).code())
+                .as("a repayment still stops at what it owes")
+                .isEqualTo("nothing_owed");
+        UUID transfer = jdbc.sql("SELECT transfer_id FROM card_transactions WHERE id = ?")
+                .param(refund.id())
+                .query(UUID.class)
+                .single();
+        for (int round = 0; round < 1_000 && alerts.follow() > 0; round++) {
+            // the follower is off in tests: one round at a time up to the journal's end
+        }
+        assertThat(jdbc.sql("SELECT LOWER(kind) FROM transaction_alerts WHERE transfer_id = ? AND customer_id = ?")
+                        .params(transfer, holder.id().value())
+                        .query(String.class)
+                        .list())
+                .as("she is told, as of any money coming in on her card")
+                .containsExactly("incoming");
+
+        FeedTransaction frozen = refund(card, 2_000);
+        assertThat(ledger.changeStatus(card.accountId(), AccountStatus.FROZEN))
+                .isInstanceOf(StatusResult.Changed.class);
+        sandbox().submit(frozen);
+        feed.readFeed();
+        assertThat(waiting(frozen)).as("not acknowledged: it comes again").isTrue();
+        assertThat(feed.book(frozen)).isEqualTo(new FeedResult.NotBookedYet(CardRefusal.ACCOUNT_UNAVAILABLE));
+        assertThat(ledger.changeStatus(card.accountId(), AccountStatus.OPEN)).isInstanceOf(StatusResult.Changed.class);
+        feed.readFeed();
+        assertThat(waiting(frozen)).isFalse();
+        assertThat(cards.owedMinor(card)).isEqualTo(-12_000);
+        assertThat(fixtures.balance(holder.wallet())).isEqualTo(40_000);
+    }
+
+    private SandboxCardProcessor sandbox() {
+        return (SandboxCardProcessor) processor;
+    }
+
+    private boolean waiting(FeedTransaction t) {
+        return processor.waiting(SandboxCardProcessor.WAITING_MAX).stream().anyMatch(w -> w.id().equals(t.id()));
+    }
+
+    private static FeedTransaction refund(Card card, long amountMinor) {
+        return new FeedTransaction(
+                UUID.randomUUID(),
+                card.id(),
+                FeedKind.REFUND,
+                amountMinor,
+                card.currency(),
+                LocalDate.now(ZoneOffset.UTC),
+                "Test Shop");
     }
 
     @Test
@@ -466,6 +545,73 @@ class CardsIntegrationTests {
         assertThat(creditCardOf("alice").path("owedMinor").asLong()).isEqualTo(owed - 550);
         assertThat(ledger.account(DemoBank.wallet(alice, "EUR")).orElseThrow().balanceMinor())
                 .isEqualTo(wallet - 550);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money #6: a repayment confirmed on the page but refused, or cancelled there, is"
+            + " told in the chat, not only on the page")
+    void aRepaymentRefusedOrCancelledOnThePageIsToldInTheChat() {
+        DemoCustomer alice = demo("alice");
+        String chat = "cards-repay-told-" + UUID.randomUUID();
+        signIn(((Outbound.Link) chat(chat, "my cards").get(0)).url(), alice);
+        String masked = creditCardOf("alice").path("maskedNumber").asString();
+        long owed = creditCardOf("alice").path("owedMinor").asLong();
+
+        Outbound.Link cancelled = (Outbound.Link) chat(chat, "repay 4").get(0);
+        FormClient browser = new FormClient(port);
+        String cancelPath = URI.create(cancelled.url()).getPath();
+        browser.get(cancelPath);
+        browser.post(cancelPath + "/cancel");
+        assertThat(told(chat, "%was cancelled on the bank%"))
+                .singleElement()
+                .asString()
+                .contains(masked);
+
+        Outbound.Link refused = (Outbound.Link) chat(chat, "repay 6").get(0);
+        org.socialbank.ledger.AccountId wallet = DemoBank.wallet(alice, "EUR");
+        long held = ledger.account(wallet).orElseThrow().availableMinor();
+        org.socialbank.ledger.AccountId aside = new org.socialbank.ledger.AccountId(UUID.randomUUID());
+        ledger.open(new org.socialbank.ledger.NewAccount(
+                aside,
+                CardsFixtures.EUR,
+                "test:aside",
+                org.socialbank.ledger.AccountKind.BANK_EQUITY,
+                java.util.Set.of()));
+        move(wallet, aside, held); // the wallet is emptied between the chat and the code
+        try {
+            String path = URI.create(refused.url()).getPath();
+            browser.get(path);
+            browser.post(path, "code", lastCode(browser, alice));
+        } finally {
+            move(aside, wallet, held);
+        }
+        assertThat(told(chat, "%confirmed but not made%"))
+                .singleElement()
+                .asString()
+                .contains("€6.00")
+                .contains(masked)
+                .contains("did not hold enough money");
+        assertThat(creditCardOf("alice").path("owedMinor").asLong())
+                .as("nothing repaid")
+                .isEqualTo(owed);
+    }
+
+    private void move(org.socialbank.ledger.AccountId from, org.socialbank.ledger.AccountId to, long amountMinor) {
+        assertThat(ledger.transfer(org.socialbank.ledger.NewTransfer.posted(
+                        new org.socialbank.ledger.TransferId(UUID.randomUUID()),
+                        from,
+                        to,
+                        amountMinor,
+                        CardsFixtures.EUR,
+                        "test-aside")))
+                .isInstanceOf(org.socialbank.ledger.TransferResult.Posted.class);
+    }
+
+    private List<String> told(String chat, String like) {
+        return jdbc.sql("SELECT payload FROM outbox_messages WHERE recipient = ? AND payload LIKE ?")
+                .params(chat, like)
+                .query(String.class)
+                .list();
     }
 
     @Test

@@ -131,10 +131,14 @@ final class CardReplies {
                             c.credit()
                                     ? texts.text(
                                             language,
-                                            "cards.chat.line_credit",
+                                            // a refund beyond what it owed leaves a card in credit
+                                            c.owedMinor() < 0
+                                                    ? "cards.chat.line_credit_in_credit"
+                                                    : "cards.chat.line_credit",
                                             c.maskedNumber(),
                                             status,
-                                            MoneyFormat.format(c.owedMinor(), c.currency(), language.locale()),
+                                            MoneyFormat.format(
+                                                    Math.abs(c.owedMinor()), c.currency(), language.locale()),
                                             MoneyFormat.format(c.limitMinor(), c.currency(), language.locale()))
                                     : texts.text(language, "cards.chat.line_debit", c.maskedNumber(), status));
         }
@@ -152,6 +156,7 @@ final class CardReplies {
                 "cards.chat.title",
                 "cards.chat.line_debit",
                 "cards.chat.line_credit",
+                "cards.chat.line_credit_in_credit",
                 "cards.chat.locked",
                 "cards.chat.lock_none",
                 "cards.chat.bill",
@@ -185,6 +190,12 @@ final class CardReplies {
                 "cards.chat.unlock.none",
                 "cards.chat.unlock.confirmation_unavailable",
                 "cards.chat.unlocked",
+                "cards.chat.repay.not_made.insufficient_funds",
+                "cards.chat.repay.not_made.owed",
+                "cards.chat.repay.not_made.other",
+                "cards.chat.repay.not_confirmed.expired",
+                "cards.chat.repay.not_confirmed.too_many_attempts",
+                "cards.chat.repay.not_confirmed.cancelled",
                 "cards.unlock.label");
     }
 }

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.cards.CardDispatched;
 import org.socialbank.cards.CardReminderDue;
+import org.socialbank.cards.CardRepaymentNotMade;
 import org.socialbank.cards.CardUnlockConfirmed;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.CustomerId;
@@ -15,7 +16,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a card's unlocking, confirmed on the bank's page, her new card's dispatch, and a credit card's reminder (due soon, auto-repaid, auto-repayment short, overdue; issue 16
+ * Writes a card's unlocking, confirmed on the bank's page, a repayment from that page that repaid
+ * nothing, her new card's dispatch, and a credit card's reminder (due soon, auto-repaid, auto-repayment short, overdue; issue 16
  * s2) to the holder's private chat in the transaction that recorded it: queued exactly once. No
  * chat, or only a public network's: it is not sent (the statement stays on the API and in "my
  * credit card bill").
@@ -66,6 +68,35 @@ class CardReminderMessages {
         tellInPrivate(
                 unlocked.customerId(),
                 language -> texts.text(language, "cards.chat.unlocked", unlocked.maskedNumber()));
+    }
+
+    /**
+     * A repayment sent to the bank's page ended without repaying: the chat hears how (ran out of
+     * time, too many wrong codes, cancelled on the page) or, when the right code was typed, why it
+     * was refused. Once: the step-up ends once.
+     */
+    @EventListener
+    void on(CardRepaymentNotMade event) {
+        tellInPrivate(event.customerId(), language -> {
+            String key = repaymentNotMadeKey(event.reason());
+            if (key.startsWith("cards.chat.repay.not_confirmed.")) {
+                return texts.text(language, key, event.maskedNumber());
+            }
+            return texts.text(
+                    language,
+                    key,
+                    MoneyFormat.format(event.amountMinor(), event.currency(), language.locale()),
+                    event.maskedNumber());
+        });
+    }
+
+    static String repaymentNotMadeKey(String reason) {
+        return switch (reason) {
+            case "expired", "too_many_attempts", "cancelled" -> "cards.chat.repay.not_confirmed." + reason;
+            case "insufficient_funds" -> "cards.chat.repay.not_made.insufficient_funds";
+            case "nothing_owed", "exceeds_amount_owed" -> "cards.chat.repay.not_made.owed";
+            default -> "cards.chat.repay.not_made.other";
+        };
     }
 
     /** Writes a text in her language to her preferred chat, unless it is on a public network. */
