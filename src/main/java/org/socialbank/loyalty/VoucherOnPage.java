@@ -91,8 +91,8 @@ public class VoucherOnPage implements ConfirmedOperations {
             return Offer.refused(PointsRefusal.REWARD_NOT_FOUND.code(), null);
         }
         Rewards.Reward reward = found.get();
-        long balance = points.summary(customer, 1).map(PointsSummary::balance).orElse(0L);
-        if (balance < reward.points()) {
+        long available = points.available(customer); // held points are not available
+        if (available < reward.points()) {
             return Offer.refused(PointsRefusal.INSUFFICIENT_POINTS.code(), reward);
         }
         Optional<CurrencyCode> currency = currency(customer);
