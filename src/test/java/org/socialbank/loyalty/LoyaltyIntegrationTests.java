@@ -331,7 +331,8 @@ class LoyaltyIntegrationTests {
 
     @Test
     @DisplayName(
-            "review 2026-12-07 money #6: a redemption refused at confirmation, or left to expire, is told in the chat")
+            "review 2026-12-07 money #6: a redemption refused at confirmation, or left to expire (a voucher's too),"
+                    + " is told in the chat")
     void aRedemptionRefusedOrNeverConfirmedIsToldInTheChat() {
         Member member = fixtures.member(Language.FR, true);
         fixtures.buy(member.credit(), 100_000); // 500 points
@@ -354,15 +355,20 @@ class LoyaltyIntegrationTests {
         Outbound.Link left =
                 (Outbound.Link) chats.say(chat, "utiliser 100 points").get(0);
         assertThat(left.url()).isNotBlank();
+        fixtures.buy(member.credit(), 60_000); // 300 more points, for a coffee
+        follow();
+        Outbound.Link coffee =
+                (Outbound.Link) chats.say(chat, "échanger coffee").get(0);
+        assertThat(coffee.url()).isNotBlank();
         clock.advance(Duration.ofHours(2));
         confirmations.expireDue(100);
         confirmations.expireDue(100); // once
         chats.drain();
         assertThat(chats.told(chat, "pas été faite à temps"))
-                .singleElement()
-                .asString()
-                .contains("100");
-        assertThat(balance(member.id())).isEqualTo(100);
+                .hasSize(2)
+                .anySatisfy(t -> assertThat(t).contains("100"))
+                .anySatisfy(t -> assertThat(t).contains("300"));
+        assertThat(balance(member.id())).isEqualTo(400);
     }
 
     @Test
