@@ -164,16 +164,18 @@ public class PointsJobs {
     }
 
     /**
-     * Expires what is left of the lot as far as it is available: points held for a voucher or a
-     * bill's discount stay in the lot until the hold ends (spent, they consume it; released, a later
-     * round expires them). A refusal of the ledger is logged and the lot left for a later round.
+     * Expires what is left of the lot but its held part: points held for a voucher or a bill's
+     * discount are the oldest lots' (a spent hold consumes the oldest first), so they stay in the lot
+     * until the hold ends (spent, they consume it; released, a later round expires them). A refusal
+     * of the ledger is logged and the lot left for a later round.
      */
     private int expireLot(JdbcPoints.Lot due) {
         Optional<AccountId> account = store.lockMember(due.customer());
         JdbcPoints.Lot lot = store.lot(due.id()).orElseThrow();
-        long available =
-                account.flatMap(ledger::account).map(Account::availableMinor).orElse(0L);
-        long expiring = Math.min(lot.pointsLeft(), available);
+        Optional<Account> points = account.flatMap(ledger::account);
+        long held = points.map(Account::debitsPending).orElse(0L);
+        long available = points.map(Account::availableMinor).orElse(0L);
+        long expiring = Math.min(lot.pointsLeft() - heldIn(lot, held), available);
         if (account.isEmpty() || expiring <= 0) {
             return 0; // redeemed or expired meanwhile, or all of it held
         }
@@ -188,5 +190,17 @@ public class PointsJobs {
         }
         store.setLeft(lot.id(), lot.pointsLeft() - expiring);
         return expiring == lot.pointsLeft() ? 1 : 0;
+    }
+
+    /** How much of the lot {@code held} points cover, the customer's oldest lots first. */
+    private long heldIn(JdbcPoints.Lot lot, long held) {
+        long before = 0;
+        for (JdbcPoints.Lot open : store.openLots(lot.customer(), Points.LOTS_PER_REDEMPTION_MAX)) {
+            if (open.id().equals(lot.id()) || before >= held) {
+                break;
+            }
+            before += open.pointsLeft();
+        }
+        return Math.max(0, Math.min(lot.pointsLeft(), held - before));
     }
 }

@@ -382,23 +382,27 @@ class LoyaltyIntegrationTests {
         Member next = fixtures.member(Language.EN, true);
         fixtures.buy(next.credit(), 20_000); // 100 points, a day younger
         follow();
+        clock.advance(Duration.ofDays(9));
+        fixtures.buy(held.credit(), 20_000); // 100 points, not due when the first lots are
+        follow();
         UUID bill = UUID.randomUUID();
         Optional<AccountId> rewardsAccount =
                 writes.write(status -> discounts.hold(bill, held.id(), 400, LoyaltyFixtures.EUR));
         assertThat(rewardsAccount).isPresent();
-        clock.advance(Duration.ofDays(732));
+        clock.advance(Duration.ofDays(725)); // the first two lots are due, the third is not
         jobs.expire();
-        assertThat(balance(held.id())).isEqualTo(400); // the held 400 stay until the bill ends
+        assertThat(balance(held.id()))
+                .isEqualTo(500); // the held 400 are the oldest lot's: they stay, as does the young lot
         assertThat(balance(next.id())).isZero(); // the round went on
         jobs.expire(); // nothing more, and nothing thrown
-        assertThat(balance(held.id())).isEqualTo(400);
+        assertThat(balance(held.id())).isEqualTo(500);
         writes.write(status -> {
             discounts.release(bill, held.id()); // the bill was not paid: the points are back, and past their date
             return null;
         });
         jobs.expire();
-        assertThat(balance(held.id())).isZero();
-        assertThat(pointsLeft(held.id())).isZero();
+        assertThat(balance(held.id())).isEqualTo(100);
+        assertThat(pointsLeft(held.id())).isEqualTo(100);
     }
 
     @Test
