@@ -77,6 +77,37 @@ class JdbcPoints {
                 .optional();
     }
 
+    /** The points a refund could not take back while they were held (under the member's lock). */
+    long owed(CustomerId customer) {
+        return jdbc.sql("SELECT points_owed FROM loyalty_members WHERE customer_id = ?")
+                .param(customer.value())
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
+    void setOwed(CustomerId customer, long points) {
+        jdbc.sql("UPDATE loyalty_members SET points_owed = ? WHERE customer_id = ?")
+                .params(points, customer.value())
+                .update();
+    }
+
+    /** Whether a refund's take-back was booked already (taken, owed, or both). */
+    boolean tookBack(UUID refundTransfer) {
+        return jdbc.sql("SELECT COUNT(*) FROM loyalty_take_backs WHERE refund_transfer_id = ?")
+                        .param(refundTransfer)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    void insertTakeBack(UUID refundTransfer, CustomerId customer, long points, long taken, long owed, Instant now) {
+        jdbc.sql("INSERT INTO loyalty_take_backs (refund_transfer_id, customer_id, points, taken, owed, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(refundTransfer, customer.value(), points, taken, owed, Timestamps.utc(now))
+                .update();
+    }
+
     void insertMember(CustomerId customer, AccountId account, Instant now) {
         jdbc.sql("INSERT INTO loyalty_members (customer_id, account_id, created_at) VALUES (?, ?, ?)")
                 .params(customer.value(), account.value(), Timestamps.utc(now))
@@ -136,10 +167,24 @@ class JdbcPoints {
                 .list();
     }
 
-    /** Lots of any customer whose points are due to expire by {@code now}. */
+    /** Lots of any customer whose points are due to expire by {@code now}, in expiry order. */
     List<Lot> due(Instant now, int limit) {
         return jdbc.sql(LOT + "WHERE expires_at <= ? AND points_left > 0 ORDER BY expires_at, id LIMIT ?")
                 .params(Timestamps.utc(now), limit)
+                .query(JdbcPoints::lot)
+                .list();
+    }
+
+    /** The due lots that come after {@code after} in expiry order (the next page of {@link #due}). */
+    List<Lot> dueAfter(Instant now, Lot after, int limit) {
+        return jdbc.sql(LOT + "WHERE expires_at <= ? AND points_left > 0 "
+                        + "AND (expires_at > ? OR (expires_at = ? AND id > ?)) ORDER BY expires_at, id LIMIT ?")
+                .params(
+                        Timestamps.utc(now),
+                        Timestamps.utc(after.expiresAt()),
+                        Timestamps.utc(after.expiresAt()),
+                        after.id(),
+                        limit)
                 .query(JdbcPoints::lot)
                 .list();
     }

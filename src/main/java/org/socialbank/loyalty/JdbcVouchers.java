@@ -79,13 +79,4 @@ class JdbcVouchers {
                 .query((rs, n) -> rs.getObject(1, UUID.class))
                 .list();
     }
-
-    /** Whether the customer has points held for a voucher (their lots must not expire under it). */
-    boolean holds(CustomerId customer) {
-        return jdbc.sql("SELECT COUNT(*) FROM loyalty_vouchers WHERE customer_id = ? AND status = 'pending'")
-                        .param(customer.value())
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
 }

@@ -14,7 +14,9 @@ import org.socialbank.cards.Cards;
 import org.socialbank.cards.StatementCredits;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
+import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountStatus;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.Transfer;
@@ -214,7 +216,7 @@ public class Points {
         Optional<Long> value = valueMinor(r.points(), card.currency());
         PointsRefusal refusal = value.isEmpty()
                 ? PointsRefusal.CURRENCY_NOT_REDEEMABLE
-                : account.isEmpty() || balance(account.get()) < r.points() ? PointsRefusal.INSUFFICIENT_POINTS : null;
+                : pointsRefusal(account, r.points()).orElse(null);
         if (refusal == null) {
             refusal = spend(r, card, account.get(), value.get());
         }
@@ -245,9 +247,23 @@ public class Points {
     }
 
     /**
+     * Why the points account cannot give {@code points} now: held points (a voucher order, a bill's
+     * discount) are not available (review 2026-12-07 money #3), nor is a frozen or closed account.
+     */
+    private Optional<PointsRefusal> pointsRefusal(Optional<AccountId> member, long points) {
+        Optional<Account> account = member.flatMap(ledger::account);
+        if (account.isEmpty() || account.get().availableMinor() < points) {
+            return Optional.of(PointsRefusal.INSUFFICIENT_POINTS);
+        }
+        return account.get().status() == AccountStatus.OPEN
+                ? Optional.empty()
+                : Optional.of(PointsRefusal.ACCOUNT_UNAVAILABLE);
+    }
+
+    /**
      * Credits the card first (its row lock checks what it owes), then posts the points out, which
-     * cannot fail: the balance was read under the member's lock and nothing else spends it.
-     * Null when done, else the card's refusal (nothing moved).
+     * cannot fail: what is available was read under the member's lock, and everything that spends
+     * or holds points takes that lock. Null when done, else the card's refusal (nothing moved).
      */
     private PointsRefusal spend(RedemptionRequest r, Card card, AccountId account, long valueMinor) {
         AccountId rewards = accounts.openRewards(card.currency());
@@ -269,8 +285,12 @@ public class Points {
         return null;
     }
 
-    private long balance(AccountId account) {
-        return ledger.account(account).map(a -> a.balanceMinor()).orElse(0L);
+    /** The points the customer can spend now: the balance less what is held (a voucher order, a bill's discount). */
+    public long available(CustomerId customer) {
+        return store.member(customer)
+                .flatMap(ledger::account)
+                .map(Account::availableMinor)
+                .orElse(0L);
     }
 
     static PointsRefusal refusal(CardRefusal code) {

@@ -39,8 +39,15 @@ public class PointsDiscounts {
     private final JdbcPoints store;
     private final PointsAccounts accounts;
     private final LoyaltyProperties properties;
+    private final PointsTakeBacks takeBacks;
 
-    PointsDiscounts(Ledger ledger, JdbcPoints store, PointsAccounts accounts, LoyaltyProperties properties) {
+    PointsDiscounts(
+            Ledger ledger,
+            JdbcPoints store,
+            PointsAccounts accounts,
+            LoyaltyProperties properties,
+            PointsTakeBacks takeBacks) {
+        this.takeBacks = takeBacks;
         this.ledger = ledger;
         this.store = store;
         this.accounts = accounts;
@@ -93,13 +100,16 @@ public class PointsDiscounts {
         store.lockMember(customer);
         if (resolve(Resolution.post(transferId(id), OptionalLong.empty()))) {
             store.consume(customer, points, Points.LOTS_PER_REDEMPTION_MAX);
+            takeBacks.holdEnded(customer, transferId(id), false);
         }
     }
 
-    /** The payment was not made: the held points are the customer's again. */
+    /** The payment was not made: the held points are the customer's again (less what a refund owes). */
     public void release(UUID id, CustomerId customer) {
         store.lockMember(customer);
-        resolve(Resolution.voidIt(transferId(id)));
+        if (resolve(Resolution.voidIt(transferId(id)))) {
+            takeBacks.holdEnded(customer, transferId(id), true);
+        }
     }
 
     /** True when this call moved the held points; false when an earlier one had. */

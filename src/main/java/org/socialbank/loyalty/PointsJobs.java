@@ -39,10 +39,13 @@ public class PointsJobs {
 
     static final String PURCHASE_CODE = "card-purchase";
 
+    /** The most pages of due lots one expiry round reads. */
+    static final int EXPIRY_PAGES_MAX = 10;
+
     private final Ledger ledger;
     private final JdbcPoints store;
     private final PointsAccounts accounts;
-    private final JdbcVouchers vouchers;
+    private final PointsTakeBacks takeBacks;
     private final DurableTransactions writes;
     private final LoyaltyProperties properties;
     private final Clock clock;
@@ -52,13 +55,13 @@ public class PointsJobs {
             Ledger ledger,
             JdbcPoints store,
             PointsAccounts accounts,
-            JdbcVouchers vouchers,
+            PointsTakeBacks takeBacks,
             DurableTransactions writes,
             LoyaltyProperties properties,
             Clock clock,
             Points points) {
         this.points = points;
-        this.vouchers = vouchers;
+        this.takeBacks = takeBacks;
         this.ledger = ledger;
         this.store = store;
         this.accounts = accounts;
@@ -111,9 +114,9 @@ public class PointsJobs {
 
     /**
      * A card refund takes back the points a purchase of its amount earns, from the customer it was
-     * refunded to, as many as are left (points already redeemed stay redeemed; the balance never goes
-     * below zero), the oldest lots first. Once per refund: the transfer's id is derived from it, and
-     * its lots are consumed in the same transaction.
+     * refunded to, as many as are available (points already redeemed stay redeemed; the balance
+     * never goes below zero; points on hold are owed until the hold ends, {@link PointsTakeBacks}),
+     * the oldest lots first. Once per refund. A refusal is logged, never thrown: the follower moves on.
      */
     private void takeBack(Transfer t, Account refunded) {
         long points = REFUND_CODES.contains(t.code().value())
@@ -123,22 +126,8 @@ public class PointsJobs {
         if (points <= 0 || customer.isEmpty()) {
             return;
         }
-        Optional<AccountId> account = store.lockMember(customer.get());
-        TransferId id = Points.transferId("take-back", t.id().value());
-        if (account.isEmpty() || ledger.transfer(id).isPresent()) {
-            return; // never earned anything, or taken back already
-        }
-        long taken = Math.min(
-                points, ledger.account(account.get()).map(Account::balanceMinor).orElse(0L));
-        if (taken <= 0) {
-            return;
-        }
-        TransferResult result = ledger.transfer(NewTransfer.posted(
-                id, account.get(), PointsAccounts.ISSUED, taken, CurrencyCode.POINTS, "points-take-back"));
-        if (result instanceof TransferResult.Rejected rejected) {
-            throw new IllegalStateException("points checked under the member's lock were refused: " + rejected.code());
-        }
-        store.consume(customer.get(), taken, Points.LOTS_PER_REDEMPTION_MAX);
+        store.lockMember(customer.get())
+                .ifPresent(account -> takeBacks.refund(customer.get(), account, t, points)); // else never earned
     }
 
     /** The customer whose account paid: a wallet, a current account or a credit card carries their owner reference. */
@@ -153,35 +142,65 @@ public class PointsJobs {
         return Uuids.parse(owner.substring("customer:".length())).map(CustomerId::new);
     }
 
-    /** Expires what is left of every lot past its date (a bounded batch); answers how many lots it expired. */
+    /**
+     * Expires what is left of every lot past its date, a page of {@code batch-max} lots at a time and
+     * at most {@link #EXPIRY_PAGES_MAX} pages a round, so lots that cannot expire yet (their points
+     * held) never keep the others waiting; answers how many lots it expired in full.
+     */
     public int expire() {
+        Instant now = clock.instant();
         int expired = 0;
-        for (JdbcPoints.Lot due : store.due(clock.instant(), properties.batchMax())) {
-            expired += writes.write(status -> expireLot(due));
+        List<JdbcPoints.Lot> page = store.due(now, properties.batchMax());
+        for (int pages = 1; !page.isEmpty(); pages++) {
+            for (JdbcPoints.Lot due : page) {
+                expired += writes.write(status -> expireLot(due));
+            }
+            if (page.size() < properties.batchMax() || pages >= EXPIRY_PAGES_MAX) {
+                break;
+            }
+            page = store.dueAfter(now, page.get(page.size() - 1), properties.batchMax());
         }
         return expired;
     }
 
+    /**
+     * Expires what is left of the lot but its held part: points held for a voucher or a bill's
+     * discount are the oldest lots' (a spent hold consumes the oldest first), so they stay in the lot
+     * until the hold ends (spent, they consume it; released, a later round expires them). A refusal
+     * of the ledger is logged and the lot left for a later round.
+     */
     private int expireLot(JdbcPoints.Lot due) {
         Optional<AccountId> account = store.lockMember(due.customer());
         JdbcPoints.Lot lot = store.lot(due.id()).orElseThrow();
-        if (account.isEmpty() || lot.pointsLeft() == 0) {
-            return 0; // redeemed or expired meanwhile
+        Optional<Account> points = account.flatMap(ledger::account);
+        long held = points.map(Account::debitsPending).orElse(0L);
+        long available = points.map(Account::availableMinor).orElse(0L);
+        long expiring = Math.min(lot.pointsLeft() - heldIn(lot, held), available);
+        if (account.isEmpty() || expiring <= 0) {
+            return 0; // redeemed or expired meanwhile, or all of it held
         }
-        if (vouchers.holds(due.customer())) {
-            return 0; // points held for a voucher: the next round, once the partner answered
-        }
+        // the lot's last expiry keeps the id it always had; a part (the rest held) is named by what was left
+        TransferId id =
+                Points.transferId(expiring == lot.pointsLeft() ? "expire" : "expire:" + lot.pointsLeft(), lot.id());
         TransferResult result = ledger.transfer(NewTransfer.posted(
-                Points.transferId("expire", lot.id()),
-                account.get(),
-                PointsAccounts.EXPIRED,
-                lot.pointsLeft(),
-                CurrencyCode.POINTS,
-                "points-expire"));
+                id, account.get(), PointsAccounts.EXPIRED, expiring, CurrencyCode.POINTS, "points-expire"));
         if (result instanceof TransferResult.Rejected rejected) {
-            throw new IllegalStateException("points left in a lot could not expire: " + rejected.code());
+            log.warn("loyalty: lot {} could not expire: {}", lot.id(), rejected.code());
+            return 0;
         }
-        store.setLeft(lot.id(), 0);
-        return 1;
+        store.setLeft(lot.id(), lot.pointsLeft() - expiring);
+        return expiring == lot.pointsLeft() ? 1 : 0;
+    }
+
+    /** How much of the lot {@code held} points cover, the customer's oldest lots first. */
+    private long heldIn(JdbcPoints.Lot lot, long held) {
+        long before = 0;
+        for (JdbcPoints.Lot open : store.openLots(lot.customer(), Points.LOTS_PER_REDEMPTION_MAX)) {
+            if (open.id().equals(lot.id()) || before >= held) {
+                break;
+            }
+            before += open.pointsLeft();
+        }
+        return Math.max(0, Math.min(lot.pointsLeft(), held - before));
     }
 }

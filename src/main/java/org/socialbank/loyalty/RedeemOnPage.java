@@ -9,6 +9,7 @@ import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.OperationConfirmed;
+import org.socialbank.directory.OperationNotConfirmed;
 import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
 import org.socialbank.shared.Language;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * "Redeem 500 points" in chat is confirmed on the bank's step-up page as an operation whose label,
  * "Redeem 500 points for a €5.00 credit on card 510012******1234", is bound to the SMS code. Only
  * the confirmed redemption is carried out, under the id the reference carries (so a second submit
- * redeems nothing more), and the chat is told ({@link PointsRedeemed}).
+ * redeems nothing more), and the chat is told ({@link PointsRedeemed}), as it is of a redemption
+ * refused then or never confirmed ({@link PointsNotRedeemed}).
  */
 @Component
 public class RedeemOnPage implements ConfirmedOperations {
@@ -85,8 +87,8 @@ public class RedeemOnPage implements ConfirmedOperations {
         if (card.isEmpty()) {
             return Offer.refused(PointsRefusal.NO_CREDIT_CARD.code());
         }
-        long balance = points.summary(customer, 1).map(PointsSummary::balance).orElse(0L);
-        if (balance < count) {
+        long available = points.available(customer); // held points are not available
+        if (available < count) {
             return Offer.refused(PointsRefusal.INSUFFICIENT_POINTS.code());
         }
         Card c = card.get();
@@ -132,16 +134,31 @@ public class RedeemOnPage implements ConfirmedOperations {
                 .ifPresent(r -> {
                     Optional<Card> card = points.creditCard(event.customerId(), r.card());
                     if (card.isEmpty() || !event.payee().contains(card.get().maskedNumber())) {
+                        events.publishEvent(new PointsNotRedeemed(
+                                event.customerId(), r.points(), PointsNotRedeemed.CONFIRMATION_MISMATCH));
                         return;
                     }
+                    boolean answeredBefore = points.redemption(r.id()).isPresent();
                     RedemptionResult result = points.redeem(
                             new Points.RedemptionRequest(r.id(), event.customerId(), r.points(), r.card()));
                     if (result instanceof RedemptionResult.Redeemed done && !done.replayed()) {
                         Redemption d = done.redemption();
                         events.publishEvent(new PointsRedeemed(
                                 d.customerId(), d.points(), d.amountMinor(), d.currency(), d.maskedNumber()));
+                    } else if (result instanceof RedemptionResult.Refused refused && !answeredBefore) {
+                        events.publishEvent(new PointsNotRedeemed(
+                                event.customerId(), r.points(), refused.code().code()));
                     }
                 });
+    }
+
+    /** The step-up ended without the code (expired, too many wrong codes, cancelled): the chat is told. */
+    @EventListener
+    void on(OperationNotConfirmed event) {
+        parse(event.operation())
+                .filter(r -> points.redemption(r.id()).isEmpty())
+                .ifPresent(r ->
+                        events.publishEvent(new PointsNotRedeemed(event.customerId(), r.points(), event.reason())));
     }
 
     private record Reference(UUID id, long points, CardId card) {}

@@ -9,11 +9,13 @@ import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.OperationConfirmed;
+import org.socialbank.directory.OperationNotConfirmed;
 import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Uuids;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -44,13 +46,16 @@ public class VoucherOnPage implements ConfirmedOperations {
     private final Confirmations confirmations;
     private final Directory directory;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
     VoucherOnPage(
             Vouchers vouchers,
             Points points,
             Confirmations confirmations,
             Directory directory,
-            MessageSource messages) {
+            MessageSource messages,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.vouchers = vouchers;
         this.points = points;
         this.confirmations = confirmations;
@@ -91,8 +96,8 @@ public class VoucherOnPage implements ConfirmedOperations {
             return Offer.refused(PointsRefusal.REWARD_NOT_FOUND.code(), null);
         }
         Rewards.Reward reward = found.get();
-        long balance = points.summary(customer, 1).map(PointsSummary::balance).orElse(0L);
-        if (balance < reward.points()) {
+        long available = points.available(customer); // held points are not available
+        if (available < reward.points()) {
             return Offer.refused(PointsRefusal.INSUFFICIENT_POINTS.code(), reward);
         }
         Optional<CurrencyCode> currency = currency(customer);
@@ -161,6 +166,21 @@ public class VoucherOnPage implements ConfirmedOperations {
                         vouchers.orderOnCommit(r.id(), event.customerId(), r.reward());
                     }
                 });
+    }
+
+    /**
+     * The step-up ended without the code (expired, too many wrong codes, cancelled): nothing was
+     * ordered, and the chat is told so ({@link PointsNotRedeemed}), as of a redemption.
+     */
+    @EventListener
+    void on(OperationNotConfirmed event) {
+        parse(event.operation())
+                .filter(r -> vouchers.voucher(r.id()).isEmpty())
+                .flatMap(r -> catalogue().stream()
+                        .filter(w -> w.code().equals(r.reward()))
+                        .findFirst())
+                .ifPresent(reward -> events.publishEvent(
+                        new PointsNotRedeemed(event.customerId(), reward.points(), event.reason())));
     }
 
     private record Reference(UUID id, String reward) {}

@@ -60,6 +60,7 @@ public class Vouchers {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final VoucherCodes codes;
+    private final PointsTakeBacks takeBacks;
     /** A transaction of its own, for the partner's answer to an order held in a transaction now committed. */
     private final TransactionTemplate afterCommit;
 
@@ -73,7 +74,9 @@ public class Vouchers {
             Clock clock,
             ApplicationEventPublisher events,
             VoucherCodes codes,
+            PointsTakeBacks takeBacks,
             PlatformTransactionManager transactions) {
+        this.takeBacks = takeBacks;
         this.events = events;
         this.codes = codes;
         this.afterCommit = new TransactionTemplate(transactions);
@@ -206,6 +209,7 @@ public class Vouchers {
                 resolve(Resolution.voidIt(transferId(id)));
                 store.settle(id, Voucher.Status.FAILED, null, ((ProviderAnswer.Failed) answer).reason(), now);
             }
+            takeBacks.holdEnded(v.customerId(), transferId(id), !(answer instanceof ProviderAnswer.Succeeded));
             Voucher done = store.find(id).orElseThrow();
             events.publishEvent(ended(done));
             return done;

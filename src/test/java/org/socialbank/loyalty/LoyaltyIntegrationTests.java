@@ -5,19 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.cards.CardFeed;
 import org.socialbank.cards.Cards;
 import org.socialbank.conversation.Outbound;
+import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
+import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.loyalty.LoyaltyFixtures.Member;
 import org.socialbank.loyalty.sandbox.SandboxRewards;
 import org.socialbank.shared.Language;
+import org.socialbank.shared.ProviderAnswer;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.ChatFakes;
@@ -96,6 +102,15 @@ class LoyaltyIntegrationTests {
 
     @Autowired
     Vouchers vouchers;
+
+    @Autowired
+    PointsDiscounts discounts;
+
+    @Autowired
+    Confirmations confirmations;
+
+    @Autowired
+    DurableTransactions writes;
 
     Api api;
     LoyaltyFixtures fixtures;
@@ -234,6 +249,160 @@ class LoyaltyIntegrationTests {
                 404,
                 "card_not_found");
         assertThat(balance(member.id())).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money #3: a refund while points are held takes what is available, owes the held"
+            + " part until the hold ends, and the follower goes on earning for everyone")
+    void aRefundWhilePointsAreHeldNeverStallsTheFollower() {
+        Member released = fixtures.member(Language.EN, true);
+        Member spent = fixtures.member(Language.EN, true);
+        fixtures.buy(released.credit(), 200_000); // 1,000 points each
+        fixtures.buy(spent.credit(), 200_000);
+        follow();
+        UUID releasedOrder = lostVoucher(released); // 300 points held, the partner's answer lost
+        UUID spentOrder = lostVoucher(spent);
+        fixtures.refund(released.credit(), 200_000); // takes back 1,000 points: 700 now, 300 owed
+        fixtures.refund(spent.credit(), 200_000);
+        Member other = fixtures.member(Language.EN, true);
+        fixtures.buy(other.credit(), 20_000); // someone else's 100 points, later in the journal
+        follow();
+        assertThat(balance(other.id())).isEqualTo(100);
+        assertThat(balance(released.id())).isEqualTo(300);
+        assertThat(points.available(released.id())).isZero();
+        assertThat(owed(released.id())).isEqualTo(300);
+
+        vouchers.settle(releasedOrder, new ProviderAnswer.Failed("out_of_stock")); // the points come back: taken
+        vouchers.settle(spentOrder, new ProviderAnswer.Succeeded("RW-1")); // spent: they stay spent
+        for (Member m : List.of(released, spent)) {
+            assertThat(balance(m.id())).isZero();
+            assertThat(owed(m.id())).isZero();
+            assertThat(pointsLeft(m.id())).isZero();
+        }
+        jdbc.sql("UPDATE loyalty_cursor SET last_sequence = 0").update(); // the whole journal, once more
+        fixtures.buy(released.credit(), 20_000); // 100 new points: no refund takes them again
+        follow();
+        assertThat(balance(released.id())).isEqualTo(100);
+        assertThat(balance(other.id())).isEqualTo(100);
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 money #3: redeeming points held for a voucher is 422 insufficient_points, not a 500")
+    void redeemingHeldPointsIsRefusedAsInsufficient() {
+        Member member = fixtures.member(Language.EN, true);
+        fixtures.buy(member.credit(), 200_000); // 1,000 points
+        follow();
+        lostVoucher(member); // 300 held
+        UUID id = UUID.randomUUID();
+        assertProblem(redeem(member.id(), id, 800), 422, "insufficient_points");
+        assertProblem(redeem(member.id(), id, 800), 422, "insufficient_points"); // the id answers the same
+        assertThat(redeem(member.id(), UUID.randomUUID(), 700).status()).isEqualTo(201);
+        assertThat(balance(member.id())).isEqualTo(300);
+        assertThat(cards.owedMinor(member.credit())).isEqualTo(200_000 - 700);
+        String chat = chats.linkedTo(member.id());
+        assertThat(Chats.text(chats.say(chat, "redeem 200 points"))).contains("don’t have that many points");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money #3 and #6: a redemption confirmed on the page while its points are held"
+            + " is refused, and the chat is told why")
+    void aRedemptionConfirmedWhileItsPointsAreHeldIsToldInTheChat() {
+        Member member = fixtures.member(Language.EN, true);
+        fixtures.buy(member.credit(), 200_000); // 1,000 points
+        follow();
+        String chat = chats.linkedTo(member.id());
+        Outbound.Link link =
+                (Outbound.Link) chats.say(chat, "redeem 800 points").get(0);
+        lostVoucher(member); // 300 held before the code is typed
+        FormClient browser = new FormClient(port);
+        browser.get(pathOf(link.url()));
+        FormClient.Page page = browser.post(pathOf(link.url()), "code", sms.lastCode(member.phone()));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(balance(member.id())).isEqualTo(1_000);
+        assertThat(cards.owedMinor(member.credit())).isEqualTo(200_000);
+        chats.drain();
+        assertThat(chats.told(chat, "not redeemed"))
+                .singleElement()
+                .asString()
+                .contains("800")
+                .contains("held for a voucher");
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 money #6: a redemption refused at confirmation, or left to expire (a voucher's too),"
+                    + " is told in the chat")
+    void aRedemptionRefusedOrNeverConfirmedIsToldInTheChat() {
+        Member member = fixtures.member(Language.FR, true);
+        fixtures.buy(member.credit(), 100_000); // 500 points
+        follow();
+        String chat = chats.linkedTo(member.id());
+        Outbound.Link refused =
+                (Outbound.Link) chats.say(chat, "utiliser 300 points").get(0);
+        assertThat(redeem(member.id(), UUID.randomUUID(), 400).status()).isEqualTo(201); // spent before the code
+        FormClient browser = new FormClient(port);
+        browser.get(pathOf(refused.url()));
+        browser.post(pathOf(refused.url()), "code", sms.lastCode(member.phone()));
+        browser.post(pathOf(refused.url()), "code", sms.lastCode(member.phone())); // a second submit tells nothing
+        chats.drain();
+        assertThat(chats.told(chat, "n’ont pas été utilisés"))
+                .singleElement()
+                .asString()
+                .contains("300")
+                .contains("plus autant de points");
+
+        Outbound.Link left =
+                (Outbound.Link) chats.say(chat, "utiliser 100 points").get(0);
+        assertThat(left.url()).isNotBlank();
+        fixtures.buy(member.credit(), 60_000); // 300 more points, for a coffee
+        follow();
+        Outbound.Link coffee =
+                (Outbound.Link) chats.say(chat, "échanger coffee").get(0);
+        assertThat(coffee.url()).isNotBlank();
+        clock.advance(Duration.ofHours(2));
+        confirmations.expireDue(100);
+        confirmations.expireDue(100); // once
+        chats.drain();
+        assertThat(chats.told(chat, "pas été faite à temps"))
+                .hasSize(2)
+                .anySatisfy(t -> assertThat(t).contains("100"))
+                .anySatisfy(t -> assertThat(t).contains("300"));
+        assertThat(balance(member.id())).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money #3: a lot expiring under a bill's discount hold expires what is available"
+            + " and the round goes on to the next lots")
+    void expiryGoesOnPastALotHeldForABillsDiscount() {
+        Member held = fixtures.member(Language.EN, true);
+        fixtures.buy(held.credit(), 200_000); // 1,000 points, the oldest lot
+        follow();
+        clock.advance(Duration.ofDays(1));
+        Member next = fixtures.member(Language.EN, true);
+        fixtures.buy(next.credit(), 20_000); // 100 points, a day younger
+        follow();
+        clock.advance(Duration.ofDays(9));
+        fixtures.buy(held.credit(), 20_000); // 100 points, not due when the first lots are
+        follow();
+        UUID bill = UUID.randomUUID();
+        Optional<AccountId> rewardsAccount =
+                writes.write(status -> discounts.hold(bill, held.id(), 400, LoyaltyFixtures.EUR));
+        assertThat(rewardsAccount).isPresent();
+        clock.advance(Duration.ofDays(725)); // the first two lots are due, the third is not
+        jobs.expire();
+        assertThat(balance(held.id()))
+                .isEqualTo(500); // the held 400 are the oldest lot's: they stay, as does the young lot
+        assertThat(balance(next.id())).isZero(); // the round went on
+        jobs.expire(); // nothing more, and nothing thrown
+        assertThat(balance(held.id())).isEqualTo(500);
+        writes.write(status -> {
+            discounts.release(bill, held.id()); // the bill was not paid: the points are back, and past their date
+            return null;
+        });
+        jobs.expire();
+        assertThat(balance(held.id())).isEqualTo(100);
+        assertThat(pointsLeft(held.id())).isEqualTo(100);
     }
 
     @Test
@@ -422,6 +591,29 @@ class LoyaltyIntegrationTests {
         while (jobs.follow() > 0) {
             // until the journal is read to its end
         }
+    }
+
+    /** Orders a coffee (300 points) whose answer the partner loses: its points stay held; answers the order's id. */
+    private UUID lostVoucher(Member member) {
+        rewards.loseNext();
+        UUID order = UUID.randomUUID();
+        Response held = voucher(member.id(), order, "coffee");
+        assertThat(held.json().path("status").asString()).as(held.body()).isEqualTo("pending");
+        return order;
+    }
+
+    private long owed(CustomerId customer) {
+        return jdbc.sql("SELECT points_owed FROM loyalty_members WHERE customer_id = ?")
+                .param(customer.value())
+                .query(Long.class)
+                .single();
+    }
+
+    private long pointsLeft(CustomerId customer) {
+        return jdbc.sql("SELECT COALESCE(SUM(points_left), 0) FROM loyalty_lots WHERE customer_id = ?")
+                .param(customer.value())
+                .query(Long.class)
+                .single();
     }
 
     private long balance(CustomerId customer) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the customer's private chat what a service did after the chat (issue 16): points redeemed
- * on the bank's page. Written to the outbox in the transaction that did it, so once; no private
+ * on the bank's page, or not (refused then, or never confirmed). Written to the outbox in the transaction that did it, so once; no private
  * chat (or only a public network's): nothing is written.
  */
 @Component
@@ -43,6 +43,34 @@ class ServiceMessages {
                                 .format(redeemed.points()),
                         MoneyFormat.format(redeemed.amountMinor(), redeemed.currency(), language.locale()),
                         redeemed.maskedNumber()));
+    }
+
+    /** A redemption confirmed on the bank's page (or left there) redeemed nothing: why, and that nothing was spent. */
+    @EventListener
+    void on(org.socialbank.loyalty.PointsNotRedeemed notRedeemed) {
+        Language language = language(notRedeemed.customerId());
+        send(
+                notRedeemed.customerId(),
+                texts.text(
+                        language,
+                        "loyalty.chat.redeem.not_done",
+                        java.text.NumberFormat.getIntegerInstance(language.locale())
+                                .format(notRedeemed.points()),
+                        texts.text(language, notRedeemedKey(notRedeemed.reason()))));
+    }
+
+    static String notRedeemedKey(String reason) {
+        return "loyalty.chat.redeem.reason."
+                + switch (reason) {
+                    case "insufficient_points",
+                            "nothing_owed",
+                            "exceeds_amount_owed",
+                            "expired",
+                            "too_many_attempts",
+                            "cancelled" -> reason;
+                    case "confirmation_mismatch", "card_not_found", "no_credit_card" -> "card_changed";
+                    default -> "other";
+                };
     }
 
     /** A voucher order ended: ready (the code on the bank's page), failed and the points back, or refused. */
