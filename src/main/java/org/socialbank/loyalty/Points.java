@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.cards.Card;
 import org.socialbank.cards.CardId;
 import org.socialbank.cards.CardRefusal;
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Points {
+
+    private static final Logger log = LoggerFactory.getLogger(Points.class);
 
     /** The most movements a summary shows. */
     public static final int HISTORY_MAX = 20;
@@ -130,7 +134,8 @@ public class Points {
 
     /**
      * One lot of points from a source (a purchase, a grant), issued to the customer, under her
-     * member row (opened on her first points); false when that source earned already.
+     * member row (opened on her first points); false when that source earned already, or when the
+     * ledger refuses her points account (frozen or closed: those points are never issued).
      */
     boolean credit(CustomerId customer, long points, UUID sourceId, String sourceCode, Instant earnedAt) {
         AccountId account = store.lockMember(customer).orElseGet(() -> {
@@ -146,7 +151,10 @@ public class Points {
         TransferResult result = ledger.transfer(NewTransfer.posted(
                 transferId("earn", lot), PointsAccounts.ISSUED, account, points, CurrencyCode.POINTS, "points-earn"));
         if (result instanceof TransferResult.Rejected rejected) {
-            throw new IllegalStateException("points could not be issued: " + rejected.code());
+            // her points account frozen or closed: nothing is issued, and the journal's follower goes
+            // on for everyone (a throw here stopped its round, the same purchase failing it again)
+            log.warn("loyalty: {} points of source {} not issued: {}", points, sourceId, rejected.code());
+            return false;
         }
         store.insertLot(
                 new JdbcPoints.Lot(lot, customer, points, points, earnedAt, earnedAt.plus(properties.pointsTtl())),

@@ -18,7 +18,9 @@ import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountStatus;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.StatusResult;
 import org.socialbank.loyalty.LoyaltyFixtures.Member;
 import org.socialbank.loyalty.sandbox.SandboxRewards;
 import org.socialbank.shared.Language;
@@ -284,6 +286,29 @@ class LoyaltyIntegrationTests {
         follow();
         assertThat(balance(released.id())).isEqualTo(100);
         assertThat(balance(other.id())).isEqualTo(100);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money #3 (its last note): a purchase of a customer whose points account is"
+            + " frozen earns nothing, and the follower goes on earning for everyone")
+    void aFrozenPointsAccountNeverStallsTheFollower() {
+        Member frozen = fixtures.member(Language.EN, true);
+        fixtures.buy(frozen.credit(), 20_000); // 100 points
+        follow();
+        AccountId account = jdbc.sql("SELECT account_id FROM loyalty_members WHERE customer_id = ?")
+                .param(frozen.id().value())
+                .query(UUID.class)
+                .optional()
+                .map(AccountId::new)
+                .orElseThrow();
+        assertThat(ledger.changeStatus(account, AccountStatus.FROZEN)).isInstanceOf(StatusResult.Changed.class);
+        fixtures.buy(frozen.credit(), 20_000); // 100 points that cannot be issued
+        Member other = fixtures.member(Language.EN, true);
+        fixtures.buy(other.credit(), 20_000); // someone else's 100 points, later in the journal
+        follow();
+        assertThat(balance(other.id())).isEqualTo(100);
+        assertThat(balance(frozen.id())).isEqualTo(100);
+        assertThat(ledger.changeStatus(account, AccountStatus.OPEN)).isInstanceOf(StatusResult.Changed.class);
     }
 
     @Test
