@@ -108,21 +108,27 @@ public class XInbox {
         for (XUpdates.Event event : XUpdates.read(payload, bank)) {
             retry |= !handle(event);
         }
-        publishMentions(payload);
+        retry |= !publishMentions(payload);
         return retry ? Delivery.RETRY_LATER : Delivery.HANDLED;
     }
 
     /**
      * Tells social listening about the public mentions (idempotent downstream by tweet id, so a
-     * redelivered post is harmless); its failure never fails nor repeats the delivery.
+     * redelivered post is harmless); false when a database, transaction or I/O fault stopped it,
+     * so that X posts it again and listening gets them then (the post's events, handled already,
+     * are skipped). Any other failure is logged and never repeats the delivery.
      */
-    private void publishMentions(JsonNode payload) {
+    private boolean publishMentions(JsonNode payload) {
         try {
             XUpdates.publicMentions(payload, bank).forEach(listeners);
+            return true;
         } catch (RuntimeException e) {
+            boolean again = Faults.infrastructure(e);
             log.warn(
-                    "x: public mentions not handed to listening ({})",
-                    e.getClass().getSimpleName());
+                    "x: public mentions not handed to listening ({}){}",
+                    e.getClass().getSimpleName(),
+                    again ? "; X will post them again" : "");
+            return !again;
         }
     }
 

@@ -118,6 +118,55 @@ class XInboxUnitTests {
                 .orElse(null);
     }
 
+    @ParameterizedTest
+    @MethodSource("infrastructureFaults")
+    @DisplayName("session 27: a public mention listening could not store asks X to post again; any other failure"
+            + " of listening does not")
+    void aMentionListeningCouldNotStoreIsPostedAgain(RuntimeException fault) {
+        List<String> heard = new ArrayList<>();
+        RuntimeException[] next = {fault};
+        XInbox withListening = new XInbox(
+                XPropertiesUnitTests.bind(Map.of(
+                        "socialbank.channels.x.consumer-secret",
+                        SECRET,
+                        "socialbank.channels.x.user-id",
+                        Recorded.BANK_ID,
+                        "socialbank.channels.x.screen-name",
+                        Recorded.BANK_NAME,
+                        "socialbank.channels.x.bearer-token",
+                        "bearer")),
+                new XStore(jdbc),
+                this::engine,
+                Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC),
+                mention -> {
+                    RuntimeException thrown = next[0];
+                    if (thrown != null) {
+                        next[0] = null;
+                        throw thrown;
+                    }
+                    heard.add(mention.text());
+                });
+        ObjectNode payload = XContract.tweet(
+                "tweet-create",
+                "2244994945",
+                "1862345678901279999",
+                "@" + Recorded.BANK_NAME + " my card was declined twice today");
+        byte[] body = Recorded.bytes(payload);
+        assertThat(withListening.deliver(XSignatures.sign(SECRET, body), body)).isEqualTo(XInbox.Delivery.RETRY_LATER);
+        assertThat(heard).isEmpty();
+        assertThat(withListening.deliver(XSignatures.sign(SECRET, body), body)).isEqualTo(XInbox.Delivery.HANDLED);
+        assertThat(heard).singleElement().asString().contains("declined");
+
+        next[0] = new IllegalArgumentException("a listening bug");
+        byte[] other = Recorded.bytes(XContract.tweet(
+                "tweet-create",
+                "2244994946",
+                "1862345678901279998",
+                "@" + Recorded.BANK_NAME + " thanks for the help"));
+        assertThat(withListening.deliver(XSignatures.sign(SECRET, other), other))
+                .isEqualTo(XInbox.Delivery.HANDLED);
+    }
+
     @Test
     void anEventThatThrowsIsRecordedAsFailedAndTheRestOfItsPostGoesOn() {
         byte[] body = post("help", "poison", "balance");
