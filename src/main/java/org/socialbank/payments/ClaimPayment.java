@@ -420,6 +420,7 @@ class ClaimPayment {
             case PAYING_OUT -> State.PAYING_OUT;
             case COMPLETED -> State.CLAIMED;
             case RETURNED -> "expired".equals(r.code()) ? State.EXPIRED : State.RETURNED;
+            case RETURN_HELD -> State.RETURNED; // to the claimant the payout failed, whoever holds the money now
             default -> State.CANCELLED;
         };
     }

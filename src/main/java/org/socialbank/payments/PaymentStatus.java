@@ -20,6 +20,11 @@ public enum PaymentStatus {
     RETURNED,
     /** Claimed to an external account; the payout is under way. */
     PAYING_OUT,
+    /**
+     * The payout failed and the payer's account refused the money back (frozen or closed): the bank
+     * holds it on its settlement account, listed for operations and given back once the account takes it.
+     */
+    RETURN_HELD,
     /** The step-up was denied, expired, or ran out of attempts. Nothing moved. */
     NOT_CONFIRMED;
 

@@ -1,5 +1,6 @@
 package org.socialbank.payments;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.socialbank.directory.CustomerId;
@@ -26,6 +27,7 @@ public class Payments {
     private final JdbcPayments store;
     private final PayeeLookups lookups;
     private final ClaimReceipts receipts;
+    private final ClaimPayouts payouts;
 
     Payments(
             PayAlias pay,
@@ -34,8 +36,10 @@ public class Payments {
             PaymentViews views,
             JdbcPayments store,
             PayeeLookups lookups,
-            ClaimReceipts receipts) {
+            ClaimReceipts receipts,
+            ClaimPayouts payouts) {
         this.receipts = receipts;
+        this.payouts = payouts;
         this.pay = pay;
         this.claims = claims;
         this.returns = returns;
@@ -204,5 +208,18 @@ public class Payments {
     /** Returns unclaimed payments past their expiry (the janitor does this on a schedule); returns how many. */
     public int returnExpired(int limit) {
         return returns.expireDue(limit);
+    }
+
+    /**
+     * Payments whose failed payout's money the payer's account refused back ({@code return_held}),
+     * the oldest first, at most {@code limit}: for operations (review 2026-12-07 money #7).
+     */
+    public List<Payment> heldReturns(int limit) {
+        return store.heldReturns(limit).stream().map(views::of).toList();
+    }
+
+    /** Offers due held returns to the payers' accounts again (the janitor does this on a schedule); returns how many went back. */
+    public int retryHeldReturns(int limit) {
+        return payouts.retryHeld(limit);
     }
 }

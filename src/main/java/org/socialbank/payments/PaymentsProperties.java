@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimCodeSenderWindow the sliding window of those failures
  * @param payeeLookupsPerHour aliases one customer may have resolved to a (masked) name in the chats
  *     per clock hour, for payments, requests and splits together (security review #12)
+ * @param returnRetryInterval how often a failed payout's money that the payer's account refused
+ *     back (frozen or closed) is offered to it again (review 2026-12-07 money #7)
  */
 @ConfigurationProperties("socialbank.payments")
 public record PaymentsProperties(
@@ -37,7 +39,8 @@ public record PaymentsProperties(
         @DefaultValue({"EUR", "INR", "RUB", "IRR", "CNY"}) List<String> currencies,
         @DefaultValue("5") int claimCodeSenderFailuresMax,
         @DefaultValue("1h") Duration claimCodeSenderWindow,
-        @DefaultValue("60") int payeeLookupsPerHour) {
+        @DefaultValue("60") int payeeLookupsPerHour,
+        @DefaultValue("10m") Duration returnRetryInterval) {
 
     public PaymentsProperties {
         require(positiveAtMost(claimTtl, Duration.ofDays(366)), "claim-ttl must be positive and at most 366d");
@@ -60,6 +63,9 @@ public record PaymentsProperties(
                 positiveAtMost(claimCodeSenderWindow, Duration.ofDays(7)),
                 "claim-code-sender-window must be positive and at most 7d");
         require(payeeLookupsPerHour >= 1 && payeeLookupsPerHour <= 10_000, "payee-lookups-per-hour must be 1..10000");
+        require(
+                positiveAtMost(returnRetryInterval, Duration.ofDays(1)),
+                "return-retry-interval must be positive and at most 1d");
     }
 
     private static boolean positiveAtMost(Duration d, Duration max) {

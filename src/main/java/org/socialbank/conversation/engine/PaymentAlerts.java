@@ -15,6 +15,7 @@ import org.socialbank.payments.HeldPaymentNotPaid;
 import org.socialbank.payments.PaymentClaimed;
 import org.socialbank.payments.PaymentCompleted;
 import org.socialbank.payments.PaymentEscrowed;
+import org.socialbank.payments.PaymentReturnHeld;
 import org.socialbank.payments.PaymentReturned;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
@@ -176,6 +177,21 @@ public class PaymentAlerts {
                 event.payerCustomerId(),
                 (language, chat) ->
                         texts.text(language, reason, amount(event.amountMinor(), event.currency(), language)));
+    }
+
+    /**
+     * A claim's payout was refused by the payee's bank and the payer's account refused the money
+     * back: the bank holds it, and the payer hears so (review 2026-12-07 money #7). When it goes
+     * back later, {@link PaymentReturned} tells her again.
+     */
+    @EventListener
+    void on(PaymentReturnHeld event) {
+        alert(
+                event.payerCustomerId(),
+                (language, chat) -> texts.text(
+                        language,
+                        "conversation.alert.return_held",
+                        amount(event.amountMinor(), event.currency(), language)));
     }
 
     /**

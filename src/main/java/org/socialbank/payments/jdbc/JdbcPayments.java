@@ -171,6 +171,44 @@ public class JdbcPayments {
                 .update();
     }
 
+    /** A failed payout's money the payer's account refused back: held, to be tried again from {@code retryAt}. */
+    public void holdReturn(PaymentId id, Instant retryAt, Instant now) {
+        jdbc.sql("""
+                UPDATE payments SET status = 'return_held', code = 'payout_failed', return_retry_at = ?,
+                    updated_at = ?
+                WHERE id = ?""").params(utc(retryAt), utc(now), id.value()).update();
+    }
+
+    /** Held returns whose next try is due, the longest-waiting first. */
+    public List<PaymentId> dueHeldReturns(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM payments WHERE status = 'return_held' AND return_retry_at <= ? "
+                        + "ORDER BY return_retry_at LIMIT ?")
+                .params(utc(now), limit)
+                .query((rs, n) -> new PaymentId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    /**
+     * Claims one try of a held return for this node: moves its next try to {@code next} only if it
+     * is still held and due, so of two nodes that listed it, one wins and the other updates nothing.
+     */
+    public boolean claimHeldReturn(PaymentId id, Instant now, Instant next) {
+        return jdbc.sql("UPDATE payments SET return_retry_at = ? "
+                                + "WHERE id = ? AND status = 'return_held' AND return_retry_at <= ?")
+                        .params(utc(next), id.value(), utc(now))
+                        .update()
+                == 1;
+    }
+
+    /** Every held return, the oldest first: for operations. */
+    public List<PaymentRow> heldReturns(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE status = 'return_held' "
+                        + "ORDER BY updated_at, id LIMIT ?")
+                .param(limit)
+                .query(JdbcPayments::row)
+                .list();
+    }
+
     /**
      * Serializes the decisions of one payer's payments until the transaction ends. The first
      * payment of a payer inserts the row (and holds its lock); a concurrent first one fails on the

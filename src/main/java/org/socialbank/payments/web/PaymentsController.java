@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.payments.Payment;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -33,6 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Payments")
 @RequestMapping(path = "/api/v1/payments", produces = MediaType.APPLICATION_JSON_VALUE)
 class PaymentsController {
+
+    private static final int HELD_LIMIT_MAX = 500;
 
     private final Payments payments;
 
@@ -70,6 +74,27 @@ class PaymentsController {
         }
         PaymentResult.Recorded recorded = (PaymentResult.Recorded) result;
         return Created.unlessReplayed(recorded.replayed(), PaymentJson.of(recorded.payment()));
+    }
+
+    @Operation(
+            summary = "For operations: payments whose failed payout's money the payer's account refused back "
+                    + "(return_held), held on the settlement account, oldest first (review 2026-12-07 money #7)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "{\"payments\": [...]}, each as GET /api/v1/payments/{id} answers it")
+    @ApiResponse(
+            responseCode = "400",
+            description = "limit_not_valid: limit is not 1..500",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/return-held")
+    ResponseEntity<?> returnHeld(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > HELD_LIMIT_MAX) {
+            return Problems.response(
+                    Problems.of(HttpStatus.BAD_REQUEST, "limit_not_valid", "limit must be 1.." + HELD_LIMIT_MAX + "."));
+        }
+        return ResponseEntity.ok(Map.of(
+                "payments",
+                payments.heldReturns(limit).stream().map(PaymentJson::of).toList()));
     }
 
     @Operation(summary = "A payment, with the audit of the risk decision (why it was held or refused)")

@@ -43,9 +43,11 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
+import org.socialbank.payouts.sandbox.SandboxRail;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
+import org.socialbank.support.Await;
 import org.socialbank.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -94,6 +96,9 @@ abstract class ConversationEngineContract {
 
     @Autowired
     Payments payments;
+
+    @Autowired
+    SandboxRail rail;
 
     @Autowired
     MutableClock clock;
@@ -625,6 +630,17 @@ abstract class ConversationEngineContract {
                 .orElseThrow();
     }
 
+    /** Alice, linked, pays {@code amount} euros to a phone that is nobody's yet; its holder proves the claim in {@code browser}. */
+    org.socialbank.payments.PaymentEscrowed aliceEscrowsAProvenClaim(int amount, String browser) {
+        link(aliceChat, alice);
+        String phone =
+                "+33670" + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
+        org.socialbank.payments.PaymentEscrowed waiting = aliceEscrows(phone, amount);
+        payments.sendClaimCode(claimToken(waiting), java.util.Locale.ENGLISH);
+        payments.proveClaim(claimToken(waiting), sms.lastCode(phone), browser);
+        return waiting;
+    }
+
     static String claimToken(org.socialbank.payments.PaymentEscrowed waiting) {
         return waiting.claimUrl().substring(waiting.claimUrl().lastIndexOf('/') + 1);
     }
@@ -647,14 +663,9 @@ abstract class ConversationEngineContract {
     @Test
     @DisplayName("issue 13: a claimed payment is told as a receipt to the payer and to the claimant")
     void aClaimedPaymentGivesThePayerAndTheClaimantAReceipt() {
-        link(aliceChat, alice);
-        String phone =
-                "+33670" + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
-        org.socialbank.payments.PaymentEscrowed waiting = aliceEscrows(phone, 3);
-        String token = claimToken(waiting);
-        payments.sendClaimCode(token, java.util.Locale.ENGLISH);
         String browser = "b".repeat(43);
-        payments.proveClaim(token, sms.lastCode(phone), browser);
+        org.socialbank.payments.PaymentEscrowed waiting = aliceEscrowsAProvenClaim(3, browser);
+        String token = claimToken(waiting);
         assertThat(payments.claimToWallet(token, "Nina Newcomer", Language.EN, browser)
                         .orElseThrow()
                         .state())
@@ -689,6 +700,47 @@ abstract class ConversationEngineContract {
                 .as("another browser holding the link")
                 .isEmpty();
         assertThat(payments.claimReceipt(token, null)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money #7: the payer hears in the chat that a failed payout's money is held"
+            + " while her account is frozen, and again when it is back")
+    void theFrozenPayerHearsHerFailedPayoutsMoneyIsHeldThenBack() {
+        String browser = "b".repeat(43);
+        org.socialbank.payments.PaymentEscrowed waiting = aliceEscrowsAProvenClaim(3, browser);
+        String token = claimToken(waiting);
+        // the first send is lost and the second refused by the payee's bank, once the clock moves
+        rail.troubleNext(SandboxRail.Trouble.LOSE);
+        rail.troubleNext(SandboxRail.Trouble.FAIL);
+        payments.claimToAccount(
+                token,
+                org.socialbank.payouts.ExternalAccount.parse("DE89 3704 0044 0532 0130 00")
+                        .orElseThrow(),
+                "Eve Fail",
+                browser);
+        Await.until(() -> rail.troublesQueued() == 1, "the first send lost");
+        ledger.changeStatus(alice.wallet(), org.socialbank.ledger.AccountStatus.FROZEN);
+        Await.until(
+                () -> {
+                    clock.advance(Duration.ofSeconds(2));
+                    return payments.payment(waiting.paymentId()).orElseThrow().status()
+                            == org.socialbank.payments.PaymentStatus.RETURN_HELD;
+                },
+                "the return held");
+        assertThat(paymentAlerts(aliceChat))
+                .last()
+                .isEqualTo("Your payment of €3.00 was refused by the bank of the account given, and it could not"
+                        + " come back to your account, which is frozen or closed. The money is safe with the bank:"
+                        + " it will come back to your account once the account can take it, or contact the bank.");
+
+        ledger.changeStatus(alice.wallet(), org.socialbank.ledger.AccountStatus.OPEN);
+        clock.advance(Duration.ofHours(1));
+        assertThat(payments.retryHeldReturns(100)).isEqualTo(1);
+        assertThat(paymentAlerts(aliceChat))
+                .last()
+                .isEqualTo("Your payment of €3.00 could not be paid out to the account given: the money is back on"
+                        + " your account.");
+        assertThat(balance(alice)).isEqualTo(50_000);
     }
 
     /**

@@ -22,21 +22,28 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.KycLevel;
+import org.socialbank.ledger.AccountStatus;
+import org.socialbank.ledger.StatusResult;
 import org.socialbank.notifications.DeliveryStatus;
 import org.socialbank.notifications.SmsGateway;
 import org.socialbank.notifications.SmsMessage;
 import org.socialbank.payments.ClaimView;
 import org.socialbank.payments.PaymentClaimed;
 import org.socialbank.payments.PaymentEscrowed;
+import org.socialbank.payments.PaymentId;
+import org.socialbank.payments.PaymentReturnHeld;
 import org.socialbank.payments.PaymentReturned;
+import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.payments.web.PaymentFixtures.Person;
 import org.socialbank.payouts.ExternalAccount;
+import org.socialbank.payouts.sandbox.SandboxRail;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.FormClient.Page;
+import org.socialbank.support.LedgerAudit;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -48,6 +55,9 @@ abstract class ClaimsContract extends PaymentsTestBase {
 
     @Autowired
     SmsGateway smsGateway;
+
+    @Autowired
+    SandboxRail rail;
 
     @Autowired
     org.springframework.security.crypto.password.PasswordEncoder passwords;
@@ -305,6 +315,78 @@ abstract class ClaimsContract extends PaymentsTestBase {
                         .map(PaymentReturned::reason))
                 .containsExactly("payout_failed");
         assertThat(new FormClient(port).get(path(bad)).html()).contains("The payout to your account failed");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money #7: a failed payout's money the frozen payer's account refuses is held,"
+            + " listed, told, and given back once when the account is unfrozen")
+    void aFailedPayoutsMoneyIsHeldWhileThePayersAccountIsFrozenThenGivenBackOnce() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        String failing = PaymentFixtures.freshPhone();
+        String url = claimUrl(alice, phone(failing), 3_000);
+        PaymentId id = new PaymentId(UUID.fromString(paymentIdOf(url)));
+        payments.sendClaimCode(token(url), java.util.Locale.ENGLISH);
+        payments.proveClaim(token(url), sms.lastCode(failing), "browser-a");
+        // the rail loses the first send, so the payout fails only once the clock moves: time to freeze
+        rail.troubleNext(SandboxRail.Trouble.LOSE);
+        payments.claimToAccount(
+                token(url), ExternalAccount.parse("DE02120300000000202051").orElseThrow(), "Eve Fail", "browser-a");
+        eventually(() -> rail.troublesQueued() == 0, "payout sent and lost");
+        assertThat(ledger.changeStatus(alice.wallet(), AccountStatus.FROZEN)).isInstanceOf(StatusResult.Changed.class);
+
+        eventually(
+                () -> advanced(payments.payment(id).orElseThrow().status() == PaymentStatus.RETURN_HELD),
+                "payout failed, return held");
+        assertThat(payments.payment(id).orElseThrow().code()).isEqualTo("payout_failed");
+        assertThat(fixtures.balance(alice.wallet()))
+                .as("the money is on the settlement account")
+                .isEqualTo(7_000);
+        new LedgerAudit(jdbc).assertBalanced();
+        assertThat(events.stream(PaymentReturnHeld.class)
+                        .filter(e -> e.payerCustomerId().equals(alice.id())))
+                .as("the payer is told")
+                .extracting(PaymentReturnHeld::amountMinor)
+                .containsExactly(3_000L);
+        assertThat(events.stream(PaymentReturned.class)
+                        .filter(e -> e.payerCustomerId().equals(alice.id())))
+                .isEmpty();
+        assertThat(payments.claim(token(url)).orElseThrow().state()).isEqualTo(ClaimView.State.RETURNED);
+        assertThat(heldIds()).as("operations see it").contains(id.value().toString());
+        assertThat(api.get("/api/v1/payments/return-held?limit=0").status()).isEqualTo(400);
+
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(payments.retryHeldReturns(100)).as("still frozen").isZero();
+        assertThat(payments.payment(id).orElseThrow().status()).isEqualTo(PaymentStatus.RETURN_HELD);
+
+        assertThat(ledger.changeStatus(alice.wallet(), AccountStatus.OPEN)).isInstanceOf(StatusResult.Changed.class);
+        assertThat(payments.retryHeldReturns(100))
+                .as("the next try is not due yet")
+                .isZero();
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(payments.retryHeldReturns(100)).isEqualTo(1);
+        assertThat(payments.retryHeldReturns(100)).isZero();
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(payments.retryHeldReturns(100)).isZero();
+
+        assertThat(payments.payment(id).orElseThrow().status()).isEqualTo(PaymentStatus.RETURNED);
+        assertThat(fixtures.balance(alice.wallet())).as("back once").isEqualTo(10_000);
+        assertThat(events.stream(PaymentReturned.class)
+                        .filter(e -> e.payerCustomerId().equals(alice.id()))
+                        .map(PaymentReturned::reason))
+                .as("the payer is told it is back")
+                .containsExactly("payout_failed");
+        assertThat(heldIds()).doesNotContain(id.value().toString());
+    }
+
+    List<String> heldIds() {
+        Response held = api.get("/api/v1/payments/return-held");
+        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        held.json().path("payments").forEach(p -> {
+            assertThat(p.path("status").asString()).isEqualTo("return_held");
+            ids.add(p.path("id").asString());
+        });
+        return ids;
     }
 
     @Test
