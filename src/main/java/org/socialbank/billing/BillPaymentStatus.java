@@ -5,7 +5,9 @@ import java.util.Locale;
 /**
  * Where a bill payment is. PENDING: the money is reserved (a pending ledger transfer) and the
  * biller is being asked; then COMPLETED (posted), FAILED (voided: the biller refused) or UNKNOWN
- * (the janitor asks the biller again). AWAITING_CONFIRMATION waits for the step-up page;
+ * (the janitor asks the biller again, the money still reserved). A COMPLETED payment with the code
+ * {@code paid_not_booked} was paid by the provider but its money was not taken (operations settle
+ * it). AWAITING_CONFIRMATION waits for the step-up page;
  * REJECTED and NOT_CONFIRMED never moved money.
  */
 public enum BillPaymentStatus {

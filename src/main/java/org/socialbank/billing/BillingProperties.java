@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of billing ({@code socialbank.billing.*}), validated at start-up.
  *
  * @param serviceLabels wire names of the disputed service digits 7, 8 and 9 (else {@code service_N})
- * @param pendingTimeout how long the money of a bill payment stays reserved while the biller's
- *     answer is awaited; the ledger gives it back after that
+ * @param pendingTimeout how long a payment may await its provider's answer after it was sent before
+ *     operations are alerted and the customer is told it is still being checked; its money stays
+ *     reserved regardless, until the provider answers (the reservation never expires)
  * @param recheckAfter how long a payment stays PENDING or UNKNOWN before the janitor asks the biller
  * @param workerInterval how often the worker sends confirmed payments and the janitor re-checks
  * @param batchMax the most payments one round of the worker or the janitor takes

@@ -65,7 +65,13 @@ class JdbcAccountBills extends ProviderCallTable<UUID, JdbcAccountBills.Payment>
             long points,
             long discountMinor,
             UUID discountTransferId)
-            implements ProviderCallRow<UUID> {}
+            implements ProviderCallRow<UUID> {
+
+        @Override
+        public String payee() {
+            return account;
+        }
+    }
 
     JdbcAccountBills(JdbcClient jdbc) {
         super(jdbc, "billing_account_bill_payments", PAYMENT, JdbcAccountBills::payment, id -> id, id -> id, "");

@@ -35,6 +35,11 @@ class JdbcBillPayments extends ProviderCallTable<BillPaymentId, JdbcBillPayments
             Instant updatedAt)
             implements StepUpHolds.Held<BillPaymentId> {
 
+        @Override
+        public String payee() {
+            return bill.billId();
+        }
+
         BillPayment view(ServiceTypes types, String confirmationUrl) {
             return view(types, confirmationUrl, 0, 0);
         }

@@ -45,6 +45,11 @@ class JdbcCardTransfers extends ProviderCallTable<CardTransferId, JdbcCardTransf
             UUID challengeId)
             implements StepUpHolds.Held<CardTransferId> {
 
+        @Override
+        public String payee() {
+            return destinationMasked;
+        }
+
         CardTransfer view() {
             return new CardTransfer(
                     id,

@@ -36,6 +36,11 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
             UUID challengeId)
             implements StepUpHolds.Held<TopUpId> {
 
+        @Override
+        public String payee() {
+            return phone;
+        }
+
         /** The top-up with the points that paid a share of it; the step-up page's link while it waits. */
         TopUp view(long points, long discountMinor, String confirmationUrl) {
             return new TopUp(

@@ -50,6 +50,11 @@ abstract class ProviderCallTable<I, R> {
         this.unsentAlso = unsentAlso;
     }
 
+    /** The row's key, the payment's id as a UUID. */
+    UUID key(I id) {
+        return key.apply(id);
+    }
+
     Optional<R> find(I id) {
         return select(id, "");
     }

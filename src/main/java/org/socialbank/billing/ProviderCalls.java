@@ -2,11 +2,13 @@ package org.socialbank.billing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
  * for all: the worker claims the reserved payments nobody sent and asks the provider, never inside
  * a transaction; the answer is booked on the locked row ({@link Settlements}: Succeeded posts,
  * Failed voids, Unknown keeps the money reserved); the janitor asks the provider's status of the
- * payments left PENDING or UNKNOWN once {@code recheck-after} has passed. Each {@link Kind} brings
+ * payments left PENDING or UNKNOWN once {@code recheck-after} has passed, for as long as it takes
+ * (the reservation never expires); one still in doubt {@code pending-timeout} after it was sent,
+ * or paid without the ledger taking the money, is reported once ({@link PaymentInDoubt}). Each {@link Kind} brings
  * its table, its call, its codes and what it records and tells once the answer is booked.
  */
 @Component
@@ -57,12 +61,22 @@ class ProviderCalls {
     private final Settlements settlements;
     private final BillingProperties properties;
     private final DurableTransactions writes;
+    private final PaymentsInDoubt inDoubt;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProviderCalls(Settlements settlements, BillingProperties properties, DurableTransactions writes, Clock clock) {
+    ProviderCalls(
+            Settlements settlements,
+            BillingProperties properties,
+            DurableTransactions writes,
+            PaymentsInDoubt inDoubt,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.settlements = settlements;
         this.properties = properties;
         this.writes = writes;
+        this.inDoubt = inDoubt;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -112,9 +126,49 @@ class ProviderCalls {
                         if (booked.status() != BillPaymentStatus.UNKNOWN) {
                             kind.ended().ended(r, booked, answer);
                         }
+                        if (booked.notBooked()) {
+                            tellOnce(kind, r, PaymentInDoubt.Reason.PAID_NOT_BOOKED);
+                        } else if (booked.status() == BillPaymentStatus.UNKNOWN && longInDoubt(r)) {
+                            tellOnce(kind, r, PaymentInDoubt.Reason.STILL_CHECKING);
+                        }
                     });
             return null;
         });
+    }
+
+    /**
+     * Review 2026-12-07 money #4: the provider has not said for {@code pending-timeout} since it
+     * was asked. The money stays held (the reservation never expires), the janitor keeps asking.
+     */
+    private boolean longInDoubt(ProviderCallRow<?> r) {
+        return r.sentAt() != null
+                && !r.sentAt().plus(properties.pendingTimeout()).isAfter(now());
+    }
+
+    /**
+     * Once per payment and reason: an ERROR line with ids only for operations (the payment's
+     * details stay in its row, listed in {@code billing_payments_in_doubt}), and the customer told.
+     */
+    private <I, R extends ProviderCallRow<I>> void tellOnce(Kind<I, R> kind, R r, PaymentInDoubt.Reason reason) {
+        UUID paymentId = kind.table().key(r.id());
+        if (!inDoubt.recordOnce(paymentId, reason, kind.payments(), r, now())) {
+            return;
+        }
+        kind.log()
+                .error(
+                        "Payment {} ({}, pending transfer {}): {} since {}; operations to follow it up",
+                        paymentId,
+                        kind.payments(),
+                        r.transferId(),
+                        reason,
+                        r.sentAt());
+        events.publishEvent(new PaymentInDoubt(
+                paymentId,
+                r.customer(),
+                r.payee(),
+                r.amountMinor(),
+                r.currency().code(),
+                reason));
     }
 
     private Instant now() {

@@ -16,13 +16,22 @@ import org.springframework.stereotype.Component;
 /**
  * Reserves a payment's money before its provider is asked, the same for card transfers, top-ups,
  * Iranian and account bills: a pending ledger transfer from the customer's account to the
- * provider's settlement account, expiring after {@code pending-timeout}; when loyalty points pay a
+ * provider's settlement account that never expires on the ledger's own timer (review 2026-12-07 money
+ * #4): while the provider's answer is unknown the money stays held, and only a definitive answer
+ * (posted or voided by {@link Settlements}) releases it; when loyalty points pay a
  * share (issue 16 s3.7) the customer's transfer is the amount less their worth, and the rewards
  * account's pending transfer of that worth goes to the same account ({@link PointsShares}). Runs in
  * the caller's transaction; {@link Settlements} books the provider's answer on the same transfers.
  */
 @Component
 class Reservations {
+
+    /**
+     * The ledger's "never expires" ({@code timeoutSeconds} 0): a provider may have paid a payment
+     * whose answer is late, and the ledger expiring its reservation would release money that was
+     * spent. The janitor keeps asking; a payment in doubt for {@code pending-timeout} is reported.
+     */
+    static final long NO_TIMEOUT = 0;
 
     /**
      * A payment's money to reserve.
@@ -45,12 +54,10 @@ class Reservations {
 
     private final Ledger ledger;
     private final PointsShares shares;
-    private final BillingProperties properties;
 
-    Reservations(Ledger ledger, PointsShares shares, BillingProperties properties) {
+    Reservations(Ledger ledger, PointsShares shares) {
         this.ledger = ledger;
         this.shares = shares;
-        this.properties = properties;
     }
 
     /**
@@ -68,7 +75,7 @@ class Reservations {
                 p.currency(),
                 new TransferCode(p.transferCode()),
                 true,
-                properties.pendingTimeout().toSeconds(),
+                NO_TIMEOUT,
                 p.metadata()));
         if (result instanceof TransferResult.Rejected rejected) {
             points.ifPresent(held -> shares.release(p.paymentId(), p.customer()));
@@ -79,27 +86,13 @@ class Reservations {
 
     /** The rewards account's pending transfer of the points' worth, under {@code transferId}; returns it. */
     UUID reservePoints(Pending p, PointsShares.Held held, UUID transferId) {
-        return shares.reserve(
-                transferId,
-                held,
-                p.to(),
-                p.currency(),
-                p.transferCode(),
-                properties.pendingTimeout().toSeconds(),
-                p.metadata());
+        return shares.reserve(transferId, held, p.to(), p.currency(), p.transferCode(), NO_TIMEOUT, p.metadata());
     }
 
     /** As {@link #reservePoints}, kept in {@code billing_points_shares} (Iranian bills and top-ups). */
     void recordPoints(Pending p, PointsShares.Held held) {
         shares.record(
-                p.paymentId(),
-                p.customer(),
-                held,
-                p.currency(),
-                p.to(),
-                p.transferCode(),
-                properties.pendingTimeout().toSeconds(),
-                p.metadata());
+                p.paymentId(), p.customer(), held, p.currency(), p.to(), p.transferCode(), NO_TIMEOUT, p.metadata());
     }
 
     /** A ledger refusal as the payment's code: the customer's "insufficient funds" for exceeded credits. */

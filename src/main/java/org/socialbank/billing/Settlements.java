@@ -23,8 +23,21 @@ class Settlements {
 
     private static final Logger log = LoggerFactory.getLogger(Settlements.class);
 
+    /**
+     * The code of a payment its provider paid whose reservation the ledger would not post, so the
+     * customer's money was not taken (review 2026-12-07 money #4): COMPLETED at the provider, the
+     * ledger's side for operations ({@code WHERE status = 'COMPLETED' AND code = 'paid_not_booked'}).
+     */
+    static final String PAID_NOT_BOOKED = "paid_not_booked";
+
     /** Where the payment is after the answer, and the code or trace number to record. */
-    record Booked(BillPaymentStatus status, String code, String traceNumber) {}
+    record Booked(BillPaymentStatus status, String code, String traceNumber) {
+
+        /** The provider paid, the ledger did not take the money ({@link #PAID_NOT_BOOKED}). */
+        boolean notBooked() {
+            return status == BillPaymentStatus.COMPLETED && PAID_NOT_BOOKED.equals(code);
+        }
+    }
 
     private final Ledger ledger;
 
@@ -41,11 +54,17 @@ class Settlements {
         if (answer instanceof ProviderAnswer.Succeeded paid) {
             TransferResult posted = ledger.resolve(Resolution.post(pending, OptionalLong.empty()));
             if (posted instanceof TransferResult.Rejected rejected) {
-                // the reservation expired before the answer: the provider was paid, the customer got the money back
+                // The provider paid but the money was not taken: a reservation made with a timeout
+                // before review 2026-12-07 money #4 that lapsed, or a frozen account. Never a silent
+                // COMPLETED: the code marks it for operations and ProviderCalls tells the customer.
                 log.error(
-                        "Payment {}: paid by its provider but its pending transfer could not be posted ({})",
+                        "Payment {}: paid by its provider but its pending transfer {} could not be posted ({});"
+                                + " recorded as {}, for operations to settle",
                         paymentId,
-                        rejected.code().code());
+                        transferId,
+                        rejected.code().code(),
+                        PAID_NOT_BOOKED);
+                return new Booked(BillPaymentStatus.COMPLETED, PAID_NOT_BOOKED, paid.reference());
             }
             return new Booked(BillPaymentStatus.COMPLETED, null, paid.reference());
         }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -22,6 +23,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.socialbank.billing.sandbox.SandboxAccountBiller;
 import org.socialbank.shared.ProviderAnswer;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,6 +53,22 @@ final class FakeAccountBillerServer implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** A switch on a free loopback port, its sandbox on the system clock; a test's static field. */
+    static FakeAccountBillerServer onLoopback() {
+        try {
+            return new FakeAccountBillerServer(Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bank's settings that point its account biller at this switch. */
+    void register(DynamicPropertyRegistry registry) {
+        registry.add("socialbank.billing.account-biller.url", () -> url().toString());
+        registry.add("socialbank.billing.account-biller.secret", () -> SECRET);
+        registry.add("socialbank.billing.account-biller.timeout", () -> "2s");
     }
 
     URI url() {

@@ -2,9 +2,6 @@ package org.socialbank.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -48,14 +45,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(ChatFakes.class)
 class HttpAccountBillerIntegrationTests {
 
-    static final FakeAccountBillerServer SWITCH = start();
+    static final FakeAccountBillerServer SWITCH = FakeAccountBillerServer.onLoopback();
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
-        registry.add("socialbank.billing.account-biller.url", () -> SWITCH.url().toString());
-        registry.add("socialbank.billing.account-biller.secret", () -> FakeAccountBillerServer.SECRET);
-        registry.add("socialbank.billing.account-biller.timeout", () -> "2s");
+        SWITCH.register(registry);
     }
 
     @AfterAll
@@ -168,13 +163,5 @@ class HttpAccountBillerIntegrationTests {
     private static HttpAccountBiller client(String secret, Duration timeout) {
         return new HttpAccountBiller(
                 new BillingProperties.AccountBillerSettings(SWITCH.url(), secret, timeout, Duration.ofMinutes(30)));
-    }
-
-    private static FakeAccountBillerServer start() {
-        try {
-            return new FakeAccountBillerServer(Clock.systemUTC());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import org.socialbank.billing.BillPaid;
 import org.socialbank.billing.BillReading;
 import org.socialbank.billing.CardTransferEnded;
 import org.socialbank.billing.IranianBill;
+import org.socialbank.billing.PaymentInDoubt;
 import org.socialbank.billing.PointsNotUsed;
 import org.socialbank.billing.TopUpEnded;
 import org.socialbank.conversation.Outbound;
@@ -193,6 +194,18 @@ class BillingMessages {
         outbox.write(
                 chat.get(),
                 new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"), List.copyOf(lines)));
+    }
+
+    /**
+     * Review 2026-12-07 money #4: a payment whose provider has not answered for long is still being
+     * checked, its money held; or the provider paid it but the money was not taken from the account.
+     */
+    @EventListener
+    void on(PaymentInDoubt doubt) {
+        String key = doubt.reason() == PaymentInDoubt.Reason.STILL_CHECKING
+                ? "billing.in_doubt.still_checking"
+                : "billing.in_doubt.paid_not_taken";
+        tell(doubt.customerId(), doubt.amountMinor(), doubt.currency(), key, doubt.payee(), null);
     }
 
     /** One line to the private chat: {@code key} with the amount, what was paid, and the trace number or code. */

@@ -1,0 +1,322 @@
+package org.socialbank.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.socialbank.billing.sandbox.SandboxBiller;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.directory.Directory;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.Metadata;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.Resolution;
+import org.socialbank.ledger.TransferCode;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
+import org.socialbank.support.Customers;
+import org.socialbank.support.LedgerAudit;
+import org.socialbank.support.MutableClock;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Review 2026-12-07 money #4: a payment its provider leaves in doubt keeps the customer's money held
+ * for as long as it takes, over the account-bill switch's HTTP protocol (a local fake switch; a 503
+ * is "could not tell"), with the bank's clock moved by hand past the old one-day expiry: a late
+ * "paid" takes the money once, a late "never received" gives it back, the chat is told that it is
+ * still being checked and how it ended, and a reservation made with a timeout before this version
+ * that lapsed is never booked as a silent completion.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.billing.worker-interval=10m",
+            "socialbank.billing.recheck-after=5s",
+            "socialbank.billing.pending-timeout=1d",
+            "socialbank.payments.risk.burst-payments-max=1000",
+            "socialbank.payments.risk.new-channel-confirmations-min=0"
+        })
+@Import({ChatFakes.class, PaymentsInDoubtIntegrationTests.BankClock.class})
+class PaymentsInDoubtIntegrationTests {
+
+    static final FakeAccountBillerServer SWITCH = FakeAccountBillerServer.onLoopback();
+    static final long FUNDED_MINOR = 1_000_000;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class BankClock {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        }
+    }
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+        SWITCH.register(registry);
+    }
+
+    @AfterAll
+    static void stop() {
+        SWITCH.close();
+    }
+
+    @Autowired
+    Chats chats;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    AccountBills bills;
+
+    @Autowired
+    SendAccountBills worker;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 money #4: a payment unknown past the old one-day expiry and then paid takes the money once")
+    void unknownPastTheOldExpiryThenPaidTakesTheMoneyOnce() {
+        Customers.Customer sasha = customer("Sasha");
+        Payment payment = payUnknown(sasha);
+        long settledBefore = settled();
+
+        stillUnknownFor(Duration.ofDays(2));
+
+        assertThat(ledger.expireDue()).as("the reservation has no timeout").isZero();
+        assertThat(available(sasha.wallet()))
+                .as("still held after two days")
+                .isEqualTo(FUNDED_MINOR - payment.amountMinor());
+        assertThat(status(payment.id())).isEqualTo("UNKNOWN");
+        assertThat(chats.sent(sasha.chat()))
+                .as("told once that it is still being checked")
+                .filteredOn(t -> t.contains("всё ещё проверяется"))
+                .hasSize(1);
+        assertThat(inDoubt(payment.id())).containsExactly("STILL_CHECKING");
+
+        tick();
+        worker.work(); // the switch answers again: paid
+        chats.drain();
+
+        assertThat(status(payment.id())).isEqualTo("COMPLETED");
+        assertThat(code(payment.id())).isNull();
+        assertThat(SWITCH.payCalls(payment.id())).isEqualTo(1);
+        assertThat(ledger.account(sasha.wallet()).orElseThrow().balanceMinor())
+                .as("debited exactly once")
+                .isEqualTo(FUNDED_MINOR - payment.amountMinor());
+        assertThat(available(sasha.wallet())).isEqualTo(FUNDED_MINOR - payment.amountMinor());
+        assertThat(settled() - settledBefore).isEqualTo(payment.amountMinor());
+        assertThat(chats.sent(sasha.chat(), Outbound.Receipt.class)).hasSize(1);
+        new LedgerAudit(jdbc).assertBalanced();
+        new LedgerAudit(jdbc).assertBalancesMatchTheJournal();
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 money #4: a payment unknown past the old one-day expiry and then never received gives the money back")
+    void unknownThenNeverReceivedGivesTheMoneyBack() {
+        Customers.Customer ivan = customer("Ivan");
+        Payment payment = payLost(ivan);
+
+        stillUnknownFor(Duration.ofDays(2));
+        assertThat(available(ivan.wallet())).isEqualTo(FUNDED_MINOR - payment.amountMinor());
+
+        tick();
+        worker.work(); // the switch answers again: never received
+        chats.drain();
+
+        assertThat(status(payment.id())).isEqualTo("FAILED");
+        assertThat(code(payment.id())).isEqualTo(SendBills.BILLER_TIMEOUT);
+        assertThat(ledger.account(ivan.wallet()).orElseThrow().balanceMinor()).isEqualTo(FUNDED_MINOR);
+        assertThat(available(ivan.wallet())).as("the money is released").isEqualTo(FUNDED_MINOR);
+        assertThat(chats.sent(ivan.chat()))
+                .anyMatch(t -> t.contains("всё ещё проверяется"))
+                .anyMatch(t -> t.contains("Деньги вернулись на ваш счёт"));
+        new LedgerAudit(jdbc).assertBalanced();
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 money #4: a late 'paid' on a reservation that lapsed is flagged and told, not a silent completion")
+    void aLatePaidOnALapsedReservationIsFlaggedAndTold() {
+        Customers.Customer olga = customer("Olga");
+        Payment payment = payUnknown(olga);
+        // as a payment reserved before this version: its reservation had a one-day timeout
+        withReservationOfOneDay(payment);
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        assertThat(ledger.expireDue()).isEqualTo(1);
+        assertThat(available(olga.wallet())).as("the ledger released it").isEqualTo(FUNDED_MINOR);
+
+        worker.work(); // the switch answers: paid
+        chats.drain();
+
+        assertThat(status(payment.id())).isEqualTo("COMPLETED");
+        assertThat(code(payment.id())).isEqualTo(Settlements.PAID_NOT_BOOKED);
+        assertThat(inDoubt(payment.id())).contains("PAID_NOT_BOOKED");
+        assertThat(ledger.account(olga.wallet()).orElseThrow().balanceMinor()).isEqualTo(FUNDED_MINOR);
+        assertThat(chats.sent(olga.chat()))
+                .as("the truth: paid, but nothing taken")
+                .anyMatch(t -> t.contains("банк не списал деньги"));
+        new LedgerAudit(jdbc).assertBalanced();
+    }
+
+    record Payment(UUID id, long amountMinor) {}
+
+    private Customers.Customer customer(String name) {
+        return new Customers(directory, ledger, chats)
+                .named(name)
+                .speaking(Language.RU)
+                .wallet("RUB", FUNDED_MINOR)
+                .linkedChat(BillingFixtures.LINKED_AGO)
+                .create();
+    }
+
+    /** Confirmed in chat; the switch takes it but its answer is lost: UNKNOWN, the money held. */
+    private Payment payUnknown(Customers.Customer customer) {
+        return pay(customer, SandboxBiller.Trouble.TIMEOUT);
+    }
+
+    /** Confirmed in chat; the switch never receives it and the answer is lost: UNKNOWN, the money held. */
+    private Payment payLost(Customers.Customer customer) {
+        return pay(customer, SandboxBiller.Trouble.LOSE);
+    }
+
+    private Payment pay(Customers.Customer customer, SandboxBiller.Trouble trouble) {
+        chats.say(customer.chat(), "оплатить Мосэнергосбыт 4992739872");
+        bills.lookUp();
+        chats.drain();
+        List<Outbound.Buttons> offers = chats.sent(customer.chat(), Outbound.Buttons.class);
+        assertThat(offers).hasSize(1);
+        chats.say(
+                customer.chat(),
+                new Inbound.Button(offers.get(0).buttons().get(0).reference()));
+        SWITCH.sandbox.troubleNext(trouble);
+        worker.work();
+        chats.drain();
+        Payment payment = jdbc.sql("SELECT id, amount_minor FROM billing_account_bill_payments WHERE customer_id = ?")
+                .param(customer.id().value())
+                .query((rs, n) -> new Payment(rs.getObject(1, UUID.class), rs.getLong(2)))
+                .single();
+        assertThat(status(payment.id())).isEqualTo("UNKNOWN");
+        assertThat(available(customer.wallet())).isEqualTo(FUNDED_MINOR - payment.amountMinor());
+        return payment;
+    }
+
+    /** The switch cannot answer (503) each time the janitor asks, over {@code duration}, with the ledger's janitor running. */
+    private void stillUnknownFor(Duration duration) {
+        for (Duration passed = Duration.ZERO;
+                passed.compareTo(duration) < 0;
+                passed = passed.plus(Duration.ofHours(6))) {
+            clock.advance(Duration.ofHours(6));
+            ledger.expireDue();
+            SWITCH.unavailable(1);
+            worker.work();
+            chats.drain();
+        }
+    }
+
+    /** The payment's reservation replaced by one with a one-day timeout, as the old code made it. */
+    private void withReservationOfOneDay(Payment payment) {
+        UUID current = jdbc.sql("SELECT transfer_id FROM billing_account_bill_payments WHERE id = ?")
+                .param(payment.id())
+                .query(UUID.class)
+                .single();
+        TransferRow row = jdbc.sql("SELECT debit_account_id, credit_account_id, currency FROM transfers WHERE id = ?")
+                .param(current)
+                .query((rs, n) -> new TransferRow(
+                        new AccountId(rs.getObject(1, UUID.class)),
+                        new AccountId(rs.getObject(2, UUID.class)),
+                        CurrencyCode.of(rs.getString(3))))
+                .single();
+        assertThat(ledger.resolve(Resolution.voidIt(new TransferId(current))))
+                .isInstanceOf(TransferResult.Posted.class);
+        UUID old = UUID.randomUUID();
+        assertThat(ledger.transfer(new NewTransfer(
+                        new TransferId(old),
+                        row.debit(),
+                        row.credit(),
+                        payment.amountMinor(),
+                        row.currency(),
+                        new TransferCode("bill"),
+                        true,
+                        Duration.ofDays(1).toSeconds(),
+                        Metadata.EMPTY)))
+                .isInstanceOf(TransferResult.Posted.class);
+        jdbc.sql("UPDATE billing_account_bill_payments SET transfer_id = ? WHERE id = ?")
+                .params(old, payment.id())
+                .update();
+    }
+
+    record TransferRow(AccountId debit, AccountId credit, CurrencyCode currency) {}
+
+    private void tick() {
+        clock.advance(Duration.ofSeconds(6));
+    }
+
+    private String status(UUID id) {
+        return column("status", id);
+    }
+
+    private String code(UUID id) {
+        return column("code", id);
+    }
+
+    /** A column of the payment's row; null when null. */
+    private String column(String name, UUID id) {
+        return jdbc.sql("SELECT " + name + " FROM billing_account_bill_payments WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> rs.getString(1))
+                .list()
+                .get(0);
+    }
+
+    private List<String> inDoubt(UUID id) {
+        return jdbc.sql("SELECT reason FROM billing_payments_in_doubt WHERE payment_id = ? ORDER BY told_at, reason")
+                .param(id)
+                .query(String.class)
+                .list();
+    }
+
+    private long available(AccountId account) {
+        return ledger.account(account).orElseThrow().availableMinor();
+    }
+
+    private long settled() {
+        return ledger.account(BillerAccounts.of(AccountBills.billerKey("ru_mosenergosbyt"), CurrencyCode.of("RUB")))
+                .map(a -> Math.abs(a.balanceMinor()))
+                .orElse(0L);
+    }
+}
