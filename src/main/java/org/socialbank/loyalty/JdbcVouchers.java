@@ -71,6 +71,15 @@ class JdbcVouchers {
                 .update();
     }
 
+    /** The points the customer's orders still waiting for the partner hold. */
+    long pendingPoints(CustomerId customer) {
+        return jdbc.sql(
+                        "SELECT COALESCE(SUM(points), 0) FROM loyalty_vouchers WHERE customer_id = ? AND status = 'pending'")
+                .param(customer.value())
+                .query(Long.class)
+                .single();
+    }
+
     /** Orders still waiting for the partner's answer since before {@code before}, oldest first. */
     List<UUID> pendingSince(Instant before, int limit) {
         return jdbc.sql("SELECT id FROM loyalty_vouchers WHERE status = 'pending' AND updated_at < ? "

@@ -49,6 +49,7 @@ public class Points {
 
     private final Ledger ledger;
     private final JdbcPoints store;
+    private final JdbcVouchers vouchers;
     private final PointsAccounts accounts;
     private final Cards cards;
     private final StatementCredits credits;
@@ -60,6 +61,7 @@ public class Points {
     Points(
             Ledger ledger,
             JdbcPoints store,
+            JdbcVouchers vouchers,
             PointsAccounts accounts,
             Cards cards,
             StatementCredits credits,
@@ -69,6 +71,7 @@ public class Points {
             Clock clock) {
         this.ledger = ledger;
         this.store = store;
+        this.vouchers = vouchers;
         this.accounts = accounts;
         this.cards = cards;
         this.credits = credits;
@@ -87,13 +90,31 @@ public class Points {
         if (account.isEmpty()) {
             return Optional.of(new PointsSummary(0, List.of(), List.of()));
         }
-        long balance = ledger.account(account.get()).map(a -> a.balanceMinor()).orElse(0L);
+        Optional<Account> book = ledger.account(account.get());
+        long balance = book.map(Account::balanceMinor).orElse(0L);
+        long held = book.map(a -> a.balanceMinor() - a.availableMinor()).orElse(0L);
         Instant soon = clock.instant().plus(properties.expiringSoon());
         List<PointsSummary.Expiring> expiring = store.expiringBefore(customer, soon, EXPIRING_MAX).stream()
                 .map(l -> new PointsSummary.Expiring(l.pointsLeft(), l.expiresAt()))
                 .toList();
         return Optional.of(new PointsSummary(
-                balance, expiring, history(account.get(), Math.max(1, Math.min(historyMax, HISTORY_MAX)))));
+                balance,
+                held(customer, held),
+                expiring,
+                history(account.get(), Math.max(1, Math.min(historyMax, HISTORY_MAX)))));
+    }
+
+    /**
+     * What holds the {@code held} points: the vouchers still pending hold their price, the rest is
+     * the discount on bills and top-ups being paid. Read without the member's lock (a view), so a
+     * voucher settled between the two reads is capped by what the account still holds.
+     */
+    private PointsSummary.Held held(CustomerId customer, long held) {
+        if (held <= 0) {
+            return PointsSummary.Held.NONE;
+        }
+        long forVouchers = Math.min(held, vouchers.pendingPoints(customer));
+        return new PointsSummary.Held(forVouchers, held - forVouchers);
     }
 
     /** The points account's statement, newest first: earned in, redeemed and expired out. */

@@ -40,9 +40,16 @@ class PointsController {
         this.points = points;
     }
 
+    /**
+     * {@code balance} is the posted balance (held points included), kept as it was documented;
+     * {@code available} is what the customer can spend now and {@code held} what pending orders and
+     * payments hold (review 2026-12-07 money #3): {@code available + held = balance}.
+     */
     record PointsJson(
             UUID customerId,
             long balance,
+            long available,
+            long held,
             String unit,
             List<PointsSummary.Expiring> expiringSoon,
             List<PointsSummary.Movement> history) {}
@@ -77,11 +84,15 @@ class PointsController {
     }
 
     @Operation(
-            summary = "The customer's points: balance, what expires soon and the last movements",
-            description = "{\"customerId\", \"balance\", \"unit\": \"QPT\", \"expiringSoon\": [{\"points\", "
-                    + "\"expiresAt\"}], \"history\": [{\"kind\": \"earned\"|\"redeemed\"|\"expired\"|\"taken_back\", "
-                    + "\"points\", \"at\"}]}; history newest first, at most 20 (taken_back: a card refund took "
-                    + "back the points its purchase earned)")
+            summary = "The customer's points: balance, what is available and held, what expires soon and the last"
+                    + " movements",
+            description = "{\"customerId\", \"balance\", \"available\", \"held\", \"unit\": \"QPT\", "
+                    + "\"expiringSoon\": [{\"points\", \"expiresAt\"}], \"history\": [{\"kind\": "
+                    + "\"earned\"|\"redeemed\"|\"expired\"|\"taken_back\", \"points\", \"at\"}]}; balance is "
+                    + "the posted balance, held points included; available is what can be spent now (balance - held); "
+                    + "held is what a voucher being ordered or a bill's or top-up's discount being paid holds. "
+                    + "History newest first, at most 20 (taken_back: a card refund took back the points its "
+                    + "purchase earned)")
     @ApiResponse(
             responseCode = "404",
             description = "customer_not_found",
@@ -89,8 +100,8 @@ class PointsController {
     @GetMapping
     ResponseEntity<?> points(@PathVariable UUID id) {
         return points.summary(new CustomerId(id), Points.HISTORY_MAX)
-                .<ResponseEntity<?>>map(
-                        s -> ResponseEntity.ok(new PointsJson(id, s.balance(), "QPT", s.expiringSoon(), s.history())))
+                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(new PointsJson(
+                        id, s.balance(), s.available(), s.held().total(), "QPT", s.expiringSoon(), s.history())))
                 .orElseGet(() -> PointsRefusals.response(PointsRefusal.CUSTOMER_NOT_FOUND));
     }
 
