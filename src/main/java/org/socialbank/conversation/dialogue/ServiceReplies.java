@@ -78,8 +78,15 @@ final class ServiceReplies {
 
     private Step points(Turn turn, Language language, CustomerId customer) {
         PointsSummary summary = turn.bank().points(customer).orElse(new PointsSummary(0, List.of(), List.of()));
-        StringBuilder text =
-                new StringBuilder(texts.text(language, "loyalty.chat.balance", count(summary.balance(), language)));
+        // what she can spend now, as every spend checks it (review 2026-12-07 money #3), and why the rest is held
+        PointsSummary.Held held = summary.held();
+        StringBuilder text = new StringBuilder(texts.text(
+                language,
+                held.total() > 0 ? "loyalty.chat.available" : "loyalty.chat.balance",
+                count(summary.available(), language)));
+        if (held.total() > 0) {
+            text.append('\n').append(texts.text(language, heldKey(held), count(held.total(), language)));
+        }
         if (!summary.expiringSoon().isEmpty()) {
             text.append('\n').append(texts.text(language, "loyalty.chat.expiring_title"));
             for (PointsSummary.Expiring e : summary.expiringSoon()) {
@@ -107,6 +114,14 @@ final class ServiceReplies {
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }
 
+    /** Why points are held: a voucher being ordered, a bill's or a top-up's discount being paid, or both. */
+    private static String heldKey(PointsSummary.Held held) {
+        if (held.vouchers() > 0 && held.payments() > 0) {
+            return "loyalty.chat.held.both";
+        }
+        return held.vouchers() > 0 ? "loyalty.chat.held.voucher" : "loyalty.chat.held.payment";
+    }
+
     /** A redemption is confirmed on the bank's page: the link, or why there is nothing to confirm. */
     private Step redeem(Turn turn, Language language, RedeemOnPage.Offer offer) {
         if (offer.url() == null) {
@@ -130,7 +145,8 @@ final class ServiceReplies {
         if (rewards.isEmpty()) {
             return say(turn, language, "loyalty.chat.vouchers.none");
         }
-        long balance = turn.bank().points(customer).map(PointsSummary::balance).orElse(0L);
+        long balance =
+                turn.bank().points(customer).map(PointsSummary::available).orElse(0L); // held points buy nothing
         StringBuilder text =
                 new StringBuilder(texts.text(language, "loyalty.chat.vouchers.title", count(balance, language)));
         rewards.stream()
@@ -268,6 +284,10 @@ final class ServiceReplies {
         List<String> keys = new ArrayList<>(List.of(
                 "loyalty.chat.public",
                 "loyalty.chat.balance",
+                "loyalty.chat.available",
+                "loyalty.chat.held.voucher",
+                "loyalty.chat.held.payment",
+                "loyalty.chat.held.both",
                 "loyalty.chat.expiring_title",
                 "loyalty.chat.expiring_line",
                 "loyalty.chat.history_title",
