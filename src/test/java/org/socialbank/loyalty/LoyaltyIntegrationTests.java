@@ -442,6 +442,50 @@ class LoyaltyIntegrationTests {
     }
 
     @Test
+    @DisplayName("review 2026-12-07 money #3 (the gap it documented): \"my points\" and the API's points show what"
+            + " can be spent now and what is held, the chat says why, in English and in French")
+    void myPointsAndTheApiShowWhatIsAvailableAndWhatIsHeldAndWhy() {
+        Member member = fixtures.member(Language.EN, true);
+        fixtures.buy(member.credit(), 200_000); // 1,000 points
+        follow();
+        String chat = chats.linkedTo(member.id());
+        assertPoints(member.id(), 1_000, 1_000, 0);
+        assertThat(Chats.text(chats.say(chat, "my points")))
+                .startsWith("You have 1,000 points.\n\n")
+                .doesNotContain("held"); // no hold, no held line
+        lostVoucher(member); // 300 held
+        assertPoints(member.id(), 1_000, 700, 300);
+        assertThat(Chats.text(chats.say(chat, "my points")))
+                .startsWith("You can spend 700 points now.\n300 points are held for a voucher order in progress.\n\n");
+        assertThat(Chats.text(chats.say(chat, "vouchers"))).contains("you have 700 points"); // held ones buy nothing
+
+        Member french = fixtures.member(Language.FR, true);
+        fixtures.buy(french.credit(), 200_000); // 1,000 points
+        follow();
+        String chatFr = chats.linkedTo(french.id());
+        writes.write(status -> discounts.hold(UUID.randomUUID(), french.id(), 400, LoyaltyFixtures.EUR));
+        assertPoints(french.id(), 1_000, 600, 400);
+        assertThat(Chats.text(chats.say(chatFr, "mes points")))
+                .startsWith("Vous pouvez utiliser 600 points dès maintenant.\n400 points sont réservés pour une facture"
+                        + " ou une recharge en cours de paiement.\n\n");
+        lostVoucher(french); // and 300 more for a coffee
+        assertPoints(french.id(), 1_000, 300, 700);
+        assertThat(Chats.text(chats.say(chatFr, "mes points")))
+                .contains("utiliser 300 points")
+                .contains("700 points sont réservés pour une commande de bon d’achat et un paiement en cours.");
+    }
+
+    /** The API's points: the posted balance (held included, as documented), what is available and what is held. */
+    private void assertPoints(CustomerId customer, long balance, long available, long held) {
+        Response answer = api.get("/api/v1/customers/" + customer.value() + "/points");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("balance").asLong()).as(answer.body()).isEqualTo(balance);
+        assertThat(answer.json().path("available").asLong()).as(answer.body()).isEqualTo(available);
+        assertThat(answer.json().path("held").asLong()).as(answer.body()).isEqualTo(held);
+        assertThat(answer.json().path("available").isIntegralNumber()).isTrue();
+    }
+
+    @Test
     void aRedemptionAskedInChineseIsConfirmedOnTheBanksPageAndToldOnce() {
         Member member = fixtures.member(Language.ZH, true);
         fixtures.buy(member.credit(), 100_000); // 500 points
