@@ -82,8 +82,8 @@ public class Payments {
 
     /**
      * The payer's newest payment since {@code from} that paid nobody ({@code rejected}, {@code
-     * not_confirmed} or {@code returned}; not one she cancelled): for the chats' assistant, asked
-     * why a transfer failed or was declined.
+     * not_confirmed}, {@code returned} or {@code return_held}; not one she cancelled): for the chats'
+     * assistant, asked why a transfer failed or was declined.
      */
     public Optional<Payment> latestNotPaid(CustomerId payer, java.time.Instant from) {
         return store.latestNotPaid(payer, from).map(views::of);

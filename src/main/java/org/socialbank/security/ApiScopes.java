@@ -27,6 +27,7 @@ final class ApiScopes {
             new Rule("/api/v1/bills", ApiScope.BILLING_READ, ApiScope.BILLING_WRITE),
             new Rule("/api/v1/topups", ApiScope.BILLING_READ, ApiScope.BILLING_WRITE),
             new Rule("/api/v1/card-transfers", ApiScope.BILLING_READ, ApiScope.BILLING_WRITE),
+            new Rule("/api/v1/billing", ApiScope.BILLING_READ, ApiScope.BILLING_WRITE),
             new Rule("/api/v1/consents", ApiScope.CONSENTS_READ, ApiScope.CONSENTS_WRITE),
             new Rule("/api/v1/alert-settings", ApiScope.CONSENTS_READ, ApiScope.CONSENTS_WRITE),
             new Rule("/api/v1/assistant", ApiScope.ASSISTANT, ApiScope.ASSISTANT),

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
+import org.socialbank.support.Api;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
 import org.socialbank.support.Customers;
@@ -33,12 +36,14 @@ import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Review 2026-12-07 money #4: a payment its provider leaves in doubt keeps the customer's money held
@@ -46,11 +51,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * is "could not tell"), with the bank's clock moved by hand past the old one-day expiry: a late
  * "paid" takes the money once, a late "never received" gives it back, the chat is told that it is
  * still being checked and how it ended, and a reservation made with a timeout before this version
- * that lapsed is never booked as a silent completion.
+ * that lapsed is never booked as a silent completion. Operations list both kinds of doubt over
+ * {@code GET /api/v1/billing/in-doubt}.
  */
 @SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "socialbank.api.clients.ops.token=" + PaymentsInDoubtIntegrationTests.OPS_TOKEN,
+            "socialbank.api.clients.ops.scopes=billing:read",
+            "socialbank.api.clients.payer.token=" + PaymentsInDoubtIntegrationTests.PAYMENTS_TOKEN,
+            "socialbank.api.clients.payer.scopes=payments:read",
             "socialbank.conversation.relay-enabled=false",
             "socialbank.billing.worker-interval=10m",
             "socialbank.billing.recheck-after=5s",
@@ -63,6 +73,8 @@ class PaymentsInDoubtIntegrationTests {
 
     static final FakeAccountBillerServer SWITCH = FakeAccountBillerServer.onLoopback();
     static final long FUNDED_MINOR = 1_000_000;
+    static final String OPS_TOKEN = "ops-token-in-doubt-0123456789";
+    static final String PAYMENTS_TOKEN = "payments-token-in-doubt-0123456789";
 
     @TestConfiguration(proxyBeanMethods = false)
     static class BankClock {
@@ -106,6 +118,9 @@ class PaymentsInDoubtIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @LocalServerPort
+    int port;
+
     @Test
     @DisplayName(
             "review 2026-12-07 money #4: a payment unknown past the old one-day expiry and then paid takes the money once")
@@ -126,6 +141,20 @@ class PaymentsInDoubtIntegrationTests {
                 .filteredOn(t -> t.contains("всё ещё проверяется"))
                 .hasSize(1);
         assertThat(inDoubt(payment.id())).containsExactly("STILL_CHECKING");
+        assertThat(listed(payment.id()))
+                .as("operations see it over HTTP")
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.path("reason").asString()).isEqualTo("STILL_CHECKING");
+                    assertThat(p.path("kind").asString()).isEqualTo("account_bill");
+                    assertThat(p.path("amountMinor").asLong()).isEqualTo(payment.amountMinor());
+                    assertThat(p.path("currency").asString()).isEqualTo("RUB");
+                    assertThat(p.path("customerId").asString())
+                            .isEqualTo(sasha.id().value().toString());
+                    assertThat(Instant.parse(p.path("sentAt").asString()))
+                            .isBefore(Instant.parse(p.path("recordedAt").asString()));
+                    assertThat(p.path("status").asString()).isEqualTo("unknown");
+                });
 
         tick();
         worker.work(); // the switch answers again: paid
@@ -186,11 +215,66 @@ class PaymentsInDoubtIntegrationTests {
         assertThat(status(payment.id())).isEqualTo("COMPLETED");
         assertThat(code(payment.id())).isEqualTo(Settlements.PAID_NOT_BOOKED);
         assertThat(inDoubt(payment.id())).contains("PAID_NOT_BOOKED");
+        assertThat(listed(payment.id())).as("operations see it over HTTP").anySatisfy(p -> {
+            assertThat(p.path("reason").asString()).isEqualTo("PAID_NOT_BOOKED");
+            assertThat(p.path("amountMinor").asLong()).isEqualTo(payment.amountMinor());
+        });
         assertThat(ledger.account(olga.wallet()).orElseThrow().balanceMinor()).isEqualTo(FUNDED_MINOR);
         assertThat(chats.sent(olga.chat()))
                 .as("the truth: paid, but nothing taken")
                 .anyMatch(t -> t.contains("банк не списал деньги"));
         new LedgerAudit(jdbc).assertBalanced();
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 money #4: operations list the payments in doubt oldest first, with billing:read and a bounded limit")
+    void operationsListThePaymentsInDoubtOldestFirst() {
+        Payment first = payUnknown(customer("Nina"));
+        stillUnknownFor(Duration.ofDays(2));
+        Payment second = payUnknown(customer("Pavel"));
+        stillUnknownFor(Duration.ofDays(2), 2);
+
+        List<String> all = ids(new Api(port).get("/api/v1/billing/in-doubt"));
+        assertThat(all).containsSubsequence(first.id().toString(), second.id().toString());
+        assertThat(ids(new Api(port).get("/api/v1/billing/in-doubt?limit=1")))
+                .as("oldest first")
+                .containsExactly(all.get(0));
+
+        Api.Response ops = new Api("http://127.0.0.1:" + port, OPS_TOKEN).get("/api/v1/billing/in-doubt?limit=500");
+        assertThat(ops.status()).as("billing:read is enough").isEqualTo(200);
+        Api.Response payments = new Api("http://127.0.0.1:" + port, PAYMENTS_TOKEN).get("/api/v1/billing/in-doubt");
+        assertThat(payments.status()).isEqualTo(403);
+        for (String limit : List.of("0", "501", "-1")) {
+            Api.Response bad = new Api(port).get("/api/v1/billing/in-doubt?limit=" + limit);
+            assertThat(bad.status()).as(limit).isEqualTo(400);
+            assertThat(bad.contentType()).startsWith("application/problem+json");
+            assertThat(bad.code()).isEqualTo("limit_not_valid");
+        }
+        assertThat(new Api(port).get("/v3/api-docs").body())
+                .as("in the OpenAPI document")
+                .contains("/api/v1/billing/in-doubt");
+
+        tick();
+        worker.work(); // the switch answers again: both paid, so no other test's payment waits behind them
+        chats.drain();
+        assertThat(List.of(status(first.id()), status(second.id()))).containsOnly("COMPLETED");
+    }
+
+    private List<String> ids(Api.Response listed) {
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        listed.json().path("payments").forEach(p -> ids.add(p.path("paymentId").asString()));
+        return ids;
+    }
+
+    /** The payment's entries in {@code GET /api/v1/billing/in-doubt}. */
+    private List<JsonNode> listed(UUID id) {
+        Api.Response listed = new Api(port).get("/api/v1/billing/in-doubt?limit=500");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        return StreamSupport.stream(listed.json().path("payments").spliterator(), false)
+                .filter(p -> p.path("paymentId").asString().equals(id.toString()))
+                .toList();
     }
 
     record Payment(UUID id, long amountMinor) {}
@@ -237,12 +321,17 @@ class PaymentsInDoubtIntegrationTests {
 
     /** The switch cannot answer (503) each time the janitor asks, over {@code duration}, with the ledger's janitor running. */
     private void stillUnknownFor(Duration duration) {
+        stillUnknownFor(duration, 1);
+    }
+
+    /** As {@link #stillUnknownFor(Duration)}, with {@code inDoubt} payments asked about each time. */
+    private void stillUnknownFor(Duration duration, int inDoubt) {
         for (Duration passed = Duration.ZERO;
                 passed.compareTo(duration) < 0;
                 passed = passed.plus(Duration.ofHours(6))) {
             clock.advance(Duration.ofHours(6));
             ledger.expireDue();
-            SWITCH.unavailable(1);
+            SWITCH.unavailable(inDoubt);
             worker.work();
             chats.drain();
         }

@@ -336,7 +336,8 @@ final class Answers {
                 "assistant.not_paid",
                 "assistant.not_paid.not_confirmed",
                 "assistant.not_paid.expired",
-                "assistant.not_paid.payout_failed"));
+                "assistant.not_paid.payout_failed",
+                "assistant.not_paid.return_held"));
         for (Route route : Route.values()) {
             keys.add(route.lead());
         }

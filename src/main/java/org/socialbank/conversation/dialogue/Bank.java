@@ -311,7 +311,8 @@ public interface Bank {
 
     /**
      * The customer's newest payment of the last {@link #NOT_PAID_DAYS} days that paid nobody (issue
-     * 18: "why was my transfer declined?" answered with it): refused, not confirmed or returned.
+     * 18: "why was my transfer declined?" answered with it): refused, not confirmed, returned or
+     * held on its way back ({@code return_held}).
      */
     default Optional<NotPaid> latestNotPaid(CustomerId customer) {
         return Optional.empty();

@@ -663,6 +663,8 @@ public final class Dialogue {
                         "payout_failed".equals(payment.code())
                                 ? "assistant.not_paid.payout_failed"
                                 : "assistant.not_paid.expired");
+            // its payout failed and her frozen or closed account refused the money back: held, not back yet
+            case RETURN_HELD -> texts.text(language, "assistant.not_paid.return_held");
             default -> texts.text(language, "assistant.not_paid.not_confirmed");
         };
         return texts.text(

@@ -280,12 +280,14 @@ public class JdbcPayments {
     }
 
     /**
-     * The payer's newest payment since {@code from} that paid nobody: refused, not confirmed, or
-     * returned (unclaimed in time, or its payout failed); a payment the payer cancelled is not one.
+     * The payer's newest payment since {@code from} that paid nobody: refused, not confirmed,
+     * returned (unclaimed in time, or its payout failed), or held on its way back (its payout failed
+     * and her account refused the money back: {@code return_held}); a payment the payer cancelled is
+     * not one.
      */
     public Optional<PaymentRow> latestNotPaid(CustomerId payer, Instant from) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE payer_id = ? AND created_at >= ? "
-                        + "AND status IN ('rejected', 'not_confirmed', 'returned') "
+                        + "AND status IN ('rejected', 'not_confirmed', 'returned', 'return_held') "
                         + "ORDER BY created_at DESC, id LIMIT 1")
                 .params(payer.value(), utc(from))
                 .query(JdbcPayments::row)

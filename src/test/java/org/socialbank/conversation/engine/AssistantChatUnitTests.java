@@ -527,9 +527,9 @@ class AssistantChatUnitTests {
                 .filter(k -> k.startsWith("assistant."))
                 .toList();
         // "not sure", five feedback sentences, the lock button, six routes' lead-ins, a payment that
-        // paid nobody and its three endings; the answers and titles are the knowledge base's
+        // paid nobody and its four endings; the answers and titles are the knowledge base's
         // (KnowledgeBaseUnitTests); "not it"; the titles of the 13 routed intents without an answer
-        assertThat(keys).hasSize(31);
+        assertThat(keys).hasSize(32);
         for (String suffix : List.of("", "_fr", "_ru", "_fa", "_zh")) {
             java.util.Properties bundle = new java.util.Properties();
             try (var in = new java.io.InputStreamReader(
@@ -706,6 +706,29 @@ class AssistantChatUnitTests {
             told.put(ended.get(1), ((Outbound.Buttons) last.replies().get(0)).text());
             assertThat(told.get(ended.get(1))).as(ended.get(1)).contains(ended.get(2));
         }
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 money #7: a payment whose money is held on its way back is told as held, never as not confirmed")
+    void aPaymentWhoseReturnIsHeldIsToldAsHeld() {
+        bank.linkedIn(Language.RU);
+        bank.notPaid = new Bank.NotPaid(
+                1_500,
+                CurrencyCode.of("RUB"),
+                "+7 9** ***-**-12",
+                java.time.Instant.parse("2026-12-04T10:00:00Z"),
+                org.socialbank.payments.PaymentStatus.RETURN_HELD,
+                "payout_failed",
+                null,
+                null);
+        bank.guesses.put(
+                "мой перевод не прошёл",
+                new Guess(Language.RU, "failed_transfer", true, List.of("failed_transfer", "declined_transfer")));
+        step("мой перевод не прошёл", false);
+        assertThat(((Outbound.Buttons) last.replies().get(0)).text())
+                .contains("ru:assistant.not_paid.return_held")
+                .doesNotContain("not_confirmed", "payout_failed");
     }
 
     @Test

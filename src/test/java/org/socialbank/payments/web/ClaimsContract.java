@@ -353,6 +353,12 @@ abstract class ClaimsContract extends PaymentsTestBase {
         assertThat(payments.claim(token(url)).orElseThrow().state()).isEqualTo(ClaimView.State.RETURNED);
         assertThat(heldIds()).as("operations see it").contains(id.value().toString());
         assertThat(api.get("/api/v1/payments/return-held?limit=0").status()).isEqualTo(400);
+        assertThat(payments.latestNotPaid(alice.id(), clock.instant().minus(Duration.ofDays(30))))
+                .as("review 2026-12-07: the assistant's 'why was my payment not made' names it, held")
+                .hasValueSatisfying(p -> {
+                    assertThat(p.id()).isEqualTo(id);
+                    assertThat(p.status()).isEqualTo(PaymentStatus.RETURN_HELD);
+                });
 
         clock.advance(Duration.ofMinutes(11));
         assertThat(payments.retryHeldReturns(100)).as("still frozen").isZero();
@@ -370,6 +376,8 @@ abstract class ClaimsContract extends PaymentsTestBase {
 
         assertThat(payments.payment(id).orElseThrow().status()).isEqualTo(PaymentStatus.RETURNED);
         assertThat(fixtures.balance(alice.wallet())).as("back once").isEqualTo(10_000);
+        assertThat(payments.latestNotPaid(alice.id(), clock.instant().minus(Duration.ofDays(30))))
+                .hasValueSatisfying(p -> assertThat(p.status()).isEqualTo(PaymentStatus.RETURNED));
         assertThat(events.stream(PaymentReturned.class)
                         .filter(e -> e.payerCustomerId().equals(alice.id()))
                         .map(PaymentReturned::reason))
