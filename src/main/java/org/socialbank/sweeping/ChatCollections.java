@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * from each of the customer's consents that is not revoked (one pull per consent, its id derived
  * from the request and the consent, so a second run or a second node replays the same pulls),
  * and tells each pull's end once: {@link CollectionSettled} is published in the transaction that
- * marks the pull told, where the conversation module writes it to the chat's outbox.
+ * marks the pull told, where the conversation module writes it to the chat's outbox. A request
+ * that starts no pull (its consent revoked meanwhile, or the pull refused unrecorded) publishes
+ * {@link CollectionNotStarted} in the transaction that takes it, so it too is told once.
  */
 @Component
 class ChatCollections {
@@ -104,6 +106,7 @@ class ChatCollections {
 
     private void start(JdbcChatCollections.Request request) {
         List<PullId> started = new ArrayList<>();
+        CollectionNotStarted notStarted = withdrawn(request);
         for (Consent consent : consents.ofCustomer(request.customerId())) {
             if (consent.revoked()
                     || request.consentId() != null && !request.consentId().equals(consent.id())) {
@@ -124,12 +127,34 @@ class ChatCollections {
                 started.add(id);
             } else {
                 log.warn("Collection {} from consent {} recorded nothing: {}", request.id(), consent.id(), result);
+                notStarted =
+                        new CollectionNotStarted(request.id(), request.customerId(), consent.bank(), reason(result));
             }
         }
+        Optional<CollectionNotStarted> untold = started.isEmpty() ? Optional.of(notStarted) : Optional.empty();
+        // Told in the claim's transaction: a retried round or another node finds the request taken.
         writes.write(tx -> {
-            requests.lockWaiting(request.id()).ifPresent(r -> requests.take(r.id(), started, r.customerId(), now()));
+            requests.lockWaiting(request.id()).ifPresent(r -> {
+                requests.take(r.id(), started, r.customerId(), now());
+                untold.ifPresent(events::publishEvent);
+            });
             return null;
         });
+    }
+
+    /** No consent left to ask: the one asked (its bank) or every one was revoked meanwhile. */
+    private CollectionNotStarted withdrawn(JdbcChatCollections.Request request) {
+        String bank = request.consentId() == null
+                ? null
+                : consents.find(request.consentId()).map(Consent::bank).orElse(null);
+        return new CollectionNotStarted(request.id(), request.customerId(), bank, SweepRefusal.CONSENT_REVOKED.code());
+    }
+
+    /** The code of a pull that recorded nothing; a pull answered done yet not found is a failure. */
+    private static String reason(CollectResult result) {
+        return result instanceof CollectResult.Refused refused
+                ? refused.refusal().code()
+                : "failed";
     }
 
     private void tell(Pull pull) {

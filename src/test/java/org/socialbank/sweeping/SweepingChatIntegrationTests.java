@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,12 +19,14 @@ import org.socialbank.shared.MoneyFormat;
 import org.socialbank.shared.Network;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
+import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
 import org.socialbank.sweeping.sandbox.SandboxOpenBanking;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -70,6 +73,9 @@ class SweepingChatIntegrationTests {
 
     @Autowired
     Chats chats;
+
+    @Autowired
+    JdbcClient jdbc;
 
     SweepingFixtures fixtures;
 
@@ -144,6 +150,33 @@ class SweepingChatIntegrationTests {
         assertThat(told.stream().filter(t -> t.contains("превысила бы лимит")).toList())
                 .hasSize(1);
         assertThat(fixtures.balance(person.wallet())).isEqualTo(100_00);
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 money #6: a collection whose consent was revoked before the worker is told once, nothing moves")
+    void aCollectionWhoseConsentWasRevokedBeforeTheWorkerIsToldOnce() {
+        SweepingFixtures.Person person = fixtures.customer("Revoked Sweeper", Language.EN, 300_00);
+        ConsentId consent = fixtures.link(person, 100_00, 1_000_00, LimitPeriod.MONTH, clock.instant());
+        String chat = chats.linkedTo(person.id());
+
+        assertThat(((Outbound.Text) chats.say(chat, "collect my money").get(0)).text())
+                .contains("I’ve asked");
+        sweeping.revoke(person.id(), consent).orElseThrow();
+        worker.run();
+        worker.run();
+        chats.drain();
+
+        List<String> told = chats.sent(chat).stream()
+                .filter(t -> t.startsWith("Nothing was collected"))
+                .toList();
+        assertThat(told)
+                .containsExactly("Nothing was collected from other-bank: your consent for that account was "
+                        + "withdrawn or is no longer valid. You can link it again in the bank’s app.");
+        assertThat(sweeping.pulls(person.id())).isEmpty();
+        assertThat(fixtures.balance(person.wallet())).isZero();
+        new LedgerAudit(jdbc).assertBalanced();
+        new LedgerAudit(jdbc).assertBalancesMatchTheJournal();
     }
 
     @Test

@@ -3,9 +3,11 @@ package org.socialbank.conversation.engine;
 import java.util.Optional;
 import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.conversation.Outbound;
+import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.sweeping.CollectionNotStarted;
 import org.socialbank.sweeping.CollectionSettled;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the customer's private chat how a collection asked in chat ended (issue 16 s6): the amount
  * that arrived, or why not (over the consent's limit, consent expired, nothing to collect, the
- * other bank failed). Written to the outbox in the transaction that marks the pull told, so once.
- * No private chat: nothing is written.
+ * other bank failed), or why a collection started no pull at all (the consent withdrawn or no
+ * longer valid, or the collection refused). Written to the outbox in the transaction that marks
+ * the pull told or the request taken, so once. No private chat: nothing is written.
  */
 @Component
 class CollectionMessages {
@@ -33,15 +36,11 @@ class CollectionMessages {
 
     @EventListener
     void on(CollectionSettled settled) {
-        Optional<JdbcConversations.Chat> chat =
-                alerts.preferredChat(settled.customerId()).filter(c -> !PublicNetworks.isPublic(c.channel()));
+        Optional<JdbcConversations.Chat> chat = privateChat(settled.customerId());
         if (chat.isEmpty()) {
             return;
         }
-        Language language = directory
-                .customer(settled.customerId())
-                .map(v -> v.customer().language())
-                .orElse(Language.EN);
+        Language language = language(settled.customerId());
         String text = settled.arrived()
                 ? texts.text(
                         language,
@@ -50,6 +49,36 @@ class CollectionMessages {
                         settled.bank())
                 : texts.text(language, key(settled.reason()), settled.bank());
         outbox.write(chat.get(), new Outbound.Text(text));
+    }
+
+    @EventListener
+    void on(CollectionNotStarted notStarted) {
+        Optional<JdbcConversations.Chat> chat = privateChat(notStarted.customerId());
+        if (chat.isEmpty()) {
+            return;
+        }
+        Language language = language(notStarted.customerId());
+        String text = notStarted.bank() == null
+                ? texts.text(language, "sweeping.chat.not_started.withdrawn_all")
+                : texts.text(language, notStartedKey(notStarted.reason()), notStarted.bank());
+        outbox.write(chat.get(), new Outbound.Text(text));
+    }
+
+    private Optional<JdbcConversations.Chat> privateChat(CustomerId customer) {
+        return alerts.preferredChat(customer).filter(c -> !PublicNetworks.isPublic(c.channel()));
+    }
+
+    private Language language(CustomerId customer) {
+        return directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
+    }
+
+    /** Why no pull started: the consent withdrawn or gone, else the refusal's own message. */
+    static String notStartedKey(String reason) {
+        return switch (reason) {
+            case "consent_revoked", "consent_not_found" -> "sweeping.chat.not_started.withdrawn";
+            case "id_reused", "customer_not_found", "failed" -> "sweeping.chat.not_started.refused";
+            default -> key(reason);
+        };
     }
 
     /** The message for a refusal or failure code; an unknown code is the other bank's failure. */
