@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountStatus;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.RejectionCode;
@@ -78,6 +79,16 @@ public class CardFeed {
             }
             if (result instanceof FeedResult.Booked b && !b.replayed()) {
                 booked++;
+            } else if (result instanceof FeedResult.Declined d && !t.kind().spends()) {
+                // a cause that never passes: acknowledged, so that it cannot hold up the feed; the
+                // holder's money is the bank's to settle by hand
+                log.error(
+                        "Card refund {} of {} {} to card {} declined for good ({}): for operations to settle",
+                        t.id(),
+                        t.amountMinor(),
+                        t.currency().code(),
+                        t.card().value(),
+                        d.code().code());
             } else if (result instanceof FeedResult.Declined d) {
                 log.info("Card transaction {} declined: {}", t.id(), d.code().code());
             }
@@ -90,7 +101,7 @@ public class CardFeed {
         return writes.write(status -> {
             Optional<Card> found = cards.lock(t.card());
             if (found.isEmpty()) {
-                return notBooked(t, CardRefusal.CARD_NOT_FOUND);
+                return new FeedResult.Declined(CardRefusal.CARD_NOT_FOUND);
             }
             Optional<JdbcCardTransactions.Row> existing = transactions.find(t.id());
             if (existing.isPresent()) {
@@ -107,7 +118,7 @@ public class CardFeed {
             if (refusal.isEmpty()) {
                 refusal = post(card, t);
             }
-            if (refusal.isPresent() && !t.kind().spends()) {
+            if (refusal.isPresent() && !t.kind().spends() && passes(card, refusal.get())) {
                 return new FeedResult.NotBookedYet(refusal.get()); // nothing kept: delivered again, booked then
             }
             transactions.insert(
@@ -127,9 +138,18 @@ public class CardFeed {
         });
     }
 
-    /** A refund is never declined for good; anything else for an unknown card is. */
-    private static FeedResult notBooked(FeedTransaction t, CardRefusal code) {
-        return t.kind().spends() ? new FeedResult.Declined(code) : new FeedResult.NotBookedYet(code);
+    /**
+     * Whether a refund's refusal can pass, so that the refund is left to come again: only the card's
+     * account frozen (unfrozen, it takes the refund). An unknown card, another currency, an id
+     * reused or a closed account never pass: such a refund left unacknowledged would come back
+     * forever and, once a batch of them waits, hold up every card's transactions (reread of review
+     * 2026-12-07 money #2), so it is declined, acknowledged and logged for operations.
+     */
+    private boolean passes(Card card, CardRefusal refusal) {
+        return refusal == CardRefusal.ACCOUNT_UNAVAILABLE
+                && ledger.account(card.accountId())
+                        .map(a -> a.status() == AccountStatus.FROZEN)
+                        .orElse(false);
     }
 
     private Optional<CardRefusal> check(Card card, FeedTransaction t) {

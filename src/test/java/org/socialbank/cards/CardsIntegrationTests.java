@@ -32,6 +32,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountStatus;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.StatusResult;
+import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Network;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
@@ -266,6 +267,34 @@ class CardsIntegrationTests {
         assertThat(waiting(frozen)).isFalse();
         assertThat(cards.owedMinor(card)).isEqualTo(-12_000);
         assertThat(fixtures.balance(holder.wallet())).isEqualTo(40_000);
+
+        // reread of review 2026-12-07 money #2: a cause that never passes is declined and acknowledged,
+        // never left to come back forever and hold up the feed
+        FeedTransaction foreign = new FeedTransaction(
+                UUID.randomUUID(),
+                card.id(),
+                FeedKind.REFUND,
+                500,
+                card.currency().equals(CurrencyCode.of("EUR")) ? CurrencyCode.of("USD") : CurrencyCode.of("EUR"),
+                LocalDate.now(ZoneOffset.UTC),
+                "Test Shop");
+        FeedTransaction unknownCard = new FeedTransaction(
+                UUID.randomUUID(),
+                new CardId(UUID.randomUUID()),
+                FeedKind.REFUND,
+                500,
+                card.currency(),
+                LocalDate.now(ZoneOffset.UTC),
+                "Test Shop");
+        sandbox().submit(foreign);
+        sandbox().submit(unknownCard);
+        feed.readFeed();
+        assertThat(waiting(foreign)).as("another currency: declined for good").isFalse();
+        assertThat(waiting(unknownCard))
+                .as("an unknown card: declined for good")
+                .isFalse();
+        assertThat(feed.book(foreign)).isEqualTo(new FeedResult.Declined(CardRefusal.CURRENCY_MISMATCH));
+        assertThat(cards.owedMinor(card)).isEqualTo(-12_000);
     }
 
     private SandboxCardProcessor sandbox() {
