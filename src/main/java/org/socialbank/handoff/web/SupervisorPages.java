@@ -19,6 +19,8 @@ import org.socialbank.handoff.Keywords;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,12 +42,19 @@ class SupervisorPages {
     private final HandoffViews views;
     private final StaffAudit audit;
     private final java.time.Clock clock;
+    private final TransactionTemplate transactions;
 
-    SupervisorPages(Keywords keywords, HandoffViews views, StaffAudit audit, java.time.Clock clock) {
+    SupervisorPages(
+            Keywords keywords,
+            HandoffViews views,
+            StaffAudit audit,
+            java.time.Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.keywords = keywords;
         this.views = views;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** One line of a ratings report: who (key and name), how many conversations were rated, their average (1..5). */
@@ -75,14 +84,23 @@ class SupervisorPages {
             @RequestParam(defaultValue = "false") boolean fraud) {
         who.require(Permission.SUPERVISE);
         Keywords.Keyword wanted = new Keywords.Keyword(keyword.length() > 200 ? "" : keyword, team, fraud);
-        Optional<HandoffRefusal> refused =
-                keywords.set(new AgentId(who.id().value().toString()), Set.copyOf(who.teams()), wanted);
+        // the change and its audit row in one transaction, as every console action (docs/console.md)
+        Optional<HandoffRefusal> refused = transactions.execute(status -> {
+            Optional<HandoffRefusal> r =
+                    keywords.set(new AgentId(who.id().value().toString()), Set.copyOf(who.teams()), wanted);
+            if (r.isEmpty()) {
+                audit.record(
+                        who,
+                        "handoff.keyword.set",
+                        "keyword:" + wanted.keyword(),
+                        "team " + team + (fraud ? ", fraud" : ""));
+            }
+            return r;
+        });
         if (refused.isPresent()) {
             return "redirect:/console/conversations/keywords?refused="
                     + refused.get().code();
         }
-        audit.record(
-                who, "handoff.keyword.set", "keyword:" + wanted.keyword(), "team " + team + (fraud ? ", fraud" : ""));
         return "redirect:/console/conversations/keywords";
     }
 
@@ -95,8 +113,11 @@ class SupervisorPages {
         if (known.isEmpty() || !who.inTeam(known.get().team())) {
             return "redirect:/console/conversations/keywords?refused=" + HandoffRefusal.NOT_FOUND.code();
         }
-        keywords.remove(known.get().keyword());
-        audit.record(who, "handoff.keyword.removed", "keyword:" + known.get().keyword(), "");
+        transactions.executeWithoutResult(status -> {
+            keywords.remove(known.get().keyword());
+            audit.record(
+                    who, "handoff.keyword.removed", "keyword:" + known.get().keyword(), "");
+        });
         return "redirect:/console/conversations/keywords";
     }
 
