@@ -69,12 +69,16 @@ class PointsTakeBacks {
         if (held.isEmpty()) {
             return;
         }
-        Split split =
-                Split.refund(points, held.get().availableMinor(), held.get().debitsPending());
+        long owed = store.owed(customer);
+        // what this refund may owe: the held points no earlier refund owes already, so that what is
+        // owed in all never exceeds what is held
+        Split split = Split.refund(
+                points, held.get().availableMinor(), Math.max(0, held.get().debitsPending() - owed));
         if (split.take() > 0 && !take(customer, account, id, split.take())) {
-            return; // the ledger said no (an account frozen): logged, and nothing is kept, so a re-reading tries again
+            return; // the ledger said no (an account frozen): logged, nothing recorded; only a re-reading of the
+            // journal tries again
         }
-        store.setOwed(customer, Math.addExact(store.owed(customer), split.owed()));
+        store.setOwed(customer, Math.addExact(owed, split.owed()));
         store.insertTakeBack(
                 refund.id().value(), customer, points, split.take(), split.owed(), Microseconds.now(clock));
     }

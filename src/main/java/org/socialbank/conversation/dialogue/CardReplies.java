@@ -192,6 +192,7 @@ final class CardReplies {
                 "cards.chat.unlocked",
                 "cards.chat.repay.not_made.insufficient_funds",
                 "cards.chat.repay.not_made.owed",
+                "cards.chat.repay.not_made.nothing_owed",
                 "cards.chat.repay.not_made.other",
                 "cards.chat.repay.not_confirmed.expired",
                 "cards.chat.repay.not_confirmed.too_many_attempts",

@@ -94,7 +94,8 @@ class CardReminderMessages {
         return switch (reason) {
             case "expired", "too_many_attempts", "cancelled" -> "cards.chat.repay.not_confirmed." + reason;
             case "insufficient_funds" -> "cards.chat.repay.not_made.insufficient_funds";
-            case "nothing_owed", "exceeds_amount_owed" -> "cards.chat.repay.not_made.owed";
+            case "nothing_owed" -> "cards.chat.repay.not_made.nothing_owed"; // "repay in full" would be refused too
+            case "exceeds_amount_owed" -> "cards.chat.repay.not_made.owed";
             default -> "cards.chat.repay.not_made.other";
         };
     }

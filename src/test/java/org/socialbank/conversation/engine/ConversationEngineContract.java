@@ -731,7 +731,8 @@ abstract class ConversationEngineContract {
                 .last()
                 .isEqualTo("Your payment of €3.00 was refused by the bank of the account given, and it could not"
                         + " come back to your account, which is frozen or closed. The money is safe with the bank:"
-                        + " it will come back to your account once the account can take it, or contact the bank.");
+                        + " if your account is frozen, it comes back as soon as the account is unfrozen; if it is"
+                        + " closed, the bank will contact you to pay it out.");
 
         ledger.changeStatus(alice.wallet(), org.socialbank.ledger.AccountStatus.OPEN);
         clock.advance(Duration.ofHours(1));
