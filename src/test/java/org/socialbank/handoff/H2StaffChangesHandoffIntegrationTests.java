@@ -14,6 +14,7 @@ import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
 import org.socialbank.support.Chats;
 import org.socialbank.support.FormClient;
@@ -172,6 +173,26 @@ class H2StaffChangesHandoffIntegrationTests {
         assertThat(views.find(open(chat(), kept)).orElseThrow().agent()).contains(agent(alice));
     }
 
+    @Test
+    @DisplayName("reread of review 2026-12-07 console #1: an agent who no longer answers a language gives back"
+            + " its cases and gets no new one in it, at once (not at their next console visit)")
+    void anAgentWhoLeftALanguageGivesBackItsCases() {
+        String team = team();
+        StaffMember alice = member(Role.AGENT, team);
+        onDuty(alice);
+        CaseId held = open(chat(), team);
+        assertThat(views.find(held).orElseThrow().agent()).contains(agent(alice));
+        assertThat(views.find(held).orElseThrow().language()).isEqualTo(Language.EN);
+
+        edit(alice, "agent", team, "fr");
+
+        assertThat(available(alice)).isTrue();
+        assertThat(views.agent(agent(alice)).orElseThrow().languages()).containsExactly(Language.FR);
+        assertThat(views.find(held).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+        assertThat(lastBankLine(held)).contains("number 1 in the queue");
+        assertThat(views.find(open(chat(), team)).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+    }
+
     /** A team of its own per test: other tests' agents and cases never meet this one's. */
     private static String team() {
         return "t" + UUID.randomUUID().toString().substring(0, 8);
@@ -198,6 +219,10 @@ class H2StaffChangesHandoffIntegrationTests {
     }
 
     private void edit(StaffMember member, String role, String teams) {
+        edit(member, role, teams, "en");
+    }
+
+    private void edit(StaffMember member, String role, String teams, String languages) {
         admin.get("/console/staff/" + member.username());
         FormClient.Page saved = admin.post(
                 "/console/staff/" + member.username(),
@@ -208,7 +233,7 @@ class H2StaffChangesHandoffIntegrationTests {
                 "teams",
                 teams,
                 "languages",
-                "en");
+                languages);
         assertThat(saved.html()).contains("id=\"saved\"");
     }
 

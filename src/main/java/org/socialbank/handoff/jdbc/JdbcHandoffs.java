@@ -351,20 +351,6 @@ public class JdbcHandoffs {
                 .update();
     }
 
-    /** The agent leaves every team not in {@code kept}: its queues are no longer theirs. */
-    public void keepTeams(AgentId id, Set<String> kept) {
-        jdbc
-                .sql("SELECT team FROM handoff_agent_teams WHERE agent_id = ?")
-                .param(id.value())
-                .query(String.class)
-                .list()
-                .stream()
-                .filter(team -> !kept.contains(team))
-                .forEach(team -> jdbc.sql("DELETE FROM handoff_agent_teams WHERE agent_id = ? AND team = ?")
-                        .params(id.value(), team)
-                        .update());
-    }
-
     /** Locks the agent's row: assignments to one agent are one after the other (capacity holds). */
     public boolean lockAgent(AgentId id) {
         return jdbc.sql("SELECT agent_id FROM handoff_agents WHERE agent_id = ? FOR UPDATE")
