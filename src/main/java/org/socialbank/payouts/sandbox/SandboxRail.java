@@ -60,6 +60,7 @@ public class SandboxRail implements InterbankRail {
         }
     };
     private final java.util.ArrayDeque<Trouble> troubles = new java.util.ArrayDeque<>();
+    private final Map<String, java.util.ArrayDeque<Trouble>> accountTroubles = new java.util.HashMap<>();
 
     public SandboxRail(Clock clock, Duration settleAfter, List<String> failAccounts) {
         this.clock = clock;
@@ -80,7 +81,7 @@ public class SandboxRail implements InterbankRail {
         if (received.containsKey(id)) {
             return status(order.id());
         }
-        Trouble trouble = troubles.poll();
+        Trouble trouble = nextTrouble(account(order));
         if (trouble == Trouble.LOSE) {
             return RailAnswer.unknown("timeout");
         }
@@ -100,16 +101,52 @@ public class SandboxRail implements InterbankRail {
 
     /** Makes the next send (after any already queued) go wrong this way; at most {@value #TROUBLES_MAX} queued. */
     public synchronized int troubleNext(Trouble trouble) {
-        if (troubles.size() >= TROUBLES_MAX) {
+        if (troublesQueued() >= TROUBLES_MAX) {
             throw new IllegalStateException(TROUBLES_MAX + " troubles are queued already");
         }
         troubles.add(trouble);
         return troubles.size();
     }
 
-    /** How many sends will go wrong. */
+    /**
+     * Makes the next send to this account (after any already queued for it) go wrong this way, before
+     * any trouble queued for every account: a test that shares the rail with others' payouts binds its
+     * trouble to its own payee so that no other payout takes it.
+     */
+    public synchronized int troubleNextTo(String account, Trouble trouble) {
+        if (troublesQueued() >= TROUBLES_MAX) {
+            throw new IllegalStateException(TROUBLES_MAX + " troubles are queued already");
+        }
+        java.util.ArrayDeque<Trouble> queue =
+                accountTroubles.computeIfAbsent(normalize(account), a -> new java.util.ArrayDeque<>());
+        queue.add(trouble);
+        return queue.size();
+    }
+
+    /** How many sends will go wrong, for any account and bound to one. */
     public synchronized int troublesQueued() {
-        return troubles.size();
+        return troubles.size()
+                + accountTroubles.values().stream()
+                        .mapToInt(java.util.ArrayDeque::size)
+                        .sum();
+    }
+
+    /** How many sends to this account will go wrong before any trouble queued for every account. */
+    public synchronized int troublesQueued(String account) {
+        java.util.ArrayDeque<Trouble> queue = accountTroubles.get(normalize(account));
+        return queue == null ? 0 : queue.size();
+    }
+
+    private Trouble nextTrouble(String account) {
+        java.util.ArrayDeque<Trouble> queue = accountTroubles.get(normalize(account));
+        if (queue != null && !queue.isEmpty()) {
+            Trouble trouble = queue.poll();
+            if (queue.isEmpty()) {
+                accountTroubles.remove(normalize(account));
+            }
+            return trouble;
+        }
+        return troubles.poll();
     }
 
     /** How many times the payout was sent to this rail. */

@@ -327,11 +327,14 @@ abstract class ClaimsContract extends PaymentsTestBase {
         PaymentId id = new PaymentId(UUID.fromString(paymentIdOf(url)));
         payments.sendClaimCode(token(url), java.util.Locale.ENGLISH);
         payments.proveClaim(token(url), sms.lastCode(failing), "browser-a");
-        // the rail loses the first send, so the payout fails only once the clock moves: time to freeze
-        rail.troubleNext(SandboxRail.Trouble.LOSE);
-        payments.claimToAccount(
-                token(url), ExternalAccount.parse("DE02120300000000202051").orElseThrow(), "Eve Fail", "browser-a");
-        eventually(() -> rail.troublesQueued() == 0, "payout sent and lost");
+        // the rail loses the first send, so the payout fails only once the clock moves: time to freeze.
+        // The troubles are bound to this test's own payee: the rail is shared with other tests' payouts,
+        // and one of them still in flight once took a trouble queued for any account (CI, session 27)
+        String payee = "DE62370400440532013777";
+        rail.troubleNextTo(payee, SandboxRail.Trouble.LOSE);
+        rail.troubleNextTo(payee, SandboxRail.Trouble.FAIL);
+        payments.claimToAccount(token(url), ExternalAccount.parse(payee).orElseThrow(), "Eve Fail", "browser-a");
+        eventually(() -> rail.troublesQueued(payee) == 1, "payout sent and lost");
         assertThat(ledger.changeStatus(alice.wallet(), AccountStatus.FROZEN)).isInstanceOf(StatusResult.Changed.class);
 
         eventually(

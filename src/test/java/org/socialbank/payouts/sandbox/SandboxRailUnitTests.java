@@ -69,4 +69,28 @@ class SandboxRailUnitTests {
         assertThat(rail.status(lost.id())).isEqualTo(RailAnswer.rejected(RailAnswer.NOT_RECEIVED));
         assertThat(rail.status(PayoutId.random())).isEqualTo(RailAnswer.rejected(RailAnswer.NOT_RECEIVED));
     }
+
+    @Test
+    void aTroubleBoundToAnAccountIsTakenOnlyBySendsToItAndBeforeOnesForAny() {
+        rail.troubleNext(SandboxRail.Trouble.FAIL);
+        rail.troubleNextTo("de62 3704 0044 0532 0137 77", SandboxRail.Trouble.LOSE);
+        rail.troubleNextTo("DE62370400440532013777", SandboxRail.Trouble.TIMEOUT);
+        assertThat(rail.troublesQueued()).isEqualTo(3);
+        assertThat(rail.troublesQueued("DE62370400440532013777")).isEqualTo(2);
+
+        PayoutOrder other = order("DE89370400440532013000");
+        assertThat(rail.send(other))
+                .as("another payee takes only the trouble for any account")
+                .isEqualTo(RailAnswer.rejected(SandboxRail.ACCOUNT_CLOSED));
+        assertThat(rail.troublesQueued("DE62370400440532013777")).isEqualTo(2);
+
+        PayoutOrder lost = order("DE62370400440532013777");
+        assertThat(rail.send(lost)).isInstanceOf(RailAnswer.Unknown.class);
+        assertThat(rail.status(lost.id())).isEqualTo(RailAnswer.rejected(RailAnswer.NOT_RECEIVED));
+        PayoutOrder timedOut = order("DE62370400440532013777");
+        assertThat(rail.send(timedOut)).isInstanceOf(RailAnswer.Unknown.class);
+        assertThat(rail.status(timedOut.id())).isEqualTo(RailAnswer.accepted());
+        assertThat(rail.troublesQueued()).isZero();
+        assertThat(rail.send(order("DE62370400440532013777"))).isEqualTo(RailAnswer.accepted());
+    }
 }
