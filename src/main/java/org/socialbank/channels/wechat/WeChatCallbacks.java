@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -31,10 +32,11 @@ import org.springframework.context.MessageSource;
 /**
  * Answers one verified WeChat callback. The engine's work runs on a thread of its own; if it
  * is done within {@code passive-reply-budget} its first reply goes back in the HTTP answer (a
- * passive reply, one message) and the others through the outbox relay; if not, the callback is
- * answered empty at once and every reply goes through the relay when the work is done; if the
- * work then fails for the bank's own reason (the database, I/O), the message is kept and handled
- * again by {@link WeChatRetries}, since WeChat will not send it again.
+ * passive reply, one message) and the others through the outbox relay; if not, the message is
+ * kept in {@link WeChatRetries} under this node's lease, the callback is answered empty, and every
+ * reply goes through the relay when the work is done (the row then goes). WeChat will not send the
+ * message again: if the work fails for the bank's own reason (the database, I/O) the row is due
+ * for the retries' rounds at once, and if this node stops first, once its lease ends.
  *
  * <p>Only a sealed (safe mode) passive reply carries the engine's answer. In plain mode the
  * callback's signature covers neither the body nor the follower, so a plain passive reply could
@@ -213,14 +215,29 @@ public class WeChatCallbacks implements AutoCloseable {
             Received received = work.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             return handled(received);
         } catch (TimeoutException late) {
-            return run.leave() ? Optional.empty() : finished(work); // left: its replies leave through the relay
+            return left(run, work);
         } catch (InterruptedException e) {
-            Optional<Received.Handled> outcome = run.leave() ? Optional.empty() : finished(work);
+            Optional<Received.Handled> outcome = left(run, work);
             Thread.currentThread().interrupt();
             return outcome;
         } catch (ExecutionException e) {
             throw unwrapped(e);
         }
+    }
+
+    /**
+     * The budget has passed: unless the run just ended, the callback leaves it, and the message is
+     * kept under this node's lease before {@code success} is answered (review 2026-12-07 channels
+     * follow-up), so that a node that stops mid-run loses nothing. A fault keeping it reaches the
+     * webhook (503 for the database's: WeChat sends the message again). The replies of a run left
+     * leave through the relay.
+     */
+    private Optional<Received.Handled> left(Run run, Future<Received> work) {
+        if (!run.leave()) {
+            return finished(work);
+        }
+        run.keep();
+        return Optional.empty();
     }
 
     /** Work that finished just as the callback gave up waiting: its outcome is the callback's. */
@@ -246,14 +263,18 @@ public class WeChatCallbacks implements AutoCloseable {
     /**
      * One engine run, between the callback that waits for it and the worker that does it. Whichever
      * is first says so: the worker that it ended (the callback then hears its outcome), or the
-     * callback that it left (review 2026-12-07 channels #2: WeChat has been answered {@code success}
-     * and will not send the message again, so a failure is the worker's to log and, for the bank's
-     * own faults, to keep for {@link WeChatRetries}).
+     * callback that it left, having kept the message in {@link WeChatRetries} under this node's
+     * lease (review 2026-12-07 channels #2 and follow-up: WeChat has been answered {@code success}
+     * and will not send the message again). The worker of a run left waits for that keeping, then
+     * removes the row when the run succeeded, or hands it to the retries' rounds when it failed for
+     * the bank's own faults; a failure is the worker's to log.
      */
     private final class Run implements Callable<Received> {
 
         private final InboundMessage message;
         private final AtomicBoolean decided = new AtomicBoolean();
+        /** Completed by the callback that left: whether this node holds the message's row. */
+        private final CompletableFuture<Boolean> kept = new CompletableFuture<>();
 
         Run(InboundMessage message) {
             this.message = message;
@@ -264,24 +285,56 @@ public class WeChatCallbacks implements AutoCloseable {
             return decided.compareAndSet(false, true);
         }
 
+        /** The callback left: the message is kept before {@code success} is answered. */
+        void keep() {
+            boolean held = false;
+            try {
+                held = retries.hold(message);
+            } finally {
+                kept.complete(held); // the worker waits for this, whatever became of it
+            }
+        }
+
         @Override
         public Received call() {
             try {
-                return conversations.receive(message);
-            } catch (RuntimeException | Error e) {
-                if (decided.compareAndSet(false, true)) {
-                    throw e; // the callback hears it
-                }
-                failedLate(e);
-                throw e;
+                return run();
             } finally {
-                decided.set(true);
                 inFlight.release();
             }
         }
 
-        private void failedLate(Throwable e) {
+        private Received run() {
+            Received received;
+            try {
+                received = conversations.receive(message);
+            } catch (RuntimeException | Error e) {
+                if (!decided.compareAndSet(false, true)) { // else the callback hears it
+                    endedLate(e);
+                }
+                throw e;
+            }
+            if (!decided.compareAndSet(false, true)) {
+                endedLate(null);
+            }
+            return received;
+        }
+
+        /** The run ended after its callback left ({@code fault} null: the engine took it). */
+        private void endedLate(Throwable fault) {
             String id = message.externalMessageId();
+            boolean held = kept.join();
+            if (fault != null) {
+                logFailedLate(id, fault);
+            }
+            if (held) {
+                retries.ended(id, fault);
+            } else if (fault != null && Faults.infrastructure(fault)) {
+                retries.keep(message, fault); // it could not be kept at the budget: WeChat may send it again too
+            }
+        }
+
+        private void logFailedLate(String id, Throwable e) {
             if (!Faults.infrastructure(e)) { // the engine refuses poison itself: this is a fault of the bank's code
                 log.error(
                         "wechat message {}: its handling failed after its callback was answered ({}); not tried again",
@@ -293,7 +346,6 @@ public class WeChatCallbacks implements AutoCloseable {
                     "wechat message {}: its handling failed after its callback was answered ({}); kept to be tried again",
                     id,
                     WeChatRetries.faultOf(e));
-            retries.keep(message, e);
         }
     }
 

@@ -19,10 +19,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * WeChat messages whose handling outlived their callback and then failed for the bank's own
- * reason (review 2026-12-07 channels #2). The callback was answered {@code success} when its
- * budget ran out, so WeChat will not send the message again: it is kept in {@code wechat_retries}
- * and handed to the engine again, every {@value #ROUND_SECONDS} s, until the engine takes it. The
+ * WeChat messages whose handling outlived their callback (review 2026-12-07 channels #2 and
+ * follow-up). The callback is answered {@code success} when its budget runs out, so WeChat will
+ * not send the message again: it is kept in {@code wechat_retries} before that answer, under the
+ * lease of the node whose run goes on ({@link #hold}); the row goes when that run ends well ({@link
+ * #ended}). When the run fails for the bank's own reason, or its node stops and the lease ends,
+ * the message is handed to the engine again, every {@value #ROUND_SECONDS} s, until the engine
+ * takes it. The
  * engine's inbox key ({@code m:} + {@code MsgId}, {@code e:}/{@code eh:} for events) makes a
  * repeat a duplicate, so a message is handled once however often it is tried; its replies leave
  * through the outbox relay as customer-service messages, like every late answer.
@@ -96,20 +99,75 @@ class WeChatRetries {
     }
 
     private void insert(InboundMessage message, Throwable fault) {
+        insert(message, faultOf(fault), null, null);
+    }
+
+    /**
+     * Keeps a message whose handling outlives its callback's budget, before the callback answers
+     * {@code success} (review 2026-12-07 channels follow-up): a row under this node's lease for
+     * {@link #LEASE}, so that no round runs it while its first run goes on here, and so that a
+     * round of any node runs it once the lease has ended if this node stops first. Answers whether
+     * this node holds the row (false: one was kept already, by a late run elsewhere).
+     */
+    boolean hold(InboundMessage message) {
+        return insert(message, "", holder, clock.instant().plus(LEASE));
+    }
+
+    /**
+     * The first run of a message kept by {@link #hold} ended: taken by the engine ({@code fault}
+     * null), the row goes; failed for the bank's own reason ({@link Faults#infrastructure}), it
+     * is due at once for any node's round; any other fault, it is {@code failed} for a person to
+     * look at. Only while this node holds it: once the lease has ended another node may have taken
+     * it, and its own run decides. A write that fails leaves the row to its lease's end.
+     */
+    void ended(String id, Throwable fault) {
+        Instant now = clock.instant();
+        try {
+            int changed = fault == null
+                    ? jdbc.sql("DELETE FROM wechat_retries WHERE message_id = ? AND lease_holder = ? AND tries = 0")
+                            .params(id, holder)
+                            .update()
+                    : jdbc.sql(
+                                    "UPDATE wechat_retries SET status = ?, next_try_at = ?, lease_holder = NULL, "
+                                            + "lease_until = NULL, fault = ? WHERE message_id = ? AND lease_holder = ? AND tries = 0")
+                            .params(
+                                    Faults.infrastructure(fault) ? "retry" : "failed",
+                                    Timestamps.utc(now),
+                                    faultOf(fault),
+                                    id,
+                                    holder)
+                            .update();
+            if (changed == 0) {
+                log.info("wechat message {}: no longer held by this node (its lease ended; another run decides)", id);
+            }
+        } catch (RuntimeException e) {
+            log.warn(
+                    "wechat message {}: its first run ended, but its row could not be updated ({}); it is run again"
+                            + " once its lease ends",
+                    id,
+                    faultOf(e));
+        }
+    }
+
+    /** Inserts the sealed message, due now, under a lease or none; false when a row for it is kept already. */
+    private boolean insert(InboundMessage message, String fault, String leaseHolder, Instant leaseUntil) {
         String id = message.externalMessageId();
         Instant now = clock.instant();
         try {
-            jdbc.sql("INSERT INTO wechat_retries (message_id, message, status, tries, next_try_at, fault, created_at) "
-                            + "VALUES (?, ?, 'retry', 0, ?, ?, ?)")
+            jdbc.sql("INSERT INTO wechat_retries (message_id, message, status, tries, next_try_at, lease_holder, "
+                            + "lease_until, fault, created_at) VALUES (?, ?, 'retry', 0, ?, ?, ?, ?, ?)")
                     .params(
                             id,
                             sealer.seal(WeChatApi.JSON.writeValueAsString(message), id),
                             Timestamps.utc(now),
-                            faultOf(fault),
+                            leaseHolder,
+                            Timestamps.utc(leaseUntil),
+                            fault,
                             Timestamps.utc(now))
                     .update();
+            return true;
         } catch (DuplicateKeyException kept) {
-            // kept before (another node's late run of the same message): one row is enough
+            return false; // kept before (another node's late run of the same message): one row is enough
         }
     }
 

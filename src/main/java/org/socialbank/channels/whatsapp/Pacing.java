@@ -64,6 +64,19 @@ final class Pacing {
         return Optional.empty();
     }
 
+    /** Starts the pause a rate limit asks for, for {@code reason}; returns how long it lasts (zero: none). */
+    Duration pause(RateLimits.Limit limit, String to, String reason) {
+        if (limit instanceof RateLimits.PauseAll all) {
+            pauseAll(all.pause(), reason);
+            return all.pause();
+        }
+        if (limit instanceof RateLimits.PauseUser user) {
+            pauseUser(to, user.pause());
+            return user.pause();
+        }
+        return Duration.ZERO; // not a rate limit
+    }
+
     synchronized void pauseAll(Duration pause, String reason) {
         Instant until = clock.instant().plus(pause);
         if (until.isAfter(pausedUntil)) {

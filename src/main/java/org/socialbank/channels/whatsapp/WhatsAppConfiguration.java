@@ -26,9 +26,16 @@ class WhatsAppConfiguration {
         return new WhatsAppStore(jdbc);
     }
 
+    /** The number's pace and pauses on this node, shared by the sender and the statuses' rate limits. */
     @Bean
-    WhatsAppStatuses whatsAppStatuses(WhatsAppStore store, DeliveryReports reports, Clock clock) {
-        return new WhatsAppStatuses(store, reports, clock);
+    Pacing whatsAppPacing(WhatsAppProperties properties, Clock clock) {
+        return new Pacing(clock, properties.messagesPerSecond());
+    }
+
+    @Bean
+    WhatsAppStatuses whatsAppStatuses(
+            WhatsAppStore store, DeliveryReports reports, Pacing pacing, WhatsAppProperties properties, Clock clock) {
+        return new WhatsAppStatuses(store, reports, pacing, properties, clock);
     }
 
     @Bean
@@ -54,6 +61,7 @@ class WhatsAppConfiguration {
         WhatsAppSender whatsAppSender(
                 WhatsAppStore store,
                 WhatsAppStatuses statuses,
+                Pacing pacing,
                 ChannelIdentities identities,
                 Directory directory,
                 WhatsAppProperties properties,
@@ -68,7 +76,7 @@ class WhatsAppConfiguration {
                     api,
                     store,
                     statuses,
-                    new Pacing(clock, properties.messagesPerSecond()),
+                    pacing,
                     identities,
                     directory,
                     properties,

@@ -1,6 +1,7 @@
 package org.socialbank.channels.whatsapp;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -35,16 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class WhatsAppSender implements ChannelSender {
 
-    /** The number's message throughput was reached. */
-    static final int THROUGHPUT = 130429;
-    /** "API Too Many Calls": the app's Graph API call rate limit. */
-    static final int APP_CALLS = 4;
-    /** "Rate limit issues": the WhatsApp Business Account's rate limit. */
-    static final int ACCOUNT_RATE = 80007;
-    /** Meta's rate limits of every send (the number's, the app's, the account's): all sending waits. */
-    static final Set<Integer> RATE_LIMITS = Set.of(THROUGHPUT, APP_CALLS, ACCOUNT_RATE);
+    /** The number's message throughput was reached (a rate limit: {@link RateLimits}). */
+    static final int THROUGHPUT = RateLimits.THROUGHPUT;
     /** The pair rate limit: too many messages from the number to this one user; only they wait. */
-    static final int PAIR_RATE = 131056;
+    static final int PAIR_RATE = RateLimits.PAIR_RATE;
 
     static final int UNDELIVERABLE = 131026;
     static final int TOKEN = 190;
@@ -196,7 +191,10 @@ final class WhatsAppSender implements ChannelSender {
         return refused((WhatsAppApi.Refused) answer, message);
     }
 
-    /** Meta took it; a status that overtook the answer (a failure) is acted on now, while the row is ours. */
+    /**
+     * Meta took it; a status that overtook the answer (a failure) is acted on now, while the row is
+     * ours: a rate limit there is a wait too (review 2026-12-07 channels follow-up).
+     */
     private SendOutcome accepted(String wamid, OutboundMessage message, String kind) {
         WhatsAppStore.Sent sent = store.accepted(wamid, message.id(), message.recipient(), kind, clock.instant());
         if (!"failed".equals(sent.status())) {
@@ -207,19 +205,18 @@ final class WhatsAppSender implements ChannelSender {
             store.closeWindow(message.recipient());
             return template(message);
         }
-        return new SendOutcome.Failed(false, "WhatsApp error " + sent.errorCode() + ": " + sent.errorTitle());
+        String reason = "WhatsApp error " + sent.errorCode() + ": " + sent.errorTitle();
+        Duration wait = pacing.pause(RateLimits.reported(sent.errorCode(), properties), message.recipient(), reason);
+        return wait.isZero() ? new SendOutcome.Failed(false, reason) : new SendOutcome.NotNow(wait, reason);
     }
 
     private SendOutcome refused(WhatsAppApi.Refused refused, OutboundMessage message) {
         int code = refused.code();
-        if (code == PAIR_RATE) { // before HTTP 429, which some answers carrying it have
-            pacing.pauseUser(message.recipient(), properties.pairPause());
-            return new SendOutcome.NotNow(properties.pairPause(), refused.reason());
-        }
-        if (RATE_LIMITS.contains(code) || refused.status() == 429) {
-            // Meta's answer names no wait: every send pauses for throttle-pause, and none is a try
-            pacing.pauseAll(properties.throttlePause(), refused.reason());
-            return new SendOutcome.NotNow(properties.throttlePause(), refused.reason());
+        // a rate limit pauses every send (or this user's), and none of them is a try
+        Duration wait =
+                pacing.pause(RateLimits.of(code, refused.status(), properties), message.recipient(), refused.reason());
+        if (!wait.isZero()) {
+            return new SendOutcome.NotNow(wait, refused.reason());
         }
         if (code == TOKEN || refused.status() == 401) {
             log.error(

@@ -1,7 +1,9 @@
 package org.socialbank.channels.whatsapp;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.engine.DeliveryReports;
@@ -10,8 +12,11 @@ import org.socialbank.conversation.engine.DeliveryReports;
  * Turns Meta's statuses into outbox outcomes: sent, delivered and read are recorded on the row
  * (the furthest one reached); a free-form message refused because the customer-service window had
  * closed (131047) closes the window and goes back to the relay once, to leave as a template (or
- * to fail if there is none, so that another channel can be tried); any other failure makes the
- * row FAILED with Meta's code.
+ * to fail if there is none, so that another channel can be tried); a message refused for a rate
+ * limit (130429, 4, 80007, 429, and 131056 for one user: {@link RateLimits}) pauses sending as the
+ * sender's own refusals do and goes back to the relay after the pause, as a wait and not a try,
+ * unless Meta had said it reached the user (review 2026-12-07 channels follow-up); any other
+ * failure makes the row FAILED with Meta's code.
  */
 class WhatsAppStatuses {
 
@@ -21,20 +26,35 @@ class WhatsAppStatuses {
 
     private final WhatsAppStore store;
     private final DeliveryReports reports;
+    private final Pacing pacing;
+    private final WhatsAppProperties properties;
     private final Clock clock;
 
-    WhatsAppStatuses(WhatsAppStore store, DeliveryReports reports, Clock clock) {
+    WhatsAppStatuses(
+            WhatsAppStore store, DeliveryReports reports, Pacing pacing, WhatsAppProperties properties, Clock clock) {
         this.store = store;
         this.reports = reports;
+        this.pacing = pacing;
+        this.properties = properties;
         this.clock = clock;
     }
 
     /** A status from the webhook; kept even when its message is not known yet. */
     void reported(WhatsAppUpdates.Status status) {
         Instant now = clock.instant();
-        store.reported(status.wamid(), status.status(), status.errorCode(), status.errorTitle(), now)
-                .filter(sent -> sent.outboxId() != null)
-                .ifPresent(sent -> apply(sent, status.at() == null ? now : status.at()));
+        Instant at = status.at() == null ? now : status.at();
+        Optional<WhatsAppStore.Sent> news =
+                store.reported(status.wamid(), status.status(), status.errorCode(), status.errorTitle(), now);
+        if (news.isEmpty() && !"failed".equals(status.status()) && !"sent".equals(status.status())) {
+            // a message refused for a rate limit that reached the user after all is not sent again
+            store.reachedAfterWait(status.wamid(), status.status(), now)
+                    .filter(sent -> sent.outboxId() != null)
+                    .filter(sent -> reports.reachedAfterAll(sent.outboxId(), sent.status(), at))
+                    .ifPresent(sent -> log.info(
+                            "whatsapp: {} reached the user after its rate limit; not sent again", sent.outboxId()));
+            return;
+        }
+        news.filter(sent -> sent.outboxId() != null).ifPresent(sent -> apply(sent, at));
     }
 
     /** Brings the outbox row in line with the message's status. */
@@ -53,6 +73,12 @@ class WhatsAppStatuses {
                 log.info("whatsapp: {} arrived outside the 24-hour window; sent again as a template", sent.outboxId());
                 return;
             }
+        }
+        Duration wait = pacing.pause(RateLimits.reported(sent.errorCode(), properties), sent.recipient(), reason);
+        if (!wait.isZero()
+                && reports.sendLater(sent.outboxId(), reason, clock.instant().plus(wait))) {
+            log.info("whatsapp: {} was refused for a rate limit; sent again after {}", sent.outboxId(), wait);
+            return;
         }
         if (reports.failed(sent.outboxId(), reason, at)) {
             log.warn("whatsapp: {} failed after it was accepted: {}", sent.outboxId(), reason);

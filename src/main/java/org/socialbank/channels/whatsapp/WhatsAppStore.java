@@ -132,10 +132,12 @@ class WhatsAppStore {
 
     /**
      * Records a status unless a later one is known (sent &lt; delivered &lt; read &lt; failed);
-     * returns the message when the status is new for it.
+     * returns the message when the status is new for it. A failure for a rate limit (a wait: {@link
+     * RateLimits}) is no later than {@code delivered}: a message known to have reached the user
+     * is never sent again for it (review 2026-12-07 channels follow-up).
      */
     Optional<Sent> reported(String wamid, String status, int errorCode, String errorTitle, Instant now) {
-        int rank = rank(status);
+        int rank = "failed".equals(status) && RateLimits.isWait(errorCode) ? rank("delivered") : rank(status);
         int updated = jdbc.sql(
                         "UPDATE whatsapp_messages SET status = ?, error_code = ?, error_title = ?, updated_at = ? "
                                 + "WHERE wamid = ? AND (status IS NULL OR CASE status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 "
@@ -153,6 +155,20 @@ class WhatsAppStore {
             }
         }
         return sent(wamid);
+    }
+
+    /**
+     * {@code delivered} or {@code read} reported for a message Meta had said failed for a rate
+     * limit: it reached the user after all, and this status replaces the failure. Returns the
+     * message when it did (once: a second report finds the failure gone).
+     */
+    Optional<Sent> reachedAfterWait(String wamid, String status, Instant now) {
+        int updated = jdbc.sql("UPDATE whatsapp_messages SET status = ?, error_code = NULL, error_title = NULL, "
+                        + "updated_at = ? WHERE wamid = ? AND status = 'failed' AND error_code IN "
+                        + RateLimits.CODES_SQL)
+                .params(status, Timestamps.utc(now), wamid)
+                .update();
+        return updated == 1 ? sent(wamid) : Optional.empty();
     }
 
     static int rank(String status) {

@@ -1,5 +1,6 @@
 package org.socialbank.conversation.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code outbox_deliveries} entry keeps the furthest state reached ({@code sent} &lt;
  * {@code delivered} &lt; {@code read} &lt; {@code failed}; reports come out of order and twice),
  * and a failure reported later turns the row FAILED, or hands it back to the relay when the
- * adapter can still deliver it another way (a template).
+ * adapter can still deliver it another way (a template) or later (a rate limit: a wait, not a try).
  */
 @Component
 @NamedInterface("delivery-reports")
@@ -29,11 +30,16 @@ public class DeliveryReports {
     private static final int ERROR_LENGTH_MAX = 500;
 
     private final JdbcClient jdbc;
+    private final org.socialbank.conversation.ConversationProperties properties;
     /** Tells the modules that track a message (issue 17's campaigns) the platform's report. */
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    DeliveryReports(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
+    DeliveryReports(
+            JdbcClient jdbc,
+            org.socialbank.conversation.ConversationProperties properties,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.properties = properties;
         this.events = events;
     }
 
@@ -69,6 +75,45 @@ public class DeliveryReports {
                                 "UPDATE outbox_messages SET status = 'PENDING', last_error = ?, next_attempt_at = ?, "
                                         + "claimed_until = NULL, sent_at = NULL WHERE id = ? AND status = 'SUCCEEDED' AND payload <> ''")
                         .params(clip(reason), Timestamps.utc(now), outboxId)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * The platform refused a row it had accepted for a rate limit (review 2026-12-07 channels
+     * follow-up): nothing reached the recipient, and the send was a wait, not a try. The row is
+     * PENDING again, due at {@code next} (after the pause), its try given back; no failure is
+     * reported (the alert does not move on to another chat, the campaign's recipient is not
+     * failed). Only a row the platform had taken (SUCCEEDED, or UNKNOWN after a send that threw),
+     * whose content is still kept, and that no report says reached the recipient (delivered,
+     * read), is handed back: false otherwise, and for a second report of the same refusal (the
+     * row is PENDING by then, or SUCCEEDED again under another platform id that the caller keeps
+     * apart).
+     */
+    public boolean sendLater(UUID outboxId, String reason, Instant next) {
+        return jdbc.sql("UPDATE outbox_messages SET status = 'PENDING', last_error = ?, next_attempt_at = ?, "
+                                + "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, claimed_until = NULL, "
+                                + "sent_at = NULL WHERE id = ? AND status IN ('SUCCEEDED', 'UNKNOWN') AND payload <> '' "
+                                + "AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.outbox_id = outbox_messages.id "
+                                + "AND d.state IN ('delivered', 'read'))")
+                        .params(clip(reason), Timestamps.utc(next), outboxId)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * The platform says a row handed back for a wait ({@link #sendLater}) reached the recipient
+     * after all ({@code delivered} or {@code read}): it is recorded, and the row is SUCCEEDED again
+     * unless a relay holds it already (then the platform gets it twice: no send can be undone).
+     * Returns whether the row was kept from being sent again.
+     */
+    public boolean reachedAfterAll(UUID outboxId, String state, Instant now) {
+        reached(outboxId, state, now);
+        Duration ttl = properties.sentPayloadTtl();
+        return jdbc.sql("UPDATE outbox_messages SET status = 'SUCCEEDED', attempts = attempts + 1, last_error = NULL, "
+                                + "sent_at = ?, next_attempt_at = ?, claimed_until = NULL WHERE id = ? AND status = 'PENDING' "
+                                + "AND claimed_until IS NULL")
+                        .params(Timestamps.utc(now), Timestamps.utc(now.plus(ttl)), outboxId)
                         .update()
                 == 1;
     }

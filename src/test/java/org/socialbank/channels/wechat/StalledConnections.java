@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -18,11 +20,35 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 final class StalledConnections {
 
+    /** The longest a stall {@link #untilReleased} waits, should a test forget to release it. */
+    private static final Duration RELEASED_AT_MOST = Duration.ofMinutes(2);
+
     private final AtomicReference<Duration> armed = new AtomicReference<>();
+    /** Set by {@link #untilReleased}: what the armed stall waits for instead of its time. */
+    private volatile CountDownLatch gate;
 
     /** The next connection a WeChat callback's engine run asks for waits {@code stall}, then fails. */
     void once(Duration stall) {
+        gate = null;
         armed.set(stall);
+    }
+
+    /**
+     * Review 2026-12-07 channels follow-up: the next connection a WeChat callback's engine run asks
+     * for waits until {@link #release}, then fails: a run its node abandoned (it stopped), which
+     * never gets further while the test looks.
+     */
+    void untilReleased() {
+        gate = new CountDownLatch(1);
+        armed.set(RELEASED_AT_MOST);
+    }
+
+    /** The run held by {@link #untilReleased} goes on (and fails). */
+    void release() {
+        CountDownLatch released = gate;
+        if (released != null) {
+            released.countDown();
+        }
     }
 
     /** Whether the armed stall happened. */
@@ -50,8 +76,13 @@ final class StalledConnections {
             if (Thread.currentThread().getName().startsWith("wechat-callback")) {
                 Duration stall = armed.getAndSet(null);
                 if (stall != null) {
+                    CountDownLatch released = gate;
                     try {
-                        Thread.sleep(stall.toMillis());
+                        if (released == null) {
+                            Thread.sleep(stall.toMillis());
+                        } else if (!released.await(stall.toMillis(), TimeUnit.MILLISECONDS)) {
+                            throw new IllegalStateException("a stalled connection was never released");
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

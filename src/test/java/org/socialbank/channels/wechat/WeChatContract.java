@@ -442,6 +442,8 @@ abstract class WeChatContract {
     }
 
     @Test
+    @DisplayName("review 2026-12-07 channels follow-up: slow work is kept under its node's lease before success is"
+            + " answered, then answered by a customer-service message, and leaves no row once it completes")
     void slowWorkIsAnsweredEmptyAtOnceAndThenByACustomerServiceMessage() throws Exception {
         String user = newUser();
         passive(postSealed(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())))); // the conversation exists
@@ -458,9 +460,23 @@ abstract class WeChatContract {
             awaitQuietly(answered); // past the passive reply's budget: the engine waits for this lock
         }));
         locked.await();
+        long msgId = MSG_IDS.incrementAndGet();
+        String id = "m:" + msgId;
         HttpResponse<String> answer;
         try {
-            answer = postSealed(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())));
+            answer = postSealed(WeChatXml.write(text(user, "help", msgId)));
+            // the work still waits for the lock: its message is kept, under this node's lease
+            assertThat(jdbc.sql(
+                                    "SELECT COUNT(*) FROM wechat_retries WHERE message_id = ? AND status = 'retry' "
+                                            + "AND lease_holder IS NOT NULL AND lease_until > next_try_at AND message NOT LIKE ?")
+                            .params(id, "%" + user + "%")
+                            .query(Integer.class)
+                            .single())
+                    .as("kept, sealed, before success was answered")
+                    .isEqualTo(1);
+            assertThat(retries.claim(id, java.time.Instant.now()))
+                    .as("no round takes it meanwhile")
+                    .isFalse();
         } finally {
             answered.countDown();
         }
@@ -474,6 +490,8 @@ abstract class WeChatContract {
         assertThat(sent.body().path("msgtype").asString()).isEqualTo("text");
         assertThat(sent.body().path("text").path("content").asString()).isNotBlank();
         assertThat(sent.token()).startsWith("token-" + APP_ID);
+        Await.until(() -> retryRows(id) == 0, "the completed work's row gone");
+        assertThat(inbox(id)).isEqualTo(1);
     }
 
     @Test
@@ -481,11 +499,8 @@ abstract class WeChatContract {
     @DisplayName("review 2026-12-07 channels #2: work that outlives the callback and then fails for the database is"
             + " logged without its text, tried again, handled once and answered")
     void lateWorkThatFailsForTheDatabaseIsTriedAgainHandledOnceAndAnswered(CapturedOutput output) throws Exception {
-        String user = newUser();
-        passive(postSealed(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())))); // the follower exists
-        Await.until(() -> outboxTo(user, true) == 0, "the first message's replies are settled");
-        long repliedBefore = outboxTo(user, false);
-        int customBefore = customTo(user).size();
+        Follower follower = settledFollower();
+        String user = follower.user();
 
         long msgId = MSG_IDS.incrementAndGet();
         String id = "m:" + msgId;
@@ -500,11 +515,8 @@ abstract class WeChatContract {
 
         Await.until(() -> STALLS.spent() && inbox(id) == 1 && retryRows(id) == 0, id + " handled on a retry");
         Await.until(() -> outboxTo(user, true) == 0, "the late answer is settled");
-        long replies = outboxTo(user, false) - repliedBefore;
-        assertThat(replies).as("one turn's replies").isPositive();
-        List<FakeWeChatApi.Call> late =
-                customTo(user).subList(customBefore, customTo(user).size());
-        assertThat(late).as("the answer, as customer-service messages").hasSize((int) replies);
+        long replies = outboxTo(user, false) - follower.replied();
+        List<FakeWeChatApi.Call> late = answeredSince(follower);
         assertThat(late.get(0).body().path("text").path("content").asString()).isNotBlank();
 
         assertThat(output.getAll())
@@ -516,7 +528,7 @@ abstract class WeChatContract {
                 .doesNotContain("zq" + msgId);
         assertThat(retries.retryDue()).as("nothing left to try").isZero();
         assertThat(inbox(id)).isEqualTo(1);
-        assertThat(outboxTo(user, false) - repliedBefore).isEqualTo(replies);
+        assertThat(outboxTo(user, false) - follower.replied()).isEqualTo(replies);
     }
 
     @Test
@@ -578,6 +590,67 @@ abstract class WeChatContract {
         thirdNode.retryDue(); // or this node's own round: a duplicate for the engine either way
         Await.until(() -> retryRows(id) == 0, "the repeat taken");
         assertThat(inbox(id)).isEqualTo(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    @DisplayName("review 2026-12-07 channels follow-up: late work whose node stops is run by another node once its"
+            + " lease ends, handled and answered once")
+    void lateWorkWhoseNodeStopsIsRunByAnotherNodeOnceItsLeaseEnds(CapturedOutput output) throws Exception {
+        Follower follower = settledFollower();
+        String user = follower.user();
+        long msgId = MSG_IDS.incrementAndGet();
+        String id = "m:" + msgId;
+        STALLS.untilReleased(); // the engine's run gets no further: its node has stopped
+        try {
+            HttpResponse<String> answer = postSealed(WeChatXml.write(text(user, "help", msgId)));
+            assertThat(answer.body()).isEqualTo("success");
+            assertThat(retryRows(id)).as("kept before success was answered").isEqualTo(1);
+            assertThat(retries.claim(id, java.time.Instant.now()))
+                    .as("held by its node")
+                    .isFalse();
+
+            // another node's round, once the stopped node's lease has ended
+            WeChatRetries otherNode = new WeChatRetries(
+                    jdbc,
+                    conversations,
+                    codes,
+                    properties,
+                    Clock.offset(Clock.systemUTC(), WeChatRetries.LEASE.plusSeconds(1)));
+            assertThat(otherNode.retryDue()).isEqualTo(1);
+            assertThat(retryRows(id)).isZero();
+            assertThat(inbox(id)).isEqualTo(1);
+            Await.until(() -> outboxTo(user, true) == 0, "the answer is settled");
+        } finally {
+            STALLS.release(); // the abandoned run fails at last, as a node's restart would end it
+        }
+        Await.until(
+                () -> output.getAll().contains("wechat message " + id + ": no longer held by this node"),
+                "the abandoned run's end");
+        answeredSince(follower); // once: as many customer-service messages as one turn's replies
+        assertThat(retryRows(id)).as("not kept again by the abandoned run").isZero();
+        assertThat(retries.retryDue()).isZero();
+        assertThat(inbox(id)).isEqualTo(1);
+    }
+
+    /** A follower who wrote once and whose replies are all sent, with the counts later answers start from. */
+    private record Follower(String user, long replied, int custom) {}
+
+    private Follower settledFollower() throws Exception {
+        String user = newUser();
+        passive(postSealed(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())))); // the follower exists
+        Await.until(() -> outboxTo(user, true) == 0, "the first message's replies are settled");
+        return new Follower(user, outboxTo(user, false), customTo(user).size());
+    }
+
+    /** The customer-service messages since {@code follower} was settled: one turn's replies, each once. */
+    private List<FakeWeChatApi.Call> answeredSince(Follower follower) {
+        long replies = outboxTo(follower.user(), false) - follower.replied();
+        assertThat(replies).as("one turn's replies").isPositive();
+        List<FakeWeChatApi.Call> late = customTo(follower.user())
+                .subList(follower.custom(), customTo(follower.user()).size());
+        assertThat(late).as("the answer, as customer-service messages").hasSize((int) replies);
+        return late;
     }
 
     /** The outbox rows to a follower, or only those not sent yet. */

@@ -630,6 +630,107 @@ abstract class WhatsAppContract {
         assertThat(chat.count()).isEqualTo(1);
     }
 
+    @Autowired
+    Pacing pacing;
+
+    /**
+     * Review 2026-12-07 channels follow-up: Meta accepted a reply, then posts (signed, twice) that
+     * it failed for a rate limit; the row waits out the pause and is sent again, on the same row,
+     * as a wait and not a try, once; a third post after the resend changes nothing.
+     */
+    @ParameterizedTest(name = "code {0}")
+    @CsvSource({"130429", "4", "80007", "429", "131056"})
+    @DisplayName("review 2026-12-07 channels follow-up: a reply Meta reports failed for a rate limit is sent again"
+            + " after the pause, once, as a wait and not a try")
+    void aReplyReportedFailedForARateLimitIsSentAgainAfterThePauseOnce(int code) {
+        API.statuses(false); // the test posts the statuses
+        Chat chat = new Chat();
+        chat.say("help");
+        FakeWhatsAppApi.Call first = chat.received(1);
+        UUID row = outboxIdOf(first.wamid());
+        awaitStatus(row, "SUCCEEDED");
+        ObjectNode failed = API.statusPayload(first.wamid(), chat.waId, "failed", code);
+        assertThat(API.deliver(failed)).isEqualTo(200);
+        assertThat(API.deliver(failed)).as("the same status again").isEqualTo(200);
+
+        FakeWhatsAppApi.Call again = chat.received(2);
+        assertThat(again.text()).isEqualTo(first.text());
+        assertThat(outboxIdOf(again.wamid())).as("the same outbox row").isEqualTo(row);
+        awaitStatus(row, "SUCCEEDED");
+        assertThat(count("SELECT attempts FROM outbox_messages WHERE id = ?", row))
+                .as("the rate limit was a wait, not a try")
+                .isEqualTo(1);
+
+        assertThat(API.deliver(failed)).as("once more, after the resend").isEqualTo(200);
+        chat.say("help"); // its reply comes after anything still due to her
+        FakeWhatsAppApi.Call next = chat.received(3);
+        assertThat(outboxIdOf(next.wamid())).isNotEqualTo(row);
+        awaitStatus(outboxIdOf(next.wamid()), "SUCCEEDED");
+        assertThat(chat.count()).as("sent twice in all, never three times").isEqualTo(3);
+        assertThat(statusOf(row)).isEqualTo("SUCCEEDED");
+    }
+
+    /**
+     * Review 2026-12-07 channels follow-up: a message Meta says reached the user is not sent again
+     * for a rate-limit failure, whether the failure comes after {@code delivered} (statuses come
+     * out of order) or {@code delivered} comes while the row waits out the pause.
+     */
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a reply Meta says was delivered is not sent again for a"
+            + " rate-limit failure reported before or after it")
+    void aDeliveredReplyIsNotSentAgainForARateLimitFailure() {
+        API.statuses(false);
+        Chat chat = new Chat();
+        chat.say("help");
+        FakeWhatsAppApi.Call first = chat.received(1);
+        UUID row = outboxIdOf(first.wamid());
+        awaitStatus(row, "SUCCEEDED");
+        assertThat(API.deliver(API.statusPayload(first.wamid(), chat.waId, "delivered", 0)))
+                .isEqualTo(200);
+        assertThat(API.deliver(API.statusPayload(first.wamid(), chat.waId, "failed", WhatsAppSender.THROUGHPUT)))
+                .isEqualTo(200);
+        assertThat(statusOf(row)).as("delivered before the failure: kept").isEqualTo("SUCCEEDED");
+
+        // the other order: the row waits (her own pause holds it here), then Meta says delivered
+        chat.say("help");
+        FakeWhatsAppApi.Call second = chat.received(2);
+        UUID waiting = outboxIdOf(second.wamid());
+        awaitStatus(waiting, "SUCCEEDED");
+        pacing.pauseUser(chat.waId, Duration.ofHours(1));
+        try {
+            assertThat(API.deliver(API.statusPayload(second.wamid(), chat.waId, "failed", WhatsAppSender.THROUGHPUT)))
+                    .isEqualTo(200);
+            assertThat(statusOf(waiting))
+                    .as("handed back to wait out the pause")
+                    .isEqualTo("PENDING");
+            assertThat(API.deliver(API.statusPayload(second.wamid(), chat.waId, "delivered", 0)))
+                    .isEqualTo(200);
+            assertThat(statusOf(waiting))
+                    .as("delivered after all: not sent again")
+                    .isEqualTo("SUCCEEDED");
+        } finally {
+            pacing.pauseUser(chat.waId, Duration.ZERO);
+        }
+        chat.say("help");
+        FakeWhatsAppApi.Call third = chat.received(3);
+        assertThat(outboxIdOf(third.wamid())).isNotIn(row, waiting);
+        awaitStatus(outboxIdOf(third.wamid()), "SUCCEEDED");
+        assertThat(chat.count()).as("each reply sent once").isEqualTo(3);
+        assertThat(count("SELECT attempts FROM outbox_messages WHERE id = ?", waiting))
+                .isEqualTo(1);
+    }
+
+    private String statusOf(UUID row) {
+        return jdbc.sql("SELECT status FROM outbox_messages WHERE id = ?")
+                .param(row)
+                .query(String.class)
+                .single();
+    }
+
+    private void awaitStatus(UUID row, String status) {
+        API.await(() -> status.equals(statusOf(row)), "outbox row " + row + " " + status);
+    }
+
     /**
      * Meta's rate limits of every send: 4 ("API Too Many Calls", the app's Graph API calls), 80007
      * ("Rate limit issues", the business account's), and HTTP 429 with no code of its own.
