@@ -13,6 +13,7 @@ import org.socialbank.alerts.jdbc.JdbcAlerts;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.Directory;
 import org.socialbank.notifications.BudgetedSms;
+import org.socialbank.notifications.DeliveryStatus;
 import org.socialbank.notifications.SmsDelivery;
 import org.socialbank.notifications.SmsMessage;
 import org.socialbank.shared.Dates;
@@ -28,7 +29,11 @@ import org.springframework.stereotype.Component;
  * balance, no name, no link (it is read on lock screens, and an SMS link is what phishing looks
  * like). It is queued in {@code alert_sms} in the transaction that decided it, then sent through
  * the budgeted SMS gateway (the developer inbox until one is configured): claimed by one node
- * (PENDING to SENDING), then SUCCEEDED, FAILED or UNKNOWN, never sent twice.
+ * (PENDING to SENDING), then what the gateway answered, ACCEPTED (its PENDING: it took the message
+ * and will report later), SUCCEEDED, FAILED or UNKNOWN, never sent twice. PENDING is the outbox's
+ * "not sent yet" only: a message the gateway accepted is never PENDING again (review 2026-12-07
+ * alerts #1). A claim that failed before the gateway was called (the budgets could not be
+ * counted) goes back to PENDING, since nothing left (alerts #2).
  */
 @Component
 class AlertSms {
@@ -87,28 +92,41 @@ class AlertSms {
         List<JdbcAlerts.PendingSms> pending = store.pendingSms(properties.batchMax());
         int sent = 0;
         for (JdbcAlerts.PendingSms sms : pending) {
-            if (store.claimSms(sms.alertId(), clock.instant())) {
-                settle(sms);
-                sent++;
+            if (!store.claimSms(sms.alertId(), clock.instant())) {
+                continue;
             }
+            if (!settle(sms)) {
+                return sent; // the store is failing: the rest waits for the next round, queued
+            }
+            sent++;
         }
         return sent;
     }
 
-    private void settle(JdbcAlerts.PendingSms sms) {
+    /** Sends a claimed SMS and records the answer; false when it went back to the queue unsent. */
+    private boolean settle(JdbcAlerts.PendingSms sms) {
         BudgetedSms.Outcome outcome;
         try {
             outcome = gateway.send(new SmsMessage(sms.toE164(), sms.text()), Optional.empty());
-        } catch (RuntimeException e) {
+        } catch (BudgetedSms.GatewayFailed e) {
             log.warn("alert SMS {}: the gateway failed; whether it left cannot be told", sms.alertId(), e);
-            store.settleSms(sms.alertId(), "UNKNOWN", null, cut(String.valueOf(e.getMessage())), clock.instant());
-            return;
+            store.settleSms(
+                    sms.alertId(),
+                    "UNKNOWN",
+                    null,
+                    cut(String.valueOf(e.getCause().getMessage())),
+                    clock.instant());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("alert SMS {}: the send budgets could not be counted; not sent, queued again", sms.alertId(), e);
+            store.releaseSms(sms.alertId(), clock.instant());
+            return false;
         }
         if (outcome instanceof BudgetedSms.Sent s) {
             SmsDelivery d = s.delivery();
             store.settleSms(
                     sms.alertId(),
-                    d.status().name(),
+                    settled(d.status()),
                     d.id(),
                     d.failureReason().map(AlertSms::cut).orElse(null),
                     clock.instant());
@@ -120,6 +138,18 @@ class AlertSms {
                     ((BudgetedSms.Refused) outcome).why().reason(),
                     clock.instant());
         }
+        return true;
+    }
+
+    /**
+     * The row's status for the gateway's answer. The gateway's PENDING (accepted, it will report
+     * later) is ACCEPTED here: PENDING means "queued, not sent yet" in this outbox.
+     */
+    static String settled(DeliveryStatus status) {
+        return switch (status) {
+            case PENDING -> "ACCEPTED";
+            case SUCCEEDED, FAILED, UNKNOWN -> status.name();
+        };
     }
 
     private static String cut(String reason) {

@@ -27,6 +27,19 @@ public class BudgetedSms implements SmsGateway {
 
     public sealed interface Outcome permits Sent, Refused {}
 
+    /**
+     * The provider's gateway threw (which its contract forbids: it answers UNKNOWN when it cannot
+     * tell) after the message was taken from the budgets: whether it left cannot be told. Any
+     * other exception of {@link #send(SmsMessage, Optional)} came before the gateway was called,
+     * so nothing left and an outbox may send the message again (review 2026-12-07 alerts #2).
+     */
+    public static final class GatewayFailed extends RuntimeException {
+
+        GatewayFailed(RuntimeException cause) {
+            super("the SMS gateway failed; whether the message left cannot be told", cause);
+        }
+    }
+
     private final SendBudgets budgets;
     private final ObjectProvider<SmsGateway> gateways;
     private volatile SmsGateway provider;
@@ -36,30 +49,46 @@ public class BudgetedSms implements SmsGateway {
         this.gateways = gateways;
     }
 
+    /** The SPI's callers (the directory's codes) get the provider's answer, or its own exception as it is. */
     @Override
     public SmsDelivery send(SmsMessage message) {
-        Outcome outcome = send(message, Optional.empty());
-        if (outcome instanceof Sent sent) {
-            return sent.delivery();
+        Optional<SendBudgets.Refused> refused = refusal(message, Optional.empty());
+        if (refused.isPresent()) {
+            return SmsDelivery.failed(
+                    "refused-" + UUID.randomUUID(),
+                    REFUSED_PREFIX + refused.get().reason());
         }
-        return SmsDelivery.failed(
-                "refused-" + UUID.randomUUID(),
-                REFUSED_PREFIX + ((Refused) outcome).why().reason());
+        return provider().send(message);
     }
 
     /**
-     * Sends unless a budget is spent.
+     * Sends unless a budget is spent. An exception while the budgets are counted propagates as it
+     * is (nothing was sent); one from the provider's gateway comes as {@link GatewayFailed}.
      *
      * @param onBehalfOf the customer who caused the message to go to someone else (a payer's
      *     claim code), counted against their own daily budget
      */
     public Outcome send(SmsMessage message, Optional<String> onBehalfOf) {
+        Optional<SendBudgets.Refused> refused = refusal(message, onBehalfOf);
+        if (refused.isPresent()) {
+            return new Refused(refused.get());
+        }
+        SmsGateway gateway = provider();
+        try {
+            return new Sent(gateway.send(message));
+        } catch (RuntimeException e) {
+            throw new GatewayFailed(e);
+        }
+    }
+
+    /** Takes the message from the budgets; the budget that said no, if one did. */
+    private Optional<SendBudgets.Refused> refusal(SmsMessage message, Optional<String> onBehalfOf) {
         SendBudgets.Take take = budgets.take(SendBudgets.Medium.SMS, message.toE164(), onBehalfOf);
         if (take instanceof SendBudgets.Refused refused) {
             log.warn("SMS to {} not sent: {}", message, refused.reason());
-            return new Refused(refused);
+            return Optional.of(refused);
         }
-        return new Sent(provider().send(message));
+        return Optional.empty();
     }
 
     /** The provider's gateway: the one bean of the type that is not this one. */

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.socialbank.shared.Races;
 import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * day, per customer on whose behalf codes go to others (a payer's claim codes) per day, per
  * medium per hour, and a deny-list of number prefixes. The counters are rows of {@code
  * send_budgets}, locked while counted, so the budgets hold across nodes. A take joins the
- * caller's transaction (one that rolls back gives its sends back) or runs in its own.
+ * caller's transaction (one that rolls back gives its sends back) or runs in its own; two takes
+ * that open the same new window at once both count (review 2026-12-07 alerts #2).
  */
 public class SendBudgets {
 
@@ -56,14 +60,20 @@ public class SendBudgets {
         }
     }
 
+    /** Looks for a counter's row at most this many times: after a lost insert the winner's row is there. */
+    static final int FIRST_USE_TRIES_MAX = 3;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
     private final NotificationsProperties.Budgets budgets;
     private final Clock clock;
 
     SendBudgets(JdbcClient jdbc, TransactionTemplate transactions, NotificationsProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.savepoints = new TransactionTemplate(transactions.getTransactionManager());
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.budgets = properties.budgets();
         this.clock = clock;
     }
@@ -141,22 +151,34 @@ public class SendBudgets {
     }
 
     /**
-     * The counter's use so far, its row locked. A first use inserts the row; a node that inserts
-     * the same row at once fails on the key, and its transaction is retried whole like every lost race.
+     * The counter's use so far, its row locked. A window's first use inserts the row under a
+     * savepoint: when another node inserted the same row a moment before, the insert fails on the
+     * key once that node commits, only the savepoint is rolled back, and the row it made is then
+     * locked and counted. (Without it the whole take failed, and an alert SMS that never left was
+     * recorded as maybe sent.) Portable: no ON CONFLICT, which H2 does not take with a column.
      */
     private int lock(Counter c) {
-        Optional<Integer> used = jdbc.sql(
-                        "SELECT used FROM send_budgets WHERE budget_key = ? AND window_start = ? " + "FOR UPDATE")
-                .params(c.key(), Timestamps.utc(c.window()))
-                .query(Integer.class)
-                .optional();
-        if (used.isPresent()) {
-            return used.get();
+        for (int attempt = 1; ; attempt++) {
+            Optional<Integer> used = jdbc.sql(
+                            "SELECT used FROM send_budgets WHERE budget_key = ? AND window_start = ? FOR UPDATE")
+                    .params(c.key(), Timestamps.utc(c.window()))
+                    .query(Integer.class)
+                    .optional();
+            if (used.isPresent()) {
+                return used.get();
+            }
+            try {
+                savepoints.executeWithoutResult(
+                        status -> jdbc.sql("INSERT INTO send_budgets (budget_key, window_start, used) VALUES (?, ?, 0)")
+                                .params(c.key(), Timestamps.utc(c.window()))
+                                .update());
+                return 0; // the row is this transaction's, locked until it ends
+            } catch (DataAccessException e) {
+                if (attempt >= FIRST_USE_TRIES_MAX || !Races.lost(e)) {
+                    throw e;
+                }
+            }
         }
-        jdbc.sql("INSERT INTO send_budgets (budget_key, window_start, used) VALUES (?, ?, 0)")
-                .params(c.key(), Timestamps.utc(c.window()))
-                .update();
-        return 0;
     }
 
     /** Keys hold no phone number or address in clear. */

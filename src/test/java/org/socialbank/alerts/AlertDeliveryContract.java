@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
@@ -43,11 +44,18 @@ import org.socialbank.ledger.NewAccount;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
+import org.socialbank.notifications.SmsMessage;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
+import org.socialbank.support.FakeSms;
+import org.socialbank.support.StoreOutage;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,10 +65,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * last resort (no chat, a large enough amount, a verified phone; no balance or name in it; sent
  * once), the daily digest (alerts wait for their day, one digest per customer per day, even
  * when several nodes run the job at the same moment), and the weekly one with quiet hours, both
- * chosen in chat. The same tests on H2 and PostgreSQL.
+ * chosen in chat. The same tests on H2 and PostgreSQL. The SMS provider is a fake (outside the
+ * bank), and the store can refuse new transactions to the test's thread.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Import({FakeSms.class, AlertDeliveryContract.Outage.class})
 abstract class AlertDeliveryContract {
+
+    static final StoreOutage OUTAGE = new StoreOutage();
 
     static final CurrencyCode EUR = CurrencyCode.of("EUR");
     static final int NODES = 4;
@@ -96,6 +108,18 @@ abstract class AlertDeliveryContract {
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
 
+    @Autowired
+    FakeSms provider;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Outage {
+
+        @Bean
+        static BeanPostProcessor storeOutage() {
+            return OUTAGE.wrapper();
+        }
+    }
+
     @DynamicPropertySource
     static void alerts(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.hikari.minimum-idle", () -> "10"); // h2database#4302, as the other H2 tests
@@ -120,10 +144,7 @@ abstract class AlertDeliveryContract {
 
         assertThat(sms.sendPending()).isGreaterThanOrEqualTo(1);
         assertThat(sms.sendPending()).as("sent once").isZero();
-        List<String> texts = jdbc.sql("SELECT text FROM dev_sms_inbox WHERE to_e164 = ?")
-                .param(phone)
-                .query(String.class)
-                .list();
+        List<String> texts = provider.to(phone).stream().map(SmsMessage::text).toList();
         assertThat(texts).hasSize(1);
         assertThat(texts.get(0))
                 .contains("واریز")
@@ -143,6 +164,49 @@ abstract class AlertDeliveryContract {
         TransferId unreachable = post(equity, noPhoneWallet, 99_999);
         drain();
         assertThat(statuses(unreachable)).containsExactly("incoming:no_chat");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: an alert SMS the gateway accepted (PENDING, a report to"
+            + " come) is sent once, not again every round")
+    void anAlertSmsTheGatewayAcceptedIsNeverSentAgain() {
+        String phone = phone();
+        provider.reportLater(phone);
+        TransferId large = queuedBySms("Hana Haddad", Language.EN, phone, 80_000);
+
+        for (int round = 0; round < 3; round++) {
+            sms.sendPending();
+        }
+        assertThat(provider.to(phone)).as("one SMS, however many rounds").hasSize(1);
+        assertThat(smsRow(large))
+                .as("accepted by the gateway, with its id: never queued again")
+                .matches("ACCEPTED fake-.+");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: an alert SMS whose send budgets could not be counted was"
+            + " never sent: it stays queued (not UNKNOWN) and goes once the store answers")
+    void anAlertSmsWhoseBudgetsCouldNotBeCountedStaysQueuedAndGoesLater() {
+        String phone = phone();
+        TransferId large = queuedBySms("Ines Idrissi", Language.FR, phone, 70_000);
+
+        Thread test = Thread.currentThread();
+        OUTAGE.refuseTransactions(t -> t == test); // the budgets' transaction cannot start; claims need none
+        int refused;
+        try {
+            sms.sendPending();
+        } finally {
+            refused = OUTAGE.recover();
+        }
+        assertThat(refused).as("the budgets met the outage").isPositive();
+        assertThat(provider.to(phone)).isEmpty();
+        assertThat(smsRow(large))
+                .as("nothing left: queued again, not 'maybe sent'")
+                .isEqualTo("PENDING null");
+
+        sms.sendPending();
+        assertThat(provider.to(phone)).as("sent once the store answers").hasSize(1);
+        assertThat(smsRow(large)).startsWith("SUCCEEDED fake-");
     }
 
     @Test
@@ -446,6 +510,26 @@ abstract class AlertDeliveryContract {
                 .param(transfer.value())
                 .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
                 .list();
+    }
+
+    /** A new customer with a phone and no chat is paid {@code amountMinor}: its alert is queued as an SMS. */
+    private TransferId queuedBySms(String name, Language language, String phone, long amountMinor) {
+        AccountId wallet = wallet(customer(name, language, phone));
+        AccountId equity = equity();
+        drain();
+        TransferId paid = post(equity, wallet, amountMinor);
+        drain();
+        assertThat(statuses(paid)).containsExactly("incoming:sms");
+        return paid;
+    }
+
+    /** The alert SMS of a transfer's one alert: its status and the gateway's delivery id. */
+    private String smsRow(TransferId transfer) {
+        return jdbc.sql("SELECT status, delivery_id FROM alert_sms WHERE alert_id = (SELECT id FROM "
+                        + "transaction_alerts WHERE transfer_id = ?)")
+                .param(transfer.value())
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+                .single();
     }
 
     private List<String> outbox(IdentityId identity) {

@@ -1,7 +1,9 @@
 package org.socialbank.support;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,11 +15,18 @@ import org.socialbank.notifications.SmsMessage;
 public final class FakeSms implements SmsGateway {
 
     private final List<SmsMessage> sent = new CopyOnWriteArrayList<>();
+    private final Set<String> reportingLater = ConcurrentHashMap.newKeySet();
 
     @Override
     public SmsDelivery send(SmsMessage message) {
         sent.add(message);
-        return SmsDelivery.succeeded("fake-" + UUID.randomUUID());
+        String id = "fake-" + UUID.randomUUID();
+        return reportingLater.contains(message.toE164()) ? SmsDelivery.pending(id) : SmsDelivery.succeeded(id);
+    }
+
+    /** From now on, messages to this number are answered PENDING: accepted, a report would come later. */
+    public void reportLater(String e164) {
+        reportingLater.add(e164);
     }
 
     public List<SmsMessage> to(String e164) {

@@ -3,17 +3,14 @@ package org.socialbank.support;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * A store whose transactions cannot start, on the threads a test chooses, until it recovers: the
- * application's {@link DataSource} (wrapped by {@link #wrapper}) hands out connections that refuse
+ * application's {@link javax.sql.DataSource} (wrapped by {@link #wrapper}) hands out connections that refuse
  * {@code setAutoCommit(false)} while the outage lasts. Spring's transaction manager then throws
  * {@code CannotCreateTransactionException}, as when the pool is exhausted past its timeout or the
  * database went away between two statements; statements outside a transaction still run. For the
@@ -44,36 +41,7 @@ public final class StoreOutage {
 
     /** Wraps the application's data source once it is initialized; closing the wrapper closes the pool. */
     public BeanPostProcessor wrapper() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String name) {
-                return bean instanceof DataSource source && !(bean instanceof Outage) ? new Outage(source) : bean;
-            }
-        };
-    }
-
-    private final class Outage extends DelegatingDataSource implements AutoCloseable {
-
-        Outage(DataSource target) {
-            super(target);
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return guarded(super.getConnection());
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return guarded(super.getConnection(username, password));
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (obtainTargetDataSource() instanceof AutoCloseable pool) {
-                pool.close();
-            }
-        }
+        return WrappedConnections.wrapper(this::guarded);
     }
 
     private Connection guarded(Connection connection) {

@@ -176,7 +176,10 @@ public class JdbcAlerts {
                 .update();
     }
 
-    /** An SMS waiting to be sent. */
+    /**
+     * An SMS waiting to be sent: status PENDING, which this outbox keeps for "not sent yet" (a
+     * message the gateway accepted is ACCEPTED, and is never taken again).
+     */
     public record PendingSms(UUID alertId, String toE164, String text) {}
 
     public List<PendingSms> pendingSms(int limit) {
@@ -200,6 +203,13 @@ public class JdbcAlerts {
         jdbc.sql("UPDATE alert_sms SET status = ?, delivery_id = ?, reason = ?, updated_at = ? WHERE alert_id = ? "
                         + "AND status = 'SENDING'")
                 .params(status, deliveryId, reason, utc(at), alertId)
+                .update();
+    }
+
+    /** Gives back a claim that never reached the gateway (nothing was sent): the SMS is queued again. */
+    public void releaseSms(UUID alertId, Instant at) {
+        jdbc.sql("UPDATE alert_sms SET status = 'PENDING', updated_at = ? WHERE alert_id = ? AND status = 'SENDING'")
+                .params(utc(at), alertId)
                 .update();
     }
 

@@ -1,0 +1,120 @@
+package org.socialbank.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.socialbank.support.Races;
+import org.socialbank.support.WrappedConnections;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The send budgets when two nodes open the same new window at once (review 2026-12-07 alerts #2):
+ * each racer's first insert of a counter row is held until both have looked for the row and
+ * found none, so both insert it; the one that loses on the key counts in the row the other made.
+ * The same test on H2 and PostgreSQL.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@Import(SendBudgetsContract.Gate.class)
+abstract class SendBudgetsContract {
+
+    static final RandomGenerator RANDOM = RandomGenerator.of("L64X128MixRandom");
+    static final int PER_DESTINATION = 2;
+
+    /** The racing threads whose first budget-row insert waits at {@link #bothLooked}; the gate lets each through once. */
+    static final Set<Thread> RACERS = ConcurrentHashMap.newKeySet();
+
+    static volatile CountDownLatch bothLooked = new CountDownLatch(0);
+
+    @Autowired
+    SendBudgets budgets;
+
+    @DynamicPropertySource
+    static void budgets(DynamicPropertyRegistry registry) {
+        registry.add("socialbank.notifications.budgets.per-destination-per-day", () -> PER_DESTINATION);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Gate {
+
+        @Bean
+        static BeanPostProcessor budgetRowGate() {
+            return WrappedConnections.wrapper(SendBudgetsContract::gated);
+        }
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: two sends that open the same new budget window at once"
+            + " both count, neither fails on the counter row's key")
+    void twoTakesThatOpenTheSameNewWindowBothCount() throws Exception {
+        String to = "+3361" + String.format("%07d", RANDOM.nextInt(10_000_000)); // a fresh day row
+        bothLooked = new CountDownLatch(2);
+        Callable<SendBudgets.Take> take = () -> {
+            RACERS.add(Thread.currentThread());
+            try {
+                return budgets.take(SendBudgets.Medium.SMS, to, Optional.empty());
+            } finally {
+                RACERS.remove(Thread.currentThread());
+            }
+        };
+        List<SendBudgets.Take> takes = Races.race(List.of(take, take));
+
+        assertThat(bothLooked.getCount())
+                .as("both found no row and inserted it")
+                .isZero();
+        assertThat(takes).containsExactly(new SendBudgets.Taken(), new SendBudgets.Taken());
+        assertThat(budgets.take(SendBudgets.Medium.SMS, to, Optional.empty()))
+                .as("both were counted: the number's budget of " + PER_DESTINATION + " is spent")
+                .isEqualTo(new SendBudgets.Refused(SendBudgets.Refused.DESTINATION_DAY));
+    }
+
+    /** Holds a racer's first {@code INSERT INTO send_budgets} until the other racer came to its own. */
+    private static Connection gated(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(
+                SendBudgetsContract.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+                    switch (m.getName()) {
+                        case "equals" -> {
+                            return proxy == args[0];
+                        }
+                        case "hashCode" -> {
+                            return System.identityHashCode(proxy);
+                        }
+                        case "prepareStatement" -> awaitTheOtherRacer((String) args[0]);
+                        default -> {}
+                    }
+                    try {
+                        return m.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static void awaitTheOtherRacer(String sql) throws InterruptedException {
+        if (sql.startsWith("INSERT INTO send_budgets") && RACERS.remove(Thread.currentThread())) {
+            CountDownLatch gate = bothLooked;
+            gate.countDown();
+            if (!gate.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other racer never came to its insert");
+            }
+        }
+    }
+}
