@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Branch appointments: the free slots of a day, and booking, cancelling and rescheduling a place.
  * A place is taken by the slot counter's guarded UPDATE in the transaction that inserts the
  * appointment, so a slot never holds more than its capacity however many book it at once; the
- * client's id makes a booking idempotent.
+ * client's id makes a booking idempotent. Cancel and reschedule read the appointment under its
+ * row's lock, so the place they give back is the one it holds when they commit. Each change
+ * publishes {@link AppointmentChanged} in its transaction, naming who made it.
  */
 @Service
 public class Appointments {
@@ -44,6 +46,7 @@ public class Appointments {
     private final TransactionTemplate ownTransactions;
     private final Clock clock;
     private final AppointmentsProperties properties;
+    private final AppointmentChanges changes;
 
     Appointments(
             Branches branches,
@@ -52,7 +55,8 @@ public class Appointments {
             Directory directory,
             PlatformTransactionManager transactionManager,
             Clock clock,
-            AppointmentsProperties properties) {
+            AppointmentsProperties properties,
+            AppointmentChanges changes) {
         this.branches = branches;
         this.schedules = schedules;
         this.store = store;
@@ -62,6 +66,7 @@ public class Appointments {
         this.ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.properties = properties;
+        this.changes = changes;
     }
 
     /** Adds or replaces what a branch books and when. */
@@ -109,8 +114,8 @@ public class Appointments {
                 .toList());
     }
 
-    /** Books a place, or answers the earlier booking under the same id. */
-    public BookingResult book(BookingRequest request) {
+    /** Books a place, or answers the earlier booking under the same id; {@code by} says who books it. */
+    public BookingResult book(BookingRequest request, AppointmentActor by) {
         Objects.requireNonNull(request, "request");
         Optional<BookingResult> replay = replay(request);
         if (replay.isPresent()) {
@@ -127,7 +132,7 @@ public class Appointments {
             return refused(refusal.get());
         }
         ensureCounter(request.branchId(), request.start().toInstant());
-        return retried(() -> transactions.execute(status -> bookOnce(request)));
+        return retried(() -> transactions.execute(status -> bookOnce(request, by)));
     }
 
     private Optional<BookingResult> replay(BookingRequest request) {
@@ -137,7 +142,7 @@ public class Appointments {
                         : refused(BookingRefusal.ID_REUSED));
     }
 
-    private BookingResult bookOnce(BookingRequest request) {
+    private BookingResult bookOnce(BookingRequest request, AppointmentActor by) {
         Optional<BookingResult> replay = replay(request); // a concurrent request with the same id won
         if (replay.isPresent()) {
             return replay.get();
@@ -160,33 +165,41 @@ public class Appointments {
                 now,
                 remindedAtBooking(start, now));
         store.insert(appointment, request.fingerprint());
+        changes.booked(appointment, by);
         return new BookingResult.Done(appointment, false);
     }
 
     /** Cancels the appointment and gives its place back; cancelling a cancelled one changes nothing. */
-    public BookingResult cancel(AppointmentId id) {
-        return retried(() -> transactions.execute(status -> {
-            Optional<Appointment> appointment = store.find(id);
-            if (appointment.isEmpty()) {
-                return refused(BookingRefusal.APPOINTMENT_NOT_FOUND);
-            }
-            Instant now = clock.instant();
-            if (appointment.get().status() == AppointmentStatus.CANCELLED) {
-                return new BookingResult.Done(appointment.get(), true);
-            }
-            if (!appointment.get().start().isAfter(now)) {
-                return refused(BookingRefusal.IN_THE_PAST);
-            }
-            if (!store.cancel(id, now)) {
-                return new BookingResult.Done(store.find(id).orElseThrow(), true);
-            }
-            store.givePlaceBack(appointment.get().branchId(), appointment.get().start());
-            return new BookingResult.Done(store.find(id).orElseThrow(), false);
-        }));
+    public BookingResult cancel(AppointmentId id, AppointmentActor by) {
+        return retried(() -> transactions.execute(status -> cancelOnce(id, by)));
+    }
+
+    /**
+     * Read under the row's lock (review 2026-12-07 branches #2): a reschedule committing meanwhile
+     * has moved it, and the place given back is the slot it holds now, not the one it held before.
+     */
+    private BookingResult cancelOnce(AppointmentId id, AppointmentActor by) {
+        Optional<Appointment> locked = store.lock(id);
+        if (locked.isEmpty()) {
+            return refused(BookingRefusal.APPOINTMENT_NOT_FOUND);
+        }
+        Appointment appointment = locked.get();
+        if (appointment.status() == AppointmentStatus.CANCELLED) {
+            return new BookingResult.Done(appointment, true);
+        }
+        Instant now = clock.instant();
+        if (!appointment.start().isAfter(now)) {
+            return refused(BookingRefusal.IN_THE_PAST);
+        }
+        store.cancel(id, now);
+        store.givePlaceBack(appointment.branchId(), appointment.start());
+        Appointment cancelled = store.find(id).orElseThrow();
+        changes.cancelled(cancelled, by);
+        return new BookingResult.Done(cancelled, false);
     }
 
     /** Moves a booked appointment to another slot of its branch, taking the new place before giving the old back. */
-    public BookingResult reschedule(AppointmentId id, OffsetDateTime start) {
+    public BookingResult reschedule(AppointmentId id, OffsetDateTime start, AppointmentActor by) {
         Optional<Appointment> found = store.find(id);
         if (found.isEmpty()) {
             return refused(BookingRefusal.APPOINTMENT_NOT_FOUND);
@@ -206,15 +219,15 @@ public class Appointments {
             return refused(refusal.get());
         }
         ensureCounter(before.branchId(), start.toInstant());
-        return retried(() -> transactions.execute(status -> moveOnce(id, start.toInstant())));
+        return retried(() -> transactions.execute(status -> moveOnce(id, start.toInstant(), by)));
     }
 
-    private BookingResult moveOnce(AppointmentId id, Instant start) {
+    private BookingResult moveOnce(AppointmentId id, Instant start, AppointmentActor by) {
         Instant now = clock.instant();
-        if (!store.lockBooked(id, now)) {
+        Appointment locked = store.lock(id).orElseThrow(); // it was found, and appointments are never deleted
+        if (locked.status() == AppointmentStatus.CANCELLED) {
             return refused(BookingRefusal.APPOINTMENT_CANCELLED);
         }
-        Appointment locked = store.find(id).orElseThrow();
         if (locked.start().equals(start)) {
             return new BookingResult.Done(locked, true);
         }
@@ -223,7 +236,9 @@ public class Appointments {
         }
         store.givePlaceBack(locked.branchId(), locked.start());
         store.move(id, start, remindedAtBooking(start, now), now);
-        return new BookingResult.Done(store.find(id).orElseThrow(), false);
+        Appointment moved = store.find(id).orElseThrow();
+        changes.rescheduled(moved, locked.start(), by);
+        return new BookingResult.Done(moved, false);
     }
 
     public Optional<Appointment> appointment(AppointmentId id) {

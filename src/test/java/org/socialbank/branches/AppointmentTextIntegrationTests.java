@@ -172,8 +172,15 @@ class AppointmentTextIntegrationTests {
     }
 
     private Appointment book(CustomerId customer, String branch, String start) {
-        BookingResult result = appointments.book(new BookingRequest(
-                new AppointmentId(UUID.randomUUID()), customer, branch, OffsetDateTime.parse(start), "cards", "api"));
+        BookingResult result = appointments.book(
+                new BookingRequest(
+                        new AppointmentId(UUID.randomUUID()),
+                        customer,
+                        branch,
+                        OffsetDateTime.parse(start),
+                        "cards",
+                        "api"),
+                AppointmentActor.BANK);
         assertThat(result).isInstanceOf(BookingResult.Done.class);
         return ((BookingResult.Done) result).appointment();
     }

@@ -10,4 +10,11 @@ class H2AppointmentConcurrencyIntegrationTests extends AppointmentConcurrency {
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
     }
+
+    @Override
+    int waitingForALock() {
+        return jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL")
+                .query(Integer.class)
+                .single();
+    }
 }

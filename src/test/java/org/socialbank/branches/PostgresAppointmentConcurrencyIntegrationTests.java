@@ -10,4 +10,12 @@ class PostgresAppointmentConcurrencyIntegrationTests extends AppointmentConcurre
     static void store(DynamicPropertyRegistry registry) {
         TestStores.postgres(registry);
     }
+
+    @Override
+    int waitingForALock() {
+        return jdbc.sql(
+                        "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                .query(Integer.class)
+                .single();
+    }
 }

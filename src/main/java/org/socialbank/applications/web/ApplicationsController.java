@@ -201,7 +201,8 @@ class ApplicationsController {
                     + "\"approved\"|\"declined\", \"reason\"?}: 200 with the application; the customer's chat is told the "
                     + "change once. The same decision again changes nothing; an approved credit card is issued, an approved loan "
                     + "paid out with its schedule. more_info needs the question as the reason: the chat gets a new link to the "
-                    + "form, which is submitted again.")
+                    + "form, which is submitted again. A decline's reason is shown to the customer in her private chat, "
+                    + "quoted as written: write it for her.")
     @ApiResponse(
             responseCode = "404",
             description = "application_not_found",

@@ -115,12 +115,15 @@ public class JdbcAppointments {
                 .optional();
     }
 
-    /** Locks the booked appointment's row for this transaction: true when it is (still) booked. */
-    public boolean lockBooked(AppointmentId id, Instant now) {
-        return jdbc.sql("UPDATE appointments SET updated_at = ? WHERE id = ? AND status = 'booked'")
-                        .params(Timestamps.utc(now), id.value())
-                        .update()
-                == 1;
+    /**
+     * The appointment, its row locked for this transaction: a change another transaction has not
+     * committed is waited for, and what this answers is the row as that one left it.
+     */
+    public Optional<Appointment> lock(AppointmentId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM appointments WHERE id = ? FOR UPDATE")
+                .param(id.value())
+                .query(JdbcAppointments::appointment)
+                .optional();
     }
 
     /** Cancels a booked appointment: true when this call did. */

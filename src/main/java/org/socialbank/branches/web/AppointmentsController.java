@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.socialbank.branches.Appointment;
+import org.socialbank.branches.AppointmentActor;
 import org.socialbank.branches.AppointmentId;
 import org.socialbank.branches.Appointments;
 import org.socialbank.branches.BookingRefusal;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code id_reused}, {@code appointment_cancelled}; 404 {@code branch_not_found},
  * {@code appointment_not_found}; 422 {@code customer_not_found}, {@code in_the_past},
  * {@code too_far_ahead}, {@code service_not_offered}, {@code branch_closed}, {@code not_a_slot_start}.
+ * A booking, cancel or move made here is the bank's: the customer is told of it in her private chat.
  */
 @RestController
 @Tag(name = "Appointments")
@@ -81,13 +83,15 @@ class AppointmentsController {
     ResponseEntity<?> book(@RequestBody Body body) {
         RequiredFields.require(
                 body.id(), "id", body.customerId(), "customerId", body.branchId(), "branchId", body.start(), "start");
-        BookingResult result = appointments.book(new BookingRequest(
-                new AppointmentId(body.id()),
-                new CustomerId(body.customerId()),
-                body.branchId(),
-                start(body.start()),
-                body.service(),
-                body.channel() == null ? "api" : body.channel()));
+        BookingResult result = appointments.book(
+                new BookingRequest(
+                        new AppointmentId(body.id()),
+                        new CustomerId(body.customerId()),
+                        body.branchId(),
+                        start(body.start()),
+                        body.service(),
+                        body.channel() == null ? "api" : body.channel()),
+                AppointmentActor.BANK);
         return answer(result, HttpStatus.CREATED);
     }
 
@@ -115,7 +119,7 @@ class AppointmentsController {
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/cancel")
     ResponseEntity<?> cancel(@PathVariable UUID id) {
-        return answer(appointments.cancel(new AppointmentId(id)), HttpStatus.OK);
+        return answer(appointments.cancel(new AppointmentId(id), AppointmentActor.BANK), HttpStatus.OK);
     }
 
     @Operation(summary = "Move an appointment to another slot of its branch: {\"start\": ISO-8601 with offset}")
@@ -130,7 +134,9 @@ class AppointmentsController {
     @PostMapping(path = "/{id}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> reschedule(@PathVariable UUID id, @RequestBody RescheduleBody body) {
         RequiredFields.require(body.start(), "start");
-        return answer(appointments.reschedule(new AppointmentId(id), start(body.start())), HttpStatus.OK);
+        return answer(
+                appointments.reschedule(new AppointmentId(id), start(body.start()), AppointmentActor.BANK),
+                HttpStatus.OK);
     }
 
     private ResponseEntity<?> answer(BookingResult result, HttpStatus created) {

@@ -656,13 +656,15 @@ public final class ChatBank implements Bank {
     public org.socialbank.branches.BookingResult bookAppointment(
             CustomerId customer, String branchId, java.time.OffsetDateTime start, String service) {
         return parts.appointments()
-                .book(new org.socialbank.branches.BookingRequest(
-                        appointmentId(channel, externalMessageId),
-                        customer,
-                        branchId,
-                        start,
-                        service,
-                        channel.wireName()));
+                .book(
+                        new org.socialbank.branches.BookingRequest(
+                                appointmentId(channel, externalMessageId),
+                                customer,
+                                branchId,
+                                start,
+                                service,
+                                channel.wireName()),
+                        org.socialbank.branches.AppointmentActor.CUSTOMER_IN_CHAT);
     }
 
     @Override
@@ -687,7 +689,7 @@ public final class ChatBank implements Bank {
         return appointment(customer, id).isEmpty()
                 ? new org.socialbank.branches.BookingResult.Refused(
                         org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND)
-                : parts.appointments().cancel(id);
+                : parts.appointments().cancel(id, org.socialbank.branches.AppointmentActor.CUSTOMER_IN_CHAT);
     }
 
     @Override
@@ -696,7 +698,7 @@ public final class ChatBank implements Bank {
         return appointment(customer, id).isEmpty()
                 ? new org.socialbank.branches.BookingResult.Refused(
                         org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND)
-                : parts.appointments().reschedule(id, start);
+                : parts.appointments().reschedule(id, start, org.socialbank.branches.AppointmentActor.CUSTOMER_IN_CHAT);
     }
 
     /** The id of a collection asked by this message (issue 16 s6): a redelivery can never ask twice. */

@@ -142,6 +142,11 @@ class ServiceMessages {
                                     changed.reasons().stream()
                                             .map(r -> texts.text(language, "applications.reason." + r))
                                             .toList()));
+        } else if (changed.status() == org.socialbank.applications.ApplicationStatus.DECLINED
+                && changed.reason() != null) {
+            // staff declined with a reason (review 2026-12-07 branches #3): shown as they wrote it, in
+            // whatever language they wrote it, quoted after a "Reason:" in hers; private chats only (send)
+            text += "\n" + texts.text(language, "applications.chat.staff_reason", changed.reason());
         }
         if (changed.formUrl() != null) { // the bank asks for more: the form opens again
             send(
