@@ -2,11 +2,12 @@ package org.socialbank.campaigns;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.socialbank.shared.SpreadsheetCells;
 
 /**
  * A campaign's statistics as CSV, the one producer for the campaigns API and the console's report.
- * A cell a spreadsheet would run as a formula ({@code = + - @}, tab, carriage return) gets a
- * leading apostrophe (OWASP CSV injection); the variants, codes and counts never start so.
+ * A cell a spreadsheet would run as a formula gets a leading apostrophe, by the bank's one guard
+ * ({@link SpreadsheetCells}, OWASP CSV injection); the variants, codes and counts never start so.
  */
 public final class CampaignStatsCsv {
 
@@ -37,15 +38,11 @@ public final class CampaignStatsCsv {
     private static void section(StringBuilder out, String what, Map<String, Map<String, Long>> rows, boolean sorted) {
         out.append("variant,").append(what).append(",count\n");
         rows.forEach((variant, counts) -> (sorted ? new TreeMap<>(counts) : counts)
-                .forEach((key, n) -> out.append(cell(variant))
+                .forEach((key, n) -> out.append(SpreadsheetCells.guarded(variant))
                         .append(',')
-                        .append(cell(key))
+                        .append(SpreadsheetCells.guarded(key))
                         .append(',')
                         .append(n)
                         .append('\n')));
-    }
-
-    static String cell(String text) {
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param snoozeMax the longest an agent may set a case aside
  * @param ratingTtl how long after the close the customer's rating buttons are taken
  * @param queueWaitMax how long a case may wait in the queue; then the bot has the conversation again
+ * @param presenceTimeout how long an agent available for new cases may go unseen by the console (no
+ *     authenticated console request) before assignment passes them over and the janitor marks them away
+ *     (10m..12h: longer than the live queue's 5-minute event streams, which count as seen)
+ * @param reconcileInterval how often every enrolled agent is brought in line with the staff accounts (1m..1d)
  */
 @ConfigurationProperties("socialbank.handoff")
 public record HandoffProperties(
@@ -25,7 +29,9 @@ public record HandoffProperties(
         @DefaultValue("support") String defaultTeam,
         @DefaultValue("7d") Duration snoozeMax,
         @DefaultValue("7d") Duration ratingTtl,
-        @DefaultValue("4h") Duration queueWaitMax) {
+        @DefaultValue("4h") Duration queueWaitMax,
+        @DefaultValue("30m") Duration presenceTimeout,
+        @DefaultValue("1h") Duration reconcileInterval) {
 
     public HandoffProperties {
         require(positive(firstResponse) && positive(resolution), "first-response and resolution must be positive");
@@ -34,11 +40,17 @@ public record HandoffProperties(
         require(Teams.valid(defaultTeam), "default-team must be 1..32 of a-z, 0-9, '-' and '_'");
         require(positive(snoozeMax) && snoozeMax.compareTo(Duration.ofDays(30)) <= 0, "snooze-max must be 1s..30d");
         require(positive(ratingTtl), "rating-ttl must be positive");
+        require(between(queueWaitMax, Duration.ofMinutes(1), Duration.ofDays(7)), "queue-wait-max must be 1m..7d");
         require(
-                queueWaitMax != null
-                        && queueWaitMax.compareTo(Duration.ofMinutes(1)) >= 0
-                        && queueWaitMax.compareTo(Duration.ofDays(7)) <= 0,
-                "queue-wait-max must be 1m..7d");
+                between(presenceTimeout, Duration.ofMinutes(10), Duration.ofHours(12)),
+                "presence-timeout must be 10m..12h");
+        require(
+                between(reconcileInterval, Duration.ofMinutes(1), Duration.ofDays(1)),
+                "reconcile-interval must be 1m..1d");
+    }
+
+    private static boolean between(Duration d, Duration min, Duration max) {
+        return d != null && d.compareTo(min) >= 0 && d.compareTo(max) <= 0;
     }
 
     private static boolean positive(Duration d) {

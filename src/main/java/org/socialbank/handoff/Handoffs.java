@@ -304,6 +304,9 @@ public class Handoffs {
             return Optional.of(HandoffRefusal.INVALID);
         }
         store.saveAgent(agent, displayName.strip(), capacity, available, teams, languages);
+        if (available) {
+            store.seen(agent, clock.instant(), clock.instant()); // made available now: counts as there now
+        }
         cases.pullFor(agent, PULL_MAX);
         return Optional.empty();
     }
@@ -315,22 +318,38 @@ public class Handoffs {
      */
     @Transactional
     public void enrol(AgentId agent, String displayName, Set<String> teams, Set<Language> languages, int capacity) {
-        Optional<Assignment.Agent> known = agent(agent);
-        Set<String> valid = teams.stream().filter(Teams::valid).collect(java.util.stream.Collectors.toSet());
-        String name = displayName.length() <= 64 ? displayName : displayName.substring(0, 64);
-        if (known.isPresent()
-                && known.get().teams().equals(valid)
-                && known.get().languages().equals(languages)
-                && store.displayName(agent).filter(name::equals).isPresent()) {
+        if (enrolled(agent, displayName, teams, languages)) {
             return;
         }
+        Optional<Assignment.Agent> known = agent(agent);
+        Set<String> valid = validTeams(teams);
+        String name = agentName(displayName);
         store.saveAgent(
                 agent,
                 name,
                 known.map(Assignment.Agent::capacity).orElse(capacity),
-                known.map(Assignment.Agent::available).orElse(false),
+                known.isPresent() && store.availableFlag(agent), // as chosen, not as presence reads it now
                 valid,
                 languages);
+    }
+
+    /** Whether the agent's row already has this name, these teams and these languages (as {@link #enrol} writes them). */
+    boolean enrolled(AgentId agent, String displayName, Set<String> teams, Set<Language> languages) {
+        Optional<Assignment.Agent> known = agent(agent);
+        return known.isPresent()
+                && known.get().teams().equals(validTeams(teams))
+                && known.get().languages().equals(languages)
+                && store.displayName(agent)
+                        .filter(agentName(displayName)::equals)
+                        .isPresent();
+    }
+
+    private static Set<String> validTeams(Set<String> teams) {
+        return teams.stream().filter(Teams::valid).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static String agentName(String displayName) {
+        return displayName.length() <= 64 ? displayName : displayName.substring(0, 64);
     }
 
     /** The agent is available (or not) for new cases; when available they take the queue's oldest they can. */
@@ -338,6 +357,7 @@ public class Handoffs {
     public void setAvailable(AgentId agent, boolean available) {
         store.setAvailable(agent, available);
         if (available) {
+            store.seen(agent, clock.instant(), clock.instant()); // choosing to take cases is being there
             cases.pullFor(agent, PULL_MAX);
         }
     }

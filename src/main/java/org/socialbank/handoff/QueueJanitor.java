@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -14,15 +15,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A customer must not wait for a person for ever while the bot keeps silent: a case still in the
  * queue {@code queue-wait-max} after it was queued is handed back to the bot, and the customer is
  * told. Each case in a transaction of its own, its owner row locked and its state read again.
+ *
+ * <p>Nor may she wait for an agent who is gone (review 2026-12-07 console follow-up): an agent
+ * available for new cases whom the console has not seen for {@code presence-timeout} (the browser
+ * closed, the session ended) is marked away, and the cases they hold that nobody has answered yet go
+ * back to their queue, keeping their place, or to a colleague, each customer told in her language
+ * ({@link RequeueHeldCases}, the path of a disabled agent); the cases they answered stay theirs.
+ * Assignment already passed them over ({@link JdbcHandoffs#agents}). Each agent in a transaction of
+ * their own; on several nodes the agent is marked away by a conditional update under the agent's
+ * lock, so only one node requeues and tells, and an agent the console saw meanwhile keeps
+ * everything (the transaction rolls back).
  */
 @Component
 public class QueueJanitor {
 
+    /** Cases handed back, and agents marked away, at most in one run. */
     static final int BATCH_MAX = 100;
+
     private static final Logger log = LoggerFactory.getLogger(QueueJanitor.class);
 
     private final JdbcHandoffs store;
     private final Cases cases;
+    private final RequeueHeldCases held;
     private final Notices notices;
     private final HandoffProperties properties;
     private final Clock clock;
@@ -31,12 +45,14 @@ public class QueueJanitor {
     QueueJanitor(
             JdbcHandoffs store,
             Cases cases,
+            RequeueHeldCases held,
             Notices notices,
             HandoffProperties properties,
             Clock clock,
             PlatformTransactionManager transactionManager) {
         this.store = store;
         this.cases = cases;
+        this.held = held;
         this.notices = notices;
         this.properties = properties;
         this.clock = clock;
@@ -53,6 +69,10 @@ public class QueueJanitor {
                     "{} conversations waited longer than {} for a person and went back to the bot",
                     handedBack,
                     properties.queueWaitMax());
+        }
+        int away = markUnseenAway();
+        if (away > 0) {
+            log.info("{} agents not seen at the console for {} were marked away", away, properties.presenceTimeout());
         }
     }
 
@@ -79,5 +99,37 @@ public class QueueJanitor {
         store.setOpenCase(c.identity(), null);
         cases.tell(closed, notices.waitedTooLong(c.language()));
         return true;
+    }
+
+    /** Marks away at most a batch of available agents the console no longer sees; returns how many. */
+    int markUnseenAway() {
+        Instant cutoff = clock.instant().minus(properties.presenceTimeout());
+        int away = 0;
+        for (AgentId agent : store.absentSince(cutoff, BATCH_MAX)) {
+            away += markAway(agent, cutoff) ? 1 : 0;
+        }
+        return away;
+    }
+
+    /** One agent, in a transaction of its own; false when the console saw them meanwhile or another node did it. */
+    private boolean markAway(AgentId agent, Instant cutoff) {
+        try {
+            return Boolean.TRUE.equals(transactions.execute(status -> {
+                boolean done = held.from(
+                        agent,
+                        c -> c.firstResponseAt().isPresent(), // an answered case stays with its agent
+                        c -> "back to the queue: the agent was not seen at the console for "
+                                + properties.presenceTimeout().toMinutes() + " minutes",
+                        () -> store.markAwayIfAbsent(agent, cutoff));
+                if (!done) {
+                    status.setRollbackOnly(); // seen meanwhile, or marked by another node: the requeue is undone
+                }
+                return done;
+            }));
+        } catch (ConcurrencyFailureException raced) {
+            // another node's change of the same rows won (a deadlock broken): the next run sees the agent again
+            log.warn("agent {} not marked away this time: {}", agent.value(), raced.getMessage());
+            return false;
+        }
     }
 }

@@ -3,69 +3,28 @@ package org.socialbank.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
-import org.socialbank.console.staff.StaffAccounts;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Network;
-import org.socialbank.support.Chats;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 19: conversations the bot answers are listed for agents, who take one over; from then on
  * the bot is silent in it. Only staff with conversations may see or take them; each take-over is
  * audited.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
-@Import(Chats.class)
-class H2BotConversationsIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts accounts;
-
-    @Autowired
-    java.time.Clock clock;
-
-    @Autowired
-    Chats chats;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    Handoffs handoffs;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ConsoleStaff staff;
+@TestPropertySource(properties = "socialbank.handoff.default-team=cards")
+class H2BotConversationsIntegrationTests extends ConsolePagesFixture {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
-        registry.add("socialbank.web.secure-cookies", () -> "false");
-    }
-
-    @BeforeEach
-    void setUp() {
-        staff = new ConsoleStaff(accounts, clock);
     }
 
     @Test
@@ -135,9 +94,5 @@ class H2BotConversationsIntegrationTests {
                     .isEqualTo(403);
         }
         assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
-    }
-
-    private int say(String chat, String text) {
-        return chats.say(chat, text).size();
     }
 }

@@ -7,16 +7,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.FailingAudit;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
-import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.directory.Alias;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
@@ -39,50 +36,22 @@ import org.socialbank.payments.requests.Requests;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.support.Chats;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The handoff pages over real HTTP (issue 19): an agent takes a Telegram conversation from the
  * queue, replies (to Telegram's outbox), hands it back; permissions on the server: an auditor is
  * refused, an agent of other teams sees nothing, only a supervisor reassigns; reveals are audited.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
-@Import(Chats.class)
-class H2ConversationPagesIntegrationTests {
+@TestPropertySource(properties = "socialbank.handoff.default-team=cards")
+class H2ConversationPagesIntegrationTests extends ConsolePagesFixture {
 
     private static final Pattern CASE = Pattern.compile("/console/conversations/([0-9a-f-]{36})\"");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts accounts;
-
-    @Autowired
-    java.time.Clock clock;
-
-    @Autowired
-    Chats chats;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    Handoffs handoffs;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     Directory directory;
@@ -93,17 +62,9 @@ class H2ConversationPagesIntegrationTests {
     @Autowired
     Requests requests;
 
-    ConsoleStaff staff;
-
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
-        registry.add("socialbank.web.secure-cookies", () -> "false");
-    }
-
-    @BeforeEach
-    void setUp() {
-        staff = new ConsoleStaff(accounts, clock);
     }
 
     @Test
@@ -475,9 +436,5 @@ class H2ConversationPagesIntegrationTests {
                 .findFirst()
                 .map(l -> Long.parseLong(l.substring(prefix.length(), l.length() - 1)))
                 .orElse(0L);
-    }
-
-    private int say(String chat, String text) {
-        return chats.say(chat, text).size();
     }
 }

@@ -2,28 +2,15 @@ package org.socialbank.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
-import org.socialbank.console.staff.StaffAccounts;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
-import org.socialbank.support.Chats;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,51 +21,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * open cases they held there go back to the queue (or to a colleague who can take them), each
  * customer told who joined or their place in the queue.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"socialbank.conversation.relay-enabled=false"})
-@Import(Chats.class)
-class H2StaffChangesHandoffIntegrationTests {
+class H2StaffChangesHandoffIntegrationTests extends ConsolePagesFixture {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts accounts;
-
-    @Autowired
-    java.time.Clock clock;
-
-    @Autowired
-    Chats chats;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    Handoffs handoffs;
-
-    @Autowired
-    HandoffViews views;
-
-    @Autowired
-    JdbcHandoffs store;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ConsoleStaff staff;
     FormClient admin;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
-        registry.add("socialbank.web.secure-cookies", () -> "false");
     }
 
     @BeforeEach
     void setUp() {
-        staff = new ConsoleStaff(accounts, clock);
         admin = staff.signedIn(port, Role.ADMIN);
     }
 
@@ -193,31 +146,6 @@ class H2StaffChangesHandoffIntegrationTests {
         assertThat(views.find(open(chat(), team)).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
     }
 
-    /** A team of its own per test: other tests' agents and cases never meet this one's. */
-    private static String team() {
-        return "t" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private StaffMember member(Role role, String... teams) {
-        return staff.createIn(List.of(teams), role);
-    }
-
-    private FormClient signedIn(StaffMember member) {
-        FormClient client = new FormClient(port);
-        staff.signIn(client, member);
-        return client;
-    }
-
-    /** Signed in, enrolled as an agent and taking new conversations. */
-    private void onDuty(StaffMember member) {
-        FormClient client = signedIn(member);
-        client.get("/console/conversations");
-        assertThat(client.post("/console/conversations/available", "available", "true")
-                        .status())
-                .isEqualTo(200);
-        assertThat(available(member)).isTrue();
-    }
-
     private void edit(StaffMember member, String role, String teams) {
         edit(member, role, teams, "en");
     }
@@ -235,37 +163,5 @@ class H2StaffChangesHandoffIntegrationTests {
                 "languages",
                 languages);
         assertThat(saved.html()).contains("id=\"saved\"");
-    }
-
-    private IdentityId chat() {
-        String chat = Chats.newChat();
-        chats.say(chat, "hello");
-        return identities.identify(Network.TELEGRAM, chat, null, null).id();
-    }
-
-    private CaseId open(IdentityId customer, String team) {
-        return ((HandoffResult.Done) handoffs.open(customer, team, false)).caseId();
-    }
-
-    private static AgentId agent(StaffMember member) {
-        return new AgentId(member.id().value().toString());
-    }
-
-    private boolean available(StaffMember member) {
-        return views.agent(agent(member)).orElseThrow().available();
-    }
-
-    private String lastBankLine(CaseId id) {
-        List<JdbcHandoffs.Line> lines = store.transcript(id, 100).stream()
-                .filter(l -> l.author().equals("BANK"))
-                .toList();
-        return lines.get(lines.size() - 1).body();
-    }
-
-    private long outboxRows(IdentityId identity) {
-        return jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE identity_id = ?")
-                .param(identity.value())
-                .query(Long.class)
-                .single();
     }
 }

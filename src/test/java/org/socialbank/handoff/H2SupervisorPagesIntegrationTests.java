@@ -4,27 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
-import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.conversation.Inbound;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Network;
-import org.socialbank.support.Chats;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 19, supervisors' pages over real HTTP: a supervisor sets a handoff keyword for one of their
@@ -32,44 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * the ratings of their teams. Agents and other roles are refused with 403; a team that is not the
  * supervisor's is refused.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
-@Import(Chats.class)
-class H2SupervisorPagesIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts accounts;
-
-    @Autowired
-    java.time.Clock clock;
-
-    @Autowired
-    Chats chats;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    Handoffs handoffs;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ConsoleStaff staff;
+@TestPropertySource(properties = "socialbank.handoff.default-team=cards")
+class H2SupervisorPagesIntegrationTests extends ConsolePagesFixture {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
-        registry.add("socialbank.web.secure-cookies", () -> "false");
-    }
-
-    @BeforeEach
-    void setUp() {
-        staff = new ConsoleStaff(accounts, clock);
     }
 
     @Test
@@ -190,9 +149,5 @@ class H2SupervisorPagesIntegrationTests {
                 .params(what, subject)
                 .query(Long.class)
                 .single();
-    }
-
-    private int say(String chat, String text) {
-        return chats.say(chat, text).size();
     }
 }

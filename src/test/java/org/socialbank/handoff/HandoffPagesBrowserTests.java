@@ -3,7 +3,6 @@ package org.socialbank.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,25 +15,17 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
-import org.socialbank.console.staff.StaffAccounts;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.support.Chats;
 import org.socialbank.support.Chromium;
 import org.socialbank.support.ConsoleSession;
 import org.socialbank.support.TestStores;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 19, the handoff pages in headless Chromium: an agent takes a conversation over from the
@@ -42,43 +33,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * (server-sent events); a supervisor sets and removes a keyword and reads the ratings, also in
  * Persian. Screenshots land in target/screenshots.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "socialbank.conversation.relay-enabled=false",
-            "socialbank.handoff.default-team=cards",
-            "socialbank.handoff.queue-events-interval=200ms"
-        })
-@Import(Chats.class)
-class HandoffPagesBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StaffAccounts accounts;
-
-    @Autowired
-    Clock clock;
-
-    @Autowired
-    Chats chats;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    Handoffs handoffs;
-
-    @Autowired
-    JdbcHandoffs store;
+@TestPropertySource(
+        properties = {"socialbank.handoff.default-team=cards", "socialbank.handoff.queue-events-interval=200ms"})
+class HandoffPagesBrowserTests extends ConsolePagesFixture {
 
     ChromeDriver browser;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
-        registry.add("socialbank.web.secure-cookies", () -> "false");
     }
 
     @AfterEach
@@ -97,7 +60,7 @@ class HandoffPagesBrowserTests {
                 identities.identify(Network.TELEGRAM, chat, null, null).id();
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(new ConsoleStaff(accounts, clock).create(Role.AGENT));
+        signIn(staff.create(Role.AGENT));
         browser.get(base() + "/console/conversations?lang=en");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bot-conversations-link")))
                 .click();
@@ -118,7 +81,7 @@ class HandoffPagesBrowserTests {
     void theQueueIsLive(@TempDir Path profile) {
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(new ConsoleStaff(accounts, clock).create(Role.AGENT));
+        signIn(staff.create(Role.AGENT));
         browser.get(base() + "/console/conversations?lang=en");
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-events-state", "open"));
         browser.executeScript("window.sameDocument = true;");
@@ -156,7 +119,7 @@ class HandoffPagesBrowserTests {
     void aSupervisorsPages(@TempDir Path profile) {
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(new ConsoleStaff(accounts, clock).create(Role.SUPERVISOR));
+        signIn(staff.create(Role.SUPERVISOR));
         browser.get(base() + "/console/conversations?lang=en");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("keywords-link")))
                 .click();
@@ -183,11 +146,7 @@ class HandoffPagesBrowserTests {
     }
 
     private void signIn(StaffMember member) {
-        ConsoleSession.signIn(browser, port, new ConsoleStaff(accounts, clock), member);
-    }
-
-    private int say(String chat, String text) {
-        return chats.say(chat, text).size();
+        ConsoleSession.signIn(browser, port, staff, member);
     }
 
     private String base() {

@@ -1,8 +1,10 @@
 package org.socialbank.console.web;
 
+import org.socialbank.console.StaffPresence;
 import org.socialbank.console.staff.StaffSignIn;
 import org.socialbank.security.WebProperties;
 import org.socialbank.shared.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +32,9 @@ class ConsoleSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain console(HttpSecurity http, StaffSignIn signIn, WebProperties web) throws Exception {
+    SecurityFilterChain console(
+            HttpSecurity http, StaffSignIn signIn, WebProperties web, ObjectProvider<StaffPresence> presence)
+            throws Exception {
         CookieCsrfTokenRepository csrfCookies = new CookieCsrfTokenRepository();
         csrfCookies.setCookieName("sb_console_csrf");
         csrfCookies.setCookiePath("/console");
@@ -49,7 +53,7 @@ class ConsoleSecurity {
                                         "default-src 'self'; img-src 'self' data:; "
                                                 + "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
-                .addFilterBefore(new StaffSessionFilter(signIn), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new StaffSessionFilter(signIn, presence), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(ConsoleEndpoints::rules)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             if ("GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null) {

@@ -1,11 +1,12 @@
 package org.socialbank.console.web;
 
 import java.util.List;
+import org.socialbank.shared.SpreadsheetCells;
 
 /**
  * One CSV line (RFC 4180): every cell quoted, quotes doubled. A cell that a spreadsheet would run
- * as a formula ({@code = + - @}, tab, carriage return) gets a leading apostrophe, so an audit row
- * whose subject someone typed cannot run code on an auditor's machine (OWASP CSV injection).
+ * as a formula gets a leading apostrophe ({@link SpreadsheetCells}), so an audit row whose subject
+ * someone typed cannot run code on an auditor's machine (OWASP CSV injection).
  */
 public final class Csv {
 
@@ -17,10 +18,7 @@ public final class Csv {
             if (out.length() > 0) {
                 out.append(',');
             }
-            String text = cell == null ? "" : cell.toString();
-            if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-                text = "'" + text;
-            }
+            String text = SpreadsheetCells.guarded(cell == null ? "" : cell.toString());
             out.append('"').append(text.replace("\"", "\"\"")).append('"');
         }
         return out.append("\r\n").toString();

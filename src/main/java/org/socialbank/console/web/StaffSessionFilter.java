@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import org.socialbank.console.Permission;
 import org.socialbank.console.StaffMember;
+import org.socialbank.console.StaffPresence;
 import org.socialbank.console.staff.StaffSignIn;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -21,8 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads the console's session cookie and, while the session lasts, makes its member of staff the
- * request's principal, with one authority per role and per permission. Not a bean: it runs only in
- * the console's filter chain.
+ * request's principal, with one authority per role and per permission, and tells the {@link
+ * StaffPresence} implementations that the person was seen. Not a bean: it runs only in the
+ * console's filter chain.
  */
 final class StaffSessionFilter extends OncePerRequestFilter {
 
@@ -31,9 +34,11 @@ final class StaffSessionFilter extends OncePerRequestFilter {
     static final String POLL_HEADER = "X-Console-Poll";
 
     private final StaffSignIn signIn;
+    private final ObjectProvider<StaffPresence> presence;
 
-    StaffSessionFilter(StaffSignIn signIn) {
+    StaffSessionFilter(StaffSignIn signIn, ObjectProvider<StaffPresence> presence) {
         this.signIn = signIn;
+        this.presence = presence;
     }
 
     @Override
@@ -41,7 +46,10 @@ final class StaffSessionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> token = token(request);
         if (token.isPresent() && !request.getRequestURI().startsWith(request.getContextPath() + "/console/assets/")) {
-            signIn.session(token.get(), activity(request)).ifPresent(StaffSessionFilter::authenticate);
+            signIn.session(token.get(), activity(request)).ifPresent(member -> {
+                presence.orderedStream().forEach(p -> p.seen(member)); // any signed-in request: a refresh too
+                authenticate(member);
+            });
         }
         chain.doFilter(request, response);
     }

@@ -2,6 +2,7 @@ package org.socialbank.handoff.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,13 +16,14 @@ import org.socialbank.handoff.AgentId;
 import org.socialbank.handoff.Assignment;
 import org.socialbank.handoff.CaseId;
 import org.socialbank.handoff.HandoffCase;
+import org.socialbank.handoff.HandoffProperties;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The handoff tables (V35): owners, cases, transcript, agents, keywords, labels. */
+/** The handoff tables (V35, V81): owners, cases, transcript, agents, keywords, labels. */
 @Repository
 public class JdbcHandoffs {
 
@@ -29,9 +31,11 @@ public class JdbcHandoffs {
             + "status, agent_id, queued_at, assigned_at, first_response_at, snoozed_until, closed_at, csat";
 
     private final JdbcClient jdbc;
+    private final Duration presenceTimeout;
 
-    JdbcHandoffs(JdbcClient jdbc) {
+    JdbcHandoffs(JdbcClient jdbc, HandoffProperties properties) {
         this.jdbc = jdbc;
+        this.presenceTimeout = properties.presenceTimeout();
     }
 
     /** Who owns a chat account's conversation: the open case (none: the bot), and the bot's unsure streak. */
@@ -351,6 +355,55 @@ public class JdbcHandoffs {
                 .update();
     }
 
+    /** Whether the agent chose to take new cases (whether or not the console still sees them); false when unknown. */
+    public boolean availableFlag(AgentId id) {
+        return jdbc.sql("SELECT available FROM handoff_agents WHERE agent_id = ?")
+                .param(id.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /**
+     * The console saw the agent at {@code now}; written only when the last sighting is older than
+     * {@code unlessSince} (so a busy console writes about once a minute a person, on any node).
+     */
+    public void seen(AgentId id, Instant now, Instant unlessSince) {
+        jdbc.sql("UPDATE handoff_agents SET last_seen_at = ? WHERE agent_id = ? "
+                        + "AND (last_seen_at IS NULL OR last_seen_at < ?)")
+                .params(utc(now), id.value(), utc(unlessSince))
+                .update();
+    }
+
+    /** Agents available for new cases whom the console has not seen since {@code cutoff}, at most {@code limit}. */
+    public List<AgentId> absentSince(Instant cutoff, int limit) {
+        return jdbc.sql("SELECT agent_id FROM handoff_agents WHERE available = TRUE "
+                        + "AND (last_seen_at IS NULL OR last_seen_at < ?) ORDER BY agent_id LIMIT ?")
+                .params(utc(cutoff), limit)
+                .query((rs, n) -> new AgentId(rs.getString(1)))
+                .list();
+    }
+
+    /**
+     * Marks the agent away if they are still available and still unseen since {@code cutoff}: false
+     * when the console saw them meanwhile, or another node marked them first.
+     */
+    public boolean markAwayIfAbsent(AgentId id, Instant cutoff) {
+        return jdbc.sql("UPDATE handoff_agents SET available = FALSE WHERE agent_id = ? AND available = TRUE "
+                                + "AND (last_seen_at IS NULL OR last_seen_at < ?)")
+                        .params(id.value(), utc(cutoff))
+                        .update()
+                == 1;
+    }
+
+    /** Enrolled agents after {@code after} in id order, at most {@code limit} (a page of the reconcile). */
+    public List<AgentId> agentIds(String after, int limit) {
+        return jdbc.sql("SELECT agent_id FROM handoff_agents WHERE agent_id > ? ORDER BY agent_id LIMIT ?")
+                .params(after, limit)
+                .query((rs, n) -> new AgentId(rs.getString(1)))
+                .list();
+    }
+
     /** Locks the agent's row: assignments to one agent are one after the other (capacity holds). */
     public boolean lockAgent(AgentId id) {
         return jdbc.sql("SELECT agent_id FROM handoff_agents WHERE agent_id = ? FOR UPDATE")
@@ -373,8 +426,14 @@ public class JdbcHandoffs {
                 .optional();
     }
 
-    /** Every agent with their teams, languages and load (assigned cases, and snoozed ones due again). */
+    /**
+     * Every agent with their teams, languages and load (assigned cases, and snoozed ones due again).
+     * An agent counts as available only while the console has seen them within the presence timeout:
+     * one whose browser closed or whose session ended gets no new case, even before the janitor
+     * marks them away.
+     */
     public List<Assignment.Agent> agents(Instant now) {
+        Instant seenSince = now.minus(presenceTimeout);
         Map<String, Set<String>> teams = new HashMap<>();
         jdbc.sql("SELECT agent_id, team FROM handoff_agent_teams")
                 .query((rs, n) -> teams.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
@@ -392,16 +451,18 @@ public class JdbcHandoffs {
                 .param(utc(now))
                 .query((rs, n) -> loads.put(rs.getString(1), rs.getInt(2)))
                 .list();
-        return jdbc.sql("SELECT agent_id, capacity, available, last_assigned_at FROM handoff_agents ORDER BY agent_id")
+        return jdbc.sql("SELECT agent_id, capacity, available, last_assigned_at, last_seen_at FROM handoff_agents "
+                        + "ORDER BY agent_id")
                 .query((rs, n) -> {
                     String id = rs.getString("agent_id");
+                    Instant seen = Timestamps.instant(rs, "last_seen_at");
                     return new Assignment.Agent(
                             new AgentId(id),
                             teams.getOrDefault(id, Set.of()),
                             languages.getOrDefault(id, Set.of()),
                             rs.getInt("capacity"),
                             loads.getOrDefault(id, 0),
-                            rs.getBoolean("available"),
+                            rs.getBoolean("available") && seen != null && !seen.isBefore(seenSince),
                             Optional.ofNullable(Timestamps.instant(rs, "last_assigned_at")));
                 })
                 .list();

@@ -347,7 +347,7 @@ class ConversationPages {
     /** The member of staff as an agent: the console's teams and languages, kept in step. */
     private AgentId enrol(StaffMember who) {
         who.require(Permission.CONVERSATIONS);
-        AgentId agent = new AgentId(who.id().value().toString());
+        AgentId agent = AgentId.of(who.id());
         Set<Language> languages = new LinkedHashSet<>();
         who.languages().forEach(tag -> Language.fromTag(tag).ifPresent(languages::add));
         handoffs.enrol(agent, who.displayName(), Set.copyOf(who.teams()), languages, CAPACITY_DEFAULT);

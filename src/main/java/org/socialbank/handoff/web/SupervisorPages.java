@@ -86,8 +86,7 @@ class SupervisorPages {
         Keywords.Keyword wanted = new Keywords.Keyword(keyword.length() > 200 ? "" : keyword, team, fraud);
         // the change and its audit row in one transaction, as every console action (docs/console.md)
         Optional<HandoffRefusal> refused = transactions.execute(status -> {
-            Optional<HandoffRefusal> r =
-                    keywords.set(new AgentId(who.id().value().toString()), Set.copyOf(who.teams()), wanted);
+            Optional<HandoffRefusal> r = keywords.set(AgentId.of(who.id()), Set.copyOf(who.teams()), wanted);
             if (r.isEmpty()) {
                 audit.record(
                         who,

@@ -1,0 +1,38 @@
+package org.socialbank.handoff;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.socialbank.console.Permission;
+import org.socialbank.console.StaffMember;
+import org.socialbank.console.StaffPresence;
+import org.socialbank.handoff.jdbc.JdbcHandoffs;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps when the console last saw each agent ({@code handoff_agents.last_seen_at}), the presence
+ * that assignment and the {@link QueueJanitor} read. A conditional update: at most once a
+ * {@link #WRITE_EVERY} a person, on any node; nothing is kept in memory.
+ */
+@Component
+class AgentPresence implements StaffPresence {
+
+    /** A sighting within this long of the last one written is not written again. */
+    static final Duration WRITE_EVERY = Duration.ofMinutes(1);
+
+    private final JdbcHandoffs store;
+    private final Clock clock;
+
+    AgentPresence(JdbcHandoffs store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public void seen(StaffMember member) {
+        if (member.can(Permission.CONVERSATIONS)) {
+            Instant now = clock.instant();
+            store.seen(AgentId.of(member.id()), now, now.minus(WRITE_EVERY));
+        }
+    }
+}

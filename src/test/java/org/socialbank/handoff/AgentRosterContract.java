@@ -1,0 +1,281 @@
+package org.socialbank.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.socialbank.console.ConsoleStaff;
+import org.socialbank.console.Role;
+import org.socialbank.console.StaffMember;
+import org.socialbank.console.staff.StaffAccounts;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.handoff.jdbc.JdbcHandoffs;
+import org.socialbank.shared.Language;
+import org.socialbank.support.Chats;
+import org.socialbank.support.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Review 2026-12-07 console follow-up on a real store: the queues give customers only to agents
+ * who are there and who may answer them. An available agent the console has not seen within
+ * {@code presence-timeout} gets no new case, and the presence janitor marks them away, their
+ * unanswered cases back to the queue or to a colleague, each customer told in her language; the
+ * staff reconcile brings agents whose account changed before {@code StaffAccountChanged} existed in
+ * line. Both run on two nodes at once and tell each customer once. The same contract on H2 and
+ * PostgreSQL; the schedules are off, the tests run the jobs.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.handoff.default-team=presence",
+            "socialbank.handoff.janitor-interval=1d",
+            "socialbank.handoff.reconcile-interval=1d"
+        })
+@Import({Chats.class, HandoffContract.Fakes.class})
+abstract class AgentRosterContract {
+
+    @Autowired
+    Handoffs handoffs;
+
+    @Autowired
+    AgentReplies replies;
+
+    @Autowired
+    HandoffViews views;
+
+    @Autowired
+    JdbcHandoffs store;
+
+    @Autowired
+    QueueJanitor janitor;
+
+    @Autowired
+    ReconcileAgents reconcile;
+
+    @Autowired
+    HandoffProperties properties;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    Chats chats;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Test
+    @DisplayName("review 2026-12-07 console follow-up: an available agent not seen within presence-timeout gets no "
+            + "new case; the janitor marks them away, their unanswered case goes to a colleague, the French customer "
+            + "told in French; an answered case stays")
+    void anUnseenAgentIsMarkedAwayAndTheirUnansweredCasesMove() {
+        AgentId alice = agent("Alice", true, "presence");
+        String chat = Chats.newChat();
+        chats.say(chat, "Je voudrais parler à un conseiller");
+        IdentityId french = chats.identity(chat);
+        CaseId unanswered = caseOf(french);
+        HandoffCase before = views.find(unanswered).orElseThrow();
+        assertThat(before.agent()).contains(alice);
+        assertThat(before.language()).isEqualTo(Language.FR);
+        IdentityId other = chat();
+        CaseId answered = open(other, "presence");
+        assertThat(replies.reply(alice, answered, "c-1", "Hello, let me check")).isInstanceOf(HandoffResult.Done.class);
+        long toldFrench = outboxRows(french);
+        long toldOther = outboxRows(other);
+
+        clock.advance(properties.presenceTimeout().plusSeconds(1));
+        CaseId meanwhile = open(chat(), "presence");
+        assertThat(views.find(meanwhile).orElseThrow().status())
+                .as("not given to an agent whose presence expired, before the janitor runs")
+                .isEqualTo(HandoffCase.Status.QUEUED);
+        assertThat(lastBankLine(meanwhile)).contains("nobody is available");
+        AgentId bob = agent("Bob", true, "presence");
+        assertThat(views.find(meanwhile).orElseThrow().agent()).contains(bob);
+
+        // an account change meanwhile (Handoffs.enrol) keeps what she chose: the janitor still finds her
+        handoffs.enrol(alice, "Alice", Set.of("presence"), Set.of(Language.EN, Language.FR, Language.RU), 3);
+        assertThat(store.availableFlag(alice)).isTrue();
+
+        assertThat(janitor.markUnseenAway()).isPositive();
+
+        assertThat(store.availableFlag(alice)).isFalse();
+        HandoffCase moved = views.find(unanswered).orElseThrow();
+        assertThat(moved.agent()).contains(bob);
+        assertThat(moved.queuedAt()).as("keeps its place").isEqualTo(before.queuedAt());
+        assertThat(outboxRows(french)).isEqualTo(toldFrench + 1);
+        assertThat(lastBankLine(unanswered)).isEqualTo("Bob, de la banque, est avec vous.");
+        assertThat(bankLines(unanswered)).anyMatch(l -> l.startsWith("back to the queue: the agent was not seen"));
+        assertThat(views.find(answered).orElseThrow().agent()).contains(alice);
+        assertThat(outboxRows(other)).isEqualTo(toldOther);
+        assertThat(janitor.markUnseenAway()).isZero();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console follow-up: two presence janitors at once (two nodes) mark an unseen "
+            + "agent away once and tell each of their customers once")
+    void twoJanitorsAtOnceTellEachCustomerOnce() throws Exception {
+        String team = team();
+        AgentId carol = agent("Carol", true, team);
+        List<IdentityId> customers = List.of(chat(), chat(), chat());
+        List<CaseId> held = customers.stream().map(c -> open(c, team)).toList();
+        held.forEach(id -> assertThat(views.find(id).orElseThrow().agent()).contains(carol));
+        Map<IdentityId, Long> told = customers.stream().collect(Collectors.toMap(c -> c, this::outboxRows));
+        clock.advance(properties.presenceTimeout().plusSeconds(1));
+
+        assertThat(twoNodesAtOnce(janitor::markUnseenAway)).isPositive();
+
+        assertThat(store.availableFlag(carol)).isFalse();
+        customers.forEach(c -> assertThat(outboxRows(c)).isEqualTo(told.get(c) + 1));
+        for (CaseId id : held) {
+            assertThat(views.find(id).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+            assertThat(bankLines(id).stream().filter(l -> l.startsWith("back to the queue")))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console follow-up: agents disabled, de-roled or moved out of a team before the "
+            + "staff event existed are brought in line by the reconcile, on two nodes at once; a second run "
+            + "changes nothing")
+    void theReconcileBringsEarlierChangesInLine() throws Exception {
+        String left = team();
+        String kept = team();
+        ConsoleStaff staff = new ConsoleStaff(accounts, clock);
+        // each takes their cases alone, then goes away: what the reconcile requeues waits for nobody
+        StaffMember dave = enrolled(staff.createIn(List.of(left), Role.AGENT));
+        IdentityId daves = chat();
+        CaseId davesCase = open(daves, left);
+        handoffs.setAvailable(AgentId.of(dave.id()), false);
+        StaffMember erin = enrolled(staff.createIn(List.of(left), Role.AGENT));
+        IdentityId erins = chat();
+        CaseId erinsCase = open(erins, left);
+        handoffs.setAvailable(AgentId.of(erin.id()), false);
+        StaffMember frank = enrolled(staff.createIn(List.of(left, kept), Role.AGENT));
+        IdentityId franksLeft = chat();
+        CaseId franksLeftCase = open(franksLeft, left);
+        CaseId franksKeptCase = open(chat(), kept);
+        handoffs.setAvailable(AgentId.of(frank.id()), false);
+        assertThat(views.find(davesCase).orElseThrow().agent()).contains(AgentId.of(dave.id()));
+        assertThat(views.find(erinsCase).orElseThrow().agent()).contains(AgentId.of(erin.id()));
+        assertThat(views.find(franksLeftCase).orElseThrow().agent()).contains(AgentId.of(frank.id()));
+        assertThat(views.find(franksKeptCase).orElseThrow().agent()).contains(AgentId.of(frank.id()));
+        Map<IdentityId, Long> told =
+                List.of(daves, erins, franksLeft).stream().collect(Collectors.toMap(c -> c, this::outboxRows));
+        // what an administrator's change did to the accounts before StaffAccountChanged existed
+        jdbc.sql("UPDATE console_staff SET active = FALSE WHERE id = ?")
+                .param(dave.id().value())
+                .update();
+        jdbc.sql("UPDATE console_staff SET roles = 'auditor' WHERE id = ?")
+                .param(erin.id().value())
+                .update();
+        jdbc.sql("UPDATE console_staff SET teams = ?, languages = 'en,fr' WHERE id = ?")
+                .params(kept, frank.id().value())
+                .update();
+
+        assertThat(twoNodesAtOnce(reconcile::run)).isGreaterThanOrEqualTo(3);
+
+        for (StaffMember out : List.of(dave, erin)) {
+            Assignment.Agent agent = views.agent(AgentId.of(out.id())).orElseThrow();
+            assertThat(agent.teams()).isEmpty();
+            assertThat(agent.available()).isFalse();
+            assertThat(store.availableFlag(AgentId.of(out.id()))).isFalse();
+        }
+        Assignment.Agent franks = views.agent(AgentId.of(frank.id())).orElseThrow();
+        assertThat(franks.teams()).containsExactly(kept);
+        assertThat(franks.languages()).containsExactlyInAnyOrder(Language.EN, Language.FR);
+        assertThat(franks.available()).isFalse();
+        for (CaseId id : List.of(davesCase, erinsCase, franksLeftCase)) {
+            assertThat(views.find(id).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+            assertThat(lastBankLine(id)).contains("in the queue").contains("nobody is available");
+        }
+        told.forEach((customer, before) -> assertThat(outboxRows(customer)).isEqualTo(before + 1));
+        assertThat(views.find(franksKeptCase).orElseThrow().agent()).contains(AgentId.of(frank.id()));
+        assertThat(views.find(open(chat(), left)).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+
+        assertThat(reconcile.run()).isZero();
+        told.forEach((customer, before) -> assertThat(outboxRows(customer)).isEqualTo(before + 1));
+    }
+
+    /** Two runs of a job at once, as on two nodes; their results added. */
+    private static int twoNodesAtOnce(Callable<Integer> job) throws Exception {
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = nodes.submit(job);
+            Future<Integer> second = nodes.submit(job);
+            return first.get() + second.get();
+        } finally {
+            nodes.shutdown();
+        }
+    }
+
+    /** A member of staff enrolled as a console visit enrols them, and taking new conversations. */
+    private StaffMember enrolled(StaffMember member) {
+        AgentId agent = AgentId.of(member.id());
+        handoffs.enrol(agent, member.displayName(), Set.copyOf(member.teams()), Set.of(Language.EN), 5);
+        handoffs.setAvailable(agent, true);
+        return member;
+    }
+
+    /** An agent added through the API, answering English and French, seen now when available. */
+    private AgentId agent(String name, boolean available, String team) {
+        AgentId agent = new AgentId("agent-" + UUID.randomUUID());
+        assertThat(handoffs.saveAgent(agent, name, 3, available, Set.of(team), Set.of(Language.EN, Language.FR)))
+                .isEmpty();
+        return agent;
+    }
+
+    /** A team of its own per test: other tests' agents and cases never meet this one's. */
+    private static String team() {
+        return "t" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private IdentityId chat() {
+        String chat = Chats.newChat();
+        chats.say(chat, "hello");
+        return chats.identity(chat);
+    }
+
+    private CaseId open(IdentityId customer, String team) {
+        return ((HandoffResult.Done) handoffs.open(customer, team, false)).caseId();
+    }
+
+    private CaseId caseOf(IdentityId identity) {
+        Owner owner = handoffs.owner(identity);
+        return owner instanceof Owner.Agent a ? a.caseId() : ((Owner.Queue) owner).caseId();
+    }
+
+    private List<String> bankLines(CaseId id) {
+        return store.transcript(id, 100).stream()
+                .filter(l -> l.author().equals("BANK"))
+                .map(JdbcHandoffs.Line::body)
+                .toList();
+    }
+
+    private String lastBankLine(CaseId id) {
+        List<String> lines = bankLines(id);
+        return lines.get(lines.size() - 1);
+    }
+
+    private long outboxRows(IdentityId identity) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE identity_id = ?")
+                .param(identity.value())
+                .query(Long.class)
+                .single();
+    }
+}
