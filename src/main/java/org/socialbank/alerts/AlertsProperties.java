@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.socialbank.ledger.Ledger;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -61,7 +62,9 @@ public record AlertsProperties(
                         && followIntervalBusy.compareTo(followInterval) <= 0,
                 "follow-interval-busy must be 10ms or more and at most follow-interval");
         require(!settle.isNegative() && settle.compareTo(Duration.ofMinutes(5)) <= 0, "settle must be 0..5m");
-        require(batchMax >= 1 && batchMax <= 200, "batch-max must be 1..200 (the ledger's page maximum)");
+        require(
+                batchMax >= 1 && batchMax <= Ledger.JOURNAL_PAGE_MAX,
+                "batch-max must be 1.." + Ledger.JOURNAL_PAGE_MAX + " (the ledger's journal page maximum)");
         require(digestAt != null && HH_MM.matcher(digestAt).matches(), "digest-at must be a local time HH:mm");
         require(
                 pageTtl != null

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Service;
 public class CampaignRewards {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignRewards.class);
-    /** Journal rows one round reads (within the ledger's page limit). */
+    /** Journal rows one round reads (within {@link Ledger#JOURNAL_PAGE_MAX}). */
     static final int BATCH_MAX = 100;
     /** Rewarded campaigns a round considers. */
     static final int OFFERS_MAX = 100;

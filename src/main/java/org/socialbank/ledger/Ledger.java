@@ -32,6 +32,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class Ledger implements DisposableBean {
 
+    /**
+     * The most journal rows one {@link #postedAfter} page holds: the journal's followers' own
+     * maximum, which their settings are checked against at start, apart from the API's statement
+     * page ({@code socialbank.ledger.statement-page-max}).
+     */
+    public static final int JOURNAL_PAGE_MAX = 1_000;
+
     private final JdbcBook book;
     private final Transactions transactions;
     private final Durability durability;
@@ -190,13 +197,14 @@ public class Ledger implements DisposableBean {
     /**
      * Runs {@code work} in one durable transaction on a posting that has locked every account of
      * {@code requests} in one pass and checked their ids in one look-up, then flushes it: the shape
-     * shared by a group of single transfers and a group of linked batches.
+     * shared by a group of single transfers and a group of linked batches. The posting reads its
+     * time when its first row needs it, after the locks ({@link Posting}).
      */
     private <T> T inOnePosting(List<NewTransfer> requests, java.util.function.Function<Posting, T> work) {
         Attempts attempts =
                 new Attempts(book.takesIdsAsNew() && !TransactionSynchronizationManager.isActualTransactionActive());
         return durably(() -> {
-            Posting posting = new Posting(book, now());
+            Posting posting = new Posting(book, this::now);
             posting.lock(requests.stream()
                     .flatMap(r -> Stream.of(r.debitAccountId(), r.creditAccountId()))
                     .toList());
@@ -209,7 +217,7 @@ public class Ledger implements DisposableBean {
 
     private TransferResult transferAlone(NewTransfer request) {
         return metrics.count("transfer", durably(() -> {
-            Posting posting = new Posting(book, now());
+            Posting posting = new Posting(book, this::now);
             posting.lock(List.of(request.debitAccountId(), request.creditAccountId()));
             TransferResult result = posting.create(request);
             posting.flush();
@@ -300,13 +308,17 @@ public class Ledger implements DisposableBean {
     }
 
     /**
-     * The journal's rows that moved money after {@code afterSequence}, oldest first, written at or
-     * before {@code writtenBefore} (so that a row of a transaction still committing is not skipped
-     * by a follower's cursor), each with the balances right after it.
+     * The journal's rows that moved money after {@code afterSequence}, oldest first, each with the
+     * balances right after it. The page ends before the first of them (in journal order) written
+     * after {@code writtenBefore}: that row and the ones after it come in a later call, so a
+     * follower that moves its cursor to the page's last row never passes a row written later than
+     * a row it read (docs/ledger.md, "The journal's followers").
+     *
+     * @param limit 1 to {@link #JOURNAL_PAGE_MAX}, whatever the statements' page maximum
      */
     public List<JournalPosting> postedAfter(long afterSequence, Instant writtenBefore, int limit) {
-        if (limit < 1 || limit > properties.statementPageMax()) {
-            throw new IllegalArgumentException("limit must be between 1 and " + properties.statementPageMax());
+        if (limit < 1 || limit > JOURNAL_PAGE_MAX) {
+            throw new IllegalArgumentException("limit must be between 1 and " + JOURNAL_PAGE_MAX);
         }
         List<JdbcBook.Posted> page = book.postedAfter(afterSequence, writtenBefore, limit);
         // the page's accounts in one read (a follower reads pages of hundreds of rows, several a second)
@@ -354,7 +366,7 @@ public class Ledger implements DisposableBean {
     }
 
     private TransferResult resolveInTransaction(Resolution request) {
-        Posting posting = new Posting(book, now());
+        Posting posting = new Posting(book, this::now);
         book.findTransfer(request.pendingId())
                 .filter(Transfer::pending)
                 .ifPresent(p -> posting.lock(List.of(p.debitAccountId(), p.creditAccountId())));

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the ledger, validated at start-up.
  *
- * @param statementPageMax the most transfers one statement page returns
+ * @param statementPageMax the most transfers one statement page returns (the journal's followers
+ *     page by {@link Ledger#postedAfter} up to {@link Ledger#JOURNAL_PAGE_MAX}, whatever this is)
  * @param batchSizeMax the most transfers one linked batch may hold
  * @param retriesMax how often a transaction that lost a lock race or a deadlock is retried
  * @param expiryInterval how often the janitor looks for expired pending transfers

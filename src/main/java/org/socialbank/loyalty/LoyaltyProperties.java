@@ -3,6 +3,7 @@ package org.socialbank.loyalty;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.CurrencyCode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -50,7 +51,9 @@ public record LoyaltyProperties(
                 between(followInterval, Duration.ofMillis(100), Duration.ofHours(1)),
                 "follow-interval must be 100ms..1h");
         require(between(settle, Duration.ZERO, Duration.ofMinutes(10)), "settle must be 0..10m");
-        require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
+        require(
+                batchMax >= 1 && batchMax <= Ledger.JOURNAL_PAGE_MAX,
+                "batch-max must be 1.." + Ledger.JOURNAL_PAGE_MAX + " (the ledger's journal page maximum)");
         require(between(pointsTtl, Duration.ofDays(1), Duration.ofDays(3660)), "points-ttl must be 1d..3660d");
         require(between(expiringSoon, Duration.ofDays(1), Duration.ofDays(366)), "expiring-soon must be 1d..366d");
         require(redeemPointsMin >= 1 && redeemPointsMin <= 1_000_000, "redeem-points-min must be 1..1000000");

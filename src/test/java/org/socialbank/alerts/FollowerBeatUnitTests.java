@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socialbank.ledger.Ledger;
 
 /**
  * The alerts follower's beat (issue 22): a busy journal is followed in small rounds, one right
@@ -42,8 +44,23 @@ class FollowerBeatUnitTests {
         assertThatThrownBy(() -> properties(IDLE, Duration.ofMillis(5))).hasMessageContaining("follow-interval-busy");
     }
 
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: batch-max is checked at start against the ledger's journal"
+            + " page, not against the API's statement page")
+    void theBatchIsBoundByTheLedgersJournalPage() {
+        assertThat(properties(Ledger.JOURNAL_PAGE_MAX).batchMax()).isEqualTo(Ledger.JOURNAL_PAGE_MAX);
+        assertThatThrownBy(() -> properties(Ledger.JOURNAL_PAGE_MAX + 1))
+                .hasMessageContaining("socialbank.alerts.batch-max must be 1.." + Ledger.JOURNAL_PAGE_MAX);
+        assertThatThrownBy(() -> properties(0)).hasMessageContaining("batch-max");
+    }
+
     private static AlertsProperties properties(Duration idle, Duration busy) {
         return new AlertsProperties(
                 true, idle, busy, Duration.ofSeconds(5), 200, "08:00", true, null, null, Duration.ofMinutes(30));
+    }
+
+    private static AlertsProperties properties(int batchMax) {
+        return new AlertsProperties(
+                true, IDLE, IDLE, Duration.ofSeconds(5), batchMax, "08:00", true, null, null, Duration.ofMinutes(30));
     }
 }

@@ -10,12 +10,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 17: a campaign's variants, control group, quiet hours and bounds, without Spring. */
 class CampaignRulesUnitTests {
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: the reward follower's page fits the ledger's journal page")
+    void theRewardFollowersPageFitsTheJournalPage() {
+        assertThat(CampaignRewards.BATCH_MAX).isBetween(1, org.socialbank.ledger.Ledger.JOURNAL_PAGE_MAX);
+    }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {17L, 2026L, 31337L})

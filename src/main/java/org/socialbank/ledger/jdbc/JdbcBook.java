@@ -317,18 +317,26 @@ public class JdbcBook implements Book {
 
     /**
      * Rows that moved money (single-phase, posted pendings) after a place in the journal, oldest
-     * first, with the balances stored beside them (null for rows written before V48).
+     * first, with the balances stored beside them (null for rows written before V48), up to the
+     * first of them written after {@code writtenBefore}: that one and the rows after it are left
+     * for a later page. A filter on {@code created_at} instead would return a row written earlier
+     * behind one written later and let a follower's cursor pass the later one for good. The read
+     * is one range of the {@code seq} index that ends at {@code limit} rows (the filter read on
+     * through every row still too new).
      */
     public List<Posted> postedAfter(long afterSequence, Instant writtenBefore, int limit) {
-        return jdbc.sql("SELECT " + TRANSFER_COLUMNS + ", t.debit_balance_after, t.credit_balance_after"
-                        + TRANSFER_FROM + " WHERE t.seq > ? AND t.created_at <= ? "
+        List<Posted> rows = jdbc.sql("SELECT " + TRANSFER_COLUMNS + ", t.debit_balance_after, t.credit_balance_after"
+                        + TRANSFER_FROM + " WHERE t.seq > ? "
                         + "AND t.kind IN ('single_phase', 'post_pending') ORDER BY t.seq LIMIT ?")
-                .params(afterSequence, Timestamps.utc(writtenBefore), limit)
+                .params(afterSequence, limit)
                 .query((rs, n) -> new Posted(
                         new Sequenced(rs.getLong("seq"), transfer(rs, n)),
                         nullableLong(rs, "debit_balance_after"),
                         nullableLong(rs, "credit_balance_after")))
                 .list();
+        return rows.stream()
+                .takeWhile(p -> !p.row().transfer().createdAt().isAfter(writtenBefore))
+                .toList();
     }
 
     /** A journal row that moved money, with the balances after it when the row carries them. */

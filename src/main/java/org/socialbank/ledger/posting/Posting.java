@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Metadata;
@@ -37,11 +38,20 @@ import org.socialbank.shared.TimeOrderedIds;
  * leaving the group's other batches as they were. A hot account (a merchant, an escrow) is locked
  * once per posting and its balance changes are applied here, in memory, by every transfer of the
  * group in turn.
+ *
+ * <p>A posting has one time for all of its rows (their {@code created_at}, a pending transfer's
+ * expiry, the expiry check of a resolution), read from its clock the first time a row needs it:
+ * after the account locks its caller took before, and the pending transfer's lock of a resolution,
+ * so a wait for a busy account is not part of the time between a row's time and its commit, which
+ * the journal's followers allow for (docs/ledger.md, "The journal's followers").
  */
 public final class Posting {
 
     private final Book book;
-    private final Instant now;
+    private final Supplier<Instant> clock;
+    /** The posting's time, read once from {@link #clock} when a row first needs it; null before. */
+    private Instant now;
+
     private final Map<AccountId, Optional<Account>> accounts = new HashMap<>();
     private final Map<AccountId, Account> changed = new LinkedHashMap<>();
     /** Each account as its lock read it, before this posting changed it. */
@@ -67,9 +77,18 @@ public final class Posting {
     private Map<AccountId, Account> unitChanged;
     private List<TransferId> unitBooked;
 
-    public Posting(Book book, Instant now) {
+    /** @param clock the time of the posting, read once, when its first row needs it */
+    public Posting(Book book, Supplier<Instant> clock) {
         this.book = book;
-        this.now = now;
+        this.clock = clock;
+    }
+
+    /** The posting's one time: its clock's, read the first time a row needs it, so after the locks. */
+    private Instant now() {
+        if (now == null) {
+            now = clock.get();
+        }
+        return now;
     }
 
     /** Locks accounts in ascending id order; already locked ones are skipped. */
@@ -233,7 +252,7 @@ public final class Posting {
         Account debit = accounts.get(original.debitAccountId()).orElseThrow();
         Account credit = accounts.get(original.creditAccountId()).orElseThrow();
         Book.PendingState state = pendingState(original.id());
-        Optional<RejectionCode> rejection = Rules.checkResolve(request, original, amount, state, debit, credit, now);
+        Optional<RejectionCode> rejection = Rules.checkResolve(request, original, amount, state, debit, credit, now());
         if (rejection.isPresent()) {
             return new Rejected(rejection.get());
         }
@@ -285,9 +304,10 @@ public final class Posting {
 
     private Transfer book(NewTransfer request, Account debit, Account credit) {
         long amount = request.amountMinor();
+        Instant at = now();
         Transfer transfer;
         if (request.pending()) {
-            Instant expiresAt = request.timeoutSeconds() == 0 ? null : now.plusSeconds(request.timeoutSeconds());
+            Instant expiresAt = request.timeoutSeconds() == 0 ? null : at.plusSeconds(request.timeoutSeconds());
             transfer = new Transfer(
                     request.id(),
                     debit.id(),
@@ -299,7 +319,7 @@ public final class Posting {
                     null,
                     request.timeoutSeconds(),
                     request.metadata(),
-                    now,
+                    at,
                     PendingStatus.PENDING,
                     expiresAt);
             change(Balances.reserve(debit, credit, amount));
@@ -316,7 +336,7 @@ public final class Posting {
                     null,
                     0,
                     request.metadata(),
-                    now,
+                    at,
                     null,
                     null);
             change(Balances.post(debit, credit, amount));
@@ -350,7 +370,7 @@ public final class Posting {
                 original.id(),
                 0,
                 Metadata.EMPTY,
-                now,
+                now(),
                 null,
                 null);
         booked.put(transfer.id(), transfer);

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountFlag;
@@ -145,12 +146,29 @@ class PostingUnitTests {
     }
 
     @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: a posting reads its clock once, after its locks, when its"
+            + " first row needs it")
+    void aPostingReadsItsClockOnceWhenItsFirstRowNeedsIt() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        Posting p = new Posting(book, () -> NOW.plusSeconds(reads.incrementAndGet()));
+        p.lock(List.of(alice, bob));
+        assertThat(reads).as("the lock pass reads no time").hasValue(0);
+        TransferResult first = p.create(transfer(new TransferId(UUID.randomUUID()), alice, bob, 10));
+        TransferResult second = p.create(pending(new TransferId(UUID.randomUUID()), bob, alice, 5, 60));
+        assertThat(reads).as("one time for the posting's rows").hasValue(1);
+        Instant time = NOW.plusSeconds(1);
+        assertThat(((TransferResult.Posted) first).transfer().createdAt()).isEqualTo(time);
+        assertThat(((TransferResult.Posted) second).transfer().createdAt()).isEqualTo(time);
+        assertThat(((TransferResult.Posted) second).transfer().expiresAt()).isEqualTo(time.plusSeconds(60));
+    }
+
+    @Test
     void expiresOnlyWhenDueAndRefusesToPostAfterTheTimeout() {
         TransferId id = new TransferId(UUID.randomUUID());
         Posting p = posting();
         p.create(pending(id, alice, bob, 300, 60));
         p.flush();
-        Posting later = new Posting(book, NOW.plusSeconds(60));
+        Posting later = new Posting(book, () -> NOW.plusSeconds(60));
         assertRejected(later.resolve(Resolution.post(id, OptionalLong.empty())), RejectionCode.PENDING_EXPIRED);
         assertThat(later.resolve(Resolution.expire(id))).isInstanceOf(TransferResult.Posted.class);
         later.flush();
@@ -230,7 +248,7 @@ class PostingUnitTests {
     }
 
     Posting posting() {
-        return new Posting(book, NOW);
+        return new Posting(book, () -> NOW);
     }
 
     AccountId account(Set<AccountFlag> flags, long debits, long credits) {
