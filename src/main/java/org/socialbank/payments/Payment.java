@@ -11,7 +11,8 @@ import org.socialbank.shared.CurrencyCode;
  * A payment as its payer (or the bank's app) may see it, in the parts that apply together.
  *
  * @param payee who is paid: the alias, and the customer behind it when there is one
- * @param code why it was rejected, returned or not confirmed; null otherwise
+ * @param code why it was rejected, returned or not confirmed; while {@code return_held}, {@code
+ *     payout_failed} or {@code payer_account_closed} (operations settle it by hand); null otherwise
  * @param limit when a limit said no: which amounts; {@link Limit#NONE} otherwise
  * @param links the links that apply in its state
  * @param audit the audit of the risk decision

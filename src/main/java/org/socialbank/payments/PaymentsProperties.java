@@ -25,7 +25,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param payeeLookupsPerHour aliases one customer may have resolved to a (masked) name in the chats
  *     per clock hour, for payments, requests and splits together (security review #12)
  * @param returnRetryInterval how often a failed payout's money that the payer's account refused
- *     back (frozen or closed) is offered to it again (review 2026-12-07 money #7)
+ *     back (frozen) is first offered to it again (review 2026-12-07 money #7); each refusal then
+ *     doubles the wait
+ * @param returnRetryMax the longest wait between two offers of a held return (review 2026-12-07
+ *     money follow-up); a closed account's is not offered again at all
  */
 @ConfigurationProperties("socialbank.payments")
 public record PaymentsProperties(
@@ -40,7 +43,8 @@ public record PaymentsProperties(
         @DefaultValue("5") int claimCodeSenderFailuresMax,
         @DefaultValue("1h") Duration claimCodeSenderWindow,
         @DefaultValue("60") int payeeLookupsPerHour,
-        @DefaultValue("10m") Duration returnRetryInterval) {
+        @DefaultValue("10m") Duration returnRetryInterval,
+        @DefaultValue("1d") Duration returnRetryMax) {
 
     public PaymentsProperties {
         require(positiveAtMost(claimTtl, Duration.ofDays(366)), "claim-ttl must be positive and at most 366d");
@@ -66,6 +70,10 @@ public record PaymentsProperties(
         require(
                 positiveAtMost(returnRetryInterval, Duration.ofDays(1)),
                 "return-retry-interval must be positive and at most 1d");
+        require(
+                positiveAtMost(returnRetryMax, Duration.ofDays(7))
+                        && returnRetryMax.compareTo(returnRetryInterval) >= 0,
+                "return-retry-max must be at least return-retry-interval and at most 7d");
     }
 
     private static boolean positiveAtMost(Duration d, Duration max) {

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * The janitor that gives a failed payout's held money back once the payer's account takes it
  * again (unfrozen), in bounded batches. Several nodes may run it: each try is claimed first with
- * a conditional update, so one node makes it (review 2026-12-07 money #7).
+ * a conditional update, so one node makes it (review 2026-12-07 money #7). Each refusal doubles
+ * the wait before the next try, up to {@code return-retry-max}; a closed account's is not tried
+ * again (review 2026-12-07 money follow-up).
  */
 @Component
 class RetryHeldReturns {

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  * and tells each pull's end once: {@link CollectionSettled} is published in the transaction that
  * marks the pull told, where the conversation module writes it to the chat's outbox. A request
  * that starts no pull (its consent revoked meanwhile, or the pull refused unrecorded) publishes
- * {@link CollectionNotStarted} in the transaction that takes it, so it too is told once.
+ * {@link CollectionNotStarted} in the transaction that takes it, so it too is told once; one for
+ * every account that started some pulls and not others publishes {@link CollectionPartlyStarted}
+ * there, which names the accounts not asked and why (review 2026-12-07 money follow-up).
  */
 @Component
 class ChatCollections {
@@ -106,10 +108,15 @@ class ChatCollections {
 
     private void start(JdbcChatCollections.Request request) {
         List<PullId> started = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
+        List<CollectionPartlyStarted.NotAsked> notAsked = new ArrayList<>();
         CollectionNotStarted notStarted = withdrawn(request);
         for (Consent consent : consents.ofCustomer(request.customerId())) {
-            if (consent.revoked()
-                    || request.consentId() != null && !request.consentId().equals(consent.id())) {
+            if (!askedBy(request, consent)) {
+                continue;
+            }
+            if (consent.revoked()) {
+                notAsked.add(new CollectionPartlyStarted.NotAsked(consent.bank(), SweepRefusal.CONSENT_REVOKED.code()));
                 continue;
             }
             PullId id = pullId(request.id(), consent.id());
@@ -125,13 +132,19 @@ class ChatCollections {
                     Optional.empty());
             if (pulls.find(id).isPresent()) {
                 started.add(id);
+                asked.add(consent.bank());
             } else {
                 log.warn("Collection {} from consent {} recorded nothing: {}", request.id(), consent.id(), result);
                 notStarted =
                         new CollectionNotStarted(request.id(), request.customerId(), consent.bank(), reason(result));
+                notAsked.add(new CollectionPartlyStarted.NotAsked(consent.bank(), reason(result)));
             }
         }
-        Optional<CollectionNotStarted> untold = started.isEmpty() ? Optional.of(notStarted) : Optional.empty();
+        Optional<Object> untold = started.isEmpty()
+                ? Optional.of(notStarted)
+                : notAsked.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(new CollectionPartlyStarted(request.id(), request.customerId(), asked, notAsked));
         // Told in the claim's transaction: a retried round or another node finds the request taken.
         writes.write(tx -> {
             requests.lockWaiting(request.id()).ifPresent(r -> {
@@ -140,6 +153,18 @@ class ChatCollections {
             });
             return null;
         });
+    }
+
+    /**
+     * Whether the request asked this consent: the one it names; for every consent, each one not
+     * revoked when it was asked (one revoked since was asked, and did not start: she is told why).
+     */
+    private static boolean askedBy(JdbcChatCollections.Request request, Consent consent) {
+        if (request.consentId() != null) {
+            return request.consentId().equals(consent.id()) && !consent.revoked();
+        }
+        return !consent.revoked()
+                || consent.revokedAt() != null && !consent.revokedAt().isBefore(request.createdAt());
     }
 
     /** No consent left to ask: the one asked (its bank) or every one was revoked meanwhile. */

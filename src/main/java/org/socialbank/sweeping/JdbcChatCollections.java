@@ -13,8 +13,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcChatCollections {
 
-    /** @param consentId the one consent asked, or null for every consent; @param amountMinor null for all */
-    record Request(UUID id, CustomerId customerId, ConsentId consentId, Long amountMinor) {}
+    /**
+     * @param consentId the one consent asked, or null for every consent; @param amountMinor null for all
+     * @param createdAt when it was asked: a consent revoked since was asked, one revoked before was not
+     */
+    record Request(UUID id, CustomerId customerId, ConsentId consentId, Long amountMinor, Instant createdAt) {}
 
     private static Request request(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         UUID consent = rs.getObject(3, UUID.class);
@@ -22,7 +25,8 @@ class JdbcChatCollections {
                 rs.getObject(1, UUID.class),
                 new CustomerId(rs.getObject(2, UUID.class)),
                 consent == null ? null : new ConsentId(consent),
-                rs.getObject(4, Long.class));
+                rs.getObject(4, Long.class),
+                Timestamps.instant(rs, 5));
     }
 
     private final JdbcClient jdbc;
@@ -61,7 +65,7 @@ class JdbcChatCollections {
     }
 
     List<Request> waiting(int limit) {
-        return jdbc.sql("SELECT id, customer_id, consent_id, amount_minor FROM sweeping_chat_requests "
+        return jdbc.sql("SELECT id, customer_id, consent_id, amount_minor, created_at FROM sweeping_chat_requests "
                         + "WHERE taken_at IS NULL ORDER BY created_at, id LIMIT " + limit)
                 .query(JdbcChatCollections::request)
                 .list();
@@ -69,7 +73,7 @@ class JdbcChatCollections {
 
     /** Locks a request still waiting; empty when another worker took it. */
     Optional<Request> lockWaiting(UUID id) {
-        return jdbc.sql("SELECT id, customer_id, consent_id, amount_minor FROM sweeping_chat_requests "
+        return jdbc.sql("SELECT id, customer_id, consent_id, amount_minor, created_at FROM sweeping_chat_requests "
                         + "WHERE id = ? AND taken_at IS NULL FOR UPDATE")
                 .param(id)
                 .query(JdbcChatCollections::request)

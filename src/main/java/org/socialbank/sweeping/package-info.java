@@ -5,7 +5,8 @@
  * provider, respects the consent's limits under concurrency, and is booked in the ledger once.
  * "Collect my money" in chat is recorded with the message and collected by a worker, which
  * publishes {@link org.socialbank.sweeping.CollectionSettled} once per pull for the chat, or
- * {@link org.socialbank.sweeping.CollectionNotStarted} once when a request starts no pull.
+ * {@link org.socialbank.sweeping.CollectionNotStarted} once when a request starts no pull, or
+ * {@link org.socialbank.sweeping.CollectionPartlyStarted} once when it starts only some.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sweeping")
 package org.socialbank.sweeping;

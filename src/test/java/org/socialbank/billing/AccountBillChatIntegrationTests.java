@@ -19,9 +19,7 @@ import org.socialbank.billing.sandbox.SandboxBiller;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountId;
-import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
@@ -40,7 +38,6 @@ import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -64,7 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "socialbank.payments.risk.new-channel-confirmations-min=0"
         })
 @Import(ChatFakes.class)
-class AccountBillChatIntegrationTests {
+class AccountBillChatIntegrationTests extends AccountBillTestBase {
 
     private static final long FUNDED_MINOR = 1_000_000;
     private static final List<Language> LANGUAGES =
@@ -77,25 +74,7 @@ class AccountBillChatIntegrationTests {
     }
 
     @Autowired
-    Chats chats;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    AccountBills bills;
-
-    @Autowired
-    SendAccountBills worker;
-
-    @Autowired
     SandboxAccountBiller biller;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     Points points;

@@ -12,6 +12,8 @@ import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.support.Customers;
+import org.socialbank.support.FakeSms;
+import org.socialbank.support.FormClient;
 
 /**
  * Customers with a funded rial wallet (the kit's {@link Customers}; given the cards module, a debit
@@ -100,5 +102,16 @@ final class BillingFixtures {
         return """
                 {"id": "%s", "customerId": "%s", "billId": "%s", "paymentId": "%s"}
                 """.formatted(id, customer, bill.billId(), bill.paymentId());
+    }
+
+    /**
+     * Confirms a step-up on the bank's page as the customer does, with the code texted to her
+     * {@code phone}; the page says it is confirmed.
+     */
+    static void confirmOnTheBanksPage(int port, FakeSms sms, String url, String phone) {
+        String path = url.substring(url.indexOf("/", "http://".length()));
+        FormClient browser = new FormClient(port);
+        browser.get(path);
+        assertThat(browser.post(path, "code", sms.lastCode(phone)).html()).contains("Confirmed");
     }
 }

@@ -569,12 +569,8 @@ class BillingIntegrationTests {
     /** Issue 15: every card-to-card waits for its step-up; the customer confirms it with the texted code. */
     private void confirmCard(Person customer, Response held) {
         assertThat(held.json().path("status").asString()).as(held.body()).isEqualTo("awaiting_confirmation");
-        String url = held.json().path("confirmationUrl").asString();
-        String path = url.substring(url.indexOf("/", "http://".length()));
-        FormClient browser = new FormClient(port);
-        browser.get(path);
-        assertThat(browser.post(path, "code", sms.lastCode(customer.phone())).html())
-                .contains("Confirmed");
+        BillingFixtures.confirmOnTheBanksPage(
+                port, sms, held.json().path("confirmationUrl").asString(), customer.phone());
     }
 
     private String cardStatus(String id) {

@@ -55,7 +55,23 @@ final class FakeAccountBillerServer implements AutoCloseable {
         server.start();
     }
 
-    /** A switch on a free loopback port, its sandbox on the system clock; a test's static field. */
+    private static FakeAccountBillerServer shared;
+
+    /**
+     * The switch the test classes share, started on first use and stopped when the test JVM exits:
+     * a class of twins (H2, PostgreSQL) cannot stop it after its first class. Its knobs are the
+     * classes' own to reset (each test uses its own payment ids).
+     */
+    static synchronized FakeAccountBillerServer shared() {
+        if (shared == null) {
+            FakeAccountBillerServer started = onLoopback();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "fake-account-biller-stop"));
+            shared = started;
+        }
+        return shared;
+    }
+
+    /** A switch on a free loopback port, its sandbox on the system clock. */
     static FakeAccountBillerServer onLoopback() {
         try {
             return new FakeAccountBillerServer(Clock.systemUTC());

@@ -3,25 +3,18 @@ package org.socialbank.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.directory.Directory;
-import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.support.ChatFakes;
-import org.socialbank.support.Chats;
 import org.socialbank.support.Customers;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,9 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "socialbank.payments.risk.new-channel-confirmations-min=0"
         })
 @Import(ChatFakes.class)
-class HttpAccountBillerIntegrationTests {
+class HttpAccountBillerIntegrationTests extends AccountBillTestBase {
 
-    static final FakeAccountBillerServer SWITCH = FakeAccountBillerServer.onLoopback();
+    static final FakeAccountBillerServer SWITCH = FakeAccountBillerServer.shared();
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -53,58 +46,22 @@ class HttpAccountBillerIntegrationTests {
         SWITCH.register(registry);
     }
 
-    @AfterAll
-    static void stop() {
-        SWITCH.close();
-    }
-
-    @Autowired
-    Chats chats;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    Ledger ledger;
-
     @Autowired
     AccountBiller biller;
-
-    @Autowired
-    AccountBills bills;
-
-    @Autowired
-    SendAccountBills worker;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aBillAskedInChatIsInquiredAndPaidOverTheSignedProtocolOnce() {
         assertThat(biller).isInstanceOf(HttpAccountBiller.class);
-        Customers.Customer sasha = new Customers(directory, ledger, chats)
-                .named("Sasha")
-                .speaking(Language.RU)
-                .wallet("RUB", 1_000_000)
-                .linkedChat(BillingFixtures.LINKED_AGO)
-                .create();
-        chats.say(sasha.chat(), "оплатить Мосэнергосбыт 4992739872");
-        bills.lookUp();
-        chats.drain();
-        List<Outbound.Buttons> offers = chats.sent(sasha.chat(), Outbound.Buttons.class);
-        assertThat(offers).hasSize(1);
+        Customers.Customer sasha = customer("Sasha", Language.RU, "RUB", 1_000_000);
+        Outbound.Buttons offer = offer(sasha, "оплатить Мосэнергосбыт 4992739872");
         AccountBiller.Due due = (AccountBiller.Due) SWITCH.sandbox.inquire("ru_mosenergosbyt", "4992739872");
-        assertThat(offers.get(0).text()).contains("Мосэнергосбыт", due.holderMasked());
+        assertThat(offer.text()).contains("Мосэнергосбыт", due.holderMasked());
 
-        chats.say(
-                sasha.chat(), new Inbound.Button(offers.get(0).buttons().get(0).reference()));
+        confirm(sasha, offer);
         worker.work();
         chats.drain();
 
-        UUID id = jdbc.sql("SELECT id FROM billing_account_bill_payments WHERE customer_id = ?")
-                .param(sasha.id().value())
-                .query(UUID.class)
-                .single();
+        UUID id = accountBillOf(sasha);
         assertThat(jdbc.sql("SELECT status FROM billing_account_bill_payments WHERE id = ?")
                         .param(id)
                         .query(String.class)

@@ -180,6 +180,35 @@ class SweepingChatIntegrationTests {
     }
 
     @Test
+    @DisplayName("review 2026-12-07 money follow-up: a collection from every account that starts some pulls and not"
+            + " others tells, in one answer, which accounts were not asked and why")
+    void aCollectionThatStartsSomePullsNotOthersTellsWhichDidNotStartAndWhy() {
+        SweepingFixtures.Person person = fixtures.customer("Partly Sweeper", Language.EN, 300_00);
+        fixtures.link(person, 1_000_00, 5_000_00, LimitPeriod.MONTH, clock.instant());
+        ConsentId second = fixtures.linkAt(person, "second-bank", 200_00, 1_000_00, clock.instant());
+        String chat = chats.linkedTo(person.id());
+        chats.say(chat, "my other banks"); // her most recent chat, where she is told
+        assertThat(sweeping.askCollection(UUID.randomUUID(), person.id())).hasSize(2);
+        sweeping.revoke(person.id(), second).orElseThrow();
+
+        worker.run();
+        worker.run();
+        chats.drain();
+
+        List<String> told = chats.sent(chat);
+        assertThat(told.stream().filter(t -> t.contains("could not be asked")))
+                .as("%s", told)
+                .containsExactly(
+                        "I’ve asked other-bank for your money. I’ll tell you here when it arrives. Your other"
+                                + " accounts could not be asked:\n• Nothing was collected from second-bank: your consent for"
+                                + " that account was withdrawn or is no longer valid. You can link it again in the bank’s app.");
+        assertThat(told.stream().filter(t -> t.contains("has arrived from other-bank")))
+                .hasSize(1);
+        assertThat(fixtures.balance(person.wallet())).isEqualTo(300_00);
+        new LedgerAudit(jdbc).assertBalanced();
+    }
+
+    @Test
     void theLinkedAccountsAreListedAndRevokedByName() {
         SweepingFixtures.Person person = fixtures.customer("Listing Sweeper", Language.EN, 300_00);
         ConsentId consent = fixtures.link(person, 100_00, 1_000_00, LimitPeriod.MONTH, clock.instant());

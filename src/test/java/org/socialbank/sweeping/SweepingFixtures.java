@@ -47,17 +47,21 @@ final class SweepingFixtures {
     }
 
     ConsentId link(Person person, long maxPayment, long maxPeriod, LimitPeriod period, Instant now) {
+        return link(person, BANK, person.externalRef(), maxPayment, maxPeriod, period, now);
+    }
+
+    /** A second linked account, at {@code bank}, holding {@code externalBalanceMinor}. */
+    ConsentId linkAt(Person person, String bank, long externalBalanceMinor, long maxPayment, Instant now) {
+        String ref = SandboxOpenBanking.accountRef(bank, person.id().value().toString(), "EUR");
+        sandbox.setBalance(ref, externalBalanceMinor);
+        return link(person, bank, ref, maxPayment, maxPayment * 10, LimitPeriod.MONTH, now);
+    }
+
+    private ConsentId link(
+            Person person, String bank, String ref, long maxPayment, long maxPeriod, LimitPeriod period, Instant now) {
         ConsentId id = new ConsentId(UUID.randomUUID());
         LinkResult result = sweeping.link(new ConsentRequest(
-                id,
-                person.id(),
-                BANK,
-                person.externalRef(),
-                EUR,
-                maxPayment,
-                maxPeriod,
-                period,
-                now.plus(Duration.ofDays(365))));
+                id, person.id(), bank, ref, EUR, maxPayment, maxPeriod, period, now.plus(Duration.ofDays(365))));
         assertThat(result).isInstanceOf(LinkResult.Linked.class);
         return id;
     }

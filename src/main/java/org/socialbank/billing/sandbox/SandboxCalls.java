@@ -17,6 +17,7 @@ final class SandboxCalls {
     private final Map<UUID, ProviderAnswer> received = bounded();
     private final Map<UUID, Integer> calls = bounded();
     private final ArrayDeque<SandboxBiller.Trouble> troubles = new ArrayDeque<>();
+    private int statusUnavailable;
 
     /**
      * Carries out the call {@code id} once: a call again gets the answer remembered; else the next
@@ -42,6 +43,23 @@ final class SandboxCalls {
     synchronized ProviderAnswer status(UUID id) {
         ProviderAnswer answer = received.get(id);
         return answer == null ? new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED) : answer;
+    }
+
+    /** A status query: Unknown while the provider is told it cannot tell ({@link #statusUnavailable}), else {@link #status}. */
+    synchronized ProviderAnswer statusQuery(UUID id) {
+        if (statusUnavailable > 0) {
+            statusUnavailable--;
+            return new ProviderAnswer.Unknown("unavailable");
+        }
+        return status(id);
+    }
+
+    /** The next {@code count} status queries cannot tell (an outage): they answer Unknown. */
+    synchronized void statusUnavailable(int count) {
+        if (count < 0 || count > SandboxBiller.TROUBLES_MAX) {
+            throw new IllegalArgumentException("0.." + SandboxBiller.TROUBLES_MAX + " status queries, not " + count);
+        }
+        statusUnavailable = count;
     }
 
     /** Makes the next call (after any already queued) go wrong this way. */

@@ -12,8 +12,8 @@ import org.socialbank.shared.ProviderAnswer;
 
 /**
  * A card switch in memory: a holder name derived from the card's last digits, transfers paid at
- * once, idempotent by id; it can be told to fail, time out or lose the next transfers. It keeps
- * no card number. For demos and tests only.
+ * once, idempotent by id; it can be told to fail, time out or lose the next transfers, or that its
+ * next status queries cannot tell (an outage). It keeps no card number. For demos and tests only.
  */
 public class SandboxCardSwitch implements CardSwitch {
 
@@ -49,7 +49,12 @@ public class SandboxCardSwitch implements CardSwitch {
 
     @Override
     public ProviderAnswer status(CardTransferId id) {
-        return calls.status(id.value());
+        return calls.statusQuery(id.value());
+    }
+
+    /** The next {@code count} status queries cannot tell, as in an outage: they answer Unknown. */
+    public void statusUnavailable(int count) {
+        calls.statusUnavailable(count);
     }
 
     /** Makes the next transfer (after any already queued) go wrong this way. */

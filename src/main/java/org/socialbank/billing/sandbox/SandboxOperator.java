@@ -9,8 +9,8 @@ import org.socialbank.shared.ProviderAnswer;
 
 /**
  * A top-up gateway in memory: it tops up at once with a trace number derived from the id, is
- * idempotent by id, and can be told to fail, time out or lose the next top-ups. For demos and
- * tests only.
+ * idempotent by id, and can be told to fail, time out or lose the next top-ups, or that its next
+ * status queries cannot tell (an outage). For demos and tests only.
  */
 public class SandboxOperator implements MobileOperator {
 
@@ -37,7 +37,12 @@ public class SandboxOperator implements MobileOperator {
 
     @Override
     public ProviderAnswer status(TopUpId id) {
-        return calls.status(id.value());
+        return calls.statusQuery(id.value());
+    }
+
+    /** The next {@code count} status queries cannot tell, as in an outage: they answer Unknown. */
+    public void statusUnavailable(int count) {
+        calls.statusUnavailable(count);
     }
 
     /** A voucher's PIN: 16 digits derived from the top-up's id, for a top-up it sold. */

@@ -8,6 +8,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 import org.socialbank.sweeping.CollectionNotStarted;
+import org.socialbank.sweeping.CollectionPartlyStarted;
 import org.socialbank.sweeping.CollectionSettled;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Tells the customer's private chat how a collection asked in chat ended (issue 16 s6): the amount
  * that arrived, or why not (over the consent's limit, consent expired, nothing to collect, the
  * other bank failed), or why a collection started no pull at all (the consent withdrawn or no
- * longer valid, or the collection refused). Written to the outbox in the transaction that marks
+ * longer valid, or the collection refused), or, when it started from some accounts only, which
+ * were not asked and why. Written to the outbox in the transaction that marks
  * the pull told or the request taken, so once. No private chat: nothing is written.
  */
 @Component
@@ -62,6 +64,25 @@ class CollectionMessages {
                 ? texts.text(language, "sweeping.chat.not_started.withdrawn_all")
                 : texts.text(language, notStartedKey(notStarted.reason()), notStarted.bank());
         outbox.write(chat.get(), new Outbound.Text(text));
+    }
+
+    /**
+     * Some accounts asked, others not (review 2026-12-07 money follow-up): one answer that names the
+     * accounts asked and, a line each, every one not asked and why.
+     */
+    @EventListener
+    void on(CollectionPartlyStarted partly) {
+        Optional<JdbcConversations.Chat> chat = privateChat(partly.customerId());
+        if (chat.isEmpty()) {
+            return;
+        }
+        Language language = language(partly.customerId());
+        StringBuilder text = new StringBuilder(
+                texts.text(language, "sweeping.chat.not_started.some", String.join(", ", partly.asked())));
+        for (CollectionPartlyStarted.NotAsked account : partly.notAsked()) {
+            text.append("\n• ").append(texts.text(language, notStartedKey(account.reason()), account.bank()));
+        }
+        outbox.write(chat.get(), new Outbound.Text(text.toString()));
     }
 
     private Optional<JdbcConversations.Chat> privateChat(CustomerId customer) {

@@ -171,12 +171,39 @@ public class JdbcPayments {
                 .update();
     }
 
-    /** A failed payout's money the payer's account refused back: held, to be tried again from {@code retryAt}. */
-    public void holdReturn(PaymentId id, Instant retryAt, Instant now) {
+    /**
+     * A failed payout's money the payer's account refused back: held, with the code that says why
+     * ({@code payout_failed}, or {@code payer_account_closed} for operations to settle by hand), to be
+     * tried again from {@code retryAt} (null: never); its first refused try.
+     */
+    public void holdReturn(PaymentId id, String code, Instant retryAt, Instant now) {
         jdbc.sql("""
-                UPDATE payments SET status = 'return_held', code = 'payout_failed', return_retry_at = ?,
+                UPDATE payments SET status = 'return_held', code = ?, return_retry_at = ?, return_tries = 1,
                     updated_at = ?
-                WHERE id = ?""").params(utc(retryAt), utc(now), id.value()).update();
+                WHERE id = ?""").params(code, utc(retryAt), utc(now), id.value()).update();
+    }
+
+    /** How many tries of a held return the payer's account refused so far. */
+    public int returnTries(PaymentId id) {
+        return jdbc.sql("SELECT return_tries FROM payments WHERE id = ?")
+                .param(id.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** A held return refused again: its {@code tries}-th refusal, next tried at {@code retryAt}. */
+    public void retryHeldReturnAt(PaymentId id, Instant retryAt, int tries) {
+        jdbc.sql("UPDATE payments SET return_retry_at = ?, return_tries = ? WHERE id = ?")
+                .params(utc(retryAt), tries, id.value())
+                .update();
+    }
+
+    /** A held return never tried again ({@code code} says why): operations settle it by hand. */
+    public void settleHeldReturnByHand(PaymentId id, String code, Instant now) {
+        jdbc.sql("""
+                UPDATE payments SET code = ?, return_retry_at = NULL, return_tries = return_tries + 1,
+                    updated_at = ?
+                WHERE id = ?""").params(code, utc(now), id.value()).update();
     }
 
     /** Held returns whose next try is due, the longest-waiting first. */

@@ -81,7 +81,8 @@ class PaymentsController {
                     + "(return_held), held on the settlement account, oldest first (review 2026-12-07 money #7)")
     @ApiResponse(
             responseCode = "200",
-            description = "{\"payments\": [...]}, each as GET /api/v1/payments/{id} answers it")
+            description = "{\"payments\": [...]}, each as GET /api/v1/payments/{id} answers it; code "
+                    + "payer_account_closed: no more tries, operations settle it by hand")
     @ApiResponse(
             responseCode = "400",
             description = "limit_not_valid: limit is not 1..500",

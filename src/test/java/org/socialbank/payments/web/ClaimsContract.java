@@ -23,7 +23,10 @@ import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.ledger.AccountStatus;
+import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.StatusResult;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
 import org.socialbank.notifications.DeliveryStatus;
 import org.socialbank.notifications.SmsGateway;
 import org.socialbank.notifications.SmsMessage;
@@ -38,6 +41,7 @@ import org.socialbank.payments.Payments;
 import org.socialbank.payments.web.PaymentFixtures.Person;
 import org.socialbank.payouts.ExternalAccount;
 import org.socialbank.payouts.sandbox.SandboxRail;
+import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
 import org.socialbank.support.Api.Response;
@@ -322,24 +326,8 @@ abstract class ClaimsContract extends PaymentsTestBase {
             + " listed, told, and given back once when the account is unfrozen")
     void aFailedPayoutsMoneyIsHeldWhileThePayersAccountIsFrozenThenGivenBackOnce() {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
-        String failing = PaymentFixtures.freshPhone();
-        String url = claimUrl(alice, phone(failing), 3_000);
-        PaymentId id = new PaymentId(UUID.fromString(paymentIdOf(url)));
-        payments.sendClaimCode(token(url), java.util.Locale.ENGLISH);
-        payments.proveClaim(token(url), sms.lastCode(failing), "browser-a");
-        // the rail loses the first send, so the payout fails only once the clock moves: time to freeze.
-        // The troubles are bound to this test's own payee: the rail is shared with other tests' payouts,
-        // and one of them still in flight once took a trouble queued for any account (CI, session 27)
-        String payee = "DE62370400440532013777";
-        rail.troubleNextTo(payee, SandboxRail.Trouble.LOSE);
-        rail.troubleNextTo(payee, SandboxRail.Trouble.FAIL);
-        payments.claimToAccount(token(url), ExternalAccount.parse(payee).orElseThrow(), "Eve Fail", "browser-a");
-        eventually(() -> rail.troublesQueued(payee) == 1, "payout sent and lost");
-        assertThat(ledger.changeStatus(alice.wallet(), AccountStatus.FROZEN)).isInstanceOf(StatusResult.Changed.class);
-
-        eventually(
-                () -> advanced(payments.payment(id).orElseThrow().status() == PaymentStatus.RETURN_HELD),
-                "payout failed, return held");
+        Held held = heldReturn(alice, "DE62370400440532013777", () -> changeStatus(alice, AccountStatus.FROZEN));
+        PaymentId id = held.id();
         assertThat(payments.payment(id).orElseThrow().code()).isEqualTo("payout_failed");
         assertThat(fixtures.balance(alice.wallet()))
                 .as("the money is on the settlement account")
@@ -353,7 +341,7 @@ abstract class ClaimsContract extends PaymentsTestBase {
         assertThat(events.stream(PaymentReturned.class)
                         .filter(e -> e.payerCustomerId().equals(alice.id())))
                 .isEmpty();
-        assertThat(payments.claim(token(url)).orElseThrow().state()).isEqualTo(ClaimView.State.RETURNED);
+        assertThat(payments.claim(token(held.claimUrl())).orElseThrow().state()).isEqualTo(ClaimView.State.RETURNED);
         assertThat(heldIds()).as("operations see it").contains(id.value().toString());
         assertThat(api.get("/api/v1/payments/return-held?limit=0").status()).isEqualTo(400);
         assertThat(payments.latestNotPaid(alice.id(), clock.instant().minus(Duration.ofDays(30))))
@@ -372,6 +360,10 @@ abstract class ClaimsContract extends PaymentsTestBase {
                 .as("the next try is not due yet")
                 .isZero();
         clock.advance(Duration.ofMinutes(11));
+        assertThat(payments.retryHeldReturns(100))
+                .as("review 2026-12-07 money follow-up: the wait after the second refusal is twice the first (20 min)")
+                .isZero();
+        clock.advance(Duration.ofMinutes(10));
         assertThat(payments.retryHeldReturns(100)).isEqualTo(1);
         assertThat(payments.retryHeldReturns(100)).isZero();
         clock.advance(Duration.ofMinutes(11));
@@ -387,6 +379,118 @@ abstract class ClaimsContract extends PaymentsTestBase {
                 .as("the payer is told it is back")
                 .containsExactly("payout_failed");
         assertThat(heldIds()).doesNotContain(id.value().toString());
+    }
+
+    /**
+     * A claim of {@code alice}'s 3,000 paid out to {@code payee}, whose payout fails after {@code
+     * meanwhile} ran: the payment once it is {@code return_held}, and its claim link.
+     */
+    private Held heldReturn(Person alice, String payee, Runnable meanwhile) {
+        String failing = PaymentFixtures.freshPhone();
+        String url = claimUrl(alice, phone(failing), 3_000);
+        PaymentId id = new PaymentId(UUID.fromString(paymentIdOf(url)));
+        payments.sendClaimCode(token(url), java.util.Locale.ENGLISH);
+        payments.proveClaim(token(url), sms.lastCode(failing), "browser-a");
+        // the rail loses the first send, so the payout fails only once the clock moves: time to freeze.
+        // The troubles are bound to this test's own payee: the rail is shared with other tests' payouts,
+        // and one of them still in flight once took a trouble queued for any account (CI, session 27)
+        rail.troubleNextTo(payee, SandboxRail.Trouble.LOSE);
+        rail.troubleNextTo(payee, SandboxRail.Trouble.FAIL);
+        payments.claimToAccount(token(url), ExternalAccount.parse(payee).orElseThrow(), "Eve Fail", "browser-a");
+        eventually(() -> rail.troublesQueued(payee) == 1, "payout sent and lost");
+        meanwhile.run();
+        eventually(
+                () -> advanced(payments.payment(id).orElseThrow().status() == PaymentStatus.RETURN_HELD),
+                "payout failed, return held");
+        return new Held(id, url);
+    }
+
+    record Held(PaymentId id, String claimUrl) {}
+
+    @Test
+    @DisplayName("review 2026-12-07 money follow-up: a held return whose payer's account is closed is not retried"
+            + " and stays listed for operations as payer_account_closed")
+    void aHeldReturnToAClosedAccountIsLeftToOperations() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        PaymentId id =
+                heldReturn(alice, "DE35370400440532013778", () -> close(alice)).id();
+
+        assertThat(payments.payment(id).orElseThrow().code()).isEqualTo("payer_account_closed");
+        assertThat(nextReturnTry(id)).as("never tried again").isNull();
+        assertThat(ledger.changeStatus(alice.wallet(), AccountStatus.OPEN))
+                .as("the ledger never reopens a closed account")
+                .isInstanceOf(StatusResult.Rejected.class);
+        clock.advance(Duration.ofDays(2));
+        assertThat(payments.retryHeldReturns(100)).isZero();
+        Response held = api.get("/api/v1/payments/return-held?limit=500");
+        assertThat(held.json().path("payments"))
+                .as("operations see it with its reason")
+                .anySatisfy(p -> {
+                    assertThat(p.path("id").asString()).isEqualTo(id.value().toString());
+                    assertThat(p.path("status").asString()).isEqualTo("return_held");
+                    assertThat(p.path("code").asString()).isEqualTo("payer_account_closed");
+                });
+        assertThat(events.stream(PaymentReturnHeld.class)
+                        .filter(e -> e.payerCustomerId().equals(alice.id())))
+                .as("the payer is told once")
+                .hasSize(1);
+        new LedgerAudit(jdbc).assertBalanced();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money follow-up: a held return closed while held stops being retried, and the"
+            + " waits between tries grow to return-retry-max and no further")
+    void aHeldReturnBacksOffToADayAndStopsOnceTheAccountIsClosed() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        PaymentId id = heldReturn(alice, "DE08370400440532013779", () -> changeStatus(alice, AccountStatus.FROZEN))
+                .id();
+        for (int day = 0; day < 12; day++) { // waits of 10, 20, 40 ... min reach a day by the 9th try
+            clock.advance(Duration.ofDays(1).plusMinutes(1));
+            payments.retryHeldReturns(500);
+        }
+        java.time.Instant next = nextReturnTry(id);
+        assertThat(Duration.between(clock.instant(), next))
+                .as("capped at return-retry-max (1d)")
+                .isPositive()
+                .isLessThanOrEqualTo(Duration.ofDays(1));
+        assertThat(payments.payment(id).orElseThrow().code()).isEqualTo("payout_failed");
+
+        changeStatus(alice, AccountStatus.OPEN);
+        close(alice);
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        assertThat(payments.retryHeldReturns(500)).isZero();
+        assertThat(payments.payment(id).orElseThrow().code()).isEqualTo("payer_account_closed");
+        assertThat(nextReturnTry(id)).as("not tried again").isNull();
+        assertThat(heldIds())
+                .as("still listed for operations")
+                .contains(id.value().toString());
+        new LedgerAudit(jdbc).assertBalanced();
+    }
+
+    private void changeStatus(Person person, AccountStatus status) {
+        assertThat(ledger.changeStatus(person.wallet(), status)).isInstanceOf(StatusResult.Changed.class);
+    }
+
+    /** Empties the payer's wallet (what is left after her 3,000 were paid: 7,000) and closes it for good. */
+    private void close(Person payer) {
+        assertThat(ledger.transfer(NewTransfer.posted(
+                        new TransferId(UUID.randomUUID()),
+                        payer.wallet(),
+                        fixtures.customer("Bob Keeper", KycLevel.FULL, 0).wallet(),
+                        7_000,
+                        CurrencyCode.of("EUR"),
+                        "p2p")))
+                .isInstanceOf(TransferResult.Posted.class);
+        changeStatus(payer, AccountStatus.CLOSED);
+    }
+
+    /** When the held return is next offered back; null when never. */
+    private java.time.Instant nextReturnTry(PaymentId id) {
+        return jdbc.sql("SELECT return_retry_at FROM payments WHERE id = ?")
+                .param(id.value())
+                .query((rs, n) -> org.socialbank.shared.jdbc.Timestamps.instant(rs, 1))
+                .list()
+                .get(0);
     }
 
     List<String> heldIds() {

@@ -9,15 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.billing.sandbox.SandboxBiller;
-import org.socialbank.conversation.Inbound;
+import org.socialbank.billing.sandbox.SandboxCardSwitch;
+import org.socialbank.billing.sandbox.SandboxOperator;
+import org.socialbank.cards.CardId;
+import org.socialbank.cards.CardResult;
+import org.socialbank.cards.Cards;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountId;
-import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.Resolution;
@@ -28,11 +29,10 @@ import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.support.Api;
 import org.socialbank.support.ChatFakes;
-import org.socialbank.support.Chats;
 import org.socialbank.support.Customers;
+import org.socialbank.support.FakeSms;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
-import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -40,7 +40,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -52,71 +51,73 @@ import tools.jackson.databind.JsonNode;
  * "paid" takes the money once, a late "never received" gives it back, the chat is told that it is
  * still being checked and how it ended, and a reservation made with a timeout before this version
  * that lapsed is never booked as a silent completion. Operations list both kinds of doubt over
- * {@code GET /api/v1/billing/in-doubt}.
+ * {@code GET /api/v1/billing/in-doubt}. A mobile top-up and a card-to-card transfer, which share the
+ * code ({@code ProviderCalls}), are held, listed, told and settled the same, their sandbox provider
+ * told it cannot tell (review 2026-12-07 money follow-up). On H2 and PostgreSQL (the twins).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "socialbank.api.clients.ops.token=" + PaymentsInDoubtIntegrationTests.OPS_TOKEN,
+            "socialbank.api.clients.ops.token=" + PaymentsInDoubtContract.OPS_TOKEN,
             "socialbank.api.clients.ops.scopes=billing:read",
-            "socialbank.api.clients.payer.token=" + PaymentsInDoubtIntegrationTests.PAYMENTS_TOKEN,
+            "socialbank.api.clients.payer.token=" + PaymentsInDoubtContract.PAYMENTS_TOKEN,
             "socialbank.api.clients.payer.scopes=payments:read",
             "socialbank.conversation.relay-enabled=false",
+            "socialbank.web.secure-cookies=false", // the step-up page's CSRF cookie over plain HTTP
             "socialbank.billing.worker-interval=10m",
             "socialbank.billing.recheck-after=5s",
             "socialbank.billing.pending-timeout=1d",
             "socialbank.payments.risk.burst-payments-max=1000",
             "socialbank.payments.risk.new-channel-confirmations-min=0"
         })
-@Import({ChatFakes.class, PaymentsInDoubtIntegrationTests.BankClock.class})
-class PaymentsInDoubtIntegrationTests {
+@Import({ChatFakes.class, PaymentsInDoubtContract.Fakes.class})
+abstract class PaymentsInDoubtContract extends AccountBillTestBase {
 
-    static final FakeAccountBillerServer SWITCH = FakeAccountBillerServer.onLoopback();
+    static final FakeAccountBillerServer SWITCH = FakeAccountBillerServer.shared();
     static final long FUNDED_MINOR = 1_000_000;
     static final String OPS_TOKEN = "ops-token-in-doubt-0123456789";
     static final String PAYMENTS_TOKEN = "payments-token-in-doubt-0123456789";
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class BankClock {
+    static class Fakes {
 
         @Bean
         @Primary
         MutableClock mutableClock() {
             return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         }
+
+        @Bean
+        FakeSms fakeSms() {
+            return new FakeSms();
+        }
     }
 
     @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStores.h2(registry);
+    static void accountBillSwitch(DynamicPropertyRegistry registry) {
         SWITCH.register(registry);
     }
-
-    @AfterAll
-    static void stop() {
-        SWITCH.close();
-    }
-
-    @Autowired
-    Chats chats;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    AccountBills bills;
-
-    @Autowired
-    SendAccountBills worker;
 
     @Autowired
     MutableClock clock;
 
     @Autowired
-    JdbcClient jdbc;
+    FakeSms sms;
+
+    @Autowired
+    Cards cards;
+
+    @Autowired
+    SandboxOperator operator;
+
+    @Autowired
+    TopUpPhone topUpWorker;
+
+    @Autowired
+    SandboxCardSwitch cardSwitch;
+
+    @Autowired
+    SendToCard cardWorker;
 
     @LocalServerPort
     int port;
@@ -261,6 +262,127 @@ class PaymentsInDoubtIntegrationTests {
         assertThat(List.of(status(first.id()), status(second.id()))).containsOnly("COMPLETED");
     }
 
+    @Test
+    @DisplayName("review 2026-12-07 money follow-up: a mobile top-up in doubt past the old one-day expiry stays held,"
+            + " is listed and told, and a late 'paid' takes the money once")
+    void aTopUpInDoubtStaysHeldIsListedAndToldThenTakesTheMoneyOnce() {
+        Customers.Customer reza = customer("Reza", Language.EN, "IRR", FUNDED_MINOR);
+        Outbound.Buttons offer = (Outbound.Buttons)
+                chats.say(reza.chat(), "top up 09351234567 100000 rial").get(0);
+        operator.troubleNext(SandboxBiller.Trouble.TIMEOUT); // the operator tops up, its answer is lost
+        confirm(reza, offer);
+        topUpWorker.recheck();
+        chats.drain();
+        UUID id = jdbc.sql("SELECT id FROM billing_topups WHERE customer_id = ?")
+                .param(reza.id().value())
+                .query(UUID.class)
+                .single();
+        long amount = Long.parseLong(column("billing_topups", "amount_minor", id));
+
+        unknownForTwoDaysThenPaid(
+                reza,
+                new InDoubtKind("billing_topups", "top_up", operator::statusUnavailable, topUpWorker::recheck),
+                id,
+                amount);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money follow-up: a card-to-card transfer in doubt past the old one-day expiry"
+            + " stays held, is listed and told, and a late 'paid' takes the money once")
+    void aCardTransferInDoubtStaysHeldIsListedAndToldThenTakesTheMoneyOnce() {
+        Customers.Customer kian = new Customers(directory, ledger, chats)
+                .named("Kian")
+                .phoneIn(BillingFixtures.PHONES)
+                .wallet("IRR", FUNDED_MINOR)
+                .linkedChat(BillingFixtures.LINKED_AGO)
+                .create();
+        assertThat(cards.issueDebit(new CardId(UUID.randomUUID()), kian.id(), kian.wallet()))
+                .isInstanceOf(CardResult.Done.class);
+        chats.say(kian.chat(), "hello"); // her most recent chat, where she is told
+        UUID id = UUID.randomUUID();
+        long amount = 300_000;
+        Api.Response held = new Api(port)
+                .post(
+                        "/api/v1/card-transfers",
+                        "{\"id\":\"" + id + "\",\"customerId\":\"" + kian.id() + "\",\"destinationCard\":"
+                                + "\"6037-7016-8909-5443\",\"amountMinor\":" + amount + ",\"currency\":\"IRR\"}");
+        assertThat(held.json().path("status").asString()).as(held.body()).isEqualTo("awaiting_confirmation");
+        BillingFixtures.confirmOnTheBanksPage(
+                port, sms, held.json().path("confirmationUrl").asString(), kian.phone());
+        cardSwitch.troubleNext(SandboxBiller.Trouble.TIMEOUT); // the switch pays, its answer is lost
+        cardWorker.work();
+        chats.drain();
+
+        unknownForTwoDaysThenPaid(
+                kian,
+                new InDoubtKind(
+                        "billing_card_transfers", "card_transfer", cardSwitch::statusUnavailable, cardWorker::work),
+                id,
+                amount);
+    }
+
+    /**
+     * A kind of payment its provider can leave in doubt: its table, its name in the in-doubt list,
+     * how its sandbox is told that the next status queries cannot tell, and its worker.
+     */
+    record InDoubtKind(String table, String name, java.util.function.IntConsumer unavailable, Runnable janitor) {}
+
+    /**
+     * The payment is UNKNOWN; for two days its provider cannot tell (it is held, listed and told),
+     * then it answers: paid, and the money is taken once.
+     */
+    private void unknownForTwoDaysThenPaid(Customers.Customer customer, InDoubtKind kind, UUID id, long amount) {
+        assertThat(column(kind.table(), "status", id)).isEqualTo("UNKNOWN");
+        stillUnknownFor(Duration.ofDays(2), () -> {
+            kind.unavailable().accept(SandboxBiller.TROUBLES_MAX);
+            kind.janitor().run();
+        });
+        kind.unavailable().accept(0);
+
+        assertInDoubt(customer, id, kind.name(), amount, "IRR");
+        assertThat(column(kind.table(), "status", id)).isEqualTo("UNKNOWN");
+
+        tick();
+        kind.janitor().run(); // the provider answers again: paid
+        chats.drain();
+
+        assertThat(column(kind.table(), "status", id)).isEqualTo("COMPLETED");
+        assertTakenOnce(customer, amount);
+    }
+
+    /**
+     * Two days unknown: the money still held, the customer told once it is still being checked,
+     * the payment listed {@code STILL_CHECKING} over HTTP as its {@code kind}.
+     */
+    private void assertInDoubt(Customers.Customer customer, UUID id, String kind, long amount, String currency) {
+        assertThat(ledger.expireDue()).as("the reservation has no timeout").isZero();
+        assertThat(available(customer.wallet())).as("still held after two days").isEqualTo(FUNDED_MINOR - amount);
+        assertThat(chats.sent(customer.chat()))
+                .as("told once that it is still being checked")
+                .filteredOn(t -> t.contains("is still being checked"))
+                .hasSize(1);
+        assertThat(inDoubt(id)).containsExactly("STILL_CHECKING");
+        assertThat(listed(id)).singleElement().satisfies(p -> {
+            assertThat(p.path("kind").asString()).isEqualTo(kind);
+            assertThat(p.path("reason").asString()).isEqualTo("STILL_CHECKING");
+            assertThat(p.path("amountMinor").asLong()).isEqualTo(amount);
+            assertThat(p.path("currency").asString()).isEqualTo(currency);
+            assertThat(p.path("customerId").asString())
+                    .isEqualTo(customer.id().value().toString());
+            assertThat(p.path("status").asString()).isEqualTo("unknown");
+        });
+    }
+
+    /** Completed: the money taken exactly once, nothing held any more, the books balanced. */
+    private void assertTakenOnce(Customers.Customer customer, long amount) {
+        assertThat(ledger.account(customer.wallet()).orElseThrow().balanceMinor())
+                .as("debited exactly once")
+                .isEqualTo(FUNDED_MINOR - amount);
+        assertThat(available(customer.wallet())).isEqualTo(FUNDED_MINOR - amount);
+        new LedgerAudit(jdbc).assertBalanced();
+        new LedgerAudit(jdbc).assertBalancesMatchTheJournal();
+    }
+
     private List<String> ids(Api.Response listed) {
         assertThat(listed.status()).as(listed.body()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
@@ -280,12 +402,7 @@ class PaymentsInDoubtIntegrationTests {
     record Payment(UUID id, long amountMinor) {}
 
     private Customers.Customer customer(String name) {
-        return new Customers(directory, ledger, chats)
-                .named(name)
-                .speaking(Language.RU)
-                .wallet("RUB", FUNDED_MINOR)
-                .linkedChat(BillingFixtures.LINKED_AGO)
-                .create();
+        return customer(name, Language.RU, "RUB", FUNDED_MINOR);
     }
 
     /** Confirmed in chat; the switch takes it but its answer is lost: UNKNOWN, the money held. */
@@ -299,21 +416,12 @@ class PaymentsInDoubtIntegrationTests {
     }
 
     private Payment pay(Customers.Customer customer, SandboxBiller.Trouble trouble) {
-        chats.say(customer.chat(), "оплатить Мосэнергосбыт 4992739872");
-        bills.lookUp();
-        chats.drain();
-        List<Outbound.Buttons> offers = chats.sent(customer.chat(), Outbound.Buttons.class);
-        assertThat(offers).hasSize(1);
-        chats.say(
-                customer.chat(),
-                new Inbound.Button(offers.get(0).buttons().get(0).reference()));
+        confirm(customer, offer(customer, "оплатить Мосэнергосбыт 4992739872"));
         SWITCH.sandbox.troubleNext(trouble);
         worker.work();
         chats.drain();
-        Payment payment = jdbc.sql("SELECT id, amount_minor FROM billing_account_bill_payments WHERE customer_id = ?")
-                .param(customer.id().value())
-                .query((rs, n) -> new Payment(rs.getObject(1, UUID.class), rs.getLong(2)))
-                .single();
+        UUID id = accountBillOf(customer);
+        Payment payment = new Payment(id, Long.parseLong(column("amount_minor", id)));
         assertThat(status(payment.id())).isEqualTo("UNKNOWN");
         assertThat(available(customer.wallet())).isEqualTo(FUNDED_MINOR - payment.amountMinor());
         return payment;
@@ -326,13 +434,23 @@ class PaymentsInDoubtIntegrationTests {
 
     /** As {@link #stillUnknownFor(Duration)}, with {@code inDoubt} payments asked about each time. */
     private void stillUnknownFor(Duration duration, int inDoubt) {
+        stillUnknownFor(duration, () -> {
+            SWITCH.unavailable(inDoubt);
+            worker.work();
+        });
+    }
+
+    /**
+     * Every six hours over {@code duration}, the ledger's janitor runs and then {@code round}: the
+     * kind's janitor asking a provider that cannot tell.
+     */
+    private void stillUnknownFor(Duration duration, Runnable round) {
         for (Duration passed = Duration.ZERO;
                 passed.compareTo(duration) < 0;
                 passed = passed.plus(Duration.ofHours(6))) {
             clock.advance(Duration.ofHours(6));
             ledger.expireDue();
-            SWITCH.unavailable(inDoubt);
-            worker.work();
+            round.run();
             chats.drain();
         }
     }
@@ -383,9 +501,14 @@ class PaymentsInDoubtIntegrationTests {
         return column("code", id);
     }
 
-    /** A column of the payment's row; null when null. */
+    /** A column of the account bill's row; null when null. */
     private String column(String name, UUID id) {
-        return jdbc.sql("SELECT " + name + " FROM billing_account_bill_payments WHERE id = ?")
+        return column("billing_account_bill_payments", name, id);
+    }
+
+    /** A column of a payment's row in its kind's table; null when null. */
+    private String column(String table, String name, UUID id) {
+        return jdbc.sql("SELECT " + name + " FROM " + table + " WHERE id = ?")
                 .param(id)
                 .query((rs, n) -> rs.getString(1))
                 .list()
