@@ -343,9 +343,9 @@ public class Applications {
         Instant now = Microseconds.now(clock);
         Application changed = a.with(target, reason, now);
         store.setStatus(changed);
-        if (target == ApplicationStatus.APPROVED && a.product() == Product.CREDIT_CARD) {
-            issueCard(changed);
-        }
+        Fulfilment card = target == ApplicationStatus.APPROVED && a.product() == Product.CREDIT_CARD
+                ? issueCard(changed)
+                : new Fulfilment.Fulfilled();
         String formUrl = null;
         if (target == ApplicationStatus.MORE_INFO) {
             String token = token();
@@ -358,24 +358,62 @@ public class Applications {
                             .orElse("en"));
         }
         publish(changed, reasons, formUrl);
-        if (target == ApplicationStatus.APPROVED && a.product() == Product.LOAN) {
-            loans.disburse(changed); // told after the approval
+        if (target == ApplicationStatus.APPROVED) { // told after the approval
+            fulfilled(changed, a.product() == Product.LOAN ? loans.disburse(changed) : card);
         }
         return changed;
     }
 
-    /** The approved card, its limit what was asked for; a refusal leaves the approval and is logged for staff. */
-    private void issueCard(Application a) {
+    /** Pays out or issues an approved application again, in the caller's transaction (the janitor's). */
+    Fulfilment fulfil(Application a) {
+        Fulfilment outcome = a.product() == Product.LOAN ? loans.disburse(a) : issueCard(a);
+        fulfilled(a, outcome);
+        return outcome;
+    }
+
+    /**
+     * Records what followed an approval: cleared when it was paid out or issued; else the state and
+     * its reason, a retry in an interval when the cause can pass (else staff decide), and her chat
+     * is told why and what happens next (once per reason: a retry that fails alike says nothing).
+     */
+    private void fulfilled(Application a, Fulfilment outcome) {
+        if (outcome instanceof Fulfilment.Unfulfilled no) {
+            Instant retryAt = no.retried() ? clock.instant().plus(properties.instalmentInterval()) : null;
+            String state = a.product() == Product.LOAN ? "not_paid_out" : "not_issued";
+            if (store.unfulfilled(a.id(), state, no.reason(), retryAt)) {
+                events.publishEvent(
+                        new ApplicationNotFulfilled(a.id(), a.customerId(), a.product(), no.reason(), retryAt != null));
+            }
+        } else {
+            store.fulfilled(a.id());
+        }
+    }
+
+    /** The approved card, its limit what was asked for; a refusal is the outcome (the approval stands). */
+    private Fulfilment issueCard(Application a) {
         CardId card = new CardId(UUID.nameUUIDFromBytes(
                 ("socialbank-applications:card:" + a.id().value()).getBytes(StandardCharsets.UTF_8)));
         CardResult result =
                 cards.issueCredit(card, a.customerId(), a.currency(), a.amountMinor(), properties.cardStatementDay());
-        if (result instanceof CardResult.Done) {
-            store.setCard(a.id(), card.value());
-        } else {
-            log.warn("application {} approved but its card was not issued: {}", a.id(), result);
+        if (result instanceof CardResult.Refused refused) {
+            log.warn("application {} approved but its card was not issued: {}", a.id(), refused.code());
+            return new Fulfilment.Unfulfilled(refused.code().code());
         }
+        store.setCard(a.id(), card.value());
+        return new Fulfilment.Fulfilled();
     }
+
+    /** Approved applications not paid out or not issued (the janitor's retries and staff's), oldest first. */
+    public List<Unfulfilled> unfulfilled(int limit) {
+        return store.unfulfilled(Math.max(1, Math.min(limit, 100)));
+    }
+
+    /**
+     * An approved application not paid out ({@code not_paid_out}) or not issued ({@code
+     * not_issued}), why ({@code reason}: a ledger, directory or cards code) and when it is tried
+     * again (null: staff decide).
+     */
+    public record Unfulfilled(Application application, String state, String reason, Instant retryAt) {}
 
     public Optional<Application> application(ApplicationId id) {
         return store.find(id);

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.socialbank.ledger.BatchResult;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.RejectionCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.jdbc.DurableTransactions;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Service;
  * account, oldest first, each in its own transaction under its row lock. The principal goes to the
  * loan's account and the interest to the bank's income, as one linked pair of transfers whose ids
  * are derived from the instalment; so a second node, a rerun or a restart collects nothing twice.
- * Not enough money: the instalment becomes {@code late} once (the customer is told once) and the
- * next runs try again. A loan's instalments are collected in order: a later one waits for an
- * earlier one still open.
+ * Not collected: the instalment becomes {@code late} with the ledger's reason (not enough money, her
+ * account frozen), she is told once per reason, and the next runs try again; her account closed:
+ * it becomes {@code held}, is no longer tried and is listed for staff. A loan's instalments are
+ * collected in order: a later one waits for an earlier one still open. The same schedule runs the
+ * janitor of loans not paid out ({@link Fulfilments}).
  */
 @Service
 public class Instalments {
@@ -39,6 +42,7 @@ public class Instalments {
     private final ApplicationEventPublisher events;
     private final ApplicationsProperties properties;
     private final Clock clock;
+    private final Fulfilments fulfilments;
 
     Instalments(
             JdbcLoans store,
@@ -46,7 +50,9 @@ public class Instalments {
             DurableTransactions writes,
             ApplicationEventPublisher events,
             ApplicationsProperties properties,
-            Clock clock) {
+            Clock clock,
+            Fulfilments fulfilments) {
+        this.fulfilments = fulfilments;
         this.store = store;
         this.ledger = ledger;
         this.writes = writes;
@@ -66,6 +72,11 @@ public class Instalments {
             run();
         } catch (RuntimeException e) {
             log.warn("instalments: this run failed; the next one takes it again", e);
+        }
+        try {
+            fulfilments.run(); // approvals not paid out whose cause may have passed (review 2026-12-07)
+        } catch (RuntimeException e) {
+            log.warn("approvals not fulfilled: this run failed; the next one tries them again", e);
         }
     }
 
@@ -116,10 +127,20 @@ public class Instalments {
                         due.dueOn()));
                 return true;
             }
-            if ("due".equals(row.status())) {
-                store.setStatus(loanId, number, "late", null);
+            // why the ledger refused, in her words: a closed account is not tried again (staff take it up)
+            String reason = ((BatchResult.Rejected) result).code().code();
+            boolean held = RejectionCode.ACCOUNT_CLOSED.code().equals(reason);
+            if (!reason.equals(row.missedReason())) { // recorded and told once per reason, not every run
+                store.missed(loanId, number, held ? "held" : "late", reason);
                 events.publishEvent(new InstalmentMissed(
-                        loanId, loan.customerId(), number, due.totalMinor(), loan.currency(), due.dueOn()));
+                        loanId,
+                        loan.customerId(),
+                        number,
+                        due.totalMinor(),
+                        loan.currency(),
+                        due.dueOn(),
+                        reason,
+                        held));
             }
             return false;
         });

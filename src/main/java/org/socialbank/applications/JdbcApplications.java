@@ -173,4 +173,66 @@ class JdbcApplications {
                                 : List.of(rs.getString(2).split(","))))
                 .optional();
     }
+
+    /**
+     * Records an approval not fulfilled (state, reason, next retry or null); answers whether the
+     * reason is new (her chat hears each reason once). The caller holds the row.
+     */
+    boolean unfulfilled(ApplicationId id, String state, String reason, Instant retryAt) {
+        String before = jdbc.sql("SELECT fulfilment_reason FROM applications WHERE id = ?")
+                .param(id.value())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .single()
+                .orElse(null);
+        jdbc.sql("UPDATE applications SET fulfilment = ?, fulfilment_reason = ?, fulfilment_retry_at = ? WHERE id = ?")
+                .params(state, reason, retryAt == null ? null : Timestamps.utc(retryAt), id.value())
+                .update();
+        return !reason.equals(before);
+    }
+
+    void fulfilled(ApplicationId id) {
+        jdbc.sql("UPDATE applications SET fulfilment = NULL, fulfilment_reason = NULL, fulfilment_retry_at = NULL "
+                        + "WHERE id = ? AND fulfilment IS NOT NULL")
+                .param(id.value())
+                .update();
+    }
+
+    /** An application the janitor tries again, and the retry time it was read with (its claim's condition). */
+    record Due(ApplicationId id, java.time.OffsetDateTime retryAt) {}
+
+    List<Due> due(Instant now, int limit) {
+        return jdbc.sql("SELECT id, fulfilment_retry_at FROM applications WHERE fulfilment IN ('not_paid_out', "
+                        + "'not_issued') AND fulfilment_retry_at <= ? ORDER BY fulfilment_retry_at, id LIMIT ?")
+                .params(Timestamps.utc(now), limit)
+                .query((rs, n) -> new Due(
+                        new ApplicationId(rs.getObject(1, UUID.class)),
+                        rs.getObject(2, java.time.OffsetDateTime.class)))
+                .list();
+    }
+
+    /**
+     * Claims a retry: moves it to {@code next} only while it is still the one read; false when
+     * another node claimed it first or it was settled meanwhile (the row stays held until commit).
+     */
+    boolean claim(Due due, Instant next) {
+        return jdbc.sql("UPDATE applications SET fulfilment_retry_at = ? WHERE id = ? AND fulfilment_retry_at = ?")
+                        .params(Timestamps.utc(next), due.id().value(), due.retryAt())
+                        .update()
+                == 1;
+    }
+
+    /** Approved applications not paid out or not issued, oldest change first. */
+    List<Applications.Unfulfilled> unfulfilled(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + ", fulfilment, fulfilment_reason, fulfilment_retry_at FROM applications "
+                        + "WHERE fulfilment IN ('not_paid_out', 'not_issued') ORDER BY updated_at, id LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> new Applications.Unfulfilled(
+                        application(rs, n),
+                        rs.getString("fulfilment"),
+                        rs.getString("fulfilment_reason"),
+                        Optional.ofNullable(rs.getObject("fulfilment_retry_at", java.time.OffsetDateTime.class))
+                                .map(java.time.OffsetDateTime::toInstant)
+                                .orElse(null)))
+                .list();
+    }
 }

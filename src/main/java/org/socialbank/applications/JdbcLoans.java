@@ -21,7 +21,7 @@ class JdbcLoans {
     private static final String COLUMNS = "id, application_id, customer_id, account_id, payout_account_id, currency, "
             + "principal_minor, annual_rate_basis_points, term_months, instalment_minor, disbursed_on, created_at";
     private static final String INSTALMENT_COLUMNS =
-            "loan_id, instalment_no, due_on, principal_minor, interest_minor, " + "status";
+            "loan_id, instalment_no, due_on, principal_minor, interest_minor, status, missed_reason";
 
     private final JdbcClient jdbc;
 
@@ -29,8 +29,12 @@ class JdbcLoans {
         this.jdbc = jdbc;
     }
 
-    /** One instalment and where it stands: {@code due}, {@code late} or {@code paid}. */
-    record InstalmentRow(LoanId loanId, Annuity.Instalment instalment, String status) {
+    /**
+     * One instalment and where it stands: {@code due}, {@code late}, {@code held} (her account is
+     * closed: no longer tried, staff take it up) or {@code paid}; {@code missedReason} is the
+     * ledger's code when it could not be collected (null before).
+     */
+    record InstalmentRow(LoanId loanId, Annuity.Instalment instalment, String status, String missedReason) {
 
         boolean paid() {
             return "paid".equals(status);
@@ -61,7 +65,8 @@ class JdbcLoans {
                         rs.getObject("due_on", LocalDate.class),
                         rs.getLong("principal_minor"),
                         rs.getLong("interest_minor")),
-                rs.getString("status"));
+                rs.getString("status"),
+                rs.getString("missed_reason"));
     }
 
     Optional<Loan> find(LoanId id) {
@@ -104,7 +109,7 @@ class JdbcLoans {
                         payoutTransferId)
                 .update();
         for (Annuity.Instalment i : schedule) {
-            jdbc.sql("INSERT INTO loan_instalments (" + INSTALMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, 'due')")
+            jdbc.sql("INSERT INTO loan_instalments (" + INSTALMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, 'due', NULL)")
                     .params(loan.id().value(), i.number(), i.dueOn(), i.principalMinor(), i.interestMinor())
                     .update();
         }
@@ -124,14 +129,14 @@ class JdbcLoans {
      */
     List<InstalmentRow> open(LocalDate today, InstalmentRow after, int limit) {
         if (after == null) {
-            return jdbc.sql("SELECT " + INSTALMENT_COLUMNS + " FROM loan_instalments WHERE status <> 'paid' "
+            return jdbc.sql("SELECT " + INSTALMENT_COLUMNS + " FROM loan_instalments WHERE status IN ('due', 'late') "
                             + "AND due_on <= ? ORDER BY due_on, loan_id, instalment_no LIMIT ?")
                     .params(today, limit)
                     .query(JdbcLoans::instalment)
                     .list();
         }
         LocalDate day = after.instalment().dueOn();
-        return jdbc.sql("SELECT " + INSTALMENT_COLUMNS + " FROM loan_instalments WHERE status <> 'paid' "
+        return jdbc.sql("SELECT " + INSTALMENT_COLUMNS + " FROM loan_instalments WHERE status IN ('due', 'late') "
                         + "AND due_on <= ? AND (due_on > ? OR (due_on = ? AND (loan_id > ? "
                         + "OR (loan_id = ? AND instalment_no > ?)))) ORDER BY due_on, loan_id, instalment_no LIMIT ?")
                 .params(
@@ -168,5 +173,21 @@ class JdbcLoans {
         jdbc.sql("UPDATE loan_instalments SET status = ?, paid_at = ? WHERE loan_id = ? AND instalment_no = ?")
                 .params(status, paidAt == null ? null : Timestamps.utc(paidAt), loan.value(), number)
                 .update();
+    }
+
+    /** An instalment not collected: late (tried again) or held (not), and the ledger's reason. */
+    void missed(LoanId loan, int number, String status, String reason) {
+        jdbc.sql("UPDATE loan_instalments SET status = ?, missed_reason = ? WHERE loan_id = ? AND instalment_no = ?")
+                .params(status, reason, loan.value(), number)
+                .update();
+    }
+
+    /** Instalments held (her account is closed), oldest due first, for staff. */
+    List<InstalmentRow> held(int limit) {
+        return jdbc.sql("SELECT " + INSTALMENT_COLUMNS + " FROM loan_instalments WHERE status = 'held' "
+                        + "ORDER BY due_on, loan_id, instalment_no LIMIT ?")
+                .param(limit)
+                .query(JdbcLoans::instalment)
+                .list();
     }
 }

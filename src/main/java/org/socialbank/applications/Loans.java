@@ -70,13 +70,14 @@ public class Loans {
 
     /**
      * Pays out an approved loan application, in the caller's transaction: the loan, its schedule,
-     * the payout transfer and {@link LoanDisbursed} commit together. Empty when it was paid; else
-     * why not (the approval stands and staff are told by the log).
+     * the payout transfer and {@link LoanDisbursed} commit together. Fulfilled when it was paid
+     * (now or before); else why not: the approval stands, and the caller records it, tells her and
+     * lists it for staff. Trying again pays once (the ids are derived from the application's).
      */
-    Optional<String> disburse(Application a) {
+    Fulfilment disburse(Application a) {
         LoanId id = loanId(a.id());
         if (store.find(id).isPresent()) {
-            return Optional.empty();
+            return new Fulfilment.Fulfilled();
         }
         Optional<AccountId> payout =
                 directory.primaryAccount(a.customerId(), a.currency().code());
@@ -116,7 +117,7 @@ public class Loans {
                 now);
         store.insert(loan, transfer.value(), schedule);
         events.publishEvent(new LoanDisbursed(id, a.customerId(), a.amountMinor(), a.currency(), rate, schedule));
-        return Optional.empty();
+        return new Fulfilment.Fulfilled();
     }
 
     public Optional<Loan> loan(LoanId id) {
@@ -147,7 +148,17 @@ public class Loans {
                 .map(l -> new Statement(l, owedMinor(l), schedule(l.id())));
     }
 
-    /** An instalment of a loan's schedule and whether it was paid, is due or is late. */
+    /** An instalment the job stopped collecting (her account is closed) and the ledger's reason. */
+    public record HeldInstalment(Loan loan, Annuity.Instalment instalment, String reason) {}
+
+    /** Instalments held for staff, oldest due first (at most 100). */
+    public List<HeldInstalment> held(int limit) {
+        return store.held(Math.max(1, Math.min(limit, 100))).stream()
+                .map(h -> new HeldInstalment(store.find(h.loanId()).orElseThrow(), h.instalment(), h.missedReason()))
+                .toList();
+    }
+
+    /** An instalment of a loan's schedule and whether it was paid, is due, late or held. */
     public record ScheduledInstalment(Annuity.Instalment instalment, String status) {}
 
     public List<ScheduledInstalment> schedule(LoanId loan) {
@@ -190,8 +201,8 @@ public class Loans {
         }
     }
 
-    private static Optional<String> refused(Application a, String code) {
+    private static Fulfilment refused(Application a, String code) {
         log.warn("application {} approved but its loan was not paid out: {}", a.id(), code);
-        return Optional.of(code);
+        return new Fulfilment.Unfulfilled(code);
     }
 }

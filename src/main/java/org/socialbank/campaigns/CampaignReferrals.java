@@ -66,11 +66,12 @@ public class CampaignReferrals {
                     ? new ReferralOutcome.Recorded(campaignId, referrerId, referee.value(), true)
                     : refused("already_referred");
         }
-        return check(campaignId, referrer.get(), referee, reward.referral());
+        return check(campaignId, referrer.get(), referee, reward);
     }
 
     private ReferralOutcome check(
-            UUID campaignId, JdbcReferrals.Referrer referrer, CustomerId referee, CampaignReward.Referral terms) {
+            UUID campaignId, JdbcReferrals.Referrer referrer, CustomerId referee, CampaignReward reward) {
+        CampaignReward.Referral terms = reward.referral();
         Optional<CustomerView> who = directory.customer(referee);
         if (who.isEmpty()) {
             return refused("customer_not_found");
@@ -90,7 +91,10 @@ public class CampaignReferrals {
         if (store.count(campaignId, referrer.customerId()) >= terms.perReferrerMax()) {
             return refused("referrals_max");
         }
-        store.insert(campaignId, referrer.customerId(), referee.value(), phone.orElse(null), clock.instant());
+        java.time.Instant now = clock.instant();
+        store.insert(campaignId, referrer.customerId(), referee.value(), phone.orElse(null), now);
+        // her first qualifying posting may come until the window's end: the reward follower reads it
+        campaigns.rewardOpenUntil(campaignId, now.plus(java.time.Duration.ofDays(reward.withinDays())));
         return new ReferralOutcome.Recorded(campaignId, referrer.customerId(), referee.value(), false);
     }
 

@@ -44,8 +44,8 @@ public class CampaignRewards {
     private static final Logger log = LoggerFactory.getLogger(CampaignRewards.class);
     /** Journal rows one round reads (within {@link Ledger#JOURNAL_PAGE_MAX}). */
     static final int BATCH_MAX = 100;
-    /** Rewarded campaigns a round considers. */
-    static final int OFFERS_MAX = 100;
+    /** Rewarded campaigns read at a time; a round reads them all, page after page. */
+    static final int OFFERS_PAGE = 100;
 
     static final String OWNER = "bank:campaigns";
     static final String CODE = "campaign-reward";
@@ -104,7 +104,31 @@ public class CampaignRewards {
             if (batch.isEmpty()) {
                 return 0;
             }
-            List<JdbcRewards.Offer> offers = store.offers(OFFERS_MAX);
+            rewardPage(batch);
+            store.moveRewardCursor(batch.get(batch.size() - 1).sequence());
+            return batch.size();
+        });
+    }
+
+    /**
+     * Every campaign whose reward window can still match a posting of the page (its end not before
+     * the page's oldest posting, its action one of the page's codes), however many, read
+     * {@link #OFFERS_PAGE} at a time: none is left out by a cap, and the postings stay in journal
+     * order for each campaign (its first qualifying one earns).
+     */
+    private void rewardPage(List<JournalPosting> batch) {
+        Set<String> actions = new java.util.HashSet<>();
+        Instant oldest = batch.get(0).transfer().createdAt();
+        for (JournalPosting posting : batch) {
+            actions.add(posting.transfer().code().value());
+            oldest = posting.transfer().createdAt().isBefore(oldest)
+                    ? posting.transfer().createdAt()
+                    : oldest;
+        }
+        UUID after = null;
+        List<JdbcRewards.Offer> offers;
+        do {
+            offers = store.offers(actions, oldest, after, OFFERS_PAGE);
             for (JournalPosting posting : batch) {
                 for (JdbcRewards.Offer offer : offers) {
                     if (offer.reward().referral() == null) {
@@ -114,9 +138,8 @@ public class CampaignRewards {
                     }
                 }
             }
-            store.moveRewardCursor(batch.get(batch.size() - 1).sequence());
-            return batch.size();
-        });
+            after = offers.isEmpty() ? after : offers.get(offers.size() - 1).campaignId();
+        } while (offers.size() == OFFERS_PAGE);
     }
 
     private void reward(JdbcRewards.Offer offer, JournalPosting posting) {

@@ -118,11 +118,21 @@ public class CampaignSender {
                 Instant now = clock.instant();
                 List<JdbcCampaigns.Recipient> round = store.queued(now, allowed.perNetwork(), allowed.total());
                 Map<UUID, Optional<Campaign>> campaigns = new HashMap<>();
+                java.util.SortedSet<UUID> rewarding = new java.util.TreeSet<>();
                 for (JdbcCampaigns.Recipient r : round) {
-                    if (settle(r, now, campaigns.computeIfAbsent(r.campaignId(), id -> store.find(id, false, false)))) {
+                    Optional<Campaign> c =
+                            campaigns.computeIfAbsent(r.campaignId(), id -> store.find(id, false, false));
+                    if (settle(r, now, c)) {
                         sent.merge(r.channel(), 1, Integer::sum);
+                        c.filter(x -> x.reward() != null && x.reward().referral() == null)
+                                .ifPresent(x -> rewarding.add(x.id()));
                     }
                 }
+                // once per campaign and round, at its end and in id order: the campaign rows are held briefly
+                rewarding.forEach(id -> store.rewardOpenUntil(
+                        id,
+                        now.plus(java.time.Duration.ofDays(
+                                campaigns.get(id).orElseThrow().reward().withinDays()))));
                 return round.size();
             });
             return settled == null ? 0 : settled;

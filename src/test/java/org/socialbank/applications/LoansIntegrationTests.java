@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
+import org.socialbank.ledger.AccountStatus;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.StatusResult;
 import org.socialbank.ledger.Transfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.shared.Language;
@@ -78,6 +81,9 @@ class LoansIntegrationTests {
 
     @Autowired
     Loans loans;
+
+    @Autowired
+    Fulfilments fulfilments;
 
     @Autowired
     SignOnPage signatures;
@@ -378,5 +384,123 @@ class LoansIntegrationTests {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.code()).isEqualTo(code);
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 applications follow-up: a loan approved on a frozen account is told, listed and paid out once unfrozen; on a closed one it is left for staff")
+    void aLoanApprovedOnAFrozenAccountIsPaidOutOnceUnfrozenAndOnAClosedOneLeftForStaff() {
+        LoanFixtures.Borrower frida = fixtures.borrower("Frida Gelée", Language.FR, 0);
+        String chat = chats.linkedTo(frida.id());
+        chats.say(chat, "mes dossiers"); // her chat talked to the bank: it hears the bank
+        status(frida, AccountStatus.FROZEN);
+        Application frozen = fixtures.submitLoan(frida, 200_000, 6, 900_000, "un vélo");
+        assertThat(applications.application(frozen.id()).orElseThrow().status()).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(loans.ofApplication(frozen.id())).isEmpty();
+        chats.drain();
+        String toldFrozen = "Votre prêt est accordé, mais nous n’avons pas pu le verser : votre compte est gelé. "
+                + "Nous réessaierons de nous-mêmes";
+        assertThat(chats.told(chat, toldFrozen)).as("%s", chats.sent(chat)).hasSize(1);
+        JsonNode listed = unfulfilled(frozen.id());
+        assertThat(listed.path("state").asString()).isEqualTo("not_paid_out");
+        assertThat(listed.path("reason").asString()).isEqualTo("account_frozen");
+        assertThat(listed.hasNonNull("retryAt")).isTrue();
+
+        clock.advance(java.time.Duration.ofHours(2));
+        assertThat(fulfilments.run()).as("still frozen").isZero();
+        status(frida, AccountStatus.OPEN);
+        assertThat(fulfilments.run()).as("its retry is an interval later").isZero();
+        clock.advance(java.time.Duration.ofHours(2));
+        assertThat(fulfilments.run()).isEqualTo(1);
+        assertThat(fulfilments.run()).isZero();
+        assertThat(fixtures.balance(frida.wallet())).isEqualTo(200_000);
+        assertThat(unfulfilled(frozen.id()).isMissingNode()).isTrue();
+        chats.drain();
+        assertThat(chats.told(chat, toldFrozen)).as("told once").hasSize(1);
+        assertThat(chats.told(chat, "ont été versés sur votre compte")).hasSize(1);
+
+        LoanFixtures.Borrower clo = fixtures.borrower("Clotilde Close", Language.FR, 0);
+        String closedChat = chats.linkedTo(clo.id());
+        chats.say(closedChat, "mes dossiers"); // her chat talked to the bank: it hears the bank
+        status(clo, AccountStatus.CLOSED);
+        Application closed = fixtures.submitLoan(clo, 150_000, 6, 900_000, "un toit");
+        chats.drain();
+        assertThat(chats.told(
+                        closedChat,
+                        "Votre prêt est accordé, mais nous n’avons pas pu le verser : votre compte est clôturé. "
+                                + "La banque vous contactera"))
+                .hasSize(1);
+        assertThat(unfulfilled(closed.id()).path("reason").asString()).isEqualTo("account_closed");
+        assertThat(unfulfilled(closed.id()).hasNonNull("retryAt"))
+                .as("left for staff")
+                .isFalse();
+        clock.advance(java.time.Duration.ofHours(2));
+        fulfilments.run();
+        assertThat(loans.ofApplication(closed.id())).isEmpty();
+        assertThat(api.post("/api/v1/applications/" + closed.id().value() + "/decision", "{\"status\": \"approved\"}")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 applications follow-up: a missed instalment says why; a frozen account is tried again, a closed one is held for staff")
+    void aMissedInstalmentSaysWhyAndAClosedAccountIsHeldForStaff() {
+        LoanFixtures.Borrower ines = fixtures.borrower("Inès Gel", Language.FR, 0);
+        String chat = chats.linkedTo(ines.id());
+        chats.say(chat, "mes dossiers"); // her chat talked to the bank: it hears the bank
+        Application approved = fixtures.submitLoan(ines, 120_000, 6, 900_000, "une moto");
+        Loan loan = loans.ofApplication(approved.id()).orElseThrow();
+        List<Loans.ScheduledInstalment> schedule = loans.schedule(loan.id());
+
+        fixtures.moveTo(schedule.get(0).instalment().dueOn());
+        status(ines, AccountStatus.FROZEN);
+        assertThat(instalments.run()).isZero();
+        assertThat(instalments.run()).isZero();
+        assertThat(loans.schedule(loan.id()).get(0).status()).isEqualTo("late");
+        chats.drain();
+        assertThat(chats.told(chat, "Nous n’avons pas pu prélever la mensualité 1 "))
+                .hasSize(1);
+        assertThat(chats.told(chat, "votre compte est gelé. Nous réessaierons dès qu’il sera débloqué"))
+                .as("%s", chats.sent(chat))
+                .hasSize(1);
+        assertThat(chats.told(chat, "le solde de votre compte est insuffisant")).isEmpty();
+        status(ines, AccountStatus.OPEN);
+        assertThat(instalments.run()).isEqualTo(1);
+
+        fixtures.moveTo(schedule.get(1).instalment().dueOn());
+        fixtures.drain(ines);
+        status(ines, AccountStatus.CLOSED);
+        assertThat(instalments.run()).isZero();
+        assertThat(instalments.run()).isZero();
+        assertThat(loans.schedule(loan.id()).get(1).status()).isEqualTo("held");
+        chats.drain();
+        assertThat(chats.told(chat, "votre compte est clôturé. Nous ne réessaierons plus sur ce compte"))
+                .hasSize(1);
+        JsonNode held = null;
+        for (JsonNode i :
+                api.get("/api/v1/applications/unfulfilled?limit=100").json().path("instalments")) {
+            if (i.path("loanId").asString().equals(loan.id().value().toString())) {
+                held = i;
+            }
+        }
+        assertThat(held).isNotNull();
+        assertThat(held.path("number").asInt()).isEqualTo(2);
+        assertThat(held.path("reason").asString()).isEqualTo("account_closed");
+    }
+
+    private void status(LoanFixtures.Borrower borrower, AccountStatus target) {
+        assertThat(ledger.changeStatus(borrower.wallet(), target)).isInstanceOf(StatusResult.Changed.class);
+    }
+
+    /** The application's entry in staff's list of approvals not fulfilled (missing when it is not there). */
+    private JsonNode unfulfilled(ApplicationId id) {
+        for (JsonNode u :
+                api.get("/api/v1/applications/unfulfilled?limit=100").json().path("applications")) {
+            if (u.path("application").path("id").asString().equals(id.value().toString())) {
+                return u;
+            }
+        }
+        return tools.jackson.databind.node.MissingNode.getInstance();
     }
 }

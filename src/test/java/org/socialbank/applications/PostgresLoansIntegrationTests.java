@@ -5,13 +5,17 @@ import static org.socialbank.support.Races.race;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.Directory;
+import org.socialbank.ledger.AccountStatus;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.StatusResult;
 import org.socialbank.shared.Language;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.LedgerAudit;
@@ -56,6 +60,9 @@ class PostgresLoansIntegrationTests {
 
     @Autowired
     Instalments instalments;
+
+    @Autowired
+    Fulfilments fulfilments;
 
     @Autowired
     MutableClock clock;
@@ -161,6 +168,72 @@ class PostgresLoansIntegrationTests {
         long paidA =
                 schedule.stream().mapToLong(s -> s.instalment().totalMinor()).sum();
         assertThat(fixtures.balance(steady.wallet())).isEqualTo(50_000 + 600_000 - paidA);
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 applications follow-up: a loan approved on a frozen account is recorded and paid out once by four janitors once unfrozen; a closed account's instalment is held")
+    void aLoanNotPaidOutIsRetriedOnceByFourNodesAndAClosedAccountsInstalmentIsHeld() throws Exception {
+        LoanFixtures.Borrower frozen = fixtures.borrower("Frozen Payout", Language.EN, 0);
+        status(frozen, AccountStatus.FROZEN);
+        Application submitted = fixtures.submitLoan(frozen, 240_000, 6, 900_000, "a van");
+        assertThat(applications.decide(submitted.id(), ApplicationStatus.APPROVED, null))
+                .isInstanceOf(ApplicationResult.Done.class);
+        assertThat(loans.ofApplication(submitted.id())).isEmpty();
+        Applications.Unfulfilled recorded = unfulfilled(submitted.id()).orElseThrow();
+        assertThat(recorded.state()).isEqualTo("not_paid_out");
+        assertThat(recorded.reason()).isEqualTo("account_frozen");
+        assertThat(recorded.retryAt()).isNotNull();
+        assertThat(events.stream(ApplicationNotFulfilled.class).filter(n -> n.id().equals(submitted.id())))
+                .singleElement()
+                .satisfies(n -> assertThat(n.retried()).isTrue());
+        assertThat(applications.decide(submitted.id(), ApplicationStatus.APPROVED, null))
+                .as("deciding again changes nothing")
+                .isInstanceOfSatisfying(
+                        ApplicationResult.Done.class,
+                        d -> assertThat(d.changed()).isFalse());
+
+        status(frozen, AccountStatus.OPEN);
+        clock.advance(java.time.Duration.ofHours(2));
+        List<Callable<Integer>> janitors = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            janitors.add(fulfilments::run);
+        }
+        assertThat(race(janitors).stream().mapToInt(Integer::intValue).sum())
+                .as("one node claims it")
+                .isEqualTo(1);
+        assertThat(fixtures.balance(frozen.wallet())).isEqualTo(240_000);
+        Loan loan = loans.ofApplication(submitted.id()).orElseThrow();
+        assertThat(events.stream(LoanDisbursed.class).filter(d -> d.loanId().equals(loan.id())))
+                .hasSize(1);
+        assertThat(unfulfilled(submitted.id())).isEmpty();
+
+        fixtures.moveTo(loans.schedule(loan.id()).get(0).instalment().dueOn());
+        fixtures.drain(frozen);
+        status(frozen, AccountStatus.CLOSED);
+        runOnFourNodes();
+        runOnFourNodes();
+        assertThat(loans.schedule(loan.id()).get(0).status()).isEqualTo("held");
+        assertThat(events.stream(InstalmentMissed.class).filter(m -> m.loanId().equals(loan.id())))
+                .singleElement()
+                .satisfies(m -> {
+                    assertThat(m.reason()).isEqualTo("account_closed");
+                    assertThat(m.held()).isTrue();
+                });
+        assertThat(loans.held(100)).anySatisfy(h -> {
+            assertThat(h.loan().id()).isEqualTo(loan.id());
+            assertThat(h.reason()).isEqualTo("account_closed");
+        });
+    }
+
+    private Optional<Applications.Unfulfilled> unfulfilled(ApplicationId id) {
+        return applications.unfulfilled(100).stream()
+                .filter(u -> u.application().id().equals(id))
+                .findFirst();
+    }
+
+    private void status(LoanFixtures.Borrower borrower, AccountStatus target) {
+        assertThat(ledger.changeStatus(borrower.wallet(), target)).isInstanceOf(StatusResult.Changed.class);
     }
 
     private Loan approved(LoanFixtures.Borrower borrower, long amountMinor) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socialbank.campaigns.jdbc.JdbcRewards;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
@@ -79,6 +80,9 @@ class CampaignsIntegrationTests {
 
     @Autowired
     CampaignRewards rewards;
+
+    @Autowired
+    JdbcRewards rewardStore;
 
     @Autowired
     org.socialbank.conversation.engine.DeliveryReports deliveryReports;
@@ -571,6 +575,65 @@ class CampaignsIntegrationTests {
                 {"id": "%s", "name": "Bad reward", "reward": {"action": "bill", "amountMinor": 0, "currency": "EUR",
                  "withinDays": 30}, "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
         assertThat(api.post("/api/v1/campaigns", bad).code()).isEqualTo("reward_invalid");
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 campaigns follow-up: the 101st reward campaign still pays, one whose window ended is no longer read")
+    void everyRewardCampaignWhoseWindowIsOpenIsFollowedHoweverMany() {
+        long seed = System.nanoTime();
+        java.util.random.RandomGenerator random = new java.util.Random(seed);
+        int older = 101 + random.nextInt(80); // more than one page of offers, all older than hers
+        List<UUID> seeded = new java.util.ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (int i = 0; i < older; i++) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("INSERT INTO campaigns (id, name, status, created_by, approved_by, created_at, approved_at, "
+                            + "reward_action, reward_amount_minor, reward_currency, reward_days) "
+                            + "VALUES (?, ?, 'sending', 'ana', 'ben', ?, ?, 'bill', 100, 'EUR', 30)")
+                    .params(id, "Older " + i, now.minusDays(1 + random.nextInt(20)), now.minusDays(1))
+                    .update();
+            seeded.add(id);
+        }
+        try {
+            // their messages went out days ago: their windows are still open
+            jdbc.sql("UPDATE campaigns SET reward_until = :until WHERE id IN (:ids)")
+                    .param("until", now.plusDays(20))
+                    .param("ids", seeded)
+                    .update();
+            Member lea = member("Leila Lotfi", Language.FA);
+            AccountId wallet = wallet(lea.customer());
+            AccountId biller = new AccountId(UUID.randomUUID());
+            ledger.open(new NewAccount(biller, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+            post(biller, wallet, 10_000, "p2p");
+            UUID id = approved("""
+                    {"id": "%s", "name": "The 101st", "channel": "webchat", "weeklyCap": 50,
+                     "segment": {"languages": ["fa"]}, "quietHours": {"from": "%s", "to": "%s"},
+                     "reward": {"action": "bill", "amountMinor": 700, "currency": "EUR", "withinDays": 30},
+                     "texts": {"en": "7 EUR back on your first bill."}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+            drain();
+            assertThat(status(id, lea.chat)).isEqualTo("sent");
+            post(wallet, biller, 2_000, "bill");
+            followRewards();
+            assertThat(balance(wallet))
+                    .as("seed %d: %d older reward campaigns, hers is the %dth", seed, older, older + 1)
+                    .isEqualTo(10_000 - 2_000 + 700);
+
+            // windows that ended before the postings are never read again
+            jdbc.sql("UPDATE campaigns SET reward_until = :until WHERE id IN (:ids)")
+                    .param("until", now.minusDays(1))
+                    .param("ids", seeded)
+                    .update();
+            List<UUID> read = rewardStore.offers(Set.of("bill"), now.toInstant(), null, 1_000).stream()
+                    .map(JdbcRewards.Offer::campaignId)
+                    .toList();
+            assertThat(read).as("seed %d", seed).contains(id).doesNotContainAnyElementsOf(seeded);
+        } finally {
+            jdbc.sql("UPDATE campaigns SET reward_until = :until WHERE id IN (:ids)")
+                    .param("until", now.minusDays(1))
+                    .param("ids", seeded)
+                    .update();
+        }
     }
 
     @Test

@@ -120,6 +120,46 @@ class ApplicationsController {
                         .toList()));
     }
 
+    record UnfulfilledJson(ApplicationJson application, String state, String reason, Instant retryAt) {}
+
+    record HeldJson(
+            UUID loanId,
+            UUID applicationId,
+            UUID customerId,
+            int number,
+            LocalDate dueOn,
+            long totalMinor,
+            String currency,
+            String reason) {}
+
+    @Operation(
+            summary = "What staff take up: approvals not paid out or not issued, and instalments held",
+            description = "{\"applications\": [{\"application\", \"state\": \"not_paid_out\"|\"not_issued\", "
+                    + "\"reason\", \"retryAt\" (null: not tried again)}], \"instalments\": [{\"loanId\", "
+                    + "\"applicationId\", \"customerId\", \"number\", \"dueOn\", \"totalMinor\", \"currency\", "
+                    + "\"reason\"}]}, oldest first, at most 100 of each")
+    @GetMapping("/unfulfilled")
+    ResponseEntity<?> unfulfilled(@RequestParam(defaultValue = "50") int limit) {
+        return ResponseEntity.ok(Map.of(
+                "applications",
+                applications.unfulfilled(limit).stream()
+                        .map(u -> new UnfulfilledJson(
+                                ApplicationJson.of(u.application()), u.state(), u.reason(), u.retryAt()))
+                        .toList(),
+                "instalments",
+                loans.held(limit).stream()
+                        .map(h -> new HeldJson(
+                                h.loan().id().value(),
+                                h.loan().applicationId().value(),
+                                h.loan().customerId().value(),
+                                h.instalment().number(),
+                                h.instalment().dueOn(),
+                                h.instalment().totalMinor(),
+                                h.loan().currency().code(),
+                                h.reason()))
+                        .toList()));
+    }
+
     @Operation(summary = "One application")
     @ApiResponse(
             responseCode = "404",

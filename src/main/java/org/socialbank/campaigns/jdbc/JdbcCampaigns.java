@@ -328,6 +328,18 @@ public class JdbcCampaigns {
                 == 1;
     }
 
+    /**
+     * Moves the end of the campaign's reward window later (never earlier): the last instant a
+     * posting can still earn its reward (a message sent, a new customer recorded, plus the
+     * reward's days). The reward follower reads only campaigns whose window has not ended.
+     */
+    public void rewardOpenUntil(UUID campaignId, Instant until) {
+        jdbc.sql("UPDATE campaigns SET reward_until = ? WHERE id = ? AND reward_action IS NOT NULL "
+                        + "AND (reward_until IS NULL OR reward_until < ?)")
+                .params(utc(until), campaignId, utc(until))
+                .update();
+    }
+
     /** Records what the platform said of a message, unless a further state is known; false when nothing changed. */
     /** The chat account a campaign message went to, by its outbox row's id. */
     /** A recipient's link token and her campaign's target link, either null. */

@@ -37,11 +37,21 @@ public class JdbcRewards {
                 .update();
     }
 
-    /** Approved, sending or paused campaigns with a reward (at most {@code limit}, oldest first). */
-    public List<Offer> offers(int limit) {
-        return jdbc.sql("SELECT * FROM campaigns WHERE reward_action IS NOT NULL AND status IN ('approved', 'sending', "
-                        + "'paused') ORDER BY created_at, id LIMIT ?")
-                .param(limit)
+    /**
+     * Campaigns rewarding one of {@code actions} whose reward window has not ended before
+     * {@code from}, at most {@code limit} by id after {@code after} (null: from the first). However
+     * many there are, a caller pages through them all; a campaign whose window ended is never read
+     * again (the index on the action and the window's end).
+     */
+    public List<Offer> offers(java.util.Collection<String> actions, Instant from, UUID after, int limit) {
+        JdbcClient.StatementSpec query = jdbc.sql(
+                        "SELECT * FROM campaigns WHERE reward_action IN (:actions) AND reward_until >= :from"
+                                + (after == null ? "" : " AND id > :after")
+                                + " ORDER BY id LIMIT :limit")
+                .param("actions", actions)
+                .param("from", utc(from))
+                .param("limit", limit);
+        return (after == null ? query : query.param("after", after))
                 .query((rs, n) -> new Offer(rs.getObject("id", UUID.class), JdbcCampaigns.reward(rs)))
                 .list();
     }

@@ -216,10 +216,39 @@ class ServiceMessages {
                 missed.customerId(),
                 texts.text(
                         language,
-                        "loans.chat.missed",
+                        MISSED_REASONS.contains(missed.reason())
+                                ? "loans.chat.missed." + missed.reason()
+                                : "loans.chat.missed", // not enough money
                         number(missed.number(), locale),
                         MoneyFormat.format(missed.amountMinor(), missed.currency(), locale),
                         day(missed.dueOn(), locale)));
+    }
+
+    /** Ledger refusals of an instalment told in their own words (any other: not enough money). */
+    static final java.util.Set<String> MISSED_REASONS = java.util.Set.of("account_frozen", "account_closed");
+
+    /** Reasons an approval was not fulfilled told in their own words (any other: "the bank could not"). */
+    static final java.util.Set<String> UNFULFILLED_REASONS =
+            java.util.Set.of("account_frozen", "account_closed", "no_account");
+
+    /** An approved loan not paid out or card not issued: why, and whether the bank tries again or calls her. */
+    @EventListener
+    void on(org.socialbank.applications.ApplicationNotFulfilled not) {
+        Language language = language(not.customerId());
+        String why = texts.text(
+                language,
+                "applications.unfulfilled.reason."
+                        + (UNFULFILLED_REASONS.contains(not.reason()) ? not.reason() : "other"));
+        String next = texts.text(
+                language,
+                not.retried() ? "applications.chat.unfulfilled.retried" : "applications.chat.unfulfilled.staff");
+        send(
+                not.customerId(),
+                texts.text(
+                        language,
+                        "applications.chat.unfulfilled." + not.product().wireName(),
+                        why,
+                        next));
     }
 
     private static String number(long n, java.util.Locale locale) {
