@@ -5,7 +5,9 @@ package org.socialbank.console;
  * action, a refresh, the live queue's event stream, which a page open on the queue reopens every
  * few minutes), on any node. An SPI: e.g. the handoff gives customers' conversations only to agents
  * the console saw lately. Without an implementation nobody is told. Called on every such request,
- * so an implementation writes seldom (about once a minute a person).
+ * after the person is authenticated, so an implementation writes seldom (about once a minute a
+ * person) and never waits for a lock; it is best effort: what it throws is logged and the page goes
+ * on.
  */
 public interface StaffPresence {
 

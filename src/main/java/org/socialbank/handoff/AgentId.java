@@ -19,10 +19,15 @@ public record AgentId(String value) {
         return new AgentId(staff.value().toString());
     }
 
-    /** The member of staff this agent is; empty for an id that is none (an agent added through the API). */
+    /**
+     * The member of staff this agent is: an id in the form {@link #of(StaffId)} writes (a UUID,
+     * lower case, with every digit); empty for any other id (an agent added through the API under an
+     * id of its own, even one {@link UUID#fromString} would stretch into a UUID, such as "1-2-3-4-5").
+     */
     Optional<StaffId> staff() {
         try {
-            return Optional.of(new StaffId(UUID.fromString(value)));
+            UUID id = UUID.fromString(value);
+            return id.toString().equals(value) ? Optional.of(new StaffId(id)) : Optional.empty();
         } catch (IllegalArgumentException notAStaffId) {
             return Optional.empty();
         }

@@ -13,6 +13,11 @@ import org.springframework.stereotype.Component;
  * Keeps when the console last saw each agent ({@code handoff_agents.last_seen_at}), the presence
  * that assignment and the {@link QueueJanitor} read. A conditional update: at most once a
  * {@link #WRITE_EVERY} a person, on any node; nothing is kept in memory.
+ *
+ * <p>Best effort (review 2026-12-07 console follow-up): it runs on every console page, so it never
+ * waits for the agent's row. While another transaction holds it (the janitor marking the agent away,
+ * an assignment) the sighting is dropped and the next one, a request later, writes; the janitor
+ * re-reads {@code last_seen_at} under that lock, so a sighting committed before it wins.
  */
 @Component
 class AgentPresence implements StaffPresence {
@@ -32,7 +37,7 @@ class AgentPresence implements StaffPresence {
     public void seen(StaffMember member) {
         if (member.can(Permission.CONVERSATIONS)) {
             Instant now = clock.instant();
-            store.seen(AgentId.of(member.id()), now, now.minus(WRITE_EVERY));
+            store.seenUnlessLocked(AgentId.of(member.id()), now, now.minus(WRITE_EVERY));
         }
     }
 }

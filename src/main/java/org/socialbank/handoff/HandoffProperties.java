@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     authenticated console request) before assignment passes them over and the janitor marks them away
  *     (10m..12h: longer than the live queue's 5-minute event streams, which count as seen)
  * @param reconcileInterval how often every enrolled agent is brought in line with the staff accounts (1m..1d)
+ * @param reconcileStartDelay how long after start-up the first staff reconcile runs, off the start-up path
+ *     (1s..1d)
  */
 @ConfigurationProperties("socialbank.handoff")
 public record HandoffProperties(
@@ -31,7 +33,8 @@ public record HandoffProperties(
         @DefaultValue("7d") Duration ratingTtl,
         @DefaultValue("4h") Duration queueWaitMax,
         @DefaultValue("30m") Duration presenceTimeout,
-        @DefaultValue("1h") Duration reconcileInterval) {
+        @DefaultValue("1h") Duration reconcileInterval,
+        @DefaultValue("1m") Duration reconcileStartDelay) {
 
     public HandoffProperties {
         require(positive(firstResponse) && positive(resolution), "first-response and resolution must be positive");
@@ -47,6 +50,9 @@ public record HandoffProperties(
         require(
                 between(reconcileInterval, Duration.ofMinutes(1), Duration.ofDays(1)),
                 "reconcile-interval must be 1m..1d");
+        require(
+                between(reconcileStartDelay, Duration.ofSeconds(1), Duration.ofDays(1)),
+                "reconcile-start-delay must be 1s..1d");
     }
 
     private static boolean between(Duration d, Duration min, Duration max) {

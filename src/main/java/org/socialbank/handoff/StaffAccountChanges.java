@@ -45,9 +45,9 @@ class StaffAccountChanges {
     }
 
     /**
-     * Brings an enrolled agent in line with their active account ({@code member}; empty: disabled,
-     * removed, or no member of staff at all: out of every team, away, name and languages kept), in
-     * the caller's transaction. False, writing nothing, when the agent was in line already.
+     * Brings an enrolled agent whose id is a staff id in line with their active account ({@code
+     * member}; empty: disabled or removed: out of every team, away, name and languages kept), in the
+     * caller's transaction ({@link ReconcileAgents} never asks about an agent added through the API). False, writing nothing, when the agent was in line already.
      */
     boolean reconcile(AgentId agent, Optional<StaffMember> member) {
         Optional<Assignment.Agent> known = handoffs.agent(agent);

@@ -1,31 +1,44 @@
 package org.socialbank.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
+import org.socialbank.console.StaffDirectory;
+import org.socialbank.console.StaffId;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.shared.Language;
+import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.support.Chats;
 import org.socialbank.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Review 2026-12-07 console follow-up on a real store: the queues give customers only to agents
@@ -42,7 +55,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "socialbank.conversation.relay-enabled=false",
             "socialbank.handoff.default-team=presence",
             "socialbank.handoff.janitor-interval=1d",
-            "socialbank.handoff.reconcile-interval=1d"
+            "socialbank.handoff.reconcile-interval=1d",
+            "socialbank.handoff.reconcile-start-delay=1d"
         })
 @Import({Chats.class, HandoffContract.Fakes.class})
 abstract class AgentRosterContract {
@@ -79,6 +93,18 @@ abstract class AgentRosterContract {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    StaffAccountChanges changes;
+
+    @Autowired
+    AgentPresence presence;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     @DisplayName("review 2026-12-07 console follow-up: an available agent not seen within presence-timeout gets no "
@@ -210,6 +236,144 @@ abstract class AgentRosterContract {
 
         assertThat(reconcile.run()).isZero();
         told.forEach((customer, before) -> assertThat(outboxRows(customer)).isEqualTo(before + 1));
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console follow-up: the staff directory failing for one agent neither stops the "
+            + "reconcile nor escapes it; the other agents are brought in line, the failed one at the next run")
+    void aFailingLookupForOneAgentStopsNoOther() {
+        String team = team();
+        ConsoleStaff staff = new ConsoleStaff(accounts, clock);
+        List<StaffMember> two =
+                List.of(staff.createIn(List.of(team), Role.AGENT), staff.createIn(List.of(team), Role.AGENT)).stream()
+                        .map(this::enrolled)
+                        .sorted(Comparator.comparing(m -> AgentId.of(m.id()).value()))
+                        .toList();
+        StaffMember failing = two.get(0); // read first: the other comes after the fault
+        StaffMember other = two.get(1);
+        two.forEach(m -> jdbc.sql("UPDATE console_staff SET active = FALSE WHERE id = ?")
+                .param(m.id().value())
+                .update());
+        ReconcileAgents withFault = new ReconcileAgents(store, failingFor(failing.id()), changes, transactionManager);
+
+        assertThatCode(withFault::scheduled).doesNotThrowAnyException();
+
+        assertThat(views.agent(AgentId.of(other.id())).orElseThrow().teams()).isEmpty();
+        assertThat(store.availableFlag(AgentId.of(other.id()))).isFalse();
+        assertThat(views.agent(AgentId.of(failing.id())).orElseThrow().teams()).containsExactly(team);
+        assertThat(reconcile.run()).isPositive();
+        assertThat(views.agent(AgentId.of(failing.id())).orElseThrow().teams()).isEmpty();
+        assertThat(store.availableFlag(AgentId.of(failing.id()))).isFalse();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console follow-up: the staff reconcile leaves agents added through the API "
+            + "(ids that are no staff id, one UUID.fromString would stretch) alone: teams, availability, cases")
+    void theReconcileLeavesAgentsOfTheApiAlone() {
+        String team = team();
+        AgentId api = agent("Grace", true, team);
+        IdentityId answeredBy = chat();
+        CaseId answered = open(answeredBy, team);
+        assertThat(replies.reply(api, answered, "c-1", "Hello")).isInstanceOf(HandoffResult.Done.class);
+        CaseId unanswered = open(chat(), team);
+        String stretched = team();
+        AgentId uuidLike = new AgentId("1-2-3-4-" + UUID.randomUUID().toString().substring(0, 8));
+        assertThat(handoffs.saveAgent(uuidLike, "Heidi", 3, true, Set.of(stretched), Set.of(Language.EN)))
+                .isEmpty();
+        CaseId heidis = open(chat(), stretched);
+        long told = outboxRows(answeredBy);
+
+        reconcile.run();
+
+        assertThat(views.agent(api).orElseThrow().teams()).containsExactly(team);
+        assertThat(views.agent(uuidLike).orElseThrow().teams()).containsExactly(stretched);
+        assertThat(store.availableFlag(api)).isTrue();
+        assertThat(store.availableFlag(uuidLike)).isTrue();
+        assertThat(views.find(answered).orElseThrow().agent()).contains(api);
+        assertThat(views.find(unanswered).orElseThrow().agent()).contains(api);
+        assertThat(views.find(heidis).orElseThrow().agent()).contains(uuidLike);
+        assertThat(outboxRows(answeredBy)).isEqualTo(told);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console follow-up: a console sighting while another transaction holds the "
+            + "agent's row (the presence janitor) neither waits nor fails: it is dropped, and the next one is kept")
+    void aSightingDoesNotWaitForTheAgentsRow() throws Exception {
+        StaffMember heidi = enrolled(new ConsoleStaff(accounts, clock).createIn(List.of(team()), Role.AGENT));
+        AgentId agent = AgentId.of(heidi.id());
+        Instant longAgo = clock.instant().minus(properties.presenceTimeout().plusMinutes(1));
+        jdbc.sql("UPDATE handoff_agents SET last_seen_at = ? WHERE agent_id = ?")
+                .params(Timestamps.utc(longAgo), agent.value())
+                .update();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> janitorNode =
+                    nodes.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+                        assertThat(store.lockAgent(agent)).isTrue();
+                        locked.countDown();
+                        awaitQuietly(release);
+                    }));
+            locked.await();
+            Future<?> console = nodes.submit(() -> presence.seen(heidi));
+            try {
+                // only a guard against hanging: before the fix the sighting waited for the row (on PostgreSQL for ever)
+                console.get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException waited) {
+                throw new AssertionError("the sighting waited for the agent's row", waited);
+            }
+            assertThat(lastSeen(agent)).as("dropped, not written").isBefore(recently());
+            release.countDown();
+            janitorNode.get();
+        } finally {
+            release.countDown();
+            nodes.shutdownNow();
+        }
+        presence.seen(heidi);
+        assertThat(lastSeen(agent)).isAfter(recently());
+    }
+
+    private StaffDirectory failingFor(StaffId broken) {
+        return new StaffDirectory() {
+            @Override
+            public Optional<StaffMember> find(StaffId id) {
+                if (id.equals(broken)) {
+                    throw new DataAccessResourceFailureException("connection lost");
+                }
+                return directory.find(id);
+            }
+
+            @Override
+            public Optional<StaffMember> findByUsername(String username) {
+                return directory.findByUsername(username);
+            }
+
+            @Override
+            public List<StaffMember> inTeam(String team, Role role) {
+                return directory.inTeam(team, role);
+            }
+        };
+    }
+
+    /** Before this, a sighting was not written just now. */
+    private Instant recently() {
+        return clock.instant().minus(AgentPresence.WRITE_EVERY);
+    }
+
+    private Instant lastSeen(AgentId agent) {
+        return jdbc.sql("SELECT last_seen_at FROM handoff_agents WHERE agent_id = ?")
+                .param(agent.value())
+                .query((rs, n) -> Timestamps.instant(rs, "last_seen_at"))
+                .single();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Two runs of a job at once, as on two nodes; their results added. */

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.console.Permission;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.StaffPresence;
@@ -23,13 +25,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads the console's session cookie and, while the session lasts, makes its member of staff the
- * request's principal, with one authority per role and per permission, and tells the {@link
- * StaffPresence} implementations that the person was seen. Not a bean: it runs only in the
+ * request's principal, with one authority per role and per permission, and then tells the {@link
+ * StaffPresence} implementations that the person was seen (best effort: a failing one never fails
+ * the page). Not a bean: it runs only in the
  * console's filter chain.
  */
 final class StaffSessionFilter extends OncePerRequestFilter {
 
     static final String COOKIE = "sb_console";
+
+    private static final Logger log = LoggerFactory.getLogger(StaffSessionFilter.class);
     /** Sent by a page that refreshes itself: not a person's activity (see {@link StaffSignIn#session}). */
     static final String POLL_HEADER = "X-Console-Poll";
 
@@ -47,11 +52,23 @@ final class StaffSessionFilter extends OncePerRequestFilter {
         Optional<String> token = token(request);
         if (token.isPresent() && !request.getRequestURI().startsWith(request.getContextPath() + "/console/assets/")) {
             signIn.session(token.get(), activity(request)).ifPresent(member -> {
-                presence.orderedStream().forEach(p -> p.seen(member)); // any signed-in request: a refresh too
                 authenticate(member);
+                presence.orderedStream().forEach(p -> seen(p, member)); // any signed-in request: a refresh too
             });
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Presence is best effort (review 2026-12-07 console follow-up): a sighting that cannot be kept
+     * (the database lost for a moment) is logged and the page goes on; the next request tells again.
+     */
+    private static void seen(StaffPresence presence, StaffMember member) {
+        try {
+            presence.seen(member);
+        } catch (RuntimeException fault) {
+            log.warn("a console sighting of {} was not kept", member.id().value(), fault);
+        }
     }
 
     /** A page refreshing itself or listening to server-sent events is not a person's activity. */

@@ -375,6 +375,21 @@ public class JdbcHandoffs {
                 .update();
     }
 
+    /**
+     * As {@link #seen}, for a sighting that must not wait (the console's presence, on every page):
+     * when another transaction holds the agent's row (the presence janitor marking them away, an
+     * assignment) nothing is written and nothing waits; the next sighting writes. False when nothing
+     * was written. Portable: {@code FOR UPDATE SKIP LOCKED} in a subquery, on H2 and PostgreSQL.
+     */
+    public boolean seenUnlessLocked(AgentId id, Instant now, Instant unlessSince) {
+        return jdbc.sql("UPDATE handoff_agents SET last_seen_at = ? WHERE agent_id IN ("
+                                + "SELECT agent_id FROM handoff_agents WHERE agent_id = ? "
+                                + "AND (last_seen_at IS NULL OR last_seen_at < ?) FOR UPDATE SKIP LOCKED)")
+                        .params(utc(now), id.value(), utc(unlessSince))
+                        .update()
+                == 1;
+    }
+
     /** Agents available for new cases whom the console has not seen since {@code cutoff}, at most {@code limit}. */
     public List<AgentId> absentSince(Instant cutoff, int limit) {
         return jdbc.sql("SELECT agent_id FROM handoff_agents WHERE available = TRUE "
