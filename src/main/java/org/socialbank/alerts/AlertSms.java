@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.alerts.jdbc.AlertRow;
@@ -29,11 +30,14 @@ import org.springframework.stereotype.Component;
  * balance, no name, no link (it is read on lock screens, and an SMS link is what phishing looks
  * like). It is queued in {@code alert_sms} in the transaction that decided it, then sent through
  * the budgeted SMS gateway (the developer inbox until one is configured): claimed by one node
- * (PENDING to SENDING), then what the gateway answered, ACCEPTED (its PENDING: it took the message
- * and will report later), SUCCEEDED, FAILED or UNKNOWN, never sent twice. PENDING is the outbox's
- * "not sent yet" only: a message the gateway accepted is never PENDING again (review 2026-12-07
- * alerts #1). A claim that failed before the gateway was called (the budgets could not be
- * counted) goes back to PENDING, since nothing left (alerts #2).
+ * (PENDING to SENDING), HANDED with the budgets' take just before the gateway is called, then what
+ * the gateway answered, ACCEPTED (its PENDING: it took the message and will report later),
+ * SUCCEEDED, FAILED or UNKNOWN, never sent twice. PENDING is the outbox's "not sent yet" only: a
+ * message the gateway accepted is never PENDING again (review 2026-12-07 alerts #1). A claim that
+ * failed before the gateway was called (the budgets could not be counted) goes back to PENDING,
+ * since nothing left (alerts #2); when even that fails (the store is down), the claim is abandoned
+ * after {@link #ABANDONED_AFTER} and, never HANDED, queued again; only a HANDED one becomes UNKNOWN
+ * (alerts follow-up #1).
  */
 @Component
 class AlertSms {
@@ -92,10 +96,11 @@ class AlertSms {
         List<JdbcAlerts.PendingSms> pending = store.pendingSms(properties.batchMax());
         int sent = 0;
         for (JdbcAlerts.PendingSms sms : pending) {
-            if (!store.claimSms(sms.alertId(), clock.instant())) {
+            UUID claim = UUID.randomUUID();
+            if (!store.claimSms(sms.alertId(), claim, clock.instant())) {
                 continue;
             }
-            if (!settle(sms)) {
+            if (!settle(sms, claim)) {
                 return sent; // the store is failing: the rest waits for the next round, queued
             }
             sent++;
@@ -104,41 +109,73 @@ class AlertSms {
     }
 
     /** Sends a claimed SMS and records the answer; false when it went back to the queue unsent. */
-    private boolean settle(JdbcAlerts.PendingSms sms) {
+    private boolean settle(JdbcAlerts.PendingSms sms, UUID claim) {
         BudgetedSms.Outcome outcome;
         try {
-            outcome = gateway.send(new SmsMessage(sms.toE164(), sms.text()), Optional.empty());
+            outcome = gateway.send(
+                    new SmsMessage(sms.toE164(), sms.text()), Optional.empty(), () -> handOver(sms, claim));
         } catch (BudgetedSms.GatewayFailed e) {
             log.warn("alert SMS {}: the gateway failed; whether it left cannot be told", sms.alertId(), e);
             store.settleSms(
                     sms.alertId(),
+                    claim,
                     "UNKNOWN",
                     null,
                     cut(String.valueOf(e.getCause().getMessage())),
-                    clock.instant());
+                    now());
             return true;
         } catch (RuntimeException e) {
-            log.warn("alert SMS {}: the send budgets could not be counted; not sent, queued again", sms.alertId(), e);
-            store.releaseSms(sms.alertId(), clock.instant());
+            log.warn("alert SMS {}: not handed to the gateway (the store failed); queued again", sms.alertId(), e);
+            release(sms, claim);
             return false;
         }
         if (outcome instanceof BudgetedSms.Sent s) {
             SmsDelivery d = s.delivery();
             store.settleSms(
                     sms.alertId(),
+                    claim,
                     settled(d.status()),
                     d.id(),
                     d.failureReason().map(AlertSms::cut).orElse(null),
-                    clock.instant());
+                    now());
         } else {
             store.settleSms(
                     sms.alertId(),
+                    claim,
                     "FAILED",
                     null,
                     ((BudgetedSms.Refused) outcome).why().reason(),
-                    clock.instant());
+                    now());
         }
         return true;
+    }
+
+    /**
+     * The last write before the gateway is called, in the budgets' transaction: from here on the
+     * SMS may have left. A claim abandoned meanwhile (this node stalled past {@link
+     * #ABANDONED_AFTER}) is no longer this node's to send: the take is given back, nothing goes.
+     */
+    private void handOver(JdbcAlerts.PendingSms sms, UUID claim) {
+        if (!store.handSms(sms.alertId(), claim, now())) {
+            throw new IllegalStateException("alert SMS " + sms.alertId() + ": the claim was abandoned meanwhile");
+        }
+    }
+
+    /**
+     * Queues a claim that never reached the gateway again. When the store is down this fails too:
+     * the row stays SENDING, never HANDED, and {@link JdbcAlerts#abandonSms} queues it again after
+     * {@link #ABANDONED_AFTER} (review 2026-12-07 alerts follow-up #1).
+     */
+    private void release(JdbcAlerts.PendingSms sms, UUID claim) {
+        try {
+            store.releaseSms(sms.alertId(), claim, now());
+        } catch (RuntimeException e) {
+            log.warn("alert SMS {}: could not be queued again now; it will be once abandoned", sms.alertId(), e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
     }
 
     /**

@@ -27,8 +27,9 @@ class NotificationsConfiguration {
     /** Every sender gets the budgeted gateway; the provider's own gateway (or the developer inbox) sits behind it. */
     @Bean
     @Primary
-    BudgetedSms budgetedSms(SendBudgets budgets, ObjectProvider<SmsGateway> gateways) {
-        return new BudgetedSms(budgets, gateways);
+    BudgetedSms budgetedSms(
+            SendBudgets budgets, ObjectProvider<SmsGateway> gateways, PlatformTransactionManager transactions) {
+        return new BudgetedSms(budgets, gateways, new TransactionTemplate(transactions));
     }
 
     @Bean

@@ -7,7 +7,8 @@
  * messages in the database, readable at {@code /dev/sms} and {@code /dev/email} in demo mode.
  * Every SMS goes through {@link org.socialbank.notifications.BudgetedSms}, which takes it from the
  * {@link org.socialbank.notifications.SendBudgets} (per destination, per customer, per hour, and a
- * deny-list of number prefixes) before the provider's gateway sends it.
+ * deny-list of number prefixes) before the provider's gateway (exactly one, checked at start-up)
+ * sends it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications")
 package org.socialbank.notifications;

@@ -111,6 +111,9 @@ abstract class AlertDeliveryContract {
     @Autowired
     FakeSms provider;
 
+    @Autowired
+    org.socialbank.alerts.jdbc.JdbcAlerts store;
+
     @TestConfiguration(proxyBeanMethods = false)
     static class Outage {
 
@@ -207,6 +210,60 @@ abstract class AlertDeliveryContract {
         sms.sendPending();
         assertThat(provider.to(phone)).as("sent once the store answers").hasSize(1);
         assertThat(smsRow(large)).startsWith("SUCCEEDED fake-");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: an alert SMS claimed when the store went away (its"
+            + " release failing too) was never handed to the gateway: once abandoned it is queued again and"
+            + " sent, not UNKNOWN, and the stalled claim cannot send it a second time")
+    void anAlertSmsClaimedWhenTheStoreWentAwayIsQueuedAgainOnceAbandonedNotUnknown() {
+        sms.sendPending(); // other tests' queued SMS go first: this one is the next to be claimed
+        String phone = phone();
+        TransferId large = queuedBySms("Jamal Jaber", Language.EN, phone, 90_000);
+
+        Thread test = Thread.currentThread();
+        OUTAGE.loseAtFirstTransaction(t -> t == test); // the claim is written, then the store is gone
+        try {
+            sms.sendPending();
+        } finally {
+            assertThat(OUTAGE.recover())
+                    .as("the budgets and the release met the outage")
+                    .isGreaterThan(1);
+        }
+        assertThat(provider.to(phone)).isEmpty();
+        assertThat(smsRow(large)).as("left claimed, never handed over").isEqualTo("SENDING null");
+        UUID stalledClaim = jdbc.sql("SELECT claim_id FROM alert_sms WHERE alert_id = ?")
+                .param(alertId(large))
+                .query(UUID.class)
+                .single();
+
+        backdateSms(large, AlertSms.ABANDONED_AFTER.plusMinutes(1)); // ten minutes later
+        sms.sendPending();
+        assertThat(provider.to(phone)).as("abandoned, queued again and sent").hasSize(1);
+        assertThat(smsRow(large)).startsWith("SUCCEEDED fake-");
+        assertThat(store.handSms(alertId(large), stalledClaim, Instant.now()))
+                .as("the stalled node's claim no longer hands it over")
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: an alert SMS handed to the gateway by a node that then"
+            + " stopped may have left: once abandoned it is UNKNOWN and not sent again")
+    void anAlertSmsHandedToTheGatewayByANodeThatStoppedIsUnknownNotSentAgain() {
+        UUID claim = UUID.randomUUID(); // the stopped node's
+        String phone = phone();
+        TransferId large = queuedBySms("Karim Kassem", Language.EN, phone, 90_000);
+        UUID alert = alertId(large);
+        assertThat(store.claimSms(alert, claim, Instant.now())).isTrue();
+        assertThat(store.handSms(alert, claim, Instant.now())).isTrue(); // then the node stopped
+
+        sms.sendPending();
+        assertThat(smsRow(large)).as("not abandoned yet").isEqualTo("HANDED null");
+        backdateSms(large, AlertSms.ABANDONED_AFTER.plusMinutes(1));
+        sms.sendPending();
+        sms.sendPending();
+        assertThat(provider.to(phone)).as("never sent again").isEmpty();
+        assertThat(smsRow(large)).isEqualTo("UNKNOWN null");
     }
 
     @Test
@@ -521,6 +578,20 @@ abstract class AlertDeliveryContract {
         drain();
         assertThat(statuses(paid)).containsExactly("incoming:sms");
         return paid;
+    }
+
+    private UUID alertId(TransferId transfer) {
+        return jdbc.sql("SELECT id FROM transaction_alerts WHERE transfer_id = ?")
+                .param(transfer.value())
+                .query(UUID.class)
+                .single();
+    }
+
+    /** The SMS row as it was {@code ago}: its claim or hand-over looks that old. */
+    private void backdateSms(TransferId transfer, java.time.Duration ago) {
+        jdbc.sql("UPDATE alert_sms SET updated_at = ? WHERE alert_id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minus(ago), alertId(transfer))
+                .update();
     }
 
     /** The alert SMS of a transfer's one alert: its status and the gateway's delivery id. */

@@ -1,11 +1,13 @@
 package org.socialbank.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -19,12 +21,15 @@ import org.socialbank.support.Races;
 import org.socialbank.support.WrappedConnections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The send budgets when two nodes open the same new window at once (review 2026-12-07 alerts #2):
@@ -46,6 +51,9 @@ abstract class SendBudgetsContract {
 
     @Autowired
     SendBudgets budgets;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @DynamicPropertySource
     static void budgets(DynamicPropertyRegistry registry) {
@@ -84,6 +92,32 @@ abstract class SendBudgetsContract {
         assertThat(budgets.take(SendBudgets.Medium.SMS, to, Optional.empty()))
                 .as("both were counted: the number's budget of " + PER_DESTINATION + " is spent")
                 .isEqualTo(new SendBudgets.Refused(SendBudgets.Refused.DESTINATION_DAY));
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: a misconfigured SMS gateway (not exactly one provider)"
+            + " stops the start and spends no send budget on messages that cannot go")
+    void aMisconfiguredGatewayStopsTheStartAndSpendsNoBudget() {
+        String to = "+3361" + String.format("%07d", RANDOM.nextInt(10_000_000));
+        SmsGateway one = message -> SmsDelivery.succeeded("one");
+        SmsGateway two = message -> SmsDelivery.succeeded("two");
+        for (Map<String, Object> gateways : List.<Map<String, Object>>of(Map.of(), Map.of("one", one, "two", two))) {
+            BudgetedSms sms = new BudgetedSms(
+                    budgets,
+                    new StaticListableBeanFactory(gateways).getBeanProvider(SmsGateway.class),
+                    new TransactionTemplate(transactions));
+            assertThatIllegalStateException()
+                    .isThrownBy(sms::afterSingletonsInstantiated)
+                    .withMessageContaining("Expected exactly one SmsGateway");
+            SmsMessage message = new SmsMessage(to, "your code");
+            for (int round = 0; round < PER_DESTINATION; round++) {
+                assertThatIllegalStateException().isThrownBy(() -> sms.send(message, Optional.empty()));
+                assertThatIllegalStateException().isThrownBy(() -> sms.send(message));
+            }
+        }
+        assertThat(budgets.take(SendBudgets.Medium.SMS, to, Optional.empty()))
+                .as("the number's budget is untouched by the sends that never went")
+                .isEqualTo(new SendBudgets.Taken());
     }
 
     /** Holds a racer's first {@code INSERT INTO send_budgets} until the other racer came to its own. */

@@ -21,16 +21,31 @@ public final class StoreOutage {
 
     private final AtomicInteger refusals = new AtomicInteger();
     private volatile Predicate<Thread> refused = t -> false;
+    private volatile boolean lostAtFirstTransaction;
+    private volatile boolean lost;
 
     /** From now on, no transaction starts on the threads {@code on} accepts. */
     public void refuseTransactions(Predicate<Thread> on) {
         refusals.set(0);
+        lostAtFirstTransaction = false;
+        lost = false;
         refused = on;
+    }
+
+    /**
+     * From now on, the store is lost to the threads {@code on} accepts at their first transaction:
+     * statements outside a transaction run until then, and from then on every statement fails too,
+     * as when the database goes away (review 2026-12-07 alerts follow-up #1).
+     */
+    public void loseAtFirstTransaction(Predicate<Thread> on) {
+        refuseTransactions(on);
+        lostAtFirstTransaction = true;
     }
 
     /** Transactions start again; answers how many were refused meanwhile. */
     public int recover() {
         refused = t -> false;
+        lost = false;
         return refusals.get();
     }
 
@@ -42,6 +57,10 @@ public final class StoreOutage {
     /** Wraps the application's data source once it is initialized; closing the wrapper closes the pool. */
     public BeanPostProcessor wrapper() {
         return WrappedConnections.wrapper(this::guarded);
+    }
+
+    private static boolean statement(String method) {
+        return method.startsWith("prepare") || method.equals("createStatement");
     }
 
     private Connection guarded(Connection connection) {
@@ -57,8 +76,13 @@ public final class StoreOutage {
                             && Boolean.FALSE.equals(args[0])
                             && refused.test(Thread.currentThread())) {
                         refusals.incrementAndGet();
+                        lost = lostAtFirstTransaction;
                         throw new SQLTransientConnectionException(
                                 "the store refuses new transactions (a test's outage)");
+                    }
+                    if (lost && statement(method.getName()) && refused.test(Thread.currentThread())) {
+                        refusals.incrementAndGet();
+                        throw new SQLTransientConnectionException("the store is gone (a test's outage)");
                     }
                     try {
                         return method.invoke(connection, args);

@@ -190,42 +190,76 @@ public class JdbcAlerts {
                 .list();
     }
 
-    /** Takes a pending SMS for this node: false when another node took it first. */
-    public boolean claimSms(UUID alertId, Instant at) {
-        return jdbc.sql(
-                                "UPDATE alert_sms SET status = 'SENDING', updated_at = ? WHERE alert_id = ? AND status = 'PENDING'")
-                        .params(utc(at), alertId)
+    /**
+     * Takes a pending SMS for this node under {@code claim}: false when another node took it first.
+     * SENDING says only "claimed": the gateway has not been called yet.
+     */
+    public boolean claimSms(UUID alertId, UUID claim, Instant at) {
+        return jdbc.sql("UPDATE alert_sms SET status = 'SENDING', claim_id = ?, updated_at = ? WHERE alert_id = ? "
+                                + "AND status = 'PENDING'")
+                        .params(claim, utc(at), alertId)
                         .update()
                 == 1;
     }
 
-    public void settleSms(UUID alertId, String status, String deliveryId, String reason, Instant at) {
+    /**
+     * Marks a claimed SMS HANDED, "it may have left": the last write before the gateway is called,
+     * committed with the send budgets' take. False when the claim is no longer this node's (it was
+     * abandoned and queued again meanwhile): then the gateway must not be called.
+     */
+    public boolean handSms(UUID alertId, UUID claim, Instant at) {
+        return jdbc.sql("UPDATE alert_sms SET status = 'HANDED', updated_at = ? WHERE alert_id = ? AND claim_id = ? "
+                                + "AND status = 'SENDING'")
+                        .params(utc(at), alertId, claim)
+                        .update()
+                == 1;
+    }
+
+    /** Records the answer to this node's claim (refused by a budget before the gateway, or the gateway's answer). */
+    public void settleSms(UUID alertId, UUID claim, String status, String deliveryId, String reason, Instant at) {
         jdbc.sql("UPDATE alert_sms SET status = ?, delivery_id = ?, reason = ?, updated_at = ? WHERE alert_id = ? "
-                        + "AND status = 'SENDING'")
-                .params(status, deliveryId, reason, utc(at), alertId)
+                        + "AND claim_id = ? AND status IN ('SENDING', 'HANDED')")
+                .params(status, deliveryId, reason, utc(at), alertId, claim)
                 .update();
     }
 
     /** Gives back a claim that never reached the gateway (nothing was sent): the SMS is queued again. */
-    public void releaseSms(UUID alertId, Instant at) {
-        jdbc.sql("UPDATE alert_sms SET status = 'PENDING', updated_at = ? WHERE alert_id = ? AND status = 'SENDING'")
-                .params(utc(at), alertId)
+    public void releaseSms(UUID alertId, UUID claim, Instant at) {
+        jdbc.sql("UPDATE alert_sms SET status = 'PENDING', claim_id = NULL, updated_at = ? WHERE alert_id = ? "
+                        + "AND claim_id = ? AND status = 'SENDING'")
+                .params(utc(at), alertId, claim)
                 .update();
     }
 
     /**
-     * SMS claimed before {@code before} and never settled (the node died while sending): whether
-     * they left cannot be told, so they become UNKNOWN and are not sent again.
+     * Claims left before {@code before} by a node that stopped or lost its store (review 2026-12-07
+     * alerts follow-up #1). One never HANDED never reached the gateway: it is queued again. One
+     * HANDED may have left: UNKNOWN, never sent again. Each move is conditional on the row being as
+     * read, so nodes doing this at once move a row once. At most {@code limit} rows; answers how
+     * many moved.
      */
     public int abandonSms(Instant before, int limit) {
-        List<UUID> stuck = jdbc.sql("SELECT alert_id FROM alert_sms WHERE status = 'SENDING' AND updated_at < ? "
-                        + "ORDER BY updated_at LIMIT ?")
+        record Stuck(UUID alertId, String status) {}
+        List<Stuck> stuck = jdbc.sql("SELECT alert_id, status FROM alert_sms WHERE status IN ('SENDING', 'HANDED') "
+                        + "AND updated_at < ? ORDER BY updated_at LIMIT ?")
                 .params(utc(before), limit)
-                .query(UUID.class)
+                .query((rs, n) -> new Stuck(rs.getObject(1, UUID.class), rs.getString(2)))
                 .list();
-        stuck.forEach(id ->
-                settleSms(id, "UNKNOWN", null, "the node sending it stopped before the gateway answered", before));
-        return stuck.size();
+        int moved = 0;
+        for (Stuck row : stuck) {
+            boolean handed = row.status().equals("HANDED");
+            moved += jdbc.sql("UPDATE alert_sms SET status = ?, claim_id = NULL, reason = ?, updated_at = ? "
+                            + "WHERE alert_id = ? AND status = ? AND updated_at < ?")
+                    .params(
+                            handed ? "UNKNOWN" : "PENDING",
+                            handed ? "the node sending it stopped before the gateway answered" : null,
+                            utc(before),
+                            row.alertId(),
+                            row.status(),
+                            utc(before))
+                    .update();
+        }
+        return moved;
     }
 
     /** One chat an alert was written to (issue 17, 1.8): the outbox row's id finds it when the platform refuses. */
