@@ -18,7 +18,13 @@ public enum ApplicationRefusal {
     /** The form is not submitted yet, so the underwriting has not assessed it. */
     NOT_ASSESSED,
     /** No loan was paid out on this application (not a loan, not approved, or the payout was refused). */
-    LOAN_NOT_FOUND;
+    LOAN_NOT_FOUND,
+    /** Only an approved application is paid out or issued (staff's retry, review 2026-12-07). */
+    NOT_APPROVED,
+    /** The loan has no instalment of that number. */
+    INSTALMENT_NOT_FOUND,
+    /** Staff retry only an instalment the job stopped collecting ({@code held}); the job tries the others. */
+    INSTALMENT_NOT_HELD;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

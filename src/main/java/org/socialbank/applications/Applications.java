@@ -405,7 +405,47 @@ public class Applications {
 
     /** Approved applications not paid out or not issued (the janitor's retries and staff's), oldest first. */
     public List<Unfulfilled> unfulfilled(int limit) {
-        return store.unfulfilled(Math.max(1, Math.min(limit, 100)));
+        return unfulfilled(limit, null);
+    }
+
+    /** A page of {@link #unfulfilled(int)} after {@code after} (null: the first page). */
+    public List<Unfulfilled> unfulfilled(int limit, UnfulfilledAfter after) {
+        return store.unfulfilled(Math.max(1, Math.min(limit, 100)), after);
+    }
+
+    /** Where a page of {@link #unfulfilled} ends: the next page starts after it. */
+    public record UnfulfilledAfter(Instant updatedAt, ApplicationId id) {}
+
+    /** Staff's retry: the application and what is still outstanding (empty: paid out or issued), or why not. */
+    public sealed interface Retry {}
+
+    public record Retried(Application application, Optional<Unfulfilled> outstanding) implements Retry {}
+
+    public record NotRetried(ApplicationRefusal code) implements Retry {}
+
+    /**
+     * Staff try an approval not fulfilled again now (review 2026-12-07): after her account was
+     * unfrozen, or she opened a primary account in the loan's currency, whatever its cause. The
+     * janitor's path in one transaction under the application's row lock: the loan's and its
+     * payout's ids are derived from the application's, so it pays once whoever tries and however
+     * often. Already paid out or issued: nothing is done. Only an approved application.
+     */
+    public Retry retryFulfilment(ApplicationId id) {
+        return writes.write(status -> {
+            Optional<Application> found = store.lock(id);
+            if (found.isEmpty()) {
+                return new NotRetried(ApplicationRefusal.APPLICATION_NOT_FOUND);
+            }
+            Application a = found.get();
+            if (a.status() != ApplicationStatus.APPROVED) {
+                return new NotRetried(ApplicationRefusal.NOT_APPROVED);
+            }
+            if (store.unfulfilledOf(id).isPresent()) {
+                Fulfilment outcome = fulfil(a);
+                log.info("staff retried approval {}: {}", id, outcome);
+            }
+            return new Retried(a, store.unfulfilledOf(id));
+        });
     }
 
     /**

@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.directory.Directory;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountStatus;
 import org.socialbank.ledger.BatchResult;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewTransfer;
@@ -24,8 +28,11 @@ import org.springframework.stereotype.Service;
  * loan's account and the interest to the bank's income, as one linked pair of transfers whose ids
  * are derived from the instalment; so a second node, a rerun or a restart collects nothing twice.
  * Not collected: the instalment becomes {@code late} with the ledger's reason (not enough money, her
- * account frozen), she is told once per reason, and the next runs try again; her account closed:
- * it becomes {@code held}, is no longer tried and is listed for staff. A loan's instalments are
+ * account frozen), she is told each reason once per instalment, and the next runs try again; her
+ * account closed: it becomes {@code held}, is no longer tried and is listed for staff, who may retry
+ * it ({@link #retryHeld}). A refusal on the bank's side is not told to her: it is logged and listed
+ * for staff, and the job keeps trying. Instalments are collected from the loan's payout account (or
+ * the account staff's retry moved it to). A loan's instalments are
  * collected in order: a later one waits for an earlier one still open. The same schedule runs the
  * janitor of loans not paid out ({@link Fulfilments}).
  */
@@ -43,9 +50,11 @@ public class Instalments {
     private final ApplicationsProperties properties;
     private final Clock clock;
     private final Fulfilments fulfilments;
+    private final Directory directory;
 
     Instalments(
             JdbcLoans store,
+            Directory directory,
             Ledger ledger,
             DurableTransactions writes,
             ApplicationEventPublisher events,
@@ -53,6 +62,7 @@ public class Instalments {
             Clock clock,
             Fulfilments fulfilments) {
         this.fulfilments = fulfilments;
+        this.directory = directory;
         this.store = store;
         this.ledger = ledger;
         this.writes = writes;
@@ -102,58 +112,159 @@ public class Instalments {
 
     /** Collects one instalment if it is still open; answers whether this call collected it. */
     boolean collect(LoanId loanId, int number) {
-        return writes.write(status -> {
-            JdbcLoans.InstalmentRow row = store.lock(loanId, number).orElseThrow();
-            if (row.paid() || store.earlierOpen(loanId, number)) {
-                return false;
-            }
-            Loan loan = store.find(loanId).orElseThrow();
-            Annuity.Instalment due = row.instalment();
-            List<NewTransfer> transfers = transfers(loan, due);
-            // an instalment of nothing (the rounding paid the principal off a month early) is simply paid
-            BatchResult result = transfers.isEmpty()
-                    ? new BatchResult.Committed(List.of(), false)
-                    : ledger.transferLinked(transfers);
-            Instant now = Microseconds.now(clock);
-            if (result instanceof BatchResult.Committed) {
-                store.setStatus(loanId, number, "paid", now);
-                events.publishEvent(new InstalmentCollected(
-                        loanId,
-                        loan.customerId(),
-                        number,
-                        loan.termMonths(),
-                        due.totalMinor(),
-                        loan.currency(),
-                        due.dueOn()));
-                return true;
-            }
-            // why the ledger refused, in her words: a closed account is not tried again (staff take it up)
-            String reason = ((BatchResult.Rejected) result).code().code();
-            boolean held = RejectionCode.ACCOUNT_CLOSED.code().equals(reason);
-            if (!reason.equals(row.missedReason())) { // recorded and told once per reason, not every run
-                store.missed(loanId, number, held ? "held" : "late", reason);
-                events.publishEvent(new InstalmentMissed(
-                        loanId,
-                        loan.customerId(),
-                        number,
-                        due.totalMinor(),
-                        loan.currency(),
-                        due.dueOn(),
-                        reason,
-                        held));
-            }
+        return writes.write(status -> collect(store.lock(loanId, number).orElseThrow()));
+    }
+
+    /** Collects an instalment whose row the caller holds, if it is open and the earlier ones are paid. */
+    private boolean collect(JdbcLoans.InstalmentRow row) {
+        LoanId loanId = row.loanId();
+        int number = row.instalment().number();
+        if (row.paid() || "held".equals(row.status()) || store.earlierOpen(loanId, number)) {
             return false;
+        }
+        Loan loan = store.find(loanId).orElseThrow();
+        AccountId from = store.collectAccount(loanId);
+        Annuity.Instalment due = row.instalment();
+        List<NewTransfer> transfers = transfers(loan, from, due);
+        // an instalment of nothing (the rounding paid the principal off a month early) is simply paid
+        BatchResult result =
+                transfers.isEmpty() ? new BatchResult.Committed(List.of(), false) : ledger.transferLinked(transfers);
+        Instant now = Microseconds.now(clock);
+        if (result instanceof BatchResult.Committed) {
+            store.setStatus(loanId, number, "paid", now);
+            events.publishEvent(new InstalmentCollected(
+                    loanId,
+                    loan.customerId(),
+                    number,
+                    loan.termMonths(),
+                    due.totalMinor(),
+                    loan.currency(),
+                    due.dueOn()));
+            return true;
+        }
+        missed(row, loan, from, ((BatchResult.Rejected) result).code(), now);
+        return false;
+    }
+
+    /**
+     * Records why the ledger refused an instalment and says it once per instalment and reason
+     * (review 2026-12-07): to her when it is about her account (not enough money, frozen, closed:
+     * then it is held and no longer tried); a refusal on the bank's side (its loan or income account)
+     * is {@code bank_<code>}, logged and listed for staff, still tried, and never told to her.
+     */
+    private void missed(JdbcLoans.InstalmentRow row, Loan loan, AccountId from, RejectionCode code, Instant now) {
+        boolean hers = hers(code, from);
+        String reason = hers ? code.code() : "bank_" + code.code();
+        String status = hers && code == RejectionCode.ACCOUNT_CLOSED ? "held" : "late";
+        int number = row.instalment().number();
+        if (!reason.equals(row.missedReason()) || !status.equals(row.status())) {
+            store.missed(loan.id(), number, status, reason);
+        }
+        if (!store.firstNotice(loan.id(), number, reason, now)) {
+            return;
+        }
+        if (hers) {
+            events.publishEvent(new InstalmentMissed(
+                    loan.id(),
+                    loan.customerId(),
+                    number,
+                    row.instalment().totalMinor(),
+                    loan.currency(),
+                    row.instalment().dueOn(),
+                    reason,
+                    status.equals("held")));
+        } else {
+            log.warn(
+                    "instalment {} of loan {} refused on the bank's side ({}): listed for staff",
+                    number,
+                    loan.id(),
+                    code);
+        }
+    }
+
+    /** Whether a refusal is about her account: not enough money in it, or it is frozen or closed itself. */
+    private boolean hers(RejectionCode code, AccountId from) {
+        return switch (code) {
+            case EXCEEDS_CREDITS -> true;
+            case ACCOUNT_FROZEN -> in(from, AccountStatus.FROZEN);
+            case ACCOUNT_CLOSED -> in(from, AccountStatus.CLOSED);
+            default -> false; // any other refusal is the bank's to sort out
+        };
+    }
+
+    private boolean in(AccountId account, AccountStatus status) {
+        return ledger.account(account).map(a -> a.status() == status).orElse(false);
+    }
+
+    /** What staff's retry of an instalment did: its status after it ({@code paid}, {@code late}, {@code held}), or why not. */
+    public sealed interface Retry {}
+
+    public record Retried(String status, String reason) implements Retry {}
+
+    public record NotRetried(ApplicationRefusal code) implements Retry {}
+
+    /**
+     * Staff retry an instalment held (review 2026-12-07): when her account it was collected from is
+     * closed and she now has another primary account in the loan's currency, the loan is collected
+     * from that one from now on; then the instalment is collected at once in this transaction,
+     * under its row lock, with the ids derived from it (never twice). Refused again: it is held (or
+     * late) again, and a reason she was told is not told again. Already paid: nothing is done.
+     */
+    public Retry retryHeld(ApplicationId application, int number) {
+        return writes.write(status -> {
+            Optional<Loan> loan = store.ofApplication(application);
+            if (loan.isEmpty()) {
+                return new NotRetried(ApplicationRefusal.LOAN_NOT_FOUND);
+            }
+            LoanId id = loan.get().id();
+            Optional<JdbcLoans.InstalmentRow> row = store.lock(id, number);
+            if (row.isEmpty()) {
+                return new NotRetried(ApplicationRefusal.INSTALMENT_NOT_FOUND);
+            }
+            if (!row.get().paid() && !"held".equals(row.get().status())) {
+                return new NotRetried(ApplicationRefusal.INSTALMENT_NOT_HELD);
+            }
+            if (!row.get().paid()) {
+                moveCollecting(loan.get());
+                store.missed(id, number, "late", row.get().missedReason());
+                boolean paid = collect(store.lock(id, number).orElseThrow());
+                log.info("staff retried instalment {} of loan {}: {}", number, id, paid ? "paid" : "refused");
+            }
+            JdbcLoans.InstalmentRow after = store.lock(id, number).orElseThrow();
+            return new Retried(after.status(), after.paid() ? null : after.missedReason());
         });
     }
 
+    /** Collects from her primary account in the loan's currency when the one it was collected from is closed. */
+    private void moveCollecting(Loan loan) {
+        AccountId from = store.collectAccount(loan.id());
+        if (!in(from, AccountStatus.CLOSED)) {
+            return;
+        }
+        directory
+                .primaryAccount(loan.customerId(), loan.currency().code())
+                .filter(a -> !a.equals(from))
+                .filter(a -> ledger.account(a)
+                        .map(x -> x.status() != AccountStatus.CLOSED)
+                        .orElse(false))
+                .ifPresent(a -> {
+                    store.collectFrom(loan.id(), a);
+                    log.info(
+                            "loan {} is collected from account {} from now on (its account {} is closed)",
+                            loan.id(),
+                            a,
+                            from);
+                });
+    }
+
     /** The principal to the loan's account, the interest to the bank's income (a zero part is left out). */
-    private static List<NewTransfer> transfers(Loan loan, Annuity.Instalment due) {
+    private static List<NewTransfer> transfers(Loan loan, AccountId from, Annuity.Instalment due) {
         List<NewTransfer> transfers = new ArrayList<>(2);
         String key = "instalment:" + loan.id() + ":" + due.number();
         if (due.principalMinor() > 0) {
             transfers.add(NewTransfer.posted(
                     Loans.derived(TransferId::new, key + ":principal"),
-                    loan.payoutAccountId(),
+                    from,
                     loan.accountId(),
                     due.principalMinor(),
                     loan.currency(),
@@ -162,7 +273,7 @@ public class Instalments {
         if (due.interestMinor() > 0) {
             transfers.add(NewTransfer.posted(
                     Loans.derived(TransferId::new, key + ":interest"),
-                    loan.payoutAccountId(),
+                    from,
                     Loans.income(loan.currency()),
                     due.interestMinor(),
                     loan.currency(),

@@ -221,18 +221,42 @@ class JdbcApplications {
                 == 1;
     }
 
-    /** Approved applications not paid out or not issued, oldest change first. */
-    List<Applications.Unfulfilled> unfulfilled(int limit) {
+    /**
+     * Approved applications not paid out or not issued, oldest change first, after the given place
+     * (keyset: updated_at, id; null for the first page).
+     */
+    List<Applications.Unfulfilled> unfulfilled(int limit, Applications.UnfulfilledAfter after) {
+        String select = "SELECT " + COLUMNS + ", fulfilment, fulfilment_reason, fulfilment_retry_at FROM applications "
+                + "WHERE fulfilment IN ('not_paid_out', 'not_issued')";
+        JdbcClient.StatementSpec sql = after == null
+                ? jdbc.sql(select + " ORDER BY updated_at, id LIMIT ?").param(limit)
+                : jdbc.sql(
+                                select
+                                        + " AND (updated_at > ? OR (updated_at = ? AND id > ?)) ORDER BY updated_at, id LIMIT ?")
+                        .params(
+                                Timestamps.utc(after.updatedAt()),
+                                Timestamps.utc(after.updatedAt()),
+                                after.id().value(),
+                                limit);
+        return sql.query(JdbcApplications::unfulfilled).list();
+    }
+
+    /** The application's record of an approval not fulfilled; empty when nothing is outstanding. */
+    Optional<Applications.Unfulfilled> unfulfilledOf(ApplicationId id) {
         return jdbc.sql("SELECT " + COLUMNS + ", fulfilment, fulfilment_reason, fulfilment_retry_at FROM applications "
-                        + "WHERE fulfilment IN ('not_paid_out', 'not_issued') ORDER BY updated_at, id LIMIT ?")
-                .param(limit)
-                .query((rs, n) -> new Applications.Unfulfilled(
-                        application(rs, n),
-                        rs.getString("fulfilment"),
-                        rs.getString("fulfilment_reason"),
-                        Optional.ofNullable(rs.getObject("fulfilment_retry_at", java.time.OffsetDateTime.class))
-                                .map(java.time.OffsetDateTime::toInstant)
-                                .orElse(null)))
-                .list();
+                        + "WHERE id = ? AND fulfilment IN ('not_paid_out', 'not_issued')")
+                .param(id.value())
+                .query(JdbcApplications::unfulfilled)
+                .optional();
+    }
+
+    private static Applications.Unfulfilled unfulfilled(ResultSet rs, int n) throws SQLException {
+        return new Applications.Unfulfilled(
+                application(rs, n),
+                rs.getString("fulfilment"),
+                rs.getString("fulfilment_reason"),
+                Optional.ofNullable(rs.getObject("fulfilment_retry_at", java.time.OffsetDateTime.class))
+                        .map(java.time.OffsetDateTime::toInstant)
+                        .orElse(null));
     }
 }

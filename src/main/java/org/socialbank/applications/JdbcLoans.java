@@ -182,12 +182,65 @@ class JdbcLoans {
                 .update();
     }
 
-    /** Instalments held (her account is closed), oldest due first, for staff. */
-    List<InstalmentRow> held(int limit) {
-        return jdbc.sql("SELECT " + INSTALMENT_COLUMNS + " FROM loan_instalments WHERE status = 'held' "
-                        + "ORDER BY due_on, loan_id, instalment_no LIMIT ?")
-                .param(limit)
+    /**
+     * What staff take up, oldest due first, after the given place (keyset: due day, loan, number;
+     * null for the first page): instalments held (her account is closed) and those refused on the
+     * bank's side ({@code bank_<code>}: still tried by the job, never told to her).
+     */
+    List<InstalmentRow> held(int limit, Loans.HeldAfter after) {
+        String which = "(status = 'held' OR (status = 'late' AND missed_reason LIKE 'bank%'))";
+        if (after == null) {
+            return jdbc.sql("SELECT " + INSTALMENT_COLUMNS + " FROM loan_instalments WHERE " + which
+                            + " ORDER BY due_on, loan_id, instalment_no LIMIT ?")
+                    .param(limit)
+                    .query(JdbcLoans::instalment)
+                    .list();
+        }
+        return jdbc.sql("SELECT " + INSTALMENT_COLUMNS + " FROM loan_instalments WHERE " + which
+                        + " AND (due_on > ? OR (due_on = ? AND (loan_id > ? OR (loan_id = ? AND instalment_no > ?))))"
+                        + " ORDER BY due_on, loan_id, instalment_no LIMIT ?")
+                .params(
+                        after.dueOn(),
+                        after.dueOn(),
+                        after.loanId().value(),
+                        after.loanId().value(),
+                        after.number(),
+                        limit)
                 .query(JdbcLoans::instalment)
                 .list();
+    }
+
+    /**
+     * Records that her chat (or, for the bank's side, the log) was told this reason for this
+     * instalment; false when it was told before. The caller holds the instalment's row.
+     */
+    boolean firstNotice(LoanId loan, int number, String reason, Instant now) {
+        boolean told = jdbc.sql("SELECT COUNT(*) FROM loan_instalment_notices WHERE loan_id = ? AND instalment_no = ? "
+                                + "AND reason = ?")
+                        .params(loan.value(), number, reason)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (!told) {
+            jdbc.sql(
+                            "INSERT INTO loan_instalment_notices (loan_id, instalment_no, reason, told_at) VALUES (?, ?, ?, ?)")
+                    .params(loan.value(), number, reason, Timestamps.utc(now))
+                    .update();
+        }
+        return !told;
+    }
+
+    /** The account the loan's instalments are collected from: the payout account unless staff moved it. */
+    AccountId collectAccount(LoanId loan) {
+        return jdbc.sql("SELECT COALESCE(collect_account_id, payout_account_id) FROM loans WHERE id = ?")
+                .param(loan.value())
+                .query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
+                .single();
+    }
+
+    void collectFrom(LoanId loan, AccountId account) {
+        jdbc.sql("UPDATE loans SET collect_account_id = ? WHERE id = ?")
+                .params(account.value(), loan.value())
+                .update();
     }
 }

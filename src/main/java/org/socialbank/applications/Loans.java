@@ -148,13 +148,26 @@ public class Loans {
                 .map(l -> new Statement(l, owedMinor(l), schedule(l.id())));
     }
 
-    /** An instalment the job stopped collecting (her account is closed) and the ledger's reason. */
-    public record HeldInstalment(Loan loan, Annuity.Instalment instalment, String reason) {}
+    /**
+     * An instalment staff take up: {@code held} (the job stopped collecting it: her account is
+     * closed) or {@code late} refused on the bank's side; {@code reason} the ledger's code ({@code
+     * bank_<code>} for the bank's side).
+     */
+    public record HeldInstalment(Loan loan, Annuity.Instalment instalment, String status, String reason) {}
 
-    /** Instalments held for staff, oldest due first (at most 100). */
+    /** Where a page of {@link #held} ends: the next page starts after it. */
+    public record HeldAfter(LocalDate dueOn, LoanId loanId, int number) {}
+
+    /** Instalments for staff, oldest due first (at most 100). */
     public List<HeldInstalment> held(int limit) {
-        return store.held(Math.max(1, Math.min(limit, 100))).stream()
-                .map(h -> new HeldInstalment(store.find(h.loanId()).orElseThrow(), h.instalment(), h.missedReason()))
+        return held(limit, null);
+    }
+
+    /** A page of {@link #held(int)} after {@code after} (null: the first page). */
+    public List<HeldInstalment> held(int limit, HeldAfter after) {
+        return store.held(Math.max(1, Math.min(limit, 100)), after).stream()
+                .map(h -> new HeldInstalment(
+                        store.find(h.loanId()).orElseThrow(), h.instalment(), h.status(), h.missedReason()))
                 .toList();
     }
 

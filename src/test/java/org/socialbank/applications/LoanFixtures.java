@@ -137,6 +137,10 @@ final class LoanFixtures {
         move(funding, borrower.wallet(), amountMinor);
     }
 
+    void fundAccount(AccountId account, long amountMinor) {
+        move(funding, account, amountMinor);
+    }
+
     /** Empties the wallet (the customer spent everything). */
     long drain(Borrower borrower) {
         long all = balance(borrower.wallet());

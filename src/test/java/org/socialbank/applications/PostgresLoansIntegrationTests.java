@@ -13,8 +13,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.Directory;
+import org.socialbank.directory.DirectoryResult;
+import org.socialbank.ledger.AccountFlag;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.AccountStatus;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.NewAccount;
 import org.socialbank.ledger.StatusResult;
 import org.socialbank.shared.Language;
 import org.socialbank.support.FakeSms;
@@ -175,11 +180,7 @@ class PostgresLoansIntegrationTests {
             "review 2026-12-07 applications follow-up: a loan approved on a frozen account is recorded and paid out once by four janitors once unfrozen; a closed account's instalment is held")
     void aLoanNotPaidOutIsRetriedOnceByFourNodesAndAClosedAccountsInstalmentIsHeld() throws Exception {
         LoanFixtures.Borrower frozen = fixtures.borrower("Frozen Payout", Language.EN, 0);
-        status(frozen, AccountStatus.FROZEN);
-        Application submitted = fixtures.submitLoan(frozen, 240_000, 6, 900_000, "a van");
-        assertThat(applications.decide(submitted.id(), ApplicationStatus.APPROVED, null))
-                .isInstanceOf(ApplicationResult.Done.class);
-        assertThat(loans.ofApplication(submitted.id())).isEmpty();
+        Application submitted = approvedOn(frozen, AccountStatus.FROZEN, 240_000);
         Applications.Unfulfilled recorded = unfulfilled(submitted.id()).orElseThrow();
         assertThat(recorded.state()).isEqualTo("not_paid_out");
         assertThat(recorded.reason()).isEqualTo("account_frozen");
@@ -224,6 +225,88 @@ class PostgresLoansIntegrationTests {
             assertThat(h.loan().id()).isEqualTo(loan.id());
             assertThat(h.reason()).isEqualTo("account_closed");
         });
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 applications follow-up: staff retrying a loan not paid out and a held instalment on four nodes at once pay and collect once; reasons alternating are told once each")
+    void staffRetriesOnFourNodesPayOnce() throws Exception {
+        List<Callable<Applications.Retry>> staff = new ArrayList<>();
+        LoanFixtures.Borrower moved = fixtures.borrower("Moved Borrower", Language.EN, 0);
+        Application submitted = approvedOn(moved, AccountStatus.CLOSED, 210_000);
+        assertThat(unfulfilled(submitted.id()).orElseThrow().retryAt())
+                .as("left for staff")
+                .isNull();
+        LoanFixtures.Borrower fresh = new LoanFixtures.Borrower(moved.id(), moved.phone(), newPrimaryWallet(moved));
+        for (int i = 0; i < 4; i++) {
+            staff.add(() -> applications.retryFulfilment(submitted.id()));
+        }
+        assertThat(race(staff))
+                .allSatisfy(r -> assertThat(r)
+                        .isInstanceOfSatisfying(
+                                Applications.Retried.class,
+                                d -> assertThat(d.outstanding()).isEmpty()));
+        assertThat(fixtures.balance(fresh.wallet())).as("paid once").isEqualTo(210_000);
+        Loan loan = loans.ofApplication(submitted.id()).orElseThrow();
+        assertThat(events.stream(LoanDisbursed.class).filter(d -> d.loanId().equals(loan.id())))
+                .hasSize(1);
+
+        List<Loans.ScheduledInstalment> schedule = loans.schedule(loan.id());
+        fixtures.moveTo(schedule.get(0).instalment().dueOn());
+        long spent = fixtures.drain(fresh);
+        for (int i = 0; i < 2; i++) {
+            runOnFourNodes(); // not enough money
+            status(fresh, AccountStatus.FROZEN);
+            runOnFourNodes(); // frozen
+            status(fresh, AccountStatus.OPEN);
+        }
+        assertThat(events.stream(InstalmentMissed.class).filter(m -> m.loanId().equals(loan.id())))
+                .extracting(InstalmentMissed::reason)
+                .containsExactly("exceeds_credits", "account_frozen");
+        status(fresh, AccountStatus.CLOSED);
+        runOnFourNodes();
+        assertThat(loans.schedule(loan.id()).get(0).status()).isEqualTo("held");
+
+        AccountId third = newPrimaryWallet(moved);
+        fixtures.fundAccount(third, spent);
+        List<Callable<Instalments.Retry>> retries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            retries.add(() -> instalments.retryHeld(submitted.id(), 1));
+        }
+        assertThat(race(retries))
+                .allSatisfy(r -> assertThat(r)
+                        .isInstanceOfSatisfying(
+                                Instalments.Retried.class,
+                                d -> assertThat(d.status()).isEqualTo("paid")));
+        assertThat(fixtures.balance(third))
+                .as("collected once")
+                .isEqualTo(spent - schedule.get(0).instalment().totalMinor());
+        assertThat(events.stream(InstalmentCollected.class)
+                        .filter(c -> c.loanId().equals(loan.id())))
+                .hasSize(1);
+    }
+
+    /** A loan applied for and approved while her wallet is frozen or closed: not paid out. */
+    private Application approvedOn(LoanFixtures.Borrower borrower, AccountStatus wallet, long amountMinor) {
+        status(borrower, wallet);
+        Application submitted = fixtures.submitLoan(borrower, amountMinor, 6, 900_000, "a van");
+        assertThat(applications.decide(submitted.id(), ApplicationStatus.APPROVED, null))
+                .isInstanceOf(ApplicationResult.Done.class);
+        assertThat(loans.ofApplication(submitted.id())).isEmpty();
+        return submitted;
+    }
+
+    /** She opens a new wallet in euros, her primary one from now on. */
+    private AccountId newPrimaryWallet(LoanFixtures.Borrower borrower) {
+        AccountId wallet = new AccountId(java.util.UUID.randomUUID());
+        ledger.open(new NewAccount(
+                wallet,
+                LoanFixtures.EUR,
+                borrower.id().ownerRef(),
+                AccountKind.CUSTOMER_WALLET,
+                java.util.Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
+        assertThat(directory.holdAccount(borrower.id(), wallet, true)).isInstanceOf(DirectoryResult.Done.class);
+        return wallet;
     }
 
     private Optional<Applications.Unfulfilled> unfulfilled(ApplicationId id) {

@@ -16,8 +16,10 @@ import org.socialbank.applications.ApplicationRefusal;
 import org.socialbank.applications.ApplicationResult;
 import org.socialbank.applications.ApplicationStatus;
 import org.socialbank.applications.Applications;
+import org.socialbank.applications.Instalments;
 import org.socialbank.applications.Loan;
 import org.socialbank.applications.Loans;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.RequiredFields;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Staff's side of applications (scopes {@code applications:read} / {@code applications:write}):
- * the queue by status, one application, and the decision. Refusals are problem+json with a code.
+ * the queue by status, one application, and the decision; what was not paid out, issued or
+ * collected, and staff's retries of it. Refusals are problem+json with a code.
  */
 @RestController
 @Tag(name = "Applications")
@@ -40,10 +43,12 @@ class ApplicationsController {
 
     private final Applications applications;
     private final Loans loans;
+    private final Instalments instalments;
 
-    ApplicationsController(Applications applications, Loans loans) {
+    ApplicationsController(Applications applications, Loans loans, Instalments instalments) {
         this.applications = applications;
         this.loans = loans;
+        this.instalments = instalments;
     }
 
     record AssessmentJson(String decision, List<String> reasons) {}
@@ -120,7 +125,12 @@ class ApplicationsController {
                         .toList()));
     }
 
-    record UnfulfilledJson(ApplicationJson application, String state, String reason, Instant retryAt) {}
+    record UnfulfilledJson(ApplicationJson application, String state, String reason, Instant retryAt) {
+
+        static UnfulfilledJson of(Applications.Unfulfilled u) {
+            return new UnfulfilledJson(ApplicationJson.of(u.application()), u.state(), u.reason(), u.retryAt());
+        }
+    }
 
     record HeldJson(
             UUID loanId,
@@ -130,34 +140,109 @@ class ApplicationsController {
             LocalDate dueOn,
             long totalMinor,
             String currency,
+            String status,
             String reason) {}
+
+    record InstalmentRetryJson(UUID applicationId, int number, String status, String reason) {}
 
     @Operation(
             summary = "What staff take up: approvals not paid out or not issued, and instalments held",
             description = "{\"applications\": [{\"application\", \"state\": \"not_paid_out\"|\"not_issued\", "
                     + "\"reason\", \"retryAt\" (null: not tried again)}], \"instalments\": [{\"loanId\", "
                     + "\"applicationId\", \"customerId\", \"number\", \"dueOn\", \"totalMinor\", \"currency\", "
-                    + "\"reason\"}]}, oldest first, at most 100 of each")
+                    + "\"status\": \"held\"|\"late\", \"reason\"}], \"nextCursor\"}, oldest first, at most limit "
+                    + "(1..100) of each; follow nextCursor (absent on the last page) for the next ones")
+    @ApiResponse(
+            responseCode = "400",
+            description = "the cursor is not one this server issued",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/unfulfilled")
-    ResponseEntity<?> unfulfilled(@RequestParam(defaultValue = "50") int limit) {
-        return ResponseEntity.ok(Map.of(
-                "applications",
-                applications.unfulfilled(limit).stream()
-                        .map(u -> new UnfulfilledJson(
-                                ApplicationJson.of(u.application()), u.state(), u.reason(), u.retryAt()))
-                        .toList(),
+    ResponseEntity<?> unfulfilled(
+            @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
+        UnfulfilledCursor at = cursor == null
+                ? UnfulfilledCursor.FIRST
+                : UnfulfilledCursor.read(cursor)
+                        .orElseThrow(() -> new BadRequest("cursor is not one this server issued"));
+        int size = Math.max(1, Math.min(limit, 100));
+        List<Applications.Unfulfilled> approvals =
+                at.approvalsDone() ? List.of() : applications.unfulfilled(size, at.approvals());
+        List<Loans.HeldInstalment> held = at.heldDone() ? List.of() : loans.held(size, at.held());
+        Map<String, Object> page = new java.util.LinkedHashMap<>();
+        page.put("applications", approvals.stream().map(UnfulfilledJson::of).toList());
+        page.put(
                 "instalments",
-                loans.held(limit).stream()
-                        .map(h -> new HeldJson(
-                                h.loan().id().value(),
-                                h.loan().applicationId().value(),
-                                h.loan().customerId().value(),
-                                h.instalment().number(),
-                                h.instalment().dueOn(),
-                                h.instalment().totalMinor(),
-                                h.loan().currency().code(),
-                                h.reason()))
-                        .toList()));
+                held.stream().map(ApplicationsController::heldJson).toList());
+        UnfulfilledCursor.next(approvals, held, size).ifPresent(next -> page.put("nextCursor", next.write()));
+        return ResponseEntity.ok(page);
+    }
+
+    private static HeldJson heldJson(Loans.HeldInstalment h) {
+        return new HeldJson(
+                h.loan().id().value(),
+                h.loan().applicationId().value(),
+                h.loan().customerId().value(),
+                h.instalment().number(),
+                h.instalment().dueOn(),
+                h.instalment().totalMinor(),
+                h.loan().currency().code(),
+                h.status(),
+                h.reason());
+    }
+
+    @Operation(
+            summary = "Staff retry an approval not paid out or not issued, now",
+            description =
+                    "Whatever its cause (her account unfrozen, a primary account in the loan's currency opened): "
+                            + "the janitor's path, paying once however often it is tried. 200 {\"application\", \"state\": "
+                            + "\"fulfilled\"|\"not_paid_out\"|\"not_issued\", \"reason\", \"retryAt\"}; already "
+                            + "fulfilled: nothing is done and the state is fulfilled. Refused again: her chat hears a new reason.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "application_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "not_approved",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping("/{id}/fulfilment")
+    ResponseEntity<?> retryFulfilment(@PathVariable UUID id) {
+        Applications.Retry result = applications.retryFulfilment(new ApplicationId(id));
+        if (result instanceof Applications.NotRetried not) {
+            return ApplicationRefusals.response(not.code());
+        }
+        Applications.Retried retried = (Applications.Retried) result;
+        return ResponseEntity.ok(retried.outstanding()
+                .map(UnfulfilledJson::of)
+                .orElseGet(
+                        () -> new UnfulfilledJson(ApplicationJson.of(retried.application()), "fulfilled", null, null)));
+    }
+
+    @Operation(
+            summary = "Staff retry an instalment held, now",
+            description = "When her account it was collected from is closed and she has another primary account in the "
+                    + "loan's currency, the loan is collected from that one from now on. 200 {\"applicationId\", "
+                    + "\"number\", \"status\": \"paid\"|\"late\"|\"held\", \"reason\"}; already paid: "
+                    + "nothing is done. Collected once however often it is tried.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "application_not_found, loan_not_found, instalment_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "instalment_not_held (the job collects it)",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping("/{id}/loan/instalments/{number}/retry")
+    ResponseEntity<?> retryInstalment(@PathVariable UUID id, @PathVariable int number) {
+        ApplicationId application = new ApplicationId(id);
+        if (applications.application(application).isEmpty()) {
+            return ApplicationRefusals.response(ApplicationRefusal.APPLICATION_NOT_FOUND);
+        }
+        Instalments.Retry result = instalments.retryHeld(application, number);
+        if (result instanceof Instalments.NotRetried not) {
+            return ApplicationRefusals.response(not.code());
+        }
+        Instalments.Retried retried = (Instalments.Retried) result;
+        return ResponseEntity.ok(new InstalmentRetryJson(id, number, retried.status(), retried.reason()));
     }
 
     @Operation(summary = "One application")

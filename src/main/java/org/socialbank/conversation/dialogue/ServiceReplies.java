@@ -323,6 +323,7 @@ final class ServiceReplies {
                 "applications.loan.line",
                 "applications.loan.status.due",
                 "applications.loan.status.late",
+                "applications.loan.status.held",
                 "applications.loan.status.paid"));
         for (String code : List.of(
                 "points_not_valid",
