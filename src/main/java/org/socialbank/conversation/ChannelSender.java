@@ -25,4 +25,12 @@ public interface ChannelSender {
     default boolean resendSafe() {
         return false;
     }
+
+    /**
+     * The relay recorded the message {@code SUCCEEDED} (its lease no longer holds it). A platform
+     * that reports a message's fate later may have reported it while the row was still the relay's,
+     * between the platform's answer and this record; such a report is only recorded then, and is
+     * applied here, once (review 2026-12-07 channels follow-up). Must not throw.
+     */
+    default void recordedSent(java.util.UUID outboxId) {}
 }

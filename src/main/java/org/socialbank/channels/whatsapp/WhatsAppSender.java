@@ -201,6 +201,9 @@ final class WhatsAppSender implements ChannelSender {
             statuses.apply(sent, clock.instant());
             return new SendOutcome.Sent();
         }
+        if (!store.claimFailure(wamid, clock.instant())) {
+            return new SendOutcome.Sent(); // applied elsewhere already (a lease lost meanwhile)
+        }
         if (sent.errorCode() == WhatsAppStatuses.WINDOW_CLOSED && "free".equals(kind)) {
             store.closeWindow(message.recipient());
             return template(message);
@@ -208,6 +211,12 @@ final class WhatsAppSender implements ChannelSender {
         String reason = "WhatsApp error " + sent.errorCode() + ": " + sent.errorTitle();
         Duration wait = pacing.pause(RateLimits.reported(sent.errorCode(), properties), message.recipient(), reason);
         return wait.isZero() ? new SendOutcome.Failed(false, reason) : new SendOutcome.NotNow(wait, reason);
+    }
+
+    /** A failure Meta reported while the relay still held the row is applied now (review 2026-12-07 channels follow-up). */
+    @Override
+    public void recordedSent(java.util.UUID outboxId) {
+        statuses.recordedSent(outboxId);
     }
 
     private SendOutcome refused(WhatsAppApi.Refused refused, OutboundMessage message) {

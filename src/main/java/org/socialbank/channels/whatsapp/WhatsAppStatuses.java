@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.engine.DeliveryReports;
@@ -57,7 +58,13 @@ class WhatsAppStatuses {
         news.filter(sent -> sent.outboxId() != null).ifPresent(sent -> apply(sent, at));
     }
 
-    /** Brings the outbox row in line with the message's status. */
+    /**
+     * Brings the outbox row in line with the message's status. A failure of a row that is still the
+     * relay's (PENDING: Meta's answer came, the relay has not recorded the send yet) is only
+     * recorded here, and applied by {@link #recordedSent} once the relay has recorded the send;
+     * applied now, its failure would be reported and then the row made SUCCEEDED by the relay, never
+     * sent again (review 2026-12-07 channels follow-up).
+     */
     void apply(WhatsAppStore.Sent sent, Instant at) {
         if (sent.status() == null) {
             return;
@@ -66,6 +73,27 @@ class WhatsAppStatuses {
             reports.reached(sent.outboxId(), sent.status(), at);
             return;
         }
+        if (reports.inFlight(sent.outboxId())) {
+            log.info(
+                    "whatsapp: {} reported failed during its send; applied once the send is recorded", sent.outboxId());
+            return;
+        }
+        if (store.claimFailure(sent.wamid(), clock.instant())) {
+            failed(sent, at);
+        }
+    }
+
+    /** The relay recorded the row SUCCEEDED: a failure Meta reported during the send is applied now, once. */
+    void recordedSent(UUID outboxId) {
+        for (WhatsAppStore.Sent sent : store.failedOf(outboxId)) {
+            if (store.claimFailure(sent.wamid(), clock.instant())) {
+                failed(sent, clock.instant());
+            }
+        }
+    }
+
+    /** Meta refused a message it had accepted, and this is the one application of it to its row. */
+    private void failed(WhatsAppStore.Sent sent, Instant at) {
         String reason = "WhatsApp error " + sent.errorCode() + ": " + sent.errorTitle();
         if (sent.errorCode() == WINDOW_CLOSED && "free".equals(sent.kind())) {
             store.closeWindow(sent.recipient());
@@ -75,10 +103,20 @@ class WhatsAppStatuses {
             }
         }
         Duration wait = pacing.pause(RateLimits.reported(sent.errorCode(), properties), sent.recipient(), reason);
-        if (!wait.isZero()
-                && reports.sendLater(sent.outboxId(), reason, clock.instant().plus(wait))) {
-            log.info("whatsapp: {} was refused for a rate limit; sent again after {}", sent.outboxId(), wait);
-            return;
+        if (!wait.isZero()) {
+            Instant now = clock.instant();
+            switch (reports.sendLater(sent.outboxId(), reason, now.plus(wait), now)) {
+                case SENT_LATER -> {
+                    log.info("whatsapp: {} was refused for a rate limit; sent again after {}", sent.outboxId(), wait);
+                    return;
+                }
+                case REACHED -> {
+                    log.info("whatsapp: {} was refused for a rate limit, but had reached the user", sent.outboxId());
+                    return;
+                }
+                case WAITED_TOO_LONG -> reason = "rate limited for longer than rate-limit-wait-max: " + reason;
+                case REFUSED -> {}
+            }
         }
         if (reports.failed(sent.outboxId(), reason, at)) {
             log.warn("whatsapp: {} failed after it was accepted: {}", sent.outboxId(), reason);

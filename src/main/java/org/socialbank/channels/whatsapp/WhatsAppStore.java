@@ -16,6 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class WhatsAppStore {
 
+    /** The columns of a {@link Sent}, read by {@link #row}. */
+    private static final String SENT_SQL =
+            "SELECT wamid, outbox_id, recipient, kind, status, error_code, error_title FROM whatsapp_messages ";
+
     private final JdbcClient jdbc;
     private final HandledEvents events;
 
@@ -115,18 +119,9 @@ class WhatsAppStore {
     }
 
     Optional<Sent> sent(String wamid) {
-        return jdbc.sql(
-                        "SELECT wamid, outbox_id, recipient, kind, status, error_code, error_title FROM whatsapp_messages "
-                                + "WHERE wamid = ?")
+        return jdbc.sql(SENT_SQL + "WHERE wamid = ?")
                 .param(wamid)
-                .query((rs, n) -> new Sent(
-                        rs.getString("wamid"),
-                        rs.getObject("outbox_id", UUID.class),
-                        rs.getString("recipient"),
-                        rs.getString("kind"),
-                        rs.getString("status"),
-                        rs.getInt("error_code"),
-                        rs.getString("error_title")))
+                .query(WhatsAppStore::row)
                 .optional();
     }
 
@@ -169,6 +164,35 @@ class WhatsAppStore {
                 .params(status, Timestamps.utc(now), wamid)
                 .update();
         return updated == 1 ? sent(wamid) : Optional.empty();
+    }
+
+    /**
+     * Claims the one application of a message's failure to its outbox row: by the sender when the
+     * failure overtook Meta's answer, by the webhook when the row is no longer the relay's, or after
+     * the relay recorded the send when it came in between (review 2026-12-07 channels follow-up).
+     * False when it was claimed before. The claim is a row of {@code whatsapp_events} (unique ids).
+     */
+    boolean claimFailure(String wamid, Instant now) {
+        return events.markHandled("f:" + wamid, "failure", now);
+    }
+
+    /** The row's messages Meta reported failed (most rows have one message, some a few). */
+    List<Sent> failedOf(UUID outboxId) {
+        return jdbc.sql(SENT_SQL + "WHERE outbox_id = ? AND status = 'failed'")
+                .param(outboxId)
+                .query(WhatsAppStore::row)
+                .list();
+    }
+
+    private static Sent row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Sent(
+                rs.getString("wamid"),
+                rs.getObject("outbox_id", UUID.class),
+                rs.getString("recipient"),
+                rs.getString("kind"),
+                rs.getString("status"),
+                rs.getInt("error_code"),
+                rs.getString("error_title"));
     }
 
     static int rank(String status) {

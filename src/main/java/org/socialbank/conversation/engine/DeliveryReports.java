@@ -79,26 +79,74 @@ public class DeliveryReports {
                 == 1;
     }
 
+    /** What {@link #sendLater} did with a row refused for a rate limit. */
+    public enum Wait {
+        /** PENDING again, due after the pause, its try given back. */
+        SENT_LATER,
+        /** A report says it reached the recipient: kept SUCCEEDED, nothing reported. */
+        REACHED,
+        /** Put back for rate limits since longer than {@code rate-limit-wait-max} ago: the caller fails it. */
+        WAITED_TOO_LONG,
+        /** Not a row that can be handed back (finished otherwise, content gone): the caller fails it. */
+        REFUSED
+    }
+
     /**
      * The platform refused a row it had accepted for a rate limit (review 2026-12-07 channels
      * follow-up): nothing reached the recipient, and the send was a wait, not a try. The row is
      * PENDING again, due at {@code next} (after the pause), its try given back; no failure is
      * reported (the alert does not move on to another chat, the campaign's recipient is not
      * failed). Only a row the platform had taken (SUCCEEDED, or UNKNOWN after a send that threw),
-     * whose content is still kept, and that no report says reached the recipient (delivered,
-     * read), is handed back: false otherwise, and for a second report of the same refusal (the
-     * row is PENDING by then, or SUCCEEDED again under another platform id that the caller keeps
-     * apart).
+     * whose content is still kept, is handed back, and only within {@code rate-limit-wait-max} of
+     * its writing, as for a "not now" of the send itself: a platform that keeps taking the row and
+     * then refusing it does not keep it waiting for days ({@link Wait#WAITED_TOO_LONG}). A row a
+     * report says reached the recipient (delivered, read: an earlier send of it) is not sent again
+     * and not failed: it is SUCCEEDED ({@link Wait#REACHED}).
      */
-    public boolean sendLater(UUID outboxId, String reason, Instant next) {
-        return jdbc.sql("UPDATE outbox_messages SET status = 'PENDING', last_error = ?, next_attempt_at = ?, "
+    public Wait sendLater(UUID outboxId, String reason, Instant next, Instant now) {
+        if (delivery(outboxId)
+                .filter(s -> s.equals("delivered") || s.equals("read"))
+                .isPresent()) {
+            Duration ttl = properties.sentPayloadTtl();
+            jdbc.sql("UPDATE outbox_messages SET status = 'SUCCEEDED', last_error = NULL, sent_at = ?, "
+                            + "next_attempt_at = ? WHERE id = ? AND status = 'UNKNOWN'")
+                    .params(Timestamps.utc(now), Timestamps.utc(now.plus(ttl)), outboxId)
+                    .update();
+            return Wait.REACHED;
+        }
+        Instant writtenAfter = now.minus(properties.rateLimitWaitMax());
+        if (jdbc.sql("UPDATE outbox_messages SET status = 'PENDING', last_error = ?, next_attempt_at = ?, "
                                 + "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, claimed_until = NULL, "
                                 + "sent_at = NULL WHERE id = ? AND status IN ('SUCCEEDED', 'UNKNOWN') AND payload <> '' "
-                                + "AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.outbox_id = outbox_messages.id "
-                                + "AND d.state IN ('delivered', 'read'))")
-                        .params(clip(reason), Timestamps.utc(next), outboxId)
+                                + "AND created_at > ? AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d "
+                                + "WHERE d.outbox_id = outbox_messages.id AND d.state IN ('delivered', 'read'))")
+                        .params(clip(reason), Timestamps.utc(next), outboxId, Timestamps.utc(writtenAfter))
                         .update()
-                == 1;
+                == 1) {
+            return Wait.SENT_LATER;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE id = ? AND status IN ('SUCCEEDED', 'UNKNOWN') "
+                                        + "AND payload <> '' AND created_at <= ?")
+                                .params(outboxId, Timestamps.utc(writtenAfter))
+                                .query(Integer.class)
+                                .single()
+                        > 0
+                ? Wait.WAITED_TOO_LONG
+                : Wait.REFUSED;
+    }
+
+    /**
+     * Whether the row is still the relay's (PENDING): a report on it is only recorded by the
+     * adapter, and applied once the relay has recorded its send ({@link
+     * org.socialbank.conversation.ChannelSender#recordedSent}); applied now, a failure would be
+     * reported while the relay then made the row SUCCEEDED (review 2026-12-07 channels follow-up).
+     */
+    public boolean inFlight(UUID outboxId) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE id = ? AND status = 'PENDING'")
+                        .param(outboxId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /**

@@ -309,9 +309,10 @@ public class OutboxRelay implements SmartLifecycle {
                 row.channel(),
                 row.recipient(),
                 Json.outbound(seal.open(row.id(), row.payload())));
+        ChannelSender sender = senders.get(row.channel());
         SendOutcome outcome;
         try {
-            outcome = senders.get(row.channel()).send(message, row.id().toString());
+            outcome = sender.send(message, row.id().toString());
         } catch (RuntimeException e) {
             outcome = new SendOutcome.Unknown("sender threw " + e); // it may have sent before throwing
         }
@@ -324,7 +325,19 @@ public class OutboxRelay implements SmartLifecycle {
                     outcome.getClass().getSimpleName());
             return false;
         }
+        if (outcome instanceof SendOutcome.Sent) {
+            recordedSent(sender, row);
+        }
         return outcome instanceof SendOutcome.Sent;
+    }
+
+    /** A report the platform made while the row was still ours is applied now (review 2026-12-07 channels follow-up). */
+    private static void recordedSent(ChannelSender sender, JdbcConversations.Pending row) {
+        try {
+            sender.recordedSent(row.id());
+        } catch (RuntimeException e) {
+            log.warn("outbox {}: a report made during its send was not applied: {}", row.id(), e.toString());
+        }
     }
 
     /** Writes the outcome under the lease; false when the lease was lost (nothing written). */

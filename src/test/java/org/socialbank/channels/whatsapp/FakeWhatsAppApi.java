@@ -106,6 +106,9 @@ final class FakeWhatsAppApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final Map<String, Instant> windows = new ConcurrentHashMap<>();
+    /** Users whose next message is taken and recorded, but answered only once its latch opens. */
+    private final Map<String, java.util.concurrent.CountDownLatch> holds = new ConcurrentHashMap<>();
+
     private final AtomicLong ids = new AtomicLong(System.nanoTime());
     private final AtomicLong refused = new AtomicLong();
     private final ExecutorService webhooks = Executors.newFixedThreadPool(2);
@@ -188,6 +191,17 @@ final class FakeWhatsAppApi implements AutoCloseable {
     /** The next call is refused with Meta's {@code code} and HTTP {@code status}. */
     void fail(int status, int code, String message) {
         failures.add(new Failure(status, code, message));
+    }
+
+    /**
+     * The next message to this user is taken (its call and wamid recorded at once) and answered
+     * only when the returned latch is counted down (at most 30 s): the bank's send is held between
+     * Meta taking the message and the bank hearing so, with no status posted for it.
+     */
+    java.util.concurrent.CountDownLatch hold(String waId) {
+        java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+        holds.put(waId, latch);
+        return latch;
     }
 
     /** Calls refused for breaking a documented limit (must stay 0). */
@@ -278,11 +292,13 @@ final class FakeWhatsAppApi implements AutoCloseable {
             String type = body.path("type").asString();
             String wamid = "wamid.FAKE" + ids.incrementAndGet();
             calls.add(new Call(to, type, body, auth, wamid, Instant.now()));
-            answer(
-                    exchange,
-                    200,
-                    "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\"" + to
-                            + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
+            java.util.concurrent.CountDownLatch hold = holds.remove(to);
+            if (hold != null) {
+                awaitOpen(hold);
+                answer(exchange, 200, accepted(to, wamid));
+                return; // a held message gets the statuses its test posts, no others
+            }
+            answer(exchange, 200, accepted(to, wamid));
             boolean outside = !type.equals("template") && !windowOpen(to);
             Integer refusal =
                     "MARKETING".equals(approvedTemplates.get(templateName)) ? marketingRefusals.get(to) : null;
@@ -294,6 +310,21 @@ final class FakeWhatsAppApi implements AutoCloseable {
                     report(wamid, to, outside);
                 }
             });
+        }
+    }
+
+    private static String accepted(String to, String wamid) {
+        return "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\"" + to
+                + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}";
+    }
+
+    private static void awaitOpen(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a held message was never let go");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +33,7 @@ import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.Network;
+import org.socialbank.shared.OutboundReported;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.StoreOutage;
@@ -41,6 +44,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.node.ObjectNode;
@@ -66,6 +70,7 @@ abstract class WhatsAppContract {
             "v23.0", NUMBER, TOKEN, SECRET, java.util.Map.of(TEMPLATE, "UTILITY", OFFERS, "MARKETING"));
     static final AtomicLong IDS = new AtomicLong(Math.abs(new Random().nextInt(100_000_000)));
     static final StoreOutage OUTAGE = new StoreOutage();
+    static final RelayHolds RELAY_HOLDS = new RelayHolds();
     static final Pattern LINK = Pattern.compile("/link/[A-Za-z0-9_-]+");
     static final Pattern CONFIRM = Pattern.compile("https?://\\S+/confirm/\\S+");
     static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
@@ -101,6 +106,46 @@ abstract class WhatsAppContract {
         @Bean
         static BeanPostProcessor storeOutage() {
             return OUTAGE.wrapper();
+        }
+
+        @Bean
+        RelayHolds relayHolds() {
+            return RELAY_HOLDS;
+        }
+    }
+
+    /**
+     * Holds the relay's worker where the sender records a status that overtook Meta's answer: after
+     * the wamid is linked to the row, before the relay records the send (the row still PENDING
+     * under its lease). Armed for one row; the test lets it go.
+     */
+    static final class RelayHolds {
+        private final java.util.Map<UUID, Hold> armed = new java.util.concurrent.ConcurrentHashMap<>();
+
+        record Hold(CountDownLatch reached, CountDownLatch release) {}
+
+        Hold arm(UUID row) {
+            Hold hold = new Hold(new CountDownLatch(1), new CountDownLatch(1));
+            armed.put(row, hold);
+            return hold;
+        }
+
+        @EventListener
+        public void reported(OutboundReported report) {
+            Hold hold = "sent".equals(report.state()) ? armed.remove(report.messageId()) : null;
+            if (hold != null) {
+                hold.reached().countDown();
+                awaitOpen(hold.release());
+            }
+        }
+    }
+
+    static void awaitOpen(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as("the latch opened").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
@@ -645,14 +690,21 @@ abstract class WhatsAppContract {
     void aReplyReportedFailedForARateLimitIsSentAgainAfterThePauseOnce(int code) {
         API.statuses(false); // the test posts the statuses
         Chat chat = new Chat();
-        chat.say("help");
-        FakeWhatsAppApi.Call first = chat.received(1);
+        FakeWhatsAppApi.Call first = helpAnswered(chat);
         UUID row = outboxIdOf(first.wamid());
-        awaitStatus(row, "SUCCEEDED");
         ObjectNode failed = API.statusPayload(first.wamid(), chat.waId, "failed", code);
         assertThat(API.deliver(failed)).isEqualTo(200);
         assertThat(API.deliver(failed)).as("the same status again").isEqualTo(200);
 
+        sentAgainOnItsRow(chat, first, row);
+
+        assertThat(API.deliver(failed)).as("once more, after the resend").isEqualTo(200);
+        nextReplyIsANewRow(chat, row, 3);
+        assertThat(statusOf(row)).isEqualTo("SUCCEEDED");
+    }
+
+    /** The second message to the chat is {@code first} again, on its row, SUCCEEDED with one try counted. */
+    private void sentAgainOnItsRow(Chat chat, FakeWhatsAppApi.Call first, UUID row) {
         FakeWhatsAppApi.Call again = chat.received(2);
         assertThat(again.text()).isEqualTo(first.text());
         assertThat(outboxIdOf(again.wamid())).as("the same outbox row").isEqualTo(row);
@@ -660,14 +712,15 @@ abstract class WhatsAppContract {
         assertThat(count("SELECT attempts FROM outbox_messages WHERE id = ?", row))
                 .as("the rate limit was a wait, not a try")
                 .isEqualTo(1);
+    }
 
-        assertThat(API.deliver(failed)).as("once more, after the resend").isEqualTo(200);
+    /** "help" is answered on a new row, the chat's message number {@code n}: nothing more of {@code row} came before it. */
+    private void nextReplyIsANewRow(Chat chat, UUID row, int n) {
         chat.say("help"); // its reply comes after anything still due to her
-        FakeWhatsAppApi.Call next = chat.received(3);
+        FakeWhatsAppApi.Call next = chat.received(n);
         assertThat(outboxIdOf(next.wamid())).isNotEqualTo(row);
         awaitStatus(outboxIdOf(next.wamid()), "SUCCEEDED");
-        assertThat(chat.count()).as("sent twice in all, never three times").isEqualTo(3);
-        assertThat(statusOf(row)).isEqualTo("SUCCEEDED");
+        assertThat(chat.count()).as(row + " not sent again").isEqualTo(n);
     }
 
     /**
@@ -681,10 +734,8 @@ abstract class WhatsAppContract {
     void aDeliveredReplyIsNotSentAgainForARateLimitFailure() {
         API.statuses(false);
         Chat chat = new Chat();
-        chat.say("help");
-        FakeWhatsAppApi.Call first = chat.received(1);
+        FakeWhatsAppApi.Call first = helpAnswered(chat);
         UUID row = outboxIdOf(first.wamid());
-        awaitStatus(row, "SUCCEEDED");
         assertThat(API.deliver(API.statusPayload(first.wamid(), chat.waId, "delivered", 0)))
                 .isEqualTo(200);
         assertThat(API.deliver(API.statusPayload(first.wamid(), chat.waId, "failed", WhatsAppSender.THROUGHPUT)))
@@ -718,6 +769,134 @@ abstract class WhatsAppContract {
         assertThat(chat.count()).as("each reply sent once").isEqualTo(3);
         assertThat(count("SELECT attempts FROM outbox_messages WHERE id = ?", waiting))
                 .isEqualTo(1);
+    }
+
+    /**
+     * Review 2026-12-07 channels follow-up #1: a reply Meta keeps taking and then reporting failed
+     * for a rate limit is not put back for ever: once it was written longer than {@code
+     * rate-limit-wait-max} (6h) ago, the failure is its end, reported failed.
+     */
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a reply reported failed for a rate limit after waiting longer"
+            + " than rate-limit-wait-max fails, reported failed, and is not sent again")
+    void aReplyRateLimitedForLongerThanTheWaitMaxFails() {
+        API.statuses(false);
+        Chat chat = new Chat();
+        FakeWhatsAppApi.Call first = helpAnswered(chat);
+        UUID row = outboxIdOf(first.wamid());
+        // written seven hours ago: Meta has been taking it and then refusing it since
+        jdbc.sql("UPDATE outbox_messages SET created_at = ? WHERE id = ?")
+                .params(Timestamps.utc(Instant.now().minus(Duration.ofHours(7))), row)
+                .update();
+        assertThat(API.deliver(API.statusPayload(first.wamid(), chat.waId, "failed", WhatsAppSender.PAIR_RATE)))
+                .isEqualTo(200);
+        assertThat(statusOf(row)).isEqualTo("FAILED");
+        assertThat(jdbc.sql("SELECT last_error FROM outbox_messages WHERE id = ?")
+                        .param(row)
+                        .query(String.class)
+                        .single())
+                .contains("rate-limit-wait-max")
+                .contains(String.valueOf(WhatsAppSender.PAIR_RATE));
+        assertThat(deliveryOf(row)).isEqualTo("failed");
+        nextReplyIsANewRow(chat, row, 2);
+    }
+
+    /**
+     * Review 2026-12-07 channels follow-up #2: Meta reports a rate-limit failure after the sender
+     * linked the wamid to the row and before the relay recorded the send (the relay is held there).
+     * The failure is recorded only, and applied once the send is recorded: the row is sent again
+     * after the pause, no failure is reported, one try counted.
+     */
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a rate-limit failure reported while the relay still holds the"
+            + " row is applied once the send is recorded: sent again, no failure reported")
+    void aRateLimitFailureReportedDuringTheSendIsAppliedOnceTheSendIsRecorded() {
+        API.statuses(false);
+        Chat chat = new Chat();
+        CountDownLatch answer = API.hold(chat.waId);
+        RelayHolds.Hold relay;
+        FakeWhatsAppApi.Call first;
+        UUID row;
+        try {
+            chat.say("help");
+            first = chat.received(1); // Meta took it; the bank has no answer yet
+            row = jdbc.sql("SELECT id FROM outbox_messages WHERE channel = 'whatsapp' AND recipient = ? "
+                            + "AND status = 'PENDING'")
+                    .param(chat.waId)
+                    .query(UUID.class)
+                    .single();
+            // "sent" overtakes the answer: the sender records it after linking the wamid, held there
+            assertThat(API.deliver(API.statusPayload(first.wamid(), chat.waId, "sent", 0)))
+                    .isEqualTo(200);
+            relay = RELAY_HOLDS.arm(row);
+        } finally {
+            answer.countDown();
+        }
+        awaitOpen(relay.reached());
+        try {
+            assertThat(statusOf(row)).as("still the relay's").isEqualTo("PENDING");
+            assertThat(API.deliver(API.statusPayload(first.wamid(), chat.waId, "failed", WhatsAppSender.PAIR_RATE)))
+                    .isEqualTo(200);
+            assertThat(deliveryOf(row)).as("recorded only, no failure reported").isNotEqualTo("failed");
+        } finally {
+            relay.release().countDown();
+        }
+        sentAgainOnItsRow(chat, first, row);
+        assertThat(deliveryOf(row)).isNotEqualTo("failed");
+        nextReplyIsANewRow(chat, row, 3);
+        assertThat(statusOf(row)).isEqualTo("SUCCEEDED");
+    }
+
+    /**
+     * Review 2026-12-07 channels follow-up #3: the first send of a reply is reported failed for a
+     * rate limit and put back; while the relay holds the row for the second send (held in the fake
+     * before Meta's answer), Meta says the first was delivered after all; the second is then
+     * reported failed for a rate limit too. It reached her: the row stays SUCCEEDED, no failure.
+     */
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a rate-limit failure of a reply reported delivered keeps it"
+            + " SUCCEEDED, with no failure reported")
+    void aRateLimitFailureOfAReplyThatReachedHerAfterAllKeepsItSucceeded() {
+        API.statuses(false);
+        Chat chat = new Chat();
+        FakeWhatsAppApi.Call first = helpAnswered(chat);
+        UUID row = outboxIdOf(first.wamid());
+        CountDownLatch answer = API.hold(chat.waId);
+        FakeWhatsAppApi.Call second;
+        try {
+            assertThat(API.deliver(API.statusPayload(first.wamid(), chat.waId, "failed", WhatsAppSender.PAIR_RATE)))
+                    .isEqualTo(200);
+            second = chat.received(2); // sent again after the pause; Meta took it, the bank has no answer yet
+            assertThat(statusOf(row)).isEqualTo("PENDING");
+            assertThat(API.deliver(API.statusPayload(first.wamid(), chat.waId, "delivered", 0)))
+                    .isEqualTo(200);
+            assertThat(statusOf(row)).as("the relay holds it: sent twice").isEqualTo("PENDING");
+        } finally {
+            answer.countDown();
+        }
+        assertThat(outboxIdOf(second.wamid())).isEqualTo(row);
+        awaitStatus(row, "SUCCEEDED");
+        assertThat(API.deliver(API.statusPayload(second.wamid(), chat.waId, "failed", WhatsAppSender.PAIR_RATE)))
+                .isEqualTo(200);
+        assertThat(statusOf(row)).as("it reached her: kept").isEqualTo("SUCCEEDED");
+        assertThat(deliveryOf(row)).as("no failure reported").isEqualTo("delivered");
+        nextReplyIsANewRow(chat, row, 3);
+    }
+
+    /** "help" answered: Meta's first message to the chat, once its outbox row is SUCCEEDED. */
+    private FakeWhatsAppApi.Call helpAnswered(Chat chat) {
+        chat.say("help");
+        FakeWhatsAppApi.Call first = chat.received(1);
+        awaitStatus(outboxIdOf(first.wamid()), "SUCCEEDED");
+        return first;
+    }
+
+    private String deliveryOf(UUID row) {
+        return jdbc.sql("SELECT state FROM outbox_deliveries WHERE outbox_id = ?")
+                .param(row)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     private String statusOf(UUID row) {
