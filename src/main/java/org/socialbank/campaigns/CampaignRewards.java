@@ -36,7 +36,10 @@ import org.springframework.stereotype.Service;
  * credits her cashback to her primary account in the reward's currency. The cashback's transfer id
  * is derived from (campaign, customer) and {@code campaign_rewards} is keyed by the same pair, both
  * written in the transaction that moves the locked cursor: once per customer, whatever re-reads
- * the journal or however many nodes follow it.
+ * the journal or however many nodes follow it. A round decides first and books its cashbacks
+ * last, right before its commit: a cashback takes its time when it is booked, and the journal's
+ * followers (her cashback's alert) rely on its commit coming within their settle of that time
+ * (docs/ledger.md, "The journal's followers"), however many campaigns the round read.
  */
 @Service
 public class CampaignRewards {
@@ -104,7 +107,8 @@ public class CampaignRewards {
             if (batch.isEmpty()) {
                 return 0;
             }
-            rewardPage(batch);
+            List<Cashback> due = rewardPage(batch);
+            due.forEach(this::book);
             store.moveRewardCursor(batch.get(batch.size() - 1).sequence());
             return batch.size();
         });
@@ -114,9 +118,10 @@ public class CampaignRewards {
      * Every campaign whose reward window can still match a posting of the page (its end not before
      * the page's oldest posting, its action one of the page's codes), however many, read
      * {@link #OFFERS_PAGE} at a time: none is left out by a cap, and the postings stay in journal
-     * order for each campaign (its first qualifying one earns).
+     * order for each campaign (its first qualifying one earns). Points are granted as it goes (no
+     * journal follower alerts them); the cashbacks it answers are for the caller to book last.
      */
-    private void rewardPage(List<JournalPosting> batch) {
+    private List<Cashback> rewardPage(List<JournalPosting> batch) {
         Set<String> actions = new java.util.HashSet<>();
         Instant oldest = batch.get(0).transfer().createdAt();
         for (JournalPosting posting : batch) {
@@ -125,31 +130,53 @@ public class CampaignRewards {
                     ? posting.transfer().createdAt()
                     : oldest;
         }
+        // the payers, once a round (not once per posting and offer)
+        java.util.Map<AccountId, CustomerId> holders = directory.holders(
+                batch.stream().map(p -> p.debitAccount().id()).collect(java.util.stream.Collectors.toSet()));
+        List<Cashback> due = new java.util.ArrayList<>();
         UUID after = null;
         List<JdbcRewards.Offer> offers;
         do {
             offers = store.offers(actions, oldest, after, OFFERS_PAGE);
             for (JournalPosting posting : batch) {
+                Optional<CustomerId> payer =
+                        Optional.ofNullable(holders.get(posting.debitAccount().id()));
                 for (JdbcRewards.Offer offer : offers) {
                     if (offer.reward().referral() == null) {
-                        reward(offer, posting);
+                        reward(offer, posting, payer, due);
                     } else {
-                        referral(offer, posting);
+                        referral(offer, posting, payer, due);
                     }
                 }
             }
             after = offers.isEmpty() ? after : offers.get(offers.size() - 1).campaignId();
         } while (offers.size() == OFFERS_PAGE);
+        return due;
     }
 
-    private void reward(JdbcRewards.Offer offer, JournalPosting posting) {
+    /**
+     * A cashback a round decided, booked at its end.
+     *
+     * @param sourceTransferId the posting that earned a recipient's reward ({@code campaign_rewards}
+     *     is written once it is booked), null for a referral's
+     */
+    private record Cashback(
+            UUID campaignId, CustomerId customer, String what, CampaignReward reward, UUID sourceTransferId) {
+
+        boolean rewards(UUID campaign, CustomerId payer) {
+            return sourceTransferId != null && campaignId.equals(campaign) && customer.equals(payer);
+        }
+    }
+
+    private void reward(
+            JdbcRewards.Offer offer, JournalPosting posting, Optional<CustomerId> customer, List<Cashback> due) {
         CampaignReward reward = offer.reward();
         if (!posting.transfer().code().value().equals(reward.action())) {
             return;
         }
-        Optional<CustomerId> customer = directory.holder(posting.debitAccount().id());
         if (customer.isEmpty()
-                || store.rewarded(offer.campaignId(), customer.get().value())) {
+                || store.rewarded(offer.campaignId(), customer.get().value())
+                || due.stream().anyMatch(c -> c.rewards(offer.campaignId(), customer.get()))) {
             return;
         }
         Optional<ChannelIdentity> reached = reachedChat(
@@ -158,16 +185,40 @@ public class CampaignRewards {
             return;
         }
         String what = "reward:" + offer.campaignId() + ":" + customer.get().value();
-        if (!credit(offer.campaignId(), customer.get(), what, reward, reached.get())) {
-            return;
+        if (!reward.points()) {
+            due.add(new Cashback(
+                    offer.campaignId(),
+                    customer.get(),
+                    what,
+                    reward,
+                    posting.transfer().id().value()));
+        } else if (grant(customer.get(), what, reward, reached.get())) {
+            store.insertReward(
+                    offer.campaignId(),
+                    customer.get().value(),
+                    derived(what),
+                    posting.transfer().id().value(),
+                    reward,
+                    clock.instant());
         }
-        store.insertReward(
-                offer.campaignId(),
-                customer.get().value(),
-                new TransferId(derived(what)).value(),
-                posting.transfer().id().value(),
-                reward,
-                clock.instant());
+    }
+
+    /** Books a cashback the round decided; a recipient's reward is recorded once it is booked. */
+    private void book(Cashback cashback) {
+        if (cashback(
+                        cashback.campaignId(),
+                        cashback.customer(),
+                        new TransferId(derived(cashback.what())),
+                        cashback.reward())
+                && cashback.sourceTransferId() != null) {
+            store.insertReward(
+                    cashback.campaignId(),
+                    cashback.customer().value(),
+                    derived(cashback.what()),
+                    cashback.sourceTransferId(),
+                    cashback.reward(),
+                    clock.instant());
+        }
     }
 
     /**
@@ -176,12 +227,12 @@ public class CampaignRewards {
      * too when the campaign says so. The referral row is marked in this transaction, and each
      * credit's id is derived from (campaign, new customer): once, whatever re-reads the journal.
      */
-    private void referral(JdbcRewards.Offer offer, JournalPosting posting) {
+    private void referral(
+            JdbcRewards.Offer offer, JournalPosting posting, Optional<CustomerId> referee, List<Cashback> due) {
         CampaignReward reward = offer.reward();
         if (!posting.transfer().code().value().equals(reward.action())) {
             return;
         }
-        Optional<CustomerId> referee = directory.holder(posting.debitAccount().id());
         Optional<JdbcReferrals.Referral> referral = referee.flatMap(r -> referrals.ofReferee(r.value()))
                 .filter(r -> r.campaignId().equals(offer.campaignId()) && r.rewardedAt() == null);
         Instant at = posting.transfer().createdAt();
@@ -197,24 +248,29 @@ public class CampaignRewards {
         }
         CustomerId referrer = new CustomerId(referral.get().referrerId());
         String pair = offer.campaignId() + ":" + referee.get().value();
-        credit(offer.campaignId(), referrer, "referral:" + pair, reward, null);
+        credit(offer.campaignId(), referrer, "referral:" + pair, reward, due);
         if (reward.referral().refereeToo()) {
-            credit(offer.campaignId(), referee.get(), "referee:" + pair, reward, null);
+            credit(offer.campaignId(), referee.get(), "referee:" + pair, reward, due);
+        }
+    }
+
+    /** A referral's reward: its points granted now, its cashback due at the round's end. */
+    private void credit(UUID campaignId, CustomerId customer, String what, CampaignReward reward, List<Cashback> due) {
+        if (reward.points()) {
+            grant(customer, what, reward, null);
+        } else {
+            due.add(new Cashback(campaignId, customer, what, reward, null));
         }
     }
 
     /**
-     * Credits a reward under an id derived from {@code what}: points through the loyalty book (and
-     * her chat is told: points have no posting alert), or a cashback (its posting alert tells her).
+     * Grants a reward's points under an id derived from {@code what}, through the loyalty book, and
+     * her chat is told (points have no posting alert; a cashback's posting alert tells her).
      *
-     * @param chat where to tell her of points, null for her first linked chat
+     * @param chat where to tell her, null for her first linked chat
      */
-    private boolean credit(
-            UUID campaignId, CustomerId customer, String what, CampaignReward reward, ChannelIdentity chat) {
+    private boolean grant(CustomerId customer, String what, CampaignReward reward, ChannelIdentity chat) {
         TransferId id = new TransferId(derived(what));
-        if (!reward.points()) {
-            return cashback(campaignId, customer, id, reward);
-        }
         if (!points.grant(customer, reward.amountMinor(), id.value(), CODE)) {
             return false;
         }

@@ -312,7 +312,10 @@ public class Ledger implements DisposableBean {
      * balances right after it. The page ends before the first of them (in journal order) written
      * after {@code writtenBefore}: that row and the ones after it come in a later call, so a
      * follower that moves its cursor to the page's last row never passes a row written later than
-     * a row it read (docs/ledger.md, "The journal's followers").
+     * a row it read (docs/ledger.md, "The journal's followers"). A row whose time is more than
+     * {@code socialbank.ledger.clock-skew-max} after this node's clock was written by a node whose
+     * clock is ahead: it does not end the page (it would hold the journal until real time caught
+     * up), it is read as if settled, logged and counted.
      *
      * @param limit 1 to {@link #JOURNAL_PAGE_MAX}, whatever the statements' page maximum
      */
@@ -320,7 +323,13 @@ public class Ledger implements DisposableBean {
         if (limit < 1 || limit > JOURNAL_PAGE_MAX) {
             throw new IllegalArgumentException("limit must be between 1 and " + JOURNAL_PAGE_MAX);
         }
-        List<JdbcBook.Posted> page = book.postedAfter(afterSequence, writtenBefore, limit);
+        Instant now = clock.instant();
+        Instant skewedAfter = now.plus(properties.clockSkewMax());
+        List<JdbcBook.Posted> page = book.postedAfter(afterSequence, writtenBefore, skewedAfter, limit);
+        page.stream()
+                .map(p -> p.row().transfer())
+                .filter(t -> t.createdAt().isAfter(skewedAfter))
+                .forEach(t -> metrics.skewed(t, now));
         // the page's accounts in one read (a follower reads pages of hundreds of rows, several a second)
         Map<AccountId, Account> accounts = new HashMap<>(book.findAccounts(page.stream()
                 .flatMap(p -> java.util.stream.Stream.of(

@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recoverAtStart whether, after a run on the embedded H2 file that did not stop cleanly,
  *     the ledger replays its journal at start and sets right the balances, pending statuses and
  *     balances after each row that disagree with it (docs/adr/0017); PostgreSQL never needs it
+ * @param clockSkewMax how far after a journal follower's own clock a row's time may be and still
+ *     hold the follower's page until it settles (1 s..1 h); a row further ahead was written by a
+ *     node whose clock is ahead: it is read as if settled, logged and counted
+ *     ({@code socialbank.ledger.journal.skewed}), docs/ledger.md "The journal's followers"
  */
 @ConfigurationProperties("socialbank.ledger")
 public record LedgerProperties(
@@ -35,7 +39,8 @@ public record LedgerProperties(
         @DefaultValue("128") int groupSizeMax,
         @DefaultValue("2") int groupCommitters,
         @DefaultValue("16") int groupBatchesMax,
-        @DefaultValue("true") boolean recoverAtStart) {
+        @DefaultValue("true") boolean recoverAtStart,
+        @DefaultValue("1m") Duration clockSkewMax) {
 
     public LedgerProperties {
         require(
@@ -50,6 +55,11 @@ public record LedgerProperties(
         require(groupSizeMax >= 1 && groupSizeMax <= 1000, "socialbank.ledger.group-size-max must be 1..1000");
         require(groupCommitters >= 1 && groupCommitters <= 16, "socialbank.ledger.group-committers must be 1..16");
         require(groupBatchesMax >= 1 && groupBatchesMax <= 100, "socialbank.ledger.group-batches-max must be 1..100");
+        require(
+                clockSkewMax != null
+                        && clockSkewMax.compareTo(Duration.ofSeconds(1)) >= 0
+                        && clockSkewMax.compareTo(Duration.ofHours(1)) <= 0,
+                "socialbank.ledger.clock-skew-max must be 1s..1h");
     }
 
     private static void require(boolean condition, String message) {

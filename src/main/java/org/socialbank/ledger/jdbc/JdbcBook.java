@@ -322,9 +322,10 @@ public class JdbcBook implements Book {
      * for a later page. A filter on {@code created_at} instead would return a row written earlier
      * behind one written later and let a follower's cursor pass the later one for good. The read
      * is one range of the {@code seq} index that ends at {@code limit} rows (the filter read on
-     * through every row still too new).
+     * through every row still too new). A row whose time is after {@code skewedAfter} does not end
+     * the page: its node's clock is ahead, and waiting for that time would hold every row after it.
      */
-    public List<Posted> postedAfter(long afterSequence, Instant writtenBefore, int limit) {
+    public List<Posted> postedAfter(long afterSequence, Instant writtenBefore, Instant skewedAfter, int limit) {
         List<Posted> rows = jdbc.sql("SELECT " + TRANSFER_COLUMNS + ", t.debit_balance_after, t.credit_balance_after"
                         + TRANSFER_FROM + " WHERE t.seq > ? "
                         + "AND t.kind IN ('single_phase', 'post_pending') ORDER BY t.seq LIMIT ?")
@@ -335,7 +336,8 @@ public class JdbcBook implements Book {
                         nullableLong(rs, "credit_balance_after")))
                 .list();
         return rows.stream()
-                .takeWhile(p -> !p.row().transfer().createdAt().isAfter(writtenBefore))
+                .takeWhile(p -> !p.row().transfer().createdAt().isAfter(writtenBefore)
+                        || p.row().transfer().createdAt().isAfter(skewedAfter))
                 .toList();
     }
 
