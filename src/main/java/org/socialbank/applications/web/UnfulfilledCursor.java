@@ -11,6 +11,7 @@ import org.socialbank.applications.ApplicationId;
 import org.socialbank.applications.Applications;
 import org.socialbank.applications.LoanId;
 import org.socialbank.applications.Loans;
+import org.socialbank.shared.Uuids;
 
 /**
  * Where a page of staff's list of what was not fulfilled ends, in both of its lists: the approvals
@@ -67,17 +68,23 @@ record UnfulfilledCursor(
             Applications.UnfulfilledAfter approvals = null;
             if (!a.equals("-")) {
                 String[] at = a.split(",", -1);
-                approvals = new Applications.UnfulfilledAfter(
-                        Instant.parse(at[0]), new ApplicationId(UUID.fromString(at[1])));
+                Optional<UUID> id = at.length == 2 ? Uuids.parse(at[1]) : Optional.empty();
+                if (id.isEmpty()) {
+                    return Optional.empty();
+                }
+                approvals = new Applications.UnfulfilledAfter(Instant.parse(at[0]), new ApplicationId(id.get()));
             }
             Loans.HeldAfter held = null;
             if (!h.equals("-")) {
                 String[] at = h.split(",", -1);
-                held = new Loans.HeldAfter(
-                        LocalDate.parse(at[0]), new LoanId(UUID.fromString(at[1])), Integer.parseInt(at[2]));
+                Optional<UUID> id = at.length == 3 ? Uuids.parse(at[1]) : Optional.empty();
+                if (id.isEmpty()) {
+                    return Optional.empty();
+                }
+                held = new Loans.HeldAfter(LocalDate.parse(at[0]), new LoanId(id.get()), Integer.parseInt(at[2]));
             }
             return Optional.of(new UnfulfilledCursor(approvals, approvals == null, held, held == null));
-        } catch (RuntimeException notOurs) { // bad base64, a date, a UUID, a number, a missing part
+        } catch (RuntimeException notOurs) { // bad base64, a date or a number
             return Optional.empty();
         }
     }
