@@ -3,31 +3,19 @@ package org.socialbank.applications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.socialbank.conversation.Inbound;
-import org.socialbank.directory.Confirmations;
-import org.socialbank.directory.Directory;
-import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
 import org.socialbank.support.Api;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
-import org.socialbank.support.FakeSms;
-import org.socialbank.support.MutableClock;
 import org.socialbank.support.SmsFakes;
-import org.socialbank.support.TestStores;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Review 2026-12-07 branches #3 over real HTTP, the engine and a Telegram fake on H2: the reason
@@ -43,54 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "socialbank.applications.auto-decide=false" // staff decide
         })
 @Import({ChatFakes.class, SmsFakes.class, LoanTestClock.class})
-class DeclineReasonIntegrationTests {
+class DeclineReasonIntegrationTests extends LoanHttpTestBase {
 
     /** What staff wrote, in the language they work in: shown as it is, not translated. */
     static final String REASON = "Your employer could not confirm your contract.";
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStores.h2(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    Applications applications;
-
-    @Autowired
-    SignOnPage signatures;
-
-    @Autowired
-    Confirmations confirmations;
-
-    @Autowired
-    FakeSms sms;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Chats chats;
-
-    Api api;
-    LoanFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new LoanFixtures(directory, ledger, applications, signatures, confirmations, sms, clock);
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(

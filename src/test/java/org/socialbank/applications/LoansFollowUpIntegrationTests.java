@@ -9,38 +9,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.socialbank.directory.Confirmations;
-import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.AccountStatus;
-import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewAccount;
 import org.socialbank.ledger.StatusResult;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.jdbc.Timestamps;
-import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
-import org.socialbank.support.FakeSms;
-import org.socialbank.support.LedgerAudit;
-import org.socialbank.support.MutableClock;
 import org.socialbank.support.SmsFakes;
-import org.socialbank.support.TestStores;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,67 +43,7 @@ import tools.jackson.databind.JsonNode;
             "socialbank.applications.auto-decide=true"
         })
 @Import({ChatFakes.class, SmsFakes.class, LoanTestClock.class})
-class LoansFollowUpIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStores.h2(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    Applications applications;
-
-    @Autowired
-    Instalments instalments;
-
-    @Autowired
-    Loans loans;
-
-    @Autowired
-    Fulfilments fulfilments;
-
-    @Autowired
-    SignOnPage signatures;
-
-    @Autowired
-    Confirmations confirmations;
-
-    @Autowired
-    FakeSms sms;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Chats chats;
-
-    Api api;
-
-    LoanFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new LoanFixtures(directory, ledger, applications, signatures, confirmations, sms, clock);
-    }
-
-    @AfterEach
-    void ledgerStaysBalanced() {
-        new LedgerAudit(jdbc).assertBalanced();
-        new LedgerAudit(jdbc).assertBalancesMatchTheJournal();
-    }
+class LoansFollowUpIntegrationTests extends LoanHttpTestBase {
 
     @Test
     @DisplayName(

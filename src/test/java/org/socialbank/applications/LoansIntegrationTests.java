@@ -6,16 +6,11 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountStatus;
-import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.StatusResult;
 import org.socialbank.ledger.Transfer;
 import org.socialbank.ledger.TransferId;
@@ -24,19 +19,10 @@ import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
-import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
-import org.socialbank.support.LedgerAudit;
-import org.socialbank.support.MutableClock;
 import org.socialbank.support.SmsFakes;
-import org.socialbank.support.TestStores;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,67 +43,7 @@ import tools.jackson.databind.JsonNode;
             "socialbank.applications.auto-decide=true"
         })
 @Import({ChatFakes.class, SmsFakes.class, LoanTestClock.class})
-class LoansIntegrationTests {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStores.h2(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    Applications applications;
-
-    @Autowired
-    Instalments instalments;
-
-    @Autowired
-    Loans loans;
-
-    @Autowired
-    Fulfilments fulfilments;
-
-    @Autowired
-    SignOnPage signatures;
-
-    @Autowired
-    Confirmations confirmations;
-
-    @Autowired
-    FakeSms sms;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-
-    LoanFixtures fixtures;
-
-    @Autowired
-    Chats chats;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new LoanFixtures(directory, ledger, applications, signatures, confirmations, sms, clock);
-    }
-
-    @AfterEach
-    void ledgerStaysBalanced() {
-        new LedgerAudit(jdbc).assertBalanced();
-        new LedgerAudit(jdbc).assertBalancesMatchTheJournal();
-    }
+class LoansIntegrationTests extends LoanHttpTestBase {
 
     @Test
     void aLoanApprovedByTheRulesIsPaidOutWithItsScheduleAndEveryInstalmentIsCollectedOnce() {
