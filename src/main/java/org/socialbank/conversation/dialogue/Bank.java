@@ -585,12 +585,6 @@ public interface Bank {
     }
 
     /**
-     * Records "collect my money" from every consent not revoked, idempotent by this message; a
-     * worker asks the other banks later. Answers the consents asked (none: nothing recorded).
-     */
-    List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer);
-
-    /**
      * Asks for a collection from one of the customer's consents, of {@code amountMinor} (null: all it
      * allows), idempotent by this message; above the step-up threshold, a link to the bank's page.
      */

@@ -718,11 +718,6 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer) {
-        return parts.sweeping().askCollection(collectionId(channel, externalMessageId), customer);
-    }
-
-    @Override
     public org.socialbank.sweeping.CollectInChat.Offer collect(
             CustomerId customer, org.socialbank.sweeping.ConsentId consent, Long amountMinor) {
         return parts.collections().ask(collectionId(channel, externalMessageId), customer, consent, amountMinor);

@@ -277,11 +277,6 @@ final class FakeBank implements Bank {
     }
 
     @Override
-    public List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer) {
-        return List.of();
-    }
-
-    @Override
     public Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(
             CustomerId customer, org.socialbank.sweeping.ConsentId id) {
         return Optional.empty();
