@@ -26,10 +26,19 @@ class WhatsAppConfiguration {
         return new WhatsAppStore(jdbc);
     }
 
-    /** The number's pace and pauses on this node, shared by the sender and the statuses' rate limits. */
+    /** The number's rate-limit pauses, shared by every node through the database. */
     @Bean
-    Pacing whatsAppPacing(WhatsAppProperties properties, Clock clock) {
-        return new Pacing(clock, properties.messagesPerSecond());
+    WhatsAppPauses whatsAppPauses(JdbcClient jdbc, WhatsAppProperties properties) {
+        return new WhatsAppPauses(jdbc, properties.phoneNumberId());
+    }
+
+    /**
+     * The number's pace on this node and its pauses on every node, shared by the sender and the
+     * statuses' rate limits.
+     */
+    @Bean
+    Pacing whatsAppPacing(WhatsAppProperties properties, WhatsAppPauses pauses, Clock clock) {
+        return new Pacing(clock, properties.messagesPerSecond(), pauses);
     }
 
     @Bean
@@ -49,8 +58,8 @@ class WhatsAppConfiguration {
     }
 
     @Bean
-    WhatsAppJanitor whatsAppJanitor(WhatsAppStore store, Clock clock) {
-        return new WhatsAppJanitor(store, clock);
+    WhatsAppJanitor whatsAppJanitor(WhatsAppStore store, WhatsAppPauses pauses, Clock clock) {
+        return new WhatsAppJanitor(store, pauses, clock);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -2,13 +2,14 @@ package org.socialbank.channels.whatsapp;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.socialbank.shared.jdbc.Retention;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Keeps the channel's tables bounded: Meta redelivers a webhook for up to 7 days and reports a
  * message's statuses within days, so event and message rows older than 30 days (as long as the
- * engine's inbox keeps its own) are deleted hourly.
+ * engine's inbox keeps its own) are deleted hourly, and so are the rate-limit pauses that ended.
  */
 class WhatsAppJanitor {
 
@@ -16,16 +17,19 @@ class WhatsAppJanitor {
     static final int BATCH_MAX = 1_000;
 
     private final WhatsAppStore store;
+    private final WhatsAppPauses pauses;
     private final Clock clock;
 
-    WhatsAppJanitor(WhatsAppStore store, Clock clock) {
+    WhatsAppJanitor(WhatsAppStore store, WhatsAppPauses pauses, Clock clock) {
         this.store = store;
+        this.pauses = pauses;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     int run() {
-        return Retention.deleteInBatches(
-                () -> store.deleteBefore(clock.instant().minus(KEPT), BATCH_MAX), BATCH_MAX);
+        Instant now = clock.instant();
+        return Retention.deleteInBatches(() -> store.deleteBefore(now.minus(KEPT), BATCH_MAX), BATCH_MAX)
+                + Retention.deleteInBatches(() -> pauses.deleteEndedBefore(now, BATCH_MAX), BATCH_MAX);
     }
 }

@@ -747,7 +747,7 @@ abstract class WhatsAppContract {
         FakeWhatsAppApi.Call second = chat.received(2);
         UUID waiting = outboxIdOf(second.wamid());
         awaitStatus(waiting, "SUCCEEDED");
-        pacing.pauseUser(chat.waId, Duration.ofHours(1));
+        pacing.pauseUser(chat.waId, Duration.ofHours(1)); // on every node (review 2026-12-07 channels follow-up)
         try {
             assertThat(API.deliver(API.statusPayload(second.wamid(), chat.waId, "failed", WhatsAppSender.THROUGHPUT)))
                     .isEqualTo(200);
@@ -760,7 +760,11 @@ abstract class WhatsAppContract {
                     .as("delivered after all: not sent again")
                     .isEqualTo("SUCCEEDED");
         } finally {
-            pacing.pauseUser(chat.waId, Duration.ZERO);
+            // a pause is never shortened: the test ends it where every node reads it, then awaits a read
+            jdbc.sql("DELETE FROM whatsapp_pauses WHERE scope = ?")
+                    .param(chat.waId)
+                    .update();
+            API.await(() -> pacing.take(chat.waId).isEmpty(), "the pause to be gone");
         }
         chat.say("help");
         FakeWhatsAppApi.Call third = chat.received(3);
@@ -970,6 +974,168 @@ abstract class WhatsAppContract {
         assertThat(outcome)
                 .isInstanceOfSatisfying(
                         SendOutcome.Failed.class, f -> assertThat(f.retryable()).isTrue());
+    }
+
+    @Autowired
+    org.socialbank.conversation.engine.DeliveryReports reports;
+
+    @Autowired
+    org.socialbank.conversation.Conversations conversations;
+
+    @Autowired
+    org.socialbank.directory.Directory directory;
+
+    @Autowired
+    WhatsAppProperties properties;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Autowired
+    WhatsAppPauses pauses;
+
+    /** How long the second node's throttle and pair pauses last: long enough to watch the first obey them. */
+    static final Duration NODE_PAUSE = Duration.ofSeconds(6);
+
+    private SecondNode secondNode() {
+        return new SecondNode(jdbc, reports, conversations, identities, directory, properties, clock, NODE_PAUSE);
+    }
+
+    /** Every node has read the shared pauses since now. */
+    private static void everyNodeRead() {
+        sleep(Pacing.READ_EVERY.plusMillis(150));
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private Instant pausedUntil(String scope) {
+        return jdbc.sql("SELECT paused_until FROM whatsapp_pauses WHERE phone_number_id = ? AND scope = ?")
+                .params(NUMBER, scope)
+                .query((rs, n) -> Timestamps.instant(rs, "paused_until"))
+                .single();
+    }
+
+    /**
+     * Review 2026-12-07 channels follow-up: the other node gets Meta's signed {@code failed} status
+     * for 130429; from its next read of the shared pauses this node sends nothing either, a
+     * shorter pause learned later does not shorten it, and when it ends both nodes send again and
+     * the refused reply goes again on its row.
+     */
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a rate-limit failed status one node receives pauses every"
+            + " node; a shorter later pause does not shorten it; its end resumes sending")
+    void aRateLimitStatusOneNodeReceivesPausesEveryNode() {
+        API.statuses(false);
+        SecondNode node = secondNode();
+        Chat chat = new Chat();
+        Chat other = new Chat();
+        ChannelIdentity otherIdentity = identities.identify(Network.WHATSAPP, other.waId, null, "+" + other.waId);
+        store.wrote(other.waId, Instant.now());
+        Outbound hello = new Outbound.Text("hello");
+        FakeWhatsAppApi.Call first = helpAnswered(chat);
+        UUID row = outboxIdOf(first.wamid());
+
+        assertThat(node.deliver(API.statusPayload(first.wamid(), chat.waId, "failed", WhatsAppSender.THROUGHPUT)))
+                .isEqualTo(WhatsAppInbox.Delivery.HANDLED);
+        Instant until = pausedUntil(Pacing.EVERY_SEND);
+        everyNodeRead();
+        assertWait(sender.send(message(otherIdentity, other.waId, hello), "k1"));
+        assertThat(other.count()).as("this node did not ask Meta").isZero();
+
+        pacing.pauseAll(Duration.ofSeconds(1), "a shorter pause learned here"); // this node's own 1s
+        assertThat(pausedUntil(Pacing.EVERY_SEND)).as("never shortened").isEqualTo(until);
+        everyNodeRead();
+        for (WhatsAppSender s : List.of(sender, node.sender)) {
+            assertThat(s.send(message(otherIdentity, other.waId, hello), "k2"))
+                    .isInstanceOfSatisfying(
+                            SendOutcome.NotNow.class,
+                            w -> assertThat(w.retryAfter()).isGreaterThan(Duration.ofSeconds(1)));
+        }
+        assertThat(other.count()).isZero();
+
+        API.await(
+                () -> node.sender.send(message(otherIdentity, other.waId, hello), "k3") instanceof SendOutcome.Sent,
+                "the pause to end on the other node");
+        assertThat(Instant.now()).isAfterOrEqualTo(until);
+        API.await(
+                () -> sender.send(message(otherIdentity, other.waId, hello), "k4") instanceof SendOutcome.Sent,
+                "the pause to end on this node");
+        sentAgainOnItsRow(chat, first, row);
+    }
+
+    /**
+     * Review 2026-12-07 channels follow-up: Meta's answer to the other node's send is a rate limit:
+     * 131056 pauses that user on every node (another user is sent to), 130429 every send.
+     */
+    @ParameterizedTest(name = "code {0}")
+    @CsvSource({"131056", "130429"})
+    @DisplayName("review 2026-12-07 channels follow-up: a rate limit in Meta's answer to one node holds on every node,"
+            + " for that user (131056) or every send (130429), until it ends")
+    void aRateLimitInOneNodesAnswerHoldsOnEveryNode(int code) {
+        API.statuses(false);
+        SecondNode node = secondNode();
+        Chat chat = new Chat();
+        Chat other = new Chat();
+        ChannelIdentity identity = identities.identify(Network.WHATSAPP, chat.waId, null, "+" + chat.waId);
+        ChannelIdentity otherIdentity = identities.identify(Network.WHATSAPP, other.waId, null, "+" + other.waId);
+        store.wrote(chat.waId, Instant.now());
+        store.wrote(other.waId, Instant.now());
+        Outbound hello = new Outbound.Text("hello");
+        API.fail(400, code, "(#" + code + ") rate limit hit");
+        assertWait(node.sender.send(message(identity, chat.waId, hello), "k1"));
+        everyNodeRead();
+
+        assertWait(sender.send(message(identity, chat.waId, hello), "k2"));
+        assertThat(chat.count()).as("this node did not ask Meta").isZero();
+        if (code == WhatsAppSender.PAIR_RATE) {
+            assertThat(sender.send(message(otherIdentity, other.waId, hello), "k3"))
+                    .as("another user is not paused")
+                    .isInstanceOf(SendOutcome.Sent.class);
+        } else {
+            assertWait(sender.send(message(otherIdentity, other.waId, hello), "k3"));
+            assertThat(other.count()).isZero();
+        }
+        API.await(
+                () -> sender.send(message(identity, chat.waId, hello), "k4") instanceof SendOutcome.Sent,
+                "the pause to end on this node");
+        assertThat(node.sender.send(message(identity, chat.waId, hello), "k5")).isInstanceOf(SendOutcome.Sent.class);
+    }
+
+    /** Review 2026-12-07 channels follow-up: nodes storing pauses at once keep the latest, whatever the order. */
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: pauses stored by racing nodes keep the latest; ended ones are"
+            + " forgotten by the janitor")
+    void racingNodesKeepTheLatestPauseAndEndedOnesAreForgotten() throws Exception {
+        String user = new Chat().waId;
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        List<java.util.concurrent.Callable<Boolean>> nodes = new java.util.ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            Instant until = now.plusSeconds(60L * ((i * 5) % 8 + 1)); // one to eight minutes, shuffled
+            WhatsAppPauses node = new WhatsAppPauses(jdbc, NUMBER);
+            nodes.add(() -> {
+                node.extend(user, until, "node");
+                return true;
+            });
+        }
+        org.socialbank.support.Races.race(nodes);
+        assertThat(pausedUntil(user)).isEqualTo(now.plusSeconds(8 * 60));
+        pauses.extend(user, now.plusSeconds(60), "shorter");
+        assertThat(pausedUntil(user)).isEqualTo(now.plusSeconds(8 * 60));
+
+        String ended = new Chat().waId;
+        pauses.extend(ended, now.minusSeconds(1), "ended");
+        janitor.run();
+        assertThat(count("SELECT COUNT(*) FROM whatsapp_pauses WHERE scope = ?", ended))
+                .isZero();
+        assertThat(pausedUntil(user)).as("a running pause is kept").isEqualTo(now.plusSeconds(8 * 60));
+        jdbc.sql("DELETE FROM whatsapp_pauses WHERE scope = ?").param(user).update();
     }
 
     @Autowired
