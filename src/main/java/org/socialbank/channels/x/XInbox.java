@@ -37,17 +37,19 @@ public class XInbox {
     private final XProperties properties;
     private final XUpdates.Account bank;
     private final XStore store;
+    private final XChoices choices;
     private final Consumer<InboundMessage> engine;
     private final Clock clock;
     private final Consumer<PublicMentionReceived> listeners;
 
-    XInbox(XProperties properties, XStore store, Consumer<InboundMessage> engine, Clock clock) {
-        this(properties, store, engine, clock, mention -> {});
+    XInbox(XProperties properties, XStore store, XChoices choices, Consumer<InboundMessage> engine, Clock clock) {
+        this(properties, store, choices, engine, clock, mention -> {});
     }
 
     XInbox(
             XProperties properties,
             XStore store,
+            XChoices choices,
             Consumer<InboundMessage> engine,
             Clock clock,
             Consumer<PublicMentionReceived> listeners) {
@@ -55,6 +57,7 @@ public class XInbox {
         this.properties = properties;
         this.bank = new XUpdates.Account(properties.userId(), properties.screenName(), properties.blocked());
         this.store = store;
+        this.choices = choices;
         this.engine = engine;
         this.clock = clock;
     }
@@ -146,7 +149,8 @@ public class XInbox {
             }
             String kind = event.kind();
             try {
-                event.message().ifPresent(engine);
+                // a DM that is just "1" answers the numbered choices of the chat's last buttons
+                event.message().map(choices::read).ifPresent(engine);
             } catch (RuntimeException e) {
                 if (Faults.infrastructure(e)) {
                     throw e;

@@ -7,7 +7,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Keeps {@code x_events} bounded: X's replay of missed events reaches a few days back, so rows
- * older than 30 days (as long as the engine's inbox keeps its own) are deleted hourly.
+ * older than 30 days (as long as the engine's inbox keeps its own) are deleted hourly; and so are
+ * {@code x_choices} rows past {@code choice-ttl}, which no number can use any more.
  */
 class XJanitor {
 
@@ -15,16 +16,19 @@ class XJanitor {
     static final int BATCH_MAX = 1_000;
 
     private final XStore store;
+    private final XChoices choices;
     private final Clock clock;
 
-    XJanitor(XStore store, Clock clock) {
+    XJanitor(XStore store, XChoices choices, Clock clock) {
         this.store = store;
+        this.choices = choices;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     int run() {
-        return Retention.deleteInBatches(
+        int events = Retention.deleteInBatches(
                 () -> store.deleteBefore(clock.instant().minus(KEPT), BATCH_MAX), BATCH_MAX);
+        return events + Retention.deleteInBatches(() -> choices.deleteStale(BATCH_MAX), BATCH_MAX);
     }
 }

@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout one call to X's API
  * @param retriesMax immediate retries of a call that could not connect (never of one that was sent)
  * @param publicTextMax the longest public reply, in characters; anything longer goes by DM
+ * @param choiceTtl how long after a DM with numbered choices (a Buttons message) a reply that is just
+ *     one of the numbers still presses that button; later it is read as text
  */
 @ConfigurationProperties("socialbank.channels.x")
 public record XProperties(
@@ -39,7 +41,8 @@ public record XProperties(
         @DefaultValue({}) List<String> blockedUserIds,
         @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue("2") int retriesMax,
-        @DefaultValue("200") int publicTextMax) {
+        @DefaultValue("200") int publicTextMax,
+        @DefaultValue("15m") Duration choiceTtl) {
 
     static final int BLOCKED_MAX = 1000;
     private static final Pattern USER_ID = Pattern.compile("[0-9]{1,19}");
@@ -66,6 +69,11 @@ public record XProperties(
         require(
                 publicTextMax >= 20 && publicTextMax <= 280,
                 "public-text-max must be 20..280 (a tweet is at most 280)");
+        require(
+                choiceTtl != null
+                        && choiceTtl.compareTo(Duration.ofMinutes(1)) >= 0
+                        && choiceTtl.compareTo(Duration.ofDays(1)) <= 0,
+                "choice-ttl must be 1m..1d");
         if (!consumerSecret.isEmpty()) { // enabled(), before the fields are assigned
             require(CREDENTIAL.matcher(consumerSecret).matches(), "consumer-secret must be printable ASCII");
             require(USER_ID.matcher(userId).matches(), "user-id (the bank account's numeric id) is required");

@@ -7,13 +7,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.shared.PublicText;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The engine's replies on X. In a direct message everything: buttons as quick-reply options (the
- * option's metadata is the engine's opaque reference), links, receipts, places and "share your
- * phone" as text. On the public timeline only a short neutral text: one line, no link, no receipt
+ * The engine's replies on X. In a direct message everything, as text: buttons as numbered choices
+ * (a reply with the number presses the button, {@link XChoices}), links, receipts, places and
+ * "share your phone". On the public timeline only a short neutral text: one line, no link, no receipt
  * or buttons, and the rule of every public channel ({@link PublicText}: no number of any script,
  * no currency sign or word); whatever fails that goes by DM instead. The engine and listening's
  * public replies already say nothing private in public; this is the second lock on that door.
@@ -22,10 +21,13 @@ final class XReplies {
 
     /** X's limit on a direct message's text. */
     static final int DM_TEXT_MAX = 10_000;
-    /** X's limits on quick-reply options. */
-    static final int OPTIONS_MAX = 20;
+    /** Between a choice's number and its label. */
+    static final String CHOICE_MARK = " · ";
 
-    static final int LABEL_MAX = 36;
+    /** The longest label of a numbered choice (the engine's are a word or two). */
+    static final int LABEL_MAX = 80;
+
+    static final int HINT_MAX = 200;
 
     private static final Pattern MENTION = Pattern.compile("@[A-Za-z0-9_]{1,15}");
     private static final Pattern LINK = Pattern.compile("(?i)(https?:|www\\.|/link/|/confirm/|/claim/|\\.[a-z]{2,6}/)");
@@ -54,22 +56,31 @@ final class XReplies {
         return !LINK.matcher(words).find() && PublicText.mayBePosted(words);
     }
 
-    /** The body of {@code POST /2/dm_conversations/with/<id>/messages}. */
-    static ObjectNode directMessage(Outbound content) {
-        ObjectNode body = XApi.JSON.createObjectNode();
-        if (content instanceof Outbound.Buttons b) {
-            body.put("text", bounded(b.text()));
-            ObjectNode quickReply = body.putObject("quick_reply").put("type", "options");
-            ArrayNode options = quickReply.putArray("options");
-            b.buttons().stream()
-                    .limit(OPTIONS_MAX)
-                    .forEach(button -> options.addObject()
-                            .put("label", cut(button.label(), LABEL_MAX))
-                            .put("metadata", button.reference()));
-        } else {
-            body.put("text", bounded(text(content)));
+    /**
+     * The body of {@code POST /2/dm_conversations/with/<id>/messages}: X's v2 direct messages take
+     * only {@code text} and {@code attachments} (no quick replies), so buttons are written as
+     * numbered lines for the customer to answer with a number ({@link XChoices}).
+     *
+     * @param choiceHint the line under numbered choices, in the chat's language ("Reply with the number.")
+     */
+    static ObjectNode directMessage(Outbound content, String choiceHint) {
+        String text = content instanceof Outbound.Buttons b ? choices(b, choiceHint) : bounded(text(content));
+        return XApi.JSON.createObjectNode().put("text", text);
+    }
+
+    /**
+     * The text, then one line per button ({@code 1 · Confirm}), then the hint; the text is cut so
+     * that the whole stays within X's limit and the choices are always shown.
+     */
+    static String choices(Outbound.Buttons buttons, String choiceHint) {
+        StringBuilder tail = new StringBuilder("\n");
+        for (int i = 0; i < buttons.buttons().size(); i++) {
+            String label =
+                    buttons.buttons().get(i).label().replaceAll("\\s+", " ").strip();
+            tail.append('\n').append(i + 1).append(CHOICE_MARK).append(cut(label, LABEL_MAX));
         }
-        return body;
+        tail.append("\n\n").append(cut(choiceHint.strip(), HINT_MAX));
+        return cut(buttons.text(), DM_TEXT_MAX - tail.length()) + tail;
     }
 
     /** Any reply as plain text. */

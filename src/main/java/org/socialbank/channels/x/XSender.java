@@ -3,19 +3,24 @@ package org.socialbank.channels.x;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.ChannelSender;
+import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Network;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sends the engine's replies on X. A recipient {@code tweet:<id>} is the public timeline: a short
  * neutral text is posted as a reply to that tweet, anything else goes by DM to the tweet's author
- * (the chat account the reply belongs to). Any other recipient is a user id: a DM. Outcomes: a 429
+ * (the chat account the reply belongs to). Any other recipient is a user id: a DM, where buttons
+ * are numbered choices remembered for the chat ({@link XChoices}). Outcomes: a 429
  * or a paused endpoint is "not now" until the endpoint's window resets (no send attempt), 5xx and
  * no connection are tried again, a timeout after the request was written is {@code Unknown}, any
  * other "no" is final.
@@ -33,12 +38,25 @@ final class XSender implements ChannelSender {
     private final ChannelIdentities identities;
     private final int publicTextMax;
     private final Clock clock;
+    private final XChoices choices;
+    private final Function<IdentityId, String> choiceHints;
 
-    XSender(XApi api, ChannelIdentities identities, int publicTextMax, Clock clock) {
+    /**
+     * @param choiceHints the line under a message's numbered choices, in the chat's language
+     */
+    XSender(
+            XApi api,
+            ChannelIdentities identities,
+            int publicTextMax,
+            Clock clock,
+            XChoices choices,
+            Function<IdentityId, String> choiceHints) {
         this.api = api;
         this.identities = identities;
         this.publicTextMax = publicTextMax;
         this.clock = clock;
+        this.choices = choices;
+        this.choiceHints = choiceHints;
     }
 
     @Override
@@ -70,8 +88,46 @@ final class XSender implements ChannelSender {
         if (!userId.matches("[0-9]{1,19}")) {
             return new SendOutcome.Failed(false, "not an X user id: " + userId);
         }
+        if (message.content() instanceof Outbound.Buttons buttons) {
+            return choices(userId, message, buttons);
+        }
+        return dm(userId, XReplies.directMessage(message.content(), ""));
+    }
+
+    /**
+     * Buttons go as numbered choices: they are remembered for the chat before the send, so that a
+     * quick "1" finds them, and removed again when X did not take the message, so that a number never
+     * presses a button the customer was not shown. Not stored, not sent: the relay tries again.
+     */
+    private SendOutcome choices(String userId, OutboundMessage message, Outbound.Buttons buttons) {
+        ObjectNode body = XReplies.directMessage(buttons, choiceHints.apply(message.identityId()));
         try {
-            return outcome(api.directMessage(userId, XReplies.directMessage(message.content())));
+            choices.remember(
+                    userId,
+                    message.id(),
+                    buttons.buttons().stream().map(Outbound.Button::reference).toList());
+        } catch (RuntimeException e) {
+            log.warn("x: the choices of outbox {} were not stored ({}); not sent", message.id(), e.toString());
+            return new SendOutcome.Failed(
+                    true, "choices not stored: " + e.getClass().getSimpleName());
+        }
+        SendOutcome outcome = dm(userId, body);
+        if (outcome instanceof SendOutcome.Failed || outcome instanceof SendOutcome.NotNow) {
+            try {
+                choices.forget(userId, message.id());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "x: the choices of outbox {}, not sent, stay until choice-ttl ({})",
+                        message.id(),
+                        e.toString());
+            }
+        }
+        return outcome;
+    }
+
+    private SendOutcome dm(String userId, ObjectNode body) {
+        try {
+            return outcome(api.directMessage(userId, body));
         } catch (IllegalArgumentException e) {
             return new SendOutcome.Failed(false, e.getMessage());
         }

@@ -27,11 +27,13 @@ import tools.jackson.databind.JsonNode;
  * /2/users/by/username/<username>} answers the users made known with {@link #user}, and X's
  * 200-with-{@code errors} for anyone else; every call is recorded with its Authorization header and
  * time; a 429 with {@code x-rate-limit-reset}, or any status, can be injected for the next call of
- * each kind ({@code tweet}, {@code dm}, {@code user}).
+ * each kind ({@code tweet}, {@code dm}, {@code user}). A DM body with members other than {@code text}
+ * and {@code attachments} is refused with 400, as X does.
  */
 final class FakeXApi implements AutoCloseable {
 
     static final Pattern DM_PATH = Pattern.compile("/2/dm_conversations/with/([0-9]+)/messages");
+    static final java.util.Set<String> DM_MEMBERS = java.util.Set.of("text", "attachments");
     static final Pattern USER_PATH = Pattern.compile("/2/users/by/username/([A-Za-z0-9_]+)");
 
     /**
@@ -50,6 +52,7 @@ final class FakeXApi implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Call> refused = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1_900_000_000_000_000_000L);
     private final Map<String, String> users = new ConcurrentHashMap<>();
@@ -119,7 +122,7 @@ final class FakeXApi implements AutoCloseable {
     }
 
     void await(java.util.function.BooleanSupplier condition, String what) {
-        Await.until(condition, Duration.ofSeconds(30), () -> what + "; calls: " + calls);
+        Await.until(condition, Duration.ofSeconds(30), () -> what + "; calls: " + calls + "; refused: " + refused);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -143,6 +146,17 @@ final class FakeXApi implements AutoCloseable {
                 to = user.group(1);
             } else {
                 answer(exchange, 404, "{\"title\":\"Not Found Error\"}", null);
+                return;
+            }
+            if (kind.equals("dm") && !dmBodyAccepted(body)) {
+                refused.add(new Call(kind, to, body, auth, Instant.now()));
+                answer(
+                        exchange,
+                        400,
+                        "{\"errors\":[{\"message\":\"The request body has properties X does not take\"}],"
+                                + "\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your "
+                                + "request was invalid.\",\"type\":\"https://api.twitter.com/2/problems/invalid-request\"}",
+                        null);
                 return;
             }
             Failure failure =
@@ -184,6 +198,28 @@ final class FakeXApi implements AutoCloseable {
                             : "{\"data\":{\"dm_conversation_id\":\"" + to + "-1\",\"dm_event_id\":\"" + id + "\"}}",
                     null);
         }
+    }
+
+    /**
+     * X's v2 DM body takes {@code text} and {@code attachments} only (developer.x.com, "POST
+     * /2/dm_conversations/with/:participant_id/messages"): anything else, such as a v1.1
+     * {@code quick_reply}, is refused with 400, so that a body X would refuse cannot pass a test.
+     */
+    static boolean dmBodyAccepted(JsonNode body) {
+        if (!body.isObject() || !(body.has("text") || body.has("attachments"))) {
+            return false;
+        }
+        for (var property : body.properties()) {
+            if (!DM_MEMBERS.contains(property.getKey())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The DM bodies refused with 400, in order. */
+    List<Call> refused() {
+        return List.copyOf(refused);
     }
 
     private static void answer(HttpExchange exchange, int status, String json, Failure failure) throws IOException {

@@ -98,6 +98,9 @@ class XEndToEndIntegrationTests {
     @Autowired
     org.socialbank.alerts.TransactionAlerts transactionAlerts;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
@@ -112,6 +115,8 @@ class XEndToEndIntegrationTests {
         registry.add("socialbank.channels.x.user-id", () -> Recorded.BANK_ID);
         registry.add("socialbank.channels.x.screen-name", () -> Recorded.BANK_NAME);
         registry.add("socialbank.channels.x.api-base-url", X::baseUrl);
+        // chats linked today are held whatever this says; a chat linked days ago pays on "1" (choice tests)
+        registry.add("socialbank.payments.risk.new-channel-confirmations-min", () -> "0");
     }
 
     @AfterAll
@@ -240,18 +245,32 @@ class XEndToEndIntegrationTests {
         return sms.lastCode(customer.phone());
     }
 
-    /** The first quick-reply option (Confirm) of DM number {@code n}. */
+    /**
+     * The reply that presses Confirm, the first numbered choice of DM number {@code n}: "1" (review
+     * 2026-12-07 channels follow-up: X's v2 DMs carry no quick replies, so buttons are numbered lines).
+     */
     String confirmOption(Account account, int n) {
-        JsonNode options = account.body(n).path("quick_reply").path("options");
-        assertThat(options.isArray() && !options.isEmpty())
-                .as("quick-reply options in " + account.body(n))
-                .isTrue();
-        return options.get(0).path("metadata").asString();
+        JsonNode body = account.body(n);
+        assertThat(FakeXApi.dmBodyAccepted(body)).as("a v2 DM body: " + body).isTrue();
+        assertThat(body.path("text").asString())
+                .as("numbered choices in " + body)
+                .contains("\n1 · ", "\n2 · ");
+        return "1";
+    }
+
+    /** The engine's reference of choice {@code n} of the chat's last Buttons message, as the bank stored it. */
+    String storedChoice(Account account, int n) {
+        String refs = jdbc.sql("SELECT choice_refs FROM x_choices WHERE chat_id = ?")
+                .param(account.user)
+                .query(String.class)
+                .single();
+        return XApi.JSON.readTree(refs).get(n - 1).asString();
     }
 
     /**
-     * Presses Confirm; when the bank asks for its page (a payment from a chat linked today), the
-     * payer confirms there with the SMS code. Returns the DM that tells the payer how it ended.
+     * Replies with Confirm's number (or presses it as a quick reply, when {@code option} is no
+     * number); when the bank asks for its page (a payment from a chat linked today), the payer
+     * confirms there with the SMS code. Returns the DM that tells the payer how it ended.
      */
     String confirm(Account payer, DemoCustomer customer, String option) {
         return confirm(payer, customer, option, true);
@@ -260,7 +279,11 @@ class XEndToEndIntegrationTests {
     /** @param payerHears false when no DM follows the bank's page (a payment that waits for a claim) */
     String confirm(Account payer, DemoCustomer customer, String option, boolean payerHears) {
         int seen = payer.count();
-        payer.press(option);
+        if (XChoices.number(option).isPresent()) {
+            payer.dm(option);
+        } else {
+            payer.press(option);
+        }
         String answer = payer.received(seen + 1);
         Matcher page = CONFIRM.matcher(answer);
         if (!page.find()) {
@@ -375,12 +398,14 @@ class XEndToEndIntegrationTests {
         String option = confirmOption(alice, seen + 1);
         confirm(alice, ALICE, option);
         assertThat(balance(IVAN, "INR")).isEqualTo(before + 50_000);
-        // the same press again, as a new event and as a replay of the stored one: nothing more is paid
+        // the same press again, as a new event ("1", and the quick reply an older client sends) and as a
+        // replay of the stored one: nothing more is paid
         int after = alice.count();
-        ObjectNode again = alice.press(option);
+        ObjectNode again = alice.dm(option);
         post(again);
+        alice.press(storedChoice(alice, 1));
         alice.dm("help");
-        alice.received(after + 2);
+        alice.received(after + 3);
         assertThat(balance(IVAN, "INR")).isEqualTo(before + 50_000);
         assertThat(X.replies("")).isEmpty();
     }
@@ -492,8 +517,100 @@ class XEndToEndIntegrationTests {
         String french = camille.tweet("@SocialBankFr envoie 10,50 € à @ivan_handle");
         assertNeutral(X.reply(french, 1).text(), camille.handle);
         assertThat(camille.received(seen + 1)).contains("10,50");
-        confirm(camille, CAMILLE, confirmOption(camille, seen + 1));
+        confirmOption(camille, seen + 1);
+        confirm(camille, CAMILLE, storedChoice(camille, 1)); // a quick_reply_response is still a press
+        assertThat(X.refused()).as("DM bodies X would refuse").isEmpty();
         assertThat(balance(IVAN, "EUR")).isEqualTo(euros + 1_050);
+    }
+
+    /** A payer whose X chat was linked days ago (no step-up for small payments) and a payee with an X handle. */
+    record Pair(
+            Account payer,
+            org.socialbank.support.Customers.Customer payerCustomer,
+            String payeeHandle,
+            AccountId payeeWallet) {}
+
+    Pair pair() {
+        org.socialbank.support.Customers customers = new org.socialbank.support.Customers(directory, ledger);
+        org.socialbank.support.Customers.Customer payer =
+                customers.named("Paula Payer").wallet("EUR", 10_000).create();
+        org.socialbank.support.Customers.Customer payee =
+                customers.named("Pia Payee").wallet("EUR").create();
+        String payeeHandle = "pia_" + alice4();
+        directory.addAlias(payee.id(), Alias.parse(AliasType.HANDLE, Network.X, payeeHandle, null), true);
+        Account account = new Account("paula_" + alice4());
+        linking.setCustomer(
+                identities
+                        .identify(Network.X, account.user, account.handle, null)
+                        .id(),
+                payer.id(),
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+        return new Pair(account, payer, payeeHandle, payee.wallet());
+    }
+
+    /** Asks by DM to pay {@code amount} EUR; returns the number of the DM with the numbered choices. */
+    int ask(Pair pair, String amount) {
+        int seen = pair.payer().count();
+        pair.payer().dm("#pay @" + pair.payeeHandle() + " " + amount + " EUR");
+        confirmOption(pair.payer(), seen + 1);
+        return seen + 1;
+    }
+
+    /** Replies {@code text} by DM; returns the bank's answer. */
+    String reply(Account account, String text) {
+        int seen = account.count();
+        account.dm(text);
+        return account.received(seen + 1);
+    }
+
+    long balance(AccountId account) {
+        return ledger.account(account).orElseThrow().balanceMinor();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: the payer replies \"1\" and is paid once, \"1\" again pays"
+            + " nothing more, \"2\" cancels")
+    void aPayerRepliesOneAndIsPaidOnce() {
+        Pair pair = pair();
+        int shown = ask(pair, "2");
+        assertThat(pair.payer().received(shown)).contains("1 · ", "2 · ", "Reply with the number");
+        assertThat(reply(pair.payer(), "1")).doesNotContain("/confirm/");
+        assertThat(balance(pair.payeeWallet())).isEqualTo(200);
+        reply(pair.payer(), " ۱ ");
+        assertThat(balance(pair.payeeWallet())).isEqualTo(200);
+
+        ask(pair, "3");
+        reply(pair.payer(), "2");
+        reply(pair.payer(), "1"); // the cancelled payment's Confirm: out of date
+        assertThat(balance(pair.payeeWallet())).isEqualTo(200);
+        assertThat(X.refused()).as("DM bodies X would refuse").isEmpty();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a number after choice-ttl is text")
+    void aStaleNumberIsText() {
+        Pair pair = pair();
+        ask(pair, "2");
+        jdbc.sql("UPDATE x_choices SET sent_at = ? WHERE chat_id = ?")
+                .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(16), pair.payer().user)
+                .update();
+        reply(pair.payer(), "1");
+        assertThat(balance(pair.payeeWallet())).isZero();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a number answers the newest numbered choices only")
+    void aNumberAnswersTheNewestChoicesOnly() {
+        Pair pair = pair();
+        Account payer = pair.payer();
+        // two confirmations by tweet (a tweet is no DM text, so the first one's choices are not ended by it)
+        int seen = payer.count();
+        payer.tweet("@SocialBankFr #pay @" + pair.payeeHandle() + " 3 EUR");
+        confirmOption(payer, seen + 1);
+        payer.tweet("@SocialBankFr #pay @" + pair.payeeHandle() + " 4 EUR");
+        confirmOption(payer, seen + 2);
+        reply(payer, "1");
+        assertThat(balance(pair.payeeWallet())).isEqualTo(400);
     }
 
     private static String alice4() {

@@ -52,6 +52,7 @@ class XInboxUnitTests {
         jdbc.sql("CREATE TABLE x_events (event_id VARCHAR(128) NOT NULL PRIMARY KEY, kind VARCHAR(16) NOT NULL, "
                         + "received_at TIMESTAMP WITH TIME ZONE NOT NULL)")
                 .update();
+        XChoicesUnitTests.table(jdbc);
         XProperties properties = XPropertiesUnitTests.bind(Map.of(
                 "socialbank.channels.x.consumer-secret",
                 SECRET,
@@ -64,6 +65,7 @@ class XInboxUnitTests {
         inbox = new XInbox(
                 properties,
                 new XStore(jdbc),
+                new XChoices(jdbc, Clock.systemUTC(), java.time.Duration.ofMinutes(15)),
                 this::engine,
                 Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
     }
@@ -136,6 +138,7 @@ class XInboxUnitTests {
                         "socialbank.channels.x.bearer-token",
                         "bearer")),
                 new XStore(jdbc),
+                new XChoices(jdbc, Clock.systemUTC(), java.time.Duration.ofMinutes(15)),
                 this::engine,
                 Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC),
                 mention -> {

@@ -39,6 +39,19 @@ class XPropertiesUnitTests {
         assertThat(off.apiBaseUrl().toString()).isEqualTo("https://api.x.com");
         assertThat(off.publicTextMax()).isEqualTo(200);
         assertThat(off.blockedUserIds()).isEmpty();
+        assertThat(off.choiceTtl()).isEqualTo(java.time.Duration.ofMinutes(15));
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("review 2026-12-07 channels follow-up: choice-ttl is bound and bounded")
+    void choiceTtlIsBoundAndBounded() {
+        assertThat(bind(on("choice-ttl", "5m")).choiceTtl()).isEqualTo(java.time.Duration.ofMinutes(5));
+        for (String bad : new String[] {"30s", "2d", "0s"}) {
+            assertThatThrownBy(() -> bind(on("choice-ttl", bad)))
+                    .as(bad)
+                    .rootCause()
+                    .hasMessageContaining("socialbank.channels.x.choice-ttl");
+        }
     }
 
     @Test
