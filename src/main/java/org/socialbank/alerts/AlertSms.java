@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * the budgeted SMS gateway (the developer inbox until one is configured): claimed by one node
  * (PENDING to SENDING), HANDED with the budgets' take just before the gateway is called, then what
  * the gateway answered, ACCEPTED (its PENDING: it took the message and will report later),
- * SUCCEEDED, FAILED or UNKNOWN, never sent twice. PENDING is the outbox's "not sent yet" only: a
+ * SUCCEEDED, FAILED or UNKNOWN, never sent twice; an ACCEPTED one learns its delivery from {@link
+ * AlertSmsReports}. PENDING is the outbox's "not sent yet" only: a
  * message the gateway accepted is never PENDING again (review 2026-12-07 alerts #1). A claim that
  * failed before the gateway was called (the budgets could not be counted) goes back to PENDING,
  * since nothing left (alerts #2); when even that fails (the store is down), the claim is abandoned
