@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.alerts.jdbc.AlertRow;
-import org.socialbank.alerts.jdbc.JdbcAlerts;
+import org.socialbank.alerts.jdbc.JdbcAlertSms;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.Directory;
 import org.socialbank.notifications.BudgetedSms;
@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * the budgeted SMS gateway (the developer inbox until one is configured): claimed by one node
  * (PENDING to SENDING), HANDED with the budgets' take just before the gateway is called, then what
  * the gateway answered, ACCEPTED (its PENDING: it took the message and will report later),
- * SUCCEEDED, FAILED or UNKNOWN, never sent twice. PENDING is the outbox's "not sent yet" only: a
+ * SUCCEEDED, FAILED or UNKNOWN, never sent twice; an ACCEPTED one learns its delivery from {@link
+ * AlertSmsReports}. PENDING is the outbox's "not sent yet" only: a
  * message the gateway accepted is never PENDING again (review 2026-12-07 alerts #1). A claim that
  * failed before the gateway was called (the budgets could not be counted) goes back to PENDING,
  * since nothing left (alerts #2); when even that fails (the store is down), the claim is abandoned
@@ -46,7 +47,7 @@ class AlertSms {
     /** A claimed SMS unanswered this long belonged to a node that stopped. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
-    private final JdbcAlerts store;
+    private final JdbcAlertSms store;
     private final Directory directory;
     private final MessageSource messages;
     private final BudgetedSms gateway;
@@ -54,7 +55,7 @@ class AlertSms {
     private final Clock clock;
 
     AlertSms(
-            JdbcAlerts store,
+            JdbcAlertSms store,
             Directory directory,
             MessageSource messages,
             BudgetedSms gateway,
@@ -93,9 +94,9 @@ class AlertSms {
     int sendPending() {
         Instant now = clock.instant();
         store.abandonSms(now.minus(ABANDONED_AFTER), properties.batchMax());
-        List<JdbcAlerts.PendingSms> pending = store.pendingSms(properties.batchMax());
+        List<JdbcAlertSms.PendingSms> pending = store.pendingSms(properties.batchMax());
         int sent = 0;
-        for (JdbcAlerts.PendingSms sms : pending) {
+        for (JdbcAlertSms.PendingSms sms : pending) {
             UUID claim = UUID.randomUUID();
             if (!store.claimSms(sms.alertId(), claim, clock.instant())) {
                 continue;
@@ -109,7 +110,7 @@ class AlertSms {
     }
 
     /** Sends a claimed SMS and records the answer; false when it went back to the queue unsent. */
-    private boolean settle(JdbcAlerts.PendingSms sms, UUID claim) {
+    private boolean settle(JdbcAlertSms.PendingSms sms, UUID claim) {
         BudgetedSms.Outcome outcome;
         try {
             outcome = gateway.send(
@@ -155,7 +156,7 @@ class AlertSms {
      * SMS may have left. A claim abandoned meanwhile (this node stalled past {@link
      * #ABANDONED_AFTER}) is no longer this node's to send: the take is given back, nothing goes.
      */
-    private void handOver(JdbcAlerts.PendingSms sms, UUID claim) {
+    private void handOver(JdbcAlertSms.PendingSms sms, UUID claim) {
         if (!store.handSms(sms.alertId(), claim, now())) {
             throw new IllegalStateException("alert SMS " + sms.alertId() + ": the claim was abandoned meanwhile");
         }
@@ -163,10 +164,10 @@ class AlertSms {
 
     /**
      * Queues a claim that never reached the gateway again. When the store is down this fails too:
-     * the row stays SENDING, never HANDED, and {@link JdbcAlerts#abandonSms} queues it again after
+     * the row stays SENDING, never HANDED, and {@link JdbcAlertSms#abandonSms} queues it again after
      * {@link #ABANDONED_AFTER} (review 2026-12-07 alerts follow-up #1).
      */
-    private void release(JdbcAlerts.PendingSms sms, UUID claim) {
+    private void release(JdbcAlertSms.PendingSms sms, UUID claim) {
         try {
             store.releaseSms(sms.alertId(), claim, now());
         } catch (RuntimeException e) {

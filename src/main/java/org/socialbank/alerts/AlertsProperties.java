@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smsMinAmountMinor per currency, the smallest amount (minor units) an SMS is sent for; a
  *     currency without an entry never goes by SMS (SMS costs money and is read on lock screens)
  * @param pageTtl how long the link to the alert settings page, sent in the chat, opens it
+ * @param smsReports how the delivery report of an alert SMS the gateway accepted is asked for
  */
 @ConfigurationProperties("socialbank.alerts")
 public record AlertsProperties(
@@ -41,7 +42,8 @@ public record AlertsProperties(
         @DefaultValue("true") boolean smsEnabled,
         @DefaultValue("outgoing") java.util.List<String> smsKinds,
         Map<String, Long> smsMinAmountMinor,
-        @DefaultValue("30m") Duration pageTtl) {
+        @DefaultValue("30m") Duration pageTtl,
+        @DefaultValue SmsReports smsReports) {
 
     /** Without settings: 100.00 in the euro, pound, dollar and franc; 10,000 rubles; 1,000 yuan. */
     static final Map<String, Long> SMS_MIN_AMOUNT_DEFAULTS =
@@ -79,6 +81,41 @@ public record AlertsProperties(
         smsMinAmountMinor.forEach((currency, min) -> require(
                 CURRENCY.matcher(currency).matches() && min != null && min >= 0,
                 "sms-min-amount-minor." + currency + " must be a currency code and an amount >= 0"));
+        smsReports = smsReports == null ? SmsReports.DEFAULTS : smsReports;
+    }
+
+    /**
+     * The janitor of accepted alert SMS ({@code socialbank.alerts.sms-reports.*}, review 2026-12-07
+     * alerts follow-up): an SMS the gateway answered PENDING is ACCEPTED until the gateway is asked
+     * what became of it.
+     *
+     * @param recheckAfter how long an accepted SMS waits before the gateway is asked about it, and
+     *     between two questions while there is no report yet
+     * @param waitMax how long after the alert was queued as an SMS a report is waited for: then,
+     *     still without one, the SMS is UNKNOWN (counted and logged for operations) and never asked
+     *     about again
+     * @param batchMax the most accepted SMS one round asks about (each is a call to the gateway)
+     */
+    public record SmsReports(
+            @DefaultValue("5m") Duration recheckAfter,
+            @DefaultValue("3d") Duration waitMax,
+            @DefaultValue("50") int batchMax) {
+
+        static final SmsReports DEFAULTS = new SmsReports(Duration.ofMinutes(5), Duration.ofDays(3), 50);
+
+        public SmsReports {
+            require(
+                    recheckAfter != null
+                            && recheckAfter.compareTo(Duration.ofSeconds(1)) >= 0
+                            && recheckAfter.compareTo(Duration.ofDays(1)) <= 0,
+                    "sms-reports.recheck-after must be 1s..1d");
+            require(
+                    waitMax != null
+                            && waitMax.compareTo(recheckAfter) > 0
+                            && waitMax.compareTo(Duration.ofDays(30)) <= 0,
+                    "sms-reports.wait-max must be longer than sms-reports.recheck-after and at most 30d");
+            require(batchMax >= 1 && batchMax <= 1000, "sms-reports.batch-max must be 1..1000");
+        }
     }
 
     LocalTime digestTime() {

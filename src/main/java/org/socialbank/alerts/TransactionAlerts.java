@@ -53,6 +53,7 @@ public class TransactionAlerts {
     private final AlertsProperties properties;
     private final AlertSms sms;
     private final AlertDigests digests;
+    private final AlertSmsReports smsReports;
 
     TransactionAlerts(
             Ledger ledger,
@@ -64,7 +65,8 @@ public class TransactionAlerts {
             Clock clock,
             AlertsProperties properties,
             AlertSms sms,
-            AlertDigests digests) {
+            AlertDigests digests,
+            AlertSmsReports smsReports) {
         this.ledger = ledger;
         this.directory = directory;
         this.identities = identities;
@@ -75,6 +77,7 @@ public class TransactionAlerts {
         this.properties = properties;
         this.sms = sms;
         this.digests = digests;
+        this.smsReports = smsReports;
     }
 
     /** When the last round ran ({@link System#nanoTime()}), and whether it found postings. */
@@ -102,6 +105,7 @@ public class TransactionAlerts {
             releaseDue();
             digests.sendDigests();
             sms.sendPending();
+            smsReports.recheck();
         } catch (RuntimeException e) {
             log.warn("transaction alerts: this round failed; the next one takes it again", e);
         }

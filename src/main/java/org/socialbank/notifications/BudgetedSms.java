@@ -75,6 +75,12 @@ public class BudgetedSms implements SmsGateway, SmartInitializingSingleton {
         return gateway.send(message);
     }
 
+    /** Asks the provider's gateway for a delivery report; nothing is sent, so no budget is taken. */
+    @Override
+    public SmsReport status(String deliveryId) {
+        return provider().status(deliveryId);
+    }
+
     /**
      * Sends unless a budget is spent. An exception while the budgets are counted propagates as it
      * is (nothing was sent); one from the provider's gateway comes as {@link GatewayFailed}.

@@ -11,10 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param devInboxMax the most messages the developer inbox keeps; each new one removes the
  *     oldest beyond this
  * @param budgets how many codes the bank sends, per destination, per customer and in all
+ * @param devInboxReportsLater whether the developer SMS inbox answers a message PENDING (taken, a
+ *     report to come, as most real gateways do) instead of SUCCEEDED, and reports it delivered when
+ *     asked: to try the delivery-report path (the alert SMS janitor) without a provider
  */
 @ConfigurationProperties("socialbank.notifications")
 public record NotificationsProperties(
-        @DefaultValue("500") int devInboxMax, @DefaultValue Budgets budgets) {
+        @DefaultValue("500") int devInboxMax,
+        @DefaultValue Budgets budgets,
+        @DefaultValue("false") boolean devInboxReportsLater) {
 
     public NotificationsProperties {
         if (devInboxMax < 1 || devInboxMax > 100_000) {

@@ -12,4 +12,13 @@ package org.socialbank.notifications;
 public interface SmsGateway {
 
     SmsDelivery send(SmsMessage message);
+
+    /**
+     * Asks what became of a message this gateway answered earlier, by the {@link SmsDelivery#id()}
+     * it gave: its delivery report. Bounded by a timeout like {@link #send}, and answered rather
+     * than thrown: {@link SmsReport.StillPending} when there is no report yet or the gateway cannot
+     * be asked now, {@link SmsReport.UnknownId} when it knows no such message. Takes nothing from
+     * the send budgets: nothing is sent.
+     */
+    SmsReport status(String deliveryId);
 }

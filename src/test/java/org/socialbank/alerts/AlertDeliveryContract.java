@@ -2,6 +2,7 @@ package org.socialbank.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,6 +46,7 @@ import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.notifications.SmsMessage;
+import org.socialbank.notifications.SmsReport;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
@@ -77,6 +79,8 @@ abstract class AlertDeliveryContract {
     static final CurrencyCode EUR = CurrencyCode.of("EUR");
     static final int NODES = 4;
     static final RandomGenerator RANDOM = RandomGenerator.of("L64X128MixRandom");
+    static final java.time.Duration RECHECK_AFTER = AlertsProperties.SmsReports.DEFAULTS.recheckAfter();
+    static final java.time.Duration WAIT_MAX = AlertsProperties.SmsReports.DEFAULTS.waitMax();
 
     @Autowired
     JdbcClient jdbc;
@@ -100,6 +104,12 @@ abstract class AlertDeliveryContract {
     AlertSms sms;
 
     @Autowired
+    AlertSmsReports smsReports;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
     Alerts settings;
 
     @Autowired
@@ -112,7 +122,7 @@ abstract class AlertDeliveryContract {
     FakeSms provider;
 
     @Autowired
-    org.socialbank.alerts.jdbc.JdbcAlerts store;
+    org.socialbank.alerts.jdbc.JdbcAlertSms smsStore;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Outage {
@@ -241,7 +251,7 @@ abstract class AlertDeliveryContract {
         sms.sendPending();
         assertThat(provider.to(phone)).as("abandoned, queued again and sent").hasSize(1);
         assertThat(smsRow(large)).startsWith("SUCCEEDED fake-");
-        assertThat(store.handSms(alertId(large), stalledClaim, Instant.now()))
+        assertThat(smsStore.handSms(alertId(large), stalledClaim, Instant.now()))
                 .as("the stalled node's claim no longer hands it over")
                 .isFalse();
     }
@@ -254,8 +264,8 @@ abstract class AlertDeliveryContract {
         String phone = phone();
         TransferId large = queuedBySms("Karim Kassem", Language.EN, phone, 90_000);
         UUID alert = alertId(large);
-        assertThat(store.claimSms(alert, claim, Instant.now())).isTrue();
-        assertThat(store.handSms(alert, claim, Instant.now())).isTrue(); // then the node stopped
+        assertThat(smsStore.claimSms(alert, claim, Instant.now())).isTrue();
+        assertThat(smsStore.handSms(alert, claim, Instant.now())).isTrue(); // then the node stopped
 
         sms.sendPending();
         assertThat(smsRow(large)).as("not abandoned yet").isEqualTo("HANDED null");
@@ -264,6 +274,97 @@ abstract class AlertDeliveryContract {
         sms.sendPending();
         assertThat(provider.to(phone)).as("never sent again").isEmpty();
         assertThat(smsRow(large)).isEqualTo("UNKNOWN null");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: an alert SMS the gateway accepted learns its delivery:"
+            + " the gateway is asked once it waited recheck-after, and a delivered one is SUCCEEDED")
+    void anAcceptedAlertSmsLearnsItWasDelivered() {
+        Accepted accepted = acceptedBySms("Leila Lahmar", Language.FR, 80_000);
+        TransferId large = accepted.transfer();
+        String delivery = accepted.delivery();
+
+        smsReports.recheck();
+        assertThat(provider.asked(delivery))
+                .as("not asked before recheck-after")
+                .isZero();
+        provider.report(delivery, SmsReport.stillPending());
+        backdateSms(large, RECHECK_AFTER.plusMinutes(1));
+        smsReports.recheck();
+        smsReports.recheck();
+        assertThat(provider.asked(delivery))
+                .as("asked once, then not again before recheck-after")
+                .isOne();
+        assertThat(smsRow(large)).as("no report yet").isEqualTo("ACCEPTED " + delivery);
+
+        provider.report(delivery, SmsReport.delivered());
+        backdateSms(large, RECHECK_AFTER.plusMinutes(1));
+        smsReports.recheck();
+        assertThat(smsRow(large)).isEqualTo("SUCCEEDED " + delivery);
+        assertThat(provider.to(accepted.phone())).as("asking sends nothing").hasSize(1);
+        backdateSms(large, RECHECK_AFTER.plusMinutes(1));
+        smsReports.recheck();
+        assertThat(provider.asked(delivery))
+                .as("a final row is not asked about again")
+                .isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: an accepted alert SMS the gateway reports failed is FAILED"
+            + " with its reason; one whose id the gateway does not know is UNKNOWN")
+    void anAcceptedAlertSmsThatFailedIsFailedWithTheGatewaysReason() {
+        Accepted failing = acceptedBySms("Mehdi Moradi", Language.FA, 80_000);
+        TransferId failed = failing.transfer();
+        TransferId forgotten = acceptedBySms("Mina Moradi", Language.FA, 90_000).transfer();
+        provider.report(failing.delivery(), SmsReport.failed("absent subscriber"));
+        jdbc.sql("UPDATE alert_sms SET delivery_id = 'forgotten-by-the-gateway' WHERE alert_id = ?")
+                .param(alertId(forgotten))
+                .update();
+        backdateSms(failed, RECHECK_AFTER.plusMinutes(1));
+        backdateSms(forgotten, RECHECK_AFTER.plusMinutes(1));
+        double unknownIds = count("unknown_id");
+
+        smsReports.recheck();
+        assertThat(smsReason(failed)).isEqualTo("FAILED absent subscriber");
+        assertThat(smsReason(forgotten)).isEqualTo("UNKNOWN the gateway knows no message forgotten-by-the-gateway");
+        assertThat(count("unknown_id") - unknownIds).isOne();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: an accepted alert SMS without a report after wait-max is"
+            + " UNKNOWN, counted for operations, and not asked about again")
+    void anAcceptedAlertSmsWithoutAReportAfterWaitMaxIsUnknown() {
+        Accepted accepted = acceptedBySms("Nadia Nouri", Language.RU, 80_000);
+        TransferId large = accepted.transfer();
+        String delivery = accepted.delivery();
+        jdbc.sql("UPDATE alert_sms SET created_at = ? WHERE alert_id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minus(WAIT_MAX).minusMinutes(1), alertId(large))
+                .update();
+        backdateSms(large, RECHECK_AFTER.plusMinutes(1));
+        double givenUp = count("no_report");
+
+        smsReports.recheck();
+        assertThat(provider.asked(delivery)).as("asked a last time").isOne();
+        assertThat(smsReason(large)).isEqualTo("UNKNOWN no delivery report within " + WAIT_MAX);
+        assertThat(count("no_report") - givenUp).isOne();
+        backdateSms(large, RECHECK_AFTER.plusMinutes(1));
+        smsReports.recheck();
+        assertThat(provider.asked(delivery)).isOne();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: when several nodes re-check accepted alert SMS at once,"
+            + " the gateway is asked once per SMS")
+    void severalNodesRecheckingAtOnceAskTheGatewayOnce() throws Exception {
+        Accepted accepted = acceptedBySms("Omid Oskouei", Language.EN, 80_000);
+        TransferId large = accepted.transfer();
+        String delivery = accepted.delivery();
+        provider.report(delivery, SmsReport.delivered());
+        backdateSms(large, RECHECK_AFTER.plusMinutes(1));
+
+        race(smsReports::recheck);
+        assertThat(provider.asked(delivery)).isOne();
+        assertThat(smsRow(large)).isEqualTo("SUCCEEDED " + delivery);
     }
 
     @Test
@@ -497,7 +598,7 @@ abstract class AlertDeliveryContract {
             for (Future<Integer> run : runs) {
                 settled += run.get(60, TimeUnit.SECONDS);
             }
-            assertThat(settled).as("the customer-days settled, over all nodes").isGreaterThanOrEqualTo(1);
+            assertThat(settled).as("the work done, over all nodes").isGreaterThanOrEqualTo(1);
         } finally {
             nodes.shutdownNow();
         }
@@ -592,6 +693,34 @@ abstract class AlertDeliveryContract {
         jdbc.sql("UPDATE alert_sms SET updated_at = ? WHERE alert_id = ?")
                 .params(OffsetDateTime.now(ZoneOffset.UTC).minus(ago), alertId(transfer))
                 .update();
+    }
+
+    /** An alert SMS the gateway accepted (answered PENDING), with the gateway's id of it. */
+    private record Accepted(TransferId transfer, String phone, String delivery) {}
+
+    private Accepted acceptedBySms(String name, Language language, long amountMinor) {
+        String phone = phone();
+        provider.reportLater(phone);
+        TransferId transfer = queuedBySms(name, language, phone, amountMinor);
+        sms.sendPending();
+        String delivery = jdbc.sql("SELECT delivery_id FROM alert_sms WHERE alert_id = ?")
+                .param(alertId(transfer))
+                .query(String.class)
+                .single();
+        assertThat(smsRow(transfer)).isEqualTo("ACCEPTED " + delivery);
+        return new Accepted(transfer, phone, delivery);
+    }
+
+    /** The alert SMS of a transfer's one alert: its status and why. */
+    private String smsReason(TransferId transfer) {
+        return jdbc.sql("SELECT status, reason FROM alert_sms WHERE alert_id = ?")
+                .param(alertId(transfer))
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+                .single();
+    }
+
+    private double count(String outcome) {
+        return meters.counter(AlertSmsReports.COUNTER, "outcome", outcome).count();
     }
 
     /** The alert SMS of a transfer's one alert: its status and the gateway's delivery id. */

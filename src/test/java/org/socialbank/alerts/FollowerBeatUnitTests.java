@@ -56,11 +56,21 @@ class FollowerBeatUnitTests {
 
     private static AlertsProperties properties(Duration idle, Duration busy) {
         return new AlertsProperties(
-                true, idle, busy, Duration.ofSeconds(5), 200, "08:00", true, null, null, Duration.ofMinutes(30));
+                true, idle, busy, Duration.ofSeconds(5), 200, "08:00", true, null, null, Duration.ofMinutes(30), null);
     }
 
     private static AlertsProperties properties(int batchMax) {
         return new AlertsProperties(
-                true, IDLE, IDLE, Duration.ofSeconds(5), batchMax, "08:00", true, null, null, Duration.ofMinutes(30));
+                true,
+                IDLE,
+                IDLE,
+                Duration.ofSeconds(5),
+                batchMax,
+                "08:00",
+                true,
+                null,
+                null,
+                Duration.ofMinutes(30),
+                null);
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socialbank.support.FakeSms;
 import org.socialbank.support.Races;
 import org.socialbank.support.WrappedConnections;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,8 +100,8 @@ abstract class SendBudgetsContract {
             + " stops the start and spends no send budget on messages that cannot go")
     void aMisconfiguredGatewayStopsTheStartAndSpendsNoBudget() {
         String to = "+3361" + String.format("%07d", RANDOM.nextInt(10_000_000));
-        SmsGateway one = message -> SmsDelivery.succeeded("one");
-        SmsGateway two = message -> SmsDelivery.succeeded("two");
+        SmsGateway one = new FakeSms();
+        SmsGateway two = new FakeSms();
         for (Map<String, Object> gateways : List.<Map<String, Object>>of(Map.of(), Map.of("one", one, "two", two))) {
             BudgetedSms sms = new BudgetedSms(
                     budgets,

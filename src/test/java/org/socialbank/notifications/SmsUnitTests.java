@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,10 +70,21 @@ class SmsUnitTests {
     }
 
     @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: a failed delivery report says why, in 1..500 characters")
+    void aFailedReportSaysWhy() {
+        assertThat(SmsReport.failed("unknown subscriber")).isEqualTo(new SmsReport.Failed("unknown subscriber"));
+        assertThatThrownBy(() -> SmsReport.failed(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SmsReport.failed("x".repeat(SmsDelivery.REASON_LENGTH_MAX + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SmsReport.failed(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void refusesAnInboxWithoutBound() {
         NotificationsProperties.Budgets budgets = new NotificationsProperties.Budgets(25, 10, 1000, List.of("+881"));
-        assertThat(new NotificationsProperties(500, budgets).devInboxMax()).isEqualTo(500);
-        assertThatThrownBy(() -> new NotificationsProperties(0, budgets))
+        assertThat(new NotificationsProperties(500, budgets, false).devInboxMax())
+                .isEqualTo(500);
+        assertThatThrownBy(() -> new NotificationsProperties(0, budgets, false))
                 .hasMessageContaining("socialbank.notifications.dev-inbox-max");
     }
 

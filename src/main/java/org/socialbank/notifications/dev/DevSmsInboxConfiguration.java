@@ -32,6 +32,6 @@ class DevSmsInboxConfiguration {
             log.warn("No SMS gateway is configured: text messages are kept in the table dev_sms_inbox "
                     + "and not sent to anyone");
         }
-        return new DevSmsInbox(jdbc, clock, properties.devInboxMax());
+        return new DevSmsInbox(jdbc, clock, properties.devInboxMax(), properties.devInboxReportsLater());
     }
 }

@@ -1,18 +1,21 @@
 package org.socialbank.notifications.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.notifications.BudgetedSms;
 import org.socialbank.notifications.DeliveryStatus;
 import org.socialbank.notifications.SmsDelivery;
 import org.socialbank.notifications.SmsGateway;
 import org.socialbank.notifications.SmsMessage;
+import org.socialbank.notifications.SmsReport;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,6 +135,48 @@ abstract class DevSmsInboxContract {
                 .map(m -> m.path("text").asString())
                 .toList();
         assertThat(texts).containsExactly("message 8", "message 7", "message 6", "message 5", "message 4");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: the developer inbox reports a kept SMS delivered when"
+            + " asked, failed (with why) or still pending when a test says so, and one it no longer keeps as an"
+            + " unknown id")
+    void reportsWhatBecameOfAKeptMessageWhenAsked() {
+        String to = number();
+        String id = gateway.send(new SmsMessage(to, "Your socialbank code is 333333"))
+                .id();
+        assertThat(gateway.status(id))
+                .as("through the budgets, which take nothing")
+                .isEqualTo(SmsReport.delivered());
+
+        assertThat(inbox.report(id, SmsReport.failed("the phone was off past the validity")))
+                .isTrue();
+        assertThat(gateway.status(id)).isEqualTo(SmsReport.failed("the phone was off past the validity"));
+        assertThat(inbox.report(id, SmsReport.stillPending())).isTrue();
+        assertThat(gateway.status(id)).isEqualTo(SmsReport.stillPending());
+        assertThat(inbox.report(id, SmsReport.delivered())).isTrue();
+        assertThat(gateway.status(id)).isEqualTo(SmsReport.delivered());
+
+        assertThat(gateway.status(UUID.randomUUID().toString())).isEqualTo(SmsReport.unknownId());
+        assertThat(gateway.status("gw-42")).isEqualTo(SmsReport.unknownId());
+        assertThat(inbox.report(UUID.randomUUID().toString(), SmsReport.stillPending()))
+                .as("no such message")
+                .isFalse();
+        assertThatThrownBy(() -> inbox.report(id, SmsReport.unknownId())).isInstanceOf(IllegalArgumentException.class);
+        for (int i = 0; i < MAX; i++) {
+            gateway.send(new SmsMessage(to, "newer " + i));
+        }
+        assertThat(gateway.status(id)).as("trimmed beyond the inbox's bound").isEqualTo(SmsReport.unknownId());
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: with dev-inbox-reports-later the inbox answers an SMS"
+            + " PENDING, as a real gateway would, and reports it delivered when asked")
+    void anInboxThatReportsLaterAnswersPendingThenDelivered() {
+        DevSmsInbox later = new DevSmsInbox(jdbc, java.time.Clock.systemUTC(), MAX, true);
+        SmsDelivery accepted = later.send(new SmsMessage(number(), "Your socialbank code is 444444"));
+        assertThat(accepted.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(later.status(accepted.id())).isEqualTo(SmsReport.delivered());
     }
 
     Response html(String path) {

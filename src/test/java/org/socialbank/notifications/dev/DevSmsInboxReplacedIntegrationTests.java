@@ -9,6 +9,7 @@ import org.socialbank.notifications.BudgetedSms;
 import org.socialbank.notifications.SmsDelivery;
 import org.socialbank.notifications.SmsGateway;
 import org.socialbank.notifications.SmsMessage;
+import org.socialbank.notifications.SmsReport;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.TestStores;
@@ -47,9 +48,17 @@ class DevSmsInboxReplacedIntegrationTests {
 
         @Bean
         SmsGateway recordingGateway() {
-            return message -> {
-                SENT.add(message);
-                return SmsDelivery.pending("gw-" + SENT.size());
+            return new SmsGateway() {
+                @Override
+                public SmsDelivery send(SmsMessage message) {
+                    SENT.add(message);
+                    return SmsDelivery.pending("gw-" + SENT.size());
+                }
+
+                @Override
+                public SmsReport status(String deliveryId) {
+                    return SmsReport.stillPending();
+                }
             };
         }
     }

@@ -1,0 +1,162 @@
+package org.socialbank.alerts.jdbc;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code alert_sms}, the SMS outbox of alerts no chat could carry: queued PENDING, claimed SENDING,
+ * HANDED just before the gateway is called, then what the gateway answered; an ACCEPTED one waits
+ * for its delivery report, which a janitor asks for. Every move is conditional on the row being
+ * as read, so two nodes never both send, nor both ask.
+ */
+@Repository
+public class JdbcAlertSms {
+
+    private final JdbcClient jdbc;
+
+    JdbcAlertSms(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The SMS outbox row of an alert no chat could carry. */
+    public void insertSms(UUID alertId, CustomerId customer, String toE164, String text, Instant at) {
+        jdbc.sql("INSERT INTO alert_sms (alert_id, customer_id, to_e164, text, status, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, 'PENDING', ?, ?)")
+                .params(alertId, customer.value(), toE164, text, Timestamps.utc(at), Timestamps.utc(at))
+                .update();
+    }
+
+    /**
+     * An SMS waiting to be sent: status PENDING, which this outbox keeps for "not sent yet" (a
+     * message the gateway accepted is ACCEPTED, and is never taken again).
+     */
+    public record PendingSms(UUID alertId, String toE164, String text) {}
+
+    public List<PendingSms> pendingSms(int limit) {
+        return jdbc.sql("SELECT alert_id, to_e164, text FROM alert_sms WHERE status = 'PENDING' ORDER BY created_at, "
+                        + "alert_id LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> new PendingSms(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /**
+     * Takes a pending SMS for this node under {@code claim}: false when another node took it first.
+     * SENDING says only "claimed": the gateway has not been called yet.
+     */
+    public boolean claimSms(UUID alertId, UUID claim, Instant at) {
+        return jdbc.sql("UPDATE alert_sms SET status = 'SENDING', claim_id = ?, updated_at = ? WHERE alert_id = ? "
+                                + "AND status = 'PENDING'")
+                        .params(claim, Timestamps.utc(at), alertId)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Marks a claimed SMS HANDED, "it may have left": the last write before the gateway is called,
+     * committed with the send budgets' take. False when the claim is no longer this node's (it was
+     * abandoned and queued again meanwhile): then the gateway must not be called.
+     */
+    public boolean handSms(UUID alertId, UUID claim, Instant at) {
+        return jdbc.sql("UPDATE alert_sms SET status = 'HANDED', updated_at = ? WHERE alert_id = ? AND claim_id = ? "
+                                + "AND status = 'SENDING'")
+                        .params(Timestamps.utc(at), alertId, claim)
+                        .update()
+                == 1;
+    }
+
+    /** Records the answer to this node's claim (refused by a budget before the gateway, or the gateway's answer). */
+    public void settleSms(UUID alertId, UUID claim, String status, String deliveryId, String reason, Instant at) {
+        jdbc.sql("UPDATE alert_sms SET status = ?, delivery_id = ?, reason = ?, updated_at = ? WHERE alert_id = ? "
+                        + "AND claim_id = ? AND status IN ('SENDING', 'HANDED')")
+                .params(status, deliveryId, reason, Timestamps.utc(at), alertId, claim)
+                .update();
+    }
+
+    /** Gives back a claim that never reached the gateway (nothing was sent): the SMS is queued again. */
+    public void releaseSms(UUID alertId, UUID claim, Instant at) {
+        jdbc.sql("UPDATE alert_sms SET status = 'PENDING', claim_id = NULL, updated_at = ? WHERE alert_id = ? "
+                        + "AND claim_id = ? AND status = 'SENDING'")
+                .params(Timestamps.utc(at), alertId, claim)
+                .update();
+    }
+
+    /**
+     * Claims left before {@code before} by a node that stopped or lost its store (review 2026-12-07
+     * alerts follow-up #1). One never HANDED never reached the gateway: it is queued again. One
+     * HANDED may have left: UNKNOWN, never sent again. Each move is conditional on the row being as
+     * read, so nodes doing this at once move a row once. At most {@code limit} rows; answers how
+     * many moved.
+     */
+    public int abandonSms(Instant before, int limit) {
+        record Stuck(UUID alertId, String status) {}
+        List<Stuck> stuck = jdbc.sql("SELECT alert_id, status FROM alert_sms WHERE status IN ('SENDING', 'HANDED') "
+                        + "AND updated_at < ? ORDER BY updated_at LIMIT ?")
+                .params(Timestamps.utc(before), limit)
+                .query((rs, n) -> new Stuck(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
+        int moved = 0;
+        for (Stuck row : stuck) {
+            boolean handed = row.status().equals("HANDED");
+            moved += jdbc.sql("UPDATE alert_sms SET status = ?, claim_id = NULL, reason = ?, updated_at = ? "
+                            + "WHERE alert_id = ? AND status = ? AND updated_at < ?")
+                    .params(
+                            handed ? "UNKNOWN" : "PENDING",
+                            handed ? "the node sending it stopped before the gateway answered" : null,
+                            Timestamps.utc(before),
+                            row.alertId(),
+                            row.status(),
+                            Timestamps.utc(before))
+                    .update();
+        }
+        return moved;
+    }
+
+    /**
+     * An SMS the gateway accepted (its PENDING), waiting for its delivery report.
+     *
+     * @param queuedAt when the alert was queued as an SMS: the janitor gives up on a report after
+     *     {@code sms-reports.wait-max} from then
+     */
+    public record AcceptedSms(UUID alertId, String deliveryId, Instant queuedAt) {}
+
+    /**
+     * Accepted SMS untouched since before {@code before} (accepted then, or last asked about then),
+     * the longest untouched first, at most {@code limit}.
+     */
+    public List<AcceptedSms> acceptedSms(Instant before, int limit) {
+        return jdbc.sql("SELECT alert_id, delivery_id, created_at FROM alert_sms WHERE status = 'ACCEPTED' "
+                        + "AND updated_at < ? ORDER BY updated_at, alert_id LIMIT ?")
+                .params(Timestamps.utc(before), limit)
+                .query((rs, n) ->
+                        new AcceptedSms(rs.getObject(1, UUID.class), rs.getString(2), Timestamps.instant(rs, 3)))
+                .list();
+    }
+
+    /**
+     * Takes an accepted SMS for one question to the gateway: moves its {@code updated_at} to
+     * {@code at}, so that no node (this one included) asks again before {@code recheck-after}.
+     * False when another node took it first, or its report came meanwhile.
+     */
+    public boolean claimReport(UUID alertId, Instant before, Instant at) {
+        return jdbc.sql("UPDATE alert_sms SET updated_at = ? WHERE alert_id = ? AND status = 'ACCEPTED' "
+                                + "AND updated_at < ?")
+                        .params(Timestamps.utc(at), alertId, Timestamps.utc(before))
+                        .update()
+                == 1;
+    }
+
+    /** Records what became of an accepted SMS: SUCCEEDED, FAILED or UNKNOWN, with why for the last two. */
+    public boolean reportSms(UUID alertId, String status, String reason, Instant at) {
+        return jdbc.sql("UPDATE alert_sms SET status = ?, reason = ?, updated_at = ? WHERE alert_id = ? "
+                                + "AND status = 'ACCEPTED'")
+                        .params(status, reason, Timestamps.utc(at), alertId)
+                        .update()
+                == 1;
+    }
+}
