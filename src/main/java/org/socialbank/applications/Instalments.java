@@ -28,10 +28,10 @@ import org.springframework.stereotype.Service;
  * loan's account and the interest to the bank's income, as one linked pair of transfers whose ids
  * are derived from the instalment; so a second node, a rerun or a restart collects nothing twice.
  * Not collected: the instalment becomes {@code late} with the ledger's reason (not enough money, her
- * account frozen), she is told each reason once per instalment, and the next runs try again; her
- * account closed: it becomes {@code held}, is no longer tried and is listed for staff, who may retry
- * it ({@link #retryHeld}). A refusal on the bank's side is not told to her: it is logged and listed
- * for staff, and the job keeps trying. Instalments are collected from the loan's payout account (or
+ * account frozen), she is told each reason once per instalment, and the next runs try again; an
+ * account closed (hers or the bank's: closed is final): it becomes {@code held}, is no longer tried
+ * and is listed for staff, who may retry it ({@link #retryHeld}). A refusal on the bank's side is
+ * not told to her: it is logged and listed for staff. Instalments are collected from the loan's payout account (or
  * the account staff's retry moved it to). A loan's instalments are
  * collected in order: a later one waits for an earlier one still open. The same schedule runs the
  * janitor of loans not paid out ({@link Fulfilments}).
@@ -51,6 +51,7 @@ public class Instalments {
     private final Clock clock;
     private final Fulfilments fulfilments;
     private final Directory directory;
+    private final JdbcStaffActions actions;
 
     Instalments(
             JdbcLoans store,
@@ -60,8 +61,10 @@ public class Instalments {
             ApplicationEventPublisher events,
             ApplicationsProperties properties,
             Clock clock,
-            Fulfilments fulfilments) {
+            Fulfilments fulfilments,
+            JdbcStaffActions actions) {
         this.fulfilments = fulfilments;
+        this.actions = actions;
         this.directory = directory;
         this.store = store;
         this.ledger = ledger;
@@ -148,14 +151,16 @@ public class Instalments {
 
     /**
      * Records why the ledger refused an instalment and says it once per instalment and reason
-     * (review 2026-12-07): to her when it is about her account (not enough money, frozen, closed:
-     * then it is held and no longer tried); a refusal on the bank's side (its loan or income account)
-     * is {@code bank_<code>}, logged and listed for staff, still tried, and never told to her.
+     * (review 2026-12-07): to her when it is about her account (not enough money, frozen, closed);
+     * a refusal on the bank's side (its loan or income account) is {@code bank_<code>}, logged and
+     * listed for staff, and never told to her. An account closed, hers or the bank's, is closed for
+     * good: the instalment is held and no longer tried until staff retry it (follow-up); any other
+     * refusal stays late and the next runs try again.
      */
     private void missed(JdbcLoans.InstalmentRow row, Loan loan, AccountId from, RejectionCode code, Instant now) {
         boolean hers = hers(code, from);
         String reason = hers ? code.code() : "bank_" + code.code();
-        String status = hers && code == RejectionCode.ACCOUNT_CLOSED ? "held" : "late";
+        String status = code == RejectionCode.ACCOUNT_CLOSED ? "held" : "late";
         int number = row.instalment().number();
         if (!reason.equals(row.missedReason()) || !status.equals(row.status())) {
             store.missed(loan.id(), number, status, reason);
@@ -175,10 +180,11 @@ public class Instalments {
                     status.equals("held")));
         } else {
             log.warn(
-                    "instalment {} of loan {} refused on the bank's side ({}): listed for staff",
+                    "instalment {} of loan {} refused on the bank's side ({}): {}, listed for staff",
                     number,
                     loan.id(),
-                    code);
+                    code,
+                    status.equals("held") ? "held" : "tried again");
         }
     }
 
@@ -199,7 +205,14 @@ public class Instalments {
     /** What staff's retry of an instalment did: its status after it ({@code paid}, {@code late}, {@code held}), or why not. */
     public sealed interface Retry {}
 
-    public record Retried(String status, String reason) implements Retry {}
+    /** @param alreadyPaid whether it was paid before this retry (nothing was done) */
+    public record Retried(String status, String reason, boolean alreadyPaid) implements Retry {
+
+        /** What the audit says it did: {@code already_paid}, else the status it left. */
+        String outcome() {
+            return alreadyPaid ? "already_paid" : status;
+        }
+    }
 
     public record NotRetried(ApplicationRefusal code) implements Retry {}
 
@@ -208,31 +221,48 @@ public class Instalments {
      * closed and she now has another primary account in the loan's currency, the loan is collected
      * from that one from now on; then the instalment is collected at once in this transaction,
      * under its row lock, with the ids derived from it (never twice). Refused again: it is held (or
-     * late) again, and a reason she was told is not told again. Already paid: nothing is done.
+     * late) again, and a reason she was told is not told again. Already paid: nothing is done. Each
+     * retry is audited in its transaction with {@code actor} and its outcome ({@link StaffAction}).
      */
-    public Retry retryHeld(ApplicationId application, int number) {
+    public Retry retryHeld(ApplicationId application, int number, String actor) {
         return writes.write(status -> {
-            Optional<Loan> loan = store.ofApplication(application);
-            if (loan.isEmpty()) {
-                return new NotRetried(ApplicationRefusal.LOAN_NOT_FOUND);
-            }
-            LoanId id = loan.get().id();
-            Optional<JdbcLoans.InstalmentRow> row = store.lock(id, number);
-            if (row.isEmpty()) {
-                return new NotRetried(ApplicationRefusal.INSTALMENT_NOT_FOUND);
-            }
-            if (!row.get().paid() && !"held".equals(row.get().status())) {
-                return new NotRetried(ApplicationRefusal.INSTALMENT_NOT_HELD);
-            }
-            if (!row.get().paid()) {
-                moveCollecting(loan.get());
-                store.missed(id, number, "late", row.get().missedReason());
-                boolean paid = collect(store.lock(id, number).orElseThrow());
-                log.info("staff retried instalment {} of loan {}: {}", number, id, paid ? "paid" : "refused");
-            }
-            JdbcLoans.InstalmentRow after = store.lock(id, number).orElseThrow();
-            return new Retried(after.status(), after.paid() ? null : after.missedReason());
+            Retry retry = retry(application, number, actor);
+            Retried done = retry instanceof Retried r ? r : null;
+            actions.record(new StaffAction(
+                    Microseconds.now(clock),
+                    actor,
+                    StaffAction.INSTALMENT_RETRY,
+                    application,
+                    number,
+                    done != null ? done.outcome() : ((NotRetried) retry).code().code(),
+                    done != null ? done.reason() : null));
+            return retry;
         });
+    }
+
+    /** {@link #retryHeld}'s work, in its transaction. */
+    private Retry retry(ApplicationId application, int number, String actor) {
+        Optional<Loan> loan = store.ofApplication(application);
+        if (loan.isEmpty()) {
+            return new NotRetried(ApplicationRefusal.LOAN_NOT_FOUND);
+        }
+        LoanId id = loan.get().id();
+        Optional<JdbcLoans.InstalmentRow> row = store.lock(id, number);
+        if (row.isEmpty()) {
+            return new NotRetried(ApplicationRefusal.INSTALMENT_NOT_FOUND);
+        }
+        if (!row.get().paid() && !"held".equals(row.get().status())) {
+            return new NotRetried(ApplicationRefusal.INSTALMENT_NOT_HELD);
+        }
+        boolean wasPaid = row.get().paid();
+        if (!wasPaid) {
+            moveCollecting(loan.get());
+            store.missed(id, number, "late", row.get().missedReason());
+            boolean paid = collect(store.lock(id, number).orElseThrow());
+            log.info("staff ({}) retried instalment {} of loan {}: {}", actor, number, id, paid ? "paid" : "refused");
+        }
+        JdbcLoans.InstalmentRow after = store.lock(id, number).orElseThrow();
+        return new Retried(after.status(), after.paid() ? null : after.missedReason(), wasPaid);
     }
 
     /** Collects from her primary account in the loan's currency when the one it was collected from is closed. */

@@ -174,20 +174,30 @@ class JdbcApplications {
                 .optional();
     }
 
-    /**
-     * Records an approval not fulfilled (state, reason, next retry or null); answers whether the
-     * reason is new (her chat hears each reason once). The caller holds the row.
-     */
-    boolean unfulfilled(ApplicationId id, String state, String reason, Instant retryAt) {
-        String before = jdbc.sql("SELECT fulfilment_reason FROM applications WHERE id = ?")
-                .param(id.value())
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
-                .single()
-                .orElse(null);
+    /** Records an approval not fulfilled (state, reason, next retry or null). The caller holds the row. */
+    void unfulfilled(ApplicationId id, String state, String reason, Instant retryAt) {
         jdbc.sql("UPDATE applications SET fulfilment = ?, fulfilment_reason = ?, fulfilment_retry_at = ? WHERE id = ?")
                 .params(state, reason, retryAt == null ? null : Timestamps.utc(retryAt), id.value())
                 .update();
-        return !reason.equals(before);
+    }
+
+    /**
+     * Whether this reason is told for the first time for this approval, and records that it is:
+     * each reason once per approval, however the reasons alternate. The caller holds the row.
+     */
+    boolean firstNotice(ApplicationId id, String reason, Instant now) {
+        boolean told =
+                jdbc.sql("SELECT COUNT(*) FROM application_fulfilment_notices WHERE application_id = ? AND reason = ?")
+                                .params(id.value(), reason)
+                                .query(Long.class)
+                                .single()
+                        > 0;
+        if (!told) {
+            jdbc.sql("INSERT INTO application_fulfilment_notices (application_id, reason, told_at) VALUES (?, ?, ?)")
+                    .params(id.value(), reason, Timestamps.utc(now))
+                    .update();
+        }
+        return !told;
     }
 
     void fulfilled(ApplicationId id) {
@@ -225,7 +235,7 @@ class JdbcApplications {
      * Approved applications not paid out or not issued, oldest change first, after the given place
      * (keyset: updated_at, id; null for the first page).
      */
-    List<Applications.Unfulfilled> unfulfilled(int limit, Applications.UnfulfilledAfter after) {
+    List<Fulfilments.Unfulfilled> unfulfilled(int limit, Fulfilments.UnfulfilledAfter after) {
         String select = "SELECT " + COLUMNS + ", fulfilment, fulfilment_reason, fulfilment_retry_at FROM applications "
                 + "WHERE fulfilment IN ('not_paid_out', 'not_issued')";
         JdbcClient.StatementSpec sql = after == null
@@ -242,7 +252,7 @@ class JdbcApplications {
     }
 
     /** The application's record of an approval not fulfilled; empty when nothing is outstanding. */
-    Optional<Applications.Unfulfilled> unfulfilledOf(ApplicationId id) {
+    Optional<Fulfilments.Unfulfilled> unfulfilledOf(ApplicationId id) {
         return jdbc.sql("SELECT " + COLUMNS + ", fulfilment, fulfilment_reason, fulfilment_retry_at FROM applications "
                         + "WHERE id = ? AND fulfilment IN ('not_paid_out', 'not_issued')")
                 .param(id.value())
@@ -250,8 +260,8 @@ class JdbcApplications {
                 .optional();
     }
 
-    private static Applications.Unfulfilled unfulfilled(ResultSet rs, int n) throws SQLException {
-        return new Applications.Unfulfilled(
+    private static Fulfilments.Unfulfilled unfulfilled(ResultSet rs, int n) throws SQLException {
+        return new Fulfilments.Unfulfilled(
                 application(rs, n),
                 rs.getString("fulfilment"),
                 rs.getString("fulfilment_reason"),

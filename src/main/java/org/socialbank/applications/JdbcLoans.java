@@ -30,8 +30,8 @@ class JdbcLoans {
     }
 
     /**
-     * One instalment and where it stands: {@code due}, {@code late}, {@code held} (her account is
-     * closed: no longer tried, staff take it up) or {@code paid}; {@code missedReason} is the
+     * One instalment and where it stands: {@code due}, {@code late}, {@code held} (her account or
+     * one of the bank's is closed: no longer tried, staff take it up) or {@code paid}; {@code missedReason} is the
      * ledger's code when it could not be collected (null before).
      */
     record InstalmentRow(LoanId loanId, Annuity.Instalment instalment, String status, String missedReason) {
@@ -184,8 +184,9 @@ class JdbcLoans {
 
     /**
      * What staff take up, oldest due first, after the given place (keyset: due day, loan, number;
-     * null for the first page): instalments held (her account is closed) and those refused on the
-     * bank's side ({@code bank_<code>}: still tried by the job, never told to her).
+     * null for the first page): instalments held (an account closed, hers or the bank's) and those
+     * refused on the bank's side ({@code bank_<code>}: still tried by the job unless held, never told
+     * to her).
      */
     List<InstalmentRow> held(int limit, Loans.HeldAfter after) {
         String which = "(status = 'held' OR (status = 'late' AND missed_reason LIKE 'bank%'))";

@@ -149,9 +149,9 @@ public class Loans {
     }
 
     /**
-     * An instalment staff take up: {@code held} (the job stopped collecting it: her account is
-     * closed) or {@code late} refused on the bank's side; {@code reason} the ledger's code ({@code
-     * bank_<code>} for the bank's side).
+     * An instalment staff take up: {@code held} (the job stopped collecting it: her account or one
+     * of the bank's is closed) or {@code late} refused on the bank's side; {@code reason} the
+     * ledger's code ({@code bank_<code>} for the bank's side).
      */
     public record HeldInstalment(Loan loan, Annuity.Instalment instalment, String status, String reason) {}
 

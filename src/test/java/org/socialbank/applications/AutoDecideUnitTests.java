@@ -23,21 +23,21 @@ class AutoDecideUnitTests {
     @Test
     @DisplayName("the sandbox outside demo mode leaves every decision to staff unless auto-decide is set")
     void theSandboxOutsideDemoModeDecidesNothingUnlessSet() {
-        assertThat(Applications.autoDecide(ApplicationsSettings.autoDecide(null), sandbox, REAL))
+        assertThat(Decisions.autoDecide(ApplicationsSettings.autoDecide(null), sandbox, REAL))
                 .isFalse();
-        assertThat(Applications.autoDecide(ApplicationsSettings.autoDecide(null), sandbox, DEMO))
+        assertThat(Decisions.autoDecide(ApplicationsSettings.autoDecide(null), sandbox, DEMO))
                 .isTrue();
-        assertThat(Applications.autoDecide(ApplicationsSettings.autoDecide(true), sandbox, REAL))
+        assertThat(Decisions.autoDecide(ApplicationsSettings.autoDecide(true), sandbox, REAL))
                 .isTrue();
     }
 
     @Test
     void theBanksOwnUnderwritingDecidesUnlessTurnedOff() {
-        assertThat(Applications.autoDecide(ApplicationsSettings.autoDecide(null), own, REAL))
+        assertThat(Decisions.autoDecide(ApplicationsSettings.autoDecide(null), own, REAL))
                 .isTrue();
-        assertThat(Applications.autoDecide(ApplicationsSettings.autoDecide(false), own, REAL))
+        assertThat(Decisions.autoDecide(ApplicationsSettings.autoDecide(false), own, REAL))
                 .isFalse();
-        assertThat(Applications.autoDecide(ApplicationsSettings.autoDecide(false), sandbox, DEMO))
+        assertThat(Decisions.autoDecide(ApplicationsSettings.autoDecide(false), sandbox, DEMO))
                 .isFalse();
     }
 }

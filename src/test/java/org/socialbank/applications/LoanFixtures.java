@@ -25,9 +25,12 @@ import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountKind;
+import org.socialbank.ledger.AccountStatus;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewAccount;
 import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.OpenResult;
+import org.socialbank.ledger.StatusResult;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
@@ -100,6 +103,30 @@ final class LoanFixtures {
             move(funding, wallet, balanceMinor);
         }
         return new Borrower(id, phone, wallet);
+    }
+
+    /** She opens a new wallet in {@code currency}, her primary one of that currency from now on. */
+    AccountId newPrimaryWallet(Borrower borrower, CurrencyCode currency) {
+        AccountId wallet = new AccountId(UUID.randomUUID());
+        assertThat(ledger.open(new NewAccount(
+                        wallet,
+                        currency,
+                        borrower.id().ownerRef(),
+                        AccountKind.CUSTOMER_WALLET,
+                        Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS))))
+                .isInstanceOf(OpenResult.Opened.class);
+        assertThat(directory.holdAccount(borrower.id(), wallet, true)).isInstanceOf(DirectoryResult.Done.class);
+        return wallet;
+    }
+
+    /** She opens a new wallet in euros, her primary one from now on. */
+    AccountId newPrimaryWallet(Borrower borrower) {
+        return newPrimaryWallet(borrower, EUR);
+    }
+
+    /** Freezes, unfreezes or closes an account (the bank's or hers). */
+    void status(AccountId account, AccountStatus target) {
+        assertThat(ledger.changeStatus(account, target)).isInstanceOf(StatusResult.Changed.class);
     }
 
     /** A loan application started, its form filled in and signed with the SMS code, as the chat and the pages do it. */

@@ -1,5 +1,7 @@
 package org.socialbank.applications;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.socialbank.directory.Confirmations;
@@ -42,6 +44,9 @@ abstract class LoanHttpTestBase {
     Applications applications;
 
     @Autowired
+    Decisions decisions;
+
+    @Autowired
     Instalments instalments;
 
     @Autowired
@@ -76,6 +81,19 @@ abstract class LoanHttpTestBase {
     void setUp() {
         api = new Api(port);
         fixtures = new LoanFixtures(directory, ledger, applications, signatures, confirmations, sms, clock);
+    }
+
+    /** Her chat, linked to her, that has talked to the bank in French: it hears the bank's messages. */
+    String frenchChatOf(LoanFixtures.Borrower borrower) {
+        String chat = chats.linkedTo(borrower.id());
+        chats.say(chat, "mes dossiers");
+        return chat;
+    }
+
+    static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo(code);
     }
 
     @AfterEach

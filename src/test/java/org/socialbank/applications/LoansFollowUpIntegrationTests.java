@@ -11,13 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.socialbank.directory.DirectoryResult;
-import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
-import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.AccountStatus;
-import org.socialbank.ledger.NewAccount;
-import org.socialbank.ledger.StatusResult;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.support.Api.Response;
@@ -65,7 +60,7 @@ class LoansFollowUpIntegrationTests extends LoanHttpTestBase {
         LoanFixtures.Borrower clo = fixtures.borrower("Clo Nouveau", Language.FR, 0);
         String chat = chats.linkedTo(clo.id());
         chats.say(chat, "mes dossiers"); // her chat talked to the bank: it hears the bank
-        status(clo.wallet(), AccountStatus.CLOSED);
+        fixtures.status(clo.wallet(), AccountStatus.CLOSED);
         Application approved = fixtures.submitLoan(clo, 180_000, 6, 900_000, "une cuisine");
         assertThat(approved.status()).isEqualTo(ApplicationStatus.APPROVED);
         assertThat(loans.ofApplication(approved.id())).isEmpty();
@@ -76,7 +71,7 @@ class LoansFollowUpIntegrationTests extends LoanHttpTestBase {
         assertThat(still.json().path("state").asString()).isEqualTo("not_paid_out");
         assertThat(still.json().path("reason").asString()).isEqualTo("account_closed");
 
-        AccountId fresh = newPrimaryWallet(clo);
+        AccountId fresh = fixtures.newPrimaryWallet(clo);
         for (int i = 0; i < 3; i++) {
             Response retried = api.post(path, "{}");
             assertThat(retried.status()).as(retried.body()).isEqualTo(200);
@@ -85,7 +80,7 @@ class LoansFollowUpIntegrationTests extends LoanHttpTestBase {
         assertThat(fixtures.balance(fresh)).as("paid once").isEqualTo(180_000);
         assertThat(loans.ofApplication(approved.id()).orElseThrow().payoutAccountId())
                 .isEqualTo(fresh);
-        assertThat(applications.unfulfilled(100))
+        assertThat(fulfilments.unfulfilled(100))
                 .noneMatch(u -> u.application().id().equals(approved.id()));
         chats.drain();
         assertThat(chats.told(chat, "ont été versés sur votre compte")).hasSize(1);
@@ -122,7 +117,7 @@ class LoansFollowUpIntegrationTests extends LoanHttpTestBase {
                 .as("not told again")
                 .hasSize(1);
 
-        AccountId fresh = newPrimaryWallet(ana);
+        AccountId fresh = fixtures.newPrimaryWallet(ana);
         fixtures.fundAccount(fresh, 500_000);
         List<Loans.ScheduledInstalment> schedule = loans.schedule(loan.id());
         for (int i = 0; i < 2; i++) {
@@ -148,7 +143,7 @@ class LoansFollowUpIntegrationTests extends LoanHttpTestBase {
         Set<UUID> mine = new HashSet<>();
         for (int i = 0; i < 3; i++) {
             LoanFixtures.Borrower b = fixtures.borrower("Page " + i, Language.EN, 0);
-            status(b.wallet(), AccountStatus.CLOSED);
+            fixtures.status(b.wallet(), AccountStatus.CLOSED);
             mine.add(fixtures.submitLoan(b, 100_000, 6, 900_000, "a page").id().value());
             clock.advance(Duration.ofSeconds(1));
         }
@@ -177,12 +172,12 @@ class LoansFollowUpIntegrationTests extends LoanHttpTestBase {
     void aFaultyRetryDoesNotStarveTheOthers() {
         LoanFixtures.Borrower bad = fixtures.borrower("Poison First", Language.EN, 0);
         LoanFixtures.Borrower good = fixtures.borrower("Good Second", Language.EN, 0);
-        status(bad.wallet(), AccountStatus.FROZEN);
-        status(good.wallet(), AccountStatus.FROZEN);
+        fixtures.status(bad.wallet(), AccountStatus.FROZEN);
+        fixtures.status(good.wallet(), AccountStatus.FROZEN);
         Application poisoned = fixtures.submitLoan(bad, 100_000, 6, 900_000, "a fault");
         Application fine = fixtures.submitLoan(good, 110_000, 6, 900_000, "a bike");
-        status(bad.wallet(), AccountStatus.OPEN);
-        status(good.wallet(), AccountStatus.OPEN);
+        fixtures.status(bad.wallet(), AccountStatus.OPEN);
+        fixtures.status(good.wallet(), AccountStatus.OPEN);
         // a fault, not a refusal: its amount is gone (disburse fails on it), and it is due first of all
         jdbc.sql("UPDATE applications SET amount_minor = NULL, fulfilment_retry_at = ? WHERE id = ?")
                 .params(
@@ -194,7 +189,7 @@ class LoansFollowUpIntegrationTests extends LoanHttpTestBase {
             assertThat(fulfilments.run()).isPositive();
             assertThat(fixtures.balance(good.wallet())).isEqualTo(110_000);
             assertThat(loans.ofApplication(fine.id())).isPresent();
-            Applications.Unfulfilled backedOff = applications.unfulfilled(100).stream()
+            Fulfilments.Unfulfilled backedOff = fulfilments.unfulfilled(100).stream()
                     .filter(u -> u.application().id().equals(poisoned.id()))
                     .findFirst()
                     .orElseThrow();
@@ -220,9 +215,9 @@ class LoansFollowUpIntegrationTests extends LoanHttpTestBase {
         fixtures.drain(flip);
         for (int i = 0; i < 2; i++) {
             instalments.run(); // not enough money
-            status(flip.wallet(), AccountStatus.FROZEN);
+            fixtures.status(flip.wallet(), AccountStatus.FROZEN);
             instalments.run(); // frozen
-            status(flip.wallet(), AccountStatus.OPEN);
+            fixtures.status(flip.wallet(), AccountStatus.OPEN);
         }
         instalments.run();
         assertThat(loans.schedule(loan.id()).get(0).status()).isEqualTo("late");
@@ -243,7 +238,7 @@ class LoansFollowUpIntegrationTests extends LoanHttpTestBase {
         Application approved = fixtures.submitLoan(bea, 120_000, 6, 900_000, "un four");
         Loan loan = loans.ofApplication(approved.id()).orElseThrow();
         fixtures.moveTo(loans.schedule(loan.id()).get(0).instalment().dueOn());
-        status(loan.accountId(), AccountStatus.FROZEN); // the bank's own loan account
+        fixtures.status(loan.accountId(), AccountStatus.FROZEN); // the bank's own loan account
         instalments.run();
         instalments.run();
         assertThat(loans.schedule(loan.id()).get(0).status()).as("still tried").isEqualTo("late");
@@ -257,7 +252,7 @@ class LoansFollowUpIntegrationTests extends LoanHttpTestBase {
             assertThat(h.reason()).isEqualTo("bank_account_frozen");
         });
 
-        status(loan.accountId(), AccountStatus.OPEN);
+        fixtures.status(loan.accountId(), AccountStatus.OPEN);
         instalments.run();
         assertThat(loans.schedule(loan.id()).get(0).status()).isEqualTo("paid");
         assertThat(loans.held(100)).noneMatch(h -> h.loan().id().equals(loan.id()));
@@ -270,32 +265,9 @@ class LoansFollowUpIntegrationTests extends LoanHttpTestBase {
         Loan loan = loans.ofApplication(approved.id()).orElseThrow();
         fixtures.moveTo(loans.schedule(loan.id()).get(0).instalment().dueOn());
         fixtures.drain(borrower);
-        status(borrower.wallet(), AccountStatus.CLOSED);
+        fixtures.status(borrower.wallet(), AccountStatus.CLOSED);
         instalments.run();
         assertThat(loans.schedule(loan.id()).get(0).status()).isEqualTo("held");
         return loan;
-    }
-
-    /** She opens a new wallet in euros, her primary one from now on. */
-    private AccountId newPrimaryWallet(LoanFixtures.Borrower borrower) {
-        AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(
-                wallet,
-                LoanFixtures.EUR,
-                borrower.id().ownerRef(),
-                AccountKind.CUSTOMER_WALLET,
-                Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
-        assertThat(directory.holdAccount(borrower.id(), wallet, true)).isInstanceOf(DirectoryResult.Done.class);
-        return wallet;
-    }
-
-    private void status(AccountId account, AccountStatus target) {
-        assertThat(ledger.changeStatus(account, target)).isInstanceOf(StatusResult.Changed.class);
-    }
-
-    private static void assertProblem(Response response, int status, String code) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.code()).isEqualTo(code);
     }
 }

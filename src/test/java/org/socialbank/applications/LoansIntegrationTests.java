@@ -306,12 +306,6 @@ class LoansIntegrationTests extends LoanHttpTestBase {
         return applications.ofCustomer(customer).get(0).id().value();
     }
 
-    private static void assertProblem(Response response, int status, String code) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.code()).isEqualTo(code);
-    }
-
     @Test
     @DisplayName(
             "review 2026-12-07 applications follow-up: a loan approved on a frozen account is told, listed and paid out once unfrozen; on a closed one it is left for staff")

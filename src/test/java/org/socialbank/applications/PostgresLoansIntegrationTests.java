@@ -14,12 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
-import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
-import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.AccountStatus;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.ledger.NewAccount;
 import org.socialbank.ledger.StatusResult;
 import org.socialbank.shared.Language;
 import org.socialbank.support.FakeSms;
@@ -59,6 +56,9 @@ class PostgresLoansIntegrationTests {
 
     @Autowired
     Applications applications;
+
+    @Autowired
+    Decisions decisions;
 
     @Autowired
     Loans loans;
@@ -107,7 +107,7 @@ class PostgresLoansIntegrationTests {
         assertThat(submitted.status()).isEqualTo(ApplicationStatus.SUBMITTED);
         List<Callable<ApplicationResult>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            calls.add(() -> applications.decide(submitted.id(), ApplicationStatus.APPROVED, null));
+            calls.add(() -> decisions.decide(submitted.id(), ApplicationStatus.APPROVED, null));
         }
         List<ApplicationResult> results = race(calls);
         assertThat(results).allMatch(ApplicationResult.Done.class::isInstance);
@@ -181,14 +181,14 @@ class PostgresLoansIntegrationTests {
     void aLoanNotPaidOutIsRetriedOnceByFourNodesAndAClosedAccountsInstalmentIsHeld() throws Exception {
         LoanFixtures.Borrower frozen = fixtures.borrower("Frozen Payout", Language.EN, 0);
         Application submitted = approvedOn(frozen, AccountStatus.FROZEN, 240_000);
-        Applications.Unfulfilled recorded = unfulfilled(submitted.id()).orElseThrow();
+        Fulfilments.Unfulfilled recorded = unfulfilled(submitted.id()).orElseThrow();
         assertThat(recorded.state()).isEqualTo("not_paid_out");
         assertThat(recorded.reason()).isEqualTo("account_frozen");
         assertThat(recorded.retryAt()).isNotNull();
         assertThat(events.stream(ApplicationNotFulfilled.class).filter(n -> n.id().equals(submitted.id())))
                 .singleElement()
                 .satisfies(n -> assertThat(n.retried()).isTrue());
-        assertThat(applications.decide(submitted.id(), ApplicationStatus.APPROVED, null))
+        assertThat(decisions.decide(submitted.id(), ApplicationStatus.APPROVED, null))
                 .as("deciding again changes nothing")
                 .isInstanceOfSatisfying(
                         ApplicationResult.Done.class,
@@ -231,22 +231,28 @@ class PostgresLoansIntegrationTests {
     @DisplayName(
             "review 2026-12-07 applications follow-up: staff retrying a loan not paid out and a held instalment on four nodes at once pay and collect once; reasons alternating are told once each")
     void staffRetriesOnFourNodesPayOnce() throws Exception {
-        List<Callable<Applications.Retry>> staff = new ArrayList<>();
+        List<Callable<Fulfilments.Retry>> staff = new ArrayList<>();
         LoanFixtures.Borrower moved = fixtures.borrower("Moved Borrower", Language.EN, 0);
         Application submitted = approvedOn(moved, AccountStatus.CLOSED, 210_000);
         assertThat(unfulfilled(submitted.id()).orElseThrow().retryAt())
                 .as("left for staff")
                 .isNull();
-        LoanFixtures.Borrower fresh = new LoanFixtures.Borrower(moved.id(), moved.phone(), newPrimaryWallet(moved));
+        LoanFixtures.Borrower fresh =
+                new LoanFixtures.Borrower(moved.id(), moved.phone(), fixtures.newPrimaryWallet(moved));
         for (int i = 0; i < 4; i++) {
-            staff.add(() -> applications.retryFulfilment(submitted.id()));
+            String node = "staff-" + i;
+            staff.add(() -> fulfilments.retry(submitted.id(), node));
         }
         assertThat(race(staff))
                 .allSatisfy(r -> assertThat(r)
                         .isInstanceOfSatisfying(
-                                Applications.Retried.class,
+                                Fulfilments.Retried.class,
                                 d -> assertThat(d.outstanding()).isEmpty()));
         assertThat(fixtures.balance(fresh.wallet())).as("paid once").isEqualTo(210_000);
+        assertThat(applications.staffActions(submitted.id(), 10))
+                .as("each retry audited in its transaction")
+                .extracting(StaffAction::outcome)
+                .containsExactlyInAnyOrder("fulfilled", "already_fulfilled", "already_fulfilled", "already_fulfilled");
         Loan loan = loans.ofApplication(submitted.id()).orElseThrow();
         assertThat(events.stream(LoanDisbursed.class).filter(d -> d.loanId().equals(loan.id())))
                 .hasSize(1);
@@ -267,11 +273,12 @@ class PostgresLoansIntegrationTests {
         runOnFourNodes();
         assertThat(loans.schedule(loan.id()).get(0).status()).isEqualTo("held");
 
-        AccountId third = newPrimaryWallet(moved);
+        AccountId third = fixtures.newPrimaryWallet(moved);
         fixtures.fundAccount(third, spent);
         List<Callable<Instalments.Retry>> retries = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            retries.add(() -> instalments.retryHeld(submitted.id(), 1));
+            String node = "staff-" + i;
+            retries.add(() -> instalments.retryHeld(submitted.id(), 1, node));
         }
         assertThat(race(retries))
                 .allSatisfy(r -> assertThat(r)
@@ -284,33 +291,55 @@ class PostgresLoansIntegrationTests {
         assertThat(events.stream(InstalmentCollected.class)
                         .filter(c -> c.loanId().equals(loan.id())))
                 .hasSize(1);
+        assertThat(applications.staffActions(submitted.id(), 10).stream()
+                        .filter(a -> a.action().equals("instalment.retry")))
+                .extracting(StaffAction::outcome)
+                .containsExactlyInAnyOrder("paid", "already_paid", "already_paid", "already_paid");
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 applications follow-up: staff retrying on four nodes at once while an approval's reasons alternate (frozen, closed, frozen) tell each reason once")
+    void anApprovalsReasonsAreToldOnceOnFourNodes() throws Exception {
+        LoanFixtures.Borrower flip = fixtures.borrower("Flip Payout", Language.EN, 0);
+        Application submitted = approvedOn(flip, AccountStatus.FROZEN, 150_000);
+        AccountId closed = fixtures.newPrimaryWallet(flip);
+        fixtures.status(closed, AccountStatus.CLOSED);
+        retryOnFourNodes(submitted.id());
+        assertThat(directory.holdAccount(flip.id(), flip.wallet(), true)).isInstanceOf(DirectoryResult.Done.class);
+        retryOnFourNodes(submitted.id());
+        assertThat(unfulfilled(submitted.id()).orElseThrow().reason()).isEqualTo("account_frozen");
+        assertThat(events.stream(ApplicationNotFulfilled.class).filter(n -> n.id().equals(submitted.id())))
+                .extracting(ApplicationNotFulfilled::reason)
+                .containsExactly("account_frozen", "account_closed");
+        assertThat(applications.staffActions(submitted.id(), 100)).hasSize(8);
+
+        status(flip, AccountStatus.OPEN);
+        retryOnFourNodes(submitted.id());
+        assertThat(fixtures.balance(flip.wallet())).as("paid once").isEqualTo(150_000);
+    }
+
+    private void retryOnFourNodes(ApplicationId id) throws Exception {
+        List<Callable<Fulfilments.Retry>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String node = "staff-" + i;
+            calls.add(() -> fulfilments.retry(id, node));
+        }
+        assertThat(race(calls)).allSatisfy(r -> assertThat(r).isInstanceOf(Fulfilments.Retried.class));
     }
 
     /** A loan applied for and approved while her wallet is frozen or closed: not paid out. */
     private Application approvedOn(LoanFixtures.Borrower borrower, AccountStatus wallet, long amountMinor) {
         status(borrower, wallet);
         Application submitted = fixtures.submitLoan(borrower, amountMinor, 6, 900_000, "a van");
-        assertThat(applications.decide(submitted.id(), ApplicationStatus.APPROVED, null))
+        assertThat(decisions.decide(submitted.id(), ApplicationStatus.APPROVED, null))
                 .isInstanceOf(ApplicationResult.Done.class);
         assertThat(loans.ofApplication(submitted.id())).isEmpty();
         return submitted;
     }
 
-    /** She opens a new wallet in euros, her primary one from now on. */
-    private AccountId newPrimaryWallet(LoanFixtures.Borrower borrower) {
-        AccountId wallet = new AccountId(java.util.UUID.randomUUID());
-        ledger.open(new NewAccount(
-                wallet,
-                LoanFixtures.EUR,
-                borrower.id().ownerRef(),
-                AccountKind.CUSTOMER_WALLET,
-                java.util.Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
-        assertThat(directory.holdAccount(borrower.id(), wallet, true)).isInstanceOf(DirectoryResult.Done.class);
-        return wallet;
-    }
-
-    private Optional<Applications.Unfulfilled> unfulfilled(ApplicationId id) {
-        return applications.unfulfilled(100).stream()
+    private Optional<Fulfilments.Unfulfilled> unfulfilled(ApplicationId id) {
+        return fulfilments.unfulfilled(100).stream()
                 .filter(u -> u.application().id().equals(id))
                 .findFirst();
     }
@@ -321,7 +350,7 @@ class PostgresLoansIntegrationTests {
 
     private Loan approved(LoanFixtures.Borrower borrower, long amountMinor) {
         Application submitted = fixtures.submitLoan(borrower, amountMinor, 6, 500_000, "a boat");
-        assertThat(applications.decide(submitted.id(), ApplicationStatus.APPROVED, null))
+        assertThat(decisions.decide(submitted.id(), ApplicationStatus.APPROVED, null))
                 .isInstanceOf(ApplicationResult.Done.class);
         return loans.ofApplication(submitted.id()).orElseThrow();
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,9 +17,12 @@ import org.socialbank.applications.ApplicationRefusal;
 import org.socialbank.applications.ApplicationResult;
 import org.socialbank.applications.ApplicationStatus;
 import org.socialbank.applications.Applications;
+import org.socialbank.applications.Decisions;
+import org.socialbank.applications.Fulfilments;
 import org.socialbank.applications.Instalments;
 import org.socialbank.applications.Loan;
 import org.socialbank.applications.Loans;
+import org.socialbank.applications.StaffAction;
 import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.RequiredFields;
 import org.springframework.http.MediaType;
@@ -42,11 +46,20 @@ import org.springframework.web.bind.annotation.RestController;
 class ApplicationsController {
 
     private final Applications applications;
+    private final Decisions decisions;
+    private final Fulfilments fulfilments;
     private final Loans loans;
     private final Instalments instalments;
 
-    ApplicationsController(Applications applications, Loans loans, Instalments instalments) {
+    ApplicationsController(
+            Applications applications,
+            Decisions decisions,
+            Fulfilments fulfilments,
+            Loans loans,
+            Instalments instalments) {
         this.applications = applications;
+        this.decisions = decisions;
+        this.fulfilments = fulfilments;
         this.loans = loans;
         this.instalments = instalments;
     }
@@ -127,7 +140,7 @@ class ApplicationsController {
 
     record UnfulfilledJson(ApplicationJson application, String state, String reason, Instant retryAt) {
 
-        static UnfulfilledJson of(Applications.Unfulfilled u) {
+        static UnfulfilledJson of(Fulfilments.Unfulfilled u) {
             return new UnfulfilledJson(ApplicationJson.of(u.application()), u.state(), u.reason(), u.retryAt());
         }
     }
@@ -164,8 +177,8 @@ class ApplicationsController {
                 : UnfulfilledCursor.read(cursor)
                         .orElseThrow(() -> new BadRequest("cursor is not one this server issued"));
         int size = Math.max(1, Math.min(limit, 100));
-        List<Applications.Unfulfilled> approvals =
-                at.approvalsDone() ? List.of() : applications.unfulfilled(size, at.approvals());
+        List<Fulfilments.Unfulfilled> approvals =
+                at.approvalsDone() ? List.of() : fulfilments.unfulfilled(size, at.approvals());
         List<Loans.HeldInstalment> held = at.heldDone() ? List.of() : loans.held(size, at.held());
         Map<String, Object> page = new java.util.LinkedHashMap<>();
         page.put("applications", approvals.stream().map(UnfulfilledJson::of).toList());
@@ -205,12 +218,12 @@ class ApplicationsController {
             description = "not_approved",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/fulfilment")
-    ResponseEntity<?> retryFulfilment(@PathVariable UUID id) {
-        Applications.Retry result = applications.retryFulfilment(new ApplicationId(id));
-        if (result instanceof Applications.NotRetried not) {
+    ResponseEntity<?> retryFulfilment(@PathVariable UUID id, Principal caller) {
+        Fulfilments.Retry result = fulfilments.retry(new ApplicationId(id), caller.getName());
+        if (result instanceof Fulfilments.NotRetried not) {
             return ApplicationRefusals.response(not.code());
         }
-        Applications.Retried retried = (Applications.Retried) result;
+        Fulfilments.Retried retried = (Fulfilments.Retried) result;
         return ResponseEntity.ok(retried.outstanding()
                 .map(UnfulfilledJson::of)
                 .orElseGet(
@@ -232,17 +245,45 @@ class ApplicationsController {
             description = "instalment_not_held (the job collects it)",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/loan/instalments/{number}/retry")
-    ResponseEntity<?> retryInstalment(@PathVariable UUID id, @PathVariable int number) {
+    ResponseEntity<?> retryInstalment(@PathVariable UUID id, @PathVariable int number, Principal caller) {
         ApplicationId application = new ApplicationId(id);
         if (applications.application(application).isEmpty()) {
             return ApplicationRefusals.response(ApplicationRefusal.APPLICATION_NOT_FOUND);
         }
-        Instalments.Retry result = instalments.retryHeld(application, number);
+        Instalments.Retry result = instalments.retryHeld(application, number, caller.getName());
         if (result instanceof Instalments.NotRetried not) {
             return ApplicationRefusals.response(not.code());
         }
         Instalments.Retried retried = (Instalments.Retried) result;
         return ResponseEntity.ok(new InstalmentRetryJson(id, number, retried.status(), retried.reason()));
+    }
+
+    record StaffActionJson(Instant at, String actor, String action, Integer instalment, String outcome, String reason) {
+
+        static StaffActionJson of(StaffAction a) {
+            return new StaffActionJson(a.at(), a.actor(), a.action(), a.instalment(), a.outcome(), a.reason());
+        }
+    }
+
+    @Operation(
+            summary = "Staff's retries of an application, newest first (the audit)",
+            description = "{\"actions\": [{\"at\", \"actor\" (the API client), \"action\": \"fulfilment.retry\"|"
+                    + "\"instalment.retry\", \"instalment\", \"outcome\", \"reason\"}]}, at most limit (1..100)")
+    @ApiResponse(
+            responseCode = "404",
+            description = "application_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/{id}/actions")
+    ResponseEntity<?> actions(@PathVariable UUID id, @RequestParam(defaultValue = "50") int limit) {
+        ApplicationId application = new ApplicationId(id);
+        if (applications.application(application).isEmpty()) {
+            return ApplicationRefusals.response(ApplicationRefusal.APPLICATION_NOT_FOUND);
+        }
+        return ResponseEntity.ok(Map.of(
+                "actions",
+                applications.staffActions(application, limit).stream()
+                        .map(StaffActionJson::of)
+                        .toList()));
     }
 
     @Operation(summary = "One application")
@@ -347,7 +388,7 @@ class ApplicationsController {
         if (target.isEmpty()) {
             return ApplicationRefusals.response(ApplicationRefusal.STATUS_NOT_VALID);
         }
-        ApplicationResult result = applications.decide(new ApplicationId(id), target.get(), body.reason());
+        ApplicationResult result = decisions.decide(new ApplicationId(id), target.get(), body.reason());
         if (result instanceof ApplicationResult.Refused refused) {
             return ApplicationRefusals.response(refused.code());
         }

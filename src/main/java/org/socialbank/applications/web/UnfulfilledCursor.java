@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.applications.ApplicationId;
-import org.socialbank.applications.Applications;
+import org.socialbank.applications.Fulfilments;
 import org.socialbank.applications.LoanId;
 import org.socialbank.applications.Loans;
 import org.socialbank.shared.Uuids;
@@ -20,21 +20,21 @@ import org.socialbank.shared.Uuids;
  * {@code a:<updatedAt>,<id>|h:<dueOn>,<loanId>,<number>}, a list with no more being {@code -}.
  */
 record UnfulfilledCursor(
-        Applications.UnfulfilledAfter approvals, boolean approvalsDone, Loans.HeldAfter held, boolean heldDone) {
+        Fulfilments.UnfulfilledAfter approvals, boolean approvalsDone, Loans.HeldAfter held, boolean heldDone) {
 
     static final UnfulfilledCursor FIRST = new UnfulfilledCursor(null, false, null, false);
 
     /** The cursor after this page; empty when both lists ended on it. */
     static Optional<UnfulfilledCursor> next(
-            List<Applications.Unfulfilled> approvals, List<Loans.HeldInstalment> held, int size) {
+            List<Fulfilments.Unfulfilled> approvals, List<Loans.HeldInstalment> held, int size) {
         boolean approvalsDone = approvals.size() < size;
         boolean heldDone = held.size() < size;
         if (approvalsDone && heldDone) {
             return Optional.empty();
         }
-        Applications.UnfulfilledAfter a = approvalsDone
+        Fulfilments.UnfulfilledAfter a = approvalsDone
                 ? null
-                : new Applications.UnfulfilledAfter(
+                : new Fulfilments.UnfulfilledAfter(
                         approvals.get(approvals.size() - 1).application().updatedAt(),
                         approvals.get(approvals.size() - 1).application().id());
         Loans.HeldAfter h = heldDone
@@ -65,14 +65,14 @@ record UnfulfilledCursor(
             }
             String a = parts[0].substring(2);
             String h = parts[1].substring(2);
-            Applications.UnfulfilledAfter approvals = null;
+            Fulfilments.UnfulfilledAfter approvals = null;
             if (!a.equals("-")) {
                 String[] at = a.split(",", -1);
                 Optional<UUID> id = at.length == 2 ? Uuids.parse(at[1]) : Optional.empty();
                 if (id.isEmpty()) {
                     return Optional.empty();
                 }
-                approvals = new Applications.UnfulfilledAfter(Instant.parse(at[0]), new ApplicationId(id.get()));
+                approvals = new Fulfilments.UnfulfilledAfter(Instant.parse(at[0]), new ApplicationId(id.get()));
             }
             Loans.HeldAfter held = null;
             if (!h.equals("-")) {
