@@ -12,7 +12,8 @@ import org.socialbank.shared.CurrencyCode;
  *
  * @param payee who is paid: the alias, and the customer behind it when there is one
  * @param code why it was rejected, returned or not confirmed; while {@code return_held}, {@code
- *     payout_failed} or {@code payer_account_closed} (operations settle it by hand); null otherwise
+ *     payout_failed} or {@code payer_account_closed} (operations settle it by hand, after which it is
+ *     {@code returned} with {@code settled_by_hand}); null otherwise
  * @param limit when a limit said no: which amounts; {@link Limit#NONE} otherwise
  * @param links the links that apply in its state
  * @param audit the audit of the risk decision

@@ -16,13 +16,17 @@ public enum PaymentStatus {
     REJECTED,
     /** The payer cancelled before the claim (or the confirmation); any escrowed money is back. */
     CANCELLED,
-    /** Unclaimed at expiry, or the payout failed: the money is back with the payer. */
+    /**
+     * Unclaimed at expiry, or the payout failed: the money is back with the payer (code {@code
+     * settled_by_hand}: operations put a held return on another of her accounts).
+     */
     RETURNED,
     /** Claimed to an external account; the payout is under way. */
     PAYING_OUT,
     /**
      * The payout failed and the payer's account refused the money back (frozen or closed): the bank
-     * holds it on its settlement account, listed for operations and given back once the account takes it.
+     * holds it on its settlement account, listed for operations and given back once the account takes it,
+     * or settled by hand by operations onto another of the payer's accounts ({@link Payments#settleHeldReturn}).
      */
     RETURN_HELD,
     /** The step-up was denied, expired, or ran out of attempts. Nothing moved. */

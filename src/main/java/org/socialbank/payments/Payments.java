@@ -28,6 +28,7 @@ public class Payments {
     private final PayeeLookups lookups;
     private final ClaimReceipts receipts;
     private final ClaimPayouts payouts;
+    private final SettleHeldReturn settle;
 
     Payments(
             PayAlias pay,
@@ -37,7 +38,9 @@ public class Payments {
             JdbcPayments store,
             PayeeLookups lookups,
             ClaimReceipts receipts,
-            ClaimPayouts payouts) {
+            ClaimPayouts payouts,
+            SettleHeldReturn settle) {
+        this.settle = settle;
         this.receipts = receipts;
         this.payouts = payouts;
         this.pay = pay;
@@ -221,5 +224,16 @@ public class Payments {
     /** Offers due held returns to the payers' accounts again (the janitor does this on a schedule); returns how many went back. */
     public int retryHeldReturns(int limit) {
         return payouts.retryHeld(limit);
+    }
+
+    /**
+     * For operations: settles a held return by hand (review 2026-12-07 money follow-up), moving its
+     * money from the settlement account to another open account the payer holds in its currency;
+     * the payment becomes {@code returned} ({@link SettleResult.Settlement#CODE}) and {@link
+     * HeldReturnSettled} tells the payer. Idempotent by the order's key; a "no" is a {@link
+     * SettleResult.Refused} with its {@link SettleRefusal}.
+     */
+    public SettleResult settleHeldReturn(SettleHeldReturnOrder order) {
+        return settle.settle(order);
     }
 }

@@ -72,6 +72,22 @@ public final class Customers {
                                 + NUMBERS.incrementAndGet() % 1_000);
     }
 
+    /**
+     * Opens an empty wallet for the customer in the ledger and records in the directory that she
+     * holds it, as her primary one of the currency or not.
+     */
+    public AccountId account(CustomerId id, CurrencyCode currency, boolean primary) {
+        AccountId account = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(
+                account,
+                currency,
+                id.ownerRef(),
+                AccountKind.CUSTOMER_WALLET,
+                Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
+        assertThat(directory.holdAccount(id, account, primary)).isInstanceOf(DirectoryResult.Done.class);
+        return account;
+    }
+
     /** Starts a customer with this display name: English, full KYC, no alias, no account. */
     public Builder named(String name) {
         return new Builder(name);
@@ -176,14 +192,7 @@ public final class Customers {
         }
 
         private AccountId openWallet(CustomerId id) {
-            AccountId wallet = new AccountId(UUID.randomUUID());
-            ledger.open(new NewAccount(
-                    wallet,
-                    currency,
-                    id.ownerRef(),
-                    AccountKind.CUSTOMER_WALLET,
-                    Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
-            assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
+            AccountId wallet = account(id, currency, true);
             if (fundedMinor > 0) {
                 TransferResult funded = ledger.transfer(NewTransfer.posted(
                         new TransferId(UUID.randomUUID()),

@@ -660,7 +660,9 @@ public final class Dialogue {
             case RETURNED ->
                 texts.text(
                         language,
+                        // settled by hand: its payout failed too, and the money is back on another of her accounts
                         "payout_failed".equals(payment.code())
+                                        || org.socialbank.payments.SettleResult.Settlement.CODE.equals(payment.code())
                                 ? "assistant.not_paid.payout_failed"
                                 : "assistant.not_paid.expired");
             // its payout failed and her frozen or closed account refused the money back: held, not back yet

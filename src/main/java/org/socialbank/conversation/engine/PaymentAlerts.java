@@ -12,6 +12,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.MaskedName;
 import org.socialbank.payments.HeldPaymentNotPaid;
+import org.socialbank.payments.HeldReturnSettled;
 import org.socialbank.payments.PaymentClaimed;
 import org.socialbank.payments.PaymentCompleted;
 import org.socialbank.payments.PaymentEscrowed;
@@ -192,6 +193,21 @@ public class PaymentAlerts {
                         language,
                         "conversation.alert.return_held",
                         amount(event.amountMinor(), event.currency(), language)));
+    }
+
+    /**
+     * Operations settled her held return by hand onto another of her accounts (review 2026-12-07
+     * money follow-up): the payer hears where the money is, by the account's last four characters only.
+     */
+    @EventListener
+    void on(HeldReturnSettled event) {
+        alert(
+                event.payerCustomerId(),
+                (language, chat) -> texts.text(
+                        language,
+                        "conversation.alert.returned.settled_by_hand",
+                        amount(event.amountMinor(), event.currency(), language),
+                        event.accountEnding()));
     }
 
     /**

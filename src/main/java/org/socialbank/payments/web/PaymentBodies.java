@@ -6,11 +6,14 @@ import java.util.UUID;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
+import org.socialbank.ledger.AccountId;
 import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentOrder;
+import org.socialbank.payments.SettleHeldReturnOrder;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Network;
 import org.socialbank.shared.web.BadRequest;
+import org.socialbank.shared.web.RequiredFields;
 
 /** The JSON the payments API accepts, and its translation to orders with clear 400s. */
 final class PaymentBodies {
@@ -77,4 +80,14 @@ final class PaymentBodies {
 
     /** The payer who cancels; when absent, the payment's own payer (the app acts for them). */
     record Cancel(UUID payerCustomerId) {}
+
+    /** Operations settle a held return by hand: the payer's account the money goes to, and why. */
+    record SettleHeld(UUID toAccountId, String reason) {
+
+        SettleHeldReturnOrder toOrder(PaymentId payment, String idempotencyKey, String settledBy) {
+            RequiredFields.require(toAccountId, "toAccountId", reason, "reason", idempotencyKey, "Idempotency-Key");
+            return BadRequest.whenRefused(() ->
+                    new SettleHeldReturnOrder(payment, new AccountId(toAccountId), reason, idempotencyKey, settledBy));
+        }
+    }
 }

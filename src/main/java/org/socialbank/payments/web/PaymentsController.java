@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentResult;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
+import org.socialbank.payments.SettleResult;
 import org.socialbank.shared.web.Created;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -96,6 +99,54 @@ class PaymentsController {
         return ResponseEntity.ok(Map.of(
                 "payments",
                 payments.heldReturns(limit).stream().map(PaymentJson::of).toList()));
+    }
+
+    @Operation(
+            summary = "For operations: settle a held return by hand, moving its money from the settlement account "
+                    + "to another open account of the payer's in its currency; the Idempotency-Key makes it "
+                    + "idempotent (review 2026-12-07 money follow-up)",
+            description = "Body {\"toAccountId\": \"...\", \"reason\": \"...\"} (reason 1-500 characters); "
+                    + "the Idempotency-Key header (1-255 characters) is required. The payment becomes returned "
+                    + "with code settled_by_hand; the payer is told in her chat.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "settled: {\"payment\": {...}, \"settlement\": {toAccountId, transferId, reason, "
+                    + "settledBy, settledAt}}",
+            content = @Content(schema = @Schema(implementation = HeldReturnSettlementJson.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "a replay of the Idempotency-Key with the same order: the same settlement",
+            content = @Content(schema = @Schema(implementation = HeldReturnSettlementJson.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "payment_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "not_held (not return_held), already_settled (by hand, under another key), "
+                    + "idempotency_key_reused (the key names another order)",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "account_not_found, account_not_payers, currency_mismatch, account_not_open",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "400",
+            description = "malformed or invalid request: missing toAccountId, reason or Idempotency-Key, or too long",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping(path = "/{id}/return-held/settle", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> settleHeldReturn(
+            @PathVariable UUID id,
+            @RequestBody PaymentBodies.SettleHeld body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            Principal caller) {
+        SettleResult result =
+                payments.settleHeldReturn(body.toOrder(new PaymentId(id), idempotencyKey, caller.getName()));
+        if (result instanceof SettleResult.Refused refused) {
+            return Problems.response(PaymentRejections.problem(refused.refusal()));
+        }
+        SettleResult.Settled settled = (SettleResult.Settled) result;
+        return Created.unlessReplayed(settled.replayed(), HeldReturnSettlementJson.of(settled));
     }
 
     @Operation(summary = "A payment, with the audit of the risk decision (why it was held or refused)")

@@ -706,6 +706,29 @@ abstract class ConversationEngineContract {
     @DisplayName("review 2026-12-07 money #7: the payer hears in the chat that a failed payout's money is held"
             + " while her account is frozen, and again when it is back")
     void theFrozenPayerHearsHerFailedPayoutsMoneyIsHeldThenBack() {
+        aliceHoldsAFailedPayoutWhileFrozen();
+        assertThat(paymentAlerts(aliceChat))
+                .last()
+                .isEqualTo("Your payment of €3.00 was refused by the bank of the account given, and it could not"
+                        + " come back to your account, which is frozen or closed. The money is safe with the bank:"
+                        + " if your account is frozen, it comes back as soon as the account is unfrozen; if it is"
+                        + " closed, the bank will contact you to pay it out.");
+
+        ledger.changeStatus(alice.wallet(), org.socialbank.ledger.AccountStatus.OPEN);
+        clock.advance(Duration.ofHours(1));
+        assertThat(payments.retryHeldReturns(100)).isEqualTo(1);
+        assertThat(paymentAlerts(aliceChat))
+                .last()
+                .isEqualTo("Your payment of €3.00 could not be paid out to the account given: the money is back on"
+                        + " your account.");
+        assertThat(balance(alice)).isEqualTo(50_000);
+    }
+
+    /**
+     * Alice's €3.00 claimed to another bank, whose payout fails while her wallet is frozen: the
+     * money is held ({@code return_held}) and she has heard so.
+     */
+    private org.socialbank.payments.PaymentEscrowed aliceHoldsAFailedPayoutWhileFrozen() {
         String browser = "b".repeat(43);
         org.socialbank.payments.PaymentEscrowed waiting = aliceEscrowsAProvenClaim(3, browser);
         String token = claimToken(waiting);
@@ -727,21 +750,26 @@ abstract class ConversationEngineContract {
                             == org.socialbank.payments.PaymentStatus.RETURN_HELD;
                 },
                 "the return held");
-        assertThat(paymentAlerts(aliceChat))
-                .last()
-                .isEqualTo("Your payment of €3.00 was refused by the bank of the account given, and it could not"
-                        + " come back to your account, which is frozen or closed. The money is safe with the bank:"
-                        + " if your account is frozen, it comes back as soon as the account is unfrozen; if it is"
-                        + " closed, the bank will contact you to pay it out.");
+        return waiting;
+    }
 
-        ledger.changeStatus(alice.wallet(), org.socialbank.ledger.AccountStatus.OPEN);
-        clock.advance(Duration.ofHours(1));
-        assertThat(payments.retryHeldReturns(100)).isEqualTo(1);
+    @Test
+    @DisplayName("review 2026-12-07 money follow-up: the payer hears in the chat which of her accounts operations"
+            + " settled her held return onto, by its last four characters only")
+    void thePayerHearsWhichAccountOperationsSettledHerHeldReturnOnto() {
+        org.socialbank.payments.PaymentEscrowed waiting = aliceHoldsAFailedPayoutWhileFrozen();
+        org.socialbank.ledger.AccountId savings =
+                new org.socialbank.support.Customers(directory, ledger).account(alice.id(), EUR, false);
+        assertThat(payments.settleHeldReturn(new org.socialbank.payments.SettleHeldReturnOrder(
+                        waiting.paymentId(), savings, "her wallet stays frozen", "ops-" + UUID.randomUUID(), "ops")))
+                .isInstanceOf(org.socialbank.payments.SettleResult.Settled.class);
+        String number = savings.value().toString();
         assertThat(paymentAlerts(aliceChat))
                 .last()
-                .isEqualTo("Your payment of €3.00 could not be paid out to the account given: the money is back on"
-                        + " your account.");
-        assertThat(balance(alice)).isEqualTo(50_000);
+                .isEqualTo("Your payment of €3.00 could not be paid out, nor go back to the account it came from."
+                        + " The bank has now put the money on your account ending in "
+                        + number.substring(number.length() - 4) + ".");
+        assertThat(payments.payment(waiting.paymentId()).orElseThrow().code()).isEqualTo("settled_by_hand");
     }
 
     /**

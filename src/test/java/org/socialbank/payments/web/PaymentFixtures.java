@@ -47,6 +47,11 @@ final class PaymentFixtures {
         return new Person(customer.id(), customer.phone(), customer.tag(), customer.wallet());
     }
 
+    /** Another, empty account of the person's in the currency, not her primary one. */
+    AccountId secondAccount(Person holder, String currency) {
+        return customers.account(holder.id(), CurrencyCode.of(currency), false);
+    }
+
     /** What the account's owner can spend now: money reserved by a pending transfer is not. */
     long balance(AccountId account) {
         return ledger.account(account).orElseThrow().availableMinor();
