@@ -10,14 +10,15 @@ import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps when the console last saw each agent ({@code handoff_agents.last_seen_at}), the presence
+ * Keeps when the console last saw each agent ({@code handoff_agent_sightings}, V96), the presence
  * that assignment and the {@link QueueJanitor} read. A conditional update: at most once a
  * {@link #WRITE_EVERY} a person, on any node; nothing is kept in memory.
  *
  * <p>Best effort (review 2026-12-07 console follow-up): it runs on every console page, so it never
- * waits for the agent's row. While another transaction holds it (the janitor marking the agent away,
- * an assignment) the sighting is dropped and the next one, a request later, writes; the janitor
- * re-reads {@code last_seen_at} under that lock, so a sighting committed before it wins.
+ * waits. The sighting has a row of its own, apart from the agent's row that the janitor and every
+ * assignment lock, so it is written while they hold that row, and the janitor reads it again before
+ * it commits: an agent seen during its pass is not marked away. Only another sighting of the same
+ * person holds the sighting's row, and that one writes a time as fresh: then this one is skipped.
  */
 @Component
 class AgentPresence implements StaffPresence {

@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ratingTtl how long after the close the customer's rating buttons are taken
  * @param queueWaitMax how long a case may wait in the queue; then the bot has the conversation again
  * @param presenceTimeout how long an agent available for new cases may go unseen by the console (no
- *     authenticated console request) before assignment passes them over and the janitor marks them away
- *     (10m..12h: longer than the live queue's 5-minute event streams, which count as seen)
+ *     authenticated console request) before assignment passes them over and the janitor marks them away;
+ *     an agent away by choice unseen as long gives back their unanswered cases (10m..12h: longer than the
+ *     live queue's 5-minute event streams, which count as seen)
  * @param reconcileInterval how often every enrolled agent is brought in line with the staff accounts (1m..1d)
  * @param reconcileStartDelay how long after start-up the first staff reconcile runs, off the start-up path
  *     (1s..1d)

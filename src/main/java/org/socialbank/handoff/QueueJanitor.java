@@ -2,6 +2,7 @@ package org.socialbank.handoff;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
@@ -21,10 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * closed, the session ended) is marked away, and the cases they hold that nobody has answered yet go
  * back to their queue, keeping their place, or to a colleague, each customer told in her language
  * ({@link RequeueHeldCases}, the path of a disabled agent); the cases they answered stay theirs.
- * Assignment already passed them over ({@link JdbcHandoffs#agents}). Each agent in a transaction of
- * their own; on several nodes the agent is marked away by a conditional update under the agent's
- * lock, so only one node requeues and tells, and an agent the console saw meanwhile keeps
- * everything (the transaction rolls back).
+ * Assignment already passed them over ({@link JdbcHandoffs#agents}). An agent away by choice who is
+ * gone as long keeps that choice but gives back their unanswered cases the same way. Each agent in a
+ * transaction of their own; on several nodes the agent is marked away by a conditional update under
+ * the agent's lock, so only one node requeues and tells. Sightings are kept apart from the agent's
+ * row and never wait for it, so one that comes at any moment of the pass is read again before the
+ * commit: an agent the console saw meanwhile keeps everything (the transaction rolls back).
  */
 @Component
 public class QueueJanitor {
@@ -72,7 +75,10 @@ public class QueueJanitor {
         }
         int away = markUnseenAway();
         if (away > 0) {
-            log.info("{} agents not seen at the console for {} were marked away", away, properties.presenceTimeout());
+            log.info(
+                    "{} agents not seen at the console for {} were marked away or gave back their unanswered cases",
+                    away,
+                    properties.presenceTimeout());
         }
     }
 
@@ -101,18 +107,30 @@ public class QueueJanitor {
         return true;
     }
 
-    /** Marks away at most a batch of available agents the console no longer sees; returns how many. */
+    /**
+     * Marks away at most a batch of available agents the console no longer sees, and gives back the
+     * unanswered cases of at most a batch of agents away by choice who are gone too (their choice
+     * stays); returns how many agents.
+     */
     int markUnseenAway() {
         Instant cutoff = clock.instant().minus(properties.presenceTimeout());
         int away = 0;
         for (AgentId agent : store.absentSince(cutoff, BATCH_MAX)) {
-            away += markAway(agent, cutoff) ? 1 : 0;
+            away += giveBack(agent, cutoff, () -> store.markAwayIfAbsent(agent, cutoff)) ? 1 : 0;
+        }
+        // away by choice, then gone: nobody would ever answer these customers (review 2026-12-07 console follow-up)
+        for (AgentId agent : store.awayWithUnansweredSince(cutoff, BATCH_MAX)) {
+            away += giveBack(agent, cutoff, () -> !store.seenSince(agent, cutoff)) ? 1 : 0;
         }
         return away;
     }
 
-    /** One agent, in a transaction of its own; false when the console saw them meanwhile or another node did it. */
-    private boolean markAway(AgentId agent, Instant cutoff) {
+    /**
+     * One agent, in a transaction of its own: their unanswered cases go back when {@code stillUnseen}
+     * (under the agent's lock) holds and no sighting came before the commit; false when the console
+     * saw them meanwhile or another node did it.
+     */
+    private boolean giveBack(AgentId agent, Instant cutoff, BooleanSupplier stillUnseen) {
         try {
             return Boolean.TRUE.equals(transactions.execute(status -> {
                 boolean done = held.from(
@@ -120,11 +138,14 @@ public class QueueJanitor {
                         c -> c.firstResponseAt().isPresent(), // an answered case stays with its agent
                         c -> "back to the queue: the agent was not seen at the console for "
                                 + properties.presenceTimeout().toMinutes() + " minutes",
-                        () -> store.markAwayIfAbsent(agent, cutoff));
-                if (!done) {
+                        stillUnseen);
+                // a sighting is never held up by the locks this pass took, so one that came during the
+                // pass is read here, the last thing before the commit, and undoes it all
+                if (!done || store.seenSince(agent, cutoff)) {
                     status.setRollbackOnly(); // seen meanwhile, or marked by another node: the requeue is undone
+                    return false;
                 }
-                return done;
+                return true;
             }));
         } catch (ConcurrencyFailureException raced) {
             // another node's change of the same rows won (a deadlock broken): the next run sees the agent again

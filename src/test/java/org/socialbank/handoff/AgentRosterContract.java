@@ -297,41 +297,169 @@ abstract class AgentRosterContract {
 
     @Test
     @DisplayName("review 2026-12-07 console follow-up: a console sighting while another transaction holds the "
-            + "agent's row (the presence janitor) neither waits nor fails: it is dropped, and the next one is kept")
-    void aSightingDoesNotWaitForTheAgentsRow() throws Exception {
+            + "agent's row (an assignment, the presence janitor) neither waits nor fails, and is kept: the janitor "
+            + "that runs next leaves her available")
+    void aSightingDoesNotWaitForTheAgentsRowAndIsKept() throws Exception {
         StaffMember heidi = enrolled(new ConsoleStaff(accounts, clock).createIn(List.of(team()), Role.AGENT));
         AgentId agent = AgentId.of(heidi.id());
-        Instant longAgo = clock.instant().minus(properties.presenceTimeout().plusMinutes(1));
-        jdbc.sql("UPDATE handoff_agents SET last_seen_at = ? WHERE agent_id = ?")
-                .params(Timestamps.utc(longAgo), agent.value())
-                .update();
-        CountDownLatch locked = new CountDownLatch(1);
+        unseenSince(agent, clock.instant().minus(properties.presenceTimeout().plusMinutes(1)));
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
-            Future<?> janitorNode =
-                    nodes.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-                        assertThat(store.lockAgent(agent)).isTrue();
-                        locked.countDown();
-                        awaitQuietly(release);
-                    }));
-            locked.await();
-            Future<?> console = nodes.submit(() -> presence.seen(heidi));
-            try {
-                // only a guard against hanging: before the fix the sighting waited for the row (on PostgreSQL for ever)
-                console.get(60, TimeUnit.SECONDS);
-            } catch (TimeoutException waited) {
-                throw new AssertionError("the sighting waited for the agent's row", waited);
-            }
-            assertThat(lastSeen(agent)).as("dropped, not written").isBefore(recently());
+            Future<?> otherNode = holdRow(nodes, agent, release);
+            sightingWithin60s(nodes, heidi);
+            // before: dropped (SKIP LOCKED on the agent's row), and the janitor below marked her away
+            assertThat(lastSeen(agent)).as("kept, not dropped").isAfter(recently());
             release.countDown();
-            janitorNode.get();
+            otherNode.get();
         } finally {
             release.countDown();
-            nodes.shutdownNow();
+            stop(nodes);
         }
-        presence.seen(heidi);
-        assertThat(lastSeen(agent)).isAfter(recently());
+        janitor.markUnseenAway();
+        assertThat(store.availableFlag(agent)).isTrue();
+        assertThat(views.agent(agent).orElseThrow().available()).isTrue();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console follow-up: a sighting in the middle of the presence janitor's pass (it "
+            + "read her old sighting, holds her row and waits for a colleague's row to give him her case) is kept, "
+            + "and the pass is undone: she stays available with her case, her customer is told nothing")
+    void aSightingDuringTheJanitorsPassKeepsTheAgent() throws Exception {
+        String team = team();
+        StaffMember ivy = enrolled(new ConsoleStaff(accounts, clock).createIn(List.of(team), Role.AGENT));
+        AgentId agent = AgentId.of(ivy.id());
+        IdentityId customer = chat();
+        CaseId waiting = open(customer, team);
+        assertThat(views.find(waiting).orElseThrow().agent()).contains(agent);
+        clock.advance(properties.presenceTimeout().plusSeconds(1));
+        AgentId judy = agent("Judy", true, team); // seen now: the janitor would give her Ivy's case
+        long told = outboxRows(customer);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService nodes = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> holdsJudy = holdRow(nodes, judy, release);
+            Future<Integer> pass = nodes.submit(janitor::markUnseenAway);
+            awaitRowHeld(agent); // the pass read Ivy's old sighting and holds her row; it cannot end before Judy's
+            sightingWithin60s(nodes, ivy);
+            assertThat(pass.isDone()).isFalse();
+            release.countDown();
+            holdsJudy.get();
+            pass.get(60, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            stop(nodes);
+        }
+        assertThat(store.availableFlag(agent))
+                .as("not marked away: seen during the pass")
+                .isTrue();
+        HandoffCase still = views.find(waiting).orElseThrow();
+        assertThat(still.status()).isEqualTo(HandoffCase.Status.ASSIGNED);
+        assertThat(still.agent()).contains(agent);
+        assertThat(bankLines(waiting)).noneMatch(l -> l.startsWith("back to the queue"));
+        assertThat(outboxRows(customer)).isEqualTo(told);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console follow-up: an agent away by choice and then not seen for "
+            + "presence-timeout gives back her unanswered case (to a colleague on duty, keeping its place, the "
+            + "customer told who joined), keeps her answered one and stays away; an agent away and seen keeps all")
+    void anAgentAwayByChoiceAndGoneGivesBackUnansweredCases() {
+        String team = team();
+        AgentId kim = agent("Kim", true, team);
+        IdentityId waitingFor = chat();
+        CaseId unanswered = open(waitingFor, team);
+        IdentityId other = chat();
+        CaseId answered = open(other, team);
+        assertThat(replies.reply(kim, answered, "c-1", "Hello, let me check")).isInstanceOf(HandoffResult.Done.class);
+        handoffs.setAvailable(kim, false);
+        String elsewhere = team();
+        AgentId nia = agent("Nia", true, elsewhere);
+        CaseId niasCase = open(chat(), elsewhere);
+        handoffs.setAvailable(nia, false);
+        Instant queuedAt = views.find(unanswered).orElseThrow().queuedAt();
+        long toldWaiting = outboxRows(waitingFor);
+        long toldOther = outboxRows(other);
+        clock.advance(properties.presenceTimeout().plusSeconds(1));
+        store.seen(nia, clock.instant(), clock.instant()); // Nia is still at the console, away by choice
+        AgentId lee = agent("Lee", true, team);
+
+        // before: an agent away by choice kept her unanswered cases for ever
+        assertThat(janitor.markUnseenAway()).isPositive();
+
+        HandoffCase moved = views.find(unanswered).orElseThrow();
+        assertThat(moved.agent()).contains(lee);
+        assertThat(moved.queuedAt()).as("keeps its place").isEqualTo(queuedAt);
+        assertThat(bankLines(unanswered)).anyMatch(l -> l.startsWith("back to the queue: the agent was not seen"));
+        assertThat(lastBankLine(unanswered)).isEqualTo("Lee from the bank is with you now.");
+        assertThat(outboxRows(waitingFor)).isEqualTo(toldWaiting + 1);
+        assertThat(views.find(answered).orElseThrow().agent()).contains(kim);
+        assertThat(outboxRows(other)).isEqualTo(toldOther);
+        assertThat(store.availableFlag(kim)).as("her choice stays").isFalse();
+        assertThat(views.find(niasCase).orElseThrow().agent()).contains(nia);
+
+        janitor.markUnseenAway();
+        assertThat(store.awayWithUnansweredSince(clock.instant().minus(properties.presenceTimeout()), 1000))
+                .doesNotContain(kim, nia);
+        assertThat(outboxRows(waitingFor)).isEqualTo(toldWaiting + 1);
+        assertThat(store.availableFlag(kim)).isFalse();
+    }
+
+    /**
+     * Lets the threads end on their own: interrupting one inside a statement closes an H2 database,
+     * and every later test of the class would fail for it.
+     */
+    private static void stop(ExecutorService nodes) throws InterruptedException {
+        nodes.shutdown();
+        assertThat(nodes.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Another transaction (another node's) locks the agent's row and holds it until {@code release}; returns once locked. */
+    private Future<?> holdRow(ExecutorService nodes, AgentId agent, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch locked = new CountDownLatch(1);
+        Future<?> holding =
+                nodes.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+                    assertThat(store.lockAgent(agent)).isTrue();
+                    locked.countDown();
+                    awaitQuietly(release);
+                }));
+        locked.await();
+        return holding;
+    }
+
+    /** A console sighting of the member, on another thread; fails if it waits (for any lock) a minute. */
+    private void sightingWithin60s(ExecutorService nodes, StaffMember member) throws Exception {
+        Future<?> console = nodes.submit(() -> presence.seen(member));
+        try {
+            console.get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException waited) {
+            throw new AssertionError("the sighting waited for a lock", waited);
+        }
+    }
+
+    /** Waits until another transaction holds the agent's row (at most a minute); asks without waiting. */
+    private void awaitRowHeld(AgentId agent) throws InterruptedException {
+        TransactionTemplate probe = new TransactionTemplate(transactionManager);
+        for (int i = 0; i < 6000; i++) {
+            boolean free = Boolean.TRUE.equals(probe.execute(
+                    status -> jdbc.sql("SELECT agent_id FROM handoff_agents WHERE agent_id = ? FOR UPDATE SKIP LOCKED")
+                            .param(agent.value())
+                            .query(String.class)
+                            .optional()
+                            .isPresent()));
+            if (!free) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("nobody took the agent's row");
+    }
+
+    private void unseenSince(AgentId agent, Instant at) {
+        jdbc.sql("UPDATE handoff_agent_sightings SET seen_at = ? WHERE agent_id = ?")
+                .params(Timestamps.utc(at), agent.value())
+                .update();
     }
 
     private StaffDirectory failingFor(StaffId broken) {
@@ -362,9 +490,9 @@ abstract class AgentRosterContract {
     }
 
     private Instant lastSeen(AgentId agent) {
-        return jdbc.sql("SELECT last_seen_at FROM handoff_agents WHERE agent_id = ?")
+        return jdbc.sql("SELECT seen_at FROM handoff_agent_sightings WHERE agent_id = ?")
                 .param(agent.value())
-                .query((rs, n) -> Timestamps.instant(rs, "last_seen_at"))
+                .query((rs, n) -> Timestamps.instant(rs, "seen_at"))
                 .single();
     }
 

@@ -23,12 +23,16 @@ import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The handoff tables (V35, V81): owners, cases, transcript, agents, keywords, labels. */
+/** The handoff tables (V35, V81, V96): owners, cases, transcript, agents and their sightings, keywords, labels. */
 @Repository
 public class JdbcHandoffs {
 
     private static final String CASE_COLUMNS = "id, identity_id, channel, recipient, team, language, priority, reason, "
             + "status, agent_id, queued_at, assigned_at, first_response_at, snoozed_until, closed_at, csat";
+
+    /** No sighting of agent {@code a} at or after the cutoff (the one parameter). */
+    private static final String UNSEEN = "NOT EXISTS (SELECT 1 FROM handoff_agent_sightings s "
+            + "WHERE s.agent_id = a.agent_id AND s.seen_at >= ?)";
 
     private final JdbcClient jdbc;
     private final Duration presenceTimeout;
@@ -334,6 +338,9 @@ public class JdbcHandoffs {
                             + "VALUES (?, ?, ?, ?, NULL)")
                     .params(id.value(), displayName, capacity, available)
                     .update();
+            jdbc.sql("INSERT INTO handoff_agent_sightings (agent_id, seen_at) VALUES (?, NULL)")
+                    .param(id.value())
+                    .update();
         }
         jdbc.sql("DELETE FROM handoff_agent_teams WHERE agent_id = ?")
                 .param(id.value())
@@ -366,34 +373,61 @@ public class JdbcHandoffs {
 
     /**
      * The console saw the agent at {@code now}; written only when the last sighting is older than
-     * {@code unlessSince} (so a busy console writes about once a minute a person, on any node).
+     * {@code unlessSince} (so a busy console writes about once a minute a person, on any node). In
+     * {@code handoff_agent_sightings} (V96), which no janitor or assignment locks: a sighting never
+     * waits for the agent's row and is never lost to it.
      */
     public void seen(AgentId id, Instant now, Instant unlessSince) {
-        jdbc.sql("UPDATE handoff_agents SET last_seen_at = ? WHERE agent_id = ? "
-                        + "AND (last_seen_at IS NULL OR last_seen_at < ?)")
+        jdbc.sql("UPDATE handoff_agent_sightings SET seen_at = ? WHERE agent_id = ? "
+                        + "AND (seen_at IS NULL OR seen_at < ?)")
                 .params(utc(now), id.value(), utc(unlessSince))
                 .update();
     }
 
     /**
-     * As {@link #seen}, for a sighting that must not wait (the console's presence, on every page):
-     * when another transaction holds the agent's row (the presence janitor marking them away, an
-     * assignment) nothing is written and nothing waits; the next sighting writes. False when nothing
-     * was written. Portable: {@code FOR UPDATE SKIP LOCKED} in a subquery, on H2 and PostgreSQL.
+     * As {@link #seen}, for a sighting that must not wait at all (the console's presence, on every
+     * page): only another sighting of the same person (a second request, choosing to take new
+     * cases) holds this row, and that one writes a time as fresh, so a sighting that finds it held
+     * is skipped. False when nothing was written. Portable: {@code FOR UPDATE SKIP LOCKED} in a
+     * subquery, on H2 and PostgreSQL.
      */
     public boolean seenUnlessLocked(AgentId id, Instant now, Instant unlessSince) {
-        return jdbc.sql("UPDATE handoff_agents SET last_seen_at = ? WHERE agent_id IN ("
-                                + "SELECT agent_id FROM handoff_agents WHERE agent_id = ? "
-                                + "AND (last_seen_at IS NULL OR last_seen_at < ?) FOR UPDATE SKIP LOCKED)")
+        return jdbc.sql("UPDATE handoff_agent_sightings SET seen_at = ? WHERE agent_id IN ("
+                                + "SELECT agent_id FROM handoff_agent_sightings WHERE agent_id = ? "
+                                + "AND (seen_at IS NULL OR seen_at < ?) FOR UPDATE SKIP LOCKED)")
                         .params(utc(now), id.value(), utc(unlessSince))
                         .update()
                 == 1;
     }
 
+    /** Whether the console saw the agent at or after {@code since} (a committed sighting, read now). */
+    public boolean seenSince(AgentId id, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM handoff_agent_sightings WHERE agent_id = ? AND seen_at >= ?")
+                        .params(id.value(), utc(since))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** Agents available for new cases whom the console has not seen since {@code cutoff}, at most {@code limit}. */
     public List<AgentId> absentSince(Instant cutoff, int limit) {
-        return jdbc.sql("SELECT agent_id FROM handoff_agents WHERE available = TRUE "
-                        + "AND (last_seen_at IS NULL OR last_seen_at < ?) ORDER BY agent_id LIMIT ?")
+        return jdbc.sql("SELECT a.agent_id FROM handoff_agents a WHERE a.available = TRUE AND " + UNSEEN
+                        + " ORDER BY a.agent_id LIMIT ?")
+                .params(utc(cutoff), limit)
+                .query((rs, n) -> new AgentId(rs.getString(1)))
+                .list();
+    }
+
+    /**
+     * Agents away by their own choice whom the console has not seen since {@code cutoff} and who
+     * hold an open case nobody has answered yet, at most {@code limit}. Those whose cases were all
+     * answered are not read, so they never crowd out the ones a customer waits for.
+     */
+    public List<AgentId> awayWithUnansweredSince(Instant cutoff, int limit) {
+        return jdbc.sql("SELECT a.agent_id FROM handoff_agents a WHERE a.available = FALSE AND " + UNSEEN
+                        + " AND EXISTS (SELECT 1 FROM handoff_cases c WHERE c.agent_id = a.agent_id "
+                        + "AND c.status IN ('ASSIGNED', 'SNOOZED') AND c.first_response_at IS NULL) "
+                        + "ORDER BY a.agent_id LIMIT ?")
                 .params(utc(cutoff), limit)
                 .query((rs, n) -> new AgentId(rs.getString(1)))
                 .list();
@@ -401,11 +435,12 @@ public class JdbcHandoffs {
 
     /**
      * Marks the agent away if they are still available and still unseen since {@code cutoff}: false
-     * when the console saw them meanwhile, or another node marked them first.
+     * when the console saw them meanwhile (a sighting committed before this statement), or another
+     * node marked them first.
      */
     public boolean markAwayIfAbsent(AgentId id, Instant cutoff) {
-        return jdbc.sql("UPDATE handoff_agents SET available = FALSE WHERE agent_id = ? AND available = TRUE "
-                                + "AND (last_seen_at IS NULL OR last_seen_at < ?)")
+        return jdbc.sql("UPDATE handoff_agents a SET available = FALSE WHERE a.agent_id = ? AND a.available = TRUE "
+                                + "AND " + UNSEEN)
                         .params(id.value(), utc(cutoff))
                         .update()
                 == 1;
@@ -466,8 +501,9 @@ public class JdbcHandoffs {
                 .param(utc(now))
                 .query((rs, n) -> loads.put(rs.getString(1), rs.getInt(2)))
                 .list();
-        return jdbc.sql("SELECT agent_id, capacity, available, last_assigned_at, last_seen_at FROM handoff_agents "
-                        + "ORDER BY agent_id")
+        return jdbc.sql("SELECT a.agent_id, a.capacity, a.available, a.last_assigned_at, s.seen_at AS last_seen_at "
+                        + "FROM handoff_agents a LEFT JOIN handoff_agent_sightings s ON s.agent_id = a.agent_id "
+                        + "ORDER BY a.agent_id")
                 .query((rs, n) -> {
                     String id = rs.getString("agent_id");
                     Instant seen = Timestamps.instant(rs, "last_seen_at");
