@@ -276,8 +276,10 @@ public class Handoffs {
                         cases.tell(closed, notices.rateUs(c.language(), id));
                     }
                     cases.pullFor(agent, PULL_MAX);
-                    events.publishEvent(
-                            new HandoffClosed(id, c.identity(), to == HandoffCase.Status.RESOLVED, clock.instant()));
+                    HandoffClosed.Way way = to == HandoffCase.Status.RESOLVED
+                            ? HandoffClosed.Way.RESOLVED
+                            : HandoffClosed.Way.HANDED_BACK;
+                    events.publishEvent(new HandoffClosed(id, c.identity(), way, clock.instant()));
                     return new HandoffResult.Done(id, told, false);
                 })
                 .orElseGet(() -> refusal(agent, id));

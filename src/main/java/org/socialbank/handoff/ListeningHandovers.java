@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * listening team, fraud first, with the mention at the head of its transcript; the listening case
  * keeps the handoff case's id and points to it. The two stay in step: when an agent resolves the
  * conversation or hands it back to the bot, the listening case is closed with it, in the same
- * transaction. Lives here because the console's listening pages may not
+ * transaction; when it waited too long and went back to the bot, the case may be handed over again. Lives here because the console's listening pages may not
  * depend on handoff (handoff depends on the console).
  */
 @Service
@@ -74,12 +74,18 @@ public class ListeningHandovers {
         return cases.handoffOf(id).map(CaseId::new);
     }
 
-    /** The conversation is over for the person: so is the listening case it came from. */
+    /**
+     * An agent closed the conversation: every listening case handed over to it is closed (one
+     * author's mentions share the author's one conversation). It went back to the bot unanswered:
+     * they stay open and may be handed over again.
+     */
     @EventListener
     void on(HandoffClosed closed) {
-        cases.ofHandoff(closed.caseId().value())
-                .filter(c -> c.status() != CaseStatus.CLOSED)
-                .ifPresent(c -> cases.close(c.id(), "handoff"));
+        if (closed.byAgent()) {
+            cases.closeHandedOver(closed.caseId().value());
+        } else {
+            cases.releaseHandedOver(closed.caseId().value());
+        }
     }
 
     /** What the agent reads first: where the mention was said, by whom, what, and the listening case's page. */

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A customer must not wait for a person for ever while the bot keeps silent: a case still in the
  * queue {@code queue-wait-max} after it was queued is handed back to the bot, and the customer is
- * told. Each case in a transaction of its own, its owner row locked and its state read again.
+ * told; {@link HandoffClosed} ({@code WAITED_TOO_LONG}) tells the rest, so a listening case handed
+ * over is no longer "with a person" and may be handed over again. Each case in a transaction of its own, its owner row locked and its state read again.
  *
  * <p>Nor may she wait for an agent who is gone (review 2026-12-07 console follow-up): an agent
  * available for new cases whom the console has not seen for {@code presence-timeout} (the browser
@@ -43,6 +45,7 @@ public class QueueJanitor {
     private final Notices notices;
     private final HandoffProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
     QueueJanitor(
@@ -52,6 +55,7 @@ public class QueueJanitor {
             Notices notices,
             HandoffProperties properties,
             Clock clock,
+            ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
         this.store = store;
         this.cases = cases;
@@ -59,6 +63,7 @@ public class QueueJanitor {
         this.notices = notices;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -104,6 +109,8 @@ public class QueueJanitor {
         store.updateCase(closed);
         store.setOpenCase(c.identity(), null);
         cases.tell(closed, notices.waitedTooLong(c.language()));
+        // what keeps in step with the case (a listening case handed over) learns it ended unanswered
+        events.publishEvent(new HandoffClosed(id, c.identity(), HandoffClosed.Way.WAITED_TOO_LONG, clock.instant()));
         return true;
     }
 

@@ -1,12 +1,18 @@
 package org.socialbank.listening;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** What the social-care team watches: spikes against the rolling baseline, and the dashboard. */
@@ -14,16 +20,23 @@ import org.springframework.stereotype.Service;
 public class Listening {
 
     static final int TOP_TOPICS_MAX = 10;
+    static final String TRUNCATED_COUNTER = "socialbank.listening.spike.scan.truncated";
+
+    private static final Logger log = LoggerFactory.getLogger(Listening.class);
 
     private final MentionStore store;
     private final Clock clock;
     private final ListeningProperties properties;
     private final SpikeDetector detector;
+    private final Counter truncated;
 
-    Listening(MentionStore store, Clock clock, ListeningProperties properties) {
+    Listening(MentionStore store, Clock clock, ListeningProperties properties, MeterRegistry meters) {
         this.store = store;
         this.clock = clock;
         this.properties = properties;
+        this.truncated = Counter.builder(TRUNCATED_COUNTER)
+                .description("Spike scans that read scan-max mentions: counts are whole, explanations partial")
+                .register(meters);
         this.detector = new SpikeDetector(
                 properties.spikeWindow(),
                 properties.baselineWindows(),
@@ -32,18 +45,49 @@ public class Listening {
                 properties.hourOfWeek());
     }
 
-    /** Spikes of the window that ends now. */
+    /**
+     * Spikes of the window that ends now. The counts of every window come from the database, so
+     * the scan limit never hides a spike; the texts that explain one are read the current window
+     * first, then the baseline with what the limit leaves (review 2026-12-07 console follow-up: read
+     * oldest first, a busy baseline used to fill the limit and cut off the current window itself).
+     */
     public List<Spike> spikes() {
         Instant now = clock.instant();
-        if (!properties.hourOfWeek()) {
-            return detector.detect(store.between(detector.scanStart(now), now, properties.scanMax()), now);
+        List<Instant[]> windows = detector.windows(now);
+        Map<Topic, int[]> volume = new EnumMap<>(Topic.class);
+        Map<Topic, int[]> negative = new EnumMap<>(Topic.class);
+        for (int k = 0; k < windows.size(); k++) {
+            int slot = k;
+            store.counts(windows.get(k)[0], windows.get(k)[1]).forEach((topic, c) -> {
+                volume.computeIfAbsent(topic, t -> new int[windows.size()])[slot] = c[0];
+                negative.computeIfAbsent(topic, t -> new int[windows.size()])[slot] = c[1];
+            });
         }
-        // the baseline windows are weeks apart: read each, not the weeks between them
-        List<Mention> read = new java.util.ArrayList<>();
-        for (Instant[] w : detector.windows(now)) {
-            read.addAll(store.between(w[0], w[1], Math.max(1, properties.scanMax() - read.size())));
+        List<Mention> texts = texts(windows);
+        return detector.detect(new SpikeDetector.Counts(volume, negative), texts, now);
+    }
+
+    /** The mentions that explain spikes, at most {@code scan-max}: the current window first. */
+    private List<Mention> texts(List<Instant[]> windows) {
+        int max = properties.scanMax();
+        List<Mention> read = new ArrayList<>(store.between(windows.get(0)[0], windows.get(0)[1], max));
+        if (!properties.hourOfWeek() && read.size() < max) {
+            // rolling: the baseline windows touch, one read from the oldest to the current one
+            read.addAll(store.between(windows.get(windows.size() - 1)[0], windows.get(0)[0], max - read.size()));
         }
-        return detector.detect(read, now);
+        // hour of week: the baseline windows are weeks apart, read each, not the weeks between them
+        for (int k = 1; properties.hourOfWeek() && k < windows.size() && read.size() < max; k++) {
+            read.addAll(store.between(windows.get(k)[0], windows.get(k)[1], max - read.size()));
+        }
+        if (read.size() >= max) {
+            truncated.increment();
+            log.warn(
+                    "the spike scan read its limit of {} mentions (socialbank.listening.scan-max): spikes are "
+                            + "counted in full, their rising words and examples from the newest window and part of "
+                            + "the baseline",
+                    max);
+        }
+        return read;
     }
 
     public Dashboard dashboard(Instant from, Instant to) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,6 +189,26 @@ class MentionStore {
                 .params(Timestamps.utc(from), Timestamps.utc(to))
                 .query(MentionStore::mention)
                 .list();
+    }
+
+    /**
+     * How many mentions of each topic were written in [from, to), and how many of them negative
+     * ({@code {all, negative}}): counted by the database, so no row limit cuts them (at most one
+     * row per topic and sentiment comes back).
+     */
+    Map<Topic, int[]> counts(Instant from, Instant to) {
+        Map<Topic, int[]> counts = new EnumMap<>(Topic.class);
+        jdbc.sql("SELECT topic, sentiment, COUNT(*) FROM listening_mentions WHERE created_at >= ? AND created_at < ? "
+                        + "GROUP BY topic, sentiment")
+                .params(Timestamps.utc(from), Timestamps.utc(to))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    int[] c = counts.computeIfAbsent(
+                            Topic.fromWireName(rs.getString(1)).orElse(Topic.OTHER), t -> new int[2]);
+                    int n = rs.getInt(3);
+                    c[0] += n;
+                    c[1] += Sentiment.NEGATIVE.wireName().equals(rs.getString(2)) ? n : 0;
+                });
+        return counts;
     }
 
     /**

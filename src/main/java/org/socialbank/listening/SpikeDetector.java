@@ -67,8 +67,20 @@ final class SpikeDetector {
         return now.minus(step.multipliedBy(baselineWindows)).minus(window);
     }
 
-    List<Spike> detect(List<Mention> mentions, Instant now) {
-        Instant start = now.minus(window);
+    /**
+     * How many mentions of each topic each window holds ({@code volume}) and how many negative
+     * ones, per slot: 0 the current window, 1..baselineWindows the earlier ones.
+     */
+    record Counts(Map<Topic, int[]> volume, Map<Topic, int[]> negative) {
+
+        Counts {
+            volume = new EnumMap<>(volume);
+            negative = new EnumMap<>(negative);
+        }
+    }
+
+    /** The counts per window of the mentions given. */
+    Counts count(List<Mention> mentions, Instant now) {
         Map<Topic, int[]> volume = new EnumMap<>(Topic.class);
         Map<Topic, int[]> negative = new EnumMap<>(Topic.class);
         for (Mention m : mentions) {
@@ -81,6 +93,23 @@ final class SpikeDetector {
                 negative.computeIfAbsent(m.topic(), t -> new int[baselineWindows + 1])[slot]++;
             }
         }
+        return new Counts(volume, negative);
+    }
+
+    /** Spikes when every mention of the scan is in {@code mentions}. */
+    List<Spike> detect(List<Mention> mentions, Instant now) {
+        return detect(count(mentions, now), mentions, now);
+    }
+
+    /**
+     * Spikes by the counts given (the database's, whatever the scan's row limit); {@code mentions}
+     * (those of the current window first, then what the limit left of the baseline) only explain
+     * them: rising words and examples.
+     */
+    List<Spike> detect(Counts counts, List<Mention> mentions, Instant now) {
+        Instant start = now.minus(window);
+        Map<Topic, int[]> volume = counts.volume();
+        Map<Topic, int[]> negative = counts.negative();
         List<Spike> spikes = new ArrayList<>();
         for (Topic topic : Topic.values()) {
             test(topic, Spike.Kind.VOLUME, volume.get(topic), mentions, start, now, spikes);

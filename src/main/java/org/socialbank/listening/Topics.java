@@ -9,7 +9,10 @@ import java.util.Optional;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Topics as staff shape them (issue 20 s2): a name of their own for a topic, and merging one topic
@@ -26,10 +29,13 @@ public class Topics {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
-    Topics(JdbcClient jdbc, Clock clock) {
+    Topics(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** A topic as staff see it: its own name if they gave one, and where it was merged into. */
@@ -141,9 +147,12 @@ public class Topics {
             return row.get();
         }
         try {
-            jdbc.sql("INSERT INTO listening_topics (topic, changed_by, changed_at) VALUES (?, ?, ?)")
-                    .params(topic.wireName(), by, Timestamps.utc(clock.instant()))
-                    .update();
+            // under a savepoint: PostgreSQL aborts a transaction whose statement failed, so a lost
+            // race rolls back the savepoint only, and the SELECT below still runs (review 2026-12-07)
+            savepoint.executeWithoutResult(
+                    status -> jdbc.sql("INSERT INTO listening_topics (topic, changed_by, changed_at) VALUES (?, ?, ?)")
+                            .params(topic.wireName(), by, Timestamps.utc(clock.instant()))
+                            .update());
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             // another change made the row first: lock theirs
         }

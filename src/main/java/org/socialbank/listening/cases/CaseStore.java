@@ -103,11 +103,23 @@ class CaseStore {
                 .flatMap(h -> h);
     }
 
-    Optional<Case> byHandoff(UUID handoffCase) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases WHERE handoff_case_id = ?")
+    /**
+     * Closes every open case handed over to {@code handoffCase}: one author's several mentions
+     * handed over share the author's one conversation (review 2026-12-07 console follow-up).
+     */
+    int closeHandedOver(UUID handoffCase, Instant now) {
+        return jdbc.sql("UPDATE listening_cases SET status = 'closed', closed_at = ? WHERE handoff_case_id = ? "
+                        + "AND status <> 'closed'")
+                .params(Timestamps.utc(now), handoffCase)
+                .update();
+    }
+
+    /** Forgets the hand-over of every case still open on {@code handoffCase}: each may be handed over again. */
+    int releaseHandedOver(UUID handoffCase) {
+        return jdbc.sql("UPDATE listening_cases SET handoff_case_id = NULL WHERE handoff_case_id = ? "
+                        + "AND status <> 'closed'")
                 .param(handoffCase)
-                .query(CaseStore::row)
-                .optional();
+                .update();
     }
 
     void insertNote(CaseId id, CaseNote note) {
@@ -124,17 +136,37 @@ class CaseStore {
                 .list();
     }
 
-    void insertReply(CaseId id, PublicReply reply) {
-        jdbc.sql("INSERT INTO listening_case_replies (id, case_id, author, body, state, written_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
+    /** Under the UNIQUE (case, client id): a repeat of the client id fails with a duplicate key. */
+    void insertReply(CaseId id, String clientId, PublicReply reply) {
+        jdbc.sql("INSERT INTO listening_case_replies (id, case_id, author, body, state, written_at, client_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         UUID.randomUUID(),
                         id.value(),
                         reply.author(),
                         reply.text(),
                         reply.state().name(),
-                        Timestamps.utc(reply.writtenAt()))
+                        Timestamps.utc(reply.writtenAt()),
+                        clientId)
                 .update();
+    }
+
+    /** Whether the case has a public reply sent with this client id. */
+    boolean replied(CaseId id, String clientId) {
+        return sentBefore("listening_case_replies", id, clientId);
+    }
+
+    /** Whether the case has a private message sent with this client id. */
+    boolean messaged(CaseId id, String clientId) {
+        return sentBefore("listening_case_messages", id, clientId);
+    }
+
+    private boolean sentBefore(String table, CaseId id, String clientId) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE case_id = ? AND client_id = ?")
+                        .params(id.value(), clientId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     List<PublicReply> replies(CaseId id) {
@@ -149,10 +181,11 @@ class CaseStore {
                 .list();
     }
 
-    void insertMessage(CaseId id, ChannelIdentity chat, PrivateMessage message) {
+    /** Under the UNIQUE (case, client id), as {@link #insertReply}. */
+    void insertMessage(CaseId id, String clientId, ChannelIdentity chat, PrivateMessage message) {
         jdbc.sql(
                         "INSERT INTO listening_case_messages (id, case_id, author, body, network, identity_id, linked_customer, "
-                                + "written_at, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                + "written_at, outbox_id, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         UUID.randomUUID(),
                         id.value(),
@@ -162,7 +195,8 @@ class CaseStore {
                         chat.id().value(),
                         message.linkedCustomer(),
                         Timestamps.utc(message.writtenAt()),
-                        message.outboxId().orElse(null))
+                        message.outboxId().orElse(null),
+                        clientId)
                 .update();
     }
 

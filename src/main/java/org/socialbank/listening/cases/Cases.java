@@ -160,22 +160,43 @@ public class Cases {
         return store.handoffOf(id);
     }
 
-    /** The case handed over to {@code handoffCase}, if one was. */
-    public Optional<Case> ofHandoff(UUID handoffCase) {
-        return store.byHandoff(handoffCase);
+    /**
+     * The conversation {@code handoffCase} is over for the person: every case still open that was
+     * handed over to it is closed (one author's mentions share one conversation); how many.
+     */
+    @Transactional
+    public int closeHandedOver(UUID handoffCase) {
+        return store.closeHandedOver(handoffCase, clock.instant());
+    }
+
+    /**
+     * The conversation {@code handoffCase} went back to the bot before a person answered it: the
+     * cases handed over to it stay open and may be handed over again; how many.
+     */
+    @Transactional
+    public int releaseHandedOver(UUID handoffCase) {
+        return store.releaseHandedOver(handoffCase);
     }
 
     /**
      * Records a public reply when it is neutral, and hands it to the source's sender through the
      * conversation outbox (once, in this transaction): on X a reply to the tweet, in a Telegram or
      * Bale group an answer to the message there. A source with no sender (news, app stores) records
-     * it {@code TO_POST}: nothing pretends it went.
+     * it {@code TO_POST}: nothing pretends it went. Once per {@code clientId} (the form's): a repeat
+     * answers the case as the first left it; two at once, the second fails on the UNIQUE (case,
+     * client id) and rolls back with its outbox message. Refused {@code invalid_client_id} too.
      */
     @Transactional
-    public CaseResult reply(CaseId id, String author, String text) {
+    public CaseResult reply(CaseId id, String author, String clientId, String text) {
         Optional<Case> found = store.byId(id);
         if (found.isEmpty()) {
             return new CaseResult.Rejected("case_not_found");
+        }
+        if (!validClientId(clientId)) {
+            return new CaseResult.Rejected("invalid_client_id");
+        }
+        if (store.replied(id, clientId)) {
+            return new CaseResult.Done(found.get());
         }
         if (found.get().status() == CaseStatus.CLOSED) {
             return new CaseResult.Rejected("case_closed");
@@ -186,18 +207,29 @@ public class Cases {
         }
         String neutral = ((Neutrality.Neutral) verdict).text();
         Mention mention = mentions.find(found.get().mentionId()).orElseThrow();
-        PublicReply.State state = publicPlace(mention)
-                .map(place -> {
-                    events.publishEvent(
-                            new ChatMessageDue(place.chat().id(), place.chat().channel(), place.recipient(), neutral));
-                    return PublicReply.State.QUEUED;
-                })
-                .orElse(PublicReply.State.TO_POST);
+        Optional<Place> place = publicPlace(mention);
         Instant now = clock.instant();
-        store.insertReply(id, new PublicReply(author, neutral, state, now));
+        // the row first: a repeat racing this one waits on its key, and fails before it sends anything
+        store.insertReply(
+                id,
+                clientId,
+                new PublicReply(
+                        author,
+                        neutral,
+                        place.isPresent() ? PublicReply.State.QUEUED : PublicReply.State.TO_POST,
+                        now));
+        place.ifPresent(p ->
+                events.publishEvent(new ChatMessageDue(p.chat().id(), p.chat().channel(), p.recipient(), neutral)));
         store.answered(id, now);
         return done(id);
     }
+
+    /** A form's client id: 1..64 letters, digits and {@code . _ : -}. */
+    public static boolean validClientId(String clientId) {
+        return clientId != null && CLIENT_ID.matcher(clientId).matches();
+    }
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /** Where a public reply to this mention is posted by the bank: {@code x}, {@code group}, or empty (by hand). */
     public Optional<String> publicSender(Mention mention) {

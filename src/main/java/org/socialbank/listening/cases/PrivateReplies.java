@@ -62,13 +62,21 @@ public class PrivateReplies {
      * Sends a private message on the case. Refused: {@code case_not_found}, {@code case_closed},
      * {@code no_private_channel}, {@code invalid_message} (empty or over 2,000 characters),
      * {@code secret_card_number} and {@code secret} (a PIN or a one-time code: never in a chat), or
-     * for an unlinked author the public-reply reasons.
+     * for an unlinked author the public-reply reasons; {@code invalid_client_id}. Once per
+     * {@code clientId} (the form's): a repeat answers the case as the first left it, and a repeat
+     * racing the first fails on the UNIQUE (case, client id), its outbox message rolled back with it.
      */
     @Transactional
-    public CaseResult send(CaseId id, String author, String text) {
+    public CaseResult send(CaseId id, String author, String clientId, String text) {
         Optional<Case> found = store.byId(id);
         if (found.isEmpty()) {
             return new CaseResult.Rejected("case_not_found");
+        }
+        if (!Cases.validClientId(clientId)) {
+            return new CaseResult.Rejected("invalid_client_id");
+        }
+        if (store.messaged(id, clientId)) {
+            return new CaseResult.Done(found.get());
         }
         if (found.get().status() == CaseStatus.CLOSED) {
             return new CaseResult.Rejected("case_closed");
@@ -92,6 +100,7 @@ public class PrivateReplies {
         Instant now = clock.instant();
         store.insertMessage(
                 id,
+                clientId,
                 chat,
                 new PrivateMessage(
                         author,

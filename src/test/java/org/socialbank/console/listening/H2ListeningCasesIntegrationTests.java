@@ -252,7 +252,12 @@ class H2ListeningCasesIntegrationTests {
                 .contains("someone posts it by hand");
         String caseUrl = caseUrl(opened.html());
         assertThat(supervisor
-                        .post(caseUrl + "/reply", "text", "We hear you and are reviewing our fees.")
+                        .post(
+                                caseUrl + "/reply",
+                                "clientId",
+                                UUID.randomUUID().toString(),
+                                "text",
+                                "We hear you and are reviewing our fees.")
                         .html())
                 .contains("data-status=\"answered\"")
                 .contains("data-state=\"TO_POST\"");
@@ -293,12 +298,18 @@ class H2ListeningCasesIntegrationTests {
         assertThat(page.html()).contains("data-status=\"open\"").contains("posted under the mention on X");
         String caseUrl = caseUrl(page.html());
 
-        FormClient.Page refused = agent.post(caseUrl + "/reply", "text", "Please send your card 4970 1012 3456 7890");
+        FormClient.Page refused = agent.post(
+                caseUrl + "/reply",
+                "clientId",
+                UUID.randomUUID().toString(),
+                "text",
+                "Please send your card 4970 1012 3456 7890");
         assertThat(refused.html()).contains("data-code=\"card_number\"").contains("must not contain a card number");
         agent.post(caseUrl + "/take");
         agent.post(caseUrl + "/note", "text", "Known incident, see status page");
         String reply = "Sorry for the trouble, the app is back. Write to us in private if it still fails.";
-        FormClient.Page answered = agent.post(caseUrl + "/reply", "text", reply);
+        FormClient.Page answered =
+                agent.post(caseUrl + "/reply", "clientId", UUID.randomUUID().toString(), "text", reply);
         assertThat(answered.html())
                 .contains("data-status=\"answered\"")
                 .contains("data-state=\"QUEUED\"")
@@ -342,11 +353,17 @@ class H2ListeningCasesIntegrationTests {
                 .contains("data-linked=\"false\"")
                 .contains("rules of a public reply apply");
         String caseUrl = caseUrl(page.html());
-        assertThat(agent.post(caseUrl + "/message", "text", "Your balance is fine, the transfer is pending")
+        assertThat(agent.post(
+                                caseUrl + "/message",
+                                "clientId",
+                                UUID.randomUUID().toString(),
+                                "text",
+                                "Your balance is fine, the transfer is pending")
                         .html())
                 .contains("data-code=\"balance\"");
         String dm = "Sorry for the wait. Could you tell us here when you sent it? We will look at once.";
-        FormClient.Page sent = agent.post(caseUrl + "/message", "text", dm);
+        FormClient.Page sent =
+                agent.post(caseUrl + "/message", "clientId", UUID.randomUUID().toString(), "text", dm);
         assertThat(sent.html()).contains("data-status=\"answered\"").contains("<li data-network=\"x\"");
         assertThat(X.awaitDirectMessage(author, dm)).isEqualTo(dm);
 
@@ -357,7 +374,12 @@ class H2ListeningCasesIntegrationTests {
         FormClient.Page newsCase =
                 agent.post("/console/listening/mentions/" + news.id() + "/case", "kind", "public_mention");
         assertThat(newsCase.html()).contains("no private way to this author");
-        assertThat(agent.post(caseUrl(newsCase.html()) + "/message", "text", "Hello")
+        assertThat(agent.post(
+                                caseUrl(newsCase.html()) + "/message",
+                                "clientId",
+                                UUID.randomUUID().toString(),
+                                "text",
+                                "Hello")
                         .html())
                 .contains("data-code=\"no_private_channel\"");
         List<String> actions = new ArrayList<>();
@@ -462,19 +484,36 @@ class H2ListeningCasesIntegrationTests {
                 agent.post("/console/listening/mentions/" + card.id() + "/case", "kind", "public_mention");
         assertThat(page.html()).contains("data-sender=\"group\"").contains("posted in the group");
         String caseUrl = caseUrl(page.html());
-        assertThat(agent.post(caseUrl + "/reply", "text", "Call us on +44 20 7946 0000")
+        assertThat(agent.post(
+                                caseUrl + "/reply",
+                                "clientId",
+                                UUID.randomUUID().toString(),
+                                "text",
+                                "Call us on +44 20 7946 0000")
                         .html())
                 .contains("data-code=\"phone_number\"");
         // review of the public group replies: amounts a group once saw, and any number, are refused
-        assertThat(agent.post(caseUrl + "/reply", "text", "We refunded 500,000 rials to you")
+        assertThat(agent.post(
+                                caseUrl + "/reply",
+                                "clientId",
+                                UUID.randomUUID().toString(),
+                                "text",
+                                "We refunded 500,000 rials to you")
                         .html())
                 .contains("data-code=\"amount\"");
-        assertThat(agent.post(caseUrl + "/reply", "text", "your ۴۵۰۰ refund is on its way")
+        assertThat(agent.post(
+                                caseUrl + "/reply",
+                                "clientId",
+                                UUID.randomUUID().toString(),
+                                "text",
+                                "your ۴۵۰۰ refund is on its way")
                         .html())
                 .contains("data-code=\"number\"")
                 .contains("must not contain any number");
         String reply = "Sorry about your card. Please write to us in private and we will look at it.";
-        assertThat(agent.post(caseUrl + "/reply", "text", reply).html()).contains("data-state=\"QUEUED\"");
+        assertThat(agent.post(caseUrl + "/reply", "clientId", UUID.randomUUID().toString(), "text", reply)
+                        .html())
+                .contains("data-state=\"QUEUED\"");
         TELEGRAM.await(
                 calls -> TELEGRAM.sent(BOT_TOKEN, group).stream()
                         .anyMatch(c -> c.text().equals(reply)),

@@ -3,6 +3,7 @@ package org.socialbank.console.listening.web;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.socialbank.console.StaffAudit;
 import org.socialbank.console.StaffMember;
@@ -16,6 +17,7 @@ import org.socialbank.listening.cases.CaseResult;
 import org.socialbank.listening.cases.CaseStatus;
 import org.socialbank.listening.cases.Cases;
 import org.socialbank.listening.cases.PrivateReplies;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -115,6 +117,8 @@ class CasePages {
         model.addAttribute("privateRoute", privately.route(mention).orElse(null));
         model.addAttribute("privateMessages", privately.messages(c.id()));
         model.addAttribute("handoff", cases.handoffOf(c.id()).orElse(null));
+        // the reply and message forms send it: a second press of the same form sends nothing more
+        model.addAttribute("clientId", UUID.randomUUID().toString());
         return "console/listening/case";
     }
 
@@ -132,25 +136,42 @@ class CasePages {
         return act(who, id, "listening.case.noted", "", c -> cases.note(c, who.username(), text), model);
     }
 
+    /** Once per {@code clientId} (the page's): a double click or a resubmitted form sends nothing more. */
     @PostMapping("/console/listening/cases/{id}/reply")
     String reply(
             @AuthenticationPrincipal StaffMember who,
             @PathVariable String id,
+            @RequestParam(defaultValue = "") String clientId,
             @RequestParam(defaultValue = "") String text,
             Model model) {
+        requireClientId(who, clientId);
         model.addAttribute("draft", text);
-        return act(who, id, "listening.case.replied", "", c -> cases.reply(c, who.username(), text), model);
+        return act(who, id, "listening.case.replied", "", c -> cases.reply(c, who.username(), clientId, text), model);
     }
 
-    /** A private message: to the linked customer's chat, or by X direct message to an unlinked author. */
+    /**
+     * A private message: to the linked customer's chat, or by X direct message to an unlinked
+     * author; once per {@code clientId}, as a reply.
+     */
     @PostMapping("/console/listening/cases/{id}/message")
     String message(
             @AuthenticationPrincipal StaffMember who,
             @PathVariable String id,
+            @RequestParam(defaultValue = "") String clientId,
             @RequestParam(defaultValue = "") String text,
             Model model) {
+        requireClientId(who, clientId);
         model.addAttribute("privateDraft", text);
-        return act(who, id, "listening.case.messaged", "", c -> privately.send(c, who.username(), text), model);
+        return act(
+                who, id, "listening.case.messaged", "", c -> privately.send(c, who.username(), clientId, text), model);
+    }
+
+    /** After the right to act (a reader without it is refused 403 whatever they sent). */
+    private void requireClientId(StaffMember who, String clientId) {
+        SocialCare.requireAct(who, cases.defaultTeam());
+        if (!Cases.validClientId(clientId)) {
+            throw BadListeningRequest.invalid("clientId is 1..64 letters, digits and . _ : -");
+        }
     }
 
     @PostMapping("/console/listening/cases/{id}/close")
@@ -170,13 +191,19 @@ class CasePages {
             StaffMember who, String id, String action, String reason, Function<CaseId, CaseResult> work, Model model) {
         SocialCare.requireAct(who, cases.defaultTeam());
         CaseId caseId = found(id).id();
-        CaseResult result = transactions.execute(status -> {
-            CaseResult r = work.apply(caseId);
-            if (r instanceof CaseResult.Done) {
-                audit.record(who, action, "case:" + caseId.value(), reason);
-            }
-            return r;
-        });
+        CaseResult result;
+        try {
+            result = transactions.execute(status -> {
+                CaseResult r = work.apply(caseId);
+                if (r instanceof CaseResult.Done) {
+                    audit.record(who, action, "case:" + caseId.value(), reason);
+                }
+                return r;
+            });
+        } catch (DuplicateKeyException sameClientId) {
+            // a repeat of a reply's client id raced the first: the first one's reply (and audit row) stands
+            return "redirect:/console/listening/cases/" + caseId.value();
+        }
         if (result instanceof CaseResult.Rejected rejected) {
             model.addAttribute("rejected", rejected.code());
             return page(who, id, model);

@@ -1,0 +1,13 @@
+package org.socialbank.listening;
+
+import org.socialbank.support.TestStores;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class PostgresTopicsRaceIntegrationTests extends TopicsRace {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.postgres(registry);
+    }
+}
