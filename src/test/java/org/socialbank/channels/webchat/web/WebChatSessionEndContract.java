@@ -91,9 +91,9 @@ abstract class WebChatSessionEndContract extends WebChatSessionTestBase {
     void theStreamRefusesAnEndedSession() {
         Browser a = signedIn();
         assertThat(a.send("unlink").statusCode()).isEqualTo(202);
-        HttpResponse<String> stream = a.get("/chat/stream", "Accept-Language", "fr");
-        assertThat(stream.statusCode()).isEqualTo(401);
-        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        StreamAnswer stream = a.openStream("/chat/stream", "Accept-Language", "fr");
+        assertThat(stream.status()).isEqualTo(401);
+        assertThat(stream.contentType()).startsWith("application/problem+json");
         assertThat(stream.body()).contains("session_ended", "Votre session de chat est terminée");
     }
 

@@ -122,6 +122,9 @@ abstract class WebChatSessionTestBase {
         return url.substring(url.indexOf("/", "http://".length()));
     }
 
+    /** What opening a stream answered: its status, type and (unless it opened) body. */
+    record StreamAnswer(int status, String contentType, String body) {}
+
     /** A browser: its cookies by name, and the CSRF token of the last page it read. */
     final class Browser {
 
@@ -176,6 +179,30 @@ abstract class WebChatSessionTestBase {
 
         HttpResponse<String> get(String path) {
             return exchange(request(path).GET().build());
+        }
+
+        /**
+         * Opens a stream with these headers and answers as soon as its status is known: an open
+         * stream is closed at once, and its body then is empty.
+         */
+        StreamAnswer openStream(String path, String... headers) {
+            try {
+                HttpResponse<java.io.InputStream> response = http.send(
+                        request(path).headers(headers).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                try (java.io.InputStream body = response.body()) {
+                    String text =
+                            response.statusCode() == 200 ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                    return new StreamAnswer(
+                            response.statusCode(),
+                            response.headers().firstValue("Content-Type").orElse(""),
+                            text);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         /** A GET with these headers (name, value, ...). */
