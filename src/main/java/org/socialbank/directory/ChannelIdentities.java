@@ -110,6 +110,18 @@ public class ChannelIdentities {
         return store.identity(id).flatMap(ChannelIdentity::customer);
     }
 
+    /** The most linked chat accounts {@link #linkedAfter} reads at once. */
+    public static final int LINKED_PAGE_MAX = 500;
+
+    /**
+     * A page of the chat accounts linked on a network, by external id after {@code after} ("" for
+     * the first page), at most {@code max} (up to {@link #LINKED_PAGE_MAX}): a channel's janitor
+     * walks them to find links its own records no longer vouch for.
+     */
+    public List<ChannelIdentity> linkedAfter(Network channel, String after, int max) {
+        return store.linkedAfter(channel, after, Math.min(max, LINKED_PAGE_MAX));
+    }
+
     /** A chat account linked to a customer, shown as its owner knows it ("Telegram @ali_t"). */
     public record LinkedChat(IdentityId id, Network channel, String account, Instant linkedAt) {}
 

@@ -78,6 +78,15 @@ public class JdbcLinking {
                 .list();
     }
 
+    /** Linked chat accounts on a network whose external id sorts after {@code after}, in that order, at most {@code max}. */
+    public List<ChannelIdentity> linkedAfter(Network channel, String after, int max) {
+        return jdbc.sql("SELECT " + IDENTITY_COLUMNS + " FROM channel_identities WHERE channel = ? "
+                        + "AND external_id > ? AND customer_id IS NOT NULL ORDER BY external_id LIMIT ?")
+                .params(channel.wireName(), after, max)
+                .query(JdbcLinking::identity)
+                .list();
+    }
+
     public List<ChannelIdentity> identitiesOf(CustomerId customer) {
         return jdbc.sql("SELECT " + IDENTITY_COLUMNS + " FROM channel_identities WHERE customer_id = ? "
                         + "ORDER BY linked_at, id")

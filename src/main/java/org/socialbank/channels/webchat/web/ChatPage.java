@@ -40,6 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
 class ChatPage {
 
     static final int LABEL_LENGTH_MAX = 64;
+    /** The refusal of an ended session's cookie, in the visitor's language (chat.js shows it). */
+    static final String SESSION_ENDED = "webchat.session_ended";
+
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Conversations conversations;
@@ -93,7 +96,11 @@ class ChatPage {
         Optional<org.socialbank.shared.Language> asked =
                 org.socialbank.shared.Language.fromTag(String.valueOf(request.getParameter("lang")));
         if (asked.isPresent()) {
-            settings.choose(Network.WEBCHAT, visitor, asked.get());
+            // review 2026-12-07: the cookie is SameSite=Lax, so another site's link reaches here with it;
+            // such a link shows the page in its language but never changes the chat's (the customer's)
+            if (chosenHere(request)) {
+                settings.choose(Network.WEBCHAT, visitor, asked.get());
+            }
             return;
         }
         settings.of(Network.WEBCHAT, visitor).ifPresent(s -> {
@@ -102,6 +109,16 @@ class ChatPage {
                 model.addAttribute("chatZone", s.chosenZone().getId());
             }
         });
+    }
+
+    /**
+     * The reader chose the language on this page or typed the address herself (Fetch Metadata:
+     * {@code same-origin} or {@code none}). Another site's link or a browser that sends no {@code
+     * Sec-Fetch-Site} (older than 2023) is not a choice the bank stores.
+     */
+    static boolean chosenHere(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        return "same-origin".equals(site) || "none".equals(site);
     }
 
     /** What chat.js may post as JSON instead of a form; the CSRF token then goes in {@code X-XSRF-TOKEN}. */
@@ -154,11 +171,11 @@ class ChatPage {
             return problem(
                     HttpStatus.BAD_REQUEST,
                     "bad_message",
-                    "Send either a text of 1 to " + Inbound.TEXT_LENGTH_MAX + " characters or a button reference.");
+                    texts.getMessage("webchat.bad_message", new Object[] {Inbound.TEXT_LENGTH_MAX}, locale));
         }
         WebChatSessions.State state = sessions.check(visitor.get());
         if (state == WebChatSessions.State.ENDED) {
-            return sessionEnded();
+            return sessionEnded(locale);
         }
         if (messages.sentSince(visitor.get(), clock.instant().minusSeconds(60)) >= properties.messagesPerMinuteMax()) {
             return problem(
@@ -194,13 +211,13 @@ class ChatPage {
 
     @GetMapping(value = "/chat/history", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Object> history(HttpServletRequest request) {
+    ResponseEntity<Object> history(HttpServletRequest request, Locale locale) {
         Optional<String> visitor = visitors.visitor(request);
         if (visitor.isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, "no_visitor", "Open /chat first: the chat cookie is missing.");
         }
         if (sessions.check(visitor.get()) == WebChatSessions.State.ENDED) {
-            return sessionEnded();
+            return sessionEnded(locale);
         }
         ArrayNode list = JSON.createArrayNode();
         messages.newest(visitor.get(), properties.historyMax()).forEach(row -> list.add(ChatStream.node(row)));
@@ -258,11 +275,8 @@ class ChatPage {
         return clean.length() > LABEL_LENGTH_MAX ? clean.substring(0, LABEL_LENGTH_MAX) : clean;
     }
 
-    private static ResponseEntity<Object> sessionEnded() {
-        return problem(
-                HttpStatus.UNAUTHORIZED,
-                "session_ended",
-                "This web chat session has ended (idle or too old): reload /chat and sign in again.");
+    private ResponseEntity<Object> sessionEnded(Locale locale) {
+        return problem(HttpStatus.UNAUTHORIZED, "session_ended", texts.getMessage(SESSION_ENDED, null, locale));
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String code, String detail) {

@@ -84,9 +84,12 @@ class ChatSignIn {
             Locale locale) {
         Visitors.Session fresh = visitors.mint();
         LinkSignIn.Browser browser = browser(request, fresh.visitor());
-        LinkStep step = linking.enterCode(token, browser, bounded(code, 16), locale);
+        // linked and rotated in one transaction: never a linked chat under an id no browser holds
+        LinkStep step = sessions.signIn(
+                browser.webChatVisitor(),
+                fresh.visitor(),
+                () -> linking.enterCode(token, browser, bounded(code, 16), locale));
         if (step instanceof LinkStep.Linked && browser.webChatVisitor() != null) {
-            sessions.rotated(browser.webChatVisitor(), fresh.visitor());
             response.addHeader(HttpHeaders.SET_COOKIE, visitors.setCookie(fresh.cookie()));
         }
         return render(step, token, model, response);

@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.socialbank.channels.webchat.WebChatMessages;
 import org.socialbank.channels.webchat.WebChatProperties;
 import org.socialbank.shared.web.Problems;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -47,6 +49,8 @@ class ChatStream {
     private final ChatStreams streams;
     private final ChatFeed feed;
     private final Visitors visitors;
+    private final WebChatSessions sessions;
+    private final MessageSource texts;
     private final Clock clock;
 
     ChatStream(
@@ -55,8 +59,12 @@ class ChatStream {
             ChatStreams streams,
             ChatFeed feed,
             Visitors visitors,
+            WebChatSessions sessions,
+            MessageSource texts,
             Clock clock) {
         this.visitors = visitors;
+        this.sessions = sessions;
+        this.texts = texts;
         this.messages = messages;
         this.properties = properties;
         this.streams = streams;
@@ -69,11 +77,22 @@ class ChatStream {
             jakarta.servlet.http.HttpServletRequest request,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @RequestParam(defaultValue = "0") String after,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            Locale locale)
             throws IOException {
         Optional<String> visitor = visitors.visitor(request);
         if (visitor.isEmpty()) {
             refuse(response, HttpStatus.BAD_REQUEST, "no_visitor");
+            return;
+        }
+        // review 2026-12-07: like every endpoint, the stream ends a session past its expiry and
+        // refuses an ended one's cookie
+        if (sessions.check(visitor.get()) == WebChatSessions.State.ENDED) {
+            Problems.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "session_ended",
+                    texts.getMessage(ChatPage.SESSION_ENDED, null, locale));
             return;
         }
         ChatStreams.Opened opened = streams.open(visitor.get());

@@ -8,15 +8,21 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.socialbank.channels.webchat.WebChatMessages;
 import org.socialbank.channels.webchat.WebChatProperties;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.IdentityUnlinked;
+import org.socialbank.directory.LinkStep;
 import org.socialbank.directory.Unlinking;
 import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.Network;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,8 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (#9). A session is linked on the web chat's own sign-in page and rotated then (the chat account
  * and its messages move to a fresh visitor id); it ends after {@code linked-idle-timeout} without
  * a message or {@code linked-lifetime} after sign-in: the chat account is unlinked and its
- * messages are moved out of the old cookie's reach. A linked chat account with no session row
- * (linked before sessions existed, or by other means) counts as ended.
+ * messages are moved out of the old cookie's reach. Unlinking the chat any other way (typing
+ * "unlink", the customer's API or "not you? unlink here") ends its session the same way, in the
+ * unlink's own transaction. A linked chat account with no session row (linked before sessions
+ * existed, or by other means) counts as ended, and the janitor unlinks it.
  */
 @Component
 class WebChatSessions {
@@ -48,7 +56,10 @@ class WebChatSessions {
     private final Unlinking unlinking;
     private final WebChatProperties properties;
     private final TransactionTemplate transactions;
+    private final DurableTransactions writes;
     private final Clock clock;
+    /** Where the janitor's walk through the linked web chats goes on (this node's; "" from the start). */
+    private volatile String orphansAfter = "";
 
     WebChatSessions(
             JdbcClient jdbc,
@@ -57,6 +68,7 @@ class WebChatSessions {
             Unlinking unlinking,
             WebChatProperties properties,
             TransactionTemplate transactions,
+            DurableTransactions writes,
             Clock clock) {
         this.jdbc = jdbc;
         this.messages = messages;
@@ -64,6 +76,7 @@ class WebChatSessions {
         this.unlinking = unlinking;
         this.properties = properties;
         this.transactions = transactions;
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -101,19 +114,29 @@ class WebChatSessions {
     }
 
     /**
-     * The web chat's sign-in page linked the chat and gave the browser a new session: the old
-     * visitor's messages move to the new one, and the old cookie reads nothing any more.
+     * The web chat's sign-in page takes the code ({@code enterCode}); when that links the chat, the
+     * browser gets a new session in the same transaction: the old visitor's messages move to the
+     * new one, and the old cookie reads nothing any more. One transaction, so a crash cannot leave
+     * the chat linked under a visitor id no browser holds and no session row (review 2026-12-07).
      */
-    void rotated(String oldVisitor, String newVisitor) {
-        transactions.executeWithoutResult(status -> {
-            messages.moveTo(oldVisitor, newVisitor);
-            jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?")
-                    .param(oldVisitor)
-                    .update();
-            jdbc.sql("INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at) VALUES (?, ?, ?)")
-                    .params(newVisitor, Timestamps.utc(now()), Timestamps.utc(now()))
-                    .update();
+    LinkStep signIn(String oldVisitor, String newVisitor, Supplier<LinkStep> enterCode) {
+        return writes.write(status -> {
+            LinkStep step = enterCode.get();
+            if (step instanceof LinkStep.Linked && oldVisitor != null) {
+                rotate(oldVisitor, newVisitor);
+            }
+            return step;
         });
+    }
+
+    private void rotate(String oldVisitor, String newVisitor) {
+        messages.moveTo(oldVisitor, newVisitor);
+        jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?")
+                .param(oldVisitor)
+                .update();
+        jdbc.sql("INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at) VALUES (?, ?, ?)")
+                .params(newVisitor, Timestamps.utc(now()), Timestamps.utc(now()))
+                .update();
     }
 
     /**
@@ -160,7 +183,10 @@ class WebChatSessions {
         }
     }
 
-    /** Ends linked sessions past their expiry, and forgets address counts older than the minute. */
+    /**
+     * Ends linked sessions past their expiry and linked web chats without a session, and forgets
+     * address counts older than the minute.
+     */
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     int expire() {
         Instant now = clock.instant();
@@ -179,6 +205,7 @@ class WebChatSessions {
                         () -> jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?")
                                 .param(visitor)
                                 .update()));
+        int orphans = endOrphans();
         // an ended session's cookie lived in a browser session at most as long as a linked one could
         jdbc.sql("DELETE FROM webchat_sessions WHERE ended_at < ?")
                 .param(Timestamps.utc(now.minus(properties.linkedLifetime())))
@@ -192,30 +219,80 @@ class WebChatSessions {
                     .param("ids", old)
                     .update();
         }
-        return due.size();
+        return due.size() + orphans;
     }
 
     /**
-     * Unlinks the chat account, moves its messages under a retired id that no cookie can name,
-     * and marks the session ended, so its cookie is refused from now on.
+     * One page (at most {@link #BATCH_MAX}) of the walk through the linked web chats: each without a
+     * session row is ended. No browser holds its visitor id (linked before sessions existed, or a
+     * sign-in that lost its rotation), yet alerts would go to it. The walk wraps around, so every
+     * linked web chat is looked at again within (linked web chats / 500) minutes.
+     */
+    int endOrphans() {
+        List<ChannelIdentity> linked = identities.linkedAfter(Network.WEBCHAT, orphansAfter, BATCH_MAX);
+        orphansAfter =
+                linked.size() < BATCH_MAX ? "" : linked.get(linked.size() - 1).externalId();
+        if (linked.isEmpty()) {
+            return 0;
+        }
+        Set<String> withSession =
+                Set.copyOf(jdbc.sql("SELECT visitor FROM webchat_sessions WHERE visitor IN (:visitors)")
+                        .param(
+                                "visitors",
+                                linked.stream().map(ChannelIdentity::externalId).toList())
+                        .query(String.class)
+                        .list());
+        List<ChannelIdentity> orphans = linked.stream()
+                .filter(i -> !withSession.contains(i.externalId()))
+                .toList();
+        orphans.forEach(this::end);
+        return orphans.size();
+    }
+
+    /**
+     * A web chat was unlinked (typed "unlink", the customer's API, "not you? unlink here", or its
+     * session's end): in that same transaction its session ends as {@link #end} ends it, so the
+     * cookie reads no history from now on (review 2026-12-07). {@code Linking.link} publishes this
+     * before it ties the chat to another customer, the chat still linked: that sign-in rotates the
+     * session instead.
+     */
+    @EventListener
+    void on(IdentityUnlinked event) {
+        if (event.channel() != Network.WEBCHAT) {
+            return;
+        }
+        identities.identity(event.identityId()).filter(i -> !i.linked()).ifPresent(i -> retire(i.externalId()));
+    }
+
+    /**
+     * Unlinks the chat account (the listener above then retires it) and retires it in any case, so
+     * that a chat unlinked already has its session ended too.
      */
     private void end(ChannelIdentity identity) {
         transactions.executeWithoutResult(status -> {
             unlinking.unlink(identity.id());
-            jdbc.sql("UPDATE webchat_messages SET visitor = ? WHERE visitor = ?")
-                    .params("ended-" + UUID.randomUUID(), identity.externalId())
-                    .update();
-            Instant now = now();
-            if (jdbc.sql("UPDATE webchat_sessions SET ended_at = ? WHERE visitor = ?")
-                            .params(Timestamps.utc(now), identity.externalId())
-                            .update()
-                    == 0) {
-                jdbc.sql(
-                                "INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at, ended_at) VALUES (?, ?, ?, ?)")
-                        .params(identity.externalId(), Timestamps.utc(now), Timestamps.utc(now), Timestamps.utc(now))
-                        .update();
-            }
+            retire(identity.externalId());
         });
+    }
+
+    /**
+     * Moves the visitor's messages under a retired id that no cookie can name, and marks the
+     * session ended, so its cookie is refused from now on. Runs in the caller's transaction; doing
+     * it twice changes nothing.
+     */
+    private void retire(String visitor) {
+        jdbc.sql("UPDATE webchat_messages SET visitor = ? WHERE visitor = ?")
+                .params("ended-" + UUID.randomUUID(), visitor)
+                .update();
+        Instant now = now();
+        if (jdbc.sql("UPDATE webchat_sessions SET ended_at = COALESCE(ended_at, ?) WHERE visitor = ?")
+                        .params(Timestamps.utc(now), visitor)
+                        .update()
+                == 0) {
+            jdbc.sql("INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at, ended_at) VALUES (?, ?, ?, ?)")
+                    .params(visitor, Timestamps.utc(now), Timestamps.utc(now), Timestamps.utc(now))
+                    .update();
+        }
     }
 
     private Instant now() {
