@@ -439,7 +439,9 @@ public final class Dialogue {
             }
             if (asked && opinion.isPresent() && !opinion.get().sure() && SecondOpinion.startsAForm(command)) {
                 // "why is my transfer still processing?" read as "pay": a question, so no payment form
-                // on one word; the assistant's three guesses, and the command one tap away
+                // on one word; the assistant's three guesses, and the command one tap away. The chat
+                // said "not sure": the turn counts toward the handoff (review 2026-12-07)
+                turn.bank().notSure(opinion.get());
                 Outbound.Button start = quickButton(turn, language, intent == Intent.PAY ? "pay" : "request");
                 return new Step(
                                 state,

@@ -246,7 +246,25 @@ class AssistantChatUnitTests {
         assertThat(((Outbound.Buttons) step(unsure, false).replies().get(0)).text())
                 .as("unsure of it: guesses and the pay button, as for any question read as pay")
                 .startsWith("fa:assistant.not_sure");
-        assertThat(bank.guessed).as("an opinion, no handoff trigger").isEmpty();
+        assertThat(bank.guessed).as("asked once, as an opinion").isEmpty();
+        assertThat(bank.notSure)
+                .as("review 2026-12-07: the chat said \"not sure\": the turn counts toward the handoff")
+                .hasSize(1);
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 conversation follow-up: an unsure opinion the command answers is no handoff trigger")
+    void anUnsureOpinionTheCommandAnswersCountsNothing() {
+        bank.linkedIn(Language.EN);
+        bank.guesses.put(
+                "Is there a branch near the station where I can talk to someone?",
+                new Guess(Language.EN, "atm_support", false, List.of("atm_support", "card_linking", "age_limit")));
+        step("Is there a branch near the station where I can talk to someone?", false);
+        assertThat(bank.secondOpinions).hasSize(1);
+        assertThat(bank.notSure)
+                .as("the branches answered: not a turn the chat could not answer")
+                .isEmpty();
     }
 
     @Test
@@ -285,7 +303,10 @@ class AssistantChatUnitTests {
         assertThat(press(buttons().get(3)).state().form())
                 .as("the button does what typing pay does")
                 .isNotNull();
-        assertThat(bank.guessed).as("an opinion, no handoff trigger").isEmpty();
+        assertThat(bank.guessed).as("asked once, as an opinion").isEmpty();
+        assertThat(bank.notSure)
+                .as("review 2026-12-07: the chat said \"not sure\", so each such turn counts toward the handoff")
+                .containsExactly(unsure, unsure, unsure);
     }
 
     @Test

@@ -83,6 +83,14 @@ final class FakeBank implements Bank {
         notHelped++;
     }
 
+    /** The second opinions the chat answered "not sure" with, instead of the command (toward the handoff). */
+    final List<Guess> notSure = new ArrayList<>();
+
+    @Override
+    public void notSure(Guess opinion) {
+        notSure.add(opinion);
+    }
+
     /** The issue date of the customer's newest card (issue 18: card_arrival's variable); none unless a test sets it. */
     java.time.LocalDate cardIssuedOn;
 
