@@ -17,6 +17,15 @@ final class AnswerMarkdown {
     /** The customer's data an answer may name. */
     static final Set<String> VARIABLES = Set.of("card_dispatched_on", "card_issued_on", "last_payment_refused");
 
+    /**
+     * The intents whose answer may name each variable (review 2026-12-07): the chat fills a variable
+     * only for these, so an answer shown elsewhere (a shared bill how-to, say) never carries her data.
+     */
+    static final Map<String, Set<String>> INTENTS_OF = Map.of(
+            "card_dispatched_on", Set.of("card_arrival"),
+            "card_issued_on", Set.of("card_arrival"),
+            "last_payment_refused", Set.of("failed_transfer", "declined_transfer"));
+
     private static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]{1,40})}");
 
     /** The markdown read, or the stable code of what is wrong with it. */
@@ -27,6 +36,23 @@ final class AnswerMarkdown {
     record Malformed(String code) implements Read {}
 
     private AnswerMarkdown() {}
+
+    /** Whether the intent's answer may name the variable. */
+    static boolean fits(String variable, String intent) {
+        return INTENTS_OF.getOrDefault(variable, Set.of()).contains(intent);
+    }
+
+    /**
+     * As {@link #read(String)}, for one intent's answer: a section whose variable belongs to other
+     * intents is {@code variable_not_for_intent}.
+     */
+    static Read read(String markdown, String intent) {
+        Read read = read(markdown);
+        if (read instanceof Parsed p && !p.variants().keySet().stream().allMatch(v -> fits(v, intent))) {
+            return new Malformed("variable_not_for_intent");
+        }
+        return read;
+    }
 
     static Read read(String markdown) {
         if (markdown == null || markdown.isBlank()) {

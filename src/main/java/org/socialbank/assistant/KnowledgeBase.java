@@ -158,7 +158,8 @@ public class KnowledgeBase {
     /**
      * @param code {@code unknown_answer}, {@code stale} (someone saved a newer version first),
      *     {@code unchanged}, {@code blank_answer}, {@code answer_too_long}, {@code missing_title},
-     *     {@code unknown_variable}, {@code variable_outside_section}
+     *     {@code unknown_variable}, {@code variable_outside_section}, {@code variable_not_for_intent}
+     *     (a {@code ## With} section of a variable this intent's answer may not name, {@link #mayName})
      */
     public record Refused(String code) implements Change {}
 
@@ -205,18 +206,27 @@ public class KnowledgeBase {
                 .toList();
     }
 
+    /**
+     * Whether the intent's answer may name the variable: her card's days only card_arrival's, her
+     * latest payment that paid nobody only failed_transfer's and declined_transfer's (review
+     * 2026-12-07). The chat fills no other; a save that names another is refused.
+     */
+    public static boolean mayName(String intent, String variable) {
+        return AnswerMarkdown.fits(variable, intent);
+    }
+
     /** What the chat would show for this markdown, or why it cannot be saved. */
     public Optional<Answer> preview(String intent, String language, String markdown) {
         return shipped(intent, language).isEmpty()
                 ? Optional.empty()
-                : AnswerMarkdown.read(markdown) instanceof AnswerMarkdown.Parsed
+                : AnswerMarkdown.read(markdown, intent) instanceof AnswerMarkdown.Parsed
                         ? Optional.of(parsed(intent, language, markdown, 0))
                         : Optional.empty();
     }
 
-    /** Why this markdown cannot be saved, if it cannot. */
-    public Optional<String> problem(String markdown) {
-        return AnswerMarkdown.read(markdown) instanceof AnswerMarkdown.Malformed m
+    /** Why this markdown cannot be saved as the intent's answer, if it cannot. */
+    public Optional<String> problem(String intent, String markdown) {
+        return AnswerMarkdown.read(markdown, intent) instanceof AnswerMarkdown.Malformed m
                 ? Optional.of(m.code())
                 : Optional.empty();
     }
@@ -229,7 +239,7 @@ public class KnowledgeBase {
         if (shipped(intent, language).isEmpty()) {
             return new Refused("unknown_answer");
         }
-        if (AnswerMarkdown.read(markdown) instanceof AnswerMarkdown.Malformed m) {
+        if (AnswerMarkdown.read(markdown, intent) instanceof AnswerMarkdown.Malformed m) {
             return new Refused(m.code());
         }
         if (markdown.strip()

@@ -27,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     no send attempt) after it was written; past this each "not now" counts as a failed try
  * @param sentPayloadTtl how long the (sealed) content of a sent or failed message is kept before
  *     it is blanked; the row itself stays for the retention
+ * @param webchatActiveWindow a linked web chat takes the customer's alerts (a money request, a held
+ *     payment's outcome...) only if she wrote there within this; else her next linked chat does,
+ *     since a closed tab's chat stays linked until its session times out (review 2026-12-07)
  */
 @ConfigurationProperties("socialbank.conversation")
 public record ConversationProperties(
@@ -44,7 +47,8 @@ public record ConversationProperties(
         @DefaultValue("32") int relayInFlightMax,
         @DefaultValue("16") int relayChannelInFlightMax,
         @DefaultValue("6h") Duration rateLimitWaitMax,
-        @DefaultValue("10m") Duration sentPayloadTtl) {
+        @DefaultValue("10m") Duration sentPayloadTtl,
+        @DefaultValue("2m") Duration webchatActiveWindow) {
 
     public ConversationProperties {
         require(positiveAtMost(buttonTtl, Duration.ofHours(1)), "button-ttl must be positive and at most 1h");
@@ -77,6 +81,11 @@ public record ConversationProperties(
                         && !sentPayloadTtl.isNegative()
                         && sentPayloadTtl.compareTo(Duration.ofDays(1)) <= 0,
                 "sent-payload-ttl must be 0s..1d");
+        require(
+                webchatActiveWindow != null
+                        && webchatActiveWindow.compareTo(Duration.ofSeconds(10)) >= 0
+                        && webchatActiveWindow.compareTo(Duration.ofHours(1)) <= 0,
+                "webchat-active-window must be 10s..1h");
     }
 
     private static boolean positiveAtMost(Duration d, Duration max) {

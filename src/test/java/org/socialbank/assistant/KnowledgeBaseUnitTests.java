@@ -119,6 +119,31 @@ class KnowledgeBaseUnitTests {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName(
+            "review 2026-12-07 conversation follow-up: each variable only in its intents' answers, shipped ones included")
+    void aVariableIsRefusedInAnotherIntentsAnswer() {
+        String refused =
+                "# Paying a bill\n\nHow to pay a bill.\n\n## With {last_payment_refused}\n\n{last_payment_refused}";
+        assertThat(AnswerMarkdown.read(refused)).as("reads as markdown").isInstanceOf(AnswerMarkdown.Parsed.class);
+        assertThat(AnswerMarkdown.read(refused, "bill_payment"))
+                .isEqualTo(new AnswerMarkdown.Malformed("variable_not_for_intent"));
+        assertThat(AnswerMarkdown.read(refused, "failed_transfer")).isInstanceOf(AnswerMarkdown.Parsed.class);
+        String card = "# Card\n\nText.\n\n## With {card_issued_on}\n\nOn {card_issued_on}.";
+        assertThat(AnswerMarkdown.read(card, "card_arrival")).isInstanceOf(AnswerMarkdown.Parsed.class);
+        assertThat(AnswerMarkdown.read(card, "declined_transfer"))
+                .isEqualTo(new AnswerMarkdown.Malformed("variable_not_for_intent"));
+        assertThat(KnowledgeBase.mayName("card_arrival", "card_dispatched_on")).isTrue();
+        assertThat(KnowledgeBase.mayName("card_delivery_estimate", "card_issued_on"))
+                .as("it shows card_arrival's answer, whose intent is checked")
+                .isFalse();
+        assertThat(AnswerMarkdown.INTENTS_OF).containsOnlyKeys(AnswerMarkdown.VARIABLES);
+        SHIPPED.values()
+                .forEach(answer -> assertThat(AnswerMarkdown.read(answer.markdown(), answer.intent()))
+                        .as(answer.language() + "/" + answer.intent())
+                        .isInstanceOf(AnswerMarkdown.Parsed.class));
+    }
+
+    @Test
     void everyIntentIsUnderstoodInEveryOtherLanguage() throws IOException {
         for (String language : Language.tags()) {
             if (language.equals("en")) {

@@ -415,6 +415,42 @@ abstract class HandoffContract {
 
     @Test
     @DisplayName(
+            "review 2026-12-07 conversation follow-up: a question read as pay that gets \"not sure\" counts toward the handoff")
+    void anUnsureQuestionReadAsPayCountsTowardTheHandoff(@Autowired org.socialbank.assistant.Assistant assistant) {
+        assistant.awaitReady(); // the TF-IDF models the tests train
+        // questions the parser reads as "pay" (session 17): the first the models are not sure of
+        String question = java.util.stream.Stream.of(
+                        "why is my transfer taking so long",
+                        "I sent money to my brother yesterday and it still shows pending",
+                        "I did a transfer but it is still pending",
+                        "my transfer to my landlord is still not there, what is going on")
+                .filter(t ->
+                        assistant.classify(t, null) instanceof org.socialbank.assistant.Classification c && !c.sure())
+                .findFirst()
+                .orElseThrow();
+        AgentId onDuty = new AgentId("duty-" + UUID.randomUUID());
+        handoffs.saveAgent(onDuty, "Gil", 50, true, Set.of("support"), Set.of(Language.EN));
+        try {
+            String chat = "tg-" + UUID.randomUUID();
+            assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("qwzx plorf")))
+                    .hasSize(1);
+            assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isEqualTo(new Owner.Bot());
+            List<Outbound> notSure = say(Network.TELEGRAM, chat, new Inbound.Text(question));
+            assertThat(text(notSure.get(0))).as(question).startsWith("I'm not sure I understood");
+            assertThat(((Outbound.Buttons) notSure.get(0)).buttons())
+                    .extracting(Outbound.Button::label)
+                    .as("no payment form: the command one tap away")
+                    .contains("Pay someone");
+            assertThat(handoffs.owner(identity(Network.TELEGRAM, chat)))
+                    .as("two unsure answers in a row (unsure-max 2): a person on duty takes it")
+                    .isInstanceOf(Owner.Agent.class);
+        } finally {
+            handoffs.setAvailable(onDuty, false);
+        }
+    }
+
+    @Test
+    @DisplayName(
             "issue 18: \"no, that's not it\" twice in a row, in French or Chinese, hands the conversation to a person")
     void notItTwiceHandsOver() {
         AgentId onDuty = new AgentId("duty-" + UUID.randomUUID());

@@ -196,9 +196,17 @@ final class Answers {
         return bank.knowledge(language, SAME_ANSWER.getOrDefault(intent, intent));
     }
 
-    /** The variables of the customer's data the answer to the intent names in the language (none: a general answer). */
+    /**
+     * The variables of the customer's data the answer to the intent names in the language (none: a
+     * general answer); a section staff wrote for a variable the intent's answer may not name (saved
+     * before such a save was refused) is never filled, so its answer stays general (review 2026-12-07).
+     */
     static java.util.Set<String> variables(Bank bank, Language language, String intent) {
-        return knowledge(bank, language, intent).map(a -> a.variants().keySet()).orElse(java.util.Set.of());
+        return knowledge(bank, language, intent)
+                .map(a -> a.variants().keySet().stream()
+                        .filter(variable -> org.socialbank.assistant.KnowledgeBase.mayName(a.intent(), variable))
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                .orElse(java.util.Set.of());
     }
 
     /** Whether the guess is sure of an intent the chat answers or acts on. */

@@ -299,6 +299,13 @@ public interface Bank {
     default void notHelped() {}
 
     /**
+     * The chat answered "not sure" with this second opinion instead of carrying out the command it
+     * was asked about (a question read as pay or request opens no form): the turn counts as one the
+     * assistant could not answer, toward the handoff, as an unsure {@link #guess} does.
+     */
+    default void notSure(Guess opinion) {}
+
+    /**
      * Her newest card's issue day and the day the card bureau sent it, null until the bank records
      * it (issue 18: "card_arrival"); an older card's dispatch is never named for a new one.
      */

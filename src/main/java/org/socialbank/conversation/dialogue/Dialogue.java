@@ -109,7 +109,7 @@ public final class Dialogue {
         boolean expired = current.form() != null
                 && !current.form().startedAt().plus(formTtl).isAfter(bank.now());
         DialogueState state = expired ? current.replaceForm(null) : current; // a stale form is forgotten
-        Turn turn = new Turn(state, channel, bank, bank.linked());
+        Turn turn = new Turn(state, channel, bank, bank.linked(), inGroup);
         Language language = turn.chosen() != null ? turn.chosen() : Language.EN;
         if (content instanceof Inbound.Text text) {
             return text(turn, text.text(), inGroup);
@@ -439,7 +439,9 @@ public final class Dialogue {
             }
             if (asked && opinion.isPresent() && !opinion.get().sure() && SecondOpinion.startsAForm(command)) {
                 // "why is my transfer still processing?" read as "pay": a question, so no payment form
-                // on one word; the assistant's three guesses, and the command one tap away
+                // on one word; the assistant's three guesses, and the command one tap away. The chat
+                // said "not sure": the turn counts toward the handoff (review 2026-12-07)
+                turn.bank().notSure(opinion.get());
                 Outbound.Button start = quickButton(turn, language, intent == Intent.PAY ? "pay" : "request");
                 return new Step(
                                 state,
@@ -550,18 +552,17 @@ public final class Dialogue {
                 || route == Answers.Route.LOCK
                 || route == Answers.Route.PERSON
                 || route == Answers.Route.TOP_UP) {
-            Step step = new Step(turn.state(), replies, language);
-            return known.isEmpty() ? step.shared() : step; // the customer's data: her private chat only
+            return general(new Step(turn.state(), replies, language), known);
         }
         if (route == Answers.Route.BILLS && BillDialogue.publicHere(turn)) { // as the bill feature says there
             return say(turn.state(), language, "billing.chat.public").shared();
         }
         if (route == Answers.Route.BILLS) {
-            return new Step(turn.state(), replies, language).shared();
+            return general(new Step(turn.state(), replies, language), known);
         }
         if (route == Answers.Route.BRANCHES) {
             replies.addAll(branches(turn.state(), language, turn.bank(), text).replies());
-            return new Step(turn.state(), replies, language).shared();
+            return general(new Step(turn.state(), replies, language), known);
         }
         if (turn.linked().isEmpty()) {
             return Answers.INTENTS.contains(intent)
@@ -587,13 +588,23 @@ public final class Dialogue {
     }
 
     /**
+     * A step of general answers is shared; one that names the customer's data never is, whatever
+     * its route (review 2026-12-07: a staff-edited answer may name data its route never shows).
+     */
+    private static Step general(Step step, Map<String, String> known) {
+        return known.isEmpty() ? step.shared() : step;
+    }
+
+    /**
      * The customer's data the intent's answer names (issue 18: card_arrival, the newest card's issue
      * date; failed_transfer and declined_transfer, her latest payment that did not go through and
-     * why), only in a linked chat on a private network: none in an unlinked or public one.
+     * why), only in a linked private chat on a private network: none in an unlinked or public one,
+     * nor in a group (review 2026-12-07: a group hears the general answer), and only the variables
+     * the intent's answer may name ({@code Answers.variables}).
      */
     private Map<String, String> known(Turn turn, Language language, String intent) {
         java.util.Set<String> variables = Answers.variables(turn.bank(), language, intent);
-        if (turn.linked().isEmpty() || BillDialogue.publicHere(turn) || variables.isEmpty()) {
+        if (turn.linked().isEmpty() || turn.inGroup() || BillDialogue.publicHere(turn) || variables.isEmpty()) {
             return Map.of();
         }
         CustomerId customer = turn.linked().get().customerId();

@@ -5,8 +5,11 @@ import org.socialbank.shared.CustomerTime;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
 
-/** What one message is handled with: the chat's state, where it came from, the bank. */
-record Turn(DialogueState state, Network channel, Bank bank, Optional<Bank.Linked> linked) {
+/**
+ * What one message is handled with: the chat's state, where it came from, the bank, and whether
+ * it was written in a group chat (where the customer's data is never read for an answer).
+ */
+record Turn(DialogueState state, Network channel, Bank bank, Optional<Bank.Linked> linked, boolean inGroup) {
 
     /**
      * The linked customer's language (issue 13: one setting for every chat and page, so that a

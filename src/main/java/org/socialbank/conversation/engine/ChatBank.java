@@ -947,6 +947,11 @@ public final class ChatBank implements Bank {
     }
 
     @Override
+    public void notSure(Guess opinion) {
+        guessed = Optional.of(Optional.of(opinion)); // unsure: counts toward the handoff (assistantUnsure)
+    }
+
+    @Override
     public Optional<CardDays> newestCardDays(CustomerId customer) {
         return parts.cards().newestOf(customer).map(card -> new CardDays(card.issuedOn(), card.dispatchedOn()));
     }

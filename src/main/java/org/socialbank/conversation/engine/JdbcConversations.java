@@ -485,15 +485,20 @@ public class JdbcConversations {
                 .list();
     }
 
+    /** A chat and when it last handled a message of its customer's (its conversation's last change). */
+    public record Active(Chat chat, Instant at) {}
+
     /** The chats linked to the customer, the most recently active first. */
-    public List<Chat> chatsByActivity(CustomerId customer, int limit) {
-        return jdbc.sql("SELECT identity_id, channel, recipient FROM conversations WHERE customer_id = ? "
+    public List<Active> chatsByActivity(CustomerId customer, int limit) {
+        return jdbc.sql("SELECT identity_id, channel, recipient, updated_at FROM conversations WHERE customer_id = ? "
                         + "ORDER BY updated_at DESC, identity_id LIMIT ?")
                 .params(customer.value(), limit)
-                .query((rs, n) -> new Chat(
-                        new IdentityId(rs.getObject("identity_id", UUID.class)),
-                        network(rs.getString("channel")),
-                        rs.getString("recipient")))
+                .query((rs, n) -> new Active(
+                        new Chat(
+                                new IdentityId(rs.getObject("identity_id", UUID.class)),
+                                network(rs.getString("channel")),
+                                rs.getString("recipient")),
+                        Timestamps.instant(rs, "updated_at")))
                 .list();
     }
 

@@ -1,7 +1,10 @@
 package org.socialbank.conversation.engine;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.socialbank.conversation.ConversationProperties;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.directory.Alias;
@@ -23,6 +26,7 @@ import org.socialbank.payments.Payments;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Network;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +49,7 @@ public class PaymentAlerts {
     private final MessageTexts texts;
     private final Clock clock;
     private final org.socialbank.ledger.Ledger ledger;
+    private final ConversationProperties properties;
 
     PaymentAlerts(
             JdbcConversations store,
@@ -53,8 +58,10 @@ public class PaymentAlerts {
             Directory directory,
             MessageTexts texts,
             Clock clock,
-            org.socialbank.ledger.Ledger ledger) {
+            org.socialbank.ledger.Ledger ledger,
+            ConversationProperties properties) {
         this.ledger = ledger;
+        this.properties = properties;
         this.store = store;
         this.outbox = outbox;
         this.identities = identities;
@@ -301,14 +308,28 @@ public class PaymentAlerts {
                         outbox.write(chat, new Outbound.Text(sentence.in(language.orElse(Language.EN), chat))));
     }
 
+    /**
+     * The customer's most recently active reachable chat; a web chat only while she wrote there
+     * within {@code webchat-active-window} (review 2026-12-07): its tab may be closed while it stays
+     * linked up to the session's idle timeout, and when the session ends its messages move where no
+     * cookie reads them, so a request's Pay button or a held payment's outcome would be lost there.
+     * An idle web chat is still used when no other chat of hers can take the message.
+     */
     Optional<JdbcConversations.Chat> preferredChat(CustomerId customer) {
-        return store.chatsByActivity(customer, CHATS_SCANNED_MAX).stream()
-                .filter(chat -> identities
-                        .identity(chat.identityId())
+        List<JdbcConversations.Active> reachable = store.chatsByActivity(customer, CHATS_SCANNED_MAX).stream()
+                .filter(active -> identities
+                        .identity(active.chat().identityId())
                         .filter(i -> i.reachable()
                                 && i.customer().filter(customer::equals).isPresent())
                         .isPresent())
-                .findFirst();
+                .toList();
+        Instant since = clock.instant().minus(properties.webchatActiveWindow());
+        return reachable.stream()
+                .filter(active -> active.chat().channel() != Network.WEBCHAT
+                        || !active.at().isBefore(since))
+                .findFirst()
+                .or(() -> reachable.stream().findFirst())
+                .map(JdbcConversations.Active::chat);
     }
 
     String maskedName(CustomerId customer) {

@@ -246,7 +246,25 @@ class AssistantChatUnitTests {
         assertThat(((Outbound.Buttons) step(unsure, false).replies().get(0)).text())
                 .as("unsure of it: guesses and the pay button, as for any question read as pay")
                 .startsWith("fa:assistant.not_sure");
-        assertThat(bank.guessed).as("an opinion, no handoff trigger").isEmpty();
+        assertThat(bank.guessed).as("asked once, as an opinion").isEmpty();
+        assertThat(bank.notSure)
+                .as("review 2026-12-07: the chat said \"not sure\": the turn counts toward the handoff")
+                .hasSize(1);
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 conversation follow-up: an unsure opinion the command answers is no handoff trigger")
+    void anUnsureOpinionTheCommandAnswersCountsNothing() {
+        bank.linkedIn(Language.EN);
+        bank.guesses.put(
+                "Is there a branch near the station where I can talk to someone?",
+                new Guess(Language.EN, "atm_support", false, List.of("atm_support", "card_linking", "age_limit")));
+        step("Is there a branch near the station where I can talk to someone?", false);
+        assertThat(bank.secondOpinions).hasSize(1);
+        assertThat(bank.notSure)
+                .as("the branches answered: not a turn the chat could not answer")
+                .isEmpty();
     }
 
     @Test
@@ -285,7 +303,10 @@ class AssistantChatUnitTests {
         assertThat(press(buttons().get(3)).state().form())
                 .as("the button does what typing pay does")
                 .isNotNull();
-        assertThat(bank.guessed).as("an opinion, no handoff trigger").isEmpty();
+        assertThat(bank.guessed).as("asked once, as an opinion").isEmpty();
+        assertThat(bank.notSure)
+                .as("review 2026-12-07: the chat said \"not sure\", so each such turn counts toward the handoff")
+                .containsExactly(unsure, unsure, unsure);
     }
 
     @Test
@@ -566,9 +587,11 @@ class AssistantChatUnitTests {
         assertThat(last.shareable()).as("her card's date: never in a group").isFalse();
 
         step("where is my card", true);
-        assertThat(((Outbound.Buttons) last.replies().get(0)).text()).isEqualTo(answer);
+        assertThat(((Outbound.Buttons) last.replies().get(0)).text())
+                .as("review 2026-12-07: her data is never read for a group's turn")
+                .isEqualTo("en:assistant.answer.card_arrival");
         assertThat(last.shareable())
-                .as("from a group: only in the sender's private chat")
+                .as("from a group: her cards only in the sender's private chat")
                 .isFalse();
 
         last = dialogue.handle(DialogueState.NEW, Network.X, new Inbound.Text("where is my card"), false, bank);
@@ -706,6 +729,57 @@ class AssistantChatUnitTests {
             told.put(ended.get(1), ((Outbound.Buttons) last.replies().get(0)).text());
             assertThat(told.get(ended.get(1))).as(ended.get(1)).contains(ended.get(2));
         }
+    }
+
+    /** A linked chat whose customer's latest payment, €450.00 to Bob B., was refused. */
+    private void linkedWithAPaymentRefused() {
+        bank.linkedIn(Language.EN);
+        bank.notPaid = new Bank.NotPaid(
+                45_000,
+                CurrencyCode.of("EUR"),
+                "Bob B.",
+                java.time.Instant.parse("2026-12-05T10:00:00Z"),
+                org.socialbank.payments.PaymentStatus.REJECTED,
+                "insufficient_funds",
+                null,
+                null);
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 conversation follow-up: a bill how-to staff gave {last_payment_refused} never names her payment, in a group or privately")
+    void aStaffEditedBillAnswerNeverNamesHerRefusedPayment() {
+        linkedWithAPaymentRefused();
+        bank.edited.put(
+                org.socialbank.assistant.FeatureQuestions.BILL_PAYMENT,
+                java.util.Map.of("last_payment_refused", "en:bill.with {last_payment_refused}"));
+
+        for (boolean inGroup : new boolean[] {true, false}) {
+            String answer = say("how do I pay my electricity bill?", inGroup);
+            assertThat(answer)
+                    .as("in a group " + inGroup + ": the general how-to, never her payment")
+                    .isEqualTo("en:assistant.answer.bill_payment")
+                    .doesNotContain("Bob B.", "bill.with");
+            assertThat(last.shareable()).as("general: a group may read it").isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 conversation follow-up: in a group a linked member's failed transfer gets the general answer, never her payment")
+    void inAGroupAFailedTransferIsAnsweredWithoutHerPayment() {
+        linkedWithAPaymentRefused();
+        bank.guesses.put(
+                "why did my transfer fail",
+                new Guess(Language.EN, "failed_transfer", true, List.of("failed_transfer", "declined_transfer")));
+        step("why did my transfer fail", true);
+        assertThat(((Outbound.Buttons) last.replies().get(0)).text()).isEqualTo("en:assistant.answer.failed_transfer");
+        assertThat(last.shareable()).isTrue();
+        step("why did my transfer fail", false);
+        assertThat(((Outbound.Buttons) last.replies().get(0)).text())
+                .as("her private chat: her payment")
+                .startsWith("en:assistant.answer.failed_transfer.not_paid ");
+        assertThat(last.shareable()).isFalse();
     }
 
     @Test

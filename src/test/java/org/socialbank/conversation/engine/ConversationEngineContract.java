@@ -807,9 +807,7 @@ abstract class ConversationEngineContract {
     @Test
     void aRequestReachesThePayersChatWithButtonsAndIsPaidOnceByPressingPay() {
         Person carol = person("Carol Cole", 10_000);
-        link(aliceChat, alice);
-        String carolChat = "tg-" + UUID.randomUUID();
-        link(carolChat, carol);
+        String carolChat = linkedWithAlice(carol);
         assertThat(text(say(aliceChat, "request 7 from @" + carol.handle()).get(0)))
                 .isEqualTo("Asked Carol C. for €7.00. You will hear when they pay.");
         drain();
@@ -827,6 +825,91 @@ abstract class ConversationEngineContract {
         assertThat(balance(carol)).isEqualTo(10_000 - 700);
         drain();
         assertThat(telegram.to(aliceChat)).extracting(m -> text(m.content())).contains("Carol C. sent you €7.00.");
+    }
+
+    /** Alice's chat linked, and the person's own Telegram chat linked to them: that chat. */
+    String linkedWithAlice(Person person) {
+        link(aliceChat, alice);
+        String chat = "tg-" + UUID.randomUUID();
+        link(chat, person);
+        return chat;
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 conversation follow-up: a money request goes to her web chat only while she is there, else to her Telegram")
+    void aRequestGoesToAWebChatOnlyWhileItIsActive() {
+        Person carol = person("Carol Cole", 10_000);
+        String carolChat = linkedWithAlice(carol);
+        String carolWeb = "v-" + UUID.randomUUID();
+        linkWebChat(carolWeb, carol);
+        IdentityId telegramChat = identity(carolChat);
+        IdentityId webChat =
+                identities.identify(Network.WEBCHAT, carolWeb, null, null).id();
+
+        say(carolChat, "help");
+        clock.advance(Duration.ofMinutes(1));
+        sayOnWebChat(carolWeb, "help"); // her most recent chat, then the tab is closed
+        clock.advance(Duration.ofMinutes(3)); // past socialbank.conversation.webchat-active-window (2m)
+        int toTelegram = store.outboxOf(telegramChat).size();
+        int toWebChat = store.outboxOf(webChat).size();
+        say(aliceChat, "request 7 from @" + carol.handle());
+        assertThat(store.outboxOf(telegramChat))
+                .as("the web chat is idle: her Telegram")
+                .hasSize(toTelegram + 1);
+        assertThat(store.outboxOf(webChat)).hasSize(toWebChat);
+        drain();
+        assertThat(telegram.to(carolChat))
+                .extracting(m -> text(m.content()))
+                .anyMatch(t -> t.startsWith("Alice A. asks you for €7.00."));
+
+        sayOnWebChat(carolWeb, "help");
+        clock.advance(Duration.ofSeconds(30));
+        toTelegram = store.outboxOf(telegramChat).size();
+        toWebChat = store.outboxOf(webChat).size();
+        say(aliceChat, "request 8 from @" + carol.handle());
+        assertThat(store.outboxOf(webChat))
+                .as("she is on the web chat now: there")
+                .hasSize(toWebChat + 1);
+        assertThat(store.outboxOf(telegramChat)).hasSize(toTelegram);
+
+        clock.advance(Duration.ofMinutes(3));
+        identities.markUnreachable(telegramChat); // she blocked the bot on Telegram
+        toWebChat = store.outboxOf(webChat).size();
+        say(aliceChat, "request 9 from @" + carol.handle());
+        assertThat(store.outboxOf(webChat))
+                .as("idle, but her only chat that can take it: the web chat")
+                .hasSize(toWebChat + 1);
+    }
+
+    List<Outbound> sayOnWebChat(String visitor, Inbound content) {
+        Received received = conversations.receive(
+                new InboundMessage(Network.WEBCHAT, "w-" + UUID.randomUUID(), visitor, null, null, content));
+        assertThat(received).isInstanceOf(Received.Handled.class);
+        return ((Received.Handled) received)
+                .replies().stream().map(OutboundMessage::content).toList();
+    }
+
+    List<Outbound> sayOnWebChat(String visitor, String text) {
+        return sayOnWebChat(visitor, new Inbound.Text(text));
+    }
+
+    /** The web chat linked as {@link #link} links a Telegram chat (a shared phone, then its code). */
+    void linkWebChat(String visitor, Person person) {
+        IdentityId id =
+                identities.identify(Network.WEBCHAT, visitor, null, null).id();
+        sayOnWebChat(visitor, new Inbound.Contact(person.phone(), true));
+        String url = events.stream(org.socialbank.directory.PhoneLinkStarted.class)
+                .filter(e -> e.identityId().equals(id))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .url();
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        // a web chat's link page needs the chat's own session (its visitor), not a bound browser
+        var browser = org.socialbank.directory.LinkSignIn.Browser.webChat(visitor, null);
+        linkSignIn.openAndBind(token, browser, java.util.Locale.ENGLISH);
+        linkSignIn.enterCode(token, browser, sms.lastCode(person.phone()), java.util.Locale.ENGLISH);
+        assertThat(identities.linkedCustomer(id)).contains(person.id());
     }
 
     @Test
@@ -906,9 +989,7 @@ abstract class ConversationEngineContract {
             "in a group, a private answer the sender's private chat cannot take is not written, its turn is undone and the group hears how to open the chat")
     void inAGroupAPrivateAnswerThePrivateChatCannotTakeIsWithheldWithItsTurn() {
         Person carol = person("Carol Cole", 10_000);
-        link(aliceChat, alice);
-        String carolChat = "tg-" + UUID.randomUUID();
-        link(carolChat, carol);
+        String carolChat = linkedWithAlice(carol);
         drain();
         int toAlice = telegram.to(aliceChat).size();
         String group = "-100" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);

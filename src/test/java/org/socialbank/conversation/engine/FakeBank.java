@@ -83,6 +83,14 @@ final class FakeBank implements Bank {
         notHelped++;
     }
 
+    /** The second opinions the chat answered "not sure" with, instead of the command (toward the handoff). */
+    final List<Guess> notSure = new ArrayList<>();
+
+    @Override
+    public void notSure(Guess opinion) {
+        notSure.add(opinion);
+    }
+
     /** The issue date of the customer's newest card (issue 18: card_arrival's variable); none unless a test sets it. */
     java.time.LocalDate cardIssuedOn;
 
@@ -102,23 +110,28 @@ final class FakeBank implements Bank {
         return variants;
     }
 
+    /** Variants staff gave an intent's answer, instead of the shipped ones (a test's own, by intent). */
+    final Map<String, Map<String, String>> edited = new HashMap<>();
+
     @Override
     public Optional<org.socialbank.assistant.KnowledgeBase.Answer> knowledge(Language language, String intent) {
         if (!org.socialbank.assistant.KnowledgeBase.ANSWERED.contains(intent)) {
             return Optional.empty();
         }
         String l = language.tag() + ":";
-        Map<String, String> variants = intent.equals("card_arrival")
-                ? orderedVariants(
-                        "card_dispatched_on",
-                        l + "assistant.answer.card_arrival.dispatched {card_dispatched_on}",
-                        "card_issued_on",
-                        l + "assistant.answer.card_arrival.issued {card_issued_on}")
-                : intent.equals("declined_transfer") || intent.equals("failed_transfer")
-                        ? Map.of(
-                                "last_payment_refused",
-                                l + "assistant.answer." + intent + ".not_paid {last_payment_refused}")
-                        : Map.of();
+        Map<String, String> variants = edited.containsKey(intent)
+                ? edited.get(intent)
+                : intent.equals("card_arrival")
+                        ? orderedVariants(
+                                "card_dispatched_on",
+                                l + "assistant.answer.card_arrival.dispatched {card_dispatched_on}",
+                                "card_issued_on",
+                                l + "assistant.answer.card_arrival.issued {card_issued_on}")
+                        : intent.equals("declined_transfer") || intent.equals("failed_transfer")
+                                ? Map.of(
+                                        "last_payment_refused",
+                                        l + "assistant.answer." + intent + ".not_paid {last_payment_refused}")
+                                : Map.of();
         return Optional.of(new org.socialbank.assistant.KnowledgeBase.Answer(
                 intent,
                 language.tag(),

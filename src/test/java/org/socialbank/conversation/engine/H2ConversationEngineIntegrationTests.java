@@ -148,6 +148,52 @@ class H2ConversationEngineIntegrationTests extends ConversationEngineContract {
                 .startsWith("From another bank:");
     }
 
+    @Test
+    @DisplayName(
+            "review 2026-12-07 conversation follow-up: a bill answer staff gave {last_payment_refused} never posts her refused payment in a group")
+    void aBillAnswerNamingHerRefusedPaymentPostsNothingOfHersInAGroup(
+            @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        assistant.awaitReady();
+        link(aliceChat, alice);
+        assertThat(payBob(9_000).toString()).contains("COMPLETED");
+        assertThat(payBob(45_000).toString()).contains("code=insufficient_funds"); // €450.00 to Bob, refused
+        org.socialbank.assistant.KnowledgeBase knowledge = assistant.knowledge();
+        String markdown =
+                knowledge.shipped("bill_payment", "en").orElseThrow().markdown().strip()
+                        + "\n\n## With {last_payment_refused}\n\n{last_payment_refused}\n";
+        int version = knowledge.answer("bill_payment", "en").orElseThrow().version();
+        assertThat(knowledge.edit("bill_payment", "en", markdown, version, "amira"))
+                .as("a save naming a variable of another intent's answer")
+                .isEqualTo(new org.socialbank.assistant.KnowledgeBase.Refused("variable_not_for_intent"));
+        // as if saved before such a save was refused
+        var edits = new org.socialbank.assistant.jdbc.AnswerEdits(jdbc);
+        edits.insert("bill_payment", "en", version + 1, markdown, "amira", clock.instant());
+        try {
+            String group = "-100" + Math.abs(java.util.UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+            var received = conversations.receive(new org.socialbank.conversation.InboundMessage(
+                    org.socialbank.shared.Network.TELEGRAM,
+                    "g-" + java.util.UUID.randomUUID(),
+                    aliceChat,
+                    alice.handle(),
+                    null,
+                    new org.socialbank.conversation.Inbound.Text("how do I pay my electricity bill?"),
+                    group));
+            var replies = ((org.socialbank.conversation.Received.Handled) received).replies();
+            assertThat(replies)
+                    .extracting(org.socialbank.conversation.OutboundMessage::recipient)
+                    .containsExactly(group);
+            assertThat(text(replies.get(0).content()))
+                    .startsWith("Write the bill id")
+                    .doesNotContain("450", "Bob");
+            assertThat(text(say(aliceChat, "how do I pay my electricity bill?").get(0)))
+                    .as("nor privately: the bill how-to names no payment")
+                    .startsWith("Write the bill id")
+                    .doesNotContain("450", "Bob");
+        } finally { // the shipped answer back, for the other tests of this context
+            edits.insert("bill_payment", "en", version + 2, null, "amira", clock.instant());
+        }
+    }
+
     /** A payment from Alice to Bob by the bank's API (a refusal there is stored, unlike the chat's check). */
     private org.socialbank.payments.PaymentResult payBob(long amountMinor) {
         return payments.pay(new org.socialbank.payments.PaymentOrder(

@@ -119,7 +119,7 @@ class AnswerPages {
         model.addAttribute(
                 "preview",
                 knowledge.preview(intent, language(language), markdown).orElse(null));
-        model.addAttribute("problem", knowledge.problem(markdown).orElse(null));
+        model.addAttribute("problem", knowledge.problem(intent, markdown).orElse(null));
         model.addAttribute(
                 "example",
                 Map.of(
