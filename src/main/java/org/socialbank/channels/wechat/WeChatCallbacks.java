@@ -33,7 +33,8 @@ import org.springframework.context.MessageSource;
  * Answers one verified WeChat callback. The engine's work runs on a thread of its own; if it
  * is done within {@code passive-reply-budget} its first reply goes back in the HTTP answer (a
  * passive reply, one message) and the others through the outbox relay; if not, the message is
- * kept in {@link WeChatRetries} under this node's lease, the callback is answered empty, and every
+ * kept in {@link WeChatRetries} under this run's lease (renewed while it runs, {@link LateWorkLeases}),
+ * the callback is answered empty, and every
  * reply goes through the relay when the work is done (the row then goes). WeChat will not send the
  * message again: if the work fails for the bank's own reason (the database, I/O) the row is due
  * for the retries' rounds at once, and if this node stops first, once its lease ends.
@@ -273,8 +274,8 @@ public class WeChatCallbacks implements AutoCloseable {
 
         private final InboundMessage message;
         private final AtomicBoolean decided = new AtomicBoolean();
-        /** Completed by the callback that left: whether this node holds the message's row. */
-        private final CompletableFuture<Boolean> kept = new CompletableFuture<>();
+        /** Completed by the callback that left: this run's hold on the message's row, if it has one. */
+        private final CompletableFuture<Optional<LateWorkLeases.Held>> kept = new CompletableFuture<>();
 
         Run(InboundMessage message) {
             this.message = message;
@@ -287,7 +288,7 @@ public class WeChatCallbacks implements AutoCloseable {
 
         /** The callback left: the message is kept before {@code success} is answered. */
         void keep() {
-            boolean held = false;
+            Optional<LateWorkLeases.Held> held = Optional.empty();
             try {
                 held = retries.hold(message);
             } finally {
@@ -323,12 +324,12 @@ public class WeChatCallbacks implements AutoCloseable {
         /** The run ended after its callback left ({@code fault} null: the engine took it). */
         private void endedLate(Throwable fault) {
             String id = message.externalMessageId();
-            boolean held = kept.join();
+            Optional<LateWorkLeases.Held> held = kept.join();
             if (fault != null) {
                 logFailedLate(id, fault);
             }
-            if (held) {
-                retries.ended(id, fault);
+            if (held.isPresent()) {
+                retries.ended(held.get(), fault);
             } else if (fault != null && Faults.infrastructure(fault)) {
                 retries.keep(message, fault); // it could not be kept at the budget: WeChat may send it again too
             }

@@ -1,5 +1,6 @@
 package org.socialbank.channels.wechat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.socialbank.branches.Branches;
 import org.socialbank.conversation.Conversations;
@@ -115,8 +116,20 @@ class WeChatConfiguration {
             Conversations conversations,
             OneTimeCodes codes,
             WeChatProperties properties,
-            Clock clock) {
-        return new WeChatRetries(jdbc, conversations, codes, properties, clock);
+            Clock clock,
+            LateWorkLeases leases) {
+        return new WeChatRetries(jdbc, conversations, codes, properties, clock, leases);
+    }
+
+    /** Renewed on a thread of its own while the channel is on; closed with the context. */
+    @Bean
+    LateWorkLeases weChatLateWorkLeases(
+            JdbcClient jdbc, WeChatProperties properties, Clock clock, MeterRegistry meters) {
+        LateWorkLeases leases = new LateWorkLeases(jdbc, properties, clock, meters);
+        if (properties.enabled()) {
+            leases.start();
+        }
+        return leases;
     }
 
     @Bean

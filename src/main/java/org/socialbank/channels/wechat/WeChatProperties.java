@@ -39,6 +39,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param oauthPaths the bank's pages whose links are opened through WeChat's web authorisation, so
  *     that only the follower they were sent to gets through: {@code link}, {@code confirm},
  *     {@code unlink}, {@code claim}, {@code pay-request}; empty: no link is wrapped
+ * @param lateWorkLease how long a run of a message that outlived its callback holds its {@code
+ *     wechat_retries} row before another node may run it; renewed every third of it while the run
+ *     goes on (review 2026-12-07 channels follow-up)
+ * @param lateWorkRunMax how long such a run's lease is renewed at most: a run still going is logged
+ *     and counted, and its row is left to its lease's end (a stuck node does not hold it for ever)
  */
 @ConfigurationProperties("socialbank.channels.wechat")
 public record WeChatProperties(
@@ -57,7 +62,9 @@ public record WeChatProperties(
         Map<String, String> alertTemplateFields,
         Map<String, String> alertTemplateIds,
         @DefaultValue("https://open.weixin.qq.com") URI oauthBaseUrl,
-        @DefaultValue({"link", "confirm", "unlink"}) Set<String> oauthPaths) {
+        @DefaultValue({"link", "confirm", "unlink"}) Set<String> oauthPaths,
+        @DefaultValue("5m") Duration lateWorkLease,
+        @DefaultValue("30m") Duration lateWorkRunMax) {
 
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** The console takes 3..32 letters and digits; only the longest is accepted (security review #2). */
@@ -100,6 +107,13 @@ public record WeChatProperties(
         require(
                 between(tokenRefreshMargin, Duration.ofSeconds(30), Duration.ofMinutes(30)),
                 "token-refresh-margin must be 30s..30m");
+        require(
+                between(lateWorkLease, Duration.ofSeconds(30), Duration.ofHours(1)),
+                "late-work-lease must be 30s..1h (longer than the engine's lock waits, 3 x 10s)");
+        require(
+                between(lateWorkRunMax, Duration.ofMinutes(1), Duration.ofHours(24))
+                        && lateWorkRunMax.compareTo(lateWorkLease) > 0,
+                "late-work-run-max must be 1m..24h and longer than late-work-lease");
         require(customMessagesMax >= 1 && customMessagesMax <= 1000, "custom-messages-max must be 1..1000");
         require(
                 alertTemplateId.isEmpty() || APP_ID.matcher(alertTemplateId).matches(),

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,10 @@ import org.springframework.scheduling.annotation.Scheduled;
  * through the outbox relay as customer-service messages, like every late answer.
  *
  * <p>A node claims a due row with a conditional UPDATE of its lease before it runs it, so two
- * nodes never run one row at once; a node that stops mid-run leaves the lease to expire. The
+ * nodes never run one row at once; every hold and claim has a holder token of its own, and its
+ * lease is renewed while it runs ({@link LateWorkLeases}), so a run longer than the lease is not
+ * run again meanwhile; a node that stops mid-run, or a run past {@code late-work-run-max}, leaves
+ * the lease to expire. Every final write is conditional on the run's token. The
  * message is sealed at rest (AES-GCM, bound to its id); log lines name ids and fault classes,
  * never the message or a fault's text (which may quote it).
  */
@@ -42,8 +45,6 @@ class WeChatRetries {
     static final int BATCH_MAX = 50;
     /** Tries of the engine at most; then the row is {@code failed}, for a person to look at. */
     static final int TRIES_MAX = 12;
-    /** How long a claim holds a row: longer than the engine's lock waits (3 x 10 s) with a margin. */
-    static final Duration LEASE = Duration.ofMinutes(5);
 
     static final Duration PAUSE_FIRST = Duration.ofSeconds(5);
     static final Duration PAUSE_MAX = Duration.ofMinutes(10);
@@ -59,15 +60,17 @@ class WeChatRetries {
     private final Sealer sealer;
     private final WeChatProperties properties;
     private final Clock clock;
-    private final String holder = UUID.randomUUID().toString();
+    private final LateWorkLeases leases;
 
     WeChatRetries(
             JdbcClient jdbc,
             Conversations conversations,
             OneTimeCodes codes,
             WeChatProperties properties,
-            Clock clock) {
+            Clock clock,
+            LateWorkLeases leases) {
         this.jdbc = jdbc;
+        this.leases = leases;
         this.conversations = conversations;
         this.sealer = new Sealer(codes, "wechat retries");
         this.properties = properties;
@@ -104,24 +107,36 @@ class WeChatRetries {
 
     /**
      * Keeps a message whose handling outlives its callback's budget, before the callback answers
-     * {@code success} (review 2026-12-07 channels follow-up): a row under this node's lease for
-     * {@link #LEASE}, so that no round runs it while its first run goes on here, and so that a
-     * round of any node runs it once the lease has ended if this node stops first. Answers whether
-     * this node holds the row (false: one was kept already, by a late run elsewhere).
+     * {@code success} (review 2026-12-07 channels follow-up): a row under this run's lease for
+     * {@code late-work-lease}, renewed while the run goes on ({@link LateWorkLeases}), so that no
+     * round runs it meanwhile, and so that a round of any node runs it once the lease has ended if
+     * this node stops first. Answers this run's hold on the row (empty: one was kept already, by a
+     * late run elsewhere).
      */
-    boolean hold(InboundMessage message) {
-        return insert(message, "", holder, clock.instant().plus(LEASE));
+    Optional<LateWorkLeases.Held> hold(InboundMessage message) {
+        String token = LateWorkLeases.token();
+        if (!insert(message, "", token, clock.instant().plus(leases.lease()))) {
+            return Optional.empty();
+        }
+        return Optional.of(leases.started(message.externalMessageId(), token));
     }
 
     /**
      * The first run of a message kept by {@link #hold} ended: taken by the engine ({@code fault}
      * null), the row goes; failed for the bank's own reason ({@link Faults#infrastructure}), it
      * is due at once for any node's round; any other fault, it is {@code failed} for a person to
-     * look at. Only while this node holds it: once the lease has ended another node may have taken
+     * look at. Only while this run holds it: once the lease has ended another node may have taken
      * it, and its own run decides. A write that fails leaves the row to its lease's end.
      */
-    void ended(String id, Throwable fault) {
+    void ended(LateWorkLeases.Held run, Throwable fault) {
         Instant now = clock.instant();
+        String id = run.id();
+        String holder = run.token();
+        leases.ended(run);
+        if (run.lost()) { // a renewal found the row taken: whatever this run says, the other run decides
+            log.info("wechat message {}: no longer held by this run (its lease was taken; another run decides)", id);
+            return;
+        }
         try {
             int changed = fault == null
                     ? jdbc.sql("DELETE FROM wechat_retries WHERE message_id = ? AND lease_holder = ? AND tries = 0")
@@ -138,7 +153,7 @@ class WeChatRetries {
                                     holder)
                             .update();
             if (changed == 0) {
-                log.info("wechat message {}: no longer held by this node (its lease ended; another run decides)", id);
+                log.info("wechat message {}: no longer held by this run (its lease ended; another run decides)", id);
             }
         } catch (RuntimeException e) {
             log.warn(
@@ -194,25 +209,45 @@ class WeChatRetries {
                 .list();
         int taken = 0;
         for (String id : due) {
-            if (claim(id, now) && run(id)) {
+            // claimed as of now, not as of the round's start: the runs before it may have been long
+            Optional<String> claimed = claim(id, clock.instant());
+            if (claimed.isPresent() && run(leases.started(id, claimed.get()))) {
                 taken++;
             }
         }
         return taken;
     }
 
-    /** Takes the row's lease if it is due and no other node holds it: one UPDATE, one winner. */
-    boolean claim(String id, Instant now) {
-        return jdbc.sql("UPDATE wechat_retries SET lease_holder = ?, lease_until = ?, tries = tries + 1 "
-                                + "WHERE message_id = ? AND status = 'retry' AND next_try_at <= ? "
-                                + "AND (lease_until IS NULL OR lease_until < ?)")
-                        .params(holder, Timestamps.utc(now.plus(LEASE)), id, Timestamps.utc(now), Timestamps.utc(now))
-                        .update()
-                == 1;
+    /**
+     * Takes the row's lease if it is due and no other run holds it: one UPDATE, one winner. Answers
+     * the claim's own holder token (a fresh one, so that a run of this node whose lease ended is
+     * another holder too).
+     */
+    Optional<String> claim(String id, Instant now) {
+        String token = LateWorkLeases.token();
+        int claimed = jdbc.sql("UPDATE wechat_retries SET lease_holder = ?, lease_until = ?, tries = tries + 1 "
+                        + "WHERE message_id = ? AND status = 'retry' AND next_try_at <= ? "
+                        + "AND (lease_until IS NULL OR lease_until < ?)")
+                .params(token, Timestamps.utc(now.plus(leases.lease())), id, Timestamps.utc(now), Timestamps.utc(now))
+                .update();
+        return claimed == 1 ? Optional.of(token) : Optional.empty();
     }
 
-    /** Hands a claimed row's message to the engine; answers whether it was taken (the row then goes). */
-    private boolean run(String id) {
+    /**
+     * Hands a claimed row's message to the engine, its lease renewed meanwhile; answers whether it
+     * was taken (the row then goes, if this run still holds it).
+     */
+    private boolean run(LateWorkLeases.Held run) {
+        try {
+            return runHeld(run);
+        } finally {
+            leases.ended(run);
+        }
+    }
+
+    private boolean runHeld(LateWorkLeases.Held run) {
+        String id = run.id();
+        String holder = run.token();
         int tries = 0;
         try {
             Claimed claimed = jdbc.sql(
@@ -224,13 +259,19 @@ class WeChatRetries {
             conversations.receive(WeChatApi.JSON.readValue(sealer.open(claimed.sealed(), id), InboundMessage.class));
             // a duplicate when an earlier try did commit
         } catch (RuntimeException e) {
-            release(id, tries, Faults.infrastructure(e) && tries < TRIES_MAX, e);
+            release(id, holder, tries, Faults.infrastructure(e) && tries < TRIES_MAX, e);
             return false;
         }
-        jdbc.sql("DELETE FROM wechat_retries WHERE message_id = ? AND lease_holder = ?")
-                .params(id, holder)
-                .update();
-        log.info("wechat message {}: handled on try {} after its callback was answered", id, tries);
+        int deleted = run.lost()
+                ? 0
+                : jdbc.sql("DELETE FROM wechat_retries WHERE message_id = ? AND lease_holder = ?")
+                        .params(id, holder)
+                        .update();
+        if (deleted == 0) { // its lease ended (a run past late-work-run-max) and another run took it
+            log.info("wechat message {}: handled on try {}, but no longer held by this run", id, tries);
+        } else {
+            log.info("wechat message {}: handled on try {} after its callback was answered", id, tries);
+        }
         return true;
     }
 
@@ -238,13 +279,17 @@ class WeChatRetries {
     private record Claimed(String sealed, int tries) {}
 
     /** Gives the row back: due again after a pause that doubles with each try, or failed for good. */
-    private void release(String id, int tries, boolean again, RuntimeException fault) {
+    private void release(String id, String holder, int tries, boolean again, RuntimeException fault) {
         Instant next = clock.instant().plus(pause(tries));
-        jdbc.sql("UPDATE wechat_retries SET status = ?, next_try_at = ?, lease_holder = NULL, lease_until = NULL, "
-                        + "fault = ? WHERE message_id = ? AND lease_holder = ?")
+        int released = jdbc.sql(
+                        "UPDATE wechat_retries SET status = ?, next_try_at = ?, lease_holder = NULL, lease_until = NULL, "
+                                + "fault = ? WHERE message_id = ? AND lease_holder = ?")
                 .params(again ? "retry" : "failed", Timestamps.utc(next), faultOf(fault), id, holder)
                 .update();
-        if (again) {
+        if (released == 0) {
+            log.info(
+                    "wechat message {}: try {} failed ({}), but no longer held by this run", id, tries, faultOf(fault));
+        } else if (again) {
             log.warn("wechat message {}: try {} failed ({}); tried again at {}", id, tries, faultOf(fault), next);
         } else {
             log.error("wechat message {}: try {} failed ({}); not tried again", id, tries, faultOf(fault));

@@ -2,6 +2,7 @@ package org.socialbank.channels.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -476,7 +477,7 @@ abstract class WeChatContract {
                     .isEqualTo(1);
             assertThat(retries.claim(id, java.time.Instant.now()))
                     .as("no round takes it meanwhile")
-                    .isFalse();
+                    .isEmpty();
         } finally {
             answered.countDown();
         }
@@ -556,32 +557,27 @@ abstract class WeChatContract {
                 .startsWith("sealed:v1:")
                 .doesNotContain(user);
 
-        WeChatRetries otherNode = new WeChatRetries(jdbc, conversations, codes, properties, Clock.systemUTC());
+        WeChatRetries otherNode = node(Clock.systemUTC());
         java.time.Instant now = later;
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
         Future<Boolean> first = nodes.submit(() -> {
             start.await();
-            return retries.claim(id, now);
+            return retries.claim(id, now).isPresent();
         });
         Future<Boolean> second = nodes.submit(() -> {
             start.await();
-            return otherNode.claim(id, now);
+            return otherNode.claim(id, now).isPresent();
         });
         start.countDown();
         assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(true, false);
         nodes.shutdown();
-        assertThat(retries.claim(id, now.plusSeconds(60))).as("held").isFalse();
+        assertThat(retries.claim(id, now.plusSeconds(60))).as("held").isEmpty();
 
         // the holder stopped before running it: once its lease ends, another node takes it
-        WeChatRetries thirdNode = new WeChatRetries(
-                jdbc,
-                conversations,
-                codes,
-                properties,
-                Clock.offset(
-                        Clock.systemUTC(),
-                        Duration.ofHours(1).plus(WeChatRetries.LEASE).plusSeconds(1)));
+        WeChatRetries thirdNode = node(Clock.offset(
+                Clock.systemUTC(),
+                Duration.ofHours(1).plus(properties.lateWorkLease()).plusSeconds(1)));
         assertThat(thirdNode.retryDue()).isEqualTo(1);
         assertThat(retryRows(id)).isZero();
         assertThat(inbox(id)).isEqualTo(1);
@@ -608,15 +604,11 @@ abstract class WeChatContract {
             assertThat(retryRows(id)).as("kept before success was answered").isEqualTo(1);
             assertThat(retries.claim(id, java.time.Instant.now()))
                     .as("held by its node")
-                    .isFalse();
+                    .isEmpty();
 
             // another node's round, once the stopped node's lease has ended
-            WeChatRetries otherNode = new WeChatRetries(
-                    jdbc,
-                    conversations,
-                    codes,
-                    properties,
-                    Clock.offset(Clock.systemUTC(), WeChatRetries.LEASE.plusSeconds(1)));
+            WeChatRetries otherNode = node(
+                    Clock.offset(Clock.systemUTC(), properties.lateWorkLease().plusSeconds(1)));
             assertThat(otherNode.retryDue()).isEqualTo(1);
             assertThat(retryRows(id)).isZero();
             assertThat(inbox(id)).isEqualTo(1);
@@ -625,12 +617,23 @@ abstract class WeChatContract {
             STALLS.release(); // the abandoned run fails at last, as a node's restart would end it
         }
         Await.until(
-                () -> output.getAll().contains("wechat message " + id + ": no longer held by this node"),
+                () -> output.getAll().contains("wechat message " + id + ": no longer held by this run"),
                 "the abandoned run's end");
         answeredSince(follower); // once: as many customer-service messages as one turn's replies
         assertThat(retryRows(id)).as("not kept again by the abandoned run").isZero();
         assertThat(retries.retryDue()).isZero();
         assertThat(inbox(id)).isEqualTo(1);
+    }
+
+    /** The retries of another node on the same database, with its own clock (its leases not renewed). */
+    private WeChatRetries node(Clock clock) {
+        return new WeChatRetries(
+                jdbc,
+                conversations,
+                codes,
+                properties,
+                clock,
+                new LateWorkLeases(jdbc, properties, clock, new SimpleMeterRegistry()));
     }
 
     /** A follower who wrote once and whose replies are all sent, with the counts later answers start from. */
@@ -814,7 +817,9 @@ abstract class WeChatContract {
                 Map.of(),
                 null,
                 URI.create(WECHAT.url()),
-                java.util.Set.of());
+                java.util.Set.of(),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(30));
     }
 
     // --- a customer's way ---------------------------------------------------------------

@@ -150,7 +150,9 @@ class WeChatOAuthUnitTests {
                 Map.of(),
                 null,
                 URI.create("https://open.weixin.qq.com/"),
-                paths);
+                paths,
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(30));
         DirectoryProperties directory = new DirectoryProperties(
                 30,
                 10_000,

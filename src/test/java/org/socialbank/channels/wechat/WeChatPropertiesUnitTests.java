@@ -63,7 +63,9 @@ class WeChatPropertiesUnitTests {
                         Map.of(),
                         null,
                         URI.create("https://open.weixin.qq.com"),
-                        Set.of("link", "admin")))
+                        Set.of("link", "admin"),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(30)))
                 .hasMessageContaining("socialbank.channels.wechat.oauth-paths");
         assertThatThrownBy(() -> new WeChatProperties(
                         "wx1",
@@ -81,7 +83,9 @@ class WeChatPropertiesUnitTests {
                         Map.of(),
                         null,
                         URI.create("ftp://open.weixin.qq.com"),
-                        Set.of()))
+                        Set.of(),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(30)))
                 .hasMessageContaining("socialbank.channels.wechat.oauth-base-url");
     }
 
@@ -116,6 +120,8 @@ class WeChatPropertiesUnitTests {
                 fields,
                 null,
                 URI.create("https://open.weixin.qq.com"),
-                Set.of("link"));
+                Set.of("link"),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(30));
     }
 }

@@ -2,10 +2,6 @@ package org.socialbank.channels.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.shared.Network;
+import org.socialbank.support.MigrationStores;
 import org.socialbank.support.MutableClock;
-import org.socialbank.support.PostgresDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Review 2026-12-07 channels follow-up (X's v2 DMs carry no quick replies): a DM that is just a
@@ -36,34 +31,20 @@ class XChoicesUnitTests {
     static final Instant START = Instant.parse("2026-12-07T10:00:00Z");
     static final Duration TTL = Duration.ofMinutes(15);
     static final String CHAT = "1500000000000000042";
+    static final String MIGRATION = "V100__x_choices.sql";
 
     /** A fresh store with the migration's own table. */
     static JdbcClient store(String kind) {
-        JdbcClient jdbc = kind.equals("h2")
-                ? JdbcClient.create(new DriverManagerDataSource(
-                        "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1"))
-                : JdbcClient.create(
-                        new DriverManagerDataSource(PostgresDatabases.create(), PostgresDatabases.user(), ""));
-        table(jdbc);
-        return jdbc;
+        return MigrationStores.store(kind, MIGRATION);
     }
 
-    /** Runs {@code V100__x_choices.sql} (its statements, without comments). */
+    /** Runs {@code V100__x_choices.sql}. */
     static void table(JdbcClient jdbc) {
-        try (InputStream in = XChoicesUnitTests.class.getResourceAsStream("/db/migration/common/V100__x_choices.sql")) {
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            for (String statement : sql.split(";")) {
-                if (!statement.isBlank()) {
-                    jdbc.sql(statement).update();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        MigrationStores.run(jdbc, MIGRATION);
     }
 
     static Stream<String> stores() {
-        return Stream.of("h2", "postgresql");
+        return MigrationStores.kinds();
     }
 
     static InboundMessage dm(String text) {
