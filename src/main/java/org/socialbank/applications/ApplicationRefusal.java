@@ -24,7 +24,13 @@ public enum ApplicationRefusal {
     /** The loan has no instalment of that number. */
     INSTALMENT_NOT_FOUND,
     /** Staff retry only an instalment the job stopped collecting ({@code held}); the job tries the others. */
-    INSTALMENT_NOT_HELD;
+    INSTALMENT_NOT_HELD,
+    /**
+     * One of the bank's accounts the instalment moves to (the loan's or the income account) is
+     * closed, which is final in the ledger: staff's retry cannot collect it, so it tries nothing
+     * (review 2026-12-07 applications follow-up).
+     */
+    BANK_ACCOUNT_CLOSED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

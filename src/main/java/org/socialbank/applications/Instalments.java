@@ -30,7 +30,8 @@ import org.springframework.stereotype.Service;
  * Not collected: the instalment becomes {@code late} with the ledger's reason (not enough money, her
  * account frozen), she is told each reason once per instalment, and the next runs try again; an
  * account closed (hers or the bank's: closed is final): it becomes {@code held}, is no longer tried
- * and is listed for staff, who may retry it ({@link #retryHeld}). A refusal on the bank's side is
+ * and is listed for staff, who may retry it ({@link #retryHeld}; the bank's account closed: not
+ * through the API, the loan is settled outside it). A refusal on the bank's side is
  * not told to her: it is logged and listed for staff. Instalments are collected from the loan's payout account (or
  * the account staff's retry moved it to). A loan's instalments are
  * collected in order: a later one waits for an earlier one still open. The same schedule runs the
@@ -221,7 +222,8 @@ public class Instalments {
      * closed and she now has another primary account in the loan's currency, the loan is collected
      * from that one from now on; then the instalment is collected at once in this transaction,
      * under its row lock, with the ids derived from it (never twice). Refused again: it is held (or
-     * late) again, and a reason she was told is not told again. Already paid: nothing is done. Each
+     * late) again, and a reason she was told is not told again. Already paid: nothing is done. One
+     * of the bank's accounts closed: nothing is tried ({@code bank_account_closed}). Each
      * retry is audited in its transaction with {@code actor} and its outcome ({@link StaffAction}).
      */
     public Retry retryHeld(ApplicationId application, int number, String actor) {
@@ -255,6 +257,9 @@ public class Instalments {
             return new NotRetried(ApplicationRefusal.INSTALMENT_NOT_HELD);
         }
         boolean wasPaid = row.get().paid();
+        if (!wasPaid && bankAccountClosed(loan.get())) {
+            return new NotRetried(ApplicationRefusal.BANK_ACCOUNT_CLOSED); // it stays held, untried
+        }
         if (!wasPaid) {
             moveCollecting(loan.get());
             store.missed(id, number, "late", row.get().missedReason());
@@ -263,6 +268,16 @@ public class Instalments {
         }
         JdbcLoans.InstalmentRow after = store.lock(id, number).orElseThrow();
         return new Retried(after.status(), after.paid() ? null : after.missedReason(), wasPaid);
+    }
+
+    /**
+     * Whether an account of the bank's the instalments move to is closed: closed is final in the
+     * ledger and both ids are derived (the loan's from the loan, the income's from the currency),
+     * so no retry can collect until the loan is settled outside the API (review 2026-12-07
+     * applications follow-up).
+     */
+    private boolean bankAccountClosed(Loan loan) {
+        return in(loan.accountId(), AccountStatus.CLOSED) || in(Loans.income(loan.currency()), AccountStatus.CLOSED);
     }
 
     /** Collects from her primary account in the loan's currency when the one it was collected from is closed. */

@@ -83,6 +83,9 @@ class SettleHeldReturn {
                                 ? SettleRefusal.ALREADY_SETTLED
                                 : SettleRefusal.NOT_HELD);
             }
+            if (!settlementOpen(r)) {
+                return refused(SettleRefusal.SETTLEMENT_ACCOUNT_UNAVAILABLE);
+            }
             Optional<SettleRefusal> wrong = wrongTarget(order, r);
             return wrong.isPresent() ? refused(wrong.get()) : move(order, r);
         });
@@ -95,6 +98,17 @@ class SettleHeldReturn {
                 && s.toAccountId().equals(order.toAccountId())
                 && s.reason().equals(order.reason());
         return same ? new Settled(views.of(r), s, true) : refused(SettleRefusal.IDEMPOTENCY_KEY_REUSED);
+    }
+
+    /**
+     * Whether the bank's settlement account, which holds the money, can give it: the ledger names a
+     * frozen or closed account alike for either side of a transfer, so the bank's side is read
+     * first and the operator is not told her chosen account is at fault.
+     */
+    private boolean settlementOpen(PaymentRow r) {
+        return ledger.account(BankAccounts.settlement(r.currency()))
+                .filter(a -> a.status() == AccountStatus.OPEN)
+                .isPresent();
     }
 
     /** Why the money may not go to the order's account: it must be an open account of the payer's, in the currency. */
@@ -128,7 +142,11 @@ class SettleHeldReturn {
         if (result instanceof TransferResult.Rejected rejected) {
             RejectionCode why = rejected.code();
             if (why == RejectionCode.ACCOUNT_FROZEN || why == RejectionCode.ACCOUNT_CLOSED) {
-                return refused(SettleRefusal.ACCOUNT_NOT_OPEN); // frozen or closed since it was read
+                // one side was frozen or closed since it was read: the code does not say which
+                return refused(
+                        settlementOpen(r)
+                                ? SettleRefusal.ACCOUNT_NOT_OPEN
+                                : SettleRefusal.SETTLEMENT_ACCOUNT_UNAVAILABLE);
             }
             throw new IllegalStateException(
                     "the held return of payment " + r.id() + " cannot be settled: " + why.code());

@@ -22,7 +22,12 @@ public enum SettleRefusal {
     /** The target account is in another currency than the payment. */
     CURRENCY_MISMATCH,
     /** The target account is frozen or closed. */
-    ACCOUNT_NOT_OPEN;
+    ACCOUNT_NOT_OPEN,
+    /**
+     * The bank's settlement account in the payment's currency, which holds the money, is frozen or
+     * closed: not the operator's chosen account (review 2026-12-07 money follow-up).
+     */
+    SETTLEMENT_ACCOUNT_UNAVAILABLE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

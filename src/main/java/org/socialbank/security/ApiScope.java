@@ -21,6 +21,12 @@ public enum ApiScope {
     PAYMENTS_READ("payments:read"),
     /** Paying, cancelling, requesting, splitting, reminding, paying and declining requests. */
     PAYMENTS_WRITE("payments:write"),
+    /**
+     * Operations' money movements and lists inside the payments family: the held returns (their
+     * list and settling one by hand). Not implied by {@link #PAYMENTS_WRITE}, which customer-facing
+     * apps hold to pay (review 2026-12-07 money follow-up).
+     */
+    PAYMENTS_OPERATIONS("payments:operations"),
     /** {@code POST /api/v1/nlu/parse}. */
     NLU("nlu"),
     /** {@code GET} bill inquiries' and bill payments', top-ups' and card transfers' states (issue 15). */

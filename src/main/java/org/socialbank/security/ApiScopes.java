@@ -1,6 +1,9 @@
 package org.socialbank.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Which scope a request to the API needs, from its method and path alone (a pure rule table, so
@@ -40,10 +43,32 @@ final class ApiScopes {
             new Rule("/api/v1/campaigns", ApiScope.CAMPAIGNS_READ, ApiScope.CAMPAIGNS_WRITE),
             new Rule("/actuator", ApiScope.ADMIN, ApiScope.ADMIN));
 
+    /**
+     * Operations-only paths inside a family, checked before the families: a customer-facing app's
+     * {@code payments:write} must not move the bank's held money (review 2026-12-07 money
+     * follow-up). Matched on the decoded path, as the dispatcher routes it, so a percent-encoded
+     * letter cannot slip past into the family's rule.
+     */
+    record Carved(Pattern path, ApiScope scope) {}
+
+    static final List<Carved> CARVED = List.of(new Carved(
+            Pattern.compile("/api/v1/payments/(?:[^/]+/)?return-held(?:/.*)?"), ApiScope.PAYMENTS_OPERATIONS));
+
     private ApiScopes() {}
 
     /** The scope {@code method path} needs; {@code path} is without the context path. */
     static ApiScope required(String method, String path) {
+        String decoded;
+        try {
+            decoded = UriUtils.decode(path, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return ApiScope.ADMIN;
+        }
+        for (Carved carved : CARVED) {
+            if (carved.path().matcher(decoded).matches()) {
+                return carved.scope();
+            }
+        }
         boolean read = "GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method);
         for (Rule rule : RULES) {
             String prefix = rule.prefix();

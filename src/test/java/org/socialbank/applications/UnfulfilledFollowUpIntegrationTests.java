@@ -112,7 +112,7 @@ class UnfulfilledFollowUpIntegrationTests extends LoanHttpTestBase {
 
     @Test
     @DisplayName(
-            "review 2026-12-07 applications follow-up: an instalment refused because the bank's account is closed for good is held for staff, not tried every run, and staff's retry is audited")
+            "review 2026-12-07 applications follow-up: an instalment refused because the bank's account is closed for good is held for staff, not tried every run, and staff's retry answers 409 bank_account_closed, tries nothing and is audited")
     void aBankSideClosedAccountHoldsTheInstalmentForStaff() {
         CurrencyCode chf = CurrencyCode.of("CHF"); // a currency of its own: its income account is closed for good
         LoanFixtures.Borrower bruno = fixtures.borrower("Bruno Banque", Language.FR, 0);
@@ -140,16 +140,17 @@ class UnfulfilledFollowUpIntegrationTests extends LoanHttpTestBase {
             assertThat(i.path("reason").asString()).isEqualTo("bank_account_closed");
         });
 
-        Response retried =
-                api.post("/api/v1/applications/" + approved.id().value() + "/loan/instalments/1/retry", "{}");
-        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
-        assertThat(retried.json().path("status").asString()).isEqualTo("held");
-        assertThat(retried.json().path("reason").asString()).isEqualTo("bank_account_closed");
+        // review 2026-12-07 applications follow-up: a closed account never reopens, so staff's retry
+        // cannot collect it; it says so and tries nothing, and the audit names it
+        assertProblem(
+                api.post("/api/v1/applications/" + approved.id().value() + "/loan/instalments/1/retry", "{}"),
+                409,
+                "bank_account_closed");
+        assertThat(loans.schedule(loan.id()).get(0).status()).isEqualTo("held");
         assertThat(applications.staffActions(approved.id(), 10)).singleElement().satisfies(a -> {
             assertThat(a.action()).isEqualTo("instalment.retry");
             assertThat(a.actor()).startsWith("token:");
-            assertThat(a.outcome()).isEqualTo("held");
-            assertThat(a.reason()).isEqualTo("bank_account_closed");
+            assertThat(a.outcome()).isEqualTo("bank_account_closed");
         });
     }
 

@@ -60,6 +60,10 @@ class ApiScopesIntegrationTests {
                     api -> api.post("/api/v1/requests", "{}"),
                     api -> api.get("/api/v1/requests/" + UUID.randomUUID())),
             new Case(
+                    ApiScope.PAYMENTS_OPERATIONS,
+                    api -> api.get("/api/v1/payments/return-held"),
+                    api -> api.get("/api/v1/payments/" + UUID.randomUUID())),
+            new Case(
                     ApiScope.NLU,
                     api -> api.post("/api/v1/nlu/parse", "{\"text\":\"balance\",\"locale\":\"en\"}"),
                     api -> api.get("/api/v1/customers")),

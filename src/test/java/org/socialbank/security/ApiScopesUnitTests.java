@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The rule table of API scopes and the validation of configured clients (issue 12). */
@@ -33,6 +35,21 @@ class ApiScopesUnitTests {
         assertThat(ApiScopes.required("GET", "/api/v1/applications")).isEqualTo(ApiScope.APPLICATIONS_READ);
         assertThat(ApiScopes.required("POST", "/api/v1/customers/x/points/redemptions"))
                 .isEqualTo(ApiScope.DIRECTORY_WRITE);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money follow-up: the held returns need payments:operations, not payments:write")
+    void heldReturnsNeedTheOperationsScope() {
+        assertThat(ApiScopes.required("POST", "/api/v1/payments/" + UUID.randomUUID() + "/return-held/settle"))
+                .isEqualTo(ApiScope.PAYMENTS_OPERATIONS);
+        assertThat(ApiScopes.required("GET", "/api/v1/payments/return-held")).isEqualTo(ApiScope.PAYMENTS_OPERATIONS);
+        assertThat(ApiScopes.required("GET", "/api/v1/payments/return-held/")).isEqualTo(ApiScope.PAYMENTS_OPERATIONS);
+        assertThat(ApiScopes.required("POST", "/api/v1/payments/x/%72eturn-held/settle"))
+                .as("matched as the dispatcher decodes it")
+                .isEqualTo(ApiScope.PAYMENTS_OPERATIONS);
+        assertThat(ApiScopes.required("POST", "/api/v1/payments/x/%zz")).isEqualTo(ApiScope.ADMIN);
+        assertThat(ApiScopes.required("POST", "/api/v1/payments/x/cancel")).isEqualTo(ApiScope.PAYMENTS_WRITE);
+        assertThat(ApiScopes.required("GET", "/api/v1/payments/x")).isEqualTo(ApiScope.PAYMENTS_READ);
     }
 
     @Test

@@ -36,7 +36,12 @@ final class ApplicationRefusals {
             Map.entry(ApplicationRefusal.INSTALMENT_NOT_FOUND, "The loan has no instalment of that number."),
             Map.entry(
                     ApplicationRefusal.INSTALMENT_NOT_HELD,
-                    "Only an instalment on hold is retried by staff; the job collects the others."));
+                    "Only an instalment on hold is retried by staff; the job collects the others."),
+            Map.entry(
+                    ApplicationRefusal.BANK_ACCOUNT_CLOSED,
+                    "One of the bank's accounts this instalment moves to (the loan's or the income account) is"
+                            + " closed, and a closed account never reopens: a retry cannot collect it, so nothing"
+                            + " was tried. The loan must be settled outside the API; its later instalments wait."));
 
     private ApplicationRefusals() {}
 
@@ -44,7 +49,8 @@ final class ApplicationRefusals {
         HttpStatus status = switch (refusal) {
             case APPLICATION_NOT_FOUND, CUSTOMER_NOT_FOUND, NOT_ASSESSED, LOAN_NOT_FOUND, INSTALMENT_NOT_FOUND ->
                 HttpStatus.NOT_FOUND;
-            case TRANSITION_NOT_ALLOWED, ALREADY_DECIDED, NOT_APPROVED, INSTALMENT_NOT_HELD -> HttpStatus.CONFLICT;
+            case TRANSITION_NOT_ALLOWED, ALREADY_DECIDED, NOT_APPROVED, INSTALMENT_NOT_HELD, BANK_ACCOUNT_CLOSED ->
+                HttpStatus.CONFLICT;
             default -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         return Problems.response(Problems.of(status, refusal.code(), DETAILS.getOrDefault(refusal, refusal.code())));

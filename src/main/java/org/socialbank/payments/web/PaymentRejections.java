@@ -53,13 +53,21 @@ final class PaymentRejections {
             Map.entry(SettleRefusal.ACCOUNT_NOT_FOUND, "There is no such account."),
             Map.entry(SettleRefusal.ACCOUNT_NOT_PAYERS, "The account is not held by the payment's payer."),
             Map.entry(SettleRefusal.CURRENCY_MISMATCH, "The account is in another currency than the payment."),
-            Map.entry(SettleRefusal.ACCOUNT_NOT_OPEN, "The account is frozen or closed."));
+            Map.entry(SettleRefusal.ACCOUNT_NOT_OPEN, "The account is frozen or closed."),
+            Map.entry(
+                    SettleRefusal.SETTLEMENT_ACCOUNT_UNAVAILABLE,
+                    "The bank's settlement account in the payment's currency, which holds the money, is frozen or"
+                            + " closed; nothing was moved."));
 
-    /** 404 for an unknown payment, 409 for one with nothing (more) to settle, 422 for a wrong account. */
+    /**
+     * 404 for an unknown payment, 409 for one with nothing (more) to settle or whose money the bank's
+     * own settlement account cannot give, 422 for a wrong account.
+     */
     static ProblemDetail problem(SettleRefusal refusal) {
         HttpStatus status = switch (refusal) {
             case PAYMENT_NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case NOT_HELD, ALREADY_SETTLED, IDEMPOTENCY_KEY_REUSED -> HttpStatus.CONFLICT;
+            case NOT_HELD, ALREADY_SETTLED, IDEMPOTENCY_KEY_REUSED, SETTLEMENT_ACCOUNT_UNAVAILABLE ->
+                HttpStatus.CONFLICT;
             case ACCOUNT_NOT_FOUND, ACCOUNT_NOT_PAYERS, CURRENCY_MISMATCH, ACCOUNT_NOT_OPEN ->
                 HttpStatus.UNPROCESSABLE_CONTENT;
         };

@@ -124,7 +124,8 @@ class PaymentsController {
     @ApiResponse(
             responseCode = "409",
             description = "not_held (not return_held), already_settled (by hand, under another key), "
-                    + "idempotency_key_reused (the key names another order)",
+                    + "idempotency_key_reused (the key names another order), settlement_account_unavailable "
+                    + "(the bank's settlement account in the currency, which holds the money, is frozen or closed)",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
             responseCode = "422",

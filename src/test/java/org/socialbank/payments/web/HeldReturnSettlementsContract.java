@@ -1,5 +1,6 @@
 package org.socialbank.payments.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.socialbank.payments.web.PaymentFixtures.phone;
 
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.AccountStatus;
+import org.socialbank.ledger.StatusResult;
 import org.socialbank.payments.HeldReturnSettled;
 import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentReturned;
@@ -27,9 +30,12 @@ import org.socialbank.payments.SettleHeldReturnOrder;
 import org.socialbank.payments.SettleRefusal;
 import org.socialbank.payments.SettleResult;
 import org.socialbank.payments.web.PaymentFixtures.Person;
+import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.LedgerAudit;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -41,8 +47,87 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class HeldReturnSettlementsContract extends HeldReturnsTestBase {
 
+    /** A customer-facing app's token: it pays, so it has payments:write, not the operations' scope. */
+    static final String PAYER_APP_TOKEN = "held-test-payer-app-0123456789";
+
+    static final String OPERATIONS_TOKEN = "held-test-operations-0123456789";
+
     @Autowired
     PlatformTransactionManager transactions;
+
+    @DynamicPropertySource
+    static void clients(DynamicPropertyRegistry registry) {
+        registry.add("socialbank.api.clients.payer-app.token", () -> PAYER_APP_TOKEN);
+        registry.add("socialbank.api.clients.payer-app.scopes", () -> "payments:read,payments:write");
+        registry.add("socialbank.api.clients.operations.token", () -> OPERATIONS_TOKEN);
+        registry.add("socialbank.api.clients.operations.scopes", () -> "payments:operations");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money follow-up: held returns are operations' only: a payments:write token gets"
+            + " 403 problem+json on their list and their settlement, a payments:operations token lists and settles")
+    void heldReturnsNeedTheOperationsScope() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        PaymentId id =
+                heldReturn(alice, "DE40370400440532013785", () -> close(alice)).id();
+        AccountId second = fixtures.secondAccount(alice, "EUR");
+        Api app = new Api("http://127.0.0.1:" + port, PAYER_APP_TOKEN);
+        String path = "/api/v1/payments/" + id + "/return-held/settle";
+
+        assertForbidden(app.get("/api/v1/payments/return-held"));
+        assertForbidden(app.post(path, body(second, "r"), "Idempotency-Key", key()));
+        assertForbidden(app.post(
+                "/api/v1/payments/" + id + "/%72eturn-held/settle", body(second, "r"), "Idempotency-Key", key()));
+        assertThat(app.get("/api/v1/payments/" + id).status())
+                .as("the app still reads its payments")
+                .isEqualTo(200);
+        assertThat(payments.payment(id).orElseThrow().status()).isEqualTo(PaymentStatus.RETURN_HELD);
+        assertThat(fixtures.balance(second)).as("nothing moved").isZero();
+
+        Api operations = new Api("http://127.0.0.1:" + port, OPERATIONS_TOKEN);
+        Response listed = operations.get("/api/v1/payments/return-held");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        List<String> listedIds = new ArrayList<>();
+        listed.json().path("payments").forEach(p -> listedIds.add(p.path("id").asString()));
+        assertThat(listedIds).contains(id.value().toString());
+        Response settled =
+                operations.post(path, body(second, "closed; settled by operations"), "Idempotency-Key", key());
+        assertThat(settled.status()).as(settled.toString()).isEqualTo(201);
+        assertThat(fixtures.balance(second)).isEqualTo(3_000);
+        new LedgerAudit(jdbc).assertBalanced();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 money follow-up: with the bank's settlement account frozen a settlement by hand"
+            + " answers 409 settlement_account_unavailable, not account_not_open, and nothing moves")
+    void aFrozenSettlementAccountIsNamedAsTheBanks() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        PaymentId id =
+                heldReturn(alice, "DE13370400440532013786", () -> close(alice)).id();
+        AccountId second = fixtures.secondAccount(alice, "EUR");
+        AccountId settlement = new AccountId(UUID.nameUUIDFromBytes(
+                ("socialbank-bank:" + AccountKind.INTERBANK_SETTLEMENT.wireName() + ":EUR").getBytes(UTF_8)));
+        long held = fixtures.balance(settlement);
+        assertThat(ledger.changeStatus(settlement, AccountStatus.FROZEN)).isInstanceOf(StatusResult.Changed.class);
+        try {
+            Response refused = settle(id, second, "r", key());
+            assertRefused(refused, 409, "settlement_account_unavailable");
+            assertThat(refused.json().path("detail").asString()).contains("settlement account");
+            assertThat(payments.payment(id).orElseThrow().status()).isEqualTo(PaymentStatus.RETURN_HELD);
+            assertThat(fixtures.balance(second)).as("nothing moved").isZero();
+            assertThat(fixtures.balance(settlement)).isEqualTo(held);
+            assertThat(events.stream(HeldReturnSettled.class)
+                            .filter(e -> e.paymentId().equals(id)))
+                    .isEmpty();
+        } finally {
+            assertThat(ledger.changeStatus(settlement, AccountStatus.OPEN)).isInstanceOf(StatusResult.Changed.class);
+        }
+        assertThat(settle(id, second, "r", key()).status())
+                .as("settled once the bank's account is open again")
+                .isEqualTo(201);
+        assertThat(fixtures.balance(second)).isEqualTo(3_000);
+        new LedgerAudit(jdbc).assertBalanced();
+    }
 
     @Test
     @DisplayName("review 2026-12-07 money follow-up: operations settle a closed account's held return onto another"
@@ -259,6 +344,13 @@ abstract class HeldReturnSettlementsContract extends HeldReturnsTestBase {
 
     private static String key() {
         return "ops-" + UUID.randomUUID();
+    }
+
+    private static void assertForbidden(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo("forbidden");
+        assertThat(response.json().path("detail").asString()).contains("payments:operations");
     }
 
     private static void assertRefused(Response response, int status, String code) {
