@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.channels.GroupPostReceived;
 import org.socialbank.channels.PublicMentionReceived;
+import org.socialbank.shared.Faults;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +14,10 @@ import org.springframework.stereotype.Component;
  * network: X's mentions of the bank's account, and texts in Telegram or Bale groups where the bank's
  * bot is a member that name the bot or one of the bank's {@code keywords} (source id
  * {@code <group id>:<message id>}, the place a public reply answers). The author is the account id
- * on the network, so a linked author is found exactly. A failure is logged and the mention lost for
- * listening; the channel's delivery and its answer to the customer are unaffected.
+ * on the network, so a linked author is found exactly. A database, transaction or I/O fault is
+ * rethrown, so that the adapter has the post delivered again (recording is idempotent by source
+ * id); any other failure is logged and the mention lost for listening, the channel's delivery
+ * and its answer to the customer unaffected.
  */
 @Component
 class ChannelMentions {
@@ -64,6 +67,11 @@ class ChannelMentions {
         try {
             mentions.record(new NewMention(source, sourceId, text, author, createdAt, reach));
         } catch (RuntimeException e) {
+            if (Faults.infrastructure(e)) {
+                // the adapter lets the network deliver the post again (X: 503; Telegram: the update
+                // is not recorded), and the mention is recorded then (review 2026-12-07 channels follow-up)
+                throw e;
+            }
             log.warn(
                     "listening: public mention {} on {} not recorded ({})",
                     sourceId,

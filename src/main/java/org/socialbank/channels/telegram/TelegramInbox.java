@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
@@ -140,12 +141,34 @@ public class TelegramInbox {
             conversations.receive(message.withPrivateChat(privateChat(bot.network(), message.externalUserId())));
             return false;
         }
+        if (blockedAnotherBot(bot, update, message)) {
+            return false; // recorded as handled by the caller, and nothing else
+        }
         return conversations.receiveAndRecord(message, () -> {
             if (update.chatId() != null) {
                 store.rememberWithin(bot.network(), update.chatId(), update.chatType(), bot.name(), now);
             }
             store.markHandledWithin(bot.network(), bot.name(), update.updateId(), update.kind(), now);
         });
+    }
+
+    /**
+     * With several bots on one network, a person who blocks one of them ("kicked" in
+     * {@code my_chat_member}) still talks to the bot their private chat last wrote to: the sender
+     * answers through that one. Only a block of that bot (or of the only bot the chat knows of)
+     * makes the chat account unreachable and goes to the engine; a block of another bot changes
+     * nothing, not even which bot the chat is remembered with (review 2026-12-07 channels follow-up).
+     */
+    private boolean blockedAnotherBot(ConfiguredBot bot, TelegramUpdates.Update update, InboundMessage message) {
+        if (!(message.content() instanceof Inbound.Blocked) || update.chatId() == null) {
+            return false;
+        }
+        Optional<String> current = store.chat(bot.network(), update.chatId()).map(TelegramStore.Chat::bot);
+        if (current.isEmpty() || current.get().equals(bot.name())) {
+            return false;
+        }
+        log.info("{}: blocked by chat {}, which talks to bot {}; nothing changes", bot, update.chatId(), current.get());
+        return true;
     }
 
     /**

@@ -48,7 +48,8 @@ final class TelegramSender implements ChannelSender {
     @Override
     public SendOutcome send(OutboundMessage message, String idempotencyKey) {
         String chatId = TelegramReplies.chatOf(message.recipient());
-        Optional<TelegramStore.Chat> chat = store.chat(network, chatId);
+        // a fault of this read is no send: the relay tries again (review 2026-12-07 channels follow-up)
+        Optional<TelegramStore.Chat> chat = ChannelSender.beforeSend(() -> store.chat(network, chatId));
         Optional<ConfiguredBot> bot = botFor(chat);
         if (bot.isEmpty()) {
             return new SendOutcome.Failed(false, "no " + network.wireName() + " bot knows chat " + message.recipient());
@@ -59,19 +60,22 @@ final class TelegramSender implements ChannelSender {
         } catch (IllegalArgumentException e) {
             return new SendOutcome.Failed(false, e.getMessage());
         }
+        String type = chat.map(TelegramStore.Chat::type).orElse(null);
         if (chatId.equals(message.recipient())) { // a reply: recipient was held to the rule in render
-            call = lock.guard(
-                    message, chatId, chat.map(TelegramStore.Chat::type).orElse(null), call);
+            TelegramReplies.Call rendered = call;
+            call = ChannelSender.beforeSend(() -> lock.guard(message, chatId, type, rendered));
         }
-        return send(bot.get(), message, call);
+        // a group by its recorded type too: Bale numbers some groups with positive ids
+        return send(bot.get(), message, call, Throttle.group(chatId, type));
     }
 
-    private SendOutcome send(ConfiguredBot bot, OutboundMessage message, TelegramReplies.Call call) {
+    private SendOutcome send(ConfiguredBot bot, OutboundMessage message, TelegramReplies.Call call, boolean group) {
         Throttle.Turn turn;
         try {
             turn = bot.throttle()
                     .acquire(
                             TelegramReplies.chatOf(message.recipient()),
+                            group,
                             bot.settings().throttleWaitMax().toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -110,6 +114,21 @@ final class TelegramSender implements ChannelSender {
             return new SendOutcome.Failed(false, refused.description());
         }
         return new SendOutcome.Failed(refused.status() >= 500, refused.description());
+    }
+
+    /** The slowest bot of the network: its wait for a turn, then one Bot API call. */
+    @Override
+    public SendDurationMax sendDurationMax() {
+        SendDurationMax max = SendDurationMax.NONE;
+        for (ConfiguredBot bot : bots.of(network)) {
+            Duration duration =
+                    bot.settings().throttleWaitMax().plus(bot.settings().requestTimeout());
+            if (duration.compareTo(max.duration()) > 0) {
+                String where = "socialbank.channels." + network.wireName() + ".bots." + bot.name() + ".";
+                max = new SendDurationMax(duration, where + "throttle-wait-max + " + where + "request-timeout");
+            }
+        }
+        return max;
     }
 
     /** The bot the chat talks to; with a single bot on the network, that one. */

@@ -71,7 +71,7 @@ final class Throttle {
      * counted. {@link Turn#PAUSED} while a 429 pause lasts, {@link Turn#BUSY} when the turn would
      * come later than the bound.
      */
-    Turn acquire(String chatId, long waitMaxNanos) throws InterruptedException {
+    Turn acquire(String chatId, boolean group, long waitMaxNanos) throws InterruptedException {
         long deadline = time.nanos() + waitMaxNanos;
         while (true) {
             long wait;
@@ -80,9 +80,7 @@ final class Throttle {
                 if (paused && now - pausedUntil < 0) {
                     return Turn.PAUSED;
                 }
-                Window chat = chats.computeIfAbsent(
-                        chatId,
-                        id -> group(id) ? new Window(groupPerMinute, MINUTE) : new Window(chatPerSecond, SECOND));
+                Window chat = window(chatId, group);
                 wait = Math.max(overall.waitNanos(now), chat.waitNanos(now));
                 if (wait == 0) {
                     overall.add(now);
@@ -95,6 +93,23 @@ final class Throttle {
             }
             time.sleep(wait);
         }
+    }
+
+    /**
+     * The chat's window, of a group's length when it is one; a chat first seen as a person's and
+     * then recorded as a group (its type came with a later update) keeps its send times.
+     */
+    private Window window(String chatId, boolean group) {
+        Window chat = chats.get(chatId);
+        if (chat != null && chat.length == (group ? MINUTE : SECOND)) {
+            return chat;
+        }
+        Window fresh = group ? new Window(groupPerMinute, MINUTE) : new Window(chatPerSecond, SECOND);
+        if (chat != null) {
+            fresh.times.addAll(chat.times);
+        }
+        chats.put(chatId, fresh);
+        return fresh;
     }
 
     /**
@@ -119,9 +134,13 @@ final class Throttle {
         paused = true;
     }
 
-    /** Group and supergroup chat ids are negative; private chats are the user's positive id. */
-    static boolean group(String chatId) {
-        return chatId.startsWith("-");
+    /**
+     * Telegram numbers groups, supergroups and channels with negative ids; Bale some groups with
+     * positive ones, so the chat's type as its updates recorded it counts too: any but
+     * {@code private} (review 2026-12-07 channels follow-up). Unknown type, positive id: a person.
+     */
+    static boolean group(String chatId, String chatType) {
+        return chatId.startsWith("-") || chatType != null && !chatType.equals("private");
     }
 
     /** The send times of the last window, oldest first. */

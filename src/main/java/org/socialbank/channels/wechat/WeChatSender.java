@@ -84,18 +84,21 @@ public class WeChatSender implements ChannelSender {
             return new SendOutcome.NotNow(
                     Duration.ofSeconds(1), "a WeChat callback of this follower is being answered");
         }
-        Optional<SendOutcome> massSent = campaigns.massSends().known(message.id());
+        // faults of the reads before a call are no send: the relay tries again (review 2026-12-07 channels follow-up)
+        Optional<SendOutcome> massSent =
+                ChannelSender.beforeSend(() -> campaigns.massSends().known(message.id()));
         if (massSent.isPresent()) {
             return massSent.get(); // it joined a mass send: never sent a second way
         }
-        if (followers.takeCustomMessage(openId)) {
+        if (ChannelSender.beforeSend(() -> followers.takeCustomMessage(openId))) {
             WeChatApi.Answer answer = client.post(CUSTOM_SEND, custom(openId, message.content()));
             if (!(answer instanceof WeChatApi.Refused refused && WINDOW_CLOSED.contains(refused.errcode()))) {
                 return outcome(answer);
             }
             followers.closeWindow(openId);
         }
-        Optional<MarketingMessages.Marketing> offer = campaigns.marketing().marketing(message.id());
+        Optional<MarketingMessages.Marketing> offer =
+                ChannelSender.beforeSend(() -> campaigns.marketing().marketing(message.id()));
         if (offer.isPresent()) {
             return massSend(message, offer.get());
         }

@@ -97,11 +97,12 @@ final class WhatsAppSender implements ChannelSender {
         if (!WA_ID.matcher(to).matches()) {
             return new SendOutcome.Failed(false, "not a WhatsApp user id: " + to);
         }
-        Optional<Pacing.Wait> wait = pacing.take(to);
+        // faults of the reads before a call are no send: the relay tries again (review 2026-12-07 channels follow-up)
+        Optional<Pacing.Wait> wait = ChannelSender.beforeSend(() -> pacing.take(to));
         if (wait.isPresent()) { // a wait for a rate limit is no send attempt
             return new SendOutcome.NotNow(wait.get().retryAfter(), wait.get().reason());
         }
-        if (!store.windowOpen(to, clock.instant(), properties.windowMargin())) {
+        if (!ChannelSender.beforeSend(() -> store.windowOpen(to, clock.instant(), properties.windowMargin()))) {
             return template(message);
         }
         ObjectNode body;
@@ -123,7 +124,8 @@ final class WhatsAppSender implements ChannelSender {
      * for what may go as one; else a failure the outbox reports.
      */
     private SendOutcome template(OutboundMessage message) {
-        Optional<MarketingMessages.Marketing> offer = marketing.marketing(message.id());
+        // reached before any call, or after a refused one: nothing was sent either way
+        Optional<MarketingMessages.Marketing> offer = ChannelSender.beforeSend(() -> marketing.marketing(message.id()));
         if (offer.isPresent()) {
             return marketingTemplate(message, offer.get());
         }

@@ -10,11 +10,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.socialbank.conversation.ChannelSender;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +65,21 @@ final class XApi {
 
     /** No answer; {@code maybeDelivered} when the request may have reached X. */
     record NoAnswer(boolean maybeDelivered, String reason) implements Answer {}
+
+    /**
+     * The longest one {@link #post} can take: a call is tried again at once only when it could not
+     * connect, which takes at most the client's connect timeout, so the last try alone may take the
+     * whole {@code request-timeout}.
+     */
+    ChannelSender.SendDurationMax callDurationMax() {
+        Duration timeout = settings.requestTimeout();
+        Duration connect =
+                http.connectTimeout().filter(c -> c.compareTo(timeout) < 0).orElse(timeout);
+        return new ChannelSender.SendDurationMax(
+                connect.multipliedBy(settings.retriesMax()).plus(timeout),
+                "socialbank.channels.x.retries-max x the connect timeout (" + connect
+                        + ") + socialbank.channels.x.request-timeout");
+    }
 
     Answer reply(String tweetId, String text) {
         ObjectNode body = JSON.createObjectNode().put("text", text);

@@ -64,6 +64,12 @@ final class XSender implements ChannelSender {
         return Network.X;
     }
 
+    /** One call to X, with its immediate retries (review 2026-12-07 channels follow-up). */
+    @Override
+    public SendDurationMax sendDurationMax() {
+        return api.callDurationMax();
+    }
+
     @Override
     public SendOutcome send(OutboundMessage message, String idempotencyKey) {
         String recipient = message.recipient();
@@ -76,7 +82,9 @@ final class XSender implements ChannelSender {
             return outcome(api.reply(tweetId, text.get()));
         }
         // not for the timeline: the author of the tweet gets it privately
-        Optional<String> author = identities.identity(message.identityId()).map(ChannelIdentity::externalId);
+        // a fault of this read is no send: the relay tries again (review 2026-12-07 channels follow-up)
+        Optional<String> author = ChannelSender.beforeSend(() -> identities.identity(message.identityId()))
+                .map(ChannelIdentity::externalId);
         if (author.isEmpty()) {
             return new SendOutcome.Failed(false, "no author known for " + recipient);
         }

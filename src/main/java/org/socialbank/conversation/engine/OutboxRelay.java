@@ -98,6 +98,7 @@ public class OutboxRelay implements SmartLifecycle {
                 throw new IllegalStateException(
                         "two ChannelSenders for " + sender.network().wireName());
             }
+            requireWithinLease(sender, properties.relayLease());
             inFlight.put(sender.network(), new AtomicInteger());
         }
         this.properties = properties;
@@ -111,6 +112,21 @@ public class OutboxRelay implements SmartLifecycle {
                 new LinkedBlockingQueue<>(),
                 new WorkerThreads());
         this.workers.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * A send that can outlast its lease lets another relay claim the row and send it again: the
+     * start is refused, naming both sides (review 2026-12-07 channels follow-up).
+     */
+    static void requireWithinLease(ChannelSender sender, Duration lease) {
+        ChannelSender.SendDurationMax max = sender.sendDurationMax();
+        if (max.duration().compareTo(lease) >= 0) {
+            throw new IllegalStateException("a send on " + sender.network().wireName() + " may take up to "
+                    + max.duration() + " (" + max.properties()
+                    + "), not less than socialbank.conversation.relay-lease (" + lease
+                    + "): another relay could claim the row meanwhile and send it twice; lower those or raise"
+                    + " relay-lease");
+        }
     }
 
     /**
@@ -303,19 +319,13 @@ public class OutboxRelay implements SmartLifecycle {
         if (!clock.instant().isBefore(lease)) {
             return false; // the lease ran out before its turn: another relay may hold the row now
         }
-        OutboundMessage message = new OutboundMessage(
-                row.id(),
-                row.identityId(),
-                row.channel(),
-                row.recipient(),
-                Json.outbound(seal.open(row.id(), row.payload())));
-        ChannelSender sender = senders.get(row.channel());
-        SendOutcome outcome;
-        try {
-            outcome = sender.send(message, row.id().toString());
-        } catch (RuntimeException e) {
-            outcome = new SendOutcome.Unknown("sender threw " + e); // it may have sent before throwing
+        Optional<OutboundMessage> message = decoded(row);
+        if (message.isEmpty()) {
+            finish(row, lease, "FAILED", row.attempts() + 1, "undecodable payload", clock.instant());
+            return false;
         }
+        ChannelSender sender = senders.get(row.channel());
+        SendOutcome outcome = outcome(sender, message.get());
         if (!record(row, lease, outcome)) {
             log.warn(
                     "outbox {} on {}: the lease was lost during the send; its outcome ({}) is not recorded, the "
@@ -329,6 +339,50 @@ public class OutboxRelay implements SmartLifecycle {
             recordedSent(sender, row);
         }
         return outcome instanceof SendOutcome.Sent;
+    }
+
+    /**
+     * The row's message, or empty when its payload cannot be read (not JSON of an {@code Outbound},
+     * or a sealed link that does not open): it would fail the same way at every lease, and hold
+     * every later reply of its chat behind it, so it is failed at once, logged by its id and counted
+     * (review 2026-12-07 channels follow-up). Never the payload in the log: it may hold a link.
+     */
+    private Optional<OutboundMessage> decoded(JdbcConversations.Pending row) {
+        try {
+            return Optional.of(new OutboundMessage(
+                    row.id(),
+                    row.identityId(),
+                    row.channel(),
+                    row.recipient(),
+                    Json.outbound(seal.open(row.id(), row.payload()))));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "outbox {} on {}: its payload cannot be read ({}); failed, not sent",
+                    row.id(),
+                    row.channel().wireName(),
+                    e.getClass().getSimpleName());
+            meters.counter(
+                            "socialbank.outbox.undecodable",
+                            "channel",
+                            row.channel().wireName())
+                    .increment();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What the sender said. A sender that throws may have sent before throwing: unknown, unless it
+     * says nothing was sent ({@link ChannelSender.NothingSent}, a fault of its reads before the
+     * call): then a failed try, retried when the fault may pass (review 2026-12-07 channels follow-up).
+     */
+    private static SendOutcome outcome(ChannelSender sender, OutboundMessage message) {
+        try {
+            return sender.send(message, message.id().toString());
+        } catch (ChannelSender.NothingSent e) {
+            return new SendOutcome.Failed(e.retryable(), e.getMessage());
+        } catch (RuntimeException e) {
+            return new SendOutcome.Unknown("sender threw " + e);
+        }
     }
 
     /** A report the platform made while the row was still ours is applied now (review 2026-12-07 channels follow-up). */

@@ -27,8 +27,17 @@ class PayloadSeal {
         this.sealer = new Sealer(codes, "outbox payloads");
     }
 
-    /** The payload with each URL sealed. */
+    /**
+     * What a sealed link's opening brace becomes in text that only looks sealed (a customer may
+     * type anything that a reply then quotes, a request's note): the brace and a word joiner
+     * (U+2060, shown as nothing), so that every {@code {gcm1:...}} of a stored payload is ours and
+     * one that does not open is a broken row, never a customer's text.
+     */
+    static final String LOOK_ALIKE_OPENING = "{\u2060gcm1:";
+
+    /** The payload with each URL sealed, and what only looks sealed made unlike it. */
     String seal(UUID rowId, String payload) {
+        payload = payload.replace("{gcm1:", LOOK_ALIKE_OPENING);
         Matcher url = URL.matcher(payload);
         StringBuilder out = new StringBuilder(payload.length() + 64);
         while (url.find()) {
@@ -38,15 +47,22 @@ class PayloadSeal {
     }
 
     /**
-     * The payload with its sealed URLs opened. Something that only looks sealed (a customer may
-     * type anything that a reply then quotes) is left as it is.
+     * The payload with its sealed URLs opened. A sealed link that does not open (corrupted, or
+     * moved from another row) throws: sent as it is, the customer would get a broken link instead
+     * of the one the reply is about (review 2026-12-07 channels follow-up); {@link #seal} makes sure
+     * no customer's text looks sealed.
+     *
+     * @throws IllegalStateException when a sealed link does not open for this row
      */
     String open(UUID rowId, String stored) {
         Matcher sealed = SEALED.matcher(stored);
         StringBuilder out = new StringBuilder(stored.length());
         while (sealed.find()) {
             String opened = decrypt(rowId, sealed.group(1));
-            sealed.appendReplacement(out, Matcher.quoteReplacement(opened == null ? sealed.group() : opened));
+            if (opened == null) {
+                throw new IllegalStateException("a sealed link of outbox row " + rowId + " does not open");
+            }
+            sealed.appendReplacement(out, Matcher.quoteReplacement(opened));
         }
         return sealed.appendTail(out).toString();
     }

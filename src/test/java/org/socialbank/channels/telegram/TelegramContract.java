@@ -109,6 +109,8 @@ abstract class TelegramContract {
         registry.add("socialbank.channels.telegram.bots.slow.messages-per-second", () -> "5");
         registry.add("socialbank.channels.telegram.bots.slow.group-messages-per-minute", () -> "3");
         registry.add("socialbank.channels.telegram.bots.slow.throttle-wait-max", () -> "1m");
+        // the slow bot waits up to a minute for a group's turn: a send must fit in the relay's lease
+        registry.add("socialbank.conversation.relay-lease", () -> "2m");
         bot(registry, "telegram", "poller", POLLER, null);
         registry.add("socialbank.channels.telegram.bots.poller.mode", () -> "polling");
         bot(registry, "bale", "main", BALE, "bale-secret-0123456789");
@@ -490,6 +492,72 @@ abstract class TelegramContract {
         assertThat(API.sent(MAIN, person)).hasSizeGreaterThan(2);
     }
 
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: with several bots, a block of a bot the chat does not talk"
+            + " to changes nothing: replies still go through the chat's bot, and the chat account stays reachable")
+    void aBlockOfAnotherBotChangesNothing() {
+        long user = IDS.incrementAndGet();
+        String person = Long.toString(user);
+        for (int answered = 1; answered <= 2; answered++) { // before and after the other bot's block
+            int expected = answered;
+            byte[] text = Recorded.bytes(Recorded.update("private-text", IDS.incrementAndGet(), user));
+            post("telegram", "main", MAIN_SECRET, text);
+            API.await(calls -> API.sent(MAIN, person).size() >= expected, Duration.ofSeconds(20));
+            if (answered == 1) {
+                blockedBySecond(user);
+            }
+        }
+        awaitOutboxDrained(person);
+        assertThat(API.sent(SECOND, person)).isEmpty();
+        assertThat(reachable(user)).isTrue();
+        assertThat(store.botOf(Network.TELEGRAM, person)).contains("main");
+    }
+
+    /** A "kicked" from bot second, which the chat never talked to: recorded as handled, and nothing else. */
+    private void blockedBySecond(long user) {
+        long kicked = IDS.incrementAndGet();
+        byte[] update = Recorded.bytes(Recorded.update("my-chat-member-kicked", kicked, user));
+        assertThat(post("telegram", "second", "second-secret-0123456789", update)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM telegram_updates WHERE network = 'telegram' AND bot = 'second' "
+                                + "AND update_id = ?",
+                        kicked))
+                .as("the update is recorded as handled")
+                .isEqualTo(1);
+        assertThat(reachable(user)).isTrue();
+        assertThat(store.botOf(Network.TELEGRAM, Long.toString(user))).contains("main");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a Bale group numbered with a positive id, recorded as a"
+            + " group, gets at most 20 messages in any minute")
+    void aBaleGroupWithAPositiveIdIsThrottledAsAGroup() {
+        String group = Long.toString(IDS.incrementAndGet());
+        store.remember(Network.BALE, group, "group", "main", java.time.Instant.now());
+        for (int i = 0; i < 24; i++) {
+            OutboundMessage message = new OutboundMessage(
+                    UUID.randomUUID(),
+                    new IdentityId(UUID.randomUUID()),
+                    Network.BALE,
+                    group,
+                    new Outbound.Text("message " + (char) ('a' + i))); // no digit: not the group lock's
+            SendOutcome outcome = baleSender.send(message, "k" + i);
+            for (int wait = 0; wait < 10 && outcome instanceof SendOutcome.NotNow notNow; wait++) {
+                TIME.advance(Math.max(notNow.retryAfter().toNanos(), Throttle.SECOND));
+                outcome = baleSender.send(message, "k" + i);
+            }
+            assertThat(outcome).isEqualTo(new SendOutcome.Sent());
+        }
+        List<Long> times = API.calls(BALE, "sendMessage").stream()
+                .filter(c -> c.chatId().equals(group))
+                .map(FakeTelegramApi.Call::nanos)
+                .toList();
+        assertThat(times).hasSize(24);
+        assertThat(ThrottleUnitTests.mostInWindow(times, Throttle.MINUTE)).isLessThanOrEqualTo(20);
+    }
+
     /** A group member's text to the bot ("@SocialBankBot balance") in the group, as a new update. */
     private static byte[] groupAsk(long user, String group, String text) {
         ObjectNode update = Recorded.update("group-mention", IDS.incrementAndGet(), user);
@@ -708,7 +776,7 @@ abstract class TelegramContract {
                     .filter(c -> c.chatId().equals(chat))
                     .map(FakeTelegramApi.Call::nanos)
                     .toList();
-            if (Throttle.group(chat)) {
+            if (Throttle.group(chat, null)) {
                 assertThat(ThrottleUnitTests.mostInWindow(times, Throttle.MINUTE))
                         .isLessThanOrEqualTo(3);
             } else {

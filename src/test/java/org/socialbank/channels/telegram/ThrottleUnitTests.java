@@ -44,7 +44,8 @@ class ThrottleUnitTests {
             if (random.nextInt(4) == 0) {
                 time.advance(random.nextInt(400_000_000));
             }
-            assertThat(throttle.acquire(chats.get(chat), Long.MAX_VALUE / 4)).isEqualTo(Throttle.Turn.GO);
+            assertThat(throttle.acquire(chats.get(chat), Throttle.group(chats.get(chat), null), Long.MAX_VALUE / 4))
+                    .isEqualTo(Throttle.Turn.GO);
             sends.add(new long[] {chat, time.nanos()});
         }
         List<Long> all = sends.stream().map(s -> s[1]).toList();
@@ -53,7 +54,7 @@ class ThrottleUnitTests {
             int index = c;
             List<Long> times =
                     sends.stream().filter(s -> s[0] == index).map(s -> s[1]).toList();
-            if (Throttle.group(chats.get(c))) {
+            if (Throttle.group(chats.get(c), null)) {
                 assertThat(mostInWindow(times, Throttle.MINUTE))
                         .as("seed " + seed)
                         .isLessThanOrEqualTo(3);
@@ -82,12 +83,12 @@ class ThrottleUnitTests {
     void aTurnLaterThanTheBoundIsBusyAndNotCounted() throws InterruptedException {
         CompressedTime time = new CompressedTime();
         Throttle throttle = new Throttle(time, 30, 1, 20);
-        assertThat(throttle.acquire("7", 0)).isEqualTo(Throttle.Turn.GO);
-        assertThat(throttle.acquire("7", Throttle.SECOND / 2)).isEqualTo(Throttle.Turn.BUSY);
-        assertThat(throttle.acquire("8", 0))
+        assertThat(throttle.acquire("7", false, 0)).isEqualTo(Throttle.Turn.GO);
+        assertThat(throttle.acquire("7", false, Throttle.SECOND / 2)).isEqualTo(Throttle.Turn.BUSY);
+        assertThat(throttle.acquire("8", false, 0))
                 .as("another chat has its own window")
                 .isEqualTo(Throttle.Turn.GO);
-        assertThat(throttle.acquire("7", Throttle.SECOND)).isEqualTo(Throttle.Turn.GO);
+        assertThat(throttle.acquire("7", false, Throttle.SECOND)).isEqualTo(Throttle.Turn.GO);
     }
 
     @Test
@@ -95,9 +96,9 @@ class ThrottleUnitTests {
         CompressedTime time = new CompressedTime();
         Throttle throttle = new Throttle(time, 30, 1, 20);
         throttle.pause(3);
-        assertThat(throttle.acquire("1", Long.MAX_VALUE / 4)).isEqualTo(Throttle.Turn.PAUSED);
-        assertThat(throttle.acquire("-5", 0)).isEqualTo(Throttle.Turn.PAUSED);
+        assertThat(throttle.acquire("1", false, Long.MAX_VALUE / 4)).isEqualTo(Throttle.Turn.PAUSED);
+        assertThat(throttle.acquire("-5", true, 0)).isEqualTo(Throttle.Turn.PAUSED);
         time.advance(3 * Throttle.SECOND);
-        assertThat(throttle.acquire("1", 0)).isEqualTo(Throttle.Turn.GO);
+        assertThat(throttle.acquire("1", false, 0)).isEqualTo(Throttle.Turn.GO);
     }
 }

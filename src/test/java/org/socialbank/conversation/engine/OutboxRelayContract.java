@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
@@ -36,6 +37,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * The outbox relay on a real store (issue 13, section 2; issue 12, security review #13 and #17):
@@ -76,6 +78,9 @@ abstract class OutboxRelayContract {
 
     @Autowired
     GatedSender sender;
+
+    @Autowired
+    PayloadSeal seal;
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -332,6 +337,68 @@ abstract class OutboxRelayContract {
         clock.advance(Duration.ofMinutes(2)); // past sent-payload-ttl
         assertThat(janitor.run().payloadsPurged()).isPositive();
         assertThat(store.storedPayload(id)).contains("");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a database fault in a sender's read before its send is a"
+            + " failed try, retried and then sent, never an unknown outcome the janitor gives up")
+    void aFaultBeforeTheSendIsRetriedNotLost() throws Exception {
+        String chat = chat();
+        int[] reads = {0};
+        sender.rule(chat, m -> {
+            ChannelSender.beforeSend(() -> {
+                if (++reads[0] == 1) {
+                    throw new CannotGetJdbcConnectionException("pool timed out (a test's fault)");
+                }
+                return chat;
+            });
+            return new SendOutcome.Sent();
+        });
+        List<UUID> ids = write(chat, 2);
+        relay.relay();
+        assertThat(store.status(ids.get(0))).contains("PENDING");
+        assertThat(store.attempts(ids.get(0))).isOne();
+        assertThat(sender.to(chat))
+                .as("nothing sent, the rest of the chat waits")
+                .isEmpty();
+        drainAll(ids);
+        assertThat(sender.to(chat)).extracting(OutboundMessage::id).containsExactlyElementsOf(ids);
+        assertThat(store.attempts(ids.get(0))).isEqualTo(2);
+        clock.advance(Duration.ofHours(1)); // past unknown-grace: nothing for the janitor to give up
+        assertThat(janitor.run().givenUp()).isZero();
+        assertThat(ids).allMatch(id -> store.status(id).orElseThrow().equals("SUCCEEDED"));
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a reply whose payload cannot be read (not a reply's JSON, a"
+            + " sealed link that does not open) is FAILED and counted, and its chat's next reply is sent")
+    void anUndecodablePayloadFailsAndHoldsNothing() {
+        String chat = chat();
+        JdbcConversations.Chat to = address(chat);
+        UUID nope = OutboxIds.next();
+        store.insertOutbox(nope, to, "{\"kind\":\"nope\"}", clock.instant());
+        UUID corrupted = OutboxIds.next();
+        // a real sealed link, sealed for another row: it does not open for this one
+        String link = Json.outbound(new Outbound.Link("Sign in", "Open", "https://bank.example/link/abc"));
+        store.insertOutbox(corrupted, to, seal.seal(UUID.randomUUID(), link), clock.instant());
+        double before = undecodable();
+        UUID next = write(chat, 1).get(0);
+        for (int run = 0; run < 5 && store.status(next).orElseThrow().equals("PENDING"); run++) {
+            relay.relay();
+        }
+        assertThat(store.status(nope)).contains("FAILED");
+        assertThat(store.status(corrupted)).contains("FAILED");
+        assertThat(store.attempts(nope)).isOne();
+        assertThat(store.status(next)).contains("SUCCEEDED");
+        assertThat(sender.to(chat)).extracting(OutboundMessage::id).containsExactly(next);
+        assertThat(undecodable() - before).isEqualTo(2);
+    }
+
+    private double undecodable() {
+        io.micrometer.core.instrument.Counter counter = meters.find("socialbank.outbox.undecodable")
+                .tag("channel", Network.TELEGRAM.wireName())
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @TestConfiguration(proxyBeanMethods = false)

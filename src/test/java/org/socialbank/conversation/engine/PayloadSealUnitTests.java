@@ -1,6 +1,7 @@
 package org.socialbank.conversation.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -24,18 +25,27 @@ class PayloadSealUnitTests {
                 .doesNotContain("/claim/")
                 .contains("\"type\":\"link\"");
         assertThat(seal.open(row, sealed)).isEqualTo(json);
-        assertThat(seal.open(UUID.randomUUID(), sealed))
-                .as("moved to another row: stays sealed")
-                .isEqualTo(sealed);
+        assertThatThrownBy(() -> seal.open(UUID.randomUUID(), sealed))
+                .as("moved to another row: does not open, and is not sent as it is")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("gcm1");
     }
 
     @Test
-    void whatOnlyLooksSealedAndPlainPayloadsAreLeftAsTheyAre() {
+    @DisplayName("review 2026-12-07 channels follow-up: what a customer typed that looks sealed is made unlike a"
+            + " sealed link when the reply is stored, so a sealed link that does not open is a broken row")
+    void whatOnlyLooksSealedIsMadeUnlikeItAndPlainPayloadsAreLeftAsTheyAre() {
         UUID row = UUID.randomUUID();
         String typed =
                 "{\"text\":\"you wrote {gcm1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA} and {gcm1:abcdefghijklmnopqrstu}\"}";
-        assertThat(seal.open(row, typed)).isEqualTo(typed);
+        String stored = seal.seal(row, typed);
+        assertThat(PayloadSeal.SEALED.matcher(stored).find()).isFalse();
+        assertThat(seal.open(row, stored))
+                .isEqualTo(typed.replace("{gcm1:", "{\u2060gcm1:"))
+                .contains("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         assertThat(seal.open(row, "{\"text\":\"hello\"}")).isEqualTo("{\"text\":\"hello\"}");
+        String corrupted = "{\"text\":\"{gcm1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA}\"}";
+        assertThatThrownBy(() -> seal.open(row, corrupted)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
