@@ -88,6 +88,7 @@ class Cases {
                 HandoffCase.Status.QUEUED,
                 Optional.empty(),
                 now,
+                now, // its wait counts from now
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
@@ -123,11 +124,12 @@ class Cases {
     }
 
     /**
-     * The case (its owner locked) goes back to its team's queue, keeping its place, with why in
-     * its transcript; nobody is told yet ({@link #offer}).
+     * The case (its owner locked) goes back to its team's queue, keeping its place but waiting
+     * afresh ({@link HandoffCase#queuedIn}), with why in its transcript; nobody is told yet
+     * ({@link #offer}).
      */
     HandoffCase requeue(HandoffCase held, String why) {
-        HandoffCase queued = held.queuedIn(held.team());
+        HandoffCase queued = held.queuedIn(held.team(), clock.instant());
         store.updateCase(queued);
         store.append(held.id(), "BANK", null, null, why, null, clock.instant());
         return queued;

@@ -8,7 +8,10 @@ import org.socialbank.shared.Network;
 
 /**
  * One handoff as stored: whose chat, which queue (team, language), why, where it is, and its
- * times. {@code priority} 1 is fraud, 0 the rest.
+ * times. {@code priority} 1 is fraud, 0 the rest. {@code queuedAt} is its place in the fair order
+ * and never changes; {@code waitFrom} is since when it counts against {@code queue-wait-max}: when
+ * it was queued, or when it last went back to a queue (review 2026-12-07 console follow-up), so
+ * the hours a customer spent with an agent who then left are not held against her.
  */
 public record HandoffCase(
         CaseId id,
@@ -22,6 +25,7 @@ public record HandoffCase(
         Status status,
         Optional<AgentId> agent,
         Instant queuedAt,
+        Instant waitFrom,
         Optional<Instant> assignedAt,
         Optional<Instant> firstResponseAt,
         Optional<Instant> snoozedUntil,
@@ -65,10 +69,30 @@ public record HandoffCase(
                 team, Status.ASSIGNED, Optional.of(to), Optional.of(now), firstResponseAt, Optional.empty(), closedAt);
     }
 
-    /** Back in a queue, keeping its place: a transfer must not send the customer to the end. */
-    HandoffCase queuedIn(String toTeam) {
-        return moved(
-                toTeam, Status.QUEUED, Optional.empty(), Optional.empty(), firstResponseAt, Optional.empty(), closedAt);
+    /**
+     * Back in a queue at {@code now}, keeping its place (a transfer or an agent who left must not
+     * send the customer to the end) but waiting afresh: the customer, just told her place, is not
+     * told a minute later that she waited too long.
+     */
+    HandoffCase queuedIn(String toTeam, Instant now) {
+        return new HandoffCase(
+                id,
+                identity,
+                channel,
+                recipient,
+                toTeam,
+                language,
+                priority,
+                reason,
+                Status.QUEUED,
+                Optional.empty(),
+                queuedAt,
+                now,
+                Optional.empty(),
+                firstResponseAt,
+                Optional.empty(),
+                closedAt,
+                csat);
     }
 
     HandoffCase snoozedUntil(Instant until) {
@@ -110,6 +134,7 @@ public record HandoffCase(
                 toStatus,
                 toAgent,
                 queuedAt,
+                waitFrom,
                 toAssignedAt,
                 toFirstResponseAt,
                 toSnoozedUntil,

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultTeam the team a customer's request for a person goes to
  * @param snoozeMax the longest an agent may set a case aside
  * @param ratingTtl how long after the close the customer's rating buttons are taken
- * @param queueWaitMax how long a case may wait in the queue; then the bot has the conversation again
+ * @param queueWaitMax how long a case may wait in the queue (from when it was queued, or last went
+ *     back to a queue); then the bot has the conversation again
  * @param presenceTimeout how long an agent available for new cases may go unseen by the console (no
  *     authenticated console request) before assignment passes them over and the janitor marks them away;
  *     an agent away by choice unseen as long gives back their unanswered cases (10m..12h: longer than the

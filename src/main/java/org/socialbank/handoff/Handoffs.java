@@ -2,6 +2,7 @@ package org.socialbank.handoff;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -153,6 +154,7 @@ public class Handoffs {
             return new HandoffResult.Refused(HandoffRefusal.AT_CAPACITY);
         }
         if (open == null) {
+            Instant now = clock.instant();
             open = new HandoffCase(
                     new CaseId(java.util.UUID.randomUUID()),
                     identity,
@@ -164,7 +166,8 @@ public class Handoffs {
                     HandoffCase.Reason.API,
                     HandoffCase.Status.QUEUED,
                     Optional.empty(),
-                    clock.instant(),
+                    now,
+                    now,
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
@@ -220,7 +223,10 @@ public class Handoffs {
         return new HandoffResult.Done(assigned.id(), told, false);
     }
 
-    /** The agent's case goes back to a queue (another team's), keeping its place; the agent gets room. */
+    /**
+     * The agent's case goes back to a queue (another team's), keeping its place but waiting afresh
+     * there; the agent gets room.
+     */
     @Transactional
     public HandoffResult transferToTeam(AgentId agent, CaseId id, String team) {
         if (!Teams.valid(team)) {
@@ -228,7 +234,7 @@ public class Handoffs {
         }
         return mine(agent, id)
                 .<HandoffResult>map(c -> {
-                    HandoffCase queued = c.queuedIn(team);
+                    HandoffCase queued = c.queuedIn(team, clock.instant());
                     store.updateCase(queued);
                     store.append(id, "BANK", agent, null, "transferred to team " + team, null, clock.instant());
                     Optional<java.util.UUID> told = cases.assign(queued).flatMap(a -> cases.tell(a, cases.joined(a)));

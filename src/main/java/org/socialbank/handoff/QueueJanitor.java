@@ -15,8 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A customer must not wait for a person for ever while the bot keeps silent: a case still in the
- * queue {@code queue-wait-max} after it was queued is handed back to the bot, and the customer is
- * told; {@link HandoffClosed} ({@code WAITED_TOO_LONG}) tells the rest, so a listening case handed
+ * queue {@code queue-wait-max} after it was queued, or after it last went back to a queue (a
+ * transfer, an agent gone or disabled: {@link HandoffCase#waitFrom}), is handed back to the bot, and
+ * the customer is told; {@link HandoffClosed} ({@code WAITED_TOO_LONG}) tells the rest, so a listening case handed
  * over is no longer "with a person" and may be handed over again. Each case in a transaction of its own, its owner row locked and its state read again.
  *
  * <p>Nor may she wait for an agent who is gone (review 2026-12-07 console follow-up): an agent
@@ -91,7 +92,7 @@ public class QueueJanitor {
     public int run() {
         Instant before = clock.instant().minus(properties.queueWaitMax());
         int handedBack = 0;
-        for (CaseId id : store.queuedBefore(before, BATCH_MAX)) {
+        for (CaseId id : store.waitingBefore(before, BATCH_MAX)) {
             Boolean done = transactions.execute(status -> handBack(id, before));
             handedBack += Boolean.TRUE.equals(done) ? 1 : 0;
         }
@@ -102,7 +103,7 @@ public class QueueJanitor {
         HandoffCase found = store.find(id).orElseThrow();
         cases.lockOwner(found.identity());
         HandoffCase c = store.find(id).orElseThrow(); // read again under the lock: an agent may have taken it
-        if (c.status() != HandoffCase.Status.QUEUED || !c.queuedAt().isBefore(before)) {
+        if (c.status() != HandoffCase.Status.QUEUED || !c.waitFrom().isBefore(before)) {
             return false;
         }
         HandoffCase closed = c.closed(HandoffCase.Status.HANDED_BACK, clock.instant());

@@ -3,6 +3,7 @@ package org.socialbank.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -403,6 +404,72 @@ abstract class AgentRosterContract {
                 .doesNotContain(kim, nia);
         assertThat(outboxRows(waitingFor)).isEqualTo(toldWaiting + 1);
         assertThat(store.availableFlag(kim)).isFalse();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console follow-up: a case an away agent gone from the console gives back "
+            + "after hours gets a fresh queue-wait-max: its customer is told her place once, is not told a "
+            + "minute later that nobody could take it, and goes back to the bot queue-wait-max after the give-back")
+    void aCaseGivenBackWaitsAFreshQueueWaitMax() {
+        String team = team();
+        AgentId omar = agent("Omar", true, team);
+        IdentityId customer = chat();
+        CaseId held = open(customer, team);
+        assertThat(views.find(held).orElseThrow().agent()).contains(omar);
+        handoffs.setAvailable(omar, false);
+        Instant queuedAt = views.find(held).orElseThrow().queuedAt();
+        clock.advance(properties.queueWaitMax().plusHours(1)); // she has waited for Omar longer than queue-wait-max
+        long told = outboxRows(customer);
+
+        janitor.scheduled(); // Omar is gone: the case goes back to the queue, nobody of it on duty
+        Instant givenBack = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        janitor.scheduled(); // before: handed back to the bot at once, "waited too long"
+
+        HandoffCase waiting = views.find(held).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(HandoffCase.Status.QUEUED);
+        assertThat(waiting.queuedAt()).as("keeps its place in the fair order").isEqualTo(queuedAt);
+        assertThat(waiting.waitFrom())
+                .as("a fresh wait from the give-back (as stored: microseconds)")
+                .isBetween(givenBack.minusMillis(1), givenBack.plusMillis(1));
+        assertThat(outboxRows(customer)).as("told her place once").isEqualTo(told + 1);
+        assertThat(lastBankLine(held)).contains("You are number 1 in the queue");
+
+        clock.advance(Duration.between(clock.instant(), givenBack.plus(properties.queueWaitMax()))
+                .minusSeconds(1));
+        janitor.run();
+        assertThat(views.find(held).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+
+        clock.advance(Duration.ofSeconds(2));
+        janitor.run();
+        assertThat(views.find(held).orElseThrow().status()).isEqualTo(HandoffCase.Status.HANDED_BACK);
+        assertThat(handoffs.owner(customer)).isEqualTo(new Owner.Bot());
+        assertThat(outboxRows(customer)).as("then told it waited too long").isEqualTo(told + 2);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 console follow-up: a case an agent held for hours and transferred to another "
+            + "team's queue keeps its place there but waits a fresh queue-wait-max")
+    void aCaseTransferredToAnotherTeamWaitsAFreshQueueWaitMax() {
+        String team = team();
+        AgentId pia = agent("Pia", true, team);
+        IdentityId customer = chat();
+        CaseId held = open(customer, team);
+        Instant queuedAt = views.find(held).orElseThrow().queuedAt();
+        clock.advance(properties.queueWaitMax().plusHours(1));
+
+        assertThat(handoffs.transferToTeam(pia, held, team())).isInstanceOf(HandoffResult.Done.class);
+        Instant transferred = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        janitor.run();
+
+        HandoffCase waiting = views.find(held).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(HandoffCase.Status.QUEUED);
+        assertThat(waiting.queuedAt()).as("keeps its place in the fair order").isEqualTo(queuedAt);
+        assertThat(waiting.waitFrom()).isBetween(transferred.minusMillis(1), transferred.plusMillis(1));
+        clock.advance(properties.queueWaitMax());
+        janitor.run();
+        assertThat(views.find(held).orElseThrow().status()).isEqualTo(HandoffCase.Status.HANDED_BACK);
     }
 
     /**

@@ -143,9 +143,11 @@ class H2ListeningFollowUpIntegrationTests extends ConsolePagesFixture {
         String kase = openCase(agent, telegramMention(chat, "My card was charged twice for one coffee"));
         String conversation = handOver(agent, kase);
         assertThat(handoffStatus(conversation)).isEqualTo("QUEUED");
-        jdbc.sql("UPDATE handoff_cases SET queued_at = ? WHERE id = ?")
+        java.time.OffsetDateTime fiveHoursAgo = Timestamps.utc(clock.instant().minus(Duration.ofHours(5)));
+        jdbc.sql("UPDATE handoff_cases SET queued_at = ?, wait_from = ? WHERE id = ?")
                 .params(
-                        Timestamps.utc(clock.instant().minus(Duration.ofHours(5))),
+                        fiveHoursAgo,
+                        fiveHoursAgo,
                         org.socialbank.shared.Uuids.parse(conversation).orElseThrow())
                 .update();
 

@@ -64,6 +64,7 @@ final class HandoffFixtures {
                 closedAt.isPresent() ? HandoffCase.Status.RESOLVED : HandoffCase.Status.QUEUED,
                 Optional.empty(),
                 queuedAt,
+                queuedAt,
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),

@@ -99,6 +99,7 @@ class HandoffPagesBrowserTests extends ConsolePagesFixture {
                 HandoffCase.Status.QUEUED,
                 Optional.empty(),
                 clock.instant(),
+                clock.instant(),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),

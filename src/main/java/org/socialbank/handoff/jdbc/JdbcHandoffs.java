@@ -23,12 +23,12 @@ import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The handoff tables (V35, V81, V96): owners, cases, transcript, agents and their sightings, keywords, labels. */
+/** The handoff tables (V35, V81, V96, V107): owners, cases, transcript, agents and their sightings, keywords, labels. */
 @Repository
 public class JdbcHandoffs {
 
     private static final String CASE_COLUMNS = "id, identity_id, channel, recipient, team, language, priority, reason, "
-            + "status, agent_id, queued_at, assigned_at, first_response_at, snoozed_until, closed_at, csat";
+            + "status, agent_id, queued_at, wait_from, assigned_at, first_response_at, snoozed_until, closed_at, csat";
 
     /** No sighting of agent {@code a} at or after the cutoff (the one parameter). */
     private static final String UNSEEN = "NOT EXISTS (SELECT 1 FROM handoff_agent_sightings s "
@@ -103,7 +103,7 @@ public class JdbcHandoffs {
 
     public void insertCase(HandoffCase c) {
         jdbc.sql("INSERT INTO handoff_cases (" + CASE_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         c.id().value(),
                         c.identity().value(),
@@ -116,6 +116,7 @@ public class JdbcHandoffs {
                         c.status().name(),
                         c.agent().map(AgentId::value).orElse(null),
                         utc(c.queuedAt()),
+                        utc(c.waitFrom()),
                         utc(c.assignedAt()),
                         utc(c.firstResponseAt()),
                         utc(c.snoozedUntil()),
@@ -126,13 +127,15 @@ public class JdbcHandoffs {
 
     /** Writes every changeable column of the case. */
     public void updateCase(HandoffCase c) {
-        jdbc.sql("UPDATE handoff_cases SET team = ?, priority = ?, status = ?, agent_id = ?, assigned_at = ?, "
-                        + "first_response_at = ?, snoozed_until = ?, closed_at = ?, csat = ? WHERE id = ?")
+        jdbc.sql(
+                        "UPDATE handoff_cases SET team = ?, priority = ?, status = ?, agent_id = ?, wait_from = ?, "
+                                + "assigned_at = ?, first_response_at = ?, snoozed_until = ?, closed_at = ?, csat = ? WHERE id = ?")
                 .params(
                         c.team(),
                         c.priority(),
                         c.status().name(),
                         c.agent().map(AgentId::value).orElse(null),
+                        utc(c.waitFrom()),
                         utc(c.assignedAt()),
                         utc(c.firstResponseAt()),
                         utc(c.snoozedUntil()),
@@ -216,10 +219,13 @@ public class JdbcHandoffs {
                 .list();
     }
 
-    /** Cases queued before {@code before} and still waiting, oldest first, at most {@code limit}. */
-    public List<CaseId> queuedBefore(Instant before, int limit) {
-        return jdbc.sql("SELECT id FROM handoff_cases WHERE status = 'QUEUED' AND queued_at < ? ORDER BY queued_at "
-                        + "LIMIT ?")
+    /**
+     * Cases still waiting whose wait began before {@code before} (queued, or back in a queue, then:
+     * {@link HandoffCase#waitFrom}), longest waiting first, at most {@code limit}.
+     */
+    public List<CaseId> waitingBefore(Instant before, int limit) {
+        return jdbc.sql("SELECT id FROM handoff_cases WHERE status = 'QUEUED' AND wait_from < ? "
+                        + "ORDER BY wait_from, id LIMIT ?")
                 .params(utc(before), limit)
                 .query((rs, n) -> new CaseId(rs.getObject(1, UUID.class)))
                 .list();
@@ -248,6 +254,7 @@ public class JdbcHandoffs {
                 HandoffCase.Status.valueOf(rs.getString("status")),
                 Optional.ofNullable(rs.getString("agent_id")).map(AgentId::new),
                 Timestamps.instant(rs, "queued_at"),
+                Timestamps.instant(rs, "wait_from"),
                 optional(rs, "assigned_at"),
                 optional(rs, "first_response_at"),
                 optional(rs, "snoozed_until"),
