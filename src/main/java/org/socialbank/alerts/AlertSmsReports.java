@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * about again. A row is claimed by moving its {@code updated_at} (conditional on it being as
  * read), so two nodes never both ask. Every answer is counted in {@value #COUNTER} by outcome
  * ({@code delivered}, {@code failed}, {@code unknown_id}, {@code still_pending}, {@code no_report}
- * for one given up on, and {@code round_cut} for a round that spent its time), and each SMS that ends FAILED or UNKNOWN is logged with its
- * alert's id.
+ * for one given up on, and {@code round_cut} for a round that spent its time), and each SMS that
+ * ends FAILED or UNKNOWN is logged with its alert's id.
  */
 @Component
 class AlertSmsReports {

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Repository;
 /**
  * {@code alert_sms}, the SMS outbox of alerts no chat could carry: queued PENDING, claimed SENDING,
  * HANDED just before the gateway is called, then what the gateway answered; an ACCEPTED one (and an
- * UNKNOWN one with the gateway's id) waits for its delivery report, which a janitor asks for. Every move is conditional on the row being
- * as read, so two nodes never both send, nor both ask.
+ * UNKNOWN one with the gateway's id) waits for its delivery report, which a janitor asks for.
+ * Every move is conditional on the row being as read, so two nodes never both send, nor both ask.
  */
 @Repository
 public class JdbcAlertSms {
