@@ -86,22 +86,30 @@ public record AlertsProperties(
 
     /**
      * The janitor of accepted alert SMS ({@code socialbank.alerts.sms-reports.*}, review 2026-12-07
-     * alerts follow-up): an SMS the gateway answered PENDING is ACCEPTED until the gateway is asked
-     * what became of it.
+     * alerts follow-up): an SMS the gateway answered PENDING is ACCEPTED (and one it answered
+     * UNKNOWN with its id stays UNKNOWN) until the gateway is asked what became of it.
      *
      * @param recheckAfter how long an accepted SMS waits before the gateway is asked about it, and
      *     between two questions while there is no report yet
      * @param waitMax how long after the alert was queued as an SMS a report is waited for: then,
      *     still without one, the SMS is UNKNOWN (counted and logged for operations) and never asked
      *     about again
-     * @param batchMax the most accepted SMS one round asks about (each is a call to the gateway)
+     * @param batchMax the most SMS one round asks about (each is a call to the gateway)
+     * @param interval how long the janitor waits between two rounds: it runs on its own schedule,
+     *     never in the follower's round, so a slow report API never delays an alert (review
+     *     2026-12-07 alerts follow-up)
+     * @param roundTimeMax how long one round may keep asking: once spent, it asks no more (the rest
+     *     waits for the next round); a question under way finishes, bounded by the gateway's timeout
      */
     public record SmsReports(
             @DefaultValue("5m") Duration recheckAfter,
             @DefaultValue("3d") Duration waitMax,
-            @DefaultValue("50") int batchMax) {
+            @DefaultValue("50") int batchMax,
+            @DefaultValue("30s") Duration interval,
+            @DefaultValue("20s") Duration roundTimeMax) {
 
-        static final SmsReports DEFAULTS = new SmsReports(Duration.ofMinutes(5), Duration.ofDays(3), 50);
+        static final SmsReports DEFAULTS = new SmsReports(
+                Duration.ofMinutes(5), Duration.ofDays(3), 50, Duration.ofSeconds(30), Duration.ofSeconds(20));
 
         public SmsReports {
             require(
@@ -115,6 +123,16 @@ public record AlertsProperties(
                             && waitMax.compareTo(Duration.ofDays(30)) <= 0,
                     "sms-reports.wait-max must be longer than sms-reports.recheck-after and at most 30d");
             require(batchMax >= 1 && batchMax <= 1000, "sms-reports.batch-max must be 1..1000");
+            require(
+                    interval != null
+                            && interval.compareTo(Duration.ofSeconds(1)) >= 0
+                            && interval.compareTo(Duration.ofHours(1)) <= 0,
+                    "sms-reports.interval must be 1s..1h");
+            require(
+                    roundTimeMax != null
+                            && roundTimeMax.compareTo(Duration.ofSeconds(1)) >= 0
+                            && roundTimeMax.compareTo(Duration.ofMinutes(10)) <= 0,
+                    "sms-reports.round-time-max must be 1s..10m");
         }
     }
 

@@ -19,6 +19,13 @@ public interface SmsGateway {
      * than thrown: {@link SmsReport.StillPending} when there is no report yet or the gateway cannot
      * be asked now, {@link SmsReport.UnknownId} when it knows no such message. Takes nothing from
      * the send budgets: nothing is sent.
+     *
+     * <p>A default, so that a gateway written before reports were asked for still compiles: it
+     * answers {@link SmsReport.StillPending} (it cannot tell), and a message it answered PENDING
+     * or UNKNOWN stays so until the caller gives up ({@code socialbank.alerts.sms-reports.wait-max}
+     * for an alert SMS: then UNKNOWN, counted and logged). A gateway with a report API overrides it.
      */
-    SmsReport status(String deliveryId);
+    default SmsReport status(String deliveryId) {
+        return SmsReport.stillPending();
+    }
 }

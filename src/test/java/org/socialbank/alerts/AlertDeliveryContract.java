@@ -1,9 +1,11 @@
 package org.socialbank.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -368,6 +370,99 @@ abstract class AlertDeliveryContract {
     }
 
     @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: a delivery report API that hangs never delays an alert: while"
+            + " the re-check waits on the gateway, the follower's round writes a new posting's alert to her chat")
+    void aHangingReportApiNeverDelaysTheAlertOfANewPosting() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            backdateSms(acceptedBySms("Pari Parsa", Language.EN, 80_000).transfer(), RECHECK_AFTER.plusMinutes(1));
+        }
+        CustomerId rana = customer("Rana Rahimi", Language.EN, phone());
+        AccountId wallet = wallet(rana);
+        IdentityId chat = linked(rana);
+        AccountId equity = equity();
+        post(equity, wallet, 100_000);
+        drain();
+        FakeSms.ReportsHeld held = provider.holdReports();
+        ExecutorService janitor = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> rechecking = janitor.submit(() -> smsReports.recheck());
+            assertThat(held.awaitEntered(Duration.ofSeconds(30)))
+                    .as("the re-check waits on the gateway")
+                    .isTrue();
+            TransferId spent = post(wallet, equity, 30_000);
+            assertTimeoutPreemptively(Duration.ofSeconds(20), alerts::round, "the round waited on the report API");
+            assertThat(statuses(spent)).containsExactly("outgoing:sent");
+            assertThat(outbox(chat)).last().asString().contains("300.00");
+            assertThat(rechecking.isDone()).as("the re-check still waits").isFalse();
+        } finally {
+            provider.stopHolding();
+            janitor.shutdown();
+            assertThat(janitor.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: a re-check round stops asking once its time is spent"
+            + " (round-time-max); the SMS it did not ask about are asked at the next round")
+    void aRecheckRoundStopsAskingOnceItsTimeIsSpent() {
+        List<Accepted> due = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Accepted accepted = acceptedBySms("Sara Sadeghi", Language.EN, 80_000);
+            provider.report(accepted.delivery(), SmsReport.delivered());
+            due.add(accepted);
+        }
+        due.forEach(a -> backdateSms(a.transfer(), RECHECK_AFTER.plusMinutes(1)));
+        double cut = count("round_cut");
+
+        provider.reportsTake(Duration.ofMillis(300));
+        try {
+            smsReports.recheck(Duration.ofMillis(700));
+        } finally {
+            provider.reportsTake(Duration.ZERO);
+        }
+        assertThat(due.stream().filter(a -> provider.asked(a.delivery()) > 0).count())
+                .as("at most three questions of 300 ms start within 700 ms")
+                .isLessThanOrEqualTo(3);
+        assertThat(count("round_cut") - cut).isOne();
+
+        smsReports.recheck();
+        assertThat(due).allSatisfy(a -> assertThat(smsRow(a.transfer())).isEqualTo("SUCCEEDED " + a.delivery()));
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: an alert SMS the send left UNKNOWN with the gateway's id is"
+            + " asked about too: delivered is SUCCEEDED after recheck-after; without a report after wait-max it is"
+            + " UNKNOWN for good and not asked again")
+    void anAlertSmsTheSendLeftUnknownWithAnIdLearnsItsDelivery() {
+        Accepted reported = unknownBySms("Tara Tehrani");
+        smsReports.recheck();
+        assertThat(provider.asked(reported.delivery()))
+                .as("not asked before recheck-after")
+                .isZero();
+        provider.report(reported.delivery(), SmsReport.delivered());
+        backdateSms(reported.transfer(), RECHECK_AFTER.plusMinutes(1));
+        smsReports.recheck();
+        assertThat(smsRow(reported.transfer())).isEqualTo("SUCCEEDED " + reported.delivery());
+
+        Accepted silent = unknownBySms("Taha Tavakoli");
+        jdbc.sql("UPDATE alert_sms SET created_at = ? WHERE alert_id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minus(WAIT_MAX).minusMinutes(1), alertId(silent.transfer()))
+                .update();
+        backdateSms(silent.transfer(), RECHECK_AFTER.plusMinutes(1));
+        smsReports.recheck();
+        assertThat(provider.asked(silent.delivery())).as("asked a last time").isOne();
+        assertThat(smsReason(silent.transfer())).isEqualTo("UNKNOWN no delivery report within " + WAIT_MAX);
+
+        backdateSms(reported.transfer(), RECHECK_AFTER.plusMinutes(1));
+        backdateSms(silent.transfer(), RECHECK_AFTER.plusMinutes(1));
+        smsReports.recheck();
+        assertThat(provider.asked(reported.delivery()))
+                .as("a final row is not asked again")
+                .isOne();
+        assertThat(provider.asked(silent.delivery())).as("nor one given up on").isOne();
+    }
+
+    @Test
     void aDailyDigestGathersTheDaysAlertsAndGoesOnceEvenWhenSeveralNodesRunTheJobTogether() throws Exception {
         CustomerId olga = customer("Olga Orlova", Language.EN, null);
         AccountId wallet = wallet(olga);
@@ -695,19 +790,30 @@ abstract class AlertDeliveryContract {
                 .update();
     }
 
-    /** An alert SMS the gateway accepted (answered PENDING), with the gateway's id of it. */
+    /** An alert SMS the gateway answered (PENDING or UNKNOWN), with the gateway's id of it. */
     private record Accepted(TransferId transfer, String phone, String delivery) {}
 
     private Accepted acceptedBySms(String name, Language language, long amountMinor) {
         String phone = phone();
         provider.reportLater(phone);
+        return sentBySms(name, language, phone, amountMinor, "ACCEPTED");
+    }
+
+    /** An alert SMS the send left UNKNOWN (a timeout after the request left), with the gateway's id of it. */
+    private Accepted unknownBySms(String name) {
+        String phone = phone();
+        provider.answerUnknown(phone);
+        return sentBySms(name, Language.EN, phone, 80_000, "UNKNOWN");
+    }
+
+    private Accepted sentBySms(String name, Language language, String phone, long amountMinor, String status) {
         TransferId transfer = queuedBySms(name, language, phone, amountMinor);
         sms.sendPending();
         String delivery = jdbc.sql("SELECT delivery_id FROM alert_sms WHERE alert_id = ?")
                 .param(alertId(transfer))
                 .query(String.class)
                 .single();
-        assertThat(smsRow(transfer)).isEqualTo("ACCEPTED " + delivery);
+        assertThat(smsRow(transfer)).isEqualTo(status + " " + delivery);
         return new Accepted(transfer, phone, delivery);
     }
 

@@ -54,6 +54,23 @@ class FollowerBeatUnitTests {
         assertThatThrownBy(() -> properties(0)).hasMessageContaining("batch-max");
     }
 
+    @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: the SMS reports' own interval and a round's time budget are"
+            + " checked at start")
+    void theSmsReportsIntervalAndRoundTimeAreBounded() {
+        Duration recheck = Duration.ofMinutes(5);
+        Duration waitMax = Duration.ofDays(3);
+        assertThat(new AlertsProperties.SmsReports(recheck, waitMax, 50, Duration.ofSeconds(30), Duration.ofSeconds(20))
+                        .roundTimeMax())
+                .isEqualTo(Duration.ofSeconds(20));
+        assertThatThrownBy(() ->
+                        new AlertsProperties.SmsReports(recheck, waitMax, 50, Duration.ZERO, Duration.ofSeconds(20)))
+                .hasMessageContaining("socialbank.alerts.sms-reports.interval must be 1s..1h");
+        assertThatThrownBy(() -> new AlertsProperties.SmsReports(
+                        recheck, waitMax, 50, Duration.ofSeconds(30), Duration.ofMillis(10)))
+                .hasMessageContaining("socialbank.alerts.sms-reports.round-time-max must be 1s..10m");
+    }
+
     private static AlertsProperties properties(Duration idle, Duration busy) {
         return new AlertsProperties(
                 true, idle, busy, Duration.ofSeconds(5), 200, "08:00", true, null, null, Duration.ofMinutes(30), null);

@@ -80,6 +80,14 @@ class SmsUnitTests {
     }
 
     @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: a gateway written before delivery reports still compiles"
+            + " and, asked for a report, says it cannot tell yet (still pending)")
+    void aGatewayWithoutReportsAnswersStillPending() {
+        SmsGateway older = message -> SmsDelivery.pending("gw-1");
+        assertThat(older.status("gw-1")).isEqualTo(SmsReport.stillPending());
+    }
+
+    @Test
     void refusesAnInboxWithoutBound() {
         NotificationsProperties.Budgets budgets = new NotificationsProperties.Budgets(25, 10, 1000, List.of("+881"));
         assertThat(new NotificationsProperties(500, budgets, false).devInboxMax())

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * {@code alert_sms}, the SMS outbox of alerts no chat could carry: queued PENDING, claimed SENDING,
- * HANDED just before the gateway is called, then what the gateway answered; an ACCEPTED one waits
- * for its delivery report, which a janitor asks for. Every move is conditional on the row being
- * as read, so two nodes never both send, nor both ask.
+ * HANDED just before the gateway is called, then what the gateway answered; an ACCEPTED one (and an
+ * UNKNOWN one with the gateway's id) waits for its delivery report, which a janitor asks for.
+ * Every move is conditional on the row being as read, so two nodes never both send, nor both ask.
  */
 @Repository
 public class JdbcAlertSms {
@@ -70,12 +70,28 @@ public class JdbcAlertSms {
                 == 1;
     }
 
-    /** Records the answer to this node's claim (refused by a budget before the gateway, or the gateway's answer). */
+    /**
+     * Records the answer to this node's claim (refused by a budget before the gateway, or the
+     * gateway's answer). An ACCEPTED one, and an UNKNOWN one whose answer carries the gateway's id
+     * of the message (review 2026-12-07 alerts follow-up, V104), await a delivery report.
+     */
     public void settleSms(UUID alertId, UUID claim, String status, String deliveryId, String reason, Instant at) {
-        jdbc.sql("UPDATE alert_sms SET status = ?, delivery_id = ?, reason = ?, updated_at = ? WHERE alert_id = ? "
-                        + "AND claim_id = ? AND status IN ('SENDING', 'HANDED')")
-                .params(status, deliveryId, reason, Timestamps.utc(at), alertId, claim)
+        jdbc.sql("UPDATE alert_sms SET status = ?, delivery_id = ?, reason = ?, report_awaited = ?, updated_at = ? "
+                        + "WHERE alert_id = ? AND claim_id = ? AND status IN ('SENDING', 'HANDED')")
+                .params(
+                        status,
+                        deliveryId,
+                        reason,
+                        awaitsReport(status, deliveryId),
+                        Timestamps.utc(at),
+                        alertId,
+                        claim)
                 .update();
+    }
+
+    /** Whether the gateway's answer leaves something to ask it about later: it gave an id and no final word. */
+    static boolean awaitsReport(String status, String deliveryId) {
+        return deliveryId != null && (status.equals("ACCEPTED") || status.equals("UNKNOWN"));
     }
 
     /** Gives back a claim that never reached the gateway (nothing was sent): the SMS is queued again. */
@@ -118,43 +134,48 @@ public class JdbcAlertSms {
     }
 
     /**
-     * An SMS the gateway accepted (its PENDING), waiting for its delivery report.
+     * An SMS waiting for its delivery report ({@code report_awaited}, V104): one the gateway
+     * accepted (ACCEPTED, its PENDING), or one the send left UNKNOWN with the gateway's id of it.
      *
+     * @param status ACCEPTED or UNKNOWN, as the row is
      * @param queuedAt when the alert was queued as an SMS: the janitor gives up on a report after
      *     {@code sms-reports.wait-max} from then
      */
-    public record AcceptedSms(UUID alertId, String deliveryId, Instant queuedAt) {}
+    public record AwaitingSms(UUID alertId, String status, String deliveryId, Instant queuedAt) {}
 
     /**
-     * Accepted SMS untouched since before {@code before} (accepted then, or last asked about then),
-     * the longest untouched first, at most {@code limit}.
+     * SMS awaiting a report untouched since before {@code before} (answered then, or last asked
+     * about then), the longest untouched first, at most {@code limit}.
      */
-    public List<AcceptedSms> acceptedSms(Instant before, int limit) {
-        return jdbc.sql("SELECT alert_id, delivery_id, created_at FROM alert_sms WHERE status = 'ACCEPTED' "
+    public List<AwaitingSms> awaitingReport(Instant before, int limit) {
+        return jdbc.sql("SELECT alert_id, status, delivery_id, created_at FROM alert_sms WHERE report_awaited = TRUE "
                         + "AND updated_at < ? ORDER BY updated_at, alert_id LIMIT ?")
                 .params(Timestamps.utc(before), limit)
-                .query((rs, n) ->
-                        new AcceptedSms(rs.getObject(1, UUID.class), rs.getString(2), Timestamps.instant(rs, 3)))
+                .query((rs, n) -> new AwaitingSms(
+                        rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Timestamps.instant(rs, 4)))
                 .list();
     }
 
     /**
-     * Takes an accepted SMS for one question to the gateway: moves its {@code updated_at} to
-     * {@code at}, so that no node (this one included) asks again before {@code recheck-after}.
-     * False when another node took it first, or its report came meanwhile.
+     * Takes an SMS awaiting its report for one question to the gateway: moves its {@code
+     * updated_at} to {@code at}, so that no node (this one included) asks again before {@code
+     * recheck-after}. False when another node took it first, or its report came meanwhile.
      */
     public boolean claimReport(UUID alertId, Instant before, Instant at) {
-        return jdbc.sql("UPDATE alert_sms SET updated_at = ? WHERE alert_id = ? AND status = 'ACCEPTED' "
+        return jdbc.sql("UPDATE alert_sms SET updated_at = ? WHERE alert_id = ? AND report_awaited = TRUE "
                                 + "AND updated_at < ?")
                         .params(Timestamps.utc(at), alertId, Timestamps.utc(before))
                         .update()
                 == 1;
     }
 
-    /** Records what became of an accepted SMS: SUCCEEDED, FAILED or UNKNOWN, with why for the last two. */
+    /**
+     * Records what became of an SMS awaiting its report: SUCCEEDED, FAILED or UNKNOWN (for good),
+     * with why for the last two; it awaits nothing more and is never asked about again.
+     */
     public boolean reportSms(UUID alertId, String status, String reason, Instant at) {
-        return jdbc.sql("UPDATE alert_sms SET status = ?, reason = ?, updated_at = ? WHERE alert_id = ? "
-                                + "AND status = 'ACCEPTED'")
+        return jdbc.sql("UPDATE alert_sms SET status = ?, reason = ?, report_awaited = FALSE, updated_at = ? "
+                                + "WHERE alert_id = ? AND report_awaited = TRUE")
                         .params(status, reason, Timestamps.utc(at), alertId)
                         .update()
                 == 1;
