@@ -66,7 +66,14 @@ public record HandoffCase(
 
     HandoffCase assignedTo(AgentId to, Instant now) {
         return moved(
-                team, Status.ASSIGNED, Optional.of(to), Optional.of(now), firstResponseAt, Optional.empty(), closedAt);
+                team,
+                Status.ASSIGNED,
+                waitFrom,
+                Optional.of(to),
+                Optional.of(now),
+                firstResponseAt,
+                Optional.empty(),
+                closedAt);
     }
 
     /**
@@ -75,48 +82,40 @@ public record HandoffCase(
      * told a minute later that she waited too long.
      */
     HandoffCase queuedIn(String toTeam, Instant now) {
-        return new HandoffCase(
-                id,
-                identity,
-                channel,
-                recipient,
+        return moved(
                 toTeam,
-                language,
-                priority,
-                reason,
                 Status.QUEUED,
-                Optional.empty(),
-                queuedAt,
                 now,
+                Optional.empty(),
                 Optional.empty(),
                 firstResponseAt,
                 Optional.empty(),
-                closedAt,
-                csat);
+                closedAt);
     }
 
     HandoffCase snoozedUntil(Instant until) {
-        return moved(team, Status.SNOOZED, agent, assignedAt, firstResponseAt, Optional.of(until), closedAt);
+        return moved(team, Status.SNOOZED, waitFrom, agent, assignedAt, firstResponseAt, Optional.of(until), closedAt);
     }
 
     HandoffCase awake() {
-        return moved(team, Status.ASSIGNED, agent, assignedAt, firstResponseAt, Optional.empty(), closedAt);
+        return moved(team, Status.ASSIGNED, waitFrom, agent, assignedAt, firstResponseAt, Optional.empty(), closedAt);
     }
 
     HandoffCase answered(Instant now) {
         return firstResponseAt.isPresent()
                 ? this
-                : moved(team, status, agent, assignedAt, Optional.of(now), snoozedUntil, closedAt);
+                : moved(team, status, waitFrom, agent, assignedAt, Optional.of(now), snoozedUntil, closedAt);
     }
 
     HandoffCase closed(Status to, Instant now) {
-        return moved(team, to, agent, assignedAt, firstResponseAt, Optional.empty(), Optional.of(now));
+        return moved(team, to, waitFrom, agent, assignedAt, firstResponseAt, Optional.empty(), Optional.of(now));
     }
 
     /** The same case with what a step of its life changes; who, why and since when stay. */
     private HandoffCase moved(
             String toTeam,
             Status toStatus,
+            Instant toWaitFrom,
             Optional<AgentId> toAgent,
             Optional<Instant> toAssignedAt,
             Optional<Instant> toFirstResponseAt,
@@ -134,7 +133,7 @@ public record HandoffCase(
                 toStatus,
                 toAgent,
                 queuedAt,
-                waitFrom,
+                toWaitFrom,
                 toAssignedAt,
                 toFirstResponseAt,
                 toSnoozedUntil,
