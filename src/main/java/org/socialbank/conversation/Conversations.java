@@ -3,6 +3,7 @@ package org.socialbank.conversation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.dialogue.Dialogue;
@@ -123,7 +124,7 @@ public class Conversations {
         return take(message, NOTHING_ALONGSIDE).received();
     }
 
-    private static final Runnable NOTHING_ALONGSIDE = () -> {};
+    private static final Consumer<Received.Handled> NOTHING_ALONGSIDE = handled -> {};
 
     /**
      * Handles one message as {@link #receive(InboundMessage)} does, and runs {@code alongside} in
@@ -139,7 +140,17 @@ public class Conversations {
      *     duplicate, a refused poison message), the caller records the delivery on its own
      */
     public boolean receiveAndRecord(InboundMessage message, Runnable alongside) {
-        return take(message, alongside).alongsideCommitted();
+        return take(message, handled -> alongside.run()).alongsideCommitted();
+    }
+
+    /**
+     * As {@link #receiveAndRecord(InboundMessage, Runnable)}, {@code alongside} given the turn's
+     * replies (those written to the outbox as its answer, not the alerts its effects pushed), before
+     * the relay can send any of them: X's numbered choices end the sets a reply makes out of date
+     * before a newer set is numbered (review 2026-12-07 channels follow-up).
+     */
+    public Received receive(InboundMessage message, Consumer<Received.Handled> alongside) {
+        return take(message, alongside).received();
     }
 
     private record Taken(Received received, boolean alongsideCommitted) {}
@@ -154,7 +165,7 @@ public class Conversations {
         }
     }
 
-    private Taken take(InboundMessage message, Runnable alongside) {
+    private Taken take(InboundMessage message, Consumer<Received.Handled> alongside) {
         Language withheld = null;
         for (int attempt = 1; ; attempt++) {
             boolean[] ran = {false};
@@ -169,10 +180,10 @@ public class Conversations {
                         withholding[0] = t.withheldIn();
                         return null;
                     }
-                    if (t.received() instanceof Received.Duplicate) {
+                    if (!(t.received() instanceof Received.Handled handled)) {
                         status.setRollbackOnly(); // not even the chat account's report is refreshed
                     } else {
-                        alongside.run();
+                        alongside.accept(handled);
                         ran[0] = true;
                     }
                     return t.received();

@@ -40,14 +40,28 @@ public sealed interface Inbound {
         }
     }
 
-    /** A button was pressed; the reference is checked against the server-side row, never trusted. */
-    record Button(String reference) implements Inbound {
+    /**
+     * A button was pressed; the reference is checked against the server-side row, never trusted.
+     *
+     * @param typed what the customer typed that the channel read as this press (a choice number on
+     *     X, whose DMs carry no buttons), null for a button pressed: while a person owns the
+     *     conversation it is what the transcript shows, since she was talking to them
+     */
+    record Button(String reference, String typed) implements Inbound {
         public Button {
             Objects.requireNonNull(reference, "reference");
             if (reference.isEmpty() || reference.length() > REFERENCE_LENGTH_MAX) {
                 throw new IllegalArgumentException(
                         "a button reference is 1 to " + REFERENCE_LENGTH_MAX + " characters");
             }
+            if (typed != null && typed.length() > TEXT_LENGTH_MAX) {
+                throw new IllegalArgumentException("a text is at most " + TEXT_LENGTH_MAX + " characters");
+            }
+        }
+
+        /** A button pressed. */
+        public Button(String reference) {
+            this(reference, null);
         }
 
         @Override

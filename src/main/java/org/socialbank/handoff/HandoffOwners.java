@@ -153,10 +153,18 @@ class HandoffOwners implements ConversationOwners {
         return screened.secret() ? List.of(notices.secretHidden(handoff.language())) : List.of();
     }
 
+    /**
+     * The message's text; a press the customer typed (X's choice numbers) as she typed it, since
+     * she was talking to the agent (review 2026-12-07 channels follow-up); else the kind.
+     */
     private static String textOf(CustomerMessage message) {
-        return message.content() instanceof Inbound.Text text
-                ? text.text()
-                : "[" + message.content().kind().toLowerCase(Locale.ROOT) + "]";
+        if (message.content() instanceof Inbound.Text text) {
+            return text.text();
+        }
+        if (message.content() instanceof Inbound.Button button && button.typed() != null) {
+            return button.typed();
+        }
+        return "[" + message.content().kind().toLowerCase(Locale.ROOT) + "]";
     }
 
     /** A rating button: stored once, for a closed case of this chat, within the rating's time. */

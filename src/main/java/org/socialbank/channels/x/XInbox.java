@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.channels.PublicMentionReceived;
 import org.socialbank.conversation.InboundMessage;
+import org.socialbank.conversation.Received;
 import org.socialbank.shared.Faults;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,15 @@ public class XInbox {
     /** The kind recorded for an event whose handling threw. */
     static final String FAILED = "failed";
 
+    /**
+     * The conversation engine ({@code Conversations::receive}): it handles a message once and runs
+     * {@code alongside}, given the turn's replies, in the message's transaction.
+     */
+    @FunctionalInterface
+    interface Engine {
+        Received receive(InboundMessage message, Consumer<Received.Handled> alongside);
+    }
+
     /** What became of one webhook post. */
     public enum Delivery {
         HANDLED,
@@ -38,11 +48,11 @@ public class XInbox {
     private final XUpdates.Account bank;
     private final XStore store;
     private final XChoices choices;
-    private final Consumer<InboundMessage> engine;
+    private final Engine engine;
     private final Clock clock;
     private final Consumer<PublicMentionReceived> listeners;
 
-    XInbox(XProperties properties, XStore store, XChoices choices, Consumer<InboundMessage> engine, Clock clock) {
+    XInbox(XProperties properties, XStore store, XChoices choices, Engine engine, Clock clock) {
         this(properties, store, choices, engine, clock, mention -> {});
     }
 
@@ -50,7 +60,7 @@ public class XInbox {
             XProperties properties,
             XStore store,
             XChoices choices,
-            Consumer<InboundMessage> engine,
+            Engine engine,
             Clock clock,
             Consumer<PublicMentionReceived> listeners) {
         this.listeners = listeners;
@@ -136,6 +146,17 @@ public class XInbox {
     }
 
     /**
+     * A DM that is one of the chat's open choice numbers is a press ({@link XChoices}). The sets it
+     * ends (the one pressed; those shown before a text or before the bank's answer to it) end in the
+     * message's transaction: so a fault that makes X post it again finds them as they were, and a
+     * Buttons reply is numbered only once they ended.
+     */
+    private void toEngine(InboundMessage message) {
+        XChoices.Reading reading = choices.read(message);
+        engine.receive(reading.message(), handled -> choices.settle(reading, handled.replies()));
+    }
+
+    /**
      * Handles one event; false when the store or a transaction failed (a database, transaction or
      * I/O fault, {@link Faults#infrastructure}), so that X posts it again: such a fault rolled the
      * engine's work back, and recording the event now would make X's redelivery skip a message
@@ -149,8 +170,7 @@ public class XInbox {
             }
             String kind = event.kind();
             try {
-                // a DM that is just "1" answers the numbered choices of the chat's last buttons
-                event.message().map(choices::read).ifPresent(engine);
+                event.message().ifPresent(this::toEngine);
             } catch (RuntimeException e) {
                 if (Faults.infrastructure(e)) {
                     throw e;

@@ -8,7 +8,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Keeps {@code x_events} bounded: X's replay of missed events reaches a few days back, so rows
  * older than 30 days (as long as the engine's inbox keeps its own) are deleted hourly; and so are
- * {@code x_choices} rows past {@code choice-ttl}, which no number can use any more.
+ * {@code x_choice_sets} rows past {@code choice-ttl}, which no number can use any more.
  */
 class XJanitor {
 

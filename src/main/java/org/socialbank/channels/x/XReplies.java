@@ -64,20 +64,34 @@ final class XReplies {
      * @param choiceHint the line under numbered choices, in the chat's language ("Reply with the number.")
      */
     static ObjectNode directMessage(Outbound content, String choiceHint) {
-        String text = content instanceof Outbound.Buttons b ? choices(b, choiceHint) : bounded(text(content));
-        return XApi.JSON.createObjectNode().put("text", text);
+        return directMessage(content, choiceHint, 1);
     }
 
     /**
-     * The text, then one line per button ({@code 1 · Confirm}), then the hint; the text is cut so
-     * that the whole stays within X's limit and the choices are always shown.
+     * As {@link #directMessage(Outbound, String)}, a Buttons message's choices numbered from {@code
+     * firstNumber}: the numbers after those still open in the chat ({@link XChoices#remember}).
      */
+    static ObjectNode directMessage(Outbound content, String choiceHint, int firstNumber) {
+        String text =
+                content instanceof Outbound.Buttons b ? choices(b, choiceHint, firstNumber) : bounded(text(content));
+        return XApi.JSON.createObjectNode().put("text", text);
+    }
+
     static String choices(Outbound.Buttons buttons, String choiceHint) {
+        return choices(buttons, choiceHint, 1);
+    }
+
+    /**
+     * The text, then one line per button ({@code 1 · Confirm}, numbered from {@code firstNumber}),
+     * then the hint; the text is cut so that the whole stays within X's limit and the choices are
+     * always shown.
+     */
+    static String choices(Outbound.Buttons buttons, String choiceHint, int firstNumber) {
         StringBuilder tail = new StringBuilder("\n");
         for (int i = 0; i < buttons.buttons().size(); i++) {
             String label =
                     buttons.buttons().get(i).label().replaceAll("\\s+", " ").strip();
-            tail.append('\n').append(i + 1).append(CHOICE_MARK).append(cut(label, LABEL_MAX));
+            tail.append('\n').append(firstNumber + i).append(CHOICE_MARK).append(cut(label, LABEL_MAX));
         }
         tail.append("\n\n").append(cut(choiceHint.strip(), HINT_MAX));
         return cut(buttons.text(), DM_TEXT_MAX - tail.length()) + tail;

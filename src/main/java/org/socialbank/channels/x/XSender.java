@@ -108,9 +108,10 @@ final class XSender implements ChannelSender {
      * presses a button the customer was not shown. Not stored, not sent: the relay tries again.
      */
     private SendOutcome choices(String userId, OutboundMessage message, Outbound.Buttons buttons) {
-        ObjectNode body = XReplies.directMessage(buttons, choiceHints.apply(message.identityId()));
+        String hint = choiceHints.apply(message.identityId());
+        int firstNumber; // after the numbers still open in the chat: a push never takes those of her question
         try {
-            choices.remember(
+            firstNumber = choices.remember(
                     userId,
                     message.id(),
                     buttons.buttons().stream().map(Outbound.Button::reference).toList());
@@ -119,6 +120,7 @@ final class XSender implements ChannelSender {
             return new SendOutcome.Failed(
                     true, "choices not stored: " + e.getClass().getSimpleName());
         }
+        ObjectNode body = XReplies.directMessage(buttons, hint, firstNumber);
         SendOutcome outcome = dm(userId, body);
         if (outcome instanceof SendOutcome.Failed || outcome instanceof SendOutcome.NotNow) {
             try {

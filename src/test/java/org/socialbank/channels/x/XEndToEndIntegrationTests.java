@@ -258,9 +258,9 @@ class XEndToEndIntegrationTests {
         return "1";
     }
 
-    /** The engine's reference of choice {@code n} of the chat's last Buttons message, as the bank stored it. */
+    /** The engine's reference of choice {@code n} (from 1) of the chat's last Buttons message, as the bank stored it. */
     String storedChoice(Account account, int n) {
-        String refs = jdbc.sql("SELECT choice_refs FROM x_choices WHERE chat_id = ?")
+        String refs = jdbc.sql("SELECT choice_refs FROM x_choice_sets WHERE chat_id = ? ORDER BY sent_at DESC LIMIT 1")
                 .param(account.user)
                 .query(String.class)
                 .single();
@@ -396,14 +396,15 @@ class XEndToEndIntegrationTests {
         alice.dm("#pay @ivan_handle 500 INR");
         assertThat(alice.received(seen + 1)).contains("500");
         String option = confirmOption(alice, seen + 1);
+        String confirmReference = storedChoice(alice, 1);
         confirm(alice, ALICE, option);
         assertThat(balance(IVAN, "INR")).isEqualTo(before + 50_000);
-        // the same press again, as a new event ("1", and the quick reply an older client sends) and as a
-        // replay of the stored one: nothing more is paid
+        // the same press again, as a new event ("1": text now, its set ended with the press; and the quick
+        // reply an older client sends) and as a replay of the stored one: nothing more is paid
         int after = alice.count();
         ObjectNode again = alice.dm(option);
         post(again);
-        alice.press(storedChoice(alice, 1));
+        alice.press(confirmReference);
         alice.dm("help");
         alice.received(after + 3);
         assertThat(balance(IVAN, "INR")).isEqualTo(before + 50_000);
@@ -576,12 +577,12 @@ class XEndToEndIntegrationTests {
         assertThat(pair.payer().received(shown)).contains("1 · ", "2 · ", "Reply with the number");
         assertThat(reply(pair.payer(), "1")).doesNotContain("/confirm/");
         assertThat(balance(pair.payeeWallet())).isEqualTo(200);
-        reply(pair.payer(), " ۱ ");
+        reply(pair.payer(), " ۱ "); // its set ended with the press: text
         assertThat(balance(pair.payeeWallet())).isEqualTo(200);
 
         ask(pair, "3");
         reply(pair.payer(), "2");
-        reply(pair.payer(), "1"); // the cancelled payment's Confirm: out of date
+        reply(pair.payer(), "1"); // the cancelled payment's set ended with the press: text
         assertThat(balance(pair.payeeWallet())).isEqualTo(200);
         assertThat(X.refused()).as("DM bodies X would refuse").isEmpty();
     }
@@ -591,7 +592,7 @@ class XEndToEndIntegrationTests {
     void aStaleNumberIsText() {
         Pair pair = pair();
         ask(pair, "2");
-        jdbc.sql("UPDATE x_choices SET sent_at = ? WHERE chat_id = ?")
+        jdbc.sql("UPDATE x_choice_sets SET sent_at = ? WHERE chat_id = ?")
                 .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(16), pair.payer().user)
                 .update();
         reply(pair.payer(), "1");
@@ -599,8 +600,9 @@ class XEndToEndIntegrationTests {
     }
 
     @Test
-    @DisplayName("review 2026-12-07 channels follow-up: a number answers the newest numbered choices only")
-    void aNumberAnswersTheNewestChoicesOnly() {
+    @DisplayName("review 2026-12-07 channels follow-up: a second confirmation while the first is open takes the"
+            + " numbers after it; its own Confirm pays its amount")
+    void aSecondConfirmationTakesTheNumbersAfterTheFirst() {
         Pair pair = pair();
         Account payer = pair.payer();
         // two confirmations by tweet (a tweet is no DM text, so the first one's choices are not ended by it)
@@ -608,9 +610,158 @@ class XEndToEndIntegrationTests {
         payer.tweet("@SocialBankFr #pay @" + pair.payeeHandle() + " 3 EUR");
         confirmOption(payer, seen + 1);
         payer.tweet("@SocialBankFr #pay @" + pair.payeeHandle() + " 4 EUR");
-        confirmOption(payer, seen + 2);
+        assertThat(payer.received(seen + 2)).contains("\n3 · ", "\n4 · ").doesNotContain("\n1 · ");
+        reply(payer, "3");
+        assertThat(balance(pair.payeeWallet())).isEqualTo(400);
+        // the receipt answered her: the sets shown before it ended, "1" is text
         reply(payer, "1");
         assertThat(balance(pair.payeeWallet())).isEqualTo(400);
+    }
+
+    @Autowired
+    org.socialbank.payments.requests.Requests requests;
+
+    @Autowired
+    org.socialbank.handoff.Handoffs handoffs;
+
+    /**
+     * Eve, another customer, asks the payer for {@code amountMinor} EUR by her X handle; returns Eve's
+     * wallet, once the request's Pay/Decline reached the payer's DMs (its text is DM {@code seen + 1}).
+     */
+    AccountId requestFromPayer(Pair pair, long amountMinor) {
+        org.socialbank.support.Customers customers = new org.socialbank.support.Customers(directory, ledger);
+        org.socialbank.support.Customers.Customer eve =
+                customers.named("Eve Asker").wallet("EUR").create();
+        directory.addAlias(eve.id(), Alias.parse(AliasType.HANDLE, Network.X, "eve_" + alice4(), null), true);
+        Alias payer = Alias.parse(AliasType.HANDLE, Network.X, pair.payer().handle, null);
+        directory.addAlias(pair.payerCustomer().id(), payer, true);
+        org.socialbank.payments.requests.RequestResult asked =
+                requests.request(new org.socialbank.payments.requests.RequestOrder(
+                        new org.socialbank.payments.requests.RequestId(UUID.randomUUID()),
+                        eve.id(),
+                        payer,
+                        amountMinor,
+                        CurrencyCode.of("EUR"),
+                        null,
+                        "api"));
+        assertThat(asked).isInstanceOf(org.socialbank.payments.requests.RequestResult.Asked.class);
+        return eve.wallet();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a money request pushed while she reads a confirmation is"
+            + " numbered 3 and 4; her \"1\" confirms the payment and pays no request")
+    void aRequestPushedDuringAConfirmationNeverTakesItsNumbers() {
+        Pair pair = pair();
+        int shown = ask(pair, "2");
+        AccountId eve = requestFromPayer(pair, 800);
+        String request = pair.payer().received(shown + 1);
+        assertThat(request).contains("\n3 · ", "\n4 · ").doesNotContain("\n1 · ");
+        reply(pair.payer(), "1");
+        assertThat(balance(pair.payeeWallet()))
+                .as("Confirm of the payment she was reading")
+                .isEqualTo(200);
+        assertThat(balance(eve)).as("the request is not paid").isZero();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: \"3\" pays the request pushed during a confirmation, and"
+            + " not the confirmation")
+    void theRequestsOwnNumberPaysIt() {
+        Pair pair = pair();
+        int shown = ask(pair, "2");
+        AccountId eve = requestFromPayer(pair, 800);
+        assertThat(pair.payer().received(shown + 1)).contains("\n3 · ");
+        reply(pair.payer(), "3");
+        assertThat(balance(eve)).isEqualTo(800);
+        assertThat(balance(pair.payeeWallet())).isZero();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a \"This wasn't me\" alert pushed during a confirmation is"
+            + " numbered 3; her \"1\" confirms the payment and locks nothing")
+    void aPostingAlertPushedDuringAConfirmationNeverTakesItsNumbers() {
+        Pair pair = pair();
+        Account payer = pair.payer();
+        int shown = ask(pair, "2");
+        CurrencyCode eur = CurrencyCode.of("EUR");
+        org.socialbank.support.Customers customers = new org.socialbank.support.Customers(directory, ledger);
+        assertThat(ledger.transfer(org.socialbank.ledger.NewTransfer.posted(
+                        new org.socialbank.ledger.TransferId(UUID.randomUUID()),
+                        pair.payerCustomer().wallet(),
+                        customers.funding(eur),
+                        500,
+                        eur,
+                        "card")))
+                .isInstanceOf(org.socialbank.ledger.TransferResult.Posted.class);
+        org.socialbank.support.Await.until(
+                () -> {
+                    transactionAlerts.follow(); // the journal follower is off in tests by default
+                    // her first deposit's alert (no button) may come first
+                    return X.dms(payer.user).stream().anyMatch(dm -> dm.text().contains("5.00"));
+                },
+                java.time.Duration.ofSeconds(45),
+                () -> "the alert by DM; calls: " + X.calls());
+        assertThat(X.dms(payer.user))
+                .extracting(FakeXApi.Call::text)
+                .filteredOn(text -> text.contains("5.00"))
+                .singleElement()
+                .asString()
+                .contains("\n3 · ")
+                .doesNotContain("\n1 · ");
+        reply(payer, "1");
+        assertThat(balance(pair.payeeWallet())).isEqualTo(200);
+        org.socialbank.directory.IdentityId identity =
+                identities.identity(Network.X, payer.user).orElseThrow().id();
+        assertThat(handoffs.owner(identity))
+                .as("no case opened, no card locked")
+                .isInstanceOf(org.socialbank.handoff.Owner.Bot.class);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a number past the choices is text and ends them: after a"
+            + " refused amount, \"2\" is the new amount")
+    void aRefusedAmountThenTwoIsTheNewAmount() {
+        Pair pair = pair();
+        Account payer = pair.payer();
+        ask(pair, "50");
+        int seen = payer.count();
+        payer.dm("500"); // over X's limit for one payment: refused, and the bank asks for another amount
+        assertThat(payer.received(seen + 2)).contains("another amount");
+        String answer = reply(payer, "2");
+        assertThat(answer).contains("Pay €2.00 to", "\n1 · ", "\n2 · ");
+        assertThat(balance(pair.payeeWallet())).isZero();
+        reply(payer, "1");
+        assertThat(balance(pair.payeeWallet())).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a number she sends while a person has her conversation is"
+            + " the number in the transcript, and presses nothing")
+    void aNumberDuringAHandoffIsTheNumberInTheTranscript() {
+        Pair pair = pair();
+        ask(pair, "2");
+        org.socialbank.directory.IdentityId identity =
+                identities.identity(Network.X, pair.payer().user).orElseThrow().id();
+        org.socialbank.handoff.HandoffResult opened = handoffs.open(identity, "support", false);
+        assertThat(opened).isInstanceOf(org.socialbank.handoff.HandoffResult.Done.class);
+        UUID caseId =
+                ((org.socialbank.handoff.HandoffResult.Done) opened).caseId().value();
+        pair.payer().dm("1");
+        org.socialbank.support.Await.until(
+                () -> jdbc.sql("SELECT COUNT(*) FROM handoff_transcript WHERE case_id = ? AND author = 'CUSTOMER'")
+                                .param(caseId)
+                                .query(Integer.class)
+                                .single()
+                        > 0,
+                java.time.Duration.ofSeconds(30),
+                () -> "her message in the transcript");
+        assertThat(jdbc.sql("SELECT body FROM handoff_transcript WHERE case_id = ? AND author = 'CUSTOMER'")
+                        .param(caseId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("1");
+        assertThat(balance(pair.payeeWallet())).isZero();
     }
 
     private static String alice4() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
+import org.socialbank.conversation.Received;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -71,8 +72,10 @@ class XInboxUnitTests {
     }
 
     /** The engine stand-in: "poison" throws as a dialogue bug would, "db down" as the store would. */
-    private void engine(InboundMessage message) {
-        String text = ((Inbound.Text) message.content()).text();
+    private Received engine(InboundMessage message, java.util.function.Consumer<Received.Handled> alongside) {
+        String text = message.content() instanceof Inbound.Button button
+                ? "button:" + button.reference()
+                : ((Inbound.Text) message.content()).text();
         if (text.equals("poison")) {
             throw new IllegalArgumentException("a split of 51 members");
         }
@@ -84,6 +87,9 @@ class XInboxUnitTests {
             throw fault;
         }
         seen.add(text);
+        Received.Handled handled = new Received.Handled(List.of());
+        alongside.accept(handled);
+        return handled;
     }
 
     static Stream<RuntimeException> infrastructureFaults() {
@@ -206,5 +212,25 @@ class XInboxUnitTests {
         assertThat(deliver(body)).isEqualTo(XInbox.Delivery.HANDLED);
         assertThat(seen).containsExactly("help", "balance", "pay");
         assertThat(kind("dm:1862345678901270002")).isEqualTo("dm");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a press the engine could not take leaves its set open, so"
+            + " X's redelivery presses it again; once taken, the set ends")
+    void aPressTheEngineCouldNotTakeIsPressedAgainWhenXPostsItAgain() {
+        String chat = Recorded.event(Recorded.payload("dm-text"), "direct_message_events")
+                .path("message_create")
+                .path("sender_id")
+                .asString();
+        XChoices choices = new XChoices(jdbc, Clock.systemUTC(), java.time.Duration.ofMinutes(15));
+        choices.remember(chat, UUID.randomUUID(), List.of("ref-confirm", "ref-cancel"));
+        faults.put("button:ref-confirm", new CannotCreateTransactionException("no connection"));
+        byte[] body = post("1");
+        assertThat(deliver(body)).isEqualTo(XInbox.Delivery.RETRY_LATER);
+        assertThat(choices.reference(chat, 1)).contains("ref-confirm");
+        faults.clear();
+        assertThat(deliver(body)).isEqualTo(XInbox.Delivery.HANDLED);
+        assertThat(seen).containsExactly("button:ref-confirm");
+        assertThat(choices.open(chat)).isEmpty();
     }
 }

@@ -69,6 +69,19 @@ class XRepliesUnitTests {
     }
 
     @Test
+    @DisplayName("review 2026-12-07 channels follow-up: a pushed set is numbered after the choices still open")
+    void aPushedSetIsNumberedAfterTheOpenChoices() {
+        ObjectNode body = XReplies.directMessage(
+                new Outbound.Buttons(
+                        "Eve asks you for €80.00.",
+                        List.of(new Outbound.Button("Pay", "ref-pay"), new Outbound.Button("Decline", "ref-decline"))),
+                "Reply with the number of your choice.",
+                3);
+        assertThat(body.path("text").asString())
+                .isEqualTo("Eve asks you for €80.00.\n\n3 · Pay\n4 · Decline\n\nReply with the number of your choice.");
+    }
+
+    @Test
     @DisplayName("review 2026-12-07 channels follow-up: a long text is cut so that the choices and the hint still fit")
     void aLongTextKeepsItsChoicesWithinXsLimit() {
         List<Outbound.Button> buttons = new java.util.ArrayList<>();
