@@ -57,6 +57,8 @@ class FulfilApproval {
      * its reason, a retry in an interval when the cause can pass (else staff decide), and her chat
      * is told why and what happens next, each reason once per approval however the reasons
      * alternate (review 2026-12-07 follow-up: frozen, no account, frozen again tells two messages).
+     * A reason on the bank's side waits for staff and is not blamed on her (review 2026-12-07
+     * applications follow-up).
      */
     private void fulfilled(Application a, Fulfilment outcome) {
         if (outcome instanceof Fulfilment.Unfulfilled no) {
@@ -65,8 +67,8 @@ class FulfilApproval {
             String state = a.product() == Product.LOAN ? "not_paid_out" : "not_issued";
             store.unfulfilled(a.id(), state, no.reason(), retryAt);
             if (store.firstNotice(a.id(), no.reason(), now)) {
-                events.publishEvent(
-                        new ApplicationNotFulfilled(a.id(), a.customerId(), a.product(), no.reason(), retryAt != null));
+                events.publishEvent(new ApplicationNotFulfilled(
+                        a.id(), a.customerId(), a.product(), no.reason(), retryAt != null, no.bankSide()));
             }
         } else {
             store.fulfilled(a.id());
@@ -81,7 +83,7 @@ class FulfilApproval {
                 cards.issueCredit(card, a.customerId(), a.currency(), a.amountMinor(), properties.cardStatementDay());
         if (result instanceof CardResult.Refused refused) {
             log.warn("application {} approved but its card was not issued: {}", a.id(), refused.code());
-            return new Fulfilment.Unfulfilled(refused.code().code());
+            return new Fulfilment.Unfulfilled(refused.code().code(), false);
         }
         store.setCard(a.id(), card.value());
         return new Fulfilment.Fulfilled();

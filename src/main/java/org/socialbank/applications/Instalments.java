@@ -159,8 +159,8 @@ public class Instalments {
      * refusal stays late and the next runs try again.
      */
     private void missed(JdbcLoans.InstalmentRow row, Loan loan, AccountId from, RejectionCode code, Instant now) {
-        boolean hers = hers(code, from);
-        String reason = hers ? code.code() : "bank_" + code.code();
+        boolean hers = LedgerRefusals.hers(ledger, code, from);
+        String reason = LedgerRefusals.reason(hers, code);
         String status = code == RejectionCode.ACCOUNT_CLOSED ? "held" : "late";
         int number = row.instalment().number();
         if (!reason.equals(row.missedReason()) || !status.equals(row.status())) {
@@ -187,20 +187,6 @@ public class Instalments {
                     code,
                     status.equals("held") ? "held" : "tried again");
         }
-    }
-
-    /** Whether a refusal is about her account: not enough money in it, or it is frozen or closed itself. */
-    private boolean hers(RejectionCode code, AccountId from) {
-        return switch (code) {
-            case EXCEEDS_CREDITS -> true;
-            case ACCOUNT_FROZEN -> in(from, AccountStatus.FROZEN);
-            case ACCOUNT_CLOSED -> in(from, AccountStatus.CLOSED);
-            default -> false; // any other refusal is the bank's to sort out
-        };
-    }
-
-    private boolean in(AccountId account, AccountStatus status) {
-        return ledger.account(account).map(a -> a.status() == status).orElse(false);
     }
 
     /** What staff's retry of an instalment did: its status after it ({@code paid}, {@code late}, {@code held}), or why not. */
@@ -283,7 +269,7 @@ public class Instalments {
     /** Collects from her primary account in the loan's currency when the one it was collected from is closed. */
     private void moveCollecting(Loan loan) {
         AccountId from = store.collectAccount(loan.id());
-        if (!in(from, AccountStatus.CLOSED)) {
+        if (!LedgerRefusals.in(ledger, from, AccountStatus.CLOSED)) {
             return;
         }
         directory

@@ -82,7 +82,7 @@ public class Loans {
         Optional<AccountId> payout =
                 directory.primaryAccount(a.customerId(), a.currency().code());
         if (payout.isEmpty()) {
-            return refused(a, "no_account");
+            return refused(a, "no_account", false);
         }
         AccountId account = account(id);
         open(new NewAccount(
@@ -96,7 +96,9 @@ public class Loans {
         TransferResult paid = ledger.transfer(
                 NewTransfer.posted(transfer, account, payout.get(), a.amountMinor(), a.currency(), "loan-payout"));
         if (paid instanceof TransferResult.Rejected rejected) {
-            return refused(a, rejected.code().code());
+            // her account frozen or closed is hers; the loan account frozen is the bank's (review 2026-12-07)
+            boolean hers = LedgerRefusals.hers(ledger, rejected.code(), payout.get());
+            return refused(a, LedgerRefusals.reason(hers, rejected.code()), !hers);
         }
         Instant now = Microseconds.now(clock);
         LocalDate today = LocalDate.ofInstant(now, properties.zone());
@@ -214,8 +216,12 @@ public class Loans {
         }
     }
 
-    private static Fulfilment refused(Application a, String code) {
-        log.warn("application {} approved but its loan was not paid out: {}", a.id(), code);
-        return new Fulfilment.Unfulfilled(code);
+    private static Fulfilment refused(Application a, String reason, boolean bankSide) {
+        log.warn(
+                "application {} approved but its loan was not paid out: {}{}",
+                a.id(),
+                reason,
+                bankSide ? " (the bank's side: listed for staff)" : "");
+        return new Fulfilment.Unfulfilled(reason, bankSide);
     }
 }

@@ -1,6 +1,7 @@
 package org.socialbank.handoff;
 
 import java.util.Optional;
+import java.util.UUID;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.Mentions;
 import org.socialbank.listening.Topic;
@@ -20,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * listening team, fraud first, with the mention at the head of its transcript; the listening case
  * keeps the handoff case's id and points to it. The two stay in step: when an agent resolves the
  * conversation or hands it back to the bot, the listening case is closed with it, in the same
- * transaction; when it waited too long and went back to the bot, the case may be handed over again. Lives here because the console's listening pages may not
+ * transaction; when it waited too long and went back to the bot, or the network made the bank forget
+ * the chat account, the case may be handed over again. Lives here because the console's listening pages may not
  * depend on handoff (handoff depends on the console).
  */
 @Service
@@ -76,15 +78,17 @@ public class ListeningHandovers {
 
     /**
      * An agent closed the conversation: every listening case handed over to it is closed (one
-     * author's mentions share the author's one conversation). It went back to the bot unanswered:
-     * they stay open and may be handed over again.
+     * author's mentions share the author's one conversation). It went back to the bot unanswered, or
+     * the network asked the bank to forget the chat account (nobody can write there any more, and no
+     * person settled it): they stay open, no longer with a person, and may be answered in public or
+     * handed over again (to another chat of hers, if she has one linked).
      */
     @EventListener
     void on(HandoffClosed closed) {
-        if (closed.byAgent()) {
-            cases.closeHandedOver(closed.caseId().value());
-        } else {
-            cases.releaseHandedOver(closed.caseId().value());
+        UUID handoffCase = closed.caseId().value();
+        switch (closed.way()) {
+            case RESOLVED, HANDED_BACK -> cases.closeHandedOver(handoffCase);
+            case WAITED_TOO_LONG, CHAT_FORGOTTEN -> cases.releaseHandedOver(handoffCase);
         }
     }
 

@@ -124,6 +124,23 @@ final class LoanFixtures {
         return newPrimaryWallet(borrower, EUR);
     }
 
+    /**
+     * The bank's own loan account of an application not submitted yet, opened as the payout opens it
+     * (the payout finds it there and uses it), in {@code status}.
+     */
+    AccountId bankLoanAccount(ApplicationId application, Borrower borrower, AccountStatus target) {
+        AccountId account = Loans.account(Loans.loanId(application));
+        assertThat(ledger.open(new NewAccount(
+                        account,
+                        EUR,
+                        borrower.id().ownerRef(),
+                        AccountKind.LOAN,
+                        Set.of(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS))))
+                .isInstanceOf(OpenResult.Opened.class);
+        status(account, target);
+        return account;
+    }
+
     /** Freezes, unfreezes or closes an account (the bank's or hers). */
     void status(AccountId account, AccountStatus target) {
         assertThat(ledger.changeStatus(account, target)).isInstanceOf(StatusResult.Changed.class);
@@ -131,7 +148,13 @@ final class LoanFixtures {
 
     /** A loan application started, its form filled in and signed with the SMS code, as the chat and the pages do it. */
     Application submitLoan(Borrower borrower, long amountMinor, int termMonths, long incomeMinor, String purpose) {
-        ApplicationId id = new ApplicationId(UUID.randomUUID());
+        return submitLoan(
+                new ApplicationId(UUID.randomUUID()), borrower, amountMinor, termMonths, incomeMinor, purpose);
+    }
+
+    /** {@link #submitLoan(Borrower, long, int, long, String)} with the application's id chosen beforehand. */
+    Application submitLoan(
+            ApplicationId id, Borrower borrower, long amountMinor, int termMonths, long incomeMinor, String purpose) {
         Applications.Start start = applications.start(id, borrower.id(), Product.LOAN, "telegram");
         assertThat(start).isInstanceOf(Applications.Started.class);
         SignOnPage.Signing signing = signatures.start(

@@ -3,6 +3,7 @@ package org.socialbank.applications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.DirectoryResult;
@@ -63,6 +64,7 @@ class UnfulfilledFollowUpIntegrationTests extends LoanHttpTestBase {
         assertRetried(api.post(path, "{}"), "fulfilled", null);
         assertRetried(api.post(path, "{}"), "fulfilled", null);
         assertThat(fixtures.balance(flo.wallet())).as("paid once").isEqualTo(130_000);
+        fixtures.drain(flo); // spent: the classes sharing this context collect no instalment of hers
 
         Response audit = api.get("/api/v1/applications/" + approved.id().value() + "/actions");
         assertThat(audit.status()).as(audit.body()).isEqualTo(200);
@@ -103,6 +105,7 @@ class UnfulfilledFollowUpIntegrationTests extends LoanHttpTestBase {
                 api.post("/api/v1/applications/" + approved.id().value() + "/loan/instalments/1/retry", "{}"),
                 409,
                 "instalment_not_held");
+        fixtures.drain(paul); // spent: the classes sharing this context collect no instalment of his
         assertThat(applications.staffActions(approved.id(), 10)).singleElement().satisfies(a -> {
             assertThat(a.action()).isEqualTo("instalment.retry");
             assertThat(a.instalment()).isEqualTo(1);
@@ -152,6 +155,49 @@ class UnfulfilledFollowUpIntegrationTests extends LoanHttpTestBase {
             assertThat(a.actor()).startsWith("token:");
             assertThat(a.outcome()).isEqualTo("bank_account_closed");
         });
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 applications follow-up: a payout refused because the bank's own loan account is frozen is held for staff with its reason and never blamed on her")
+    void aPayoutRefusedOnTheBanksSideIsHeldForStaffAndNotBlamedOnHer() {
+        LoanFixtures.Borrower bea = fixtures.borrower("Béa Versement", Language.FR, 0);
+        String chat = frenchChatOf(bea);
+        ApplicationId id = new ApplicationId(UUID.randomUUID());
+        AccountId bankSide = fixtures.bankLoanAccount(id, bea, AccountStatus.FROZEN);
+
+        Application approved = fixtures.submitLoan(id, bea, 130_000, 6, 900_000, "un vélo");
+
+        assertThat(approved.status()).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(loans.ofApplication(id)).isEmpty();
+        Response listed = api.get("/api/v1/applications/unfulfilled?limit=100");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().path("applications").valueStream())
+                .filteredOn(u -> u.path("application")
+                        .path("id")
+                        .asString()
+                        .equals(id.value().toString()))
+                .singleElement()
+                .satisfies(u -> {
+                    assertThat(u.path("state").asString()).isEqualTo("not_paid_out");
+                    assertThat(u.path("reason").asString()).isEqualTo("bank_account_frozen");
+                    assertThat(u.hasNonNull("retryAt")).as("held for staff").isFalse();
+                });
+        String path = "/api/v1/applications/" + id.value() + "/fulfilment";
+        assertRetried(api.post(path, "{}"), "not_paid_out", "bank_account_frozen");
+        chats.drain();
+        assertThat(chats.told(chat, "votre compte est gelé"))
+                .as("never blamed on her: %s", chats.sent(chat))
+                .isEmpty();
+        assertThat(chats.told(chat, "Nous finalisons son versement de notre côté ; vous n’avez rien à faire"))
+                .as("told once that nothing is asked of her")
+                .hasSize(1);
+
+        fixtures.status(bankSide, AccountStatus.OPEN); // staff unfreeze the bank's account and retry
+        assertRetried(api.post(path, "{}"), "fulfilled", null);
+        assertThat(fixtures.balance(bea.wallet())).isEqualTo(130_000);
+        assertThat(loans.ofApplication(id)).isPresent();
+        fixtures.drain(bea); // spent: the classes sharing this context collect no instalment of hers
     }
 
     private static void assertRetried(Response response, String state, String reason) {

@@ -2,7 +2,6 @@ package org.socialbank.branches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Directory;
 import org.socialbank.shared.CustomerTime;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
@@ -24,16 +22,12 @@ import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
-import org.socialbank.support.MutableClock;
 import org.socialbank.support.RecordingSender;
-import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Review 2026-12-07 branches #1 over real HTTP, the engine and a Telegram fake on H2: an
@@ -49,32 +43,15 @@ import org.springframework.test.context.DynamicPropertySource;
             "socialbank.services.appointments.reminders-enabled=false"
         })
 @Import({ChatFakes.class, AppointmentTestClock.class})
-class AppointmentChangeMessagesIntegrationTests {
+class AppointmentChangeMessagesIntegrationTests extends AppointmentTestBase {
 
     /** Thursday 3 December 2026, 14:00 and 15:30 in Paris: the day after the test clock's. */
     static final String BOOKED = "2026-12-03T14:00:00+01:00";
 
     static final String MOVED = "2026-12-03T15:30:00+01:00";
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStores.h2(registry);
-    }
-
     @LocalServerPort
     int port;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    Branches branches;
-
-    @Autowired
-    Appointments appointments;
-
-    @Autowired
-    MutableClock clock;
 
     @Autowired
     Chats chats;
@@ -86,13 +63,10 @@ class AppointmentChangeMessagesIntegrationTests {
     RecordingSender telegram;
 
     Api api;
-    AppointmentFixtures fixtures;
 
     @BeforeEach
-    void setUp() {
+    void api() {
         api = new Api(port);
-        fixtures = new AppointmentFixtures(directory, branches, appointments);
-        clock.advance(Duration.between(clock.instant(), AppointmentTestClock.NOW));
     }
 
     @ParameterizedTest(name = "{0}")

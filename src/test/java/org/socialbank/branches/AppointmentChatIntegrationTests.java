@@ -14,20 +14,15 @@ import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Directory;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
-import org.socialbank.support.MutableClock;
 import org.socialbank.support.RecordingSender;
-import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 16 section 5 in chat, on a network fake (Telegram) over the real engine and store: "book an
@@ -43,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "socialbank.services.appointments.reminders-enabled=false"
         })
 @Import({ChatFakes.class, AppointmentTestClock.class})
-class AppointmentChatIntegrationTests {
+class AppointmentChatIntegrationTests extends AppointmentTestBase {
 
     /** Wednesday 2 December 2026, 9:00 in Paris. */
     static final Instant NOW = AppointmentTestClock.NOW;
@@ -52,25 +47,8 @@ class AppointmentChatIntegrationTests {
 
     private static String paris; // one Paris branch for the whole class: the chat finds the first by city
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStores.h2(registry);
-    }
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    Branches branches;
-
-    @Autowired
-    Appointments appointments;
-
     @Autowired
     AppointmentReminders reminders;
-
-    @Autowired
-    MutableClock clock;
 
     @Autowired
     Chats chats;
@@ -78,12 +56,8 @@ class AppointmentChatIntegrationTests {
     @Autowired
     RecordingSender telegram;
 
-    AppointmentFixtures fixtures;
-
     @BeforeEach
-    void setUp() {
-        fixtures = new AppointmentFixtures(directory, branches, appointments);
-        clock.advance(Duration.between(clock.instant(), NOW));
+    void parisBranch() {
         synchronized (AppointmentChatIntegrationTests.class) {
             if (paris == null) {
                 paris = fixtures.parisBranch(50);

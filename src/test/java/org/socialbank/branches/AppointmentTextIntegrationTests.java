@@ -3,7 +3,6 @@ package org.socialbank.branches;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -16,17 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
-import org.socialbank.support.MutableClock;
-import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 16 s5 by text, on a Telegram fake over the real engine and store: "my appointments" lists
@@ -41,37 +35,16 @@ import org.springframework.test.context.DynamicPropertySource;
             "socialbank.services.appointments.reminders-enabled=false"
         })
 @Import({ChatFakes.class, AppointmentTestClock.class})
-class AppointmentTextIntegrationTests {
+class AppointmentTextIntegrationTests extends AppointmentTestBase {
 
     private static String bastille;
     private static String opera;
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStores.h2(registry);
-    }
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    Branches branches;
-
-    @Autowired
-    Appointments appointments;
-
-    @Autowired
-    MutableClock clock;
-
     @Autowired
     Chats chats;
 
-    AppointmentFixtures fixtures;
-
     @BeforeEach
-    void setUp() {
-        fixtures = new AppointmentFixtures(directory, branches, appointments);
-        clock.advance(Duration.between(clock.instant(), AppointmentTestClock.NOW));
+    void parisBranches() {
         synchronized (AppointmentTextIntegrationTests.class) {
             if (bastille == null) {
                 bastille = branch("Bastille");

@@ -10,20 +10,16 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
-import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.shared.Language;
 import org.socialbank.support.FakeSms;
-import org.socialbank.support.TestStores;
 import org.socialbank.support.WebChatBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,26 +34,12 @@ import tools.jackson.databind.JsonNode;
         properties = {"socialbank.web.secure-cookies=false", "socialbank.services.appointments.reminders-enabled=false"
         })
 @Import(AppointmentTestClock.class)
-class AppointmentWebChatIntegrationTests {
+class AppointmentWebChatIntegrationTests extends AppointmentTestBase {
 
     static final String PASSWORD = "a long enough password";
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStores.h2(registry);
-    }
-
     @LocalServerPort
     int port;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    Branches branches;
-
-    @Autowired
-    Appointments appointments;
 
     @Autowired
     FakeSms sms;
@@ -71,7 +53,7 @@ class AppointmentWebChatIntegrationTests {
                 "ZH|绑定账户|帮我预约明天上午巴黎网点办理房贷|预约成功"
             })
     void aLinkedVisitorBooksFromTheButtonsInTheChat(Language language, String link, String ask, String booked) {
-        new AppointmentFixtures(directory, branches, appointments).parisBranch(5);
+        fixtures.parisBranch(5);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String phone = "+33612" + String.format("%06d", Math.abs(suffix.hashCode()) % 1_000_000);
         CustomerId customer = new CustomerId(UUID.randomUUID());

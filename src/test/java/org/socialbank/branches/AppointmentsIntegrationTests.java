@@ -13,12 +13,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
-import org.socialbank.support.MutableClock;
-import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,8 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,45 +35,25 @@ import tools.jackson.databind.JsonNode;
         properties = {"socialbank.web.secure-cookies=false", "socialbank.services.appointments.reminders-enabled=false"
         })
 @Import({AppointmentsIntegrationTests.Fakes.class, AppointmentTestClock.class})
-class AppointmentsIntegrationTests {
+class AppointmentsIntegrationTests extends AppointmentTestBase {
 
     /** A Wednesday, 9:00 in Paris. */
     static final Instant NOW = AppointmentTestClock.NOW;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStores.h2(registry);
-    }
 
     @LocalServerPort
     int port;
 
     @Autowired
-    Directory directory;
-
-    @Autowired
-    Branches branches;
-
-    @Autowired
-    Appointments appointments;
-
-    @Autowired
     AppointmentReminders reminders;
-
-    @Autowired
-    MutableClock clock;
 
     @Autowired
     Reminded reminded;
 
     Api api;
-    AppointmentFixtures fixtures;
 
     @BeforeEach
-    void setUp() {
+    void api() {
         api = new Api(port);
-        fixtures = new AppointmentFixtures(directory, branches, appointments);
-        clock.advance(Duration.between(clock.instant(), NOW));
     }
 
     @Test

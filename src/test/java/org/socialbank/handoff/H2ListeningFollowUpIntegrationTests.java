@@ -165,6 +165,39 @@ class H2ListeningFollowUpIntegrationTests extends ConsolePagesFixture {
     }
 
     @Test
+    @DisplayName("review 2026-12-07 console follow-up: a forgotten chat account frees the listening case handed "
+            + "over to its conversation")
+    void aForgottenChatAccountFreesTheListeningCaseHandedOverToItsConversation() {
+        String chat = linkedCustomerChat();
+        IdentityId author =
+                identities.identity(Network.TELEGRAM, chat).orElseThrow().id();
+        FormClient agent = signedIn(member(Role.AGENT, "social"));
+        String kase = openCase(agent, telegramMention(chat, "My card was blocked at the pharmacy"));
+        String conversation = handOver(agent, kase);
+        assertThat(agent.post("/console/conversations/" + conversation + "/take")
+                        .status())
+                .isEqualTo(200);
+        chats.say(chat, "my address is 1 Rue de la Paix");
+
+        identities.forget(Network.TELEGRAM, chat); // the network asks the bank to forget the account
+
+        assertThat(handoffStatus(conversation)).isEqualTo("HANDED_BACK");
+        FormClient.Page page = agent.get(kase);
+        assertThat(page.html())
+                .as("no longer with a person")
+                .contains("id=\"hand-over\"")
+                .doesNotContain("id=\"handoff\"")
+                .contains("data-status=\"open\"");
+        assertThat(handoffs.owner(author)).isEqualTo(new Owner.Bot());
+        assertThat(store.transcript(caseId(conversation), 100))
+                .as("what she wrote is erased")
+                .isNotEmpty()
+                .noneMatch(l -> l.body().contains("Rue de la Paix"));
+        assertThat(identities.identity(Network.TELEGRAM, chat).orElseThrow().linked())
+                .isFalse();
+    }
+
+    @Test
     @DisplayName("review 2026-12-07 console follow-up: a spike is found when the baseline alone fills the scan limit")
     void aSpikeIsFoundWhenTheBaselineAloneFillsTheScanLimit() {
         Instant now = clock.instant();
@@ -232,6 +265,10 @@ class H2ListeningFollowUpIntegrationTests extends ConsolePagesFixture {
         Matcher m = HANDOFF.matcher(page.html());
         assertThat(m.find()).as(page.html()).isTrue();
         return m.group(1);
+    }
+
+    static CaseId caseId(String conversation) {
+        return new CaseId(org.socialbank.shared.Uuids.parse(conversation).orElseThrow());
     }
 
     String handoffStatus(String conversation) {

@@ -231,10 +231,23 @@ class ServiceMessages {
     static final java.util.Set<String> UNFULFILLED_REASONS =
             java.util.Set.of("account_frozen", "account_closed", "no_account");
 
-    /** An approved loan not paid out or card not issued: why, and whether the bank tries again or calls her. */
+    /**
+     * An approved loan not paid out or card not issued: why, and whether the bank tries again or
+     * calls her. A cause on the bank's side (its own loan account frozen) is not hers: she hears only
+     * that it is being completed and she need do nothing (review 2026-12-07 applications follow-up).
+     */
     @EventListener
     void on(org.socialbank.applications.ApplicationNotFulfilled not) {
         Language language = language(not.customerId());
+        if (not.bankSide()) {
+            send(
+                    not.customerId(),
+                    texts.text(
+                            language,
+                            "applications.chat.unfulfilled.completing."
+                                    + not.product().wireName()));
+            return;
+        }
         String why = texts.text(
                 language,
                 "applications.unfulfilled.reason."
