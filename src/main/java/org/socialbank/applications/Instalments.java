@@ -263,7 +263,8 @@ public class Instalments {
      * applications follow-up).
      */
     private boolean bankAccountClosed(Loan loan) {
-        return in(loan.accountId(), AccountStatus.CLOSED) || in(Loans.income(loan.currency()), AccountStatus.CLOSED);
+        return LedgerRefusals.in(ledger, loan.accountId(), AccountStatus.CLOSED)
+                || LedgerRefusals.in(ledger, Loans.income(loan.currency()), AccountStatus.CLOSED);
     }
 
     /** Collects from her primary account in the loan's currency when the one it was collected from is closed. */
