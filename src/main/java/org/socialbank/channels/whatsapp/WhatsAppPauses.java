@@ -31,16 +31,23 @@ final class WhatsAppPauses implements Pacing.Shared {
      */
     @Override
     public void extend(String scope, Instant until, String reason) {
-        if (later(scope, until, reason) || exists(scope)) {
-            return; // moved later, or a pause at least as long is stored
+        if (later(scope, until, reason)) {
+            return; // moved later
         }
-        try {
-            jdbc.sql("INSERT INTO whatsapp_pauses (phone_number_id, scope, paused_until, reason) VALUES (?, ?, ?, ?)")
-                    .params(number, scope, Timestamps.utc(until), cut(reason))
-                    .update();
-        } catch (DuplicateKeyException raced) {
-            later(scope, until, reason); // another node inserted it first: the later of the two stays
+        if (!exists(scope)) {
+            try {
+                jdbc.sql(
+                                "INSERT INTO whatsapp_pauses (phone_number_id, scope, paused_until, reason) VALUES (?, ?, ?, ?)")
+                        .params(number, scope, Timestamps.utc(until), cut(reason))
+                        .update();
+                return;
+            } catch (DuplicateKeyException raced) {
+                // another node inserted it first: below, the later of the two stays
+            }
         }
+        // the row exists now, written by another node after the first update found none or only an
+        // earlier pause: the conditional update again, so the later pause wins whatever the order
+        later(scope, until, reason);
     }
 
     private boolean later(String scope, Instant until, String reason) {
