@@ -74,7 +74,7 @@ class XConfiguration {
                 ChatSettings settings,
                 MessageSource messages) {
             return new XSender(
-                    api, identities, properties.publicTextMax(), clock, choices, choiceHints(settings, messages));
+                    api, identities, properties.publicTextMax(), clock, choices, choiceStyles(settings, messages));
         }
 
         @Bean
@@ -83,8 +83,11 @@ class XConfiguration {
         }
     }
 
-    /** The line under numbered choices, in the chat's language (its customer's, else its own), else English. */
-    static Function<IdentityId, String> choiceHints(ChatSettings settings, MessageSource messages) {
+    /**
+     * How numbered choices are written in the chat's language (its customer's, else its own), else
+     * English: the line under them and the digits of their numbers.
+     */
+    static Function<IdentityId, XReplies.ChoiceStyle> choiceStyles(ChatSettings settings, MessageSource messages) {
         return identity -> {
             Language language;
             try {
@@ -94,7 +97,8 @@ class XConfiguration {
             } catch (RuntimeException e) {
                 language = Language.EN; // the hint is no reason to hold a confirmation back
             }
-            return messages.getMessage(CHOICE_HINT, null, CHOICE_HINT_EN, language.locale());
+            return new XReplies.ChoiceStyle(
+                    messages.getMessage(CHOICE_HINT, null, CHOICE_HINT_EN, language.locale()), language.locale());
         };
     }
 }

@@ -1,5 +1,6 @@
 package org.socialbank.channels.x;
 
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,21 +65,39 @@ final class XReplies {
      * @param choiceHint the line under numbered choices, in the chat's language ("Reply with the number.")
      */
     static ObjectNode directMessage(Outbound content, String choiceHint) {
-        return directMessage(content, choiceHint, 1);
+        return directMessage(content, ChoiceStyle.ascii(choiceHint), 1);
     }
 
     /**
-     * As {@link #directMessage(Outbound, String)}, a Buttons message's choices numbered from {@code
-     * firstNumber}: the numbers after those still open in the chat ({@link XChoices#remember}).
+     * How a chat's numbered choices are written: the line under them and the digits of the
+     * numbers, in the chat's language (Persian ۱, ۲, ۳ as the rest of a Persian chat writes its
+     * amounts; ASCII in the other four). {@link XChoices#number} reads any of them back.
      */
-    static ObjectNode directMessage(Outbound content, String choiceHint, int firstNumber) {
-        String text =
-                content instanceof Outbound.Buttons b ? choices(b, choiceHint, firstNumber) : bounded(text(content));
+    record ChoiceStyle(String hint, Locale locale) {
+
+        static ChoiceStyle ascii(String hint) {
+            return new ChoiceStyle(hint, Locale.ROOT);
+        }
+
+        String number(int value) {
+            NumberFormat format = NumberFormat.getIntegerInstance(locale);
+            format.setGroupingUsed(false);
+            return format.format(value);
+        }
+    }
+
+    /**
+     * As {@link #directMessage(Outbound, String)}, a Buttons message's choices written in the
+     * chat's style and numbered from {@code firstNumber}: the numbers after those still open in the
+     * chat ({@link XChoices#remember}).
+     */
+    static ObjectNode directMessage(Outbound content, ChoiceStyle style, int firstNumber) {
+        String text = content instanceof Outbound.Buttons b ? choices(b, style, firstNumber) : bounded(text(content));
         return XApi.JSON.createObjectNode().put("text", text);
     }
 
     static String choices(Outbound.Buttons buttons, String choiceHint) {
-        return choices(buttons, choiceHint, 1);
+        return choices(buttons, ChoiceStyle.ascii(choiceHint), 1);
     }
 
     /**
@@ -86,14 +105,17 @@ final class XReplies {
      * then the hint; the text is cut so that the whole stays within X's limit and the choices are
      * always shown.
      */
-    static String choices(Outbound.Buttons buttons, String choiceHint, int firstNumber) {
+    static String choices(Outbound.Buttons buttons, ChoiceStyle style, int firstNumber) {
         StringBuilder tail = new StringBuilder("\n");
         for (int i = 0; i < buttons.buttons().size(); i++) {
             String label =
                     buttons.buttons().get(i).label().replaceAll("\\s+", " ").strip();
-            tail.append('\n').append(firstNumber + i).append(CHOICE_MARK).append(cut(label, LABEL_MAX));
+            tail.append('\n')
+                    .append(style.number(firstNumber + i))
+                    .append(CHOICE_MARK)
+                    .append(cut(label, LABEL_MAX));
         }
-        tail.append("\n\n").append(cut(choiceHint.strip(), HINT_MAX));
+        tail.append("\n\n").append(cut(style.hint().strip(), HINT_MAX));
         return cut(buttons.text(), DM_TEXT_MAX - tail.length()) + tail;
     }
 

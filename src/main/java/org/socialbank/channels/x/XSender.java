@@ -39,10 +39,11 @@ final class XSender implements ChannelSender {
     private final int publicTextMax;
     private final Clock clock;
     private final XChoices choices;
-    private final Function<IdentityId, String> choiceHints;
+    private final Function<IdentityId, XReplies.ChoiceStyle> choiceStyles;
 
     /**
-     * @param choiceHints the line under a message's numbered choices, in the chat's language
+     * @param choiceStyles how a message's numbered choices are written (the line under them, the
+     *     digits of their numbers), in the chat's language
      */
     XSender(
             XApi api,
@@ -50,13 +51,13 @@ final class XSender implements ChannelSender {
             int publicTextMax,
             Clock clock,
             XChoices choices,
-            Function<IdentityId, String> choiceHints) {
+            Function<IdentityId, XReplies.ChoiceStyle> choiceStyles) {
         this.api = api;
         this.identities = identities;
         this.publicTextMax = publicTextMax;
         this.clock = clock;
         this.choices = choices;
-        this.choiceHints = choiceHints;
+        this.choiceStyles = choiceStyles;
     }
 
     @Override
@@ -108,7 +109,7 @@ final class XSender implements ChannelSender {
      * presses a button the customer was not shown. Not stored, not sent: the relay tries again.
      */
     private SendOutcome choices(String userId, OutboundMessage message, Outbound.Buttons buttons) {
-        String hint = choiceHints.apply(message.identityId());
+        XReplies.ChoiceStyle style = choiceStyles.apply(message.identityId());
         int firstNumber; // after the numbers still open in the chat: a push never takes those of her question
         try {
             firstNumber = choices.remember(
@@ -120,7 +121,7 @@ final class XSender implements ChannelSender {
             return new SendOutcome.Failed(
                     true, "choices not stored: " + e.getClass().getSimpleName());
         }
-        ObjectNode body = XReplies.directMessage(buttons, hint, firstNumber);
+        ObjectNode body = XReplies.directMessage(buttons, style, firstNumber);
         SendOutcome outcome = dm(userId, body);
         if (outcome instanceof SendOutcome.Failed || outcome instanceof SendOutcome.NotNow) {
             try {

@@ -247,14 +247,18 @@ class XEndToEndIntegrationTests {
 
     /**
      * The reply that presses Confirm, the first numbered choice of DM number {@code n}: "1" (review
-     * 2026-12-07 channels follow-up: X's v2 DMs carry no quick replies, so buttons are numbered lines).
+     * 2026-12-07 channels follow-up: X's v2 DMs carry no quick replies, so buttons are numbered lines),
+     * typed in the digits the choices were written in ("۱" in a Persian chat).
      */
     String confirmOption(Account account, int n) {
         JsonNode body = account.body(n);
         assertThat(FakeXApi.dmBodyAccepted(body)).as("a v2 DM body: " + body).isTrue();
-        assertThat(body.path("text").asString())
-                .as("numbered choices in " + body)
-                .contains("\n1 · ", "\n2 · ");
+        String text = body.path("text").asString();
+        if (text.contains("\n۱ · ")) {
+            assertThat(text).as("numbered choices in " + body).contains("\n۲ · ");
+            return "۱";
+        }
+        assertThat(text).as("numbered choices in " + body).contains("\n1 · ", "\n2 · ");
         return "1";
     }
 
@@ -508,6 +512,9 @@ class XEndToEndIntegrationTests {
         int seen = sara.count();
         String persian = sara.tweet("@SocialBankFr ۵۰ هزار تومان به @ivan_handle بفرست");
         assertNeutral(X.reply(persian, 1).text(), sara.handle);
+        assertThat(sara.received(seen + 1))
+                .as("a Persian chat's choices in Persian digits, as its amounts")
+                .contains("\n۱ · تأیید\n۲ · لغو");
         confirm(sara, SARA, confirmOption(sara, seen + 1));
         assertThat(balance(IVAN, "IRR")).isEqualTo(rials + 500_000);
 

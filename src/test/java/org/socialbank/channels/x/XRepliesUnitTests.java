@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Outbound;
+import org.socialbank.shared.Language;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What may be posted publicly, and how replies look in a direct message. */
@@ -75,10 +76,36 @@ class XRepliesUnitTests {
                 new Outbound.Buttons(
                         "Eve asks you for €80.00.",
                         List.of(new Outbound.Button("Pay", "ref-pay"), new Outbound.Button("Decline", "ref-decline"))),
-                "Reply with the number of your choice.",
+                XReplies.ChoiceStyle.ascii("Reply with the number of your choice."),
                 3);
         assertThat(body.path("text").asString())
                 .isEqualTo("Eve asks you for €80.00.\n\n3 · Pay\n4 · Decline\n\nReply with the number of your choice.");
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 channels follow-up: a Persian chat's choices are numbered in Persian digits, read back")
+    void aPersianChatsChoicesAreNumberedInPersianDigits() {
+        Outbound.Buttons buttons = new Outbound.Buttons(
+                "پرداخت ۱۰٬۰۰۰ تومان به کامران؟",
+                List.of(new Outbound.Button("تأیید", "ref-ok"), new Outbound.Button("لغو", "ref-no")));
+        String text = XReplies.directMessage(
+                        buttons, new XReplies.ChoiceStyle("عدد گزینه را بفرستید.", Language.FA.locale()), 9)
+                .path("text")
+                .asString();
+        assertThat(text).endsWith("\n\n۹ · تأیید\n۱۰ · لغو\n\nعدد گزینه را بفرستید.");
+        assertThat(XChoices.number("۱۰")).hasValue(10);
+        for (Language language : Language.values()) {
+            XReplies.ChoiceStyle style = new XReplies.ChoiceStyle("", language.locale());
+            for (int n = 1; n <= 99; n++) {
+                assertThat(XChoices.number(style.number(n)))
+                        .as(language + " " + n)
+                        .hasValue(n);
+            }
+            if (language != Language.FA) {
+                assertThat(style.number(12)).as(language.name()).isEqualTo("12");
+            }
+        }
     }
 
     @Test
