@@ -27,6 +27,7 @@ public class Decisions {
     private final FormLinks links;
     private final Loans loans;
     private final FulfilApproval fulfil;
+    private final JdbcStaffActions actions;
     private final Underwriting underwriting;
     private final DurableTransactions writes;
     private final ApplicationEventPublisher events;
@@ -41,6 +42,7 @@ public class Decisions {
             FormLinks links,
             Loans loans,
             FulfilApproval fulfil,
+            JdbcStaffActions actions,
             Underwriting underwriting,
             DurableTransactions writes,
             ApplicationEventPublisher events,
@@ -53,6 +55,7 @@ public class Decisions {
         this.links = links;
         this.loans = loans;
         this.fulfil = fulfil;
+        this.actions = actions;
         this.underwriting = underwriting;
         this.writes = writes;
         this.events = events;
@@ -75,9 +78,12 @@ public class Decisions {
     /**
      * Staff's decision: {@code in_review}, {@code approved} or {@code declined}. Deciding again as
      * decided changes nothing (and tells nobody again); another decision after a final one is
-     * {@code already_decided}; a form not yet submitted cannot be decided.
+     * {@code already_decided}; a form not yet submitted cannot be decided. Each decision that
+     * changes the status is audited ({@link StaffAction#DECISION}: {@code actor}, the status reached
+     * and the reason given) in its transaction, so a replay, which changes nothing, adds no row
+     * (review 2026-12-07 applications follow-up).
      */
-    public ApplicationResult decide(ApplicationId id, ApplicationStatus target, String reason) {
+    public ApplicationResult decide(ApplicationId id, ApplicationStatus target, String reason, String actor) {
         if (target == ApplicationStatus.STARTED || target == ApplicationStatus.SUBMITTED) {
             return new ApplicationResult.Refused(ApplicationRefusal.STATUS_NOT_VALID);
         }
@@ -103,7 +109,10 @@ public class Decisions {
             if (!a.status().mayBecome(target)) {
                 return new ApplicationResult.Refused(ApplicationRefusal.TRANSITION_NOT_ALLOWED);
             }
-            return new ApplicationResult.Done(change(a, target, Applications.blankToNull(reason), List.of()), true);
+            String given = Applications.blankToNull(reason);
+            actions.record(new StaffAction(
+                    Microseconds.now(clock), actor, StaffAction.DECISION, id, null, target.wireName(), given));
+            return new ApplicationResult.Done(change(a, target, given, List.of()), true);
         });
     }
 

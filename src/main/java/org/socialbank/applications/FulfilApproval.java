@@ -23,6 +23,12 @@ class FulfilApproval {
 
     private static final Logger log = LoggerFactory.getLogger(FulfilApproval.class);
 
+    /**
+     * The notice key of every reason on the bank's side: they all tell her the same neutral message,
+     * so it is told once per approval (no reason code is {@code completing}; V108).
+     */
+    static final String COMPLETING = "completing";
+
     private final JdbcApplications store;
     private final Cards cards;
     private final Loans loans;
@@ -58,7 +64,8 @@ class FulfilApproval {
      * is told why and what happens next, each reason once per approval however the reasons
      * alternate (review 2026-12-07 follow-up: frozen, no account, frozen again tells two messages).
      * A reason on the bank's side waits for staff and is not blamed on her (review 2026-12-07
-     * applications follow-up).
+     * applications follow-up); she hears it only as "the bank is completing it", once per approval
+     * however many reasons on the bank's side follow one another ({@link #COMPLETING}).
      */
     private void fulfilled(Application a, Fulfilment outcome) {
         if (outcome instanceof Fulfilment.Unfulfilled no) {
@@ -66,7 +73,7 @@ class FulfilApproval {
             Instant retryAt = no.retried() ? now.plus(properties.instalmentInterval()) : null;
             String state = a.product() == Product.LOAN ? "not_paid_out" : "not_issued";
             store.unfulfilled(a.id(), state, no.reason(), retryAt);
-            if (store.firstNotice(a.id(), no.reason(), now)) {
+            if (store.firstNotice(a.id(), no.bankSide() ? COMPLETING : no.reason(), now)) {
                 events.publishEvent(new ApplicationNotFulfilled(
                         a.id(), a.customerId(), a.product(), no.reason(), retryAt != null, no.bankSide()));
             }
@@ -75,7 +82,10 @@ class FulfilApproval {
         }
     }
 
-    /** The approved card, its limit what was asked for; a refusal is the outcome (the approval stands). */
+    /**
+     * The approved card, its limit what was asked for; a refusal is the outcome (the approval
+     * stands), always on the bank's side ({@link CardRefusals}).
+     */
     private Fulfilment issueCard(Application a) {
         CardId card = new CardId(UUID.nameUUIDFromBytes(
                 ("socialbank-applications:card:" + a.id().value()).getBytes(StandardCharsets.UTF_8)));
@@ -83,7 +93,7 @@ class FulfilApproval {
                 cards.issueCredit(card, a.customerId(), a.currency(), a.amountMinor(), properties.cardStatementDay());
         if (result instanceof CardResult.Refused refused) {
             log.warn("application {} approved but its card was not issued: {}", a.id(), refused.code());
-            return new Fulfilment.Unfulfilled(refused.code().code(), false);
+            return new Fulfilment.Unfulfilled(CardRefusals.reason(refused.code()), true);
         }
         store.setCard(a.id(), card.value());
         return new Fulfilment.Fulfilled();

@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * What followed an approval: the loan paid out or the card issued, or not and why. A refusal whose
  * cause can pass (her account frozen) is tried again by {@link Fulfilments}; any other waits for
- * staff, the bank's own (its loan account frozen or closed: {@code bank_<code>}) among them.
+ * staff, the bank's own (its loan account frozen or closed, a card's issue refused: {@code
+ * bank_<code>}) among them.
  */
 sealed interface Fulfilment {
 

@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The audit of staff's retries: rows are only inserted, in the transaction of the retry they
- * describe, so a retry and its row commit (or roll back) together.
+ * The audit of staff's decisions and retries: rows are only inserted, in the transaction of the
+ * decision or retry they describe, so both commit (or roll back) together. PostgreSQL refuses any
+ * update, delete or truncate of a row (V108); H2 has no SQL triggers, so there it is by code only.
  */
 @Repository
 class JdbcStaffActions {
@@ -38,7 +39,7 @@ class JdbcStaffActions {
                 .update();
     }
 
-    /** An application's audited retries, newest first, at most {@code limit} (1..{@value #LIST_MAX}). */
+    /** An application's audited decisions and retries, newest first, at most {@code limit} (1..{@value #LIST_MAX}). */
     List<StaffAction> ofApplication(ApplicationId id, int limit) {
         return jdbc.sql("SELECT acted_at, actor, action, application_id, instalment_no, outcome, reason "
                         + "FROM application_staff_actions WHERE application_id = ? ORDER BY seq DESC LIMIT ?")

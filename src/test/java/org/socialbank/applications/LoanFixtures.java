@@ -155,11 +155,19 @@ final class LoanFixtures {
     /** {@link #submitLoan(Borrower, long, int, long, String)} with the application's id chosen beforehand. */
     Application submitLoan(
             ApplicationId id, Borrower borrower, long amountMinor, int termMonths, long incomeMinor, String purpose) {
-        Applications.Start start = applications.start(id, borrower.id(), Product.LOAN, "telegram");
+        return submit(
+                id, borrower, Product.LOAN, new Applications.Answers(amountMinor, termMonths, incomeMinor, purpose));
+    }
+
+    /** A credit card application (its limit {@code limitMinor}) started, filled in and signed, with its id chosen. */
+    Application submitCard(ApplicationId id, Borrower borrower, long limitMinor, long incomeMinor) {
+        return submit(id, borrower, Product.CREDIT_CARD, new Applications.Answers(limitMinor, null, incomeMinor, null));
+    }
+
+    private Application submit(ApplicationId id, Borrower borrower, Product product, Applications.Answers answers) {
+        Applications.Start start = applications.start(id, borrower.id(), product, "telegram");
         assertThat(start).isInstanceOf(Applications.Started.class);
-        SignOnPage.Signing signing = signatures.start(
-                lastSegment(((Applications.Started) start).url()),
-                new Applications.Answers(amountMinor, termMonths, incomeMinor, purpose));
+        SignOnPage.Signing signing = signatures.start(lastSegment(((Applications.Started) start).url()), answers);
         assertThat(signing.url()).as("%s", signing.submission()).isNotNull();
         assertThat(applications.application(id).orElseThrow().status()).isEqualTo(ApplicationStatus.STARTED);
         assertThat(confirmations.confirm(lastSegment(signing.url()), sms.lastCode(borrower.phone())))

@@ -1,6 +1,7 @@
 package org.socialbank.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.socialbank.support.Races.race;
 
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -107,7 +109,7 @@ class PostgresLoansIntegrationTests {
         assertThat(submitted.status()).isEqualTo(ApplicationStatus.SUBMITTED);
         List<Callable<ApplicationResult>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            calls.add(() -> decisions.decide(submitted.id(), ApplicationStatus.APPROVED, null));
+            calls.add(() -> decisions.decide(submitted.id(), ApplicationStatus.APPROVED, null, "test:staff"));
         }
         List<ApplicationResult> results = race(calls);
         assertThat(results).allMatch(ApplicationResult.Done.class::isInstance);
@@ -123,6 +125,40 @@ class PostgresLoansIntegrationTests {
                 .isEqualTo(1);
         assertThat(events.stream(LoanDisbursed.class).filter(d -> d.loanId().equals(loan.id())))
                 .hasSize(1);
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 applications follow-up: a decision sent by four nodes at once is audited once, and PostgreSQL refuses to change or remove an audit row")
+    void aDecisionIsAuditedOnceAndTheAuditIsInsertOnly() throws Exception {
+        LoanFixtures.Borrower borrower = fixtures.borrower("Audited Decline", Language.EN, 0);
+        Application submitted = fixtures.submitLoan(borrower, 300_000, 6, 400_000, "a bike");
+        String reason = "We cannot lend this amount against your income yet; ".repeat(4) + "sorry.";
+        List<Callable<ApplicationResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> decisions.decide(submitted.id(), ApplicationStatus.DECLINED, reason, "token:staff"));
+        }
+        race(calls);
+        assertThat(applications.staffActions(submitted.id(), 10))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.action()).isEqualTo("decision");
+                    assertThat(a.outcome()).isEqualTo("declined");
+                    assertThat(a.reason()).isEqualTo(reason);
+                    assertThat(a.actor()).isEqualTo("token:staff");
+                });
+        for (String sql : List.of(
+                "UPDATE application_staff_actions SET outcome = 'approved' WHERE application_id = ?",
+                "DELETE FROM application_staff_actions WHERE application_id = ?")) {
+            assertThatThrownBy(() -> jdbc.sql(sql).param(submitted.id().value()).update())
+                    .as(sql)
+                    .isInstanceOf(DataAccessException.class)
+                    .hasMessageContaining("append-only");
+        }
+        assertThatThrownBy(() -> jdbc.sql("TRUNCATE application_staff_actions").update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
+        assertThat(applications.staffActions(submitted.id(), 10)).hasSize(1);
     }
 
     @Test
@@ -188,7 +224,7 @@ class PostgresLoansIntegrationTests {
         assertThat(events.stream(ApplicationNotFulfilled.class).filter(n -> n.id().equals(submitted.id())))
                 .singleElement()
                 .satisfies(n -> assertThat(n.retried()).isTrue());
-        assertThat(decisions.decide(submitted.id(), ApplicationStatus.APPROVED, null))
+        assertThat(decisions.decide(submitted.id(), ApplicationStatus.APPROVED, null, "test:staff"))
                 .as("deciding again changes nothing")
                 .isInstanceOfSatisfying(
                         ApplicationResult.Done.class,
@@ -249,7 +285,8 @@ class PostgresLoansIntegrationTests {
                                 Fulfilments.Retried.class,
                                 d -> assertThat(d.outstanding()).isEmpty()));
         assertThat(fixtures.balance(fresh.wallet())).as("paid once").isEqualTo(210_000);
-        assertThat(applications.staffActions(submitted.id(), 10))
+        assertThat(applications.staffActions(submitted.id(), 10).stream()
+                        .filter(a -> a.action().equals("fulfilment.retry")))
                 .as("each retry audited in its transaction")
                 .extracting(StaffAction::outcome)
                 .containsExactlyInAnyOrder("fulfilled", "already_fulfilled", "already_fulfilled", "already_fulfilled");
@@ -312,7 +349,9 @@ class PostgresLoansIntegrationTests {
         assertThat(events.stream(ApplicationNotFulfilled.class).filter(n -> n.id().equals(submitted.id())))
                 .extracting(ApplicationNotFulfilled::reason)
                 .containsExactly("account_frozen", "account_closed");
-        assertThat(applications.staffActions(submitted.id(), 100)).hasSize(8);
+        assertThat(applications.staffActions(submitted.id(), 100).stream()
+                        .filter(a -> a.action().equals("fulfilment.retry")))
+                .hasSize(8);
 
         status(flip, AccountStatus.OPEN);
         retryOnFourNodes(submitted.id());
@@ -332,7 +371,7 @@ class PostgresLoansIntegrationTests {
     private Application approvedOn(LoanFixtures.Borrower borrower, AccountStatus wallet, long amountMinor) {
         status(borrower, wallet);
         Application submitted = fixtures.submitLoan(borrower, amountMinor, 6, 900_000, "a van");
-        assertThat(decisions.decide(submitted.id(), ApplicationStatus.APPROVED, null))
+        assertThat(decisions.decide(submitted.id(), ApplicationStatus.APPROVED, null, "test:staff"))
                 .isInstanceOf(ApplicationResult.Done.class);
         assertThat(loans.ofApplication(submitted.id())).isEmpty();
         return submitted;
@@ -350,7 +389,7 @@ class PostgresLoansIntegrationTests {
 
     private Loan approved(LoanFixtures.Borrower borrower, long amountMinor) {
         Application submitted = fixtures.submitLoan(borrower, amountMinor, 6, 500_000, "a boat");
-        assertThat(decisions.decide(submitted.id(), ApplicationStatus.APPROVED, null))
+        assertThat(decisions.decide(submitted.id(), ApplicationStatus.APPROVED, null, "test:staff"))
                 .isInstanceOf(ApplicationResult.Done.class);
         return loans.ofApplication(submitted.id()).orElseThrow();
     }

@@ -266,9 +266,10 @@ class ApplicationsController {
     }
 
     @Operation(
-            summary = "Staff's retries of an application, newest first (the audit)",
-            description = "{\"actions\": [{\"at\", \"actor\" (the API client), \"action\": \"fulfilment.retry\"|"
-                    + "\"instalment.retry\", \"instalment\", \"outcome\", \"reason\"}]}, at most limit (1..100)")
+            summary = "Staff's decisions and retries of an application, newest first (the audit)",
+            description = "{\"actions\": [{\"at\", \"actor\" (the API client), \"action\": \"decision\"|"
+                    + "\"fulfilment.retry\"|\"instalment.retry\", \"instalment\", \"outcome\" (a decision: the status "
+                    + "it reached), \"reason\" (a decision: the reason given)}]}, at most limit (1..100)")
     @ApiResponse(
             responseCode = "404",
             description = "application_not_found",
@@ -368,7 +369,8 @@ class ApplicationsController {
                     + "change once. The same decision again changes nothing; an approved credit card is issued, an approved loan "
                     + "paid out with its schedule. more_info needs the question as the reason: the chat gets a new link to the "
                     + "form, which is submitted again. A decline's reason is shown to the customer in her private chat, "
-                    + "quoted as written: write it for her.")
+                    + "quoted as written: write it for her. Each decision that changes the status is audited "
+                    + "(GET .../actions, action decision); the same decision again adds no row.")
     @ApiResponse(
             responseCode = "404",
             description = "application_not_found",
@@ -382,13 +384,14 @@ class ApplicationsController {
             description = "status_not_valid, reason_too_long, reason_required",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> decide(@PathVariable UUID id, @RequestBody DecisionBody body) {
+    ResponseEntity<?> decide(@PathVariable UUID id, @RequestBody DecisionBody body, Principal caller) {
         RequiredFields.require(body.status(), "status");
         Optional<ApplicationStatus> target = ApplicationStatus.fromWireName(body.status());
         if (target.isEmpty()) {
             return ApplicationRefusals.response(ApplicationRefusal.STATUS_NOT_VALID);
         }
-        ApplicationResult result = decisions.decide(new ApplicationId(id), target.get(), body.reason());
+        ApplicationResult result =
+                decisions.decide(new ApplicationId(id), target.get(), body.reason(), caller.getName());
         if (result instanceof ApplicationResult.Refused refused) {
             return ApplicationRefusals.response(refused.code());
         }
