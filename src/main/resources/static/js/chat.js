@@ -15,6 +15,7 @@
   var mine = {};      // the visitor's own lines shown before the server stored them, by client id
   var last = 0;       // the newest stored message shown: where the stream starts
   var stream = null;
+  var ended = false;  // the session ended: no stream any more, the page says so (reload to start again)
   var live = false;   // false while the history is drawn: its buttons are shown disabled (stale)
   var lastDay = null; // the day of the newest message shown, for day separators
   var typing = null;  // the "bank is answering" line while one of the visitor's messages waits
@@ -287,15 +288,48 @@
     status.classList.toggle('offline', !yes);
   }
 
-  function connect() {
-    if (stream) { stream.close(); }
-    stream = new EventSource(log.dataset.stream + '?after=' + last);
-    stream.addEventListener('open', function () { online(true); });
-    stream.addEventListener('message', function (e) { accept(JSON.parse(e.data)); });
-    stream.addEventListener('error', function () {
-      if (stream.readyState === EventSource.CLOSED) {
-        online(false);
+  /** The session ended (unlinked, signed out, expired): say so in the bank's words, and stop. */
+  function chatEnded(detail) {
+    if (ended) { return; }
+    ended = true;
+    if (stream) { stream.close(); stream = null; }
+    var why = typeof detail === 'string' && detail ? detail : log.dataset.offline;
+    status.textContent = why;
+    status.classList.add('offline');
+    var li = el('li', 'msg bank ended', why);
+    li.dir = 'auto';
+    log.appendChild(li);
+    scrollDown();
+    input.disabled = true;
+  }
+
+  /** A refused stream: an ended session's refusal is read from the history's 401 (EventSource hides it). */
+  function refused() {
+    online(false);
+    fetch(log.dataset.history, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) {
+        if (r.status === 401) {
+          return r.json().then(function (p) { chatEnded(p && p.detail); }, function () { chatEnded(null); });
+        }
         setTimeout(connect, 3000); // refused (too many tabs, server restart): try again later
+      }, function () { setTimeout(connect, 3000); });
+  }
+
+  function connect() {
+    if (ended) { return; }
+    if (stream) { stream.close(); }
+    var source = stream = new EventSource(log.dataset.stream + '?after=' + last);
+    source.addEventListener('open', function () { online(true); });
+    source.addEventListener('message', function (e) { accept(JSON.parse(e.data)); });
+    // the stream's last event when its session ended while it was open (review 2026-12-07)
+    source.addEventListener('ended', function (e) {
+      var p = null;
+      try { p = JSON.parse(e.data); } catch (ignored) { /* the page's own words then */ }
+      chatEnded(p && p.detail);
+    });
+    source.addEventListener('error', function () {
+      if (source === stream && source.readyState === EventSource.CLOSED) {
+        refused();
       }
     });
   }

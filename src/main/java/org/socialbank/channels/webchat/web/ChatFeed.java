@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * {@value WebChatMessages#VISITORS_MAX} visitors) and hands each row to that visitor's streams.
  * A thousand open streams cost one query a tick, not a thousand. Rows stored within the late
  * window are read again (a seq taken before, but committed after, a row already read); each
- * stream drops what it has sent.
+ * stream drops what it has sent. After the rows, the same tick reads the sessions of those
+ * visitors (review 2026-12-07): a stream whose session ended, on any node, is told to end and is
+ * handed nothing more, so a row stored after the end never reaches it.
  */
 @Component
 class ChatFeed implements SmartLifecycle {
@@ -47,17 +49,50 @@ class ChatFeed implements SmartLifecycle {
         List<WebChatMessages.Fresh> read(Collection<String> visitors, long seq, Instant since, int max);
 
         long newestSeq();
+
+        /** The visitors' sessions as {@link WebChatSessions#streamStates} reads them. */
+        Map<String, WebChatSessions.State> sessions(Collection<String> visitors);
+    }
+
+    /** Why a subscription's stream must end. */
+    enum Closing {
+        /** Its session ended (unlinked, expired, ended by the janitor): the page is told so. */
+        SESSION_ENDED,
+        /** The linked session it opened under is gone (rotated by a sign-in): the browser reconnects. */
+        SESSION_GONE
     }
 
     /** One open stream's mailbox. */
     static final class Subscription {
 
         final String visitor;
+        /** The stream opened under a linked session: a missing session row then means it is gone. */
+        private final boolean linked;
+
         private final LinkedBlockingQueue<WebChatMessages.Fresh> rows = new LinkedBlockingQueue<>(QUEUE_MAX);
         private volatile boolean overflowed;
+        private volatile Closing closing;
 
-        Subscription(String visitor) {
+        Subscription(String visitor, boolean linked) {
             this.visitor = visitor;
+            this.linked = linked;
+        }
+
+        /** Why the stream must end now, or null while its session lets it go on. */
+        Closing closing() {
+            return closing;
+        }
+
+        /** The session as last read from the store (null: no session row); an end is final. */
+        void see(WebChatSessions.State session) {
+            if (closing != null) {
+                return;
+            }
+            if (session == WebChatSessions.State.ENDED) {
+                closing = Closing.SESSION_ENDED;
+            } else if (session == null && linked) {
+                closing = Closing.SESSION_GONE;
+            }
         }
 
         /** The rows handed over since the last call, waiting at most {@code wait} for the first. */
@@ -77,6 +112,9 @@ class ChatFeed implements SmartLifecycle {
         }
 
         private void offer(WebChatMessages.Fresh row) {
+            if (closing != null) {
+                return; // nothing more for a stream whose session ended
+            }
             if (!rows.offer(row)) {
                 overflowed = true;
             }
@@ -88,12 +126,13 @@ class ChatFeed implements SmartLifecycle {
     private final WebChatProperties properties;
     private final Clock clock;
     private final AtomicLong reads = new AtomicLong();
+    private final AtomicLong sessionReads = new AtomicLong();
     private long cursor;
     private boolean idle = true;
     private volatile ScheduledExecutorService ticker;
 
     @Autowired
-    ChatFeed(WebChatMessages messages, WebChatProperties properties, Clock clock) {
+    ChatFeed(WebChatMessages messages, WebChatSessions sessions, WebChatProperties properties, Clock clock) {
         this(
                 new Source() {
                     @Override
@@ -106,6 +145,11 @@ class ChatFeed implements SmartLifecycle {
                     public long newestSeq() {
                         return messages.newestSeq();
                     }
+
+                    @Override
+                    public Map<String, WebChatSessions.State> sessions(Collection<String> visitors) {
+                        return sessions.streamStates(visitors);
+                    }
                 },
                 properties,
                 clock);
@@ -117,8 +161,9 @@ class ChatFeed implements SmartLifecycle {
         this.clock = clock;
     }
 
-    Subscription subscribe(String visitor) {
-        Subscription subscription = new Subscription(visitor);
+    /** A new stream's mailbox; {@code linked}: it opened under a live linked session. */
+    Subscription subscribe(String visitor, boolean linked) {
+        Subscription subscription = new Subscription(visitor, linked);
         open.computeIfAbsent(visitor, v -> ConcurrentHashMap.newKeySet()).add(subscription);
         return subscription;
     }
@@ -136,9 +181,14 @@ class ChatFeed implements SmartLifecycle {
         return subscriptions == null ? 0 : subscriptions.size();
     }
 
-    /** Queries made so far (for tests and metrics). */
+    /** Queries of the messages made so far (for tests and metrics). */
     long reads() {
         return reads.get();
+    }
+
+    /** Queries of the sessions made so far: one a tick per group of visitors, as for the rows. */
+    long sessionReads() {
+        return sessionReads.get();
     }
 
     /** One poll for all open streams; the ticker calls it every {@code stream-poll}. */
@@ -162,25 +212,38 @@ class ChatFeed implements SmartLifecycle {
         cursor = newest;
     }
 
-    /** Reads one group's new rows page by page, hands them out, and returns the highest seq seen. */
+    /**
+     * Reads one group's new rows page by page, then its sessions, tells each stream its session and
+     * hands the rows to those that may go on; returns the highest seq seen. The sessions are read
+     * after the rows, so a row stored after its session's end finds that end already read.
+     */
     private long readGroup(List<String> group, Instant since) {
-        long newest = cursor;
+        List<WebChatMessages.Fresh> rows = new ArrayList<>();
         List<WebChatMessages.Fresh> page = source.read(group, cursor, since, WebChatMessages.PAGE_MAX);
         reads.incrementAndGet();
-        for (int pages = 1; ; pages++) {
-            for (WebChatMessages.Fresh row : page) {
-                newest = Math.max(newest, row.seq());
-                Set<Subscription> subs = open.get(row.visitor());
-                if (subs != null) {
-                    subs.forEach(s -> s.offer(row));
-                }
-            }
-            if (page.size() < WebChatMessages.PAGE_MAX || pages >= PAGES_MAX) {
-                return newest;
-            }
+        rows.addAll(page);
+        for (int pages = 1; page.size() == WebChatMessages.PAGE_MAX && pages < PAGES_MAX; pages++) {
             page = source.read(group, page.get(page.size() - 1).seq(), null, WebChatMessages.PAGE_MAX);
             reads.incrementAndGet();
+            rows.addAll(page);
         }
+        Map<String, WebChatSessions.State> sessions = source.sessions(group);
+        sessionReads.incrementAndGet();
+        for (String visitor : group) {
+            Set<Subscription> subs = open.get(visitor);
+            if (subs != null) {
+                subs.forEach(s -> s.see(sessions.get(visitor)));
+            }
+        }
+        long newest = cursor;
+        for (WebChatMessages.Fresh row : rows) {
+            newest = Math.max(newest, row.seq());
+            Set<Subscription> subs = open.get(row.visitor());
+            if (subs != null) {
+                subs.forEach(s -> s.offer(row));
+            }
+        }
+        return newest;
     }
 
     private void safeTick() {

@@ -42,6 +42,10 @@ class ChatPage {
     static final int LABEL_LENGTH_MAX = 64;
     /** The refusal of an ended session's cookie, in the visitor's language (chat.js shows it). */
     static final String SESSION_ENDED = "webchat.session_ended";
+    /** The refusal of a request without the chat's cookie, in the visitor's language. */
+    static final String NO_VISITOR = "webchat.no_visitor";
+    /** The refusal of a message whose id the page did not make, in the visitor's language. */
+    static final String BAD_MESSAGE_ID = "webchat.bad_message_id";
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -154,10 +158,10 @@ class ChatPage {
             Locale locale) {
         Optional<String> visitor = visitors.visitor(request);
         if (visitor.isEmpty()) {
-            return problem(HttpStatus.BAD_REQUEST, "no_visitor", "Open /chat first: the chat cookie is missing.");
+            return problem(HttpStatus.BAD_REQUEST, "no_visitor", texts.getMessage(NO_VISITOR, null, locale));
         }
         if (!isUuid(id)) {
-            return problem(HttpStatus.BAD_REQUEST, "bad_message_id", "id must be a UUID made by the page.");
+            return problem(HttpStatus.BAD_REQUEST, "bad_message_id", texts.getMessage(BAD_MESSAGE_ID, null, locale));
         }
         Optional<Inbound> content =
                 lat != null || lon != null ? location(text, button, lat, lon) : content(text, button);
@@ -214,7 +218,7 @@ class ChatPage {
     ResponseEntity<Object> history(HttpServletRequest request, Locale locale) {
         Optional<String> visitor = visitors.visitor(request);
         if (visitor.isEmpty()) {
-            return problem(HttpStatus.BAD_REQUEST, "no_visitor", "Open /chat first: the chat cookie is missing.");
+            return problem(HttpStatus.BAD_REQUEST, "no_visitor", texts.getMessage(NO_VISITOR, null, locale));
         }
         if (sessions.check(visitor.get()) == WebChatSessions.State.ENDED) {
             return sessionEnded(locale);

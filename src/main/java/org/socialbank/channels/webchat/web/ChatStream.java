@@ -29,7 +29,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code stream-poll}) hands it, so a reply stored by any node arrives without a query per stream.
  * It ends after {@code stream-lifetime}, and the browser's EventSource reconnects with {@code
  * Last-Event-ID}, so nothing is missed or repeated. The request holds its (virtual) thread while
- * it is open.
+ * it is open. A stream whose session ends (unlink, sign-out, expiry, the janitor, on any node)
+ * stops within a tick or so of the feed and sends nothing after the end: its last event is {@code
+ * ended} with the refusal's words, so the page says the chat ended instead of reconnecting; a
+ * stream whose linked session was rotated by a sign-in just closes, and the browser reconnects
+ * with its new cookie.
  */
 @Controller
 class ChatStream {
@@ -43,6 +47,8 @@ class ChatStream {
     private static final int CATCH_UP_PAGES_MAX = 20;
     /** Rows this young are read again whatever their seq (the page drops ids it has shown). */
     private static final Duration LATE_WINDOW = ChatFeed.LATE_WINDOW;
+    /** The refusal of a stream beyond the visitor's or the node's maximum, in the visitor's language. */
+    static final String TOO_MANY_STREAMS = "webchat.too_many_streams";
 
     private final WebChatMessages messages;
     private final WebChatProperties properties;
@@ -82,17 +88,14 @@ class ChatStream {
             throws IOException {
         Optional<String> visitor = visitors.visitor(request);
         if (visitor.isEmpty()) {
-            refuse(response, HttpStatus.BAD_REQUEST, "no_visitor");
+            refuse(response, HttpStatus.BAD_REQUEST, "no_visitor", ChatPage.NO_VISITOR, locale);
             return;
         }
         // review 2026-12-07: like every endpoint, the stream ends a session past its expiry and
         // refuses an ended one's cookie
-        if (sessions.check(visitor.get()) == WebChatSessions.State.ENDED) {
-            Problems.write(
-                    response,
-                    HttpStatus.UNAUTHORIZED,
-                    "session_ended",
-                    texts.getMessage(ChatPage.SESSION_ENDED, null, locale));
+        WebChatSessions.State state = sessions.check(visitor.get());
+        if (state == WebChatSessions.State.ENDED) {
+            refuse(response, HttpStatus.UNAUTHORIZED, "session_ended", ChatPage.SESSION_ENDED, locale);
             return;
         }
         ChatStreams.Opened opened = streams.open(visitor.get());
@@ -102,13 +105,18 @@ class ChatStream {
                     opened instanceof ChatStreams.TooMany
                             ? HttpStatus.SERVICE_UNAVAILABLE
                             : HttpStatus.TOO_MANY_REQUESTS,
-                    "too_many_streams");
+                    "too_many_streams",
+                    TOO_MANY_STREAMS,
+                    locale);
             return;
         }
-        ChatFeed.Subscription subscription =
-                feed.subscribe(visitor.get()); // before the catch-up: nothing falls between
+        // before the catch-up: nothing falls between
+        ChatFeed.Subscription subscription = feed.subscribe(visitor.get(), state == WebChatSessions.State.LINKED);
         try {
             pump(subscription, Math.max(seq(lastEventId), seq(after)), response);
+            if (subscription.closing() == ChatFeed.Closing.SESSION_ENDED) {
+                ended(response.getWriter(), texts.getMessage(ChatPage.SESSION_ENDED, null, locale));
+            }
         } finally {
             feed.unsubscribe(subscription);
             streams.close(visitor.get());
@@ -144,13 +152,14 @@ class ChatStream {
         out.write("retry: 1000\n\n");
         out.flush();
         Sent sent = new Sent(after);
-        catchUp(subscription.visitor, sent, out);
+        catchUp(subscription, sent, out);
         Instant end = clock.instant().plus(properties.streamLifetime());
         Instant quietSince = clock.instant();
         while (streams.accepting()
                 && clock.instant().isBefore(end)
                 && !out.checkError()
-                && !subscription.overflowed()) {
+                && !subscription.overflowed()
+                && subscription.closing() == null) {
             List<WebChatMessages.Fresh> rows;
             try {
                 rows = subscription.next(WAIT_SLICE);
@@ -160,6 +169,9 @@ class ChatStream {
             }
             Instant now = clock.instant();
             int written = 0;
+            if (subscription.closing() != null) {
+                return; // the feed saw the session end: whatever waits here is not shown
+            }
             for (WebChatMessages.Fresh row : rows) {
                 if (sent.fresh(row.seq(), row.createdAt(), now)) {
                     write(out, sent.last, row.row());
@@ -176,12 +188,22 @@ class ChatStream {
         }
     }
 
-    /** The rows already stored when the stream opens: one read per stream, not per tick. */
-    private void catchUp(String visitor, Sent sent, PrintWriter out) {
+    /**
+     * The rows already stored when the stream opens: one read per stream, not per tick. The session
+     * is read again after each page, so a row stored after an end since the stream's check is not
+     * shown.
+     */
+    private void catchUp(ChatFeed.Subscription subscription, Sent sent, PrintWriter out) {
+        String visitor = subscription.visitor;
         for (int pages = 0; pages < CATCH_UP_PAGES_MAX; pages++) {
             Instant now = clock.instant();
             int written = 0;
-            for (WebChatMessages.Row row : messages.after(visitor, sent.last, now.minus(LATE_WINDOW), BATCH_MAX)) {
+            List<WebChatMessages.Row> page = messages.after(visitor, sent.last, now.minus(LATE_WINDOW), BATCH_MAX);
+            subscription.see(sessions.streamStates(List.of(visitor)).get(visitor));
+            if (subscription.closing() != null) {
+                return;
+            }
+            for (WebChatMessages.Row row : page) {
                 if (sent.fresh(row.seq(), null, now)) {
                     write(out, sent.last, row);
                     written++;
@@ -192,6 +214,14 @@ class ChatStream {
                 return;
             }
         }
+    }
+
+    /** The stream's last event when its session ended: the page shows {@code detail} and stops. */
+    private static void ended(PrintWriter out, String detail) {
+        ObjectNode problem =
+                ChatPage.JSON.createObjectNode().put("code", "session_ended").put("detail", detail);
+        out.write("event: ended\ndata: " + ChatPage.JSON.writeValueAsString(problem) + "\n\n");
+        out.flush();
     }
 
     private static void write(PrintWriter out, long id, WebChatMessages.Row row) {
@@ -227,7 +257,8 @@ class ChatStream {
         }
     }
 
-    private static void refuse(HttpServletResponse response, HttpStatus status, String code) throws IOException {
-        Problems.write(response, status, code, "The chat's stream cannot be opened: " + code + ".");
+    private void refuse(HttpServletResponse response, HttpStatus status, String code, String key, Locale locale)
+            throws IOException {
+        Problems.write(response, status, code, texts.getMessage(key, null, locale));
     }
 }

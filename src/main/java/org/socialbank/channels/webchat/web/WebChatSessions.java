@@ -5,8 +5,11 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -104,6 +107,40 @@ class WebChatSessions {
         }
         end(identity.get());
         return State.ENDED;
+    }
+
+    /**
+     * What the open streams of these visitors may still show (at most {@link
+     * WebChatMessages#VISITORS_MAX}, one query, ending nothing): {@code LINKED} for a live session,
+     * {@code ENDED} for one ended or past its idle or absolute expiry (which {@link #check} or the
+     * janitor ends later); a visitor without a session row (anonymous, or rotated away) is absent.
+     * It reads the store, so a session ended on another node is seen too.
+     */
+    Map<String, State> streamStates(Collection<String> visitors) {
+        if (visitors.isEmpty()) {
+            return Map.of();
+        }
+        if (visitors.size() > WebChatMessages.VISITORS_MAX) {
+            throw new IllegalArgumentException("at most " + WebChatMessages.VISITORS_MAX + " visitors per query");
+        }
+        Instant now = clock.instant();
+        Map<String, State> states = new HashMap<>();
+        jdbc.sql("SELECT visitor, linked_at, last_seen_at, ended_at FROM webchat_sessions WHERE visitor IN (:visitors)")
+                .param("visitors", visitors)
+                .query((rs, n) -> Map.entry(
+                        rs.getString(1),
+                        Timestamps.instant(rs, 4) == null
+                                        && Timestamps.instant(rs, 2)
+                                                .plus(properties.linkedLifetime())
+                                                .isAfter(now)
+                                        && Timestamps.instant(rs, 3)
+                                                .plus(properties.linkedIdleTimeout())
+                                                .isAfter(now)
+                                ? State.LINKED
+                                : State.ENDED))
+                .list()
+                .forEach(e -> states.put(e.getKey(), e.getValue()));
+        return states;
     }
 
     /** The visitor sent a message: a linked session stays alive. */

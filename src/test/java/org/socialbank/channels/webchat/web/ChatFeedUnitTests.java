@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.channels.webchat.WebChatMessages;
@@ -24,6 +26,7 @@ class ChatFeedUnitTests {
     /** The table as a list, counting the queries made against it. */
     static final class Table implements ChatFeed.Source {
         final List<WebChatMessages.Fresh> rows = new ArrayList<>();
+        final Map<String, WebChatSessions.State> sessions = new HashMap<>();
         int reads;
 
         @Override
@@ -43,6 +46,13 @@ class ChatFeedUnitTests {
             return rows.stream().mapToLong(WebChatMessages.Fresh::seq).max().orElse(0);
         }
 
+        @Override
+        public Map<String, WebChatSessions.State> sessions(Collection<String> visitors) {
+            Map<String, WebChatSessions.State> found = new HashMap<>(sessions);
+            found.keySet().retainAll(visitors);
+            return found;
+        }
+
         void add(String visitor) {
             rows.add(new WebChatMessages.Fresh(rows.size() + 1, visitor, "bank", "{}", NOW.minusSeconds(60)));
         }
@@ -55,7 +65,7 @@ class ChatFeedUnitTests {
         ChatFeed feed = new ChatFeed(table, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC));
         List<ChatFeed.Subscription> subscriptions = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            subscriptions.add(feed.subscribe("v-" + i % 100)); // three tabs per visitor
+            subscriptions.add(feed.subscribe("v-" + i % 100, false)); // three tabs per visitor
         }
         feed.tick(); // the first tick after idling learns where the table ends
         int before = table.reads;
@@ -73,11 +83,15 @@ class ChatFeedUnitTests {
                     .satisfies(r -> assertThat(r.visitor()).isEqualTo(s.visitor));
         }
         before = table.reads;
+        long sessionsBefore = feed.sessionReads();
         for (int tick = 0; tick < 10; tick++) {
             feed.tick();
         }
         assertThat(table.reads - before)
                 .as("one query per tick, whatever the number of streams")
+                .isEqualTo(10);
+        assertThat(feed.sessionReads() - sessionsBefore)
+                .as("and one of the sessions (review 2026-12-07)")
                 .isEqualTo(10);
         subscriptions.forEach(feed::unsubscribe);
         before = table.reads;
@@ -89,7 +103,7 @@ class ChatFeedUnitTests {
     void aStreamThatFallsBehindIsToldToReconnect() throws InterruptedException {
         Table table = new Table();
         ChatFeed feed = new ChatFeed(table, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC));
-        ChatFeed.Subscription slow = feed.subscribe("v-slow");
+        ChatFeed.Subscription slow = feed.subscribe("v-slow", false);
         feed.tick();
         for (int i = 0; i < ChatFeed.QUEUE_MAX + 1; i++) {
             table.add("v-slow");
@@ -98,5 +112,41 @@ class ChatFeedUnitTests {
             feed.tick();
         }
         assertThat(slow.overflowed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 webchat follow-up: a stream whose session ended is told so and handed nothing more")
+    void aStreamWhoseSessionEndedIsHandedNothing() throws InterruptedException {
+        Table table = new Table();
+        ChatFeed feed = new ChatFeed(table, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC));
+        table.sessions.put("v-linked", WebChatSessions.State.LINKED);
+        table.sessions.put("v-rotated", WebChatSessions.State.LINKED);
+        ChatFeed.Subscription linked = feed.subscribe("v-linked", true);
+        ChatFeed.Subscription rotated = feed.subscribe("v-rotated", true);
+        ChatFeed.Subscription anonymous = feed.subscribe("v-anonymous", false);
+        feed.tick();
+        table.add("v-linked");
+        table.add("v-anonymous");
+        feed.tick();
+        assertThat(linked.next(Duration.ZERO)).hasSize(1);
+        assertThat(linked.closing()).isNull();
+        // the session ends (on any node), and a row for it is stored after the end, before the tick
+        table.sessions.put("v-linked", WebChatSessions.State.ENDED);
+        table.sessions.remove("v-rotated");
+        table.add("v-linked");
+        table.add("v-rotated");
+        table.add("v-anonymous");
+        feed.tick();
+        assertThat(linked.closing()).isEqualTo(ChatFeed.Closing.SESSION_ENDED);
+        assertThat(linked.next(Duration.ZERO)).as("nothing after the end").isEmpty();
+        assertThat(rotated.closing()).isEqualTo(ChatFeed.Closing.SESSION_GONE);
+        assertThat(rotated.next(Duration.ZERO)).isEmpty();
+        assertThat(anonymous.closing())
+                .as("an anonymous visitor has no session row")
+                .isNull();
+        assertThat(anonymous.next(Duration.ZERO)).hasSize(2);
+        table.sessions.put("v-linked", WebChatSessions.State.LINKED);
+        feed.tick();
+        assertThat(linked.closing()).as("an end is final").isEqualTo(ChatFeed.Closing.SESSION_ENDED);
     }
 }

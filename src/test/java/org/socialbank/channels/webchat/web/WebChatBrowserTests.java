@@ -187,6 +187,16 @@ class WebChatBrowserTests {
         WebElement refused = wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#chat-log li.me.failed.final")));
         assertThat(refused.getText()).contains("too long").contains("4096");
+
+        // review 2026-12-07 webchat follow-up: "unlink" ends the session; the open stream ends with it
+        // and the page says so in the bank's words, instead of reconnecting
+        type("unlink");
+        WebElement ended =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#chat-log li.bank.ended")));
+        assertThat(ended.getText()).contains("This chat session has ended");
+        assertThat(browser.findElement(By.id("chat-status")).getText()).contains("This chat session has ended");
+        assertThat(browser.findElement(By.id("chat-text")).isEnabled()).isFalse();
+        Chromium.screenshot(browser, "webchat-7-ended");
     }
 
     @Test

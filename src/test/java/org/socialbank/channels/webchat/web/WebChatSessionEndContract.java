@@ -1,18 +1,30 @@
 package org.socialbank.channels.webchat.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socialbank.conversation.ChannelSender;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.LinkSignIn;
 import org.socialbank.shared.Network;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.support.Api;
+import org.socialbank.support.Await;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +45,12 @@ abstract class WebChatSessionEndContract extends WebChatSessionTestBase {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ChatFeed feed;
+
+    @Autowired
+    List<ChannelSender> senders;
 
     @Test
     @DisplayName("review 2026-12-07 channels follow-up: typing \"unlink\" ends the session, its history is gone")
@@ -162,6 +180,119 @@ abstract class WebChatSessionEndContract extends WebChatSessionTestBase {
         assertThat(language()).isEqualTo("en");
         a.get("/chat?lang=fr", "Sec-Fetch-Site", "same-origin");
         assertThat(language()).as("chosen on the page's own language bar").isEqualTo("fr");
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 webchat follow-up: an open stream ends with its session (unlink) and shows nothing after")
+    void anOpenStreamEndsWithItsSession() throws Exception {
+        Browser a = signedIn();
+        ChannelIdentity identity = identityOf(a);
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> stream = openStream(a, identity, lines, "fr");
+        bankSays(identity, "before the end");
+        Await.until(() -> shows(lines, "before the end"), "the bank's message before the end arrives");
+        Api api = new Api(port);
+        String one = "/api/v1/customers/" + customer.value() + "/identities/"
+                + identity.id().value();
+        assertThat(api.send(api.request(one).DELETE().build()).status()).isEqualTo(204);
+        bankSays(identity, "after the end");
+        assertThatCode(() -> stream.get(10, TimeUnit.SECONDS))
+                .as("the stream ends within a few seconds of its session")
+                .doesNotThrowAnyException();
+        assertThat(shows(lines, "after the end")).as("nothing after the end").isFalse();
+        assertThat(lines).contains("event: ended");
+        assertThat(lines.get(lines.size() - 2))
+                .as("the page is told why, in the visitor's language")
+                .contains("session_ended", "Votre session de chat est terminée");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 webchat follow-up: an open stream ends when another node ends its session")
+    void anOpenStreamEndsWhenAnotherNodeEndsItsSession() throws Exception {
+        // what another node's unlink or janitor leaves in the store, with no signal to this node
+        assertStreamEnds("UPDATE webchat_sessions SET ended_at = ? WHERE visitor = ?", clock.instant());
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 webchat follow-up: an open stream ends when its session expires, unchecked by any request")
+    void anOpenStreamEndsWhenItsSessionExpires() throws Exception {
+        // idle past linked-idle-timeout, and neither a request nor the janitor has ended it yet
+        assertStreamEnds(
+                "UPDATE webchat_sessions SET last_seen_at = ? WHERE visitor = ?",
+                clock.instant().minus(Duration.ofMinutes(31)));
+    }
+
+    private void assertStreamEnds(String update, java.time.Instant at) throws Exception {
+        Browser a = signedIn();
+        ChannelIdentity identity = identityOf(a);
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> stream = openStream(a, identity, lines, "en");
+        assertThat(jdbc.sql(update)
+                        .params(Timestamps.utc(at), identity.externalId())
+                        .update())
+                .isEqualTo(1);
+        bankSays(identity, "after the end");
+        assertThatCode(() -> stream.get(10, TimeUnit.SECONDS)).doesNotThrowAnyException();
+        assertThat(shows(lines, "after the end")).isFalse();
+        assertThat(lines).contains("event: ended");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 webchat follow-up: no_visitor and bad_message_id speak the visitor's language")
+    void theCookieAndIdRefusalsAreLocalized() {
+        Browser none = new Browser();
+        HttpResponse<String> history = none.get("/chat/history", "Accept-Language", "ru");
+        assertThat(history.statusCode()).isEqualTo(400);
+        assertThat(history.body()).contains("no_visitor", "Сначала откройте страницу чата");
+        StreamAnswer stream = none.openStream("/chat/stream", "Accept-Language", "zh");
+        assertThat(stream.status()).isEqualTo(400);
+        assertThat(stream.body()).contains("no_visitor", "请先打开聊天页面");
+        Browser a = new Browser();
+        a.open("/chat");
+        for (String[] expected : new String[][] {
+            {"en", "This message could not be sent"},
+            {"fr", "Ce message n’a pas pu être envoyé"},
+            {"ru", "Не удалось отправить сообщение"},
+            {"fa", "این پیام فرستاده نشد"},
+            {"zh", "此消息未能发送"}
+        }) {
+            HttpResponse<String> refused = a.sendWithId("not-a-uuid", "help", expected[0]);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("bad_message_id", expected[1]);
+        }
+    }
+
+    /** Opens the visitor's stream after the newest message she has, and waits until the feed holds it. */
+    private CompletableFuture<Void> openStream(
+            Browser a, ChannelIdentity identity, List<String> lines, String language) {
+        CompletableFuture<Void> stream = a.readStream("/chat/stream", lines, "Accept-Language", language);
+        Await.until(
+                () -> feed.streams(identity.externalId()) > 0 || stream.isDone(),
+                "the visitor's stream is subscribed to the feed");
+        assertThat(stream).isNotDone();
+        return stream;
+    }
+
+    /** The bank answers the chat as its outbox does, through the web chat's sender. */
+    private void bankSays(ChannelIdentity identity, String text) {
+        ChannelSender sender = senders.stream()
+                .filter(s -> s.network() == Network.WEBCHAT)
+                .findFirst()
+                .orElseThrow();
+        UUID id = UUID.randomUUID();
+        assertThat(sender.send(
+                        new OutboundMessage(
+                                id, identity.id(), Network.WEBCHAT, identity.externalId(), new Outbound.Text(text)),
+                        id.toString()))
+                .isInstanceOf(SendOutcome.Sent.class);
+    }
+
+    private static boolean shows(List<String> lines, String text) {
+        synchronized (lines) {
+            return lines.stream().anyMatch(l -> l.startsWith("data: ") && l.contains(text));
+        }
     }
 
     private String language() {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,10 +153,13 @@ abstract class WebChatSessionTestBase {
         }
 
         HttpResponse<String> send(String text, String language) {
-            return exchange(
-                    post("/chat/messages", Map.of("id", UUID.randomUUID().toString(), "text", text))
-                            .header("Accept-Language", language)
-                            .build());
+            return sendWithId(UUID.randomUUID().toString(), text, language);
+        }
+
+        HttpResponse<String> sendWithId(String id, String text, String language) {
+            return exchange(post("/chat/messages", Map.of("id", id, "text", text))
+                    .header("Accept-Language", language)
+                    .build());
         }
 
         String history() {
@@ -203,6 +207,20 @@ abstract class WebChatSessionTestBase {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+
+        /**
+         * Opens a stream (its status must be 200) and reads it on another thread, adding each line
+         * to {@code lines} as it comes; the answer completes when the server ends the stream.
+         */
+        CompletableFuture<Void> readStream(String path, List<String> lines, String... headers) {
+            HttpRequest request = request(path).headers(headers).GET().build();
+            return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(response -> {
+                assertThat(response.statusCode()).isEqualTo(200);
+                try (java.util.stream.Stream<String> body = response.body()) {
+                    body.forEach(lines::add);
+                }
+            });
         }
 
         /** A GET with these headers (name, value, ...). */
