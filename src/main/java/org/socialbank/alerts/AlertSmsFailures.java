@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.alerts.jdbc.JdbcAlertSms;
 import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.Uuids;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,10 +49,11 @@ public class AlertSmsFailures {
             if (cut < 0 || token.length() > 100) {
                 return Optional.empty();
             }
+            Optional<UUID> alert = Uuids.parse(token.substring(cut + 1));
             try {
-                return Optional.of(
-                        new Cursor(Instant.parse(token.substring(0, cut)), UUID.fromString(token.substring(cut + 1))));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
+                Instant at = Instant.parse(token.substring(0, cut));
+                return alert.map(id -> new Cursor(at, id));
+            } catch (DateTimeParseException e) {
                 return Optional.empty();
             }
         }
