@@ -27,6 +27,12 @@ public enum ApiScope {
      * apps hold to pay (review 2026-12-07 money follow-up).
      */
     PAYMENTS_OPERATIONS("payments:operations"),
+    /**
+     * Operations' lists of the alerts' family: the alert SMS that failed (they name customers and
+     * their masked phones). Not implied by {@link #CONSENTS_READ}, which customer-facing apps hold
+     * to read alert settings (review 2026-12-07 alerts follow-up).
+     */
+    ALERTS_OPERATIONS("alerts:operations"),
     /** {@code POST /api/v1/nlu/parse}. */
     NLU("nlu"),
     /** {@code GET} bill inquiries' and bill payments', top-ups' and card transfers' states (issue 15). */

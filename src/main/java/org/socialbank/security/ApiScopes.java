@@ -33,6 +33,7 @@ final class ApiScopes {
             new Rule("/api/v1/billing", ApiScope.BILLING_READ, ApiScope.BILLING_WRITE),
             new Rule("/api/v1/consents", ApiScope.CONSENTS_READ, ApiScope.CONSENTS_WRITE),
             new Rule("/api/v1/alert-settings", ApiScope.CONSENTS_READ, ApiScope.CONSENTS_WRITE),
+            new Rule("/api/v1/alerts", ApiScope.ALERTS_OPERATIONS, ApiScope.ADMIN),
             new Rule("/api/v1/assistant", ApiScope.ASSISTANT, ApiScope.ASSISTANT),
             new Rule("/api/v1/mentions", ApiScope.LISTENING_READ, ApiScope.LISTENING_WRITE),
             new Rule("/api/v1/listening", ApiScope.LISTENING_READ, ApiScope.LISTENING_WRITE),

@@ -64,6 +64,10 @@ class ApiScopesIntegrationTests {
                     api -> api.get("/api/v1/payments/return-held"),
                     api -> api.get("/api/v1/payments/" + UUID.randomUUID())),
             new Case(
+                    ApiScope.ALERTS_OPERATIONS,
+                    api -> api.get("/api/v1/alerts/sms-failures"),
+                    api -> api.get("/api/v1/alert-settings/" + UUID.randomUUID())),
+            new Case(
                     ApiScope.NLU,
                     api -> api.post("/api/v1/nlu/parse", "{\"text\":\"balance\",\"locale\":\"en\"}"),
                     api -> api.get("/api/v1/customers")),

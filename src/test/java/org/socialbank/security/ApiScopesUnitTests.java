@@ -38,6 +38,15 @@ class ApiScopesUnitTests {
     }
 
     @Test
+    @DisplayName("review 2026-12-07 alerts follow-up: the failed alert SMS need alerts:operations, not the alert"
+            + " settings' consents:read")
+    void failedAlertSmsNeedTheOperationsScope() {
+        assertThat(ApiScopes.required("GET", "/api/v1/alerts/sms-failures")).isEqualTo(ApiScope.ALERTS_OPERATIONS);
+        assertThat(ApiScopes.required("POST", "/api/v1/alerts/sms-failures")).isEqualTo(ApiScope.ADMIN);
+        assertThat(ApiScopes.required("GET", "/api/v1/alert-settings/x")).isEqualTo(ApiScope.CONSENTS_READ);
+    }
+
+    @Test
     @DisplayName("review 2026-12-07 money follow-up: the held returns need payments:operations, not payments:write")
     void heldReturnsNeedTheOperationsScope() {
         assertThat(ApiScopes.required("POST", "/api/v1/payments/" + UUID.randomUUID() + "/return-held/settle"))

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -47,6 +49,37 @@ public final class MigrationStores {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A fresh store of {@code kind} migrated by Flyway as the application migrates it (the common
+     * folder and the vendor's), up to version {@code target}: for a test of a migration's backfill,
+     * which writes rows as the older code did and then {@link Migrated#migrate() migrates on}.
+     */
+    public static Migrated migratedTo(String kind, String target) {
+        DataSource data = kind.equals("h2")
+                ? new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+                : new DriverManagerDataSource(PostgresDatabases.create(), PostgresDatabases.user(), "");
+        Migrated store = new Migrated(kind, data, JdbcClient.create(data));
+        store.flyway(target).migrate();
+        return store;
+    }
+
+    /** A store Flyway migrated part of the way. */
+    public record Migrated(String kind, DataSource data, JdbcClient jdbc) {
+
+        /** Runs the remaining migrations. */
+        public void migrate() {
+            flyway(null).migrate();
+        }
+
+        private Flyway flyway(String target) {
+            var config = Flyway.configure()
+                    .dataSource(data)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + kind);
+            return (target == null ? config : config.target(target)).load();
         }
     }
 }

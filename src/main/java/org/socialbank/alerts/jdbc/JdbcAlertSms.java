@@ -180,4 +180,51 @@ public class JdbcAlertSms {
                         .update()
                 == 1;
     }
+
+    /**
+     * An alert SMS that failed for good: FAILED (refused by a budget, or the gateway's or its
+     * delivery report's answer) or UNKNOWN awaiting no report any more. The text is not read: it
+     * holds the amount.
+     */
+    public record FailedSms(
+            UUID alertId,
+            CustomerId customerId,
+            String toE164,
+            String kind,
+            String status,
+            String reason,
+            Instant queuedAt,
+            Instant settledAt) {}
+
+    private static final String FAILED_SMS = "SELECT s.alert_id, s.customer_id, s.to_e164, a.kind, s.status, s.reason, "
+            + "s.created_at, s.updated_at FROM alert_sms s JOIN transaction_alerts a ON a.id = s.alert_id "
+            + "WHERE s.status IN ('FAILED', 'UNKNOWN') AND s.report_awaited = FALSE AND s.updated_at >= ? ";
+
+    /**
+     * The failed alert SMS settled since {@code since}, the latest first (settled at, then alert
+     * id, descending), after the page that ended at ({@code beforeAt}, {@code beforeId}) when
+     * those are given; at most {@code limit}. A settled row is not moved again, so pages hold.
+     */
+    public List<FailedSms> failed(Instant since, Instant beforeAt, UUID beforeId, int limit) {
+        String order = "ORDER BY s.updated_at DESC, s.alert_id DESC LIMIT ?";
+        var sql = beforeAt == null
+                ? jdbc.sql(FAILED_SMS + order).params(Timestamps.utc(since), limit)
+                : jdbc.sql(FAILED_SMS + "AND (s.updated_at < ? OR (s.updated_at = ? AND s.alert_id < ?)) " + order)
+                        .params(
+                                Timestamps.utc(since),
+                                Timestamps.utc(beforeAt),
+                                Timestamps.utc(beforeAt),
+                                beforeId,
+                                limit);
+        return sql.query((rs, n) -> new FailedSms(
+                        rs.getObject(1, UUID.class),
+                        new CustomerId(rs.getObject(2, UUID.class)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        Timestamps.instant(rs, 7),
+                        Timestamps.instant(rs, 8)))
+                .list();
+    }
 }
