@@ -1,6 +1,5 @@
 package org.socialbank.conversation.engine;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,12 +129,6 @@ public final class ChatBank implements Bank {
         this.externalUserId = externalUserId;
         this.handle = handle;
         this.linkedNow = linkedNow;
-    }
-
-    /** The id of a payment confirmed by this message: a redelivery can never pay twice. */
-    public static PaymentId paymentId(Network channel, String externalMessageId) {
-        return new PaymentId(UUID.nameUUIDFromBytes(
-                ("chat-pay|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -378,7 +371,7 @@ public final class ChatBank implements Bank {
 
     @Override
     public PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
-        PaymentId id = paymentId(channel, externalMessageId);
+        PaymentId id = ChatIds.paymentId(channel, externalMessageId);
         // the reply to this message is the payer's receipt: the payment's events say so, and no alert repeats it
         PaymentResult result = parts.payments()
                 .pay(new PaymentOrder(id, payer, payee, amountMinor, currency, channel.wireName(), true));
@@ -391,7 +384,7 @@ public final class ChatBank implements Bank {
     public Optional<Refused> check(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
         Precheck check = parts.payments()
                 .check(new PaymentOrder(
-                        paymentId(channel, externalMessageId),
+                        ChatIds.paymentId(channel, externalMessageId),
                         payer,
                         payee,
                         amountMinor,
@@ -631,12 +624,6 @@ public final class ChatBank implements Bank {
         return reference;
     }
 
-    /** The id of an appointment booked by this message: a redelivery can never book twice. */
-    public static org.socialbank.branches.AppointmentId appointmentId(Network channel, String externalMessageId) {
-        return new org.socialbank.branches.AppointmentId(UUID.nameUUIDFromBytes(
-                ("chat-appointment|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
-    }
-
     @Override
     public Optional<Branch> branch(String branchId) {
         return parts.branches().find(branchId);
@@ -658,7 +645,7 @@ public final class ChatBank implements Bank {
         return parts.appointments()
                 .book(
                         new org.socialbank.branches.BookingRequest(
-                                appointmentId(channel, externalMessageId),
+                                ChatIds.appointmentId(channel, externalMessageId),
                                 customer,
                                 branchId,
                                 start,
@@ -701,12 +688,6 @@ public final class ChatBank implements Bank {
                 : parts.appointments().reschedule(id, start, org.socialbank.branches.AppointmentActor.CUSTOMER_IN_CHAT);
     }
 
-    /** The id of a collection asked by this message (issue 16 s6): a redelivery can never ask twice. */
-    public static UUID collectionId(Network channel, String externalMessageId) {
-        return UUID.nameUUIDFromBytes(
-                ("chat-collection|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
-    }
-
     @Override
     public List<org.socialbank.sweeping.Consent> externalAccounts(CustomerId customer) {
         return parts.sweeping().consents(customer);
@@ -720,19 +701,14 @@ public final class ChatBank implements Bank {
     @Override
     public org.socialbank.sweeping.CollectInChat.Offer collect(
             CustomerId customer, org.socialbank.sweeping.ConsentId consent, Long amountMinor) {
-        return parts.collections().ask(collectionId(channel, externalMessageId), customer, consent, amountMinor);
+        return parts.collections()
+                .ask(ChatIds.collectionId(channel, externalMessageId), customer, consent, amountMinor);
     }
 
     @Override
     public Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(
             CustomerId customer, org.socialbank.sweeping.ConsentId id) {
         return parts.sweeping().revoke(customer, id);
-    }
-
-    /** The id of a bill payment confirmed by this message (issue 15): a redelivery can never pay twice. */
-    public static org.socialbank.billing.BillPaymentId billPaymentId(Network channel, String externalMessageId) {
-        return new org.socialbank.billing.BillPaymentId(UUID.nameUUIDFromBytes(
-                ("chat-bill|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -745,13 +721,7 @@ public final class ChatBank implements Bank {
             CustomerId customer, org.socialbank.billing.IranianBill bill) {
         return parts.bills()
                 .accept(new org.socialbank.billing.BillPaymentOrder(
-                        billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()));
-    }
-
-    /** The id of a top-up confirmed by this message (issue 15): a redelivery can never top up twice. */
-    public static org.socialbank.billing.TopUpId topUpId(Network channel, String externalMessageId) {
-        return new org.socialbank.billing.TopUpId(UUID.nameUUIDFromBytes(
-                ("chat-topup|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+                        ChatIds.billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()));
     }
 
     @Override
@@ -764,7 +734,7 @@ public final class ChatBank implements Bank {
             CustomerId customer, String phone, long amountMinor, CurrencyCode currency, String operator) {
         return parts.topUps()
                 .accept(new org.socialbank.billing.TopUpRequest(
-                        topUpId(channel, externalMessageId),
+                        ChatIds.topUpId(channel, externalMessageId),
                         customer,
                         phone,
                         amountMinor,
@@ -783,7 +753,7 @@ public final class ChatBank implements Bank {
             org.socialbank.billing.TopUpKind kind) {
         return parts.topUps()
                 .accept(new org.socialbank.billing.TopUpRequest(
-                        topUpId(channel, externalMessageId),
+                        ChatIds.topUpId(channel, externalMessageId),
                         customer,
                         phone,
                         amountMinor,
@@ -796,12 +766,7 @@ public final class ChatBank implements Bank {
     @Override
     public boolean askBill(CustomerId customer, org.socialbank.billing.IranianBill bill) {
         parts.bills()
-                .ask(
-                        UUID.nameUUIDFromBytes(("chat-bill-inquiry|" + channel.wireName() + "|" + externalMessageId)
-                                .getBytes(StandardCharsets.UTF_8)),
-                        customer,
-                        bill,
-                        channel.wireName());
+                .ask(ChatIds.of("chat-bill-inquiry", channel, externalMessageId), customer, bill, channel.wireName());
         return true;
     }
 
@@ -810,24 +775,12 @@ public final class ChatBank implements Bank {
         return parts.bills().save(customer, name);
     }
 
-    /** The id of a card-to-card question asked by this message (issue 15): a redelivery asks once. */
-    public static java.util.UUID cardQuoteId(Network channel, String externalMessageId) {
-        return UUID.nameUUIDFromBytes(
-                ("chat-card-quote|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The id of a card-to-card confirmed by this message (issue 15): a redelivery can never send twice. */
-    public static org.socialbank.billing.CardTransferId cardTransferId(Network channel, String externalMessageId) {
-        return new org.socialbank.billing.CardTransferId(UUID.nameUUIDFromBytes(
-                ("chat-card|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
-    }
-
     @Override
     public org.socialbank.billing.CardQuoteResult quoteCardTransfer(
             CustomerId customer, org.socialbank.billing.CardNumber card, long amountMinor, CurrencyCode currency) {
         return parts.cardTransfers()
                 .quote(
-                        cardQuoteId(channel, externalMessageId),
+                        ChatIds.cardQuoteId(channel, externalMessageId),
                         customer,
                         card,
                         amountMinor,
@@ -838,7 +791,7 @@ public final class ChatBank implements Bank {
     @Override
     public org.socialbank.billing.CardTransferResult sendToCard(CustomerId customer, UUID quoteId) {
         return parts.cardTransfers()
-                .accept(cardTransferId(channel, externalMessageId), quoteId, customer, channel.wireName());
+                .accept(ChatIds.cardTransferId(channel, externalMessageId), quoteId, customer, channel.wireName());
     }
 
     @Override
@@ -846,17 +799,11 @@ public final class ChatBank implements Bank {
         return parts.bills().billers().all();
     }
 
-    /** The id of an account bill's question asked by this message (issue 15 s1.13): a redelivery asks once. */
-    public static UUID accountBillInquiryId(Network channel, String externalMessageId) {
-        return UUID.nameUUIDFromBytes(
-                ("chat-account-bill|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
-    }
-
     @Override
     public boolean askAccountBill(CustomerId customer, String billerId, String account) {
         return parts.bills()
                 .askAccountBill(
-                        accountBillInquiryId(channel, externalMessageId),
+                        ChatIds.accountBillInquiryId(channel, externalMessageId),
                         customer,
                         billerId,
                         account,
@@ -886,7 +833,7 @@ public final class ChatBank implements Bank {
         return parts.bills()
                 .accept(
                         new org.socialbank.billing.BillPaymentOrder(
-                                billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()),
+                                ChatIds.billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()),
                         usePoints);
     }
 
@@ -902,7 +849,7 @@ public final class ChatBank implements Bank {
         return parts.topUps()
                 .accept(
                         new org.socialbank.billing.TopUpRequest(
-                                topUpId(channel, externalMessageId),
+                                ChatIds.topUpId(channel, externalMessageId),
                                 customer,
                                 phone,
                                 amountMinor,
@@ -1059,8 +1006,7 @@ public final class ChatBank implements Bank {
             default -> RepayOnPage.What.AMOUNT;
         };
         // the repayment's id comes from the message: a redelivery asks for the same repayment
-        UUID id = UUID.nameUUIDFromBytes(
-                ("chat-card-repay|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
+        UUID id = ChatIds.of("chat-card-repay", channel, externalMessageId);
         RepayOnPage.Offer offer = parts.cardRepayments()
                 .start(customer, id, what, command.amount().orElse(null));
         if (offer instanceof RepayOnPage.ToConfirm c) {
@@ -1097,8 +1043,7 @@ public final class ChatBank implements Bank {
     @Override
     public org.socialbank.loyalty.RedeemOnPage.Offer redeemPoints(CustomerId customer, long points) {
         // the redemption's id comes from the message: a redelivery asks for the same redemption
-        UUID id = UUID.nameUUIDFromBytes(("chat-points-redeem|" + channel.wireName() + "|" + externalMessageId)
-                .getBytes(StandardCharsets.UTF_8));
+        UUID id = ChatIds.of("chat-points-redeem", channel, externalMessageId);
         return parts.pointRedemptions().start(customer, id, points);
     }
 
@@ -1110,8 +1055,7 @@ public final class ChatBank implements Bank {
     @Override
     public org.socialbank.loyalty.VoucherOnPage.Offer orderVoucher(CustomerId customer, String reward) {
         // the order's id comes from the message: a redelivery asks for the same order
-        UUID id = UUID.nameUUIDFromBytes(
-                ("chat-voucher|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
+        UUID id = ChatIds.of("chat-voucher", channel, externalMessageId);
         return parts.pointRedemptions().vouchers().start(customer, id, reward);
     }
 
@@ -1119,8 +1063,7 @@ public final class ChatBank implements Bank {
     public org.socialbank.applications.Applications.Start apply(
             CustomerId customer, org.socialbank.applications.Product product) {
         org.socialbank.applications.ApplicationId id = new org.socialbank.applications.ApplicationId(
-                UUID.nameUUIDFromBytes(("chat-application|" + channel.wireName() + "|" + externalMessageId)
-                        .getBytes(StandardCharsets.UTF_8)));
+                ChatIds.of("chat-application", channel, externalMessageId));
         return parts.applications().start(id, customer, product, channel.wireName());
     }
 
