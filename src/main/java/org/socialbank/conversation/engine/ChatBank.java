@@ -31,7 +31,6 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.MaskedName;
-import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.payments.Payment;
 import org.socialbank.payments.PaymentId;
@@ -90,6 +89,7 @@ public final class ChatBank implements Bank {
     static final int RECENT_PAYEES_MAX = 20;
 
     private final Collaborators parts;
+    private final ChatHistory history;
     private final IdentityId identity;
     private final Network channel;
     private final String externalMessageId;
@@ -129,6 +129,7 @@ public final class ChatBank implements Bank {
         this.externalUserId = externalUserId;
         this.handle = handle;
         this.linkedNow = linkedNow;
+        this.history = new ChatHistory(parts.ledger(), parts.directory(), parts.payments());
     }
 
     @Override
@@ -287,71 +288,7 @@ public final class ChatBank implements Bank {
 
     @Override
     public List<Movement> history(CustomerId customer, int limit) {
-        List<Movement> movements = new java.util.ArrayList<>();
-        for (CustomerView.HeldAccount held : primaryAccounts(customer)) {
-            AccountId account = held.accountId();
-            // a post, void or expiry is told on its pending transfer's line, as that payment's state
-            parts.ledger().statement(account, Optional.empty(), Math.min(limit * 2, HISTORY_SCAN_MAX)).stream()
-                    .flatMap(page -> page.transfers().stream())
-                    .filter(t -> t.pendingId() == null)
-                    .map(t -> movement(t, account))
-                    .forEach(movements::add);
-        }
-        return movements.stream()
-                .sorted(java.util.Comparator.comparing(Movement::at).reversed())
-                .limit(limit)
-                .toList();
-    }
-
-    /** Transfers read per account for one history: resolutions of pending ones are skipped. */
-    private static final int HISTORY_SCAN_MAX = 100;
-
-    private Movement movement(org.socialbank.ledger.Transfer t, AccountId account) {
-        boolean outgoing = t.debitAccountId().equals(account);
-        AccountId other = outgoing ? t.creditAccountId() : t.debitAccountId();
-        String state = t.pending() && t.pendingStatus() != null
-                ? t.pendingStatus().name().toLowerCase(java.util.Locale.ROOT)
-                : null;
-        return new Movement(
-                outgoing,
-                t.amountMinor(),
-                t.currency(),
-                t.createdAt(),
-                counterparty(t, other, outgoing),
-                state,
-                t.id().value().toString().substring(0, 8));
-    }
-
-    /**
-     * A customer's masked name; through escrow, the payee's alias (money out) or the payer's masked
-     * name (a claim paid in); else the kind of the bank's account.
-     */
-    private String counterparty(org.socialbank.ledger.Transfer t, AccountId other, boolean outgoing) {
-        Optional<CustomerId> holder = parts.directory().holder(other);
-        if (holder.isPresent()) {
-            return maskedName(holder.get()).orElse(null);
-        }
-        Optional<Payment> payment = Optional.ofNullable(t.metadata())
-                .map(m -> m.entries().get("payment"))
-                .flatMap(ChatBank::paymentId)
-                .flatMap(parts.payments()::payment);
-        if (payment.isPresent()) {
-            return outgoing
-                    ? payment.get().payee().alias().display()
-                    : maskedName(payment.get().payerCustomerId()).orElse(null);
-        }
-        return parts.ledger()
-                .account(other)
-                .map(a -> "bank:" + a.kind().wireName())
-                .orElse(null);
-    }
-
-    private Optional<String> maskedName(CustomerId customer) {
-        return parts.directory().find(customer).map(c -> org.socialbank.directory.MaskedName.of(c.displayName()));
-    }
-
-    private static Optional<PaymentId> paymentId(String text) {
-        return org.socialbank.shared.Uuids.parse(text).map(PaymentId::new);
+        return history.history(primaryAccounts(customer), limit);
     }
 
     @Override
@@ -492,61 +429,9 @@ public final class ChatBank implements Bank {
                 .toList();
     }
 
-    /** Transfers read per account for one "spending": a month of a very busy account is cut there. */
-    static final int SPENDING_SCAN_MAX = 1_000;
-
-    private static final int SPENDING_PAGE = 100;
-
     @Override
     public List<Spent> spending(CustomerId customer, java.time.Instant from) {
-        java.util.Map<String, Spent> sums = new java.util.LinkedHashMap<>();
-        for (CustomerView.HeldAccount held : primaryAccounts(customer)) {
-            for (org.socialbank.ledger.Transfer t : outgoingSince(held.accountId(), from)) {
-                String who = counterparty(t, t.creditAccountId(), true);
-                sums.merge(
-                        t.currency().code() + "|" + who,
-                        new Spent(t.currency(), who, t.amountMinor(), 1),
-                        (a, b) -> new Spent(
-                                a.currency(),
-                                a.counterparty(),
-                                Math.addExact(a.amountMinor(), b.amountMinor()),
-                                a.payments() + 1));
-            }
-        }
-        return sums.values().stream()
-                .sorted(java.util.Comparator.comparing((Spent s) -> s.currency().code())
-                        .thenComparing(Spent::amountMinor, java.util.Comparator.reverseOrder()))
-                .toList();
-    }
-
-    /** Money out of the account since {@code from}: posted transfers and pending ones not voided or expired. */
-    private List<org.socialbank.ledger.Transfer> outgoingSince(AccountId account, java.time.Instant from) {
-        List<org.socialbank.ledger.Transfer> out = new java.util.ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        for (int read = 0; read < SPENDING_SCAN_MAX; read += SPENDING_PAGE) {
-            Optional<org.socialbank.ledger.StatementPage> page =
-                    parts.ledger().statement(account, cursor, SPENDING_PAGE);
-            if (page.isEmpty()) {
-                break;
-            }
-            for (org.socialbank.ledger.Transfer t : page.get().transfers()) {
-                if (t.createdAt().isBefore(from)) {
-                    return out;
-                }
-                boolean cameBack = t.pending()
-                        && t.pendingStatus() != null
-                        && t.pendingStatus() != org.socialbank.ledger.PendingStatus.PENDING
-                        && t.pendingStatus() != org.socialbank.ledger.PendingStatus.POSTED;
-                if (t.pendingId() == null && t.debitAccountId().equals(account) && !cameBack) {
-                    out.add(t);
-                }
-            }
-            cursor = page.get().nextCursor();
-            if (cursor.isEmpty()) {
-                break;
-            }
-        }
-        return out;
+        return history.spending(primaryAccounts(customer), from);
     }
 
     @Override
