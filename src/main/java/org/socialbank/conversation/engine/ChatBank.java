@@ -10,6 +10,12 @@ import java.util.UUID;
 import org.socialbank.alerts.Alerts;
 import org.socialbank.assistant.Assistant;
 import org.socialbank.assistant.Classification;
+import org.socialbank.billing.AccountBillResult;
+import org.socialbank.billing.BillInquiry;
+import org.socialbank.billing.BillPaymentResult;
+import org.socialbank.billing.IranianBill;
+import org.socialbank.billing.TopUpKind;
+import org.socialbank.billing.TopUpResult;
 import org.socialbank.branches.Branch;
 import org.socialbank.branches.Branches;
 import org.socialbank.cards.Card;
@@ -90,6 +96,7 @@ public final class ChatBank implements Bank {
 
     private final Collaborators parts;
     private final ChatHistory history;
+    private final ChatBilling billing;
     private final IdentityId identity;
     private final Network channel;
     private final String externalMessageId;
@@ -130,6 +137,8 @@ public final class ChatBank implements Bank {
         this.handle = handle;
         this.linkedNow = linkedNow;
         this.history = new ChatHistory(parts.ledger(), parts.directory(), parts.payments());
+        this.billing =
+                new ChatBilling(parts.bills(), parts.topUps(), parts.cardTransfers(), channel, externalMessageId);
     }
 
     @Override
@@ -597,16 +606,18 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public org.socialbank.billing.BillInquiry readBill(org.socialbank.billing.IranianBill bill) {
+    public BillInquiry readBill(IranianBill bill) {
         return parts.bills().read(bill);
     }
 
     @Override
-    public org.socialbank.billing.BillPaymentResult payBill(
-            CustomerId customer, org.socialbank.billing.IranianBill bill) {
-        return parts.bills()
-                .accept(new org.socialbank.billing.BillPaymentOrder(
-                        ChatIds.billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()));
+    public BillPaymentResult payBill(CustomerId customer, IranianBill bill) {
+        return billing.payBill(customer, bill);
+    }
+
+    @Override
+    public BillPaymentResult payBill(CustomerId customer, IranianBill bill, boolean usePoints) {
+        return billing.payBill(customer, bill, usePoints);
     }
 
     @Override
@@ -615,44 +626,37 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public org.socialbank.billing.TopUpResult topUp(
+    public TopUpResult topUp(
             CustomerId customer, String phone, long amountMinor, CurrencyCode currency, String operator) {
-        return parts.topUps()
-                .accept(new org.socialbank.billing.TopUpRequest(
-                        ChatIds.topUpId(channel, externalMessageId),
-                        customer,
-                        phone,
-                        amountMinor,
-                        currency,
-                        Optional.of(operator),
-                        channel.wireName()));
+        return billing.topUp(customer, phone, amountMinor, currency, operator, null);
     }
 
     @Override
-    public org.socialbank.billing.TopUpResult topUp(
+    public TopUpResult topUp(
             CustomerId customer,
             String phone,
             long amountMinor,
             CurrencyCode currency,
             String operator,
-            org.socialbank.billing.TopUpKind kind) {
-        return parts.topUps()
-                .accept(new org.socialbank.billing.TopUpRequest(
-                        ChatIds.topUpId(channel, externalMessageId),
-                        customer,
-                        phone,
-                        amountMinor,
-                        currency,
-                        Optional.of(operator),
-                        channel.wireName(),
-                        kind));
+            TopUpKind kind) {
+        return billing.topUp(customer, phone, amountMinor, currency, operator, kind);
     }
 
     @Override
-    public boolean askBill(CustomerId customer, org.socialbank.billing.IranianBill bill) {
-        parts.bills()
-                .ask(ChatIds.of("chat-bill-inquiry", channel, externalMessageId), customer, bill, channel.wireName());
-        return true;
+    public TopUpResult topUp(
+            CustomerId customer,
+            String phone,
+            long amountMinor,
+            CurrencyCode currency,
+            String operator,
+            TopUpKind kind,
+            boolean usePoints) {
+        return billing.topUp(customer, phone, amountMinor, currency, operator, kind, usePoints);
+    }
+
+    @Override
+    public boolean askBill(CustomerId customer, IranianBill bill) {
+        return billing.askBill(customer, bill);
     }
 
     @Override
@@ -663,46 +667,31 @@ public final class ChatBank implements Bank {
     @Override
     public org.socialbank.billing.CardQuoteResult quoteCardTransfer(
             CustomerId customer, org.socialbank.billing.CardNumber card, long amountMinor, CurrencyCode currency) {
-        return parts.cardTransfers()
-                .quote(
-                        ChatIds.cardQuoteId(channel, externalMessageId),
-                        customer,
-                        card,
-                        amountMinor,
-                        currency,
-                        channel.wireName());
+        return billing.quoteCardTransfer(customer, card, amountMinor, currency);
     }
 
     @Override
     public org.socialbank.billing.CardTransferResult sendToCard(CustomerId customer, UUID quoteId) {
-        return parts.cardTransfers()
-                .accept(ChatIds.cardTransferId(channel, externalMessageId), quoteId, customer, channel.wireName());
+        return billing.sendToCard(customer, quoteId);
     }
 
     @Override
-    public java.util.List<org.socialbank.billing.BillerRegistry.ForeignBiller> foreignBillers() {
+    public List<org.socialbank.billing.BillerRegistry.ForeignBiller> foreignBillers() {
         return parts.bills().billers().all();
     }
 
     @Override
     public boolean askAccountBill(CustomerId customer, String billerId, String account) {
-        return parts.bills()
-                .askAccountBill(
-                        ChatIds.accountBillInquiryId(channel, externalMessageId),
-                        customer,
-                        billerId,
-                        account,
-                        channel.wireName());
+        return billing.askAccountBill(customer, billerId, account);
     }
 
     @Override
-    public org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, UUID inquiryId) {
+    public AccountBillResult payAccountBill(CustomerId customer, UUID inquiryId) {
         return parts.bills().payAccountBill(customer, inquiryId);
     }
 
     @Override
-    public org.socialbank.billing.AccountBillResult payAccountBill(
-            CustomerId customer, UUID inquiryId, boolean usePoints) {
+    public AccountBillResult payAccountBill(CustomerId customer, UUID inquiryId, boolean usePoints) {
         return parts.bills().payAccountBill(customer, inquiryId, usePoints);
     }
 
@@ -710,39 +699,6 @@ public final class ChatBank implements Bank {
     public Optional<org.socialbank.loyalty.PointsDiscounts.Offer> pointsOffer(
             CustomerId customer, CurrencyCode currency, long amountMinor) {
         return parts.bills().pointsOffer(customer, currency, amountMinor);
-    }
-
-    @Override
-    public org.socialbank.billing.BillPaymentResult payBill(
-            CustomerId customer, org.socialbank.billing.IranianBill bill, boolean usePoints) {
-        return parts.bills()
-                .accept(
-                        new org.socialbank.billing.BillPaymentOrder(
-                                ChatIds.billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()),
-                        usePoints);
-    }
-
-    @Override
-    public org.socialbank.billing.TopUpResult topUp(
-            CustomerId customer,
-            String phone,
-            long amountMinor,
-            CurrencyCode currency,
-            String operator,
-            org.socialbank.billing.TopUpKind kind,
-            boolean usePoints) {
-        return parts.topUps()
-                .accept(
-                        new org.socialbank.billing.TopUpRequest(
-                                ChatIds.topUpId(channel, externalMessageId),
-                                customer,
-                                phone,
-                                amountMinor,
-                                currency,
-                                Optional.of(operator),
-                                channel.wireName(),
-                                kind),
-                        usePoints);
     }
 
     /** A random button reference: 16 bytes, 22 base64url characters. */
