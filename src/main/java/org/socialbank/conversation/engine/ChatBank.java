@@ -18,8 +18,6 @@ import org.socialbank.billing.TopUpKind;
 import org.socialbank.billing.TopUpResult;
 import org.socialbank.branches.Branch;
 import org.socialbank.branches.Branches;
-import org.socialbank.cards.Card;
-import org.socialbank.cards.CardStatus;
 import org.socialbank.cards.Cards;
 import org.socialbank.cards.RepayOnPage;
 import org.socialbank.cards.Statements;
@@ -97,6 +95,7 @@ public final class ChatBank implements Bank {
     private final Collaborators parts;
     private final ChatHistory history;
     private final ChatBilling billing;
+    private final ChatCards cards;
     private final IdentityId identity;
     private final Network channel;
     private final String externalMessageId;
@@ -139,6 +138,7 @@ public final class ChatBank implements Bank {
         this.history = new ChatHistory(parts.ledger(), parts.directory(), parts.payments());
         this.billing =
                 new ChatBilling(parts.bills(), parts.topUps(), parts.cardTransfers(), channel, externalMessageId);
+        this.cards = new ChatCards(parts, channel, externalMessageId);
     }
 
     @Override
@@ -741,7 +741,7 @@ public final class ChatBank implements Bank {
 
     @Override
     public Optional<CardDays> newestCardDays(CustomerId customer) {
-        return parts.cards().newestOf(customer).map(card -> new CardDays(card.issuedOn(), card.dispatchedOn()));
+        return cards.newestCardDays(customer);
     }
 
     /** How many of her most recently active chats "why was my transfer declined?" looks through. */
@@ -774,15 +774,7 @@ public final class ChatBank implements Bank {
 
     @Override
     public List<CardLine> cards(CustomerId customer) {
-        return parts.cards().cardsOf(customer).orElse(List.of()).stream()
-                .map(c -> new CardLine(
-                        c.credit(),
-                        c.maskedNumber(),
-                        c.status().wireName(),
-                        c.currency(),
-                        parts.cards().owedMinor(c),
-                        c.limitMinor()))
-                .toList();
+        return cards.lines(customer);
     }
 
     @Override
@@ -807,73 +799,27 @@ public final class ChatBank implements Bank {
 
     @Override
     public int lockCards(CustomerId customer) {
-        int locked = 0;
-        for (Card card : parts.cards().cardsOf(customer).orElse(List.of())) {
-            if (card.status() == CardStatus.ACTIVE
-                    && parts.cards().lock(card.id()) instanceof org.socialbank.cards.CardResult.Done done
-                    && !done.replayed()) {
-                locked++;
-            }
-        }
-        return locked;
+        return cards.lock(customer);
     }
 
     @Override
     public Optional<CardBill> creditCardBill(CustomerId customer) {
-        for (Card card : parts.cards().cardsOf(customer).orElse(List.of())) {
-            if (card.credit()) {
-                Optional<CardBill> bill = parts.statements()
-                        .latest(card.id())
-                        .map(s -> new CardBill(
-                                card.maskedNumber(),
-                                s.statementDate(),
-                                s.dueDate(),
-                                s.balanceMinor(),
-                                s.minimumPaymentMinor(),
-                                s.currency()));
-                if (bill.isPresent()) {
-                    return bill;
-                }
-            }
-        }
-        return Optional.empty();
+        return cards.creditCardBill(customer);
     }
 
     @Override
     public CardRepayment repayCard(CustomerId customer, org.socialbank.conversation.language.CardCommand command) {
-        RepayOnPage.What what = switch (command.kind()) {
-            case REPAY_FULL -> RepayOnPage.What.FULL;
-            case REPAY_MINIMUM -> RepayOnPage.What.MINIMUM;
-            default -> RepayOnPage.What.AMOUNT;
-        };
-        // the repayment's id comes from the message: a redelivery asks for the same repayment
-        UUID id = ChatIds.of("chat-card-repay", channel, externalMessageId);
-        RepayOnPage.Offer offer = parts.cardRepayments()
-                .start(customer, id, what, command.amount().orElse(null));
-        if (offer instanceof RepayOnPage.ToConfirm c) {
-            return new CardRepayment(c.url(), c.amountMinor(), c.currency(), c.maskedNumber(), null);
-        }
-        return new CardRepayment(null, 0, null, null, ((RepayOnPage.NotOffered) offer).code());
+        return cards.repay(customer, command);
     }
 
     @Override
     public AutoRepaySetting setAutoRepayment(CustomerId customer, String mode) {
-        org.socialbank.cards.AutoRepaymentResult result = parts.autoRepayments()
-                .setForCustomer(
-                        customer,
-                        org.socialbank.cards.AutoRepayment.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)));
-        if (result instanceof org.socialbank.cards.AutoRepaymentResult.Set set) {
-            return new AutoRepaySetting(set.maskedNumber(), set.setting().mode().wireName(), null);
-        }
-        org.socialbank.cards.CardRefusal code = ((org.socialbank.cards.AutoRepaymentResult.Refused) result).code();
-        return new AutoRepaySetting(
-                null, null, code == org.socialbank.cards.CardRefusal.CARD_NOT_CREDIT ? "no_credit_card" : code.code());
+        return cards.setAutoRepayment(customer, mode);
     }
 
     @Override
     public CardUnlock unlockCard(CustomerId customer) {
-        org.socialbank.cards.UnlockOnPage.Offer offer = parts.cardUnlocks().start(customer);
-        return new CardUnlock(offer.url(), offer.maskedNumber(), offer.refusal());
+        return cards.unlock(customer);
     }
 
     @Override
