@@ -3,6 +3,7 @@ package org.socialbank.conversation.engine;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,13 @@ import org.socialbank.billing.BillPaymentResult;
 import org.socialbank.billing.IranianBill;
 import org.socialbank.billing.TopUpKind;
 import org.socialbank.billing.TopUpResult;
+import org.socialbank.branches.Appointment;
+import org.socialbank.branches.AppointmentId;
+import org.socialbank.branches.BookingResult;
 import org.socialbank.branches.Branch;
+import org.socialbank.branches.BranchSchedule;
 import org.socialbank.branches.Branches;
+import org.socialbank.branches.Slot;
 import org.socialbank.cards.Cards;
 import org.socialbank.cards.RepayOnPage;
 import org.socialbank.cards.Statements;
@@ -96,6 +102,7 @@ public final class ChatBank implements Bank {
     private final ChatHistory history;
     private final ChatBilling billing;
     private final ChatCards cards;
+    private final ChatBranches branches;
     private final IdentityId identity;
     private final Network channel;
     private final String externalMessageId;
@@ -139,6 +146,7 @@ public final class ChatBank implements Bank {
         this.billing =
                 new ChatBilling(parts.bills(), parts.topUps(), parts.cardTransfers(), channel, externalMessageId);
         this.cards = new ChatCards(parts, channel, externalMessageId);
+        this.branches = new ChatBranches(parts.appointments(), channel, externalMessageId);
     }
 
     @Override
@@ -506,80 +514,48 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public String button(String action, long formVersion) {
-        String reference = newReference();
-        parts.store()
-                .insertButton(
-                        reference,
-                        identity,
-                        Json.action(action),
-                        formVersion,
-                        parts.clock().instant().plus(parts.buttonTtl()));
-        return reference;
-    }
-
-    @Override
     public Optional<Branch> branch(String branchId) {
         return parts.branches().find(branchId);
     }
 
     @Override
-    public Optional<org.socialbank.branches.BranchSchedule> branchSchedule(String branchId) {
+    public Optional<BranchSchedule> branchSchedule(String branchId) {
         return parts.appointments().schedule(branchId);
     }
 
     @Override
-    public List<org.socialbank.branches.Slot> slots(String branchId, java.time.LocalDate date) {
+    public List<Slot> slots(String branchId, java.time.LocalDate date) {
         return parts.appointments().slots(branchId, date).orElse(List.of());
     }
 
     @Override
-    public org.socialbank.branches.BookingResult bookAppointment(
-            CustomerId customer, String branchId, java.time.OffsetDateTime start, String service) {
-        return parts.appointments()
-                .book(
-                        new org.socialbank.branches.BookingRequest(
-                                ChatIds.appointmentId(channel, externalMessageId),
-                                customer,
-                                branchId,
-                                start,
-                                service,
-                                channel.wireName()),
-                        org.socialbank.branches.AppointmentActor.CUSTOMER_IN_CHAT);
+    public BookingResult bookAppointment(CustomerId customer, String branchId, OffsetDateTime start, String service) {
+        return branches.book(customer, branchId, start, service);
     }
 
     @Override
-    public Optional<org.socialbank.branches.Appointment> appointment(
-            CustomerId customer, org.socialbank.branches.AppointmentId id) {
-        return parts.appointments().appointment(id).filter(a -> a.customerId().equals(customer));
+    public Optional<Appointment> appointment(CustomerId customer, AppointmentId id) {
+        return branches.appointment(customer, id);
     }
 
     @Override
-    public List<org.socialbank.branches.Appointment> appointments(CustomerId customer) {
+    public List<Appointment> appointments(CustomerId customer) {
         return parts.appointments().upcoming(customer);
     }
 
     @Override
-    public Optional<org.socialbank.branches.Appointment> appointmentByCode(CustomerId customer, String code) {
-        return parts.appointments().byCode(code).filter(a -> a.customerId().equals(customer));
+    public Optional<Appointment> appointmentByCode(CustomerId customer, String code) {
+        return branches.byCode(customer, code);
     }
 
     @Override
-    public org.socialbank.branches.BookingResult cancelAppointment(
-            CustomerId customer, org.socialbank.branches.AppointmentId id) {
-        return appointment(customer, id).isEmpty()
-                ? new org.socialbank.branches.BookingResult.Refused(
-                        org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND)
-                : parts.appointments().cancel(id, org.socialbank.branches.AppointmentActor.CUSTOMER_IN_CHAT);
+    public BookingResult cancelAppointment(CustomerId customer, AppointmentId id) {
+        return branches.cancel(customer, id);
     }
 
     @Override
-    public org.socialbank.branches.BookingResult rescheduleAppointment(
-            CustomerId customer, org.socialbank.branches.AppointmentId id, java.time.OffsetDateTime start) {
-        return appointment(customer, id).isEmpty()
-                ? new org.socialbank.branches.BookingResult.Refused(
-                        org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND)
-                : parts.appointments().reschedule(id, start, org.socialbank.branches.AppointmentActor.CUSTOMER_IN_CHAT);
+    public BookingResult rescheduleAppointment(CustomerId customer, AppointmentId id, OffsetDateTime start) {
+        return branches.reschedule(customer, id, start);
     }
 
     @Override
@@ -706,6 +682,19 @@ public final class ChatBank implements Bank {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public String button(String action, long formVersion) {
+        String reference = newReference();
+        parts.store()
+                .insertButton(
+                        reference,
+                        identity,
+                        Json.action(action),
+                        formVersion,
+                        parts.clock().instant().plus(parts.buttonTtl()));
+        return reference;
     }
 
     @Override
