@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.alerts.Alerts;
 import org.socialbank.assistant.Assistant;
-import org.socialbank.assistant.Classification;
 import org.socialbank.billing.AccountBillResult;
 import org.socialbank.billing.BillInquiry;
 import org.socialbank.billing.BillPaymentResult;
@@ -103,6 +102,7 @@ public final class ChatBank implements Bank {
     private final ChatBilling billing;
     private final ChatCards cards;
     private final ChatBranches branches;
+    private final ChatAssistant assistant;
     private final IdentityId identity;
     private final Network channel;
     private final String externalMessageId;
@@ -147,24 +147,24 @@ public final class ChatBank implements Bank {
                 new ChatBilling(parts.bills(), parts.topUps(), parts.cardTransfers(), channel, externalMessageId);
         this.cards = new ChatCards(parts, channel, externalMessageId);
         this.branches = new ChatBranches(parts.appointments(), channel, externalMessageId);
+        this.assistant = new ChatAssistant(parts.assistant(), channel);
     }
 
     @Override
     public Optional<Guess> guess(String text) {
-        Optional<Guess> guess = classify(text);
+        Optional<Guess> guess = assistant.classify(text);
         guessed = Optional.of(guess);
         return guess;
     }
 
     @Override
     public Optional<Guess> secondOpinion(String text) {
-        return classify(text); // not remembered: an unsure opinion leaves the command to answer
+        return assistant.classify(text); // not remembered: an unsure opinion leaves the command to answer
     }
 
     @Override
     public boolean answerFeedback(UUID answerId, String intent, Language language, boolean helpful) {
-        return parts.assistant().recordFeedback(answerId, intent, language.tag(), helpful, channel.wireName())
-                instanceof org.socialbank.assistant.FeedbackResult.Counted;
+        return assistant.feedback(answerId, intent, language, helpful);
     }
 
     /**
@@ -174,28 +174,6 @@ public final class ChatBank implements Bank {
     public boolean assistantUnsure() {
         return guessed.map(g -> g.isEmpty() || !org.socialbank.conversation.dialogue.Dialogue.answersSurely(g.get()))
                 .orElse(false);
-    }
-
-    private Optional<Guess> classify(String text) {
-        if (!parts.assistant().ready()) {
-            return Optional.empty(); // still training (a first start): the hint, never a wait in the transaction
-        }
-        try {
-            if (parts.assistant().classify(text, null) instanceof Classification c) {
-                return Language.fromTag(c.language())
-                        .map(language -> new Guess(
-                                language,
-                                c.intent(),
-                                c.sure(),
-                                c.alternatives().stream()
-                                        .map(Classification.Alternative::intent)
-                                        .toList()));
-            }
-            return Optional.empty(); // refused: blank or too long
-        } catch (RuntimeException e) { // the assistant is a help, never a reason to refuse a message
-            org.slf4j.LoggerFactory.getLogger(ChatBank.class).warn("assistant failed; the hint answers", e);
-            return Optional.empty();
-        }
     }
 
     @Override
@@ -715,7 +693,7 @@ public final class ChatBank implements Bank {
 
     @Override
     public Optional<org.socialbank.assistant.KnowledgeBase.Answer> knowledge(Language language, String intent) {
-        return parts.assistant().knowledge().answer(intent, language.tag());
+        return assistant.knowledge(language, intent);
     }
 
     @Override
