@@ -33,20 +33,13 @@ import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.conversation.language.AlertCommand;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
-import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.MaskedName;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.payments.Payment;
-import org.socialbank.payments.PaymentId;
-import org.socialbank.payments.PaymentOrder;
-import org.socialbank.payments.PaymentResult;
 import org.socialbank.payments.Payments;
-import org.socialbank.payments.Precheck;
 import org.socialbank.payments.requests.Requests;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
@@ -94,15 +87,13 @@ public final class ChatBank implements Bank {
             org.socialbank.directory.ChannelIdentities identities,
             org.socialbank.directory.Unlinking unlinking) {}
 
-    /** Recent payees offered to the parser. */
-    static final int RECENT_PAYEES_MAX = 20;
-
     private final Collaborators parts;
     private final ChatHistory history;
     private final ChatBilling billing;
     private final ChatCards cards;
     private final ChatBranches branches;
     private final ChatAssistant assistant;
+    private final ChatPayments payments;
     private final IdentityId identity;
     private final Network channel;
     private final String externalMessageId;
@@ -148,6 +139,7 @@ public final class ChatBank implements Bank {
         this.cards = new ChatCards(parts, channel, externalMessageId);
         this.branches = new ChatBranches(parts.appointments(), channel, externalMessageId);
         this.assistant = new ChatAssistant(parts.assistant(), channel);
+        this.payments = new ChatPayments(parts, channel, externalMessageId, this::primaryAccounts);
     }
 
     @Override
@@ -303,59 +295,12 @@ public final class ChatBank implements Bank {
 
     @Override
     public PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
-        PaymentId id = ChatIds.paymentId(channel, externalMessageId);
-        // the reply to this message is the payer's receipt: the payment's events say so, and no alert repeats it
-        PaymentResult result = parts.payments()
-                .pay(new PaymentOrder(id, payer, payee, amountMinor, currency, channel.wireName(), true));
-        return result instanceof PaymentResult.Recorded recorded
-                ? outcome(recorded.payment(), payee)
-                : new Refused(((PaymentResult.Refused) result).rejection());
+        return payments.pay(payer, payee, amountMinor, currency);
     }
 
     @Override
     public Optional<Refused> check(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
-        Precheck check = parts.payments()
-                .check(new PaymentOrder(
-                        ChatIds.paymentId(channel, externalMessageId),
-                        payer,
-                        payee,
-                        amountMinor,
-                        currency,
-                        channel.wireName()));
-        return check instanceof Precheck.Refused r
-                ? Optional.of(new Refused(r.rejection(), r.limitMinor(), r.resetsAt(), r.availableMinor()))
-                : Optional.empty();
-    }
-
-    private PayOutcome outcome(Payment payment, Alias payee) {
-        return switch (payment.status()) {
-            case COMPLETED ->
-                new Paid(
-                        payment.id().value().toString(),
-                        payment.updatedAt(),
-                        primaryAccounts(payment.payerCustomerId()).stream()
-                                .filter(a ->
-                                        a.currency().equals(payment.currency().code()))
-                                .map(CustomerView.HeldAccount::accountId)
-                                .findFirst()
-                                .flatMap(parts.ledger()::account)
-                                .map(org.socialbank.ledger.Account::availableMinor)
-                                .orElse(null));
-            case AWAITING_CLAIM ->
-                new AwaitingClaim(
-                        payment.links().claimExpiresAt(),
-                        payee != null && parts.alerts().claimChat(payee).isPresent()
-                                ? null
-                                : payment.links().claimUrl());
-            case AWAITING_CONFIRMATION ->
-                new Held(payment.links().confirmationUrl(), payment.audit().reason());
-            case REJECTED ->
-                new Refused(
-                        payment.rejection().orElseThrow(),
-                        payment.limit().limitMinor(),
-                        payment.limit().resetsAt());
-            default -> new Ended(payment.status()); // a replay of a payment that ended, or is paid out
-        };
+        return payments.check(payer, payee, amountMinor, currency);
     }
 
     @Override
@@ -394,7 +339,7 @@ public final class ChatBank implements Bank {
     @Override
     public Optional<Settlement> payRequest(String requestId, CustomerId payer) {
         // the payment's id is the request's and the payer's: a press in another chat pays the same once
-        return requests().pay(requestId, payer, this::outcome);
+        return requests().pay(requestId, payer, payments::outcome);
     }
 
     @Override
@@ -453,32 +398,7 @@ public final class ChatBank implements Bank {
 
     @Override
     public List<RecentPayee> recentPayees(CustomerId payer) {
-        // two reads for all of them, not three each (issue 22)
-        return parts.directory().named(parts.store().recentPayees(payer, RECENT_PAYEES_MAX)).stream()
-                .flatMap(named -> payableAlias(named.aliases())
-                        .map(alias -> new RecentPayee(
-                                names(named.customer().displayName()),
-                                alias,
-                                named.customer().id(),
-                                MaskedName.of(named.customer().displayName())))
-                        .stream())
-                .toList();
-    }
-
-    /** "Bob Brown" is called "Bob Brown" and "Bob". */
-    private static List<String> names(String displayName) {
-        String first = displayName.strip().split("\\s+")[0];
-        return first.equals(displayName.strip()) ? List.of(first) : List.of(displayName.strip(), first);
-    }
-
-    /** A verified alias to pay the customer by: a $tag, else a phone, an e-mail, a handle. */
-    private static Optional<Alias> payableAlias(List<CustomerView.AliasEntry> aliases) {
-        return aliases.stream()
-                .filter(CustomerView.AliasEntry::verified)
-                .map(CustomerView.AliasEntry::alias)
-                .min(java.util.Comparator.comparingInt(
-                        a -> List.of(AliasType.TAG, AliasType.PHONE, AliasType.EMAIL, AliasType.HANDLE)
-                                .indexOf(a.type())));
+        return payments.recentPayees(payer);
     }
 
     @Override
@@ -711,32 +631,14 @@ public final class ChatBank implements Bank {
         return cards.newestCardDays(customer);
     }
 
-    /** How many of her most recently active chats "why was my transfer declined?" looks through. */
-    static final int REFUSAL_CHATS_MAX = 20;
-
     @Override
     public Optional<DialogueState.Refusal> lastRefusalTold(CustomerId customer) {
-        return parts.store().statesOf(customer, REFUSAL_CHATS_MAX).stream()
-                .map(state -> Json.state(state).lastRefusal())
-                .filter(told -> told != null && customer.value().equals(told.payerCustomerId()))
-                .max(java.util.Comparator.comparing(DialogueState.Refusal::at));
+        return payments.lastRefusalTold(customer);
     }
 
     @Override
     public Optional<NotPaid> latestNotPaid(CustomerId customer) {
-        return parts.payments()
-                .latestNotPaid(customer, now().minus(java.time.Duration.ofDays(NOT_PAID_DAYS)))
-                .map(p -> new NotPaid(
-                        p.amountMinor(),
-                        p.currency(),
-                        p.payee().maskedName() != null
-                                ? p.payee().maskedName()
-                                : p.payee().alias().display(),
-                        p.createdAt(),
-                        p.status(),
-                        p.code(),
-                        p.limit().limitMinor(),
-                        p.limit().resetsAt()));
+        return payments.latestNotPaid(customer, now());
     }
 
     @Override
