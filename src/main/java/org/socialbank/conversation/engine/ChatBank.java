@@ -502,7 +502,7 @@ public final class ChatBank implements Bank {
     @Override
     public TopUpResult topUp(
             CustomerId customer, String phone, long amountMinor, CurrencyCode currency, String operator) {
-        return billing.topUp(customer, phone, amountMinor, currency, operator, null);
+        return billing.topUp(customer, phone, amountMinor, currency, operator, TopUpKind.DIRECT);
     }
 
     @Override

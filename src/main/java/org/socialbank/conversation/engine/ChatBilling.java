@@ -51,7 +51,6 @@ final class ChatBilling {
                 ChatIds.billPaymentId(channel, externalMessageId), customer, bill, channel.wireName());
     }
 
-    /** A top-up; {@code kind} null is the direct charge of the request without a kind. */
     TopUpResult topUp(
             CustomerId customer,
             String phone,
@@ -80,24 +79,15 @@ final class ChatBilling {
             CurrencyCode currency,
             String operator,
             TopUpKind kind) {
-        return kind == null
-                ? new TopUpRequest(
-                        ChatIds.topUpId(channel, externalMessageId),
-                        customer,
-                        phone,
-                        amountMinor,
-                        currency,
-                        Optional.of(operator),
-                        channel.wireName())
-                : new TopUpRequest(
-                        ChatIds.topUpId(channel, externalMessageId),
-                        customer,
-                        phone,
-                        amountMinor,
-                        currency,
-                        Optional.of(operator),
-                        channel.wireName(),
-                        kind);
+        return new TopUpRequest(
+                ChatIds.topUpId(channel, externalMessageId),
+                customer,
+                phone,
+                amountMinor,
+                currency,
+                Optional.of(operator),
+                channel.wireName(),
+                kind);
     }
 
     boolean askBill(CustomerId customer, IranianBill bill) {
