@@ -14,7 +14,7 @@ import org.socialbank.billing.sandbox.SandboxBiller;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.engine.ChatBank;
+import org.socialbank.conversation.engine.ChatIds;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
@@ -180,7 +180,7 @@ class BillingChatIntegrationTests {
         worker.work();
         worker.work();
         drain();
-        BillPayment paid = bills.payment(ChatBank.billPaymentId(Network.TELEGRAM, confirmMessage))
+        BillPayment paid = bills.payment(ChatIds.billPaymentId(Network.TELEGRAM, confirmMessage))
                 .orElseThrow();
         assertThat(paid.status()).isEqualTo(BillPaymentStatus.COMPLETED);
         List<Outbound.Receipt> receipts = sent(chat, Outbound.Receipt.class);
@@ -242,7 +242,7 @@ class BillingChatIntegrationTests {
         String message = "m-" + UUID.randomUUID();
         press(chat, message, reminder.buttons().get(0).reference());
         worker.work();
-        assertThat(bills.payment(ChatBank.billPaymentId(Network.TELEGRAM, message))
+        assertThat(bills.payment(ChatIds.billPaymentId(Network.TELEGRAM, message))
                         .orElseThrow()
                         .status())
                 .as("one tap pays the period's bill")
@@ -294,7 +294,7 @@ class BillingChatIntegrationTests {
         String message = confirm(chat, lost);
         biller.troubleNext(SandboxBiller.Trouble.LOSE);
         worker.work();
-        BillPaymentId id = ChatBank.billPaymentId(Network.TELEGRAM, message);
+        BillPaymentId id = ChatIds.billPaymentId(Network.TELEGRAM, message);
         assertThat(bills.payment(id).orElseThrow().status()).isEqualTo(BillPaymentStatus.UNKNOWN);
         assertThat(fixtures.available(person.wallet())).as("reserved, not lost").isEqualTo(1_000_000 - 40_000);
         Await.until(
@@ -386,7 +386,7 @@ class BillingChatIntegrationTests {
         topUpWorker.recheck();
         topUpWorker.recheck();
         drain();
-        TopUp topUp = topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, message)).orElseThrow();
+        TopUp topUp = topUps.topUp(ChatIds.topUpId(Network.TELEGRAM, message)).orElseThrow();
         assertThat(topUp.status()).isEqualTo(BillPaymentStatus.COMPLETED);
         assertThat(topUp.operator()).isEqualTo("irancell");
         List<String> told = texts(chat).stream().filter(t -> t.contains(done)).toList();
@@ -414,7 +414,7 @@ class BillingChatIntegrationTests {
         operator.troubleNext(SandboxBiller.Trouble.FAIL);
         topUpWorker.recheck();
         drain();
-        assertThat(topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, message))
+        assertThat(topUps.topUp(ChatIds.topUpId(Network.TELEGRAM, message))
                         .orElseThrow()
                         .status())
                 .isEqualTo(BillPaymentStatus.FAILED);

@@ -19,7 +19,7 @@ import org.socialbank.cards.Cards;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.engine.ChatBank;
+import org.socialbank.conversation.engine.ChatIds;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
@@ -187,7 +187,7 @@ class CardToCardChatIntegrationTests {
         String confirm = offers.get(0).buttons().get(0).reference();
         Outbound.Link held =
                 (Outbound.Link) press(chat, confirmMessage, confirm).get(0);
-        CardTransferId id = ChatBank.cardTransferId(Network.TELEGRAM, confirmMessage);
+        CardTransferId id = ChatIds.cardTransferId(Network.TELEGRAM, confirmMessage);
         assertThat(cardTransfers.transfer(id).orElseThrow().status())
                 .isEqualTo(BillPaymentStatus.AWAITING_CONFIRMATION);
         assertThat(available(customer.wallet()))

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.engine.ChatBank;
+import org.socialbank.conversation.engine.ChatIds;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
@@ -153,7 +153,7 @@ class HeldPaymentPointsIntegrationTests {
                 .contains("确认后，100积分将抵扣" + worth)
                 .contains("如果届时积分不足，将从您的账户支付全额");
         chats.receive(press); // a second delivery of the press holds nothing
-        TopUpId id = ChatBank.topUpId(Network.TELEGRAM, press.externalMessageId());
+        TopUpId id = ChatIds.topUpId(Network.TELEGRAM, press.externalMessageId());
         assertThat(topUps.topUp(id).orElseThrow().status()).isEqualTo(BillPaymentStatus.AWAITING_CONFIRMATION);
         assertThat(offered(li.id(), CNY, 5_000))
                 .as("nothing held while it waits")
@@ -213,7 +213,7 @@ class HeldPaymentPointsIntegrationTests {
                 .contains("When you confirm, 200 points pay " + worth + " of it")
                 .contains("I’ll say so here.")
                 .endsWith("Why: this chat was linked recently.");
-        BillPaymentId id = ChatBank.billPaymentId(Network.TELEGRAM, press.externalMessageId());
+        BillPaymentId id = ChatIds.billPaymentId(Network.TELEGRAM, press.externalMessageId());
         assertThat(offered(reza.id(), IRR, 100_000_000))
                 .as("nothing held while it waits")
                 .isEqualTo(300);
@@ -246,7 +246,7 @@ class HeldPaymentPointsIntegrationTests {
         long wallet = 100_000;
         InboundMessage press = pressPoints(li);
         Outbound.Link held = (Outbound.Link) single(chats.say(press));
-        TopUpId id = ChatBank.topUpId(Network.TELEGRAM, press.externalMessageId());
+        TopUpId id = ChatIds.topUpId(Network.TELEGRAM, press.externalMessageId());
         UUID elsewhere = UUID.randomUUID(); // the points go on another payment meanwhile
         assertThat(discounts.hold(elsewhere, li.id(), 100, CNY)).isPresent();
 
@@ -277,7 +277,7 @@ class HeldPaymentPointsIntegrationTests {
         Customers.Customer li = chineseWithPoints();
         InboundMessage press = pressPoints(li);
         Outbound.Link held = (Outbound.Link) single(chats.say(press));
-        TopUpId id = ChatBank.topUpId(Network.TELEGRAM, press.externalMessageId());
+        TopUpId id = ChatIds.topUpId(Network.TELEGRAM, press.externalMessageId());
 
         confirmations.cancel(token(held.url()));
         assertThat(topUps.topUp(id).orElseThrow().status()).isEqualTo(BillPaymentStatus.NOT_CONFIRMED);

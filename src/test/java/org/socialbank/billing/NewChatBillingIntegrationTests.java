@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.engine.ChatBank;
+import org.socialbank.conversation.engine.ChatIds;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
@@ -118,7 +118,7 @@ class NewChatBillingIntegrationTests {
         assertThat(topUpHeld.text())
                 .startsWith("To top up +989351234567 with")
                 .endsWith("Why: this chat was linked recently.");
-        TopUpId topUp = ChatBank.topUpId(Network.TELEGRAM, topUpPress);
+        TopUpId topUp = ChatIds.topUpId(Network.TELEGRAM, topUpPress);
         assertThat(topUps.topUp(topUp).orElseThrow().status()).isEqualTo(BillPaymentStatus.AWAITING_CONFIRMATION);
         assertThat(fixtures.available(reza.wallet()))
                 .as("nothing moves before the page")
@@ -137,7 +137,7 @@ class NewChatBillingIntegrationTests {
         assertThat(lastSms(reza.phone())).contains("bill " + bill.billId());
         confirm(billHeld.url(), reza.phone());
         billWorker.work();
-        BillPaymentId paid = ChatBank.billPaymentId(Network.TELEGRAM, billPress);
+        BillPaymentId paid = ChatIds.billPaymentId(Network.TELEGRAM, billPress);
         assertThat(bills.payment(paid).orElseThrow().status()).isEqualTo(BillPaymentStatus.COMPLETED);
 
         clock.advance(Duration.ofHours(25));
@@ -145,7 +145,7 @@ class NewChatBillingIntegrationTests {
         assertThat(Chats.text(List.of(press(chat, later, topUpOffer(chat)))))
                 .as("past the window, with a confirmation: at once")
                 .startsWith("Topping up +989351234567");
-        assertThat(topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, later))
+        assertThat(topUps.topUp(ChatIds.topUpId(Network.TELEGRAM, later))
                         .orElseThrow()
                         .status())
                 .isEqualTo(BillPaymentStatus.PENDING);
@@ -163,7 +163,7 @@ class NewChatBillingIntegrationTests {
 
         confirmations.cancel(token(((Outbound.Link) held).url()));
         TopUp cancelled =
-                topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, message)).orElseThrow();
+                topUps.topUp(ChatIds.topUpId(Network.TELEGRAM, message)).orElseThrow();
         assertThat(cancelled.status()).isEqualTo(BillPaymentStatus.NOT_CONFIRMED);
         assertThat(fixtures.available(ali.wallet()))
                 .as("a cancelled step-up moves nothing")
@@ -186,7 +186,7 @@ class NewChatBillingIntegrationTests {
         String message = "m-" + UUID.randomUUID();
         Outbound.Link held = (Outbound.Link) press(chat, message, topUpOffer(chat));
         confirm(held.url(), sara.phone());
-        assertThat(topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, message))
+        assertThat(topUps.topUp(ChatIds.topUpId(Network.TELEGRAM, message))
                         .orElseThrow()
                         .status())
                 .isEqualTo(BillPaymentStatus.REJECTED);

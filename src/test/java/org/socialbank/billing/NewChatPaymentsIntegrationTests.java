@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.engine.ChatBank;
+import org.socialbank.conversation.engine.ChatIds;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
@@ -121,7 +121,7 @@ class NewChatPaymentsIntegrationTests {
                 (Outbound.Link) press(chat, topUpPress, topUpOffer(chat)).get(0);
         confirm(topUpHeld.url(), reza.phone());
         topUpWorker.recheck();
-        assertThat(topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, topUpPress))
+        assertThat(topUps.topUp(ChatIds.topUpId(Network.TELEGRAM, topUpPress))
                         .orElseThrow()
                         .status())
                 .isEqualTo(BillPaymentStatus.COMPLETED);
@@ -168,7 +168,7 @@ class NewChatPaymentsIntegrationTests {
                 chats.say(chat, "pay " + payee.phone() + " 10000").get(0);
         String message = "m-" + UUID.randomUUID();
         press(chat, message, offer);
-        return payments.payment(ChatBank.paymentId(Network.TELEGRAM, message)).orElseThrow();
+        return payments.payment(ChatIds.paymentId(Network.TELEGRAM, message)).orElseThrow();
     }
 
     private static PaymentCheck newChatCheck(Payment payment) {

@@ -14,7 +14,7 @@ import org.socialbank.billing.sandbox.SandboxOperator;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.engine.ChatBank;
+import org.socialbank.conversation.engine.ChatIds;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountId;
@@ -158,7 +158,7 @@ class PointsOffBillsAndTopUpsChatIntegrationTests {
                 .as("200 held with the payment, 100 left")
                 .isEqualTo(100);
         billWorker.work();
-        BillPaymentId first = ChatBank.billPaymentId(Network.TELEGRAM, press.externalMessageId());
+        BillPaymentId first = ChatIds.billPaymentId(Network.TELEGRAM, press.externalMessageId());
         assertThat(status(first)).isEqualTo(BillPaymentStatus.FAILED);
         assertThat(discounts.offer(sara.id(), IRR, 100_000_000).orElseThrow().points())
                 .as("released when the biller refuses")
@@ -173,7 +173,7 @@ class PointsOffBillsAndTopUpsChatIntegrationTests {
         chats.say(pay);
         billWorker.work();
         chats.drain();
-        assertThat(status(ChatBank.billPaymentId(Network.TELEGRAM, pay.externalMessageId())))
+        assertThat(status(ChatIds.billPaymentId(Network.TELEGRAM, pay.externalMessageId())))
                 .isEqualTo(BillPaymentStatus.COMPLETED);
         assertThat(points(sara.id())).as("spent when the bill is paid").isEqualTo(100);
         assertThat(balance(sara.wallet())).as("the customer paid the rest").isEqualTo(wallet - 1_000_000);
@@ -257,7 +257,7 @@ class PointsOffBillsAndTopUpsChatIntegrationTests {
         topUpWorker.recheck();
         chats.drain();
         return jdbc.sql("SELECT id FROM billing_topups WHERE id = ?")
-                .param(ChatBank.topUpId(Network.TELEGRAM, press.externalMessageId())
+                .param(ChatIds.topUpId(Network.TELEGRAM, press.externalMessageId())
                         .value())
                 .query(UUID.class)
                 .optional()

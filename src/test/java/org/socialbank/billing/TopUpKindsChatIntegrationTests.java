@@ -10,7 +10,7 @@ import org.socialbank.billing.sandbox.SandboxOperator;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.engine.ChatBank;
+import org.socialbank.conversation.engine.ChatIds;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.CurrencyCode;
@@ -157,7 +157,7 @@ class TopUpKindsChatIntegrationTests {
         worker.recheck();
         vouchers.collect();
         chats.drain();
-        return topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, press.externalMessageId()))
+        return topUps.topUp(ChatIds.topUpId(Network.TELEGRAM, press.externalMessageId()))
                 .orElseThrow();
     }
 }

@@ -1,20 +1,28 @@
 package org.socialbank.conversation.engine;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.alerts.Alerts;
 import org.socialbank.assistant.Assistant;
-import org.socialbank.assistant.Classification;
+import org.socialbank.billing.AccountBillResult;
+import org.socialbank.billing.BillInquiry;
+import org.socialbank.billing.BillPaymentResult;
+import org.socialbank.billing.IranianBill;
+import org.socialbank.billing.TopUpKind;
+import org.socialbank.billing.TopUpResult;
+import org.socialbank.branches.Appointment;
+import org.socialbank.branches.AppointmentId;
+import org.socialbank.branches.BookingResult;
 import org.socialbank.branches.Branch;
+import org.socialbank.branches.BranchSchedule;
 import org.socialbank.branches.Branches;
-import org.socialbank.cards.Card;
-import org.socialbank.cards.CardStatus;
+import org.socialbank.branches.Slot;
 import org.socialbank.cards.Cards;
 import org.socialbank.cards.RepayOnPage;
 import org.socialbank.cards.Statements;
@@ -25,21 +33,13 @@ import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.conversation.language.AlertCommand;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
-import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.MaskedName;
-import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.payments.Payment;
-import org.socialbank.payments.PaymentId;
-import org.socialbank.payments.PaymentOrder;
-import org.socialbank.payments.PaymentResult;
 import org.socialbank.payments.Payments;
-import org.socialbank.payments.Precheck;
 import org.socialbank.payments.requests.Requests;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
@@ -87,10 +87,13 @@ public final class ChatBank implements Bank {
             org.socialbank.directory.ChannelIdentities identities,
             org.socialbank.directory.Unlinking unlinking) {}
 
-    /** Recent payees offered to the parser. */
-    static final int RECENT_PAYEES_MAX = 20;
-
     private final Collaborators parts;
+    private final ChatHistory history;
+    private final ChatBilling billing;
+    private final ChatCards cards;
+    private final ChatBranches branches;
+    private final ChatAssistant assistant;
+    private final ChatPayments payments;
     private final IdentityId identity;
     private final Network channel;
     private final String externalMessageId;
@@ -130,30 +133,30 @@ public final class ChatBank implements Bank {
         this.externalUserId = externalUserId;
         this.handle = handle;
         this.linkedNow = linkedNow;
-    }
-
-    /** The id of a payment confirmed by this message: a redelivery can never pay twice. */
-    public static PaymentId paymentId(Network channel, String externalMessageId) {
-        return new PaymentId(UUID.nameUUIDFromBytes(
-                ("chat-pay|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+        this.history = new ChatHistory(parts.ledger(), parts.directory(), parts.payments());
+        this.billing =
+                new ChatBilling(parts.bills(), parts.topUps(), parts.cardTransfers(), channel, externalMessageId);
+        this.cards = new ChatCards(parts, channel, externalMessageId);
+        this.branches = new ChatBranches(parts.appointments(), channel, externalMessageId);
+        this.assistant = new ChatAssistant(parts.assistant(), channel);
+        this.payments = new ChatPayments(parts, channel, externalMessageId, this::primaryAccounts);
     }
 
     @Override
     public Optional<Guess> guess(String text) {
-        Optional<Guess> guess = classify(text);
+        Optional<Guess> guess = assistant.classify(text);
         guessed = Optional.of(guess);
         return guess;
     }
 
     @Override
     public Optional<Guess> secondOpinion(String text) {
-        return classify(text); // not remembered: an unsure opinion leaves the command to answer
+        return assistant.classify(text); // not remembered: an unsure opinion leaves the command to answer
     }
 
     @Override
     public boolean answerFeedback(UUID answerId, String intent, Language language, boolean helpful) {
-        return parts.assistant().recordFeedback(answerId, intent, language.tag(), helpful, channel.wireName())
-                instanceof org.socialbank.assistant.FeedbackResult.Counted;
+        return assistant.feedback(answerId, intent, language, helpful);
     }
 
     /**
@@ -163,28 +166,6 @@ public final class ChatBank implements Bank {
     public boolean assistantUnsure() {
         return guessed.map(g -> g.isEmpty() || !org.socialbank.conversation.dialogue.Dialogue.answersSurely(g.get()))
                 .orElse(false);
-    }
-
-    private Optional<Guess> classify(String text) {
-        if (!parts.assistant().ready()) {
-            return Optional.empty(); // still training (a first start): the hint, never a wait in the transaction
-        }
-        try {
-            if (parts.assistant().classify(text, null) instanceof Classification c) {
-                return Language.fromTag(c.language())
-                        .map(language -> new Guess(
-                                language,
-                                c.intent(),
-                                c.sure(),
-                                c.alternatives().stream()
-                                        .map(Classification.Alternative::intent)
-                                        .toList()));
-            }
-            return Optional.empty(); // refused: blank or too long
-        } catch (RuntimeException e) { // the assistant is a help, never a reason to refuse a message
-            org.slf4j.LoggerFactory.getLogger(ChatBank.class).warn("assistant failed; the hint answers", e);
-            return Optional.empty();
-        }
     }
 
     @Override
@@ -294,71 +275,7 @@ public final class ChatBank implements Bank {
 
     @Override
     public List<Movement> history(CustomerId customer, int limit) {
-        List<Movement> movements = new java.util.ArrayList<>();
-        for (CustomerView.HeldAccount held : primaryAccounts(customer)) {
-            AccountId account = held.accountId();
-            // a post, void or expiry is told on its pending transfer's line, as that payment's state
-            parts.ledger().statement(account, Optional.empty(), Math.min(limit * 2, HISTORY_SCAN_MAX)).stream()
-                    .flatMap(page -> page.transfers().stream())
-                    .filter(t -> t.pendingId() == null)
-                    .map(t -> movement(t, account))
-                    .forEach(movements::add);
-        }
-        return movements.stream()
-                .sorted(java.util.Comparator.comparing(Movement::at).reversed())
-                .limit(limit)
-                .toList();
-    }
-
-    /** Transfers read per account for one history: resolutions of pending ones are skipped. */
-    private static final int HISTORY_SCAN_MAX = 100;
-
-    private Movement movement(org.socialbank.ledger.Transfer t, AccountId account) {
-        boolean outgoing = t.debitAccountId().equals(account);
-        AccountId other = outgoing ? t.creditAccountId() : t.debitAccountId();
-        String state = t.pending() && t.pendingStatus() != null
-                ? t.pendingStatus().name().toLowerCase(java.util.Locale.ROOT)
-                : null;
-        return new Movement(
-                outgoing,
-                t.amountMinor(),
-                t.currency(),
-                t.createdAt(),
-                counterparty(t, other, outgoing),
-                state,
-                t.id().value().toString().substring(0, 8));
-    }
-
-    /**
-     * A customer's masked name; through escrow, the payee's alias (money out) or the payer's masked
-     * name (a claim paid in); else the kind of the bank's account.
-     */
-    private String counterparty(org.socialbank.ledger.Transfer t, AccountId other, boolean outgoing) {
-        Optional<CustomerId> holder = parts.directory().holder(other);
-        if (holder.isPresent()) {
-            return maskedName(holder.get()).orElse(null);
-        }
-        Optional<Payment> payment = Optional.ofNullable(t.metadata())
-                .map(m -> m.entries().get("payment"))
-                .flatMap(ChatBank::paymentId)
-                .flatMap(parts.payments()::payment);
-        if (payment.isPresent()) {
-            return outgoing
-                    ? payment.get().payee().alias().display()
-                    : maskedName(payment.get().payerCustomerId()).orElse(null);
-        }
-        return parts.ledger()
-                .account(other)
-                .map(a -> "bank:" + a.kind().wireName())
-                .orElse(null);
-    }
-
-    private Optional<String> maskedName(CustomerId customer) {
-        return parts.directory().find(customer).map(c -> org.socialbank.directory.MaskedName.of(c.displayName()));
-    }
-
-    private static Optional<PaymentId> paymentId(String text) {
-        return org.socialbank.shared.Uuids.parse(text).map(PaymentId::new);
+        return history.history(primaryAccounts(customer), limit);
     }
 
     @Override
@@ -378,59 +295,12 @@ public final class ChatBank implements Bank {
 
     @Override
     public PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
-        PaymentId id = paymentId(channel, externalMessageId);
-        // the reply to this message is the payer's receipt: the payment's events say so, and no alert repeats it
-        PaymentResult result = parts.payments()
-                .pay(new PaymentOrder(id, payer, payee, amountMinor, currency, channel.wireName(), true));
-        return result instanceof PaymentResult.Recorded recorded
-                ? outcome(recorded.payment(), payee)
-                : new Refused(((PaymentResult.Refused) result).rejection());
+        return payments.pay(payer, payee, amountMinor, currency);
     }
 
     @Override
     public Optional<Refused> check(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
-        Precheck check = parts.payments()
-                .check(new PaymentOrder(
-                        paymentId(channel, externalMessageId),
-                        payer,
-                        payee,
-                        amountMinor,
-                        currency,
-                        channel.wireName()));
-        return check instanceof Precheck.Refused r
-                ? Optional.of(new Refused(r.rejection(), r.limitMinor(), r.resetsAt(), r.availableMinor()))
-                : Optional.empty();
-    }
-
-    private PayOutcome outcome(Payment payment, Alias payee) {
-        return switch (payment.status()) {
-            case COMPLETED ->
-                new Paid(
-                        payment.id().value().toString(),
-                        payment.updatedAt(),
-                        primaryAccounts(payment.payerCustomerId()).stream()
-                                .filter(a ->
-                                        a.currency().equals(payment.currency().code()))
-                                .map(CustomerView.HeldAccount::accountId)
-                                .findFirst()
-                                .flatMap(parts.ledger()::account)
-                                .map(org.socialbank.ledger.Account::availableMinor)
-                                .orElse(null));
-            case AWAITING_CLAIM ->
-                new AwaitingClaim(
-                        payment.links().claimExpiresAt(),
-                        payee != null && parts.alerts().claimChat(payee).isPresent()
-                                ? null
-                                : payment.links().claimUrl());
-            case AWAITING_CONFIRMATION ->
-                new Held(payment.links().confirmationUrl(), payment.audit().reason());
-            case REJECTED ->
-                new Refused(
-                        payment.rejection().orElseThrow(),
-                        payment.limit().limitMinor(),
-                        payment.limit().resetsAt());
-            default -> new Ended(payment.status()); // a replay of a payment that ended, or is paid out
-        };
+        return payments.check(payer, payee, amountMinor, currency);
     }
 
     @Override
@@ -469,7 +339,7 @@ public final class ChatBank implements Bank {
     @Override
     public Optional<Settlement> payRequest(String requestId, CustomerId payer) {
         // the payment's id is the request's and the payer's: a press in another chat pays the same once
-        return requests().pay(requestId, payer, this::outcome);
+        return requests().pay(requestId, payer, payments::outcome);
     }
 
     @Override
@@ -499,61 +369,9 @@ public final class ChatBank implements Bank {
                 .toList();
     }
 
-    /** Transfers read per account for one "spending": a month of a very busy account is cut there. */
-    static final int SPENDING_SCAN_MAX = 1_000;
-
-    private static final int SPENDING_PAGE = 100;
-
     @Override
     public List<Spent> spending(CustomerId customer, java.time.Instant from) {
-        java.util.Map<String, Spent> sums = new java.util.LinkedHashMap<>();
-        for (CustomerView.HeldAccount held : primaryAccounts(customer)) {
-            for (org.socialbank.ledger.Transfer t : outgoingSince(held.accountId(), from)) {
-                String who = counterparty(t, t.creditAccountId(), true);
-                sums.merge(
-                        t.currency().code() + "|" + who,
-                        new Spent(t.currency(), who, t.amountMinor(), 1),
-                        (a, b) -> new Spent(
-                                a.currency(),
-                                a.counterparty(),
-                                Math.addExact(a.amountMinor(), b.amountMinor()),
-                                a.payments() + 1));
-            }
-        }
-        return sums.values().stream()
-                .sorted(java.util.Comparator.comparing((Spent s) -> s.currency().code())
-                        .thenComparing(Spent::amountMinor, java.util.Comparator.reverseOrder()))
-                .toList();
-    }
-
-    /** Money out of the account since {@code from}: posted transfers and pending ones not voided or expired. */
-    private List<org.socialbank.ledger.Transfer> outgoingSince(AccountId account, java.time.Instant from) {
-        List<org.socialbank.ledger.Transfer> out = new java.util.ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        for (int read = 0; read < SPENDING_SCAN_MAX; read += SPENDING_PAGE) {
-            Optional<org.socialbank.ledger.StatementPage> page =
-                    parts.ledger().statement(account, cursor, SPENDING_PAGE);
-            if (page.isEmpty()) {
-                break;
-            }
-            for (org.socialbank.ledger.Transfer t : page.get().transfers()) {
-                if (t.createdAt().isBefore(from)) {
-                    return out;
-                }
-                boolean cameBack = t.pending()
-                        && t.pendingStatus() != null
-                        && t.pendingStatus() != org.socialbank.ledger.PendingStatus.PENDING
-                        && t.pendingStatus() != org.socialbank.ledger.PendingStatus.POSTED;
-                if (t.pendingId() == null && t.debitAccountId().equals(account) && !cameBack) {
-                    out.add(t);
-                }
-            }
-            cursor = page.get().nextCursor();
-            if (cursor.isEmpty()) {
-                break;
-            }
-        }
-        return out;
+        return history.spending(primaryAccounts(customer), from);
     }
 
     @Override
@@ -580,32 +398,7 @@ public final class ChatBank implements Bank {
 
     @Override
     public List<RecentPayee> recentPayees(CustomerId payer) {
-        // two reads for all of them, not three each (issue 22)
-        return parts.directory().named(parts.store().recentPayees(payer, RECENT_PAYEES_MAX)).stream()
-                .flatMap(named -> payableAlias(named.aliases())
-                        .map(alias -> new RecentPayee(
-                                names(named.customer().displayName()),
-                                alias,
-                                named.customer().id(),
-                                MaskedName.of(named.customer().displayName())))
-                        .stream())
-                .toList();
-    }
-
-    /** "Bob Brown" is called "Bob Brown" and "Bob". */
-    private static List<String> names(String displayName) {
-        String first = displayName.strip().split("\\s+")[0];
-        return first.equals(displayName.strip()) ? List.of(first) : List.of(displayName.strip(), first);
-    }
-
-    /** A verified alias to pay the customer by: a $tag, else a phone, an e-mail, a handle. */
-    private static Optional<Alias> payableAlias(List<CustomerView.AliasEntry> aliases) {
-        return aliases.stream()
-                .filter(CustomerView.AliasEntry::verified)
-                .map(CustomerView.AliasEntry::alias)
-                .min(java.util.Comparator.comparingInt(
-                        a -> List.of(AliasType.TAG, AliasType.PHONE, AliasType.EMAIL, AliasType.HANDLE)
-                                .indexOf(a.type())));
+        return payments.recentPayees(payer);
     }
 
     @Override
@@ -619,92 +412,48 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public String button(String action, long formVersion) {
-        String reference = newReference();
-        parts.store()
-                .insertButton(
-                        reference,
-                        identity,
-                        Json.action(action),
-                        formVersion,
-                        parts.clock().instant().plus(parts.buttonTtl()));
-        return reference;
-    }
-
-    /** The id of an appointment booked by this message: a redelivery can never book twice. */
-    public static org.socialbank.branches.AppointmentId appointmentId(Network channel, String externalMessageId) {
-        return new org.socialbank.branches.AppointmentId(UUID.nameUUIDFromBytes(
-                ("chat-appointment|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    @Override
     public Optional<Branch> branch(String branchId) {
         return parts.branches().find(branchId);
     }
 
     @Override
-    public Optional<org.socialbank.branches.BranchSchedule> branchSchedule(String branchId) {
+    public Optional<BranchSchedule> branchSchedule(String branchId) {
         return parts.appointments().schedule(branchId);
     }
 
     @Override
-    public List<org.socialbank.branches.Slot> slots(String branchId, java.time.LocalDate date) {
+    public List<Slot> slots(String branchId, java.time.LocalDate date) {
         return parts.appointments().slots(branchId, date).orElse(List.of());
     }
 
     @Override
-    public org.socialbank.branches.BookingResult bookAppointment(
-            CustomerId customer, String branchId, java.time.OffsetDateTime start, String service) {
-        return parts.appointments()
-                .book(
-                        new org.socialbank.branches.BookingRequest(
-                                appointmentId(channel, externalMessageId),
-                                customer,
-                                branchId,
-                                start,
-                                service,
-                                channel.wireName()),
-                        org.socialbank.branches.AppointmentActor.CUSTOMER_IN_CHAT);
+    public BookingResult bookAppointment(CustomerId customer, String branchId, OffsetDateTime start, String service) {
+        return branches.book(customer, branchId, start, service);
     }
 
     @Override
-    public Optional<org.socialbank.branches.Appointment> appointment(
-            CustomerId customer, org.socialbank.branches.AppointmentId id) {
-        return parts.appointments().appointment(id).filter(a -> a.customerId().equals(customer));
+    public Optional<Appointment> appointment(CustomerId customer, AppointmentId id) {
+        return branches.appointment(customer, id);
     }
 
     @Override
-    public List<org.socialbank.branches.Appointment> appointments(CustomerId customer) {
+    public List<Appointment> appointments(CustomerId customer) {
         return parts.appointments().upcoming(customer);
     }
 
     @Override
-    public Optional<org.socialbank.branches.Appointment> appointmentByCode(CustomerId customer, String code) {
-        return parts.appointments().byCode(code).filter(a -> a.customerId().equals(customer));
+    public Optional<Appointment> appointmentByCode(CustomerId customer, String code) {
+        return branches.byCode(customer, code);
     }
 
     @Override
-    public org.socialbank.branches.BookingResult cancelAppointment(
-            CustomerId customer, org.socialbank.branches.AppointmentId id) {
-        return appointment(customer, id).isEmpty()
-                ? new org.socialbank.branches.BookingResult.Refused(
-                        org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND)
-                : parts.appointments().cancel(id, org.socialbank.branches.AppointmentActor.CUSTOMER_IN_CHAT);
+    public BookingResult cancelAppointment(CustomerId customer, AppointmentId id) {
+        return branches.cancel(customer, id);
     }
 
     @Override
-    public org.socialbank.branches.BookingResult rescheduleAppointment(
-            CustomerId customer, org.socialbank.branches.AppointmentId id, java.time.OffsetDateTime start) {
-        return appointment(customer, id).isEmpty()
-                ? new org.socialbank.branches.BookingResult.Refused(
-                        org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND)
-                : parts.appointments().reschedule(id, start, org.socialbank.branches.AppointmentActor.CUSTOMER_IN_CHAT);
-    }
-
-    /** The id of a collection asked by this message (issue 16 s6): a redelivery can never ask twice. */
-    public static UUID collectionId(Network channel, String externalMessageId) {
-        return UUID.nameUUIDFromBytes(
-                ("chat-collection|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
+    public BookingResult rescheduleAppointment(CustomerId customer, AppointmentId id, OffsetDateTime start) {
+        return branches.reschedule(customer, id, start);
     }
 
     @Override
@@ -720,7 +469,8 @@ public final class ChatBank implements Bank {
     @Override
     public org.socialbank.sweeping.CollectInChat.Offer collect(
             CustomerId customer, org.socialbank.sweeping.ConsentId consent, Long amountMinor) {
-        return parts.collections().ask(collectionId(channel, externalMessageId), customer, consent, amountMinor);
+        return parts.collections()
+                .ask(ChatIds.collectionId(channel, externalMessageId), customer, consent, amountMinor);
     }
 
     @Override
@@ -729,29 +479,19 @@ public final class ChatBank implements Bank {
         return parts.sweeping().revoke(customer, id);
     }
 
-    /** The id of a bill payment confirmed by this message (issue 15): a redelivery can never pay twice. */
-    public static org.socialbank.billing.BillPaymentId billPaymentId(Network channel, String externalMessageId) {
-        return new org.socialbank.billing.BillPaymentId(UUID.nameUUIDFromBytes(
-                ("chat-bill|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
-    }
-
     @Override
-    public org.socialbank.billing.BillInquiry readBill(org.socialbank.billing.IranianBill bill) {
+    public BillInquiry readBill(IranianBill bill) {
         return parts.bills().read(bill);
     }
 
     @Override
-    public org.socialbank.billing.BillPaymentResult payBill(
-            CustomerId customer, org.socialbank.billing.IranianBill bill) {
-        return parts.bills()
-                .accept(new org.socialbank.billing.BillPaymentOrder(
-                        billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()));
+    public BillPaymentResult payBill(CustomerId customer, IranianBill bill) {
+        return billing.payBill(customer, bill);
     }
 
-    /** The id of a top-up confirmed by this message (issue 15): a redelivery can never top up twice. */
-    public static org.socialbank.billing.TopUpId topUpId(Network channel, String externalMessageId) {
-        return new org.socialbank.billing.TopUpId(UUID.nameUUIDFromBytes(
-                ("chat-topup|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+    @Override
+    public BillPaymentResult payBill(CustomerId customer, IranianBill bill, boolean usePoints) {
+        return billing.payBill(customer, bill, usePoints);
     }
 
     @Override
@@ -760,49 +500,37 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public org.socialbank.billing.TopUpResult topUp(
+    public TopUpResult topUp(
             CustomerId customer, String phone, long amountMinor, CurrencyCode currency, String operator) {
-        return parts.topUps()
-                .accept(new org.socialbank.billing.TopUpRequest(
-                        topUpId(channel, externalMessageId),
-                        customer,
-                        phone,
-                        amountMinor,
-                        currency,
-                        Optional.of(operator),
-                        channel.wireName()));
+        return billing.topUp(customer, phone, amountMinor, currency, operator, TopUpKind.DIRECT);
     }
 
     @Override
-    public org.socialbank.billing.TopUpResult topUp(
+    public TopUpResult topUp(
             CustomerId customer,
             String phone,
             long amountMinor,
             CurrencyCode currency,
             String operator,
-            org.socialbank.billing.TopUpKind kind) {
-        return parts.topUps()
-                .accept(new org.socialbank.billing.TopUpRequest(
-                        topUpId(channel, externalMessageId),
-                        customer,
-                        phone,
-                        amountMinor,
-                        currency,
-                        Optional.of(operator),
-                        channel.wireName(),
-                        kind));
+            TopUpKind kind) {
+        return billing.topUp(customer, phone, amountMinor, currency, operator, kind);
     }
 
     @Override
-    public boolean askBill(CustomerId customer, org.socialbank.billing.IranianBill bill) {
-        parts.bills()
-                .ask(
-                        UUID.nameUUIDFromBytes(("chat-bill-inquiry|" + channel.wireName() + "|" + externalMessageId)
-                                .getBytes(StandardCharsets.UTF_8)),
-                        customer,
-                        bill,
-                        channel.wireName());
-        return true;
+    public TopUpResult topUp(
+            CustomerId customer,
+            String phone,
+            long amountMinor,
+            CurrencyCode currency,
+            String operator,
+            TopUpKind kind,
+            boolean usePoints) {
+        return billing.topUp(customer, phone, amountMinor, currency, operator, kind, usePoints);
+    }
+
+    @Override
+    public boolean askBill(CustomerId customer, IranianBill bill) {
+        return billing.askBill(customer, bill);
     }
 
     @Override
@@ -810,67 +538,34 @@ public final class ChatBank implements Bank {
         return parts.bills().save(customer, name);
     }
 
-    /** The id of a card-to-card question asked by this message (issue 15): a redelivery asks once. */
-    public static java.util.UUID cardQuoteId(Network channel, String externalMessageId) {
-        return UUID.nameUUIDFromBytes(
-                ("chat-card-quote|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The id of a card-to-card confirmed by this message (issue 15): a redelivery can never send twice. */
-    public static org.socialbank.billing.CardTransferId cardTransferId(Network channel, String externalMessageId) {
-        return new org.socialbank.billing.CardTransferId(UUID.nameUUIDFromBytes(
-                ("chat-card|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
-    }
-
     @Override
     public org.socialbank.billing.CardQuoteResult quoteCardTransfer(
             CustomerId customer, org.socialbank.billing.CardNumber card, long amountMinor, CurrencyCode currency) {
-        return parts.cardTransfers()
-                .quote(
-                        cardQuoteId(channel, externalMessageId),
-                        customer,
-                        card,
-                        amountMinor,
-                        currency,
-                        channel.wireName());
+        return billing.quoteCardTransfer(customer, card, amountMinor, currency);
     }
 
     @Override
     public org.socialbank.billing.CardTransferResult sendToCard(CustomerId customer, UUID quoteId) {
-        return parts.cardTransfers()
-                .accept(cardTransferId(channel, externalMessageId), quoteId, customer, channel.wireName());
+        return billing.sendToCard(customer, quoteId);
     }
 
     @Override
-    public java.util.List<org.socialbank.billing.BillerRegistry.ForeignBiller> foreignBillers() {
+    public List<org.socialbank.billing.BillerRegistry.ForeignBiller> foreignBillers() {
         return parts.bills().billers().all();
-    }
-
-    /** The id of an account bill's question asked by this message (issue 15 s1.13): a redelivery asks once. */
-    public static UUID accountBillInquiryId(Network channel, String externalMessageId) {
-        return UUID.nameUUIDFromBytes(
-                ("chat-account-bill|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public boolean askAccountBill(CustomerId customer, String billerId, String account) {
-        return parts.bills()
-                .askAccountBill(
-                        accountBillInquiryId(channel, externalMessageId),
-                        customer,
-                        billerId,
-                        account,
-                        channel.wireName());
+        return billing.askAccountBill(customer, billerId, account);
     }
 
     @Override
-    public org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, UUID inquiryId) {
+    public AccountBillResult payAccountBill(CustomerId customer, UUID inquiryId) {
         return parts.bills().payAccountBill(customer, inquiryId);
     }
 
     @Override
-    public org.socialbank.billing.AccountBillResult payAccountBill(
-            CustomerId customer, UUID inquiryId, boolean usePoints) {
+    public AccountBillResult payAccountBill(CustomerId customer, UUID inquiryId, boolean usePoints) {
         return parts.bills().payAccountBill(customer, inquiryId, usePoints);
     }
 
@@ -880,44 +575,24 @@ public final class ChatBank implements Bank {
         return parts.bills().pointsOffer(customer, currency, amountMinor);
     }
 
-    @Override
-    public org.socialbank.billing.BillPaymentResult payBill(
-            CustomerId customer, org.socialbank.billing.IranianBill bill, boolean usePoints) {
-        return parts.bills()
-                .accept(
-                        new org.socialbank.billing.BillPaymentOrder(
-                                billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()),
-                        usePoints);
-    }
-
-    @Override
-    public org.socialbank.billing.TopUpResult topUp(
-            CustomerId customer,
-            String phone,
-            long amountMinor,
-            CurrencyCode currency,
-            String operator,
-            org.socialbank.billing.TopUpKind kind,
-            boolean usePoints) {
-        return parts.topUps()
-                .accept(
-                        new org.socialbank.billing.TopUpRequest(
-                                topUpId(channel, externalMessageId),
-                                customer,
-                                phone,
-                                amountMinor,
-                                currency,
-                                Optional.of(operator),
-                                channel.wireName(),
-                                kind),
-                        usePoints);
-    }
-
     /** A random button reference: 16 bytes, 22 base64url characters. */
     static String newReference() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public String button(String action, long formVersion) {
+        String reference = newReference();
+        parts.store()
+                .insertButton(
+                        reference,
+                        identity,
+                        Json.action(action),
+                        formVersion,
+                        parts.clock().instant().plus(parts.buttonTtl()));
+        return reference;
     }
 
     @Override
@@ -938,7 +613,7 @@ public final class ChatBank implements Bank {
 
     @Override
     public Optional<org.socialbank.assistant.KnowledgeBase.Answer> knowledge(Language language, String intent) {
-        return parts.assistant().knowledge().answer(intent, language.tag());
+        return assistant.knowledge(language, intent);
     }
 
     @Override
@@ -953,48 +628,22 @@ public final class ChatBank implements Bank {
 
     @Override
     public Optional<CardDays> newestCardDays(CustomerId customer) {
-        return parts.cards().newestOf(customer).map(card -> new CardDays(card.issuedOn(), card.dispatchedOn()));
+        return cards.newestCardDays(customer);
     }
-
-    /** How many of her most recently active chats "why was my transfer declined?" looks through. */
-    static final int REFUSAL_CHATS_MAX = 20;
 
     @Override
     public Optional<DialogueState.Refusal> lastRefusalTold(CustomerId customer) {
-        return parts.store().statesOf(customer, REFUSAL_CHATS_MAX).stream()
-                .map(state -> Json.state(state).lastRefusal())
-                .filter(told -> told != null && customer.value().equals(told.payerCustomerId()))
-                .max(java.util.Comparator.comparing(DialogueState.Refusal::at));
+        return payments.lastRefusalTold(customer);
     }
 
     @Override
     public Optional<NotPaid> latestNotPaid(CustomerId customer) {
-        return parts.payments()
-                .latestNotPaid(customer, now().minus(java.time.Duration.ofDays(NOT_PAID_DAYS)))
-                .map(p -> new NotPaid(
-                        p.amountMinor(),
-                        p.currency(),
-                        p.payee().maskedName() != null
-                                ? p.payee().maskedName()
-                                : p.payee().alias().display(),
-                        p.createdAt(),
-                        p.status(),
-                        p.code(),
-                        p.limit().limitMinor(),
-                        p.limit().resetsAt()));
+        return payments.latestNotPaid(customer, now());
     }
 
     @Override
     public List<CardLine> cards(CustomerId customer) {
-        return parts.cards().cardsOf(customer).orElse(List.of()).stream()
-                .map(c -> new CardLine(
-                        c.credit(),
-                        c.maskedNumber(),
-                        c.status().wireName(),
-                        c.currency(),
-                        parts.cards().owedMinor(c),
-                        c.limitMinor()))
-                .toList();
+        return cards.lines(customer);
     }
 
     @Override
@@ -1019,74 +668,27 @@ public final class ChatBank implements Bank {
 
     @Override
     public int lockCards(CustomerId customer) {
-        int locked = 0;
-        for (Card card : parts.cards().cardsOf(customer).orElse(List.of())) {
-            if (card.status() == CardStatus.ACTIVE
-                    && parts.cards().lock(card.id()) instanceof org.socialbank.cards.CardResult.Done done
-                    && !done.replayed()) {
-                locked++;
-            }
-        }
-        return locked;
+        return cards.lock(customer);
     }
 
     @Override
     public Optional<CardBill> creditCardBill(CustomerId customer) {
-        for (Card card : parts.cards().cardsOf(customer).orElse(List.of())) {
-            if (card.credit()) {
-                Optional<CardBill> bill = parts.statements()
-                        .latest(card.id())
-                        .map(s -> new CardBill(
-                                card.maskedNumber(),
-                                s.statementDate(),
-                                s.dueDate(),
-                                s.balanceMinor(),
-                                s.minimumPaymentMinor(),
-                                s.currency()));
-                if (bill.isPresent()) {
-                    return bill;
-                }
-            }
-        }
-        return Optional.empty();
+        return cards.creditCardBill(customer);
     }
 
     @Override
     public CardRepayment repayCard(CustomerId customer, org.socialbank.conversation.language.CardCommand command) {
-        RepayOnPage.What what = switch (command.kind()) {
-            case REPAY_FULL -> RepayOnPage.What.FULL;
-            case REPAY_MINIMUM -> RepayOnPage.What.MINIMUM;
-            default -> RepayOnPage.What.AMOUNT;
-        };
-        // the repayment's id comes from the message: a redelivery asks for the same repayment
-        UUID id = UUID.nameUUIDFromBytes(
-                ("chat-card-repay|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
-        RepayOnPage.Offer offer = parts.cardRepayments()
-                .start(customer, id, what, command.amount().orElse(null));
-        if (offer instanceof RepayOnPage.ToConfirm c) {
-            return new CardRepayment(c.url(), c.amountMinor(), c.currency(), c.maskedNumber(), null);
-        }
-        return new CardRepayment(null, 0, null, null, ((RepayOnPage.NotOffered) offer).code());
+        return cards.repay(customer, command);
     }
 
     @Override
     public AutoRepaySetting setAutoRepayment(CustomerId customer, String mode) {
-        org.socialbank.cards.AutoRepaymentResult result = parts.autoRepayments()
-                .setForCustomer(
-                        customer,
-                        org.socialbank.cards.AutoRepayment.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)));
-        if (result instanceof org.socialbank.cards.AutoRepaymentResult.Set set) {
-            return new AutoRepaySetting(set.maskedNumber(), set.setting().mode().wireName(), null);
-        }
-        org.socialbank.cards.CardRefusal code = ((org.socialbank.cards.AutoRepaymentResult.Refused) result).code();
-        return new AutoRepaySetting(
-                null, null, code == org.socialbank.cards.CardRefusal.CARD_NOT_CREDIT ? "no_credit_card" : code.code());
+        return cards.setAutoRepayment(customer, mode);
     }
 
     @Override
     public CardUnlock unlockCard(CustomerId customer) {
-        org.socialbank.cards.UnlockOnPage.Offer offer = parts.cardUnlocks().start(customer);
-        return new CardUnlock(offer.url(), offer.maskedNumber(), offer.refusal());
+        return cards.unlock(customer);
     }
 
     @Override
@@ -1097,8 +699,7 @@ public final class ChatBank implements Bank {
     @Override
     public org.socialbank.loyalty.RedeemOnPage.Offer redeemPoints(CustomerId customer, long points) {
         // the redemption's id comes from the message: a redelivery asks for the same redemption
-        UUID id = UUID.nameUUIDFromBytes(("chat-points-redeem|" + channel.wireName() + "|" + externalMessageId)
-                .getBytes(StandardCharsets.UTF_8));
+        UUID id = ChatIds.of("chat-points-redeem", channel, externalMessageId);
         return parts.pointRedemptions().start(customer, id, points);
     }
 
@@ -1110,8 +711,7 @@ public final class ChatBank implements Bank {
     @Override
     public org.socialbank.loyalty.VoucherOnPage.Offer orderVoucher(CustomerId customer, String reward) {
         // the order's id comes from the message: a redelivery asks for the same order
-        UUID id = UUID.nameUUIDFromBytes(
-                ("chat-voucher|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
+        UUID id = ChatIds.of("chat-voucher", channel, externalMessageId);
         return parts.pointRedemptions().vouchers().start(customer, id, reward);
     }
 
@@ -1119,8 +719,7 @@ public final class ChatBank implements Bank {
     public org.socialbank.applications.Applications.Start apply(
             CustomerId customer, org.socialbank.applications.Product product) {
         org.socialbank.applications.ApplicationId id = new org.socialbank.applications.ApplicationId(
-                UUID.nameUUIDFromBytes(("chat-application|" + channel.wireName() + "|" + externalMessageId)
-                        .getBytes(StandardCharsets.UTF_8)));
+                ChatIds.of("chat-application", channel, externalMessageId));
         return parts.applications().start(id, customer, product, channel.wireName());
     }
 

@@ -1,10 +1,8 @@
 package org.socialbank.conversation.engine;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
@@ -44,14 +42,9 @@ final class ChatRequests {
         this.externalMessageId = externalMessageId;
     }
 
-    static UUID id(String purpose, Network channel, String externalMessageId) {
-        return UUID.nameUUIDFromBytes(
-                (purpose + "|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
-    }
-
     Bank.AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency, String note) {
         RequestResult result = requests.request(new RequestOrder(
-                new RequestId(id("chat-request", channel, externalMessageId)),
+                new RequestId(ChatIds.of("chat-request", channel, externalMessageId)),
                 requester,
                 from,
                 amountMinor,
@@ -76,7 +69,7 @@ final class ChatRequests {
             shares.add(new Share(members.get(i), sharesMinor.isEmpty() ? null : sharesMinor.get(i)));
         }
         SplitResult result = requests.split(new SplitOrder(
-                new SplitId(id("chat-split", channel, externalMessageId)),
+                new SplitId(ChatIds.of("chat-split", channel, externalMessageId)),
                 organiser,
                 shares,
                 totalMinor,

@@ -368,7 +368,7 @@ abstract class ConversationEngineContract {
         assertThat(((Outbound.Receipt) receipt).lines()).anyMatch(l -> l.startsWith("Date: ") && l.contains("Time"));
         assertThat(balance(alice)).isEqualTo(50_000 - 1_250);
         assertThat(balance(bob)).isEqualTo(1_250);
-        assertThat(payments.payment(ChatBank.paymentId(Network.TELEGRAM, "confirm-" + yes))
+        assertThat(payments.payment(ChatIds.paymentId(Network.TELEGRAM, "confirm-" + yes))
                         .orElseThrow()
                         .status())
                 .isEqualTo(PaymentStatus.COMPLETED);
