@@ -39,9 +39,6 @@ public final class Dialogue {
     static final int BRANCHES_SHOWN = 3;
     /** Words of one text the branch search looks up at most (security review #9: one LIKE scan each). */
     static final int BRANCH_WORDS_MAX = 8;
-    /** Networks whose shared contact proves the number is the sender's own. */
-    static final java.util.Set<Network> PHONE_VOUCHING =
-            java.util.EnumSet.of(Network.TELEGRAM, Network.BALE, Network.WHATSAPP);
 
     private final CommandParser parser = new CommandParser();
     private final Texts texts;
@@ -59,6 +56,8 @@ public final class Dialogue {
     private final OpenRequestsDialogue openRequests;
     private final AccountAnswers accountAnswers;
     private final AccountBillDialogue accountBills;
+    private final QuickReplies quickReplies;
+    private final LinkOffers links;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, Duration formTtl) {
@@ -80,6 +79,8 @@ public final class Dialogue {
         this.openRequests = new OpenRequestsDialogue(texts);
         this.accountAnswers = new AccountAnswers(texts);
         this.accountBills = new AccountBillDialogue(texts);
+        this.quickReplies = new QuickReplies(texts);
+        this.links = new LinkOffers(texts);
     }
 
     /**
@@ -118,10 +119,10 @@ public final class Dialogue {
             return button(turn, language, button.reference());
         }
         if (content instanceof Inbound.Contact contact) {
-            return contact(turn, language, contact);
+            return links.contact(turn, language, contact);
         }
         if (content instanceof Inbound.Start) {
-            return help(turn, language, inGroup);
+            return quickReplies.help(turn, language, inGroup);
         }
         if (content instanceof Inbound.Location location) {
             return nearest(state, language, bank, location.lat(), location.lon())
@@ -160,22 +161,22 @@ public final class Dialogue {
         if (press.isPresent() && press.get().action().startsWith(PayDialogue.AGAIN)) { // issue 13: [Pay again]
             return turn.linked().isPresent()
                     ? pay.again(turn, language, press.get().action())
-                    : offerLink(turn, language);
+                    : links.offer(turn, language);
         }
         if (press.isPresent() && press.get().action().startsWith(Bank.QUICK_REPLY)) { // as if the command were typed
             String name = press.get().action().substring(Bank.QUICK_REPLY.length());
-            String command = QUICK_COMMANDS.getOrDefault(name, MENU_COMMANDS.get(name));
+            String command = QuickReplies.command(name);
             return command == null ? say(turn.state(), language, "conversation.pay.stale") : text(turn, command, false);
         }
         if (press.isPresent() && RequestDialogue.handles(press.get().action())) {
             return turn.linked().isPresent()
                     ? requests.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
+                    : links.offer(turn, language);
         }
         if (press.isPresent() && OpenRequestsDialogue.handles(press.get().action())) {
             return turn.linked().isPresent()
                     ? openRequests.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
+                    : links.offer(turn, language);
         }
         if (press.isPresent() && press.get().action().startsWith(Bank.CAMPAIGN_BUTTON)) {
             return campaignButton(turn, language, press.get().action());
@@ -186,12 +187,14 @@ public final class Dialogue {
             return say(dropForm(turn.state()), language, "consent.stop.confirmed");
         }
         if (press.isPresent() && press.get().action().startsWith(Bank.NOT_ME)) {
-            return turn.linked().isPresent() ? notMe(turn, language, press.get().action()) : offerLink(turn, language);
+            return turn.linked().isPresent()
+                    ? notMe(turn, language, press.get().action())
+                    : links.offer(turn, language);
         }
         if (press.isPresent() && SweepDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !SweepDialogue.publicHere(turn)
                     ? sweeping.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
+                    : links.offer(turn, language);
         }
         if (press.isPresent() && Answers.handlesPress(press.get().action())) {
             return assistantPress(turn, language, press.get().action());
@@ -199,27 +202,27 @@ public final class Dialogue {
         if (press.isPresent() && AppointmentDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !AppointmentDialogue.publicHere(turn)
                     ? appointments.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
+                    : links.offer(turn, language);
         }
         if (press.isPresent() && CardToCardDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
                     ? cardToCard.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
+                    : links.offer(turn, language);
         }
         if (press.isPresent() && TopUpDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
                     ? topUps.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
+                    : links.offer(turn, language);
         }
         if (press.isPresent() && AccountBillDialogue.handles(press.get().action())) { // issue 15 s1.13
             return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
                     ? accountBills.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
+                    : links.offer(turn, language);
         }
         if (press.isPresent() && BillDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
                     ? bills.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
+                    : links.offer(turn, language);
         }
         return pay.button(turn, language, press);
     }
@@ -231,7 +234,7 @@ public final class Dialogue {
     private Step campaignButton(Turn turn, Language language, String action) {
         String[] parts = action.substring(Bank.CAMPAIGN_BUTTON.length()).split(":", 3);
         Optional<java.util.UUID> campaign = parts.length == 3 ? Uuids.parse(parts[0]) : Optional.empty();
-        String command = parts.length == 3 ? QUICK_COMMANDS.getOrDefault(parts[2], MENU_COMMANDS.get(parts[2])) : null;
+        String command = parts.length == 3 ? QuickReplies.command(parts[2]) : null;
         if (campaign.isEmpty() || command == null || !parts[1].matches("[1-9]")) {
             return say(turn.state(), language, "conversation.pay.stale");
         }
@@ -264,58 +267,6 @@ public final class Dialogue {
         return handle == null || handle.isBlank() ? note : "@" + handle + " " + note;
     }
 
-    /**
-     * Networks whose group chats are answered in the group as written: there the help is the
-     * group's own, since the private one's examples hold amounts and a group is shown no number and
-     * no money ({@code shared.PublicText}, which their sender applies again). On X an answer to a
-     * public post that is not one neutral line goes by direct message, where the full help fits.
-     */
-    static final java.util.Set<Network> GROUP_CHATS = java.util.EnumSet.of(Network.TELEGRAM, Network.BALE);
-
-    /** A Telegram or Bale group, where the engine's answers are posted as written ({@link #GROUP_CHATS}). */
-    private static boolean groupChat(Turn turn, boolean inGroup) {
-        return inGroup && GROUP_CHATS.contains(turn.channel());
-    }
-
-    /** The help, with quick replies for the first steps in a private chat; a group chat's own in a group. */
-    private Step help(Turn turn, Language language, boolean inGroup) {
-        if (groupChat(turn, inGroup)) {
-            return say(turn.state(), language, "conversation.help.group").shared();
-        }
-        Step help = say(turn.state(), language, "conversation.help").shared();
-        if (!inGroup && turn.channel() == Network.WHATSAPP) {
-            return menu(help, turn, language);
-        }
-        return inGroup ? help : quick(help, turn, language, List.of("balance", "history", "requests"));
-    }
-
-    /** The main actions of the WhatsApp menu, in its order: what each row does is {@link #MENU_COMMANDS}. */
-    static final List<String> MENU =
-            List.of("balance", "history", "pay", "requests", "limits", "spending", "account", "branches");
-
-    /** What each row of the WhatsApp menu does beyond the quick replies: the command, as typed. */
-    static final Map<String, String> MENU_COMMANDS = Map.of(
-            "limits",
-            "my limits",
-            "spending",
-            "spending this month",
-            "account",
-            "my account number",
-            "branches",
-            "branches");
-
-    /**
-     * Issue 13 §4: WhatsApp has no persistent menu, so "menu" and "help" there answer with the help
-     * as one list message whose rows are the main actions (the channel draws more than three
-     * buttons as a list, within Meta's limits: 10 rows, 24-character titles).
-     */
-    private Step menu(Step help, Turn turn, Language language) {
-        String text = ((Outbound.Text) help.replies().get(0)).text();
-        List<Outbound.Button> rows =
-                MENU.stream().map(name -> quickButton(turn, language, name)).toList();
-        return new Step(help.state(), List.of(new Outbound.Buttons(text, rows)), language);
-    }
-
     private Step text(Turn turn, String text, boolean inGroup) {
         Language chosen = turn.chosen() != null ? turn.chosen() : Language.EN;
         if (inGroup && showsClaimCode(text)) {
@@ -338,7 +289,7 @@ public final class Dialogue {
         }
         Optional<AlertCommand> alerts = AlertCommand.read(text);
         if (alerts.isPresent()) { // issue 17: "alerts off", "alerts min 100", "send alerts to WeChat"
-            return turn.linked().isEmpty() ? offerLink(turn, chosen) : alerts(turn, chosen, alerts.get());
+            return turn.linked().isEmpty() ? links.offer(turn, chosen) : alerts(turn, chosen, alerts.get());
         }
         Optional<CardToCardDialogue.Request> toCard = CardToCardDialogue.read(text);
         if (toCard.isPresent()) { // issue 15: "send 500000 rial to card 6037-9912-3456-1234", "۵۰۰ هزار تومان به کارت
@@ -346,7 +297,7 @@ public final class Dialogue {
             Language language =
                     turn.chosen() != null ? turn.chosen() : toCard.get().language();
             return turn.linked().isEmpty() && !BillDialogue.publicHere(turn)
-                    ? offerLink(turn, language)
+                    ? links.offer(turn, language)
                     : cardToCard.start(turn, toCard.get());
         }
         Optional<SavedBillDialogue.Request> saveBill = SavedBillDialogue.read(text);
@@ -354,7 +305,7 @@ public final class Dialogue {
             Language language =
                     turn.chosen() != null ? turn.chosen() : saveBill.get().language();
             return turn.linked().isEmpty() && !BillDialogue.publicHere(turn)
-                    ? offerLink(turn, language)
+                    ? links.offer(turn, language)
                     : savedBills.start(turn, language, saveBill.get());
         }
         Optional<CardCommand> card = CardCommand.read(text);
@@ -374,7 +325,7 @@ public final class Dialogue {
                 return bills.publicAnswer(turn, language);
             }
             return turn.linked().isEmpty()
-                    ? offerLink(turn, language)
+                    ? links.offer(turn, language)
                     : accountBills.start(turn, language, accountBill.get());
         }
         Optional<BillDialogue.Request> bill = BillDialogue.read(text);
@@ -387,7 +338,7 @@ public final class Dialogue {
             if (BillDialogue.publicHere(turn)) {
                 return bills.publicAnswer(turn, language);
             }
-            return turn.linked().isEmpty() ? offerLink(turn, language) : topUps.start(turn, language, text);
+            return turn.linked().isEmpty() ? links.offer(turn, language) : topUps.start(turn, language, text);
         }
         Optional<org.socialbank.conversation.language.ZoneCommand> zone =
                 org.socialbank.conversation.language.ZoneCommand.read(text);
@@ -395,7 +346,7 @@ public final class Dialogue {
             Language language =
                     turn.chosen() != null ? turn.chosen() : zone.get().language();
             return turn.linked().isEmpty()
-                    ? offerLink(turn, language)
+                    ? links.offer(turn, language)
                     : zone(turn, language, zone.get().zone());
         }
         Optional<String> feature = org.socialbank.assistant.FeatureQuestions.english(text);
@@ -442,7 +393,7 @@ public final class Dialogue {
                 // on one word; the assistant's three guesses, and the command one tap away. The chat
                 // said "not sure": the turn counts toward the handoff (review 2026-12-07)
                 turn.bank().notSure(opinion.get());
-                Outbound.Button start = quickButton(turn, language, intent == Intent.PAY ? "pay" : "request");
+                Outbound.Button start = quickReplies.button(turn, language, intent == Intent.PAY ? "pay" : "request");
                 return new Step(
                                 state,
                                 List.of(Answers.notSure(texts, turn.bank(), opinion.get(), language, List.of(start))),
@@ -452,7 +403,7 @@ public final class Dialogue {
         }
         switch (intent) {
             case HELP:
-                return help(turn, language, inGroup);
+                return quickReplies.help(turn, language, inGroup);
             case THANKS:
                 return say(state, language, "conversation.thanks").shared();
             case LANGUAGE:
@@ -475,7 +426,7 @@ public final class Dialogue {
             case LINK:
                 return turn.linked().isPresent()
                         ? say(state, language, "conversation.link.already")
-                        : offerLinkOrPhone(turn, language);
+                        : links.offerWithPhone(turn, language);
             case UNLINK:
                 return turn.linked().isPresent() && turn.bank().unlink()
                         ? say(dropForm(state).keepingLanguage(language), language, "conversation.unlink.done")
@@ -495,22 +446,22 @@ public final class Dialogue {
                 if (AppointmentDialogue.publicHere(turn)) {
                     return appointments.publicAnswer(turn, language);
                 }
-                return turn.linked().isEmpty() ? offerLink(turn, language) : appointments.start(turn, language, text);
+                return turn.linked().isEmpty() ? links.offer(turn, language) : appointments.start(turn, language, text);
             case SWEEP:
                 if (SweepDialogue.publicHere(turn)) {
                     return sweeping.publicAnswer(turn, language);
                 }
-                return turn.linked().isEmpty() ? offerLink(turn, language) : sweeping.start(turn, language, text);
+                return turn.linked().isEmpty() ? links.offer(turn, language) : sweeping.start(turn, language, text);
             case UNKNOWN:
                 if (command.amountProblem().isPresent()) {
                     // the amount hint's examples hold amounts: a group is shown its own help instead
-                    return groupChat(turn, inGroup)
-                            ? help(turn, language, true)
+                    return QuickReplies.groupChat(turn, inGroup)
+                            ? quickReplies.help(turn, language, true)
                             : new Step(state, List.of(new Outbound.Text(Hints.amount(language))), language).shared();
                 }
                 return assistant(turn, language, text, inGroup);
             default:
-                return turn.linked().isEmpty() ? offerLink(turn, language) : privately(turn, language, command, text);
+                return turn.linked().isEmpty() ? links.offer(turn, language) : privately(turn, language, command, text);
         }
     }
 
@@ -527,8 +478,8 @@ public final class Dialogue {
         Optional<Bank.Guess> guess = turn.bank().guess(text);
         if (guess.isEmpty() || guess.get().sure() && !Answers.handles(guess.get())) {
             // the hint's examples hold amounts ("pay @bob 10"): a group is shown its own help instead
-            return groupChat(turn, inGroup)
-                    ? help(turn, language, true)
+            return QuickReplies.groupChat(turn, inGroup)
+                    ? quickReplies.help(turn, language, true)
                     : new Step(turn.state(), List.of(new Outbound.Text(Hints.unknown(language))), language).shared();
         }
         if (!guess.get().sure()) {
@@ -569,7 +520,7 @@ public final class Dialogue {
                     ? new Step(turn.state(), replies, language).shared()
                     : new Step(
                             turn.state(),
-                            concat(replies, offerLink(turn, language).replies()),
+                            concat(replies, links.offer(turn, language).replies()),
                             language);
         }
         CustomerId customer = turn.linked().get().customerId();
@@ -693,7 +644,7 @@ public final class Dialogue {
     private Step assistantPress(Turn turn, Language language, String action) {
         if (action.equals(Answers.LOCK)) {
             return turn.linked().isEmpty()
-                    ? offerLink(turn, language)
+                    ? links.offer(turn, language)
                     : new Step(
                             turn.state(),
                             cards.answer(
@@ -741,14 +692,14 @@ public final class Dialogue {
         if (BillDialogue.publicHere(turn)) {
             return bills.publicAnswer(turn, language);
         }
-        return turn.linked().isEmpty() ? offerLink(turn, language) : bills.start(turn, language, request);
+        return turn.linked().isEmpty() ? links.offer(turn, language) : bills.start(turn, language, request);
     }
 
     /** A card command: private, so only in a linked chat; others are offered the link. */
     private Step cardCommand(Turn turn, CardCommand command) {
         Language language = turn.chosen() != null ? turn.chosen() : command.language();
         if (turn.linked().isEmpty()) {
-            return offerLink(turn, language);
+            return links.offer(turn, language);
         }
         return new Step(
                 turn.state(), cards.answer(turn.bank(), turn.linked().get().customerId(), command, language), language);
@@ -760,7 +711,7 @@ public final class Dialogue {
         if (ServiceReplies.publicHere(turn)) {
             return services.publicAnswer(turn, command, language);
         }
-        return turn.linked().isEmpty() ? offerLink(turn, language) : services.answer(turn, command, language);
+        return turn.linked().isEmpty() ? links.offer(turn, language) : services.answer(turn, command, language);
     }
 
     private Step alerts(Turn turn, Language language, AlertCommand command) {
@@ -785,7 +736,8 @@ public final class Dialogue {
     private Step privately(Turn turn, Language language, ParsedCommand command, String text) {
         CustomerId customer = turn.linked().orElseThrow().customerId();
         return switch (command.intent()) {
-            case BALANCE -> quick(balance(turn, language, customer), turn, language, List.of("history", "pay"));
+            case BALANCE ->
+                quickReplies.quick(balance(turn, language, customer), turn, language, List.of("history", "pay"));
             case MORE -> more(turn, language, customer);
             case HISTORY -> history(turn, language, customer, text);
             case PAY -> pay.start(turn, language, customer, command);
@@ -817,32 +769,6 @@ public final class Dialogue {
                 .distinct()
                 .limit(Context.RECENT_PAYEES_MAX)
                 .toList();
-    }
-
-    /**
-     * "link": the sign-in link, and where the network vouches for a shared contact (Telegram's
-     * {@code contact.user_id == from.id}, a WhatsApp number) a one-tap "share my phone" too.
-     */
-    private Step offerLinkOrPhone(Turn turn, Language language) {
-        Step link = offerLink(turn, language);
-        if (!PHONE_VOUCHING.contains(turn.channel())) {
-            return link;
-        }
-        List<Outbound> replies = new ArrayList<>(link.replies());
-        replies.add(new Outbound.AskPhone(
-                texts.text(language, "conversation.link.share_phone"),
-                texts.text(language, "conversation.link.share_phone_button")));
-        return new Step(link.state(), replies, language);
-    }
-
-    private Step offerLink(Turn turn, Language language) {
-        return new Step(
-                turn.state(),
-                List.of(new Outbound.Link(
-                        texts.text(language, "conversation.link.needed"),
-                        texts.text(language, "conversation.link.button"),
-                        turn.bank().linkUrl())),
-                language);
     }
 
     private Step balance(Turn turn, Language language, CustomerId customer) {
@@ -900,7 +826,7 @@ public final class Dialogue {
                 turn.state().withHistoryShown(movements.size()),
                 List.of(new Outbound.Text(lines.toString())),
                 language);
-        return quick(step, turn, language, more ? List.of("more", "balance") : List.of("balance", "pay"));
+        return quickReplies.quick(step, turn, language, more ? List.of("more", "balance") : List.of("balance", "pay"));
     }
 
     /** "more": the next page of the history shown last. */
@@ -909,47 +835,6 @@ public final class Dialogue {
         return shown == 0
                 ? say(turn.state(), language, "conversation.more.nothing")
                 : historyPage(turn, language, customer, shown, HISTORY_PAGE_MAX);
-    }
-
-    /** Networks whose messages carry tappable quick replies: Telegram's and Bale's inline keyboards, the web chat's chips. */
-    static final java.util.Set<Network> QUICK_REPLIES =
-            java.util.EnumSet.of(Network.TELEGRAM, Network.BALE, Network.WEBCHAT);
-
-    /** What each quick reply does: the command it stands for, as typed. */
-    static final Map<String, String> QUICK_COMMANDS = Map.of(
-            "balance",
-            "balance",
-            "history",
-            "history",
-            "more",
-            "more",
-            "pay",
-            "pay",
-            "request",
-            "request",
-            "requests",
-            "my requests");
-
-    /** A quick reply's button: its label in the language; a press does what typing its command would. */
-    private Outbound.Button quickButton(Turn turn, Language language, String name) {
-        return new Outbound.Button(
-                texts.text(language, "conversation.quick." + name), turn.bank().button(Bank.QUICK_REPLY + name, 0));
-    }
-
-    /**
-     * Issue 13: the answer's text with buttons for the likely next steps, where the network shows
-     * them; a press does what typing the command would ({@link Bank#QUICK_REPLY}).
-     */
-    private Step quick(Step step, Turn turn, Language language, List<String> names) {
-        if (!QUICK_REPLIES.contains(turn.channel())
-                || step.replies().size() != 1
-                || !(step.replies().get(0) instanceof Outbound.Text text)) {
-            return step;
-        }
-        List<Outbound.Button> buttons =
-                names.stream().map(name -> quickButton(turn, language, name)).toList();
-        return new Step(
-                step.state(), List.of(new Outbound.Buttons(text.text(), buttons)), step.language(), step.shareable());
     }
 
     /** The most lines one "history N" shows. */
@@ -1091,19 +976,6 @@ public final class Dialogue {
         return metres < 1_000 ? format.format(metres) + " m" : format.format(metres / 1_000.0) + " km";
     }
 
-    private Step contact(Turn turn, Language language, Inbound.Contact contact) {
-        if (!contact.own()) {
-            return say(turn.state(), language, "conversation.contact.not_own");
-        }
-        if (turn.linked().isPresent()) {
-            return say(turn.state(), language, "conversation.link.already");
-        }
-        // on success the IdentityLinked listener says "you are linked"
-        return turn.bank().linkByPhone(contact.phone())
-                ? new Step(turn.state(), List.of(), language)
-                : say(turn.state(), language, "conversation.contact.unknown");
-    }
-
     static DialogueState dropForm(DialogueState state) {
         return state.form() == null ? state : state.replaceForm(null);
     }
@@ -1155,8 +1027,6 @@ public final class Dialogue {
     /** Every message key a dialogue may use, for the tests that check the bundles. */
     public static List<String> messageKeys() {
         List<String> keys = new ArrayList<>(List.of(
-                "conversation.help",
-                "conversation.help.group",
                 "conversation.language.switched",
                 "conversation.language.which",
                 "conversation.pay.cancelled",
@@ -1165,8 +1035,6 @@ public final class Dialogue {
                 "conversation.unlink.done",
                 "conversation.unlink.not_linked",
                 "conversation.not_yet",
-                "conversation.link.needed",
-                "conversation.link.button",
                 "conversation.balance.none",
                 "conversation.balance.title",
                 "conversation.balance.reserved",
@@ -1180,8 +1048,6 @@ public final class Dialogue {
                 "conversation.history.state.voided",
                 "conversation.history.state.expired",
                 "conversation.history.title",
-                "conversation.contact.not_own",
-                "conversation.contact.unknown",
                 "conversation.group.private",
                 "conversation.group.open_private",
                 "conversation.back.nothing",
@@ -1194,26 +1060,16 @@ public final class Dialogue {
                 "conversation.branches.none",
                 "conversation.claim.proven",
                 "conversation.claim.unknown",
-                "conversation.link.share_phone",
-                "conversation.link.share_phone_button",
                 "conversation.thanks",
                 "consent.stop.confirmed",
                 "conversation.history.no_more",
                 "conversation.more.nothing",
-                "conversation.quick.balance",
-                "conversation.quick.history",
-                "conversation.quick.more",
-                "conversation.quick.pay",
-                "conversation.quick.request",
-                "conversation.quick.requests",
                 "conversation.zone.current",
                 "conversation.zone.set",
                 "conversation.zone.unknown",
-                "conversation.not_offered",
-                "conversation.quick.limits",
-                "conversation.quick.spending",
-                "conversation.quick.account",
-                "conversation.quick.branches"));
+                "conversation.not_offered"));
+        keys.addAll(QuickReplies.messageKeys());
+        keys.addAll(LinkOffers.messageKeys());
         keys.addAll(PayDialogue.messageKeys());
         keys.addAll(Answers.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());

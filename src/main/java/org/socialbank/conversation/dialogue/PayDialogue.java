@@ -218,7 +218,7 @@ final class PayDialogue {
      * amount, through the same checks and Confirm: a tap never pays by itself) and [History].
      */
     private Step withNextSteps(Step said, Turn turn, Language language, PayForm form) {
-        if (!Dialogue.QUICK_REPLIES.contains(turn.channel())) {
+        if (!QuickReplies.QUICK_REPLIES.contains(turn.channel())) {
             return said;
         }
         Alias payee = form.payee();
