@@ -3,13 +3,10 @@ package org.socialbank.conversation.dialogue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.socialbank.branches.Branch;
-import org.socialbank.branches.Branches;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.language.AlertCommand;
@@ -36,9 +33,10 @@ import org.socialbank.shared.Uuids;
 public final class Dialogue {
 
     public static final int HISTORY_MAX = 5;
-    static final int BRANCHES_SHOWN = 3;
-    /** Words of one text the branch search looks up at most (security review #9: one LIKE scan each). */
-    static final int BRANCH_WORDS_MAX = 8;
+    /** The most lines one "history N" shows. */
+    public static final int HISTORY_PAGE_MAX = 20;
+    /** The deepest line "more" reaches: the history reads the latest transfers of each account only. */
+    public static final int HISTORY_DEPTH_MAX = 100;
 
     private final CommandParser parser = new CommandParser();
     private final Texts texts;
@@ -58,6 +56,8 @@ public final class Dialogue {
     private final AccountBillDialogue accountBills;
     private final QuickReplies quickReplies;
     private final LinkOffers links;
+    private final HistoryDialogue history;
+    private final BranchDialogue branches;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, Duration formTtl) {
@@ -81,6 +81,8 @@ public final class Dialogue {
         this.accountBills = new AccountBillDialogue(texts);
         this.quickReplies = new QuickReplies(texts);
         this.links = new LinkOffers(texts);
+        this.history = new HistoryDialogue(texts, quickReplies);
+        this.branches = new BranchDialogue(texts);
     }
 
     /**
@@ -125,7 +127,7 @@ public final class Dialogue {
             return quickReplies.help(turn, language, inGroup);
         }
         if (content instanceof Inbound.Location location) {
-            return nearest(state, language, bank, location.lat(), location.lon())
+            return branches.nearest(state, language, bank, location.lat(), location.lon())
                     .shared();
         }
         if (content instanceof Inbound.Blocked) {
@@ -347,7 +349,7 @@ public final class Dialogue {
                     turn.chosen() != null ? turn.chosen() : zone.get().language();
             return turn.linked().isEmpty()
                     ? links.offer(turn, language)
-                    : zone(turn, language, zone.get().zone());
+                    : history.zone(turn, language, zone.get().zone());
         }
         Optional<String> feature = org.socialbank.assistant.FeatureQuestions.english(text);
         if (feature.isPresent() && text.chars().noneMatch(Character::isDigit)) {
@@ -416,7 +418,7 @@ public final class Dialogue {
                         .orElseGet(() -> say(state, language, "conversation.language.which"))
                         .shared();
             case BRANCHES:
-                return branches(state, language, turn.bank(), text).shared();
+                return branches.named(state, language, turn.bank(), text).shared();
             case CANCEL:
                 return state.form() != null
                         ? say(dropForm(state), language, "conversation.pay.cancelled")
@@ -512,7 +514,8 @@ public final class Dialogue {
             return general(new Step(turn.state(), replies, language), known);
         }
         if (route == Answers.Route.BRANCHES) {
-            replies.addAll(branches(turn.state(), language, turn.bank(), text).replies());
+            replies.addAll(
+                    branches.named(turn.state(), language, turn.bank(), text).replies());
             return general(new Step(turn.state(), replies, language), known);
         }
         if (turn.linked().isEmpty()) {
@@ -527,9 +530,9 @@ public final class Dialogue {
         List<Outbound> shown = route == Answers.Route.REQUESTS
                 ? openRequests.list(turn, language, customer).replies()
                 : route == Answers.Route.HISTORY
-                        ? history(turn, language, customer, "").replies()
+                        ? history.latest(turn, language, customer, "").replies()
                         : route == Answers.Route.BALANCE
-                                ? balance(turn, language, customer).replies()
+                                ? history.balance(turn, language, customer).replies()
                                 : cards.answer(
                                         turn.bank(),
                                         customer,
@@ -737,9 +740,10 @@ public final class Dialogue {
         CustomerId customer = turn.linked().orElseThrow().customerId();
         return switch (command.intent()) {
             case BALANCE ->
-                quickReplies.quick(balance(turn, language, customer), turn, language, List.of("history", "pay"));
-            case MORE -> more(turn, language, customer);
-            case HISTORY -> history(turn, language, customer, text);
+                quickReplies.quick(
+                        history.balance(turn, language, customer), turn, language, List.of("history", "pay"));
+            case MORE -> history.more(turn, language, customer);
+            case HISTORY -> history.latest(turn, language, customer, text);
             case PAY -> pay.start(turn, language, customer, command);
             case REQUEST -> requests.ask(turn, language, customer, command);
             case SPLIT -> requests.split(turn, language, customer, command);
@@ -771,217 +775,17 @@ public final class Dialogue {
                 .toList();
     }
 
-    private Step balance(Turn turn, Language language, CustomerId customer) {
-        List<Bank.Balance> balances = turn.bank().balances(customer);
-        if (balances.isEmpty()) {
-            return say(turn.state(), language, "conversation.balance.none");
-        }
-        StringBuilder text = new StringBuilder(texts.text(language, "conversation.balance.title"));
-        for (Bank.Balance b : balances) {
-            String available = MoneyFormat.format(b.amountMinor(), b.currency(), language.locale());
-            // issue 13: what can be spent, and apart from it what waits to be claimed or confirmed
-            text.append('\n')
-                    .append(
-                            b.reservedMinor() == 0
-                                    ? available
-                                    : texts.text(
-                                            language,
-                                            "conversation.balance.reserved",
-                                            available,
-                                            MoneyFormat.format(b.reservedMinor(), b.currency(), language.locale())));
-        }
-        return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
-    }
-
-    private Step history(Turn turn, Language language, CustomerId customer, String text) {
-        return historyPage(turn, language, customer, 0, historyCount(text));
-    }
-
-    /** The deepest line "more" reaches: the history reads the latest transfers of each account only. */
-    public static final int HISTORY_DEPTH_MAX = 100;
-
-    /**
-     * Lines {@code from} to {@code from + wanted} of the history, newest first; the state remembers
-     * how far it went, so that "more" (typed or tapped) shows the next {@value #HISTORY_PAGE_MAX}.
-     */
-    private Step historyPage(Turn turn, Language language, CustomerId customer, int from, int wanted) {
-        int upTo = Math.min(from + wanted, HISTORY_DEPTH_MAX);
-        List<Bank.Movement> movements = from >= upTo ? List.of() : turn.bank().history(customer, upTo);
-        if (movements.size() <= from) {
-            return say(
-                    turn.state().withHistoryShown(0),
-                    language,
-                    from == 0 ? "conversation.history.none" : "conversation.history.no_more");
-        }
-        StringBuilder lines = new StringBuilder(texts.text(language, "conversation.history.title"));
-        org.socialbank.shared.CustomerTime time = turn.time(language);
-        for (Bank.Movement m : movements.subList(from, movements.size())) {
-            lines.append('\n').append(historyLine(m, language, time));
-        }
-        boolean more = movements.size() == upTo && upTo < HISTORY_DEPTH_MAX;
-        if (from == 0 && more && wanted < HISTORY_PAGE_MAX) {
-            lines.append("\n\n").append(texts.text(language, "conversation.history.more", HISTORY_PAGE_MAX));
-        }
-        Step step = new Step(
-                turn.state().withHistoryShown(movements.size()),
-                List.of(new Outbound.Text(lines.toString())),
-                language);
-        return quickReplies.quick(step, turn, language, more ? List.of("more", "balance") : List.of("balance", "pay"));
-    }
-
-    /** "more": the next page of the history shown last. */
-    private Step more(Turn turn, Language language, CustomerId customer) {
-        int shown = turn.state().historyShown();
-        return shown == 0
-                ? say(turn.state(), language, "conversation.more.nothing")
-                : historyPage(turn, language, customer, shown, HISTORY_PAGE_MAX);
-    }
-
-    /** The most lines one "history N" shows. */
-    public static final int HISTORY_PAGE_MAX = 20;
-
-    /** "history 20" (in any digits: "تاریخچه ۲۰"): how many lines, 1 to 20; else the default. */
-    public static int historyCount(String text) {
-        int value = 0;
-        boolean seen = false;
-        for (int i = 0; i < text.length(); i++) {
-            int digit = Character.digit(text.charAt(i), 10);
-            if (digit >= 0) {
-                value = Math.min(value * 10 + digit, 1000);
-                seen = true;
-            } else if (seen) {
-                break;
-            }
-        }
-        return seen && value >= 1 ? Math.min(value, HISTORY_PAGE_MAX) : HISTORY_MAX;
-    }
-
-    /**
-     * "zone" alone says which zone the customer's dates are in; "zone Europe/Paris" (a region, or a
-     * city alone) sets it for every chat and page; anything else is refused with an example.
-     */
-    private Step zone(Turn turn, Language language, String asked) {
-        java.time.Instant now = turn.bank().now();
-        if (asked.isEmpty()) {
-            org.socialbank.shared.CustomerTime time = turn.time(language);
-            return say(
-                    turn.state(),
-                    language,
-                    "conversation.zone.current",
-                    time.zone().getId(),
-                    time.time(now));
-        }
-        Optional<java.time.ZoneId> zone = org.socialbank.shared.CustomerTime.parse(asked);
-        if (zone.isEmpty()) {
-            return say(turn.state(), language, "conversation.zone.unknown", asked);
-        }
-        turn.bank().chooseZone(zone.get());
-        return say(
-                turn.state(),
-                language,
-                "conversation.zone.set",
-                zone.get().getId(),
-                org.socialbank.shared.CustomerTime.of(language.locale(), zone.get())
-                        .time(now));
-    }
-
-    /** "−€5.00 to Camille D. · 2 Dec 2026, 14:05 · ref. 1a2b3c4d", with the escrow's state. */
-    private String historyLine(Bank.Movement m, Language language, org.socialbank.shared.CustomerTime time) {
-        String amount = MoneyFormat.format(m.amountMinor(), m.currency(), language.locale());
-        String who = m.counterparty() == null
-                ? "—"
-                : m.counterparty().equals("bank:interbank_settlement")
-                        ? texts.text(language, "alerts.counterparty.external")
-                        : m.counterparty().startsWith("bank:")
-                                ? texts.text(language, "alerts.counterparty.bank")
-                                : m.counterparty();
-        String line = texts.text(
-                language,
-                m.outgoing() ? "conversation.history.out" : "conversation.history.in",
-                amount,
-                who,
-                time.dateTime(m.at()));
-        if (m.state() != null) {
-            line += " · " + texts.text(language, "conversation.history.state." + m.state());
-        }
-        return m.reference() == null
-                ? line
-                : line + " · " + texts.text(language, "conversation.history.reference", m.reference());
-    }
-
-    /** Branches in a place the text names ("branches in Paris"), else a request for the location. */
-    private Step branches(DialogueState state, Language language, Bank bank, String text) {
-        Map<String, Branch> found = new LinkedHashMap<>();
-        java.util.Set<String> looked = new java.util.HashSet<>();
-        for (String word : text.split("[\\s,.!?،؟。，！？]+")) {
-            int length = word.codePointCount(0, word.length());
-            boolean ideographic = word.codePoints().anyMatch(Character::isIdeographic);
-            if ((length >= 3 || ideographic && length >= 2)
-                    && !word.startsWith("/")
-                    && !word.startsWith("#")
-                    && looked.size() < BRANCH_WORDS_MAX
-                    && looked.add(word)) {
-                bank.branchesIn(word, BRANCHES_SHOWN).forEach(b -> found.putIfAbsent(b.id(), b));
-            }
-        }
-        if (found.isEmpty()) {
-            return say(state, language, "conversation.branches.ask_location");
-        }
-        List<Outbound.Place> places = found.values().stream()
-                .limit(BRANCHES_SHOWN)
-                .map(b -> place(
-                        language,
-                        b,
-                        texts.text(language, "conversation.branches.detail", b.address(), hours(language, b))))
-                .toList();
-        return new Step(
-                state,
-                List.of(new Outbound.Places(texts.text(language, "conversation.branches.title"), places)),
-                language);
-    }
-
-    private Step nearest(DialogueState state, Language language, Bank bank, double lat, double lon) {
-        List<Branches.Nearby> nearby = bank.branchesNear(lat, lon, BRANCHES_SHOWN);
-        if (nearby.isEmpty()) {
-            return say(state, language, "conversation.branches.none");
-        }
-        List<Outbound.Place> places = nearby.stream()
-                .map(n -> place(
-                        language,
-                        n.branch(),
-                        texts.text(
-                                language,
-                                "conversation.branches.detail_distance",
-                                n.branch().address(),
-                                hours(language, n.branch()),
-                                distance(language, n.metres()))))
-                .toList();
-        return new Step(
-                state,
-                List.of(new Outbound.Places(texts.text(language, "conversation.branches.nearest"), places)),
-                language);
-    }
-
-    private String hours(Language language, Branch b) {
-        return b.hours().isEmpty() ? texts.text(language, "conversation.branches.always_open") : b.hours();
-    }
-
-    private static Outbound.Place place(Language language, Branch b, String detail) {
-        return new Outbound.Place(b.name(), detail, b.lat(), b.lon());
-    }
-
-    private static String distance(Language language, long metres) {
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(language.locale());
-        format.setMaximumFractionDigits(1);
-        return metres < 1_000 ? format.format(metres) + " m" : format.format(metres / 1_000.0) + " km";
-    }
-
     static DialogueState dropForm(DialogueState state) {
         return state.form() == null ? state : state.replaceForm(null);
     }
 
     private Step say(DialogueState state, Language language, String key, Object... args) {
         return new Step(state, List.of(new Outbound.Text(texts.text(language, key, args))), language);
+    }
+
+    /** "history 20" (in any digits: "تاریخچه ۲۰"): how many lines, 1 to 20; else the default. */
+    public static int historyCount(String text) {
+        return HistoryDialogue.count(text);
     }
 
     /** The sentence that tells a payer why a payment was refused. */
@@ -1035,41 +839,18 @@ public final class Dialogue {
                 "conversation.unlink.done",
                 "conversation.unlink.not_linked",
                 "conversation.not_yet",
-                "conversation.balance.none",
-                "conversation.balance.title",
-                "conversation.balance.reserved",
-                "conversation.history.none",
-                "conversation.history.out",
-                "conversation.history.in",
-                "conversation.history.more",
-                "conversation.history.reference",
-                "conversation.history.state.pending",
-                "conversation.history.state.posted",
-                "conversation.history.state.voided",
-                "conversation.history.state.expired",
-                "conversation.history.title",
                 "conversation.group.private",
                 "conversation.group.open_private",
                 "conversation.back.nothing",
-                "conversation.branches.ask_location",
-                "conversation.branches.title",
-                "conversation.branches.detail",
-                "conversation.branches.nearest",
-                "conversation.branches.detail_distance",
-                "conversation.branches.always_open",
-                "conversation.branches.none",
                 "conversation.claim.proven",
                 "conversation.claim.unknown",
                 "conversation.thanks",
                 "consent.stop.confirmed",
-                "conversation.history.no_more",
-                "conversation.more.nothing",
-                "conversation.zone.current",
-                "conversation.zone.set",
-                "conversation.zone.unknown",
                 "conversation.not_offered"));
         keys.addAll(QuickReplies.messageKeys());
         keys.addAll(LinkOffers.messageKeys());
+        keys.addAll(HistoryDialogue.messageKeys());
+        keys.addAll(BranchDialogue.messageKeys());
         keys.addAll(PayDialogue.messageKeys());
         keys.addAll(Answers.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());
