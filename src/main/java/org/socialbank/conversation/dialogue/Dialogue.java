@@ -8,14 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.language.AlertCommand;
-import org.socialbank.conversation.language.CardCommand;
 import org.socialbank.conversation.language.CommandParser;
 import org.socialbank.conversation.language.Context;
 import org.socialbank.conversation.language.Hints;
 import org.socialbank.conversation.language.Intent;
 import org.socialbank.conversation.language.ParsedCommand;
-import org.socialbank.conversation.language.ServiceCommand;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.payments.Payments;
 import org.socialbank.shared.Language;
@@ -43,20 +40,15 @@ public final class Dialogue {
     private final RequestDialogue requests;
     private final AppointmentDialogue appointments;
     private final SweepDialogue sweeping;
-    private final BillDialogue bills;
-    private final TopUpDialogue topUps;
-    private final CardToCardDialogue cardToCard;
-    private final SavedBillDialogue savedBills;
     private final CardReplies cards;
-    private final ServiceReplies services;
     private final OpenRequestsDialogue openRequests;
     private final AccountAnswers accountAnswers;
-    private final AccountBillDialogue accountBills;
     private final QuickReplies quickReplies;
     private final LinkOffers links;
     private final HistoryDialogue history;
     private final BranchDialogue branches;
     private final AssistantDialogue assistant;
+    private final FeatureRoutes features;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, Duration formTtl) {
@@ -69,20 +61,15 @@ public final class Dialogue {
         this.requests = new RequestDialogue(texts, pay);
         this.appointments = new AppointmentDialogue(texts);
         this.sweeping = new SweepDialogue(texts);
-        this.bills = new BillDialogue(texts);
-        this.topUps = new TopUpDialogue(texts);
-        this.cardToCard = new CardToCardDialogue(texts);
-        this.savedBills = new SavedBillDialogue(texts);
         this.cards = new CardReplies(texts);
-        this.services = new ServiceReplies(texts, appointments);
         this.openRequests = new OpenRequestsDialogue(texts);
         this.accountAnswers = new AccountAnswers(texts);
-        this.accountBills = new AccountBillDialogue(texts);
         this.quickReplies = new QuickReplies(texts);
         this.links = new LinkOffers(texts);
         this.history = new HistoryDialogue(texts, quickReplies);
         this.branches = new BranchDialogue(texts);
         this.assistant = new AssistantDialogue(texts, pay, cards, openRequests, history, branches, quickReplies, links);
+        this.features = new FeatureRoutes(texts, links, history, requests, openRequests, sweeping, appointments, cards);
     }
 
     /**
@@ -170,16 +157,6 @@ public final class Dialogue {
             String command = QuickReplies.command(name);
             return command == null ? say(turn.state(), language, "conversation.pay.stale") : text(turn, command, false);
         }
-        if (press.isPresent() && RequestDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent()
-                    ? requests.press(turn, language, press.get().action())
-                    : links.offer(turn, language);
-        }
-        if (press.isPresent() && OpenRequestsDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent()
-                    ? openRequests.press(turn, language, press.get().action())
-                    : links.offer(turn, language);
-        }
         if (press.isPresent() && press.get().action().startsWith(Bank.CAMPAIGN_BUTTON)) {
             return campaignButton(turn, language, press.get().action());
         }
@@ -193,40 +170,11 @@ public final class Dialogue {
                     ? notMe(turn, language, press.get().action())
                     : links.offer(turn, language);
         }
-        if (press.isPresent() && SweepDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent() && !SweepDialogue.publicHere(turn)
-                    ? sweeping.press(turn, language, press.get().action())
-                    : links.offer(turn, language);
-        }
         if (press.isPresent() && Answers.handlesPress(press.get().action())) {
             return assistant.press(turn, language, press.get().action());
         }
-        if (press.isPresent() && AppointmentDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent() && !AppointmentDialogue.publicHere(turn)
-                    ? appointments.press(turn, language, press.get().action())
-                    : links.offer(turn, language);
-        }
-        if (press.isPresent() && CardToCardDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
-                    ? cardToCard.press(turn, language, press.get().action())
-                    : links.offer(turn, language);
-        }
-        if (press.isPresent() && TopUpDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
-                    ? topUps.press(turn, language, press.get().action())
-                    : links.offer(turn, language);
-        }
-        if (press.isPresent() && AccountBillDialogue.handles(press.get().action())) { // issue 15 s1.13
-            return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
-                    ? accountBills.press(turn, language, press.get().action())
-                    : links.offer(turn, language);
-        }
-        if (press.isPresent() && BillDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
-                    ? bills.press(turn, language, press.get().action())
-                    : links.offer(turn, language);
-        }
-        return pay.button(turn, language, press);
+        Optional<Step> feature = press.flatMap(p -> features.press(turn, language, p.action()));
+        return feature.isPresent() ? feature.get() : pay.button(turn, language, press);
     }
 
     /**
@@ -289,74 +237,16 @@ public final class Dialogue {
                                     .language());
             return say(turn.state(), language, "conversation.not_offered").shared();
         }
-        Optional<AlertCommand> alerts = AlertCommand.read(text);
-        if (alerts.isPresent()) { // issue 17: "alerts off", "alerts min 100", "send alerts to WeChat"
-            return turn.linked().isEmpty() ? links.offer(turn, chosen) : alerts(turn, chosen, alerts.get());
+        Optional<Step> feature = features.read(turn, text);
+        if (feature.isPresent()) {
+            return feature.get();
         }
-        Optional<CardToCardDialogue.Request> toCard = CardToCardDialogue.read(text);
-        if (toCard.isPresent()) { // issue 15: "send 500000 rial to card 6037-9912-3456-1234", "۵۰۰ هزار تومان به کارت
-            // ۶۰۳۷..."
-            Language language =
-                    turn.chosen() != null ? turn.chosen() : toCard.get().language();
-            return turn.linked().isEmpty() && !BillDialogue.publicHere(turn)
-                    ? links.offer(turn, language)
-                    : cardToCard.start(turn, toCard.get());
-        }
-        Optional<SavedBillDialogue.Request> saveBill = SavedBillDialogue.read(text);
-        if (saveBill.isPresent()) { // issue 15: "save this bill as home water"
-            Language language =
-                    turn.chosen() != null ? turn.chosen() : saveBill.get().language();
-            return turn.linked().isEmpty() && !BillDialogue.publicHere(turn)
-                    ? links.offer(turn, language)
-                    : savedBills.start(turn, language, saveBill.get());
-        }
-        Optional<CardCommand> card = CardCommand.read(text);
-        if (card.isPresent()) { // issue 16: "my cards", "lock my card", "信用卡账单"
-            return cardCommand(turn, card.get());
-        }
-        Optional<ServiceCommand> service = ServiceCommand.read(text);
-        if (service.isPresent()) { // issue 16: "my points", "apply for a loan", "my appointments"
-            return serviceCommand(turn, service.get());
-        }
-        Optional<AccountBillDialogue.Request> accountBill =
-                AccountBillDialogue.read(text, turn.bank().foreignBillers());
-        if (accountBill.isPresent()) { // issue 15 s1.13: "交电费 1234567897", "payer EDF 12345678901234"
-            Language language =
-                    turn.chosen() != null ? turn.chosen() : accountBill.get().language();
-            if (BillDialogue.publicHere(turn)) {
-                return bills.publicAnswer(turn, language);
-            }
-            return turn.linked().isEmpty()
-                    ? links.offer(turn, language)
-                    : accountBills.start(turn, language, accountBill.get());
-        }
-        Optional<BillDialogue.Request> bill = BillDialogue.read(text);
-        if (bill.isPresent()) { // issue 15: "pay bill 7748317800142 1770160", "پرداخت قبض ..."
-            return bill(turn, bill.get());
-        }
-        Optional<Language> topUp = TopUpDialogue.read(text);
-        if (topUp.isPresent()) { // issue 15: "#TopUp 9876543210 airtel 100", "شارژ ۱۰ هزار تومانی ایرانسل برای ۰۹۳۵..."
-            Language language = turn.chosen() != null ? turn.chosen() : topUp.get();
-            if (BillDialogue.publicHere(turn)) {
-                return bills.publicAnswer(turn, language);
-            }
-            return turn.linked().isEmpty() ? links.offer(turn, language) : topUps.start(turn, language, text);
-        }
-        Optional<org.socialbank.conversation.language.ZoneCommand> zone =
-                org.socialbank.conversation.language.ZoneCommand.read(text);
-        if (zone.isPresent()) { // issue 13: "zone Europe/Paris", "fuseau horaire Paris", "时区 上海"
-            Language language =
-                    turn.chosen() != null ? turn.chosen() : zone.get().language();
-            return turn.linked().isEmpty()
-                    ? links.offer(turn, language)
-                    : history.zone(turn, language, zone.get().zone());
-        }
-        Optional<String> feature = org.socialbank.assistant.FeatureQuestions.english(text);
-        if (feature.isPresent() && text.chars().noneMatch(Character::isDigit)) {
+        Optional<String> question = org.socialbank.assistant.FeatureQuestions.english(text);
+        if (question.isPresent() && text.chars().noneMatch(Character::isDigit)) {
             // issue 18 R.2: "how do I top up my phone", "how do I pay my electricity bill": a question
             // about a feature BANKING77 has no intent for, with no number to act on yet (the parser
             // would read "pay" as a payment)
-            return assistant.answered(turn, Language.EN, feature.get(), text);
+            return assistant.answered(turn, Language.EN, question.get(), text);
         }
         Context context = Context.of(turn.channel(), null);
         ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
@@ -443,53 +333,6 @@ public final class Dialogue {
             default:
                 return turn.linked().isEmpty() ? links.offer(turn, language) : privately(turn, language, command, text);
         }
-    }
-
-    /** A bill to pay: private, so only in a linked chat; others are offered the link, a public network is told no. */
-    private Step bill(Turn turn, BillDialogue.Request request) {
-        Language language = turn.chosen() != null ? turn.chosen() : request.language();
-        if (BillDialogue.publicHere(turn)) {
-            return bills.publicAnswer(turn, language);
-        }
-        return turn.linked().isEmpty() ? links.offer(turn, language) : bills.start(turn, language, request);
-    }
-
-    /** A card command: private, so only in a linked chat; others are offered the link. */
-    private Step cardCommand(Turn turn, CardCommand command) {
-        Language language = turn.chosen() != null ? turn.chosen() : command.language();
-        if (turn.linked().isEmpty()) {
-            return links.offer(turn, language);
-        }
-        return new Step(
-                turn.state(), cards.answer(turn.bank(), turn.linked().get().customerId(), command, language), language);
-    }
-
-    /** A service command: private, so only in a linked chat and never on a public network. */
-    private Step serviceCommand(Turn turn, ServiceCommand command) {
-        Language language = turn.chosen() != null ? turn.chosen() : command.language();
-        if (ServiceReplies.publicHere(turn)) {
-            return services.publicAnswer(turn, command, language);
-        }
-        return turn.linked().isEmpty() ? links.offer(turn, language) : services.answer(turn, command, language);
-    }
-
-    private Step alerts(Turn turn, Language language, AlertCommand command) {
-        Bank.AlertsAnswer answer =
-                turn.bank().changeAlerts(turn.linked().orElseThrow().customerId(), command, language);
-        if (answer.key().equals("alerts.settings.page")) { // the page's link, never the settings' values in a chat
-            return new Step(
-                    turn.state(),
-                    List.of(new Outbound.Link(
-                            texts.text(language, answer.key()),
-                            texts.text(language, "alerts.settings.page.button"),
-                            answer.argument())),
-                    language);
-        }
-        String argument =
-                answer.key().equals("alerts.settings.channel") || answer.key().equals("alerts.settings.channel_public")
-                        ? texts.text(language, "channel." + answer.argument())
-                        : answer.argument();
-        return say(turn.state(), language, answer.key(), argument);
     }
 
     private Step privately(Turn turn, Language language, ParsedCommand command, String text) {
