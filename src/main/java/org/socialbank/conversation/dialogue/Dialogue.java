@@ -217,29 +217,11 @@ public final class Dialogue {
         return handle == null || handle.isBlank() ? note : "@" + handle + " " + note;
     }
 
+    /** A typed text: a claim code or a wish not offered, a feature's own words, else the parser's reading. */
     private Step text(Turn turn, String text, boolean inGroup) {
-        Language chosen = turn.chosen() != null ? turn.chosen() : Language.EN;
-        if (inGroup && showsClaimCode(text)) {
-            // a code in a group or a public post is everyone's: it proves nothing, and is not even
-            // looked up, so nobody who copies it can spend the claim's attempts from here
-            return say(turn.state(), chosen, "conversation.claim.public").shared();
-        }
-        Optional<Boolean> claimed = inGroup ? Optional.empty() : turn.bank().claimCode(text);
-        if (claimed.isPresent()) {
-            return say(
-                    turn.state(), chosen, claimed.get() ? "conversation.claim.proven" : "conversation.claim.unknown");
-        }
-        if (org.socialbank.conversation.language.NotOffered.asks(text)) { // issue 13: "buy bitcoin": not yet, said so
-            Language language = turn.chosen() != null
-                    ? turn.chosen()
-                    : org.socialbank.conversation.language.NotOffered.language(text)
-                            .orElseGet(() -> parser.parse(text, Optional.empty(), Context.of(turn.channel(), null))
-                                    .language());
-            return say(turn.state(), language, "conversation.not_offered").shared();
-        }
-        Optional<Step> feature = features.read(turn, text);
-        if (feature.isPresent()) {
-            return feature.get();
+        Optional<Step> early = claimOrNotOffered(turn, text, inGroup).or(() -> features.read(turn, text));
+        if (early.isPresent()) {
+            return early.get();
         }
         Optional<String> question = org.socialbank.assistant.FeatureQuestions.english(text);
         if (question.isPresent() && text.chars().noneMatch(Character::isDigit)) {
@@ -248,91 +230,144 @@ public final class Dialogue {
             // would read "pay" as a payment)
             return assistant.answered(turn, Language.EN, question.get(), text);
         }
-        Context context = Context.of(turn.channel(), null);
-        ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
-        if (turn.linked().isPresent() && mayNamePayees(command, turn)) {
-            // the recent payees cost queries: read them only when a name could be a payee here
-            command = parser.parse(
-                    text,
-                    Optional.ofNullable(turn.chosen()),
-                    context.withRecentPayees(
-                            recentNames(turn.bank(), turn.linked().get().customerId())));
+        return parsed(turn, text, inGroup);
+    }
+
+    /** A claim code (never looked up in a group), or something the bank does not offer ("buy bitcoin"). */
+    private Optional<Step> claimOrNotOffered(Turn turn, String text, boolean inGroup) {
+        Language chosen = turn.chosen() != null ? turn.chosen() : Language.EN;
+        if (inGroup && showsClaimCode(text)) {
+            // a code in a group or a public post is everyone's: it proves nothing, and is not even
+            // looked up, so nobody who copies it can spend the claim's attempts from here
+            return Optional.of(
+                    say(turn.state(), chosen, "conversation.claim.public").shared());
         }
+        Optional<Boolean> claimed = inGroup ? Optional.empty() : turn.bank().claimCode(text);
+        if (claimed.isPresent()) {
+            return Optional.of(say(
+                    turn.state(), chosen, claimed.get() ? "conversation.claim.proven" : "conversation.claim.unknown"));
+        }
+        if (org.socialbank.conversation.language.NotOffered.asks(text)) { // issue 13: "buy bitcoin": not yet, said so
+            Language language = turn.chosen() != null
+                    ? turn.chosen()
+                    : org.socialbank.conversation.language.NotOffered.language(text)
+                            .orElseGet(() -> parser.parse(text, Optional.empty(), Context.of(turn.channel(), null))
+                                    .language());
+            return Optional.of(
+                    say(turn.state(), language, "conversation.not_offered").shared());
+        }
+        return Optional.empty();
+    }
+
+    /** The parser's reading: a payment form's missing part, the assistant's second opinion, else its intent. */
+    private Step parsed(Turn turn, String text, boolean inGroup) {
+        ParsedCommand command = parse(turn, text);
         Language language = turn.chosen() != null ? turn.chosen() : command.language();
-        DialogueState state = turn.state();
-        Intent intent = command.intent();
         if (command.tooManyPayees() && mayNamePayees(command, turn)) {
-            return say(state, language, "conversation.payees.too_many", ParsedCommand.PAYEES_MAX);
+            return say(turn.state(), language, "conversation.payees.too_many", ParsedCommand.PAYEES_MAX);
         }
-        if (turn.ownsForm() && intent == Intent.UNKNOWN && PayDialogue.fillsSlots(command)) {
-            return pay.fill(turn, language, state, command);
+        if (turn.ownsForm() && command.intent() == Intent.UNKNOWN && PayDialogue.fillsSlots(command)) {
+            return pay.fill(turn, language, turn.state(), command);
         }
         Optional<Step> opinion = assistant.secondOpinion(turn, language, command, text);
         if (opinion.isPresent()) {
             return opinion.get();
         }
-        switch (intent) {
-            case HELP:
-                return quickReplies.help(turn, language, inGroup);
-            case THANKS:
-                return say(state, language, "conversation.thanks").shared();
-            case LANGUAGE:
-                return command.targetLanguage()
-                        .map(
-                                target -> { // issue 13: the linked customer's one language, pages included
-                                    turn.bank().chooseLanguage(target);
-                                    return say(state.withLanguage(target), target, "conversation.language.switched");
-                                })
-                        .orElseGet(() -> say(state, language, "conversation.language.which"))
-                        .shared();
-            case BRANCHES:
-                return branches.named(state, language, turn.bank(), text).shared();
-            case CANCEL:
-                return state.form() != null
+        return intent(turn, language, command, text, inGroup);
+    }
+
+    private ParsedCommand parse(Turn turn, String text) {
+        Context context = Context.of(turn.channel(), null);
+        ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
+        if (turn.linked().isEmpty() || !mayNamePayees(command, turn)) {
+            return command;
+        }
+        // the recent payees cost queries: read them only when a name could be a payee here
+        return parser.parse(
+                text,
+                Optional.ofNullable(turn.chosen()),
+                context.withRecentPayees(
+                        recentNames(turn.bank(), turn.linked().get().customerId())));
+    }
+
+    private Step intent(Turn turn, Language language, ParsedCommand command, String text, boolean inGroup) {
+        DialogueState state = turn.state();
+        return switch (command.intent()) {
+            case HELP -> quickReplies.help(turn, language, inGroup);
+            case THANKS -> say(state, language, "conversation.thanks").shared();
+            case LANGUAGE -> language(turn, language, command);
+            case BRANCHES -> branches.named(state, language, turn.bank(), text).shared();
+            case CANCEL ->
+                state.form() != null
                         ? say(dropForm(state), language, "conversation.pay.cancelled")
                         : say(state, language, "conversation.cancel.nothing");
-            case BACK:
-                return turn.ownsForm() ? pay.back(turn, language) : say(state, language, "conversation.back.nothing");
-            case LINK:
-                return turn.linked().isPresent()
+            case BACK -> turn.ownsForm() ? pay.back(turn, language) : say(state, language, "conversation.back.nothing");
+            case LINK ->
+                turn.linked().isPresent()
                         ? say(state, language, "conversation.link.already")
                         : links.offerWithPhone(turn, language);
-            case UNLINK:
-                return turn.linked().isPresent() && turn.bank().unlink()
+            case UNLINK ->
+                turn.linked().isPresent() && turn.bank().unlink()
                         ? say(dropForm(state).keepingLanguage(language), language, "conversation.unlink.done")
                         : say(state, language, "conversation.unlink.not_linked");
-            case STOP:
-                turn.bank().stopMarketing(text, false);
-                if (state.form() != null) { // "stop" mid-payment cancels it too, and says so
-                    return new Step(
-                            dropForm(state),
-                            List.of(
-                                    new Outbound.Text(texts.text(language, "conversation.pay.cancelled")),
-                                    new Outbound.Text(texts.text(language, "consent.stop.confirmed"))),
-                            language);
-                }
-                return say(state, language, "consent.stop.confirmed");
-            case APPOINTMENT:
-                if (AppointmentDialogue.publicHere(turn)) {
-                    return appointments.publicAnswer(turn, language);
-                }
-                return turn.linked().isEmpty() ? links.offer(turn, language) : appointments.start(turn, language, text);
-            case SWEEP:
-                if (SweepDialogue.publicHere(turn)) {
-                    return sweeping.publicAnswer(turn, language);
-                }
-                return turn.linked().isEmpty() ? links.offer(turn, language) : sweeping.start(turn, language, text);
-            case UNKNOWN:
-                if (command.amountProblem().isPresent()) {
-                    // the amount hint's examples hold amounts: a group is shown its own help instead
-                    return QuickReplies.groupChat(turn, inGroup)
-                            ? quickReplies.help(turn, language, true)
-                            : new Step(state, List.of(new Outbound.Text(Hints.amount(language))), language).shared();
-                }
-                return assistant.unknown(turn, language, text, inGroup);
-            default:
-                return turn.linked().isEmpty() ? links.offer(turn, language) : privately(turn, language, command, text);
+            case STOP -> stop(turn, language, text);
+            case APPOINTMENT -> appointment(turn, language, text);
+            case SWEEP -> sweep(turn, language, text);
+            case UNKNOWN -> unknown(turn, language, command, text, inGroup);
+            default -> turn.linked().isEmpty() ? links.offer(turn, language) : privately(turn, language, command, text);
+        };
+    }
+
+    /** Issue 13: the linked customer's one language, pages included; else which one. */
+    private Step language(Turn turn, Language language, ParsedCommand command) {
+        DialogueState state = turn.state();
+        return command.targetLanguage()
+                .map(target -> {
+                    turn.bank().chooseLanguage(target);
+                    return say(state.withLanguage(target), target, "conversation.language.switched");
+                })
+                .orElseGet(() -> say(state, language, "conversation.language.which"))
+                .shared();
+    }
+
+    /** "stop": no marketing on this chat; mid-payment it cancels the payment too, and says so. */
+    private Step stop(Turn turn, Language language, String text) {
+        DialogueState state = turn.state();
+        turn.bank().stopMarketing(text, false);
+        if (state.form() == null) {
+            return say(state, language, "consent.stop.confirmed");
         }
+        return new Step(
+                dropForm(state),
+                List.of(
+                        new Outbound.Text(texts.text(language, "conversation.pay.cancelled")),
+                        new Outbound.Text(texts.text(language, "consent.stop.confirmed"))),
+                language);
+    }
+
+    private Step appointment(Turn turn, Language language, String text) {
+        if (AppointmentDialogue.publicHere(turn)) {
+            return appointments.publicAnswer(turn, language);
+        }
+        return turn.linked().isEmpty() ? links.offer(turn, language) : appointments.start(turn, language, text);
+    }
+
+    private Step sweep(Turn turn, Language language, String text) {
+        if (SweepDialogue.publicHere(turn)) {
+            return sweeping.publicAnswer(turn, language);
+        }
+        return turn.linked().isEmpty() ? links.offer(turn, language) : sweeping.start(turn, language, text);
+    }
+
+    /** A text the parser read no intent in: the amount hint for a wrong amount, else the assistant. */
+    private Step unknown(Turn turn, Language language, ParsedCommand command, String text, boolean inGroup) {
+        if (command.amountProblem().isEmpty()) {
+            return assistant.unknown(turn, language, text, inGroup);
+        }
+        // the amount hint's examples hold amounts: a group is shown its own help instead
+        return QuickReplies.groupChat(turn, inGroup)
+                ? quickReplies.help(turn, language, true)
+                : new Step(turn.state(), List.of(new Outbound.Text(Hints.amount(language))), language).shared();
     }
 
     private Step privately(Turn turn, Language language, ParsedCommand command, String text) {
