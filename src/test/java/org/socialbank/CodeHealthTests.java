@@ -4,6 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.TryCatchBlock;
@@ -18,6 +24,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.OperationConfirmed;
@@ -210,6 +219,89 @@ class CodeHealthTests {
             }
         }
         return found;
+    }
+
+    /** STYLE.md's hard cap on a method's lines, from its first line to its closing brace. */
+    static final int METHOD_LINES_MAX = 70;
+
+    /**
+     * The methods allowed to be longer: the language lexicons' data builders, which are tables of
+     * words (one line a word), not control flow.
+     */
+    static final Set<String> LONG_METHODS = Set.of(
+            "conversation/language/English.java#into",
+            "conversation/language/French.java#into",
+            "conversation/language/Persian.java#into",
+            "conversation/language/Russian.java#into",
+            "conversation/language/NumberWords.java#into");
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 code health follow-up: no method in src/main is longer than 70 lines, but the lexicons' tables")
+    void methodsStayShort() throws IOException {
+        assertThat(methodLines(MAIN).entrySet().stream()
+                        .filter(m -> m.getValue() > METHOD_LINES_MAX)
+                        .filter(m -> !LONG_METHODS.contains(m.getKey().replaceAll("@\\d+$", "")))
+                        .map(m -> m.getKey() + " has " + m.getValue() + " lines")
+                        .toList())
+                .as("methods longer than " + METHOD_LINES_MAX + " lines (STYLE.md): split them")
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 code health follow-up: the method-length rule sees a method (a lexicon's long table)")
+    void theLengthRuleSeesAMethod() throws IOException {
+        assertThat(methodLines(MAIN.resolve("conversation/language")))
+                .as("the lexicons' data builders are measured, and long")
+                .hasEntrySatisfying(
+                        "conversation/language/French.java#into@10",
+                        lines -> assertThat(lines).isGreaterThan(METHOD_LINES_MAX));
+        assertThat(LONG_METHODS)
+                .as("every exception names a method that is still long")
+                .allSatisfy(name -> assertThat(methodLines(MAIN).entrySet().stream()
+                                .filter(m -> m.getKey().startsWith(name + "@"))
+                                .mapToLong(java.util.Map.Entry::getValue)
+                                .max()
+                                .orElse(0))
+                        .as(name)
+                        .isGreaterThan(METHOD_LINES_MAX));
+    }
+
+    /**
+     * Each method with a body under {@code root}, as {@code path/File.java#name@line} relative to
+     * {@link #MAIN}, with its number of lines (javac's parser, so comments and strings are no trouble).
+     */
+    private static java.util.Map<String, Long> methodLines(Path root) throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        java.util.Map<String, Long> lines = new java.util.TreeMap<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, null);
+                Stream<Path> walk = Files.walk(root)) {
+            List<Path> sources =
+                    walk.filter(f -> f.toString().endsWith(".java")).toList();
+            JavacTask task = (JavacTask) compiler.getTask(
+                    null, files, null, List.of("-proc:none"), null, files.getJavaFileObjectsFromPaths(sources));
+            SourcePositions positions = Trees.instance(task).getSourcePositions();
+            for (CompilationUnitTree unit : task.parse()) {
+                String file = MAIN.toAbsolutePath()
+                        .normalize()
+                        .relativize(Path.of(unit.getSourceFile().toUri()).normalize())
+                        .toString()
+                        .replace('\\', '/');
+                new TreeScanner<Void, Void>() {
+                    @Override
+                    public Void visitMethod(MethodTree method, Void unused) {
+                        if (method.getBody() != null) {
+                            long first = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, method));
+                            long last = unit.getLineMap().getLineNumber(positions.getEndPosition(unit, method));
+                            lines.put(file + "#" + method.getName() + "@" + first, last - first + 1);
+                        }
+                        return super.visitMethod(method, unused);
+                    }
+                }.scan(unit, null);
+            }
+        }
+        return lines;
     }
 
     @Test

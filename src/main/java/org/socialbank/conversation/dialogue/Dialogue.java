@@ -3,27 +3,19 @@ package org.socialbank.conversation.dialogue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.socialbank.branches.Branch;
-import org.socialbank.branches.Branches;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.language.AlertCommand;
-import org.socialbank.conversation.language.CardCommand;
 import org.socialbank.conversation.language.CommandParser;
 import org.socialbank.conversation.language.Context;
 import org.socialbank.conversation.language.Hints;
 import org.socialbank.conversation.language.Intent;
 import org.socialbank.conversation.language.ParsedCommand;
-import org.socialbank.conversation.language.ServiceCommand;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.payments.Payments;
 import org.socialbank.shared.Language;
-import org.socialbank.shared.MoneyFormat;
 import org.socialbank.shared.Network;
 import org.socialbank.shared.Uuids;
 
@@ -36,12 +28,10 @@ import org.socialbank.shared.Uuids;
 public final class Dialogue {
 
     public static final int HISTORY_MAX = 5;
-    static final int BRANCHES_SHOWN = 3;
-    /** Words of one text the branch search looks up at most (security review #9: one LIKE scan each). */
-    static final int BRANCH_WORDS_MAX = 8;
-    /** Networks whose shared contact proves the number is the sender's own. */
-    static final java.util.Set<Network> PHONE_VOUCHING =
-            java.util.EnumSet.of(Network.TELEGRAM, Network.BALE, Network.WHATSAPP);
+    /** The most lines one "history N" shows. */
+    public static final int HISTORY_PAGE_MAX = 20;
+    /** The deepest line "more" reaches: the history reads the latest transfers of each account only. */
+    public static final int HISTORY_DEPTH_MAX = 100;
 
     private final CommandParser parser = new CommandParser();
     private final Texts texts;
@@ -50,15 +40,15 @@ public final class Dialogue {
     private final RequestDialogue requests;
     private final AppointmentDialogue appointments;
     private final SweepDialogue sweeping;
-    private final BillDialogue bills;
-    private final TopUpDialogue topUps;
-    private final CardToCardDialogue cardToCard;
-    private final SavedBillDialogue savedBills;
     private final CardReplies cards;
-    private final ServiceReplies services;
     private final OpenRequestsDialogue openRequests;
     private final AccountAnswers accountAnswers;
-    private final AccountBillDialogue accountBills;
+    private final QuickReplies quickReplies;
+    private final LinkOffers links;
+    private final HistoryDialogue history;
+    private final BranchDialogue branches;
+    private final AssistantDialogue assistant;
+    private final FeatureRoutes features;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, Duration formTtl) {
@@ -71,15 +61,15 @@ public final class Dialogue {
         this.requests = new RequestDialogue(texts, pay);
         this.appointments = new AppointmentDialogue(texts);
         this.sweeping = new SweepDialogue(texts);
-        this.bills = new BillDialogue(texts);
-        this.topUps = new TopUpDialogue(texts);
-        this.cardToCard = new CardToCardDialogue(texts);
-        this.savedBills = new SavedBillDialogue(texts);
         this.cards = new CardReplies(texts);
-        this.services = new ServiceReplies(texts, appointments);
         this.openRequests = new OpenRequestsDialogue(texts);
         this.accountAnswers = new AccountAnswers(texts);
-        this.accountBills = new AccountBillDialogue(texts);
+        this.quickReplies = new QuickReplies(texts);
+        this.links = new LinkOffers(texts);
+        this.history = new HistoryDialogue(texts, quickReplies);
+        this.branches = new BranchDialogue(texts);
+        this.assistant = new AssistantDialogue(texts, pay, cards, openRequests, history, branches, quickReplies, links);
+        this.features = new FeatureRoutes(texts, links, history, requests, openRequests, sweeping, appointments, cards);
     }
 
     /**
@@ -118,13 +108,13 @@ public final class Dialogue {
             return button(turn, language, button.reference());
         }
         if (content instanceof Inbound.Contact contact) {
-            return contact(turn, language, contact);
+            return links.contact(turn, language, contact);
         }
         if (content instanceof Inbound.Start) {
-            return help(turn, language, inGroup);
+            return quickReplies.help(turn, language, inGroup);
         }
         if (content instanceof Inbound.Location location) {
-            return nearest(state, language, bank, location.lat(), location.lon())
+            return branches.nearest(state, language, bank, location.lat(), location.lon())
                     .shared();
         }
         if (content instanceof Inbound.Blocked) {
@@ -160,22 +150,12 @@ public final class Dialogue {
         if (press.isPresent() && press.get().action().startsWith(PayDialogue.AGAIN)) { // issue 13: [Pay again]
             return turn.linked().isPresent()
                     ? pay.again(turn, language, press.get().action())
-                    : offerLink(turn, language);
+                    : links.offer(turn, language);
         }
         if (press.isPresent() && press.get().action().startsWith(Bank.QUICK_REPLY)) { // as if the command were typed
             String name = press.get().action().substring(Bank.QUICK_REPLY.length());
-            String command = QUICK_COMMANDS.getOrDefault(name, MENU_COMMANDS.get(name));
+            String command = QuickReplies.command(name);
             return command == null ? say(turn.state(), language, "conversation.pay.stale") : text(turn, command, false);
-        }
-        if (press.isPresent() && RequestDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent()
-                    ? requests.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
-        }
-        if (press.isPresent() && OpenRequestsDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent()
-                    ? openRequests.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
         }
         if (press.isPresent() && press.get().action().startsWith(Bank.CAMPAIGN_BUTTON)) {
             return campaignButton(turn, language, press.get().action());
@@ -186,42 +166,15 @@ public final class Dialogue {
             return say(dropForm(turn.state()), language, "consent.stop.confirmed");
         }
         if (press.isPresent() && press.get().action().startsWith(Bank.NOT_ME)) {
-            return turn.linked().isPresent() ? notMe(turn, language, press.get().action()) : offerLink(turn, language);
-        }
-        if (press.isPresent() && SweepDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent() && !SweepDialogue.publicHere(turn)
-                    ? sweeping.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
+            return turn.linked().isPresent()
+                    ? notMe(turn, language, press.get().action())
+                    : links.offer(turn, language);
         }
         if (press.isPresent() && Answers.handlesPress(press.get().action())) {
-            return assistantPress(turn, language, press.get().action());
+            return assistant.press(turn, language, press.get().action());
         }
-        if (press.isPresent() && AppointmentDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent() && !AppointmentDialogue.publicHere(turn)
-                    ? appointments.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
-        }
-        if (press.isPresent() && CardToCardDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
-                    ? cardToCard.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
-        }
-        if (press.isPresent() && TopUpDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
-                    ? topUps.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
-        }
-        if (press.isPresent() && AccountBillDialogue.handles(press.get().action())) { // issue 15 s1.13
-            return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
-                    ? accountBills.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
-        }
-        if (press.isPresent() && BillDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
-                    ? bills.press(turn, language, press.get().action())
-                    : offerLink(turn, language);
-        }
-        return pay.button(turn, language, press);
+        Optional<Step> feature = press.flatMap(p -> features.press(turn, language, p.action()));
+        return feature.isPresent() ? feature.get() : pay.button(turn, language, press);
     }
 
     /**
@@ -231,7 +184,7 @@ public final class Dialogue {
     private Step campaignButton(Turn turn, Language language, String action) {
         String[] parts = action.substring(Bank.CAMPAIGN_BUTTON.length()).split(":", 3);
         Optional<java.util.UUID> campaign = parts.length == 3 ? Uuids.parse(parts[0]) : Optional.empty();
-        String command = parts.length == 3 ? QUICK_COMMANDS.getOrDefault(parts[2], MENU_COMMANDS.get(parts[2])) : null;
+        String command = parts.length == 3 ? QuickReplies.command(parts[2]) : null;
         if (campaign.isEmpty() || command == null || !parts[1].matches("[1-9]")) {
             return say(turn.state(), language, "conversation.pay.stale");
         }
@@ -264,69 +217,35 @@ public final class Dialogue {
         return handle == null || handle.isBlank() ? note : "@" + handle + " " + note;
     }
 
-    /**
-     * Networks whose group chats are answered in the group as written: there the help is the
-     * group's own, since the private one's examples hold amounts and a group is shown no number and
-     * no money ({@code shared.PublicText}, which their sender applies again). On X an answer to a
-     * public post that is not one neutral line goes by direct message, where the full help fits.
-     */
-    static final java.util.Set<Network> GROUP_CHATS = java.util.EnumSet.of(Network.TELEGRAM, Network.BALE);
-
-    /** A Telegram or Bale group, where the engine's answers are posted as written ({@link #GROUP_CHATS}). */
-    private static boolean groupChat(Turn turn, boolean inGroup) {
-        return inGroup && GROUP_CHATS.contains(turn.channel());
-    }
-
-    /** The help, with quick replies for the first steps in a private chat; a group chat's own in a group. */
-    private Step help(Turn turn, Language language, boolean inGroup) {
-        if (groupChat(turn, inGroup)) {
-            return say(turn.state(), language, "conversation.help.group").shared();
-        }
-        Step help = say(turn.state(), language, "conversation.help").shared();
-        if (!inGroup && turn.channel() == Network.WHATSAPP) {
-            return menu(help, turn, language);
-        }
-        return inGroup ? help : quick(help, turn, language, List.of("balance", "history", "requests"));
-    }
-
-    /** The main actions of the WhatsApp menu, in its order: what each row does is {@link #MENU_COMMANDS}. */
-    static final List<String> MENU =
-            List.of("balance", "history", "pay", "requests", "limits", "spending", "account", "branches");
-
-    /** What each row of the WhatsApp menu does beyond the quick replies: the command, as typed. */
-    static final Map<String, String> MENU_COMMANDS = Map.of(
-            "limits",
-            "my limits",
-            "spending",
-            "spending this month",
-            "account",
-            "my account number",
-            "branches",
-            "branches");
-
-    /**
-     * Issue 13 §4: WhatsApp has no persistent menu, so "menu" and "help" there answer with the help
-     * as one list message whose rows are the main actions (the channel draws more than three
-     * buttons as a list, within Meta's limits: 10 rows, 24-character titles).
-     */
-    private Step menu(Step help, Turn turn, Language language) {
-        String text = ((Outbound.Text) help.replies().get(0)).text();
-        List<Outbound.Button> rows =
-                MENU.stream().map(name -> quickButton(turn, language, name)).toList();
-        return new Step(help.state(), List.of(new Outbound.Buttons(text, rows)), language);
-    }
-
+    /** A typed text: a claim code or a wish not offered, a feature's own words, else the parser's reading. */
     private Step text(Turn turn, String text, boolean inGroup) {
+        Optional<Step> early = claimOrNotOffered(turn, text, inGroup).or(() -> features.read(turn, text));
+        if (early.isPresent()) {
+            return early.get();
+        }
+        Optional<String> question = org.socialbank.assistant.FeatureQuestions.english(text);
+        if (question.isPresent() && text.chars().noneMatch(Character::isDigit)) {
+            // issue 18 R.2: "how do I top up my phone", "how do I pay my electricity bill": a question
+            // about a feature BANKING77 has no intent for, with no number to act on yet (the parser
+            // would read "pay" as a payment)
+            return assistant.answered(turn, Language.EN, question.get(), text);
+        }
+        return parsed(turn, text, inGroup);
+    }
+
+    /** A claim code (never looked up in a group), or something the bank does not offer ("buy bitcoin"). */
+    private Optional<Step> claimOrNotOffered(Turn turn, String text, boolean inGroup) {
         Language chosen = turn.chosen() != null ? turn.chosen() : Language.EN;
         if (inGroup && showsClaimCode(text)) {
             // a code in a group or a public post is everyone's: it proves nothing, and is not even
             // looked up, so nobody who copies it can spend the claim's attempts from here
-            return say(turn.state(), chosen, "conversation.claim.public").shared();
+            return Optional.of(
+                    say(turn.state(), chosen, "conversation.claim.public").shared());
         }
         Optional<Boolean> claimed = inGroup ? Optional.empty() : turn.bank().claimCode(text);
         if (claimed.isPresent()) {
-            return say(
-                    turn.state(), chosen, claimed.get() ? "conversation.claim.proven" : "conversation.claim.unknown");
+            return Optional.of(say(
+                    turn.state(), chosen, claimed.get() ? "conversation.claim.proven" : "conversation.claim.unknown"));
         }
         if (org.socialbank.conversation.language.NotOffered.asks(text)) { // issue 13: "buy bitcoin": not yet, said so
             Language language = turn.chosen() != null
@@ -334,460 +253,131 @@ public final class Dialogue {
                     : org.socialbank.conversation.language.NotOffered.language(text)
                             .orElseGet(() -> parser.parse(text, Optional.empty(), Context.of(turn.channel(), null))
                                     .language());
-            return say(turn.state(), language, "conversation.not_offered").shared();
+            return Optional.of(
+                    say(turn.state(), language, "conversation.not_offered").shared());
         }
-        Optional<AlertCommand> alerts = AlertCommand.read(text);
-        if (alerts.isPresent()) { // issue 17: "alerts off", "alerts min 100", "send alerts to WeChat"
-            return turn.linked().isEmpty() ? offerLink(turn, chosen) : alerts(turn, chosen, alerts.get());
+        return Optional.empty();
+    }
+
+    /** The parser's reading: a payment form's missing part, the assistant's second opinion, else its intent. */
+    private Step parsed(Turn turn, String text, boolean inGroup) {
+        ParsedCommand command = parse(turn, text);
+        Language language = turn.chosen() != null ? turn.chosen() : command.language();
+        if (command.tooManyPayees() && mayNamePayees(command, turn)) {
+            return say(turn.state(), language, "conversation.payees.too_many", ParsedCommand.PAYEES_MAX);
         }
-        Optional<CardToCardDialogue.Request> toCard = CardToCardDialogue.read(text);
-        if (toCard.isPresent()) { // issue 15: "send 500000 rial to card 6037-9912-3456-1234", "۵۰۰ هزار تومان به کارت
-            // ۶۰۳۷..."
-            Language language =
-                    turn.chosen() != null ? turn.chosen() : toCard.get().language();
-            return turn.linked().isEmpty() && !BillDialogue.publicHere(turn)
-                    ? offerLink(turn, language)
-                    : cardToCard.start(turn, toCard.get());
+        if (turn.ownsForm() && command.intent() == Intent.UNKNOWN && PayDialogue.fillsSlots(command)) {
+            return pay.fill(turn, language, turn.state(), command);
         }
-        Optional<SavedBillDialogue.Request> saveBill = SavedBillDialogue.read(text);
-        if (saveBill.isPresent()) { // issue 15: "save this bill as home water"
-            Language language =
-                    turn.chosen() != null ? turn.chosen() : saveBill.get().language();
-            return turn.linked().isEmpty() && !BillDialogue.publicHere(turn)
-                    ? offerLink(turn, language)
-                    : savedBills.start(turn, language, saveBill.get());
+        Optional<Step> opinion = assistant.secondOpinion(turn, language, command, text);
+        if (opinion.isPresent()) {
+            return opinion.get();
         }
-        Optional<CardCommand> card = CardCommand.read(text);
-        if (card.isPresent()) { // issue 16: "my cards", "lock my card", "信用卡账单"
-            return cardCommand(turn, card.get());
-        }
-        Optional<ServiceCommand> service = ServiceCommand.read(text);
-        if (service.isPresent()) { // issue 16: "my points", "apply for a loan", "my appointments"
-            return serviceCommand(turn, service.get());
-        }
-        Optional<AccountBillDialogue.Request> accountBill =
-                AccountBillDialogue.read(text, turn.bank().foreignBillers());
-        if (accountBill.isPresent()) { // issue 15 s1.13: "交电费 1234567897", "payer EDF 12345678901234"
-            Language language =
-                    turn.chosen() != null ? turn.chosen() : accountBill.get().language();
-            if (BillDialogue.publicHere(turn)) {
-                return bills.publicAnswer(turn, language);
-            }
-            return turn.linked().isEmpty()
-                    ? offerLink(turn, language)
-                    : accountBills.start(turn, language, accountBill.get());
-        }
-        Optional<BillDialogue.Request> bill = BillDialogue.read(text);
-        if (bill.isPresent()) { // issue 15: "pay bill 7748317800142 1770160", "پرداخت قبض ..."
-            return bill(turn, bill.get());
-        }
-        Optional<Language> topUp = TopUpDialogue.read(text);
-        if (topUp.isPresent()) { // issue 15: "#TopUp 9876543210 airtel 100", "شارژ ۱۰ هزار تومانی ایرانسل برای ۰۹۳۵..."
-            Language language = turn.chosen() != null ? turn.chosen() : topUp.get();
-            if (BillDialogue.publicHere(turn)) {
-                return bills.publicAnswer(turn, language);
-            }
-            return turn.linked().isEmpty() ? offerLink(turn, language) : topUps.start(turn, language, text);
-        }
-        Optional<org.socialbank.conversation.language.ZoneCommand> zone =
-                org.socialbank.conversation.language.ZoneCommand.read(text);
-        if (zone.isPresent()) { // issue 13: "zone Europe/Paris", "fuseau horaire Paris", "时区 上海"
-            Language language =
-                    turn.chosen() != null ? turn.chosen() : zone.get().language();
-            return turn.linked().isEmpty()
-                    ? offerLink(turn, language)
-                    : zone(turn, language, zone.get().zone());
-        }
-        Optional<String> feature = org.socialbank.assistant.FeatureQuestions.english(text);
-        if (feature.isPresent() && text.chars().noneMatch(Character::isDigit)) {
-            // issue 18 R.2: "how do I top up my phone", "how do I pay my electricity bill": a question
-            // about a feature BANKING77 has no intent for, with no number to act on yet (the parser
-            // would read "pay" as a payment)
-            return answered(turn, Language.EN, feature.get(), text);
-        }
+        return intent(turn, language, command, text, inGroup);
+    }
+
+    private ParsedCommand parse(Turn turn, String text) {
         Context context = Context.of(turn.channel(), null);
         ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
-        if (turn.linked().isPresent() && mayNamePayees(command, turn)) {
-            // the recent payees cost queries: read them only when a name could be a payee here
-            command = parser.parse(
-                    text,
-                    Optional.ofNullable(turn.chosen()),
-                    context.withRecentPayees(
-                            recentNames(turn.bank(), turn.linked().get().customerId())));
+        if (turn.linked().isEmpty() || !mayNamePayees(command, turn)) {
+            return command;
         }
-        Language language = turn.chosen() != null ? turn.chosen() : command.language();
+        // the recent payees cost queries: read them only when a name could be a payee here
+        return parser.parse(
+                text,
+                Optional.ofNullable(turn.chosen()),
+                context.withRecentPayees(
+                        recentNames(turn.bank(), turn.linked().get().customerId())));
+    }
+
+    private Step intent(Turn turn, Language language, ParsedCommand command, String text, boolean inGroup) {
         DialogueState state = turn.state();
-        Intent intent = command.intent();
-        if (command.tooManyPayees() && mayNamePayees(command, turn)) {
-            return say(state, language, "conversation.payees.too_many", ParsedCommand.PAYEES_MAX);
-        }
-        if (turn.ownsForm() && intent == Intent.UNKNOWN && PayDialogue.fillsSlots(command)) {
-            return pay.fill(turn, language, state, command);
-        }
-        // issue 18: "I did a transfer but it is still pending" names a transfer, asks about a pending
-        // one; "how can my friend send me money?" asks how to be paid (only receiving_money answers it)
-        boolean asked = SecondOpinion.consulted(command, text, state);
-        if (asked || SecondOpinion.asksHowToBePaid(command, text, state)) {
-            ParsedCommand read = command;
-            Optional<Bank.Guess> opinion = turn.bank()
-                    .secondOpinion(text)
-                    .filter(o -> !(o.sure() && SecondOpinion.confirms(read, o.intent())));
-            if (opinion.isPresent()
-                    && Answers.handles(opinion.get())
-                    && (asked || SecondOpinion.answersHowToBePaid(opinion.get().intent()))) {
-                return answered(turn, opinion.get().language(), opinion.get().intent(), text);
-            }
-            if (asked && opinion.isPresent() && !opinion.get().sure() && SecondOpinion.startsAForm(command)) {
-                // "why is my transfer still processing?" read as "pay": a question, so no payment form
-                // on one word; the assistant's three guesses, and the command one tap away. The chat
-                // said "not sure": the turn counts toward the handoff (review 2026-12-07)
-                turn.bank().notSure(opinion.get());
-                Outbound.Button start = quickButton(turn, language, intent == Intent.PAY ? "pay" : "request");
-                return new Step(
-                                state,
-                                List.of(Answers.notSure(texts, turn.bank(), opinion.get(), language, List.of(start))),
-                                language)
-                        .shared();
-            }
-        }
-        switch (intent) {
-            case HELP:
-                return help(turn, language, inGroup);
-            case THANKS:
-                return say(state, language, "conversation.thanks").shared();
-            case LANGUAGE:
-                return command.targetLanguage()
-                        .map(
-                                target -> { // issue 13: the linked customer's one language, pages included
-                                    turn.bank().chooseLanguage(target);
-                                    return say(state.withLanguage(target), target, "conversation.language.switched");
-                                })
-                        .orElseGet(() -> say(state, language, "conversation.language.which"))
-                        .shared();
-            case BRANCHES:
-                return branches(state, language, turn.bank(), text).shared();
-            case CANCEL:
-                return state.form() != null
+        return switch (command.intent()) {
+            case HELP -> quickReplies.help(turn, language, inGroup);
+            case THANKS -> say(state, language, "conversation.thanks").shared();
+            case LANGUAGE -> language(turn, language, command);
+            case BRANCHES -> branches.named(state, language, turn.bank(), text).shared();
+            case CANCEL ->
+                state.form() != null
                         ? say(dropForm(state), language, "conversation.pay.cancelled")
                         : say(state, language, "conversation.cancel.nothing");
-            case BACK:
-                return turn.ownsForm() ? pay.back(turn, language) : say(state, language, "conversation.back.nothing");
-            case LINK:
-                return turn.linked().isPresent()
+            case BACK -> turn.ownsForm() ? pay.back(turn, language) : say(state, language, "conversation.back.nothing");
+            case LINK ->
+                turn.linked().isPresent()
                         ? say(state, language, "conversation.link.already")
-                        : offerLinkOrPhone(turn, language);
-            case UNLINK:
-                return turn.linked().isPresent() && turn.bank().unlink()
+                        : links.offerWithPhone(turn, language);
+            case UNLINK ->
+                turn.linked().isPresent() && turn.bank().unlink()
                         ? say(dropForm(state).keepingLanguage(language), language, "conversation.unlink.done")
                         : say(state, language, "conversation.unlink.not_linked");
-            case STOP:
-                turn.bank().stopMarketing(text, false);
-                if (state.form() != null) { // "stop" mid-payment cancels it too, and says so
-                    return new Step(
-                            dropForm(state),
-                            List.of(
-                                    new Outbound.Text(texts.text(language, "conversation.pay.cancelled")),
-                                    new Outbound.Text(texts.text(language, "consent.stop.confirmed"))),
-                            language);
-                }
-                return say(state, language, "consent.stop.confirmed");
-            case APPOINTMENT:
-                if (AppointmentDialogue.publicHere(turn)) {
-                    return appointments.publicAnswer(turn, language);
-                }
-                return turn.linked().isEmpty() ? offerLink(turn, language) : appointments.start(turn, language, text);
-            case SWEEP:
-                if (SweepDialogue.publicHere(turn)) {
-                    return sweeping.publicAnswer(turn, language);
-                }
-                return turn.linked().isEmpty() ? offerLink(turn, language) : sweeping.start(turn, language, text);
-            case UNKNOWN:
-                if (command.amountProblem().isPresent()) {
-                    // the amount hint's examples hold amounts: a group is shown its own help instead
-                    return groupChat(turn, inGroup)
-                            ? help(turn, language, true)
-                            : new Step(state, List.of(new Outbound.Text(Hints.amount(language))), language).shared();
-                }
-                return assistant(turn, language, text, inGroup);
-            default:
-                return turn.linked().isEmpty() ? offerLink(turn, language) : privately(turn, language, command, text);
-        }
-    }
-
-    /**
-     * A text the parser declined: the assistant's answer when it is sure of an intent we can answer,
-     * "not sure" and its three guesses when it is not, else the hint (issue 18). Generic, so shared.
-     */
-    private Step assistant(Turn turn, Language language, String text, boolean inGroup) {
-        Optional<Language> notIt = Answers.notIt(text);
-        if (notIt.isPresent()) { // "no, that's not it": counts toward the handoff, never a guess; in its language
-            turn.bank().notHelped();
-            return say(turn.state(), notIt.get(), Answers.NOT_IT).shared();
-        }
-        Optional<Bank.Guess> guess = turn.bank().guess(text);
-        if (guess.isEmpty() || guess.get().sure() && !Answers.handles(guess.get())) {
-            // the hint's examples hold amounts ("pay @bob 10"): a group is shown its own help instead
-            return groupChat(turn, inGroup)
-                    ? help(turn, language, true)
-                    : new Step(turn.state(), List.of(new Outbound.Text(Hints.unknown(language))), language).shared();
-        }
-        if (!guess.get().sure()) {
-            return new Step(turn.state(), List.of(Answers.notSure(texts, turn.bank(), guess.get(), language)), language)
-                    .shared();
-        }
-        return answered(turn, guess.get().language(), guess.get().intent(), text);
-    }
-
-    /**
-     * A sure intent (issue 18): its answer with "did this help?", and where the chat can act on it
-     * the feature itself: the customer's history or cards (a linked chat; others are offered the
-     * link, and only that part is private), or the branches the text names.
-     */
-    private Step answered(Turn turn, Language language, String intent, String text) {
-        Answers.Route route = Answers.ROUTES.get(intent);
-        List<Outbound> replies = new ArrayList<>();
-        Map<String, String> known = known(turn, language, intent);
-        Answers.answer(texts, turn.bank(), language, intent, known).ifPresent(replies::add);
-        if (route == null
-                || route == Answers.Route.LOCK
-                || route == Answers.Route.PERSON
-                || route == Answers.Route.TOP_UP) {
-            return general(new Step(turn.state(), replies, language), known);
-        }
-        if (route == Answers.Route.BILLS && BillDialogue.publicHere(turn)) { // as the bill feature says there
-            return say(turn.state(), language, "billing.chat.public").shared();
-        }
-        if (route == Answers.Route.BILLS) {
-            return general(new Step(turn.state(), replies, language), known);
-        }
-        if (route == Answers.Route.BRANCHES) {
-            replies.addAll(branches(turn.state(), language, turn.bank(), text).replies());
-            return general(new Step(turn.state(), replies, language), known);
-        }
-        if (turn.linked().isEmpty()) {
-            return Answers.INTENTS.contains(intent)
-                    ? new Step(turn.state(), replies, language).shared()
-                    : new Step(
-                            turn.state(),
-                            concat(replies, offerLink(turn, language).replies()),
-                            language);
-        }
-        CustomerId customer = turn.linked().get().customerId();
-        List<Outbound> shown = route == Answers.Route.REQUESTS
-                ? openRequests.list(turn, language, customer).replies()
-                : route == Answers.Route.HISTORY
-                        ? history(turn, language, customer, "").replies()
-                        : route == Answers.Route.BALANCE
-                                ? balance(turn, language, customer).replies()
-                                : cards.answer(
-                                        turn.bank(),
-                                        customer,
-                                        new CardCommand(CardCommand.Kind.MY_CARDS, language),
-                                        language);
-        return new Step(turn.state(), concat(replies, shown), language);
-    }
-
-    /**
-     * A step of general answers is shared; one that names the customer's data never is, whatever
-     * its route (review 2026-12-07: a staff-edited answer may name data its route never shows).
-     */
-    private static Step general(Step step, Map<String, String> known) {
-        return known.isEmpty() ? step.shared() : step;
-    }
-
-    /**
-     * The customer's data the intent's answer names (issue 18: card_arrival, the newest card's issue
-     * date; failed_transfer and declined_transfer, her latest payment that did not go through and
-     * why), only in a linked private chat on a private network: none in an unlinked or public one,
-     * nor in a group (review 2026-12-07: a group hears the general answer), and only the variables
-     * the intent's answer may name ({@code Answers.variables}).
-     */
-    private Map<String, String> known(Turn turn, Language language, String intent) {
-        java.util.Set<String> variables = Answers.variables(turn.bank(), language, intent);
-        if (turn.linked().isEmpty() || turn.inGroup() || BillDialogue.publicHere(turn) || variables.isEmpty()) {
-            return Map.of();
-        }
-        CustomerId customer = turn.linked().get().customerId();
-        org.socialbank.shared.CustomerTime time = turn.time(language);
-        Map<String, String> known = new java.util.HashMap<>();
-        if (variables.contains(Answers.CARD_DISPATCHED_ON) || variables.contains(Answers.CARD_ISSUED_ON)) {
-            turn.bank().newestCardDays(customer).ifPresent(days -> {
-                if (days.dispatchedOn() != null) {
-                    known.put(Answers.CARD_DISPATCHED_ON, midday(time, days.dispatchedOn()));
-                }
-                known.put(Answers.CARD_ISSUED_ON, midday(time, days.issuedOn()));
-            });
-        }
-        if (variables.contains(Answers.LAST_PAYMENT_REFUSED)) {
-            latestNotPaid(turn, customer)
-                    .ifPresent(p -> known.put(Answers.LAST_PAYMENT_REFUSED, notPaid(language, p, time)));
-        }
-        return known;
-    }
-
-    /** A calendar day in her calendar and digits (noon UTC, so that no zone moves it to another day). */
-    private static String midday(org.socialbank.shared.CustomerTime time, java.time.LocalDate day) {
-        return time.date(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
-    }
-
-    /**
-     * The newer of the customer's latest stored payment that paid nobody and the payment one of her
-     * chats (this one or another) last refused at its check (never stored: no Confirm button was
-     * shown), within the same {@link Bank#NOT_PAID_DAYS} days.
-     */
-    private static Optional<Bank.NotPaid> latestNotPaid(Turn turn, CustomerId customer) {
-        Optional<Bank.NotPaid> stored = turn.bank().latestNotPaid(customer);
-        // the newest of this chat's refusal and her other chats', only hers (a chat may be linked to
-        // someone else since)
-        Optional<DialogueState.Refusal> told = java.util.stream.Stream.concat(
-                        Optional.ofNullable(turn.state().lastRefusal()).stream(),
-                        turn.bank().lastRefusalTold(customer).stream())
-                .filter(refusal -> customer.value().equals(refusal.payerCustomerId()))
-                .max(java.util.Comparator.comparing(DialogueState.Refusal::at));
-        java.time.Instant since = turn.bank().now().minus(java.time.Duration.ofDays(Bank.NOT_PAID_DAYS));
-        if (told.isEmpty()
-                || told.get().at().isBefore(since)
-                || stored.isPresent() && !told.get().at().isAfter(stored.get().at())) {
-            return stored;
-        }
-        return told.get().asNotPaid().or(() -> stored);
-    }
-
-    /**
-     * "20.00 EUR to C*** on 6 December 2026. Not enough money on your account. Nothing was paid.":
-     * a payment that paid nobody, and why, in the words the chat used when it happened.
-     */
-    private String notPaid(Language language, Bank.NotPaid payment, org.socialbank.shared.CustomerTime time) {
-        String why = switch (payment.status()) {
-            case REJECTED ->
-                org.socialbank.payments.PaymentRejection.fromCode(payment.code())
-                        .map(rejection -> pay.refusal(
-                                language,
-                                new Bank.Refused(rejection, payment.limitMinor(), payment.resetsAt()),
-                                payment.currency(),
-                                payment.amountMinor(),
-                                time))
-                        .orElseGet(() -> texts.text(language, "conversation.pay.refused.other", payment.code()));
-            case RETURNED ->
-                texts.text(
-                        language,
-                        // settled by hand: its payout failed too, and the money is back on another of her accounts
-                        "payout_failed".equals(payment.code())
-                                        || org.socialbank.payments.SettleResult.Settlement.CODE.equals(payment.code())
-                                ? "assistant.not_paid.payout_failed"
-                                : "assistant.not_paid.expired");
-            // its payout failed and her frozen or closed account refused the money back: held, not back yet
-            case RETURN_HELD -> texts.text(language, "assistant.not_paid.return_held");
-            default -> texts.text(language, "assistant.not_paid.not_confirmed");
+            case STOP -> stop(turn, language, text);
+            case APPOINTMENT -> appointment(turn, language, text);
+            case SWEEP -> sweep(turn, language, text);
+            case UNKNOWN -> unknown(turn, language, command, text, inGroup);
+            default -> turn.linked().isEmpty() ? links.offer(turn, language) : privately(turn, language, command, text);
         };
-        return texts.text(
-                language,
-                "assistant.not_paid",
-                MoneyFormat.format(payment.amountMinor(), payment.currency(), language.locale()),
-                payment.payee(),
-                time.date(payment.at()),
-                why);
     }
 
-    /** A press under an assistant's answer: a vote, one of "not sure"'s guesses, or the card lock. */
-    private Step assistantPress(Turn turn, Language language, String action) {
-        if (action.equals(Answers.LOCK)) {
-            return turn.linked().isEmpty()
-                    ? offerLink(turn, language)
-                    : new Step(
-                            turn.state(),
-                            cards.answer(
-                                    turn.bank(),
-                                    turn.linked().get().customerId(),
-                                    new CardCommand(CardCommand.Kind.LOCK, language),
-                                    language),
-                            language);
-        }
-        if (action.startsWith(Answers.PICK)) {
-            String[] picked = action.substring(Answers.PICK.length()).split(":", 2);
-            Language asked = Language.fromTag(picked[0]).orElse(language);
-            Step step = picked.length < 2 ? null : answered(turn, asked, picked[1], "");
-            return step != null && !step.replies().isEmpty()
-                    ? step
-                    : say(turn.state(), asked, Answers.Route.PERSON.lead()).shared();
-        }
-        Optional<Answers.Vote> vote = Answers.Vote.of(action);
-        if (vote.isEmpty()) {
-            return say(turn.state(), language, "conversation.pay.stale");
-        }
-        Answers.Vote v = vote.get();
-        boolean counted = turn.bank().answerFeedback(v.answer(), v.intent(), v.language(), v.helpful());
-        if (counted && !v.helpful()) {
-            turn.bank().notHelped(); // a 👎 counts toward the handoff as "no, that's not it" does
-        }
-        return say(
-                        turn.state(),
-                        v.language(),
-                        !counted
-                                ? "assistant.feedback.counted"
-                                : v.helpful() ? "assistant.feedback.thanks" : "assistant.feedback.sorry")
+    /** Issue 13: the linked customer's one language, pages included; else which one. */
+    private Step language(Turn turn, Language language, ParsedCommand command) {
+        DialogueState state = turn.state();
+        return command.targetLanguage()
+                .map(target -> {
+                    turn.bank().chooseLanguage(target);
+                    return say(state.withLanguage(target), target, "conversation.language.switched");
+                })
+                .orElseGet(() -> say(state, language, "conversation.language.which"))
                 .shared();
     }
 
-    private static List<Outbound> concat(List<Outbound> first, List<Outbound> then) {
-        List<Outbound> all = new ArrayList<>(first);
-        all.addAll(then);
-        return all;
-    }
-
-    /** A bill to pay: private, so only in a linked chat; others are offered the link, a public network is told no. */
-    private Step bill(Turn turn, BillDialogue.Request request) {
-        Language language = turn.chosen() != null ? turn.chosen() : request.language();
-        if (BillDialogue.publicHere(turn)) {
-            return bills.publicAnswer(turn, language);
-        }
-        return turn.linked().isEmpty() ? offerLink(turn, language) : bills.start(turn, language, request);
-    }
-
-    /** A card command: private, so only in a linked chat; others are offered the link. */
-    private Step cardCommand(Turn turn, CardCommand command) {
-        Language language = turn.chosen() != null ? turn.chosen() : command.language();
-        if (turn.linked().isEmpty()) {
-            return offerLink(turn, language);
+    /** "stop": no marketing on this chat; mid-payment it cancels the payment too, and says so. */
+    private Step stop(Turn turn, Language language, String text) {
+        DialogueState state = turn.state();
+        turn.bank().stopMarketing(text, false);
+        if (state.form() == null) {
+            return say(state, language, "consent.stop.confirmed");
         }
         return new Step(
-                turn.state(), cards.answer(turn.bank(), turn.linked().get().customerId(), command, language), language);
+                dropForm(state),
+                List.of(
+                        new Outbound.Text(texts.text(language, "conversation.pay.cancelled")),
+                        new Outbound.Text(texts.text(language, "consent.stop.confirmed"))),
+                language);
     }
 
-    /** A service command: private, so only in a linked chat and never on a public network. */
-    private Step serviceCommand(Turn turn, ServiceCommand command) {
-        Language language = turn.chosen() != null ? turn.chosen() : command.language();
-        if (ServiceReplies.publicHere(turn)) {
-            return services.publicAnswer(turn, command, language);
+    private Step appointment(Turn turn, Language language, String text) {
+        if (AppointmentDialogue.publicHere(turn)) {
+            return appointments.publicAnswer(turn, language);
         }
-        return turn.linked().isEmpty() ? offerLink(turn, language) : services.answer(turn, command, language);
+        return turn.linked().isEmpty() ? links.offer(turn, language) : appointments.start(turn, language, text);
     }
 
-    private Step alerts(Turn turn, Language language, AlertCommand command) {
-        Bank.AlertsAnswer answer =
-                turn.bank().changeAlerts(turn.linked().orElseThrow().customerId(), command, language);
-        if (answer.key().equals("alerts.settings.page")) { // the page's link, never the settings' values in a chat
-            return new Step(
-                    turn.state(),
-                    List.of(new Outbound.Link(
-                            texts.text(language, answer.key()),
-                            texts.text(language, "alerts.settings.page.button"),
-                            answer.argument())),
-                    language);
+    private Step sweep(Turn turn, Language language, String text) {
+        if (SweepDialogue.publicHere(turn)) {
+            return sweeping.publicAnswer(turn, language);
         }
-        String argument =
-                answer.key().equals("alerts.settings.channel") || answer.key().equals("alerts.settings.channel_public")
-                        ? texts.text(language, "channel." + answer.argument())
-                        : answer.argument();
-        return say(turn.state(), language, answer.key(), argument);
+        return turn.linked().isEmpty() ? links.offer(turn, language) : sweeping.start(turn, language, text);
+    }
+
+    /** A text the parser read no intent in: the amount hint for a wrong amount, else the assistant. */
+    private Step unknown(Turn turn, Language language, ParsedCommand command, String text, boolean inGroup) {
+        if (command.amountProblem().isEmpty()) {
+            return assistant.unknown(turn, language, text, inGroup);
+        }
+        // the amount hint's examples hold amounts: a group is shown its own help instead
+        return QuickReplies.groupChat(turn, inGroup)
+                ? quickReplies.help(turn, language, true)
+                : new Step(turn.state(), List.of(new Outbound.Text(Hints.amount(language))), language).shared();
     }
 
     private Step privately(Turn turn, Language language, ParsedCommand command, String text) {
         CustomerId customer = turn.linked().orElseThrow().customerId();
         return switch (command.intent()) {
-            case BALANCE -> quick(balance(turn, language, customer), turn, language, List.of("history", "pay"));
-            case MORE -> more(turn, language, customer);
-            case HISTORY -> history(turn, language, customer, text);
+            case BALANCE ->
+                quickReplies.quick(
+                        history.balance(turn, language, customer), turn, language, List.of("history", "pay"));
+            case MORE -> history.more(turn, language, customer);
+            case HISTORY -> history.latest(turn, language, customer, text);
             case PAY -> pay.start(turn, language, customer, command);
             case REQUEST -> requests.ask(turn, language, customer, command);
             case SPLIT -> requests.split(turn, language, customer, command);
@@ -819,297 +409,17 @@ public final class Dialogue {
                 .toList();
     }
 
-    /**
-     * "link": the sign-in link, and where the network vouches for a shared contact (Telegram's
-     * {@code contact.user_id == from.id}, a WhatsApp number) a one-tap "share my phone" too.
-     */
-    private Step offerLinkOrPhone(Turn turn, Language language) {
-        Step link = offerLink(turn, language);
-        if (!PHONE_VOUCHING.contains(turn.channel())) {
-            return link;
-        }
-        List<Outbound> replies = new ArrayList<>(link.replies());
-        replies.add(new Outbound.AskPhone(
-                texts.text(language, "conversation.link.share_phone"),
-                texts.text(language, "conversation.link.share_phone_button")));
-        return new Step(link.state(), replies, language);
-    }
-
-    private Step offerLink(Turn turn, Language language) {
-        return new Step(
-                turn.state(),
-                List.of(new Outbound.Link(
-                        texts.text(language, "conversation.link.needed"),
-                        texts.text(language, "conversation.link.button"),
-                        turn.bank().linkUrl())),
-                language);
-    }
-
-    private Step balance(Turn turn, Language language, CustomerId customer) {
-        List<Bank.Balance> balances = turn.bank().balances(customer);
-        if (balances.isEmpty()) {
-            return say(turn.state(), language, "conversation.balance.none");
-        }
-        StringBuilder text = new StringBuilder(texts.text(language, "conversation.balance.title"));
-        for (Bank.Balance b : balances) {
-            String available = MoneyFormat.format(b.amountMinor(), b.currency(), language.locale());
-            // issue 13: what can be spent, and apart from it what waits to be claimed or confirmed
-            text.append('\n')
-                    .append(
-                            b.reservedMinor() == 0
-                                    ? available
-                                    : texts.text(
-                                            language,
-                                            "conversation.balance.reserved",
-                                            available,
-                                            MoneyFormat.format(b.reservedMinor(), b.currency(), language.locale())));
-        }
-        return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
-    }
-
-    private Step history(Turn turn, Language language, CustomerId customer, String text) {
-        return historyPage(turn, language, customer, 0, historyCount(text));
-    }
-
-    /** The deepest line "more" reaches: the history reads the latest transfers of each account only. */
-    public static final int HISTORY_DEPTH_MAX = 100;
-
-    /**
-     * Lines {@code from} to {@code from + wanted} of the history, newest first; the state remembers
-     * how far it went, so that "more" (typed or tapped) shows the next {@value #HISTORY_PAGE_MAX}.
-     */
-    private Step historyPage(Turn turn, Language language, CustomerId customer, int from, int wanted) {
-        int upTo = Math.min(from + wanted, HISTORY_DEPTH_MAX);
-        List<Bank.Movement> movements = from >= upTo ? List.of() : turn.bank().history(customer, upTo);
-        if (movements.size() <= from) {
-            return say(
-                    turn.state().withHistoryShown(0),
-                    language,
-                    from == 0 ? "conversation.history.none" : "conversation.history.no_more");
-        }
-        StringBuilder lines = new StringBuilder(texts.text(language, "conversation.history.title"));
-        org.socialbank.shared.CustomerTime time = turn.time(language);
-        for (Bank.Movement m : movements.subList(from, movements.size())) {
-            lines.append('\n').append(historyLine(m, language, time));
-        }
-        boolean more = movements.size() == upTo && upTo < HISTORY_DEPTH_MAX;
-        if (from == 0 && more && wanted < HISTORY_PAGE_MAX) {
-            lines.append("\n\n").append(texts.text(language, "conversation.history.more", HISTORY_PAGE_MAX));
-        }
-        Step step = new Step(
-                turn.state().withHistoryShown(movements.size()),
-                List.of(new Outbound.Text(lines.toString())),
-                language);
-        return quick(step, turn, language, more ? List.of("more", "balance") : List.of("balance", "pay"));
-    }
-
-    /** "more": the next page of the history shown last. */
-    private Step more(Turn turn, Language language, CustomerId customer) {
-        int shown = turn.state().historyShown();
-        return shown == 0
-                ? say(turn.state(), language, "conversation.more.nothing")
-                : historyPage(turn, language, customer, shown, HISTORY_PAGE_MAX);
-    }
-
-    /** Networks whose messages carry tappable quick replies: Telegram's and Bale's inline keyboards, the web chat's chips. */
-    static final java.util.Set<Network> QUICK_REPLIES =
-            java.util.EnumSet.of(Network.TELEGRAM, Network.BALE, Network.WEBCHAT);
-
-    /** What each quick reply does: the command it stands for, as typed. */
-    static final Map<String, String> QUICK_COMMANDS = Map.of(
-            "balance",
-            "balance",
-            "history",
-            "history",
-            "more",
-            "more",
-            "pay",
-            "pay",
-            "request",
-            "request",
-            "requests",
-            "my requests");
-
-    /** A quick reply's button: its label in the language; a press does what typing its command would. */
-    private Outbound.Button quickButton(Turn turn, Language language, String name) {
-        return new Outbound.Button(
-                texts.text(language, "conversation.quick." + name), turn.bank().button(Bank.QUICK_REPLY + name, 0));
-    }
-
-    /**
-     * Issue 13: the answer's text with buttons for the likely next steps, where the network shows
-     * them; a press does what typing the command would ({@link Bank#QUICK_REPLY}).
-     */
-    private Step quick(Step step, Turn turn, Language language, List<String> names) {
-        if (!QUICK_REPLIES.contains(turn.channel())
-                || step.replies().size() != 1
-                || !(step.replies().get(0) instanceof Outbound.Text text)) {
-            return step;
-        }
-        List<Outbound.Button> buttons =
-                names.stream().map(name -> quickButton(turn, language, name)).toList();
-        return new Step(
-                step.state(), List.of(new Outbound.Buttons(text.text(), buttons)), step.language(), step.shareable());
-    }
-
-    /** The most lines one "history N" shows. */
-    public static final int HISTORY_PAGE_MAX = 20;
-
-    /** "history 20" (in any digits: "تاریخچه ۲۰"): how many lines, 1 to 20; else the default. */
-    public static int historyCount(String text) {
-        int value = 0;
-        boolean seen = false;
-        for (int i = 0; i < text.length(); i++) {
-            int digit = Character.digit(text.charAt(i), 10);
-            if (digit >= 0) {
-                value = Math.min(value * 10 + digit, 1000);
-                seen = true;
-            } else if (seen) {
-                break;
-            }
-        }
-        return seen && value >= 1 ? Math.min(value, HISTORY_PAGE_MAX) : HISTORY_MAX;
-    }
-
-    /**
-     * "zone" alone says which zone the customer's dates are in; "zone Europe/Paris" (a region, or a
-     * city alone) sets it for every chat and page; anything else is refused with an example.
-     */
-    private Step zone(Turn turn, Language language, String asked) {
-        java.time.Instant now = turn.bank().now();
-        if (asked.isEmpty()) {
-            org.socialbank.shared.CustomerTime time = turn.time(language);
-            return say(
-                    turn.state(),
-                    language,
-                    "conversation.zone.current",
-                    time.zone().getId(),
-                    time.time(now));
-        }
-        Optional<java.time.ZoneId> zone = org.socialbank.shared.CustomerTime.parse(asked);
-        if (zone.isEmpty()) {
-            return say(turn.state(), language, "conversation.zone.unknown", asked);
-        }
-        turn.bank().chooseZone(zone.get());
-        return say(
-                turn.state(),
-                language,
-                "conversation.zone.set",
-                zone.get().getId(),
-                org.socialbank.shared.CustomerTime.of(language.locale(), zone.get())
-                        .time(now));
-    }
-
-    /** "−€5.00 to Camille D. · 2 Dec 2026, 14:05 · ref. 1a2b3c4d", with the escrow's state. */
-    private String historyLine(Bank.Movement m, Language language, org.socialbank.shared.CustomerTime time) {
-        String amount = MoneyFormat.format(m.amountMinor(), m.currency(), language.locale());
-        String who = m.counterparty() == null
-                ? "—"
-                : m.counterparty().equals("bank:interbank_settlement")
-                        ? texts.text(language, "alerts.counterparty.external")
-                        : m.counterparty().startsWith("bank:")
-                                ? texts.text(language, "alerts.counterparty.bank")
-                                : m.counterparty();
-        String line = texts.text(
-                language,
-                m.outgoing() ? "conversation.history.out" : "conversation.history.in",
-                amount,
-                who,
-                time.dateTime(m.at()));
-        if (m.state() != null) {
-            line += " · " + texts.text(language, "conversation.history.state." + m.state());
-        }
-        return m.reference() == null
-                ? line
-                : line + " · " + texts.text(language, "conversation.history.reference", m.reference());
-    }
-
-    /** Branches in a place the text names ("branches in Paris"), else a request for the location. */
-    private Step branches(DialogueState state, Language language, Bank bank, String text) {
-        Map<String, Branch> found = new LinkedHashMap<>();
-        java.util.Set<String> looked = new java.util.HashSet<>();
-        for (String word : text.split("[\\s,.!?،؟。，！？]+")) {
-            int length = word.codePointCount(0, word.length());
-            boolean ideographic = word.codePoints().anyMatch(Character::isIdeographic);
-            if ((length >= 3 || ideographic && length >= 2)
-                    && !word.startsWith("/")
-                    && !word.startsWith("#")
-                    && looked.size() < BRANCH_WORDS_MAX
-                    && looked.add(word)) {
-                bank.branchesIn(word, BRANCHES_SHOWN).forEach(b -> found.putIfAbsent(b.id(), b));
-            }
-        }
-        if (found.isEmpty()) {
-            return say(state, language, "conversation.branches.ask_location");
-        }
-        List<Outbound.Place> places = found.values().stream()
-                .limit(BRANCHES_SHOWN)
-                .map(b -> place(
-                        language,
-                        b,
-                        texts.text(language, "conversation.branches.detail", b.address(), hours(language, b))))
-                .toList();
-        return new Step(
-                state,
-                List.of(new Outbound.Places(texts.text(language, "conversation.branches.title"), places)),
-                language);
-    }
-
-    private Step nearest(DialogueState state, Language language, Bank bank, double lat, double lon) {
-        List<Branches.Nearby> nearby = bank.branchesNear(lat, lon, BRANCHES_SHOWN);
-        if (nearby.isEmpty()) {
-            return say(state, language, "conversation.branches.none");
-        }
-        List<Outbound.Place> places = nearby.stream()
-                .map(n -> place(
-                        language,
-                        n.branch(),
-                        texts.text(
-                                language,
-                                "conversation.branches.detail_distance",
-                                n.branch().address(),
-                                hours(language, n.branch()),
-                                distance(language, n.metres()))))
-                .toList();
-        return new Step(
-                state,
-                List.of(new Outbound.Places(texts.text(language, "conversation.branches.nearest"), places)),
-                language);
-    }
-
-    private String hours(Language language, Branch b) {
-        return b.hours().isEmpty() ? texts.text(language, "conversation.branches.always_open") : b.hours();
-    }
-
-    private static Outbound.Place place(Language language, Branch b, String detail) {
-        return new Outbound.Place(b.name(), detail, b.lat(), b.lon());
-    }
-
-    private static String distance(Language language, long metres) {
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(language.locale());
-        format.setMaximumFractionDigits(1);
-        return metres < 1_000 ? format.format(metres) + " m" : format.format(metres / 1_000.0) + " km";
-    }
-
-    private Step contact(Turn turn, Language language, Inbound.Contact contact) {
-        if (!contact.own()) {
-            return say(turn.state(), language, "conversation.contact.not_own");
-        }
-        if (turn.linked().isPresent()) {
-            return say(turn.state(), language, "conversation.link.already");
-        }
-        // on success the IdentityLinked listener says "you are linked"
-        return turn.bank().linkByPhone(contact.phone())
-                ? new Step(turn.state(), List.of(), language)
-                : say(turn.state(), language, "conversation.contact.unknown");
-    }
-
     static DialogueState dropForm(DialogueState state) {
         return state.form() == null ? state : state.replaceForm(null);
     }
 
     private Step say(DialogueState state, Language language, String key, Object... args) {
         return new Step(state, List.of(new Outbound.Text(texts.text(language, key, args))), language);
+    }
+
+    /** "history 20" (in any digits: "تاریخچه ۲۰"): how many lines, 1 to 20; else the default. */
+    public static int historyCount(String text) {
+        return HistoryDialogue.count(text);
     }
 
     /** The sentence that tells a payer why a payment was refused. */
@@ -1155,8 +465,6 @@ public final class Dialogue {
     /** Every message key a dialogue may use, for the tests that check the bundles. */
     public static List<String> messageKeys() {
         List<String> keys = new ArrayList<>(List.of(
-                "conversation.help",
-                "conversation.help.group",
                 "conversation.language.switched",
                 "conversation.language.which",
                 "conversation.pay.cancelled",
@@ -1165,55 +473,18 @@ public final class Dialogue {
                 "conversation.unlink.done",
                 "conversation.unlink.not_linked",
                 "conversation.not_yet",
-                "conversation.link.needed",
-                "conversation.link.button",
-                "conversation.balance.none",
-                "conversation.balance.title",
-                "conversation.balance.reserved",
-                "conversation.history.none",
-                "conversation.history.out",
-                "conversation.history.in",
-                "conversation.history.more",
-                "conversation.history.reference",
-                "conversation.history.state.pending",
-                "conversation.history.state.posted",
-                "conversation.history.state.voided",
-                "conversation.history.state.expired",
-                "conversation.history.title",
-                "conversation.contact.not_own",
-                "conversation.contact.unknown",
                 "conversation.group.private",
                 "conversation.group.open_private",
                 "conversation.back.nothing",
-                "conversation.branches.ask_location",
-                "conversation.branches.title",
-                "conversation.branches.detail",
-                "conversation.branches.nearest",
-                "conversation.branches.detail_distance",
-                "conversation.branches.always_open",
-                "conversation.branches.none",
                 "conversation.claim.proven",
                 "conversation.claim.unknown",
-                "conversation.link.share_phone",
-                "conversation.link.share_phone_button",
                 "conversation.thanks",
                 "consent.stop.confirmed",
-                "conversation.history.no_more",
-                "conversation.more.nothing",
-                "conversation.quick.balance",
-                "conversation.quick.history",
-                "conversation.quick.more",
-                "conversation.quick.pay",
-                "conversation.quick.request",
-                "conversation.quick.requests",
-                "conversation.zone.current",
-                "conversation.zone.set",
-                "conversation.zone.unknown",
-                "conversation.not_offered",
-                "conversation.quick.limits",
-                "conversation.quick.spending",
-                "conversation.quick.account",
-                "conversation.quick.branches"));
+                "conversation.not_offered"));
+        keys.addAll(QuickReplies.messageKeys());
+        keys.addAll(LinkOffers.messageKeys());
+        keys.addAll(HistoryDialogue.messageKeys());
+        keys.addAll(BranchDialogue.messageKeys());
         keys.addAll(PayDialogue.messageKeys());
         keys.addAll(Answers.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());

@@ -218,7 +218,7 @@ final class PayDialogue {
      * amount, through the same checks and Confirm: a tap never pays by itself) and [History].
      */
     private Step withNextSteps(Step said, Turn turn, Language language, PayForm form) {
-        if (!Dialogue.QUICK_REPLIES.contains(turn.channel())) {
+        if (!QuickReplies.QUICK_REPLIES.contains(turn.channel())) {
             return said;
         }
         Alias payee = form.payee();
@@ -325,25 +325,46 @@ final class PayDialogue {
                     language);
         }
         if (outcome instanceof Bank.AwaitingClaim waiting) {
-            String until = waiting.expiresAt() == null ? "—" : time.date(waiting.expiresAt());
-            return new Step(
-                    next,
-                    List.of(
-                            waiting.forward() == null
-                                    ? new Outbound.Text(texts.text(
-                                            language, "conversation.pay.awaiting_claim_told", amount, payeeName, until))
-                                    : new Outbound.Link(
-                                            texts.text(
-                                                    language,
-                                                    "conversation.pay.awaiting_claim_forward",
-                                                    amount,
-                                                    payeeName,
-                                                    until),
-                                            texts.text(language, "conversation.pay.share_link_button"),
-                                            waiting.forward())),
-                    language);
+            return awaitingClaim(next, language, waiting, amount, payeeName, time);
         }
-        Bank.Paid paid = (Bank.Paid) outcome;
+        return receipt(next, language, (Bank.Paid) outcome, amount, payeeName, currency, time);
+    }
+
+    /** Money waiting for its payee to claim it: until when, and the link to forward where there is one. */
+    private Step awaitingClaim(
+            DialogueState next,
+            Language language,
+            Bank.AwaitingClaim waiting,
+            String amount,
+            String payeeName,
+            org.socialbank.shared.CustomerTime time) {
+        String until = waiting.expiresAt() == null ? "—" : time.date(waiting.expiresAt());
+        return new Step(
+                next,
+                List.of(
+                        waiting.forward() == null
+                                ? new Outbound.Text(texts.text(
+                                        language, "conversation.pay.awaiting_claim_told", amount, payeeName, until))
+                                : new Outbound.Link(
+                                        texts.text(
+                                                language,
+                                                "conversation.pay.awaiting_claim_forward",
+                                                amount,
+                                                payeeName,
+                                                until),
+                                        texts.text(language, "conversation.pay.share_link_button"),
+                                        waiting.forward())),
+                language);
+    }
+
+    private Step receipt(
+            DialogueState next,
+            Language language,
+            Bank.Paid paid,
+            String amount,
+            String payeeName,
+            CurrencyCode currency,
+            org.socialbank.shared.CustomerTime time) {
         List<String> lines = new ArrayList<>(List.of(
                 texts.text(language, "conversation.receipt.amount", amount),
                 texts.text(language, "conversation.receipt.to", payeeName)));

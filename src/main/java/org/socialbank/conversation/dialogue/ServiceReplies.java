@@ -281,6 +281,13 @@ final class ServiceReplies {
     }
 
     static List<String> messageKeys() {
+        List<String> keys = new ArrayList<>(loyaltyKeys());
+        keys.addAll(voucherKeys());
+        keys.addAll(applicationKeys());
+        return keys;
+    }
+
+    private static List<String> loyaltyKeys() {
         List<String> keys = new ArrayList<>(List.of(
                 "loyalty.chat.public",
                 "loyalty.chat.balance",
@@ -294,37 +301,12 @@ final class ServiceReplies {
                 "loyalty.chat.history.earned",
                 "loyalty.chat.history.redeemed",
                 "loyalty.chat.history.expired",
+                "loyalty.chat.history.taken_back",
                 "loyalty.chat.how_to_earn",
                 "loyalty.chat.redeem.confirm",
                 "loyalty.chat.redeem.button",
                 "loyalty.chat.redeemed",
                 "loyalty.redeem.label"));
-        keys.addAll(List.of(
-                "applications.chat.form.credit_card",
-                "applications.chat.form.loan",
-                "applications.chat.button",
-                "applications.chat.already",
-                "applications.chat.unavailable",
-                "applications.chat.none",
-                "applications.chat.title",
-                "applications.chat.line",
-                "applications.product.credit_card",
-                "applications.product.loan",
-                "applications.chat.public"));
-        for (org.socialbank.applications.ApplicationStatus s : org.socialbank.applications.ApplicationStatus.values()) {
-            keys.add("applications.status." + s.wireName());
-            keys.add("applications.chat.changed." + s.wireName());
-        }
-        keys.remove("applications.chat.changed.started"); // a started application is told by the link itself
-        keys.add("loyalty.chat.history.taken_back");
-        keys.addAll(List.of(
-                "applications.loan.none",
-                "applications.loan.summary",
-                "applications.loan.line",
-                "applications.loan.status.due",
-                "applications.loan.status.late",
-                "applications.loan.status.held",
-                "applications.loan.status.paid"));
         for (String code : List.of(
                 "points_not_valid",
                 "insufficient_points",
@@ -333,7 +315,11 @@ final class ServiceReplies {
                 "confirmation_unavailable")) {
             keys.add("loyalty.chat.redeem." + code);
         }
-        keys.addAll(List.of(
+        return keys;
+    }
+
+    private static List<String> voucherKeys() {
+        return List.of(
                 "loyalty.chat.vouchers.none",
                 "loyalty.chat.vouchers.title",
                 "loyalty.chat.vouchers.line",
@@ -349,7 +335,34 @@ final class ServiceReplies {
                 "loyalty.chat.voucher.refused",
                 "loyalty.chat.voucher.reason.out_of_stock",
                 "loyalty.chat.voucher.reason.not_received",
-                "loyalty.chat.voucher.reason.unknown_reward"));
+                "loyalty.chat.voucher.reason.unknown_reward");
+    }
+
+    private static List<String> applicationKeys() {
+        List<String> keys = new ArrayList<>(List.of(
+                "applications.chat.form.credit_card",
+                "applications.chat.form.loan",
+                "applications.chat.button",
+                "applications.chat.already",
+                "applications.chat.unavailable",
+                "applications.chat.none",
+                "applications.chat.title",
+                "applications.chat.line",
+                "applications.product.credit_card",
+                "applications.product.loan",
+                "applications.chat.public",
+                "applications.loan.none",
+                "applications.loan.summary",
+                "applications.loan.line",
+                "applications.loan.status.due",
+                "applications.loan.status.late",
+                "applications.loan.status.held",
+                "applications.loan.status.paid"));
+        for (org.socialbank.applications.ApplicationStatus s : org.socialbank.applications.ApplicationStatus.values()) {
+            keys.add("applications.status." + s.wireName());
+            keys.add("applications.chat.changed." + s.wireName());
+        }
+        keys.remove("applications.chat.changed.started"); // a started application is told by the link itself
         return keys;
     }
 }

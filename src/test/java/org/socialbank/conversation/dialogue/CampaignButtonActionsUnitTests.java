@@ -11,9 +11,7 @@ class CampaignButtonActionsUnitTests {
     @Test
     void everyCampaignButtonActionIsAQuickReplyOrAMenuRow() {
         for (String action : CampaignButton.ACTIONS) {
-            assertThat(Dialogue.QUICK_COMMANDS.getOrDefault(action, Dialogue.MENU_COMMANDS.get(action)))
-                    .as(action)
-                    .isNotBlank();
+            assertThat(QuickReplies.command(action)).as(action).isNotBlank();
         }
     }
 }
