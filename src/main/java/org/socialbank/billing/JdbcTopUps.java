@@ -129,6 +129,7 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
                     customer,
                     phone,
                     operator,
+                    kind,
                     amountMinor,
                     currency.code(),
                     ending,

@@ -90,7 +90,12 @@ class SendToCard {
                 cardSwitch::status,
                 (r, booked, now) -> store.update(r.id(), booked.status(), booked.code(), booked.traceNumber(), now),
                 (r, booked, answer) -> publishEnded(
-                        r, booked.status() == BillPaymentStatus.COMPLETED, booked.code(), booked.traceNumber()));
+                        r,
+                        booked.status() == BillPaymentStatus.COMPLETED
+                                ? CardTransferEnded.Ending.COMPLETED
+                                : CardTransferEnded.Ending.FAILED,
+                        booked.code(),
+                        booked.traceNumber()));
         this.risk = risk;
         this.accounts = accounts;
         this.cardSwitch = cardSwitch;
@@ -237,7 +242,7 @@ class SendToCard {
                 Optional.empty());
         if (refused.isPresent()) {
             store.update(row.id(), BillPaymentStatus.REJECTED, refused.get(), null, now());
-            publishEnded(row, false, refused.get(), null);
+            publishEnded(row, CardTransferEnded.Ending.REFUSED, refused.get(), null);
         }
     }
 
@@ -261,7 +266,8 @@ class SendToCard {
                         new CardTransferOrder(row.id(), card.get(), row.amountMinor(), row.currency())));
     }
 
-    void publishEnded(JdbcCardTransfers.Row r, boolean completed, String code, String traceNumber) {
+    /** Tells how the transfer ended ({@link CardTransferEnded}); {@code code} says why it did not complete. */
+    void publishEnded(JdbcCardTransfers.Row r, CardTransferEnded.Ending ending, String code, String traceNumber) {
         events.publishEvent(new CardTransferEnded(
                 r.id(),
                 r.customer(),
@@ -269,7 +275,7 @@ class SendToCard {
                 r.bank(),
                 r.amountMinor(),
                 r.currency().code(),
-                completed,
+                ending,
                 code,
                 traceNumber,
                 r.channel()));

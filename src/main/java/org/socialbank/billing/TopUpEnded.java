@@ -9,7 +9,8 @@ import org.socialbank.directory.CustomerId;
  * refused by the ledger ({@code REFUSED}, e.g. no funds): in those two nothing was taken.
  * {@code code} says why it did not complete. {@code points} (0: none) loyalty points paid {@code
  * discountMinor} of {@code amountMinor} (issue 16 s3.7): spent when it completed, the customer's
- * again when not. Published in the transaction that booked the ending, so a listener writing to an
+ * again when not. {@code kind} says what it bought: a voucher's number was not charged, its PIN
+ * link follows ({@link VoucherReady}). Published in the transaction that booked the ending, so a listener writing to an
  * outbox tells it once.
  */
 public record TopUpEnded(
@@ -17,6 +18,7 @@ public record TopUpEnded(
         CustomerId customerId,
         String phoneE164,
         String operator,
+        TopUpKind kind,
         long amountMinor,
         String currency,
         Ending ending,

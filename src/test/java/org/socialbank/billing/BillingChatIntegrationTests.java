@@ -422,7 +422,11 @@ class BillingChatIntegrationTests {
                         .filter(t -> t.contains("was not topped up"))
                         .toList())
                 .singleElement()
-                .satisfies(t -> assertThat(t).contains("money is back"));
+                .satisfies(t -> assertThat(t)
+                        .contains("money is back")
+                        // review 2026-12-07 billing follow-up: why, in her words, not the code
+                        .contains("(the operator refused it)")
+                        .doesNotContain("operator_refused"));
         assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000);
         assertThat(((Outbound.Text) say(chat, "top up 1234567 500").get(0)).text())
                 .startsWith("To top up a phone");

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,7 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.engine.ChatIds;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
+import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
@@ -147,6 +149,12 @@ class CardToCardChatIntegrationTests {
 
     @Autowired
     org.socialbank.billing.sandbox.SandboxOperator operator;
+
+    @Autowired
+    org.socialbank.billing.sandbox.SandboxCardSwitch cardSwitch;
+
+    @Autowired
+    Confirmations confirmations;
 
     @AfterEach
     void ledgerStaysBalanced() {
@@ -359,6 +367,70 @@ class CardToCardChatIntegrationTests {
                 first.path("reference").asString(),
                 "label",
                 first.path("label").asString());
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 billing follow-up: a transfer cancelled on the bank's page, or confirmed and"
+            + " then refused by the ledger, is told as nothing taken, why in the customer's words, never a code")
+    void aTransferThatEndedBeforeAnyDebitIsToldAsNothingTaken() {
+        Customer cancelling = customer(Language.EN, 2_000_000);
+        String chat = chats.linkedTo(cancelling.id());
+        Outbound.Link held = heldOnTheBanksPage(chat, "send 500000 rial to card " + PAN);
+        confirmations.cancel(path(held.url()).substring(path(held.url()).lastIndexOf('/') + 1));
+        assertThat(available(cancelling.wallet())).isEqualTo(2_000_000);
+        assertThat(lastText(chat))
+                .contains(" was not sent to the card 603770******5443")
+                .contains("it was not confirmed on the bank’s page (you cancelled it)")
+                .endsWith("Nothing was taken from your account.")
+                .doesNotContain("money is back", "(cancelled)");
+
+        Customer poor = customer(Language.FA, 100_000);
+        String persian = chats.linkedTo(poor.id());
+        confirmOnTheBanksPage(
+                heldOnTheBanksPage(persian, "۵۰ هزار تومان به کارت ۶۰۳۷-۷۰۱۶-۸۹۰۹-۵۴۴۳ بفرست")
+                        .url(),
+                poor.phone());
+        assertThat(available(poor.wallet())).isEqualTo(100_000);
+        assertThat(lastText(persian))
+                .contains("واریز نشد: تأیید شد، اما بانک نتوانست مبلغ را برداشت کند")
+                .contains("موجودی حسابتان کافی نیست")
+                .endsWith("هیچ پولی از حسابتان برداشته نشد.")
+                .doesNotContain("insufficient_funds", "پول به حسابتان برگشت");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 billing follow-up: a transfer the switch refused is told with the money back"
+            + " and why in the customer's words (Chinese), never the switch's code")
+    void aTransferTheSwitchRefusedIsToldWithTheMoneyBackInTheCustomersWords() {
+        Customer customer = customer(Language.ZH, 2_000_000);
+        String chat = chats.linkedTo(customer.id());
+        confirmOnTheBanksPage(heldOnTheBanksPage(chat, "转账500000里亚尔到卡" + PAN).url(), customer.phone());
+        assertThat(available(customer.wallet())).isEqualTo(1_500_000);
+        cardSwitch.troubleNext(org.socialbank.billing.sandbox.SandboxBiller.Trouble.FAIL);
+        cardWorker.work();
+        assertThat(available(customer.wallet())).isEqualTo(2_000_000);
+        assertThat(lastText(chat))
+                .contains("未能转入卡603770******5443")
+                .contains("（银行卡网络拒绝了这笔转账）")
+                .endsWith("款项已退回您的账户。")
+                .doesNotContain("switch_refused");
+    }
+
+    /** Asks for a card transfer in {@code chat}, has the holder looked up and presses Confirm: the step-up's link. */
+    private Outbound.Link heldOnTheBanksPage(String chat, String ask) {
+        chats.say(chat, ask);
+        quotes.lookUp();
+        chats.drain();
+        List<Outbound.Buttons> offers = chats.sent(chat, Outbound.Buttons.class);
+        String confirm = offers.get(offers.size() - 1).buttons().get(0).reference();
+        return (Outbound.Link) press(chat, "m-" + UUID.randomUUID(), confirm).get(0);
+    }
+
+    /** The last text the relay sent to {@code chat}, plain. */
+    private String lastText(String chat) {
+        chats.drain();
+        List<String> sent = chats.sent(chat);
+        return Chats.plain(sent.get(sent.size() - 1));
     }
 
     @Test

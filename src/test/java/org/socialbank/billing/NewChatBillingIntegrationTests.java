@@ -17,6 +17,7 @@ import org.socialbank.conversation.engine.ChatIds;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
@@ -197,6 +198,37 @@ class NewChatBillingIntegrationTests {
                 .startsWith("+989351234567 was not topped up with")
                 .contains("it was confirmed, but the bank could not take the payment")
                 .endsWith("Nothing was taken from your account.");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 billing follow-up: a held bill cancelled on the page and a held top-up whose"
+            + " time ran out are told why in the customer's words (Russian, Persian), never as a code")
+    void heldPaymentsThatEndedUnconfirmedAreToldWhyInTheCustomersWords() {
+        BillingFixtures.Person olga = fixtures.customer("Olga", Language.RU, 1_000_000);
+        String chat = chats.linkedTo(olga.id(), Duration.ofMinutes(1));
+        IranianBill bill = fixtures.freshBill(26);
+        Outbound.Link held = (Outbound.Link) press(chat, "m-" + UUID.randomUUID(), billOffer(chat, bill));
+        confirmations.cancel(token(held.url()));
+        assertThat(lastText(chat))
+                .isEqualTo("Счёт " + bill.billId() + " не оплачен (вы отменили операцию)."
+                        + " С вашего счёта ничего не списано.");
+
+        BillingFixtures.Person reza = fixtures.customer("Reza", Language.FA, 1_000_000);
+        String persian = chats.linkedTo(reza.id(), Duration.ofMinutes(1));
+        assertThat(press(persian, "m-" + UUID.randomUUID(), topUpOffer(persian)))
+                .isInstanceOf(Outbound.Link.class);
+        clock.advance(Duration.ofHours(1));
+        confirmations.expireDue(100);
+        assertThat(Chats.plain(lastText(persian)))
+                .contains("در صفحهٔ بانک تأیید نشد (مهلت تأیید تمام شد)")
+                .doesNotContain("expired");
+        assertThat(fixtures.available(reza.wallet())).isEqualTo(1_000_000);
+    }
+
+    private String lastText(String chat) {
+        chats.drain();
+        List<Outbound.Text> told = chats.sent(chat, Outbound.Text.class);
+        return told.get(told.size() - 1).text();
     }
 
     @Test

@@ -106,6 +106,13 @@ class TopUpKindsChatIntegrationTests {
         assertThat(links.get(0).text()).doesNotContain(pin);
         assertThat(chats.sent(reza.chat())).noneMatch(t -> t.contains(pin));
         assertThat(ledger.account(reza.wallet()).orElseThrow().balanceMinor()).isEqualTo(900_000);
+        // review 2026-12-07 billing follow-up: a voucher charged no number, it is bought and its link follows
+        assertThat(chats.sent(reza.chat()))
+                .noneMatch(t -> t.contains("was topped up"))
+                .anySatisfy(t -> assertThat(t)
+                        .startsWith("Your PIN voucher of")
+                        .contains("+989351234567 is bought; the link to its PIN follows")
+                        .contains(topUp.traceNumber()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.socialbank.conversation.engine;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.billing.AccountBillEnded;
 import org.socialbank.billing.BillNotPaid;
@@ -12,8 +13,10 @@ import org.socialbank.billing.IranianBill;
 import org.socialbank.billing.PaymentInDoubt;
 import org.socialbank.billing.PointsNotUsed;
 import org.socialbank.billing.TopUpEnded;
+import org.socialbank.billing.TopUpKind;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue;
+import org.socialbank.conversation.engine.BillingReasons.Provider;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.CurrencyCode;
@@ -28,8 +31,11 @@ import org.springframework.stereotype.Component;
  * trace number, the company and the period (a bill paid by account number: the biller and the
  * account); a top-up charged or a transfer paid with the
  * operator's or switch's trace number (the card named masked, first six and last four, as the
- * event carries it); or that it did not go through and the money is back. Written to the outbox in
- * the transaction that booked the provider's answer, so once. No private chat: nothing is written.
+ * event carries it); a PIN voucher bought, whose link follows; or that it did not go through: the
+ * money is back when the provider refused it, nothing was taken when it ended before (not confirmed
+ * on the page, refused by the ledger). Why is said in the customer's words ({@link BillingReasons}),
+ * never as a code. Written to the outbox in the transaction that booked the ending, so once. No
+ * private chat: nothing is written.
  */
 @Component
 class BillingMessages {
@@ -98,11 +104,18 @@ class BillingMessages {
                 MoneyFormat.format(notPaid.amountMinor(), CurrencyCode.of(notPaid.currency()), language.locale());
         String code = notPaid.code() == null ? "failed" : notPaid.code();
         String key = code.startsWith("biller_") ? "billing.chat.not_paid.biller" : "billing.chat.not_paid.other";
-        outbox.write(chat.get(), new Outbound.Text(texts.text(language, key, notPaid.billId(), amount, code)));
+        outbox.write(
+                chat.get(),
+                new Outbound.Text(texts.text(
+                        language, key, notPaid.billId(), amount, reason(language, notPaid.code(), Provider.BILLER))));
     }
 
     @EventListener
     void on(TopUpEnded ended) {
+        if (ended.completed() && ended.kind() == TopUpKind.VOUCHER) {
+            voucherBought(ended);
+            return;
+        }
         if (ended.completed() && ended.points() > 0) { // issue 16 s3.7: the points it used
             Optional<JdbcConversations.Chat> chat = privateChat(ended.customerId());
             Language language = language(ended.customerId());
@@ -131,7 +144,27 @@ class BillingMessages {
                 ended.currency(),
                 key,
                 ended.phoneE164(),
-                ended.completed() ? ended.traceNumber() : ended.code());
+                traceOrReason(ended.completed(), ended.traceNumber(), ended.code(), Provider.OPERATOR));
+    }
+
+    /**
+     * Review 2026-12-07 billing follow-up: a PIN voucher charged no number: it is bought, and the
+     * link to its PIN ({@code VoucherMessages}) follows; the points it used on a line of their own.
+     */
+    private void voucherBought(TopUpEnded ended) {
+        Optional<JdbcConversations.Chat> chat = privateChat(ended.customerId());
+        if (chat.isEmpty()) {
+            return;
+        }
+        Language language = language(ended.customerId());
+        String amount =
+                Dialogue.amountWithToman(texts, language, ended.amountMinor(), CurrencyCode.of(ended.currency()));
+        String bought =
+                texts.text(language, "billing.topup.voucher_bought", amount, ended.phoneE164(), ended.traceNumber());
+        String text = pointsLine(language, ended.points(), ended.discountMinor(), ended.currency())
+                .map(points -> bought + "\n" + points)
+                .orElse(bought);
+        outbox.write(chat.get(), new Outbound.Text(text));
     }
 
     /**
@@ -143,7 +176,7 @@ class BillingMessages {
         String key = notUsed.kind() == PointsNotUsed.Kind.BILL
                 ? "billing.chat.points_not_used"
                 : "billing.topup.points_not_used";
-        tell(notUsed.customerId(), notUsed.amountMinor(), notUsed.currency(), key, notUsed.payee(), null);
+        tell(notUsed.customerId(), notUsed.amountMinor(), notUsed.currency(), key, notUsed.payee(), language -> null);
     }
 
     @EventListener
@@ -151,14 +184,19 @@ class BillingMessages {
         String card = ended.bank() == null
                 ? ended.destinationMasked()
                 : ended.destinationMasked() + " (" + ended.bank() + ")";
-        String key = ended.completed() ? "billing.card.done" : "billing.card.failed";
+        String key = switch (ended.ending()) {
+            case COMPLETED -> "billing.card.done";
+            case FAILED -> "billing.card.failed";
+            case NOT_CONFIRMED -> "billing.card.not_confirmed";
+            case REFUSED -> "billing.card.refused";
+        };
         tell(
                 ended.customerId(),
                 ended.amountMinor(),
                 ended.currency(),
                 key,
                 card,
-                ended.completed() ? ended.traceNumber() : ended.code());
+                traceOrReason(ended.completed(), ended.traceNumber(), ended.code(), Provider.SWITCH));
     }
 
     /** Issue 15 s1.13: a bill paid by account number: the receipt with the biller's trace number, or that the money is back. */
@@ -182,7 +220,7 @@ class BillingMessages {
                             biller,
                             amount,
                             ended.account(),
-                            ended.code() == null ? "failed" : ended.code())));
+                            reason(language, ended.code(), Provider.BILLER))));
             return;
         }
         List<String> lines = new java.util.ArrayList<>(List.of(
@@ -205,19 +243,35 @@ class BillingMessages {
         String key = doubt.reason() == PaymentInDoubt.Reason.STILL_CHECKING
                 ? "billing.in_doubt.still_checking"
                 : "billing.in_doubt.paid_not_taken";
-        tell(doubt.customerId(), doubt.amountMinor(), doubt.currency(), key, doubt.payee(), null);
+        tell(doubt.customerId(), doubt.amountMinor(), doubt.currency(), key, doubt.payee(), language -> null);
     }
 
-    /** One line to the private chat: {@code key} with the amount, what was paid, and the trace number or code. */
+    /** The provider's trace number of a completed payment, or why it did not complete, in the customer's words. */
+    private Function<Language, String> traceOrReason(boolean completed, String trace, String code, Provider provider) {
+        return completed ? language -> trace : language -> reason(language, code, provider);
+    }
+
+    /** Why it did not complete ({@code code}, null: none given), in the customer's words; never the code itself. */
+    private String reason(Language language, String code, Provider provider) {
+        return texts.text(language, BillingReasons.key(code, provider));
+    }
+
+    /** One line to the private chat: {@code key} with the amount, what was paid, and the trace number or reason. */
     private void tell(
-            CustomerId customer, long amountMinor, String currency, String key, String what, String traceOrCode) {
+            CustomerId customer,
+            long amountMinor,
+            String currency,
+            String key,
+            String what,
+            Function<Language, String> traceOrReason) {
         Optional<JdbcConversations.Chat> chat = privateChat(customer);
         if (chat.isEmpty()) {
             return;
         }
         Language language = language(customer);
         String amount = Dialogue.amountWithToman(texts, language, amountMinor, CurrencyCode.of(currency));
-        outbox.write(chat.get(), new Outbound.Text(texts.text(language, key, amount, what, traceOrCode)));
+        outbox.write(
+                chat.get(), new Outbound.Text(texts.text(language, key, amount, what, traceOrReason.apply(language))));
     }
 
     private Optional<JdbcConversations.Chat> privateChat(CustomerId customer) {
