@@ -14,7 +14,9 @@ import org.socialbank.shared.ProviderAnswer;
  * the HTTP protocol of {@code docs/account-biller-protocol.md}, else the embedded sandbox.
  *
  * <p><b>An implementation MUST be idempotent by {@link Order#id()}</b>: the same order sent twice
- * pays once and answers the same. It bounds every call with {@link #timeout()} and answers rather
+ * pays once and answers the same; once {@link #status} answered {@link ProviderAnswer#NOT_RECEIVED}
+ * for an id, it MUST refuse that id for good (a late {@link #pay} with it pays nothing; see the
+ * protocol). It bounds every call with {@link #timeout()} and answers rather
  * than throws ({@link ProviderAnswer.Unknown} when it cannot tell); a throw is read as Unknown.
  * Never called inside a database transaction.
  */

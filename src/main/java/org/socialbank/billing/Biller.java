@@ -9,10 +9,14 @@ import org.socialbank.shared.ProviderAnswer;
  * embedded sandbox is used only while no other exists.
  *
  * <p><b>An implementation MUST be idempotent by {@link BillOrder#id()}</b>: the same order sent
- * twice pays once (the worker sends a confirmed payment again when the biller said it never
- * received it). It bounds every call with {@link #timeout()} and answers rather than throws:
- * {@link ProviderAnswer.Unknown} when it cannot tell whether the order arrived. A throw is read as
- * Unknown. Never called inside a database transaction.
+ * twice pays once. A payment the biller says it never received ({@link ProviderAnswer#NOT_RECEIVED})
+ * is not sent again: the worker voids it and gives the money back. <b>So once {@link #status} has
+ * answered {@link ProviderAnswer#NOT_RECEIVED} for an id, the implementation MUST refuse that id for
+ * good</b> (a {@link #pay} with it that arrives late answers the same and pays nothing): the bank's
+ * request may leave long after it was claimed, and another node's janitor may have asked first
+ * (review 2026-12-07 billing follow-up). It bounds every call with {@link #timeout()} and answers
+ * rather than throws: {@link ProviderAnswer.Unknown} when it cannot tell whether the order arrived.
+ * A throw is read as Unknown. Never called inside a database transaction.
  */
 public interface Biller {
 

@@ -103,7 +103,14 @@ class HttpAccountBiller implements AccountBiller {
 
     @Override
     public ProviderAnswer status(UUID paymentId) {
-        return providerAnswer(post("payments/status", JSON.createObjectNode().put("id", paymentId.toString())));
+        Optional<Answer> answer =
+                post("payments/status", JSON.createObjectNode().put("id", paymentId.toString()));
+        if (answer.isPresent() && answer.get().status() != 200) {
+            // Review 2026-12-07 billing follow-up: a refused status query (429, 400, 409...) says
+            // nothing of the payment, which the switch may have paid; only a 200 "failed" is final.
+            return new ProviderAnswer.Unknown("http_" + answer.get().status());
+        }
+        return providerAnswer(answer);
     }
 
     private record Answer(int status, JsonNode json) {}
@@ -113,7 +120,7 @@ class HttpAccountBiller implements AccountBiller {
             return new ProviderAnswer.Unknown("no_answer");
         }
         int status = answer.get().status();
-        if (status >= 400 && status < 500) {
+        if (status >= 400 && status < 500) { // to /payments only: a signed 4xx did nothing (the protocol)
             return new ProviderAnswer.Failed("http_" + status);
         }
         JsonNode json = answer.get().json();

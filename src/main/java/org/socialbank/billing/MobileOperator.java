@@ -6,7 +6,8 @@ import org.socialbank.shared.ProviderAnswer;
 /**
  * The top-up provider (an operator's or an aggregator's gateway). Exactly one bean; the embedded
  * sandbox is used only while no other exists. Like {@link Biller}: idempotent by {@link
- * TopUpOrder#id()}, bounded by {@link #timeout()}, answers rather than throws (a throw is read as
+ * TopUpOrder#id()}; once {@link #status} answered {@link ProviderAnswer#NOT_RECEIVED} for an id,
+ * it MUST refuse that id for good (a late {@link #topUp} with it pays nothing); bounded by {@link #timeout()}, answers rather than throws (a throw is read as
  * Unknown), never called inside a database transaction.
  */
 public interface MobileOperator {

@@ -112,6 +112,12 @@ public final class Operators {
     }
 
     /** The number as typed (ASCII, Persian or Arabic-Indic digits, spaces, dashes), in the currency's country by default. */
+    /** A mobile number in E.164 as {@link #resolve} stores it, whatever the operator table says; empty when not valid. */
+    static Optional<String> phoneE164(String phone, String currency) {
+        return parse(phone, currency)
+                .map(n -> PhoneNumberUtil.getInstance().format(n, PhoneNumberUtil.PhoneNumberFormat.E164));
+    }
+
     static Optional<Phonenumber.PhoneNumber> parse(String phone, String currency) {
         if (phone == null || phone.length() > Digits.INPUT_LENGTH_MAX) {
             return Optional.empty();

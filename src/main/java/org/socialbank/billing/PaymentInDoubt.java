@@ -9,7 +9,9 @@ import org.socialbank.directory.CustomerId;
  * for {@code pending-timeout} whether it paid; the money stays held and the janitor keeps asking.
  * {@link Reason#PAID_NOT_BOOKED}: the provider paid, but the ledger refused to post the
  * reservation (it had lapsed, or an account was frozen), so the money was not taken; operations
- * settle it. Told once per payment and reason, published in the transaction that booked the answer.
+ * settle it. {@link Reason#POSTED_NOT_PAID}: the provider refused it or never received it, but
+ * its reservation had been posted by hand, so the money was taken for nothing; operations give it
+ * back (review 2026-12-07 billing follow-up). Told once per payment and reason, published in the transaction that booked the answer.
  *
  * @param payee what was paid, as the customer wrote it: the bill id, the phone number, the card
  *     masked, or the account number
@@ -19,6 +21,7 @@ public record PaymentInDoubt(
 
     public enum Reason {
         STILL_CHECKING,
-        PAID_NOT_BOOKED
+        PAID_NOT_BOOKED,
+        POSTED_NOT_PAID
     }
 }

@@ -73,6 +73,16 @@ abstract class ProviderCallTable<I, R> {
                 == 1;
     }
 
+    /**
+     * Moves a payment still to send or re-check behind the others: the worker's order is by
+     * {@code updated_at}, so a payment that failed to book does not come first in every round.
+     */
+    void later(I id, Instant now) {
+        jdbc.sql("UPDATE " + table + " SET updated_at = ? WHERE id = ? AND status IN ('PENDING', 'UNKNOWN')")
+                .params(Timestamps.utc(now), key.apply(id))
+                .update();
+    }
+
     /** Reserved payments nobody has sent yet, oldest first. */
     List<I> unsent(int limit) {
         return jdbc.sql("SELECT id FROM " + table + " WHERE status = 'PENDING' AND sent_at IS NULL" + unsentAlso

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Failed voids, Unknown keeps the money reserved); the janitor asks the provider's status of the
  * payments left PENDING or UNKNOWN once {@code recheck-after} has passed, for as long as it takes
  * (the reservation never expires); one still in doubt {@code pending-timeout} after it was sent,
- * or paid without the ledger taking the money, is reported once ({@link PaymentInDoubt}). Each {@link Kind} brings
+ * paid without the ledger taking the money, or refused after its reservation was posted by hand,
+ * is reported once ({@link PaymentInDoubt}). Each {@link Kind} brings
  * its table, its call, its codes and what it records and tells once the answer is booked.
  */
 @Component
@@ -80,27 +81,63 @@ class ProviderCalls {
         this.clock = clock;
     }
 
-    /** Sends the reserved payments nobody sent yet, then re-checks those in doubt; a fault waits for the next round. */
+    /**
+     * Sends the reserved payments nobody sent yet, then re-checks those in doubt. A fault on one
+     * payment waits for the next round behind the others (its row goes to the back of the order),
+     * so one payment that cannot be booked never stops the rest (review 2026-12-07 billing follow-up).
+     */
     <I, R extends ProviderCallRow<I>> void work(Kind<I, R> kind) {
         try {
             for (I id : kind.table().unsent(properties.batchMax())) {
-                if (writes.write(tx -> kind.table().claimSend(id, now()))) {
-                    send(kind, id);
-                }
+                each(kind, id, () -> {
+                    if (writes.write(tx -> kind.table().claimSend(id, now()))) {
+                        send(kind, id);
+                    }
+                });
             }
             for (I id : kind.table().inDoubt(now().minus(properties.recheckAfter()), properties.batchMax())) {
-                book(
+                each(
                         kind,
                         id,
-                        Settlements.ask(kind.provider(), () -> kind.status().apply(id)));
+                        () -> book(
+                                kind,
+                                id,
+                                Settlements.ask(
+                                        kind.provider(), () -> kind.status().apply(id))));
             }
-        } catch (RuntimeException e) {
-            // only the exception's type: its message might quote a card or a phone
+        } catch (RuntimeException e) { // the lists themselves could not be read
             kind.log()
                     .warn(
                             "Sending or re-checking {} failed; will try again: {}",
                             kind.payments(),
                             e.getClass().getName());
+        }
+    }
+
+    /** Sends or re-checks one payment; a fault is logged and the payment moved behind the others. */
+    private <I, R extends ProviderCallRow<I>> void each(Kind<I, R> kind, I id, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            // only the exception's type: its message might quote a card or a phone
+            kind.log()
+                    .warn(
+                            "Sending or re-checking payment {} ({}) failed; will try again after the others: {}",
+                            kind.table().key(id),
+                            kind.payments(),
+                            e.getClass().getName());
+            try {
+                writes.write(tx -> {
+                    kind.table().later(id, now());
+                    return null;
+                });
+            } catch (RuntimeException again) {
+                kind.log()
+                        .warn(
+                                "Payment {} could not be moved back: {}",
+                                kind.table().key(id),
+                                again.getClass().getName());
+            }
         }
     }
 
@@ -123,6 +160,11 @@ class ProviderCalls {
                         Settlements.Booked booked = settlements.book(
                                 r.id(), r.transferId(), answer, kind.refusedCode(), kind.timeoutCode());
                         kind.record().record(r, booked, now());
+                        if (booked.notPaid()) {
+                            // not "the money is back": it was taken; operations give it back
+                            tellOnce(kind, r, PaymentInDoubt.Reason.POSTED_NOT_PAID);
+                            return;
+                        }
                         if (booked.status() != BillPaymentStatus.UNKNOWN) {
                             kind.ended().ended(r, booked, answer);
                         }

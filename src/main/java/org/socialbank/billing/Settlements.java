@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a provider's answer does to the pending transfer that reserved a payment's money, the
- * same for bills, top-ups and card transfers: Succeeded posts it, Failed voids it (the money is back),
- * Unknown leaves it reserved. Runs in the caller's transaction, with the payment's row locked.
+ * same for bills, top-ups and card transfers: Succeeded posts it, Failed voids it (the money is back;
+ * {@link #POSTED_NOT_PAID} when it was posted by hand), Unknown leaves it reserved. Runs in the caller's transaction, with the payment's row locked.
  */
 @Component
 class Settlements {
@@ -30,12 +30,24 @@ class Settlements {
      */
     static final String PAID_NOT_BOOKED = "paid_not_booked";
 
+    /**
+     * The code of a payment its provider refused or never received whose reservation was posted
+     * by hand before the answer came (review 2026-12-07 billing follow-up): FAILED at the provider,
+     * the customer's money taken; operations give it back ({@code WHERE code = 'posted_not_paid'}).
+     */
+    static final String POSTED_NOT_PAID = "posted_not_paid";
+
     /** Where the payment is after the answer, and the code or trace number to record. */
     record Booked(BillPaymentStatus status, String code, String traceNumber) {
 
         /** The provider paid, the ledger did not take the money ({@link #PAID_NOT_BOOKED}). */
         boolean notBooked() {
             return status == BillPaymentStatus.COMPLETED && PAID_NOT_BOOKED.equals(code);
+        }
+
+        /** The provider did not pay, the money was taken by hand ({@link #POSTED_NOT_PAID}). */
+        boolean notPaid() {
+            return status == BillPaymentStatus.FAILED && POSTED_NOT_PAID.equals(code);
         }
     }
 
@@ -69,19 +81,38 @@ class Settlements {
             return new Booked(BillPaymentStatus.COMPLETED, null, paid.reference());
         }
         if (answer instanceof ProviderAnswer.Failed refused) {
-            TransferResult voided = ledger.resolve(Resolution.voidIt(pending));
-            if (voided instanceof TransferResult.Rejected rejected
-                    && rejected.code() != RejectionCode.PENDING_EXPIRED
-                    && rejected.code() != RejectionCode.PENDING_ALREADY_VOIDED) {
-                throw new IllegalStateException("payment " + paymentId + ": its pending transfer could not be voided: "
-                        + rejected.code().code());
-            }
-            return new Booked(
-                    BillPaymentStatus.FAILED,
-                    ProviderAnswer.NOT_RECEIVED.equals(refused.reason()) ? timeoutCode : refusedCode,
-                    null);
+            return voided(paymentId, transferId, ledger.resolve(Resolution.voidIt(pending)))
+                    ? new Booked(
+                            BillPaymentStatus.FAILED,
+                            ProviderAnswer.NOT_RECEIVED.equals(refused.reason()) ? timeoutCode : refusedCode,
+                            null)
+                    : new Booked(BillPaymentStatus.FAILED, POSTED_NOT_PAID, null);
         }
         return new Booked(BillPaymentStatus.UNKNOWN, null, null);
+    }
+
+    /**
+     * Whether the reservation of a payment its provider did not pay is released (or was already);
+     * false when operations posted it by hand (docs/billing.md lets them end a payment so): the
+     * money is taken, never a silent "the money is back" (review 2026-12-07 billing follow-up).
+     */
+    private static boolean voided(Object paymentId, UUID transferId, TransferResult voided) {
+        if (!(voided instanceof TransferResult.Rejected rejected)
+                || rejected.code() == RejectionCode.PENDING_EXPIRED
+                || rejected.code() == RejectionCode.PENDING_ALREADY_VOIDED) {
+            return true;
+        }
+        if (rejected.code() != RejectionCode.PENDING_ALREADY_POSTED) {
+            throw new IllegalStateException("payment " + paymentId + ": its pending transfer could not be voided: "
+                    + rejected.code().code());
+        }
+        log.error(
+                "Payment {}: its provider did not pay it but its pending transfer {} was posted (by hand);"
+                        + " recorded as {}, for operations to give the money back",
+                paymentId,
+                transferId,
+                POSTED_NOT_PAID);
+        return false;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.socialbank.billing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -123,7 +124,7 @@ class TopUpPhone {
                 request.phone(), request.amountMinor(), request.currency().code(), request.operator(), request.kind());
         if (choice instanceof Operators.Refusal refusal) {
             return store.find(request.id())
-                    .<TopUpResult>map(r -> new TopUpResult.Refused(BillPaymentResult.ID_REUSED, List.of()))
+                    .map(r -> replayed(r, request))
                     .orElse(new TopUpResult.Refused(refusal.code(), refusal.nearestAmountsMinor()));
         }
         Operators.Resolved resolved = (Operators.Resolved) choice;
@@ -136,6 +137,22 @@ class TopUpPhone {
             return new TopUpResult.Done(view(store.find(request.id()).orElseThrow()), false);
         }
         return result;
+    }
+
+    /**
+     * A retry of a top-up the operator table now refuses (an operator or a denomination removed
+     * since): the top-up as it stands when it is the same request, else {@code id_reused}. The
+     * original may have completed; its retry must not read as a refusal (review 2026-12-07 billing
+     * follow-up).
+     */
+    private TopUpResult replayed(JdbcTopUps.Row existing, TopUpRequest request) {
+        String operatorAsked =
+                request.operator().map(o -> o.toLowerCase(Locale.ROOT)).orElse(existing.operator());
+        Optional<String> phone =
+                Operators.phoneE164(request.phone(), request.currency().code());
+        return phone.isPresent() && existing.sameRequest(request, operatorAsked, phone.get())
+                ? new TopUpResult.Done(view(existing), true)
+                : new TopUpResult.Refused(BillPaymentResult.ID_REUSED, List.of());
     }
 
     /** Asks the operator to top up a reserved top-up's number. */

@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * it checks each request's HMAC-SHA256 (401 unsigned or badly signed), answers from a sandbox
  * (deterministic bills, idempotent by payment id) and signs its answers. Its HMAC is computed here,
  * apart from the client's, so that a client signing anything else fails. Knobs: answer late, sign
- * wrongly, answer 503.
+ * wrongly, answer 503, answer status queries a signed 429.
  */
 final class FakeAccountBillerServer implements AutoCloseable {
 
@@ -45,6 +45,7 @@ final class FakeAccountBillerServer implements AutoCloseable {
     private final AtomicLong delayMs = new AtomicLong();
     private final AtomicInteger badSignatures = new AtomicInteger();
     private final AtomicInteger unavailable = new AtomicInteger();
+    private final AtomicInteger statusThrottled = new AtomicInteger();
     private final AtomicInteger unsignedRequests = new AtomicInteger();
     private final Map<UUID, AtomicInteger> payCalls = new ConcurrentHashMap<>();
 
@@ -106,6 +107,11 @@ final class FakeAccountBillerServer implements AutoCloseable {
         unavailable.set(count);
     }
 
+    /** The next {@code count} status queries are answered a signed 429 (too many requests). */
+    void throttleStatus(int count) {
+        statusThrottled.set(count);
+    }
+
     /** Requests refused for their signature. */
     int unsignedRequests() {
         return unsignedRequests.get();
@@ -139,6 +145,10 @@ final class FakeAccountBillerServer implements AutoCloseable {
             pause();
             JsonNode request = JSON.readTree(body);
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/switch/payments/status") && statusThrottled.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                respond(exchange, 429, JSON.createObjectNode().put("code", "too_many_requests"));
+                return;
+            }
             ObjectNode answer = switch (path) {
                 case "/switch/inquiries" -> inquiry(request);
                 case "/switch/payments" -> pay(request);

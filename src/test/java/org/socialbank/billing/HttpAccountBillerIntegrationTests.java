@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.shared.CurrencyCode;
@@ -22,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Issue 15 s1.13 over the account-bill switch's HTTP protocol (docs/account-biller-protocol.md),
  * against a local fake switch that checks and makes the HMAC signatures: a bill asked in chat is
  * inquired and paid over it end to end, once; and the client reads a retry with the same key as
- * the same answer, and a late, unsigned, badly signed or 5xx answer as "could not tell".
+ * the same answer, and a late, unsigned, badly signed or 5xx answer, or any non-200 to a status
+ * query, as "could not tell"; a late payment after "not received" pays nothing.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -115,6 +117,38 @@ class HttpAccountBillerIntegrationTests extends AccountBillTestBase {
                         UUID.randomUUID(), "cn_gas", "4992739872", 1_000, CurrencyCode.of("CNY"))))
                 .isInstanceOf(ProviderAnswer.Unknown.class);
         assertThat(SWITCH.unsignedRequests()).isEqualTo(refused + 1);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 billing follow-up: a signed 429 to a status query is 'could not tell',"
+            + " not a failure that would give back money the switch paid")
+    void aSigned4xxToAStatusQueryIsUnknown() {
+        SWITCH.unavailable(0); // the shared switch's knobs are each test's to reset
+        HttpAccountBiller client = client(FakeAccountBillerServer.SECRET, Duration.ofSeconds(2));
+        AccountBiller.Order order =
+                new AccountBiller.Order(UUID.randomUUID(), "fr_edf", "49927398710001", 4_250, CurrencyCode.of("EUR"));
+        ProviderAnswer paid = client.pay(order);
+        assertThat(paid).isInstanceOf(ProviderAnswer.Succeeded.class);
+
+        SWITCH.throttleStatus(1);
+        assertThat(client.status(order.id())).isEqualTo(new ProviderAnswer.Unknown("http_429"));
+        assertThat(client.status(order.id())).as("asked again later").isEqualTo(paid);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 billing follow-up: once the switch answered not_received for an id,"
+            + " a payment with that id arriving late is refused and pays nothing")
+    void aPaymentArrivingAfterNotReceivedIsRefusedForGood() {
+        SWITCH.unavailable(0); // the shared switch's knobs are each test's to reset
+        HttpAccountBiller client = client(FakeAccountBillerServer.SECRET, Duration.ofSeconds(2));
+        AccountBiller.Order order =
+                new AccountBiller.Order(UUID.randomUUID(), "fr_edf", "49927398710001", 4_250, CurrencyCode.of("EUR"));
+        ProviderAnswer notReceived = new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED);
+        assertThat(client.status(order.id())).isEqualTo(notReceived);
+
+        assertThat(client.pay(order)).as("the late order").isEqualTo(notReceived);
+        assertThat(client.pay(order)).as("and its retry").isEqualTo(notReceived);
+        assertThat(client.status(order.id())).isEqualTo(notReceived);
     }
 
     private static HttpAccountBiller client(String secret, Duration timeout) {

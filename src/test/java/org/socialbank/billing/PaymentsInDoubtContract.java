@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
@@ -53,7 +54,9 @@ import tools.jackson.databind.JsonNode;
  * that lapsed is never booked as a silent completion. Operations list both kinds of doubt over
  * {@code GET /api/v1/billing/in-doubt}. A mobile top-up and a card-to-card transfer, which share the
  * code ({@code ProviderCalls}), are held, listed, told and settled the same, their sandbox provider
- * told it cannot tell (review 2026-12-07 money follow-up). On H2 and PostgreSQL (the twins).
+ * told it cannot tell (review 2026-12-07 money follow-up). A payment operations posted by hand that
+ * its provider then refuses is flagged and told, and blocks no other (review 2026-12-07 billing
+ * follow-up). On H2 and PostgreSQL (the twins).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -195,6 +198,53 @@ abstract class PaymentsInDoubtContract extends AccountBillTestBase {
         assertThat(chats.sent(ivan.chat()))
                 .anyMatch(t -> t.contains("всё ещё проверяется"))
                 .anyMatch(t -> t.contains("Деньги вернулись на ваш счёт"));
+        new LedgerAudit(jdbc).assertBalanced();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 billing follow-up: a payment posted by hand and then never received is flagged"
+            + " and told the truth, and the other payments in doubt still settle")
+    void postedByHandThenNeverReceivedIsFlaggedAndTheOthersStillSettle() {
+        Customers.Customer vera = customer("Vera");
+        Payment posted = payLost(vera);
+        clock.advance(Duration.ofSeconds(1)); // first in the janitor's order, not yet due for a re-check
+        Customers.Customer gleb = customer("Gleb");
+        Payment other = payUnknown(gleb);
+        // operations end the first by hand, as docs/billing.md lets them: they post its reservation
+        assertThat(ledger.resolve(Resolution.post(
+                        new TransferId(UUID.fromString(column("transfer_id", posted.id()))), OptionalLong.empty())))
+                .isInstanceOf(TransferResult.Posted.class);
+
+        tick();
+        worker.work(); // the switch answers: the first never received, the other paid
+        chats.drain();
+
+        assertThat(status(posted.id())).isEqualTo("FAILED");
+        assertThat(code(posted.id())).isEqualTo(Settlements.POSTED_NOT_PAID);
+        assertThat(ledger.account(vera.wallet()).orElseThrow().balanceMinor())
+                .as("taken by hand, not given back behind operations' backs")
+                .isEqualTo(FUNDED_MINOR - posted.amountMinor());
+        assertThat(inDoubt(posted.id())).containsExactly("POSTED_NOT_PAID");
+        assertThat(listed(posted.id()))
+                .as("operations see it over HTTP")
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.path("reason").asString()).isEqualTo("POSTED_NOT_PAID");
+                    assertThat(p.path("status").asString()).isEqualTo("failed");
+                });
+        assertThat(chats.sent(vera.chat()))
+                .as("the truth: not paid, but the money was taken")
+                .anyMatch(t -> t.contains("уже были списаны"))
+                .noneMatch(t -> t.contains("Деньги вернулись на ваш счёт"));
+        assertThat(status(other.id())).as("not blocked behind the first").isEqualTo("COMPLETED");
+        assertThat(available(gleb.wallet())).isEqualTo(FUNDED_MINOR - other.amountMinor());
+
+        tick();
+        worker.work(); // booked once: the first is no longer re-checked
+        chats.drain();
+        assertThat(chats.sent(vera.chat()))
+                .filteredOn(t -> t.contains("уже были списаны"))
+                .hasSize(1);
         new LedgerAudit(jdbc).assertBalanced();
     }
 

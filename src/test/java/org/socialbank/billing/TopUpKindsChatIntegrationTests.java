@@ -3,8 +3,10 @@ package org.socialbank.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.billing.sandbox.SandboxOperator;
 import org.socialbank.conversation.Inbound;
@@ -148,6 +150,43 @@ class TopUpKindsChatIntegrationTests {
                         .get(0);
         assertThat(offer.text()).contains("شارژ ویژه");
         assertThat(confirm(ali, offer.buttons().get(0), "").kind()).isEqualTo(TopUpKind.BONUS);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 billing follow-up: a retry of a completed top-up whose operator was since"
+            + " removed from the configuration replays it, not id_reused")
+    void aRetryOfATopUpTheOperatorTableNowRefusesReplaysIt() {
+        Customers.Customer omid = customers
+                .named("Omid")
+                .wallet("IRR", 1_000_000)
+                .linkedChat(BillingFixtures.LINKED_AGO)
+                .create();
+        TopUpRequest request = new TopUpRequest(
+                new TopUpId(UUID.randomUUID()), omid.id(), "09351234567", 100_000, IRR, Optional.empty(), "api");
+        TopUp first = ((TopUpResult.Done) worker.topUp(request)).topUp();
+        assertThat(first.status()).isEqualTo(BillPaymentStatus.COMPLETED);
+
+        OperatorSettings irancell = worker.operators().all().remove("irancell");
+        try {
+            assertThat(worker.topUp(new TopUpRequest(
+                            new TopUpId(UUID.randomUUID()),
+                            omid.id(),
+                            "09351234567",
+                            100_000,
+                            IRR,
+                            Optional.empty(),
+                            "api")))
+                    .as("a new top-up is refused now")
+                    .isInstanceOf(TopUpResult.Refused.class);
+            assertThat(worker.topUp(request)).as("the retry").isEqualTo(new TopUpResult.Done(first, true));
+            assertThat(worker.topUp(new TopUpRequest(
+                            request.id(), omid.id(), "09351234567", 200_000, IRR, Optional.empty(), "api")))
+                    .as("another request with its id")
+                    .isEqualTo(new TopUpResult.Refused(BillPaymentResult.ID_REUSED, List.of()));
+        } finally {
+            worker.operators().all().put("irancell", irancell);
+        }
+        assertThat(ledger.account(omid.wallet()).orElseThrow().balanceMinor()).isEqualTo(900_000);
     }
 
     /** Presses Confirm (its reply holds {@code told}), runs the operator's worker and the relay; the top-up. */

@@ -108,8 +108,10 @@ public class SandboxBiller implements Biller {
 
     @Override
     public synchronized ProviderAnswer status(BillPaymentId id) {
-        Received payment = received.get(id.value());
-        return payment == null ? new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED) : payment.answer();
+        // never received: remembered, so that a pay with the id that arrives later is refused the same
+        return received.computeIfAbsent(
+                        id.value(), k -> new Received("", new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED)))
+                .answer();
     }
 
     /** Makes the next pay call (after any already queued) go wrong this way. */

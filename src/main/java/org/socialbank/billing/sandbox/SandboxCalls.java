@@ -39,10 +39,17 @@ final class SandboxCalls {
         return trouble == SandboxBiller.Trouble.TIMEOUT ? new ProviderAnswer.Unknown("timeout") : answer;
     }
 
-    /** The answer given to {@code id}; never received: Failed with {@link ProviderAnswer#NOT_RECEIVED}. */
+    /**
+     * The answer given to {@code id}; never received: Failed with {@link ProviderAnswer#NOT_RECEIVED},
+     * remembered, so that a call with the id that arrives later is refused the same (the SPIs' rule).
+     */
     synchronized ProviderAnswer status(UUID id) {
-        ProviderAnswer answer = received.get(id);
-        return answer == null ? new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED) : answer;
+        return received.computeIfAbsent(id, k -> new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED));
+    }
+
+    /** Whether {@code id} was carried out and paid; asks nothing, remembers nothing. */
+    synchronized boolean succeeded(UUID id) {
+        return received.get(id) instanceof ProviderAnswer.Succeeded;
     }
 
     /** A status query: Unknown while the provider is told it cannot tell ({@link #statusUnavailable}), else {@link #status}. */

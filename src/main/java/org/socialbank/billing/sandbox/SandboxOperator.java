@@ -48,7 +48,7 @@ public class SandboxOperator implements MobileOperator {
     /** A voucher's PIN: 16 digits derived from the top-up's id, for a top-up it sold. */
     @Override
     public java.util.Optional<String> voucherPin(TopUpId id) {
-        if (!(calls.status(id.value()) instanceof ProviderAnswer.Succeeded)) {
+        if (!calls.succeeded(id.value())) {
             return java.util.Optional.empty();
         }
         long bits = id.value().getMostSignificantBits() ^ id.value().getLeastSignificantBits();

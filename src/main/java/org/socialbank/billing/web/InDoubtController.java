@@ -35,7 +35,8 @@ class InDoubtController {
     }
 
     /**
-     * One payment in doubt; {@code reason} is {@code STILL_CHECKING} or {@code PAID_NOT_BOOKED},
+     * One payment in doubt; {@code reason} is {@code STILL_CHECKING}, {@code PAID_NOT_BOOKED} or
+     * {@code POSTED_NOT_PAID} (refused after its reservation was posted by hand),
      * {@code status} the payment's status now (it stays listed once it ended).
      */
     record InDoubtJson(
@@ -66,7 +67,8 @@ class InDoubtController {
     @Operation(
             summary = "For operations: bills, top-ups, card transfers and account bills whose provider left them "
                     + "in doubt past pending-timeout (STILL_CHECKING) or paid without the ledger taking the money "
-                    + "(PAID_NOT_BOOKED), oldest first (review 2026-12-07 money #4)")
+                    + "(PAID_NOT_BOOKED) or refused after operations posted it by hand (POSTED_NOT_PAID), oldest "
+                    + "first (review 2026-12-07 money #4)")
     @ApiResponse(
             responseCode = "200",
             description = "{\"payments\": [{paymentId, kind, reason, amountMinor, currency, customerId, sentAt, "

@@ -236,13 +236,16 @@ class BillingMessages {
 
     /**
      * Review 2026-12-07 money #4: a payment whose provider has not answered for long is still being
-     * checked, its money held; or the provider paid it but the money was not taken from the account.
+     * checked, its money held; or the provider paid it but the money was not taken from the account;
+     * or the provider did not pay it but the money had been taken (posted by hand).
      */
     @EventListener
     void on(PaymentInDoubt doubt) {
-        String key = doubt.reason() == PaymentInDoubt.Reason.STILL_CHECKING
-                ? "billing.in_doubt.still_checking"
-                : "billing.in_doubt.paid_not_taken";
+        String key = switch (doubt.reason()) {
+            case STILL_CHECKING -> "billing.in_doubt.still_checking";
+            case PAID_NOT_BOOKED -> "billing.in_doubt.paid_not_taken";
+            case POSTED_NOT_PAID -> "billing.in_doubt.posted_not_paid";
+        };
         tell(doubt.customerId(), doubt.amountMinor(), doubt.currency(), key, doubt.payee(), language -> null);
     }
 

@@ -2,12 +2,18 @@ package org.socialbank.billing.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socialbank.billing.BillOrder;
+import org.socialbank.billing.BillPaymentId;
 import org.socialbank.billing.CardNumber;
 import org.socialbank.billing.CardTransferId;
 import org.socialbank.billing.CardTransferOrder;
+import org.socialbank.billing.IranianBill;
 import org.socialbank.billing.TopUpId;
 import org.socialbank.billing.TopUpKind;
 import org.socialbank.billing.TopUpOrder;
@@ -17,7 +23,8 @@ import org.socialbank.shared.ProviderAnswer;
 /**
  * The card switch's and the operator's sandboxes share one memory of their calls
  * ({@link SandboxCalls}): each answers an id the same again, and FAIL, TIMEOUT and LOSE do what
- * docs/billing.md says, each with its own refusal code and trace number.
+ * docs/billing.md says, each with its own refusal code and trace number; an id answered
+ * {@code not_received} is refused for good.
  */
 class SandboxProvidersUnitTests {
 
@@ -66,6 +73,34 @@ class SandboxProvidersUnitTests {
         assertThat(operator.voucherPin(sold.id()))
                 .hasValueSatisfying(pin -> assertThat(pin).hasSize(16));
         assertThat(operator.voucherPin(new TopUpId(UUID.randomUUID()))).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 billing follow-up: once a sandbox answered not_received for an id,"
+            + " a call with that id arriving late is refused and moves nothing")
+    void aCallArrivingAfterNotReceivedIsRefusedForGood() {
+        ProviderAnswer notReceived = new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED);
+        SandboxCardSwitch cardSwitch = new SandboxCardSwitch();
+        CardTransferOrder late = cardOrder();
+        assertThat(cardSwitch.status(late.id())).isEqualTo(notReceived);
+        assertThat(cardSwitch.transfer(late)).isEqualTo(notReceived);
+        assertThat(cardSwitch.status(late.id())).isEqualTo(notReceived);
+
+        SandboxOperator operator = new SandboxOperator();
+        TopUpOrder lateTopUp = topUpOrder();
+        assertThat(operator.voucherPin(lateTopUp.id()))
+                .as("asking for a PIN is not a status query")
+                .isEmpty();
+        assertThat(operator.status(lateTopUp.id())).isEqualTo(notReceived);
+        assertThat(operator.topUp(lateTopUp)).isEqualTo(notReceived);
+        assertThat(operator.voucherPin(lateTopUp.id())).isEmpty();
+
+        SandboxBiller biller = new SandboxBiller(Clock.systemUTC(), List.of());
+        IranianBill bill = biller.current("7748317800142").orElseThrow().bill();
+        BillOrder lateBill = new BillOrder(new BillPaymentId(UUID.randomUUID()), bill, bill.amountRial());
+        assertThat(biller.status(lateBill.id())).isEqualTo(notReceived);
+        assertThat(biller.pay(lateBill)).isEqualTo(notReceived);
+        assertThat(biller.payCallsFor(bill)).as("nothing paid on the bill").isZero();
     }
 
     private static CardTransferOrder cardOrder() {
