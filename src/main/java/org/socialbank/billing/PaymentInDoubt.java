@@ -9,7 +9,9 @@ import org.socialbank.directory.CustomerId;
  * for {@code pending-timeout} whether it paid; the money stays held and the janitor keeps asking.
  * {@link Reason#PAID_NOT_BOOKED}: the provider paid, but the ledger refused to post the
  * reservation (it had lapsed, or an account was frozen), so the money was not taken; operations
- * settle it. Told once per payment and reason, published in the transaction that booked the answer.
+ * settle it. {@link Reason#PIN_NOT_GIVEN}: a voucher top-up was charged but the operator has not
+ * given its PIN for {@code voucher-pin-wait}; the worker keeps asking, operations follow it up.
+ * Told once per payment and reason, published in the transaction that booked the answer.
  *
  * @param payee what was paid, as the customer wrote it: the bill id, the phone number, the card
  *     masked, or the account number
@@ -19,6 +21,8 @@ public record PaymentInDoubt(
 
     public enum Reason {
         STILL_CHECKING,
-        PAID_NOT_BOOKED
+        PAID_NOT_BOOKED,
+        /** A voucher top-up the operator completed (she was charged) without giving its PIN (review 2026-12-07 billing follow-up). */
+        PIN_NOT_GIVEN
     }
 }

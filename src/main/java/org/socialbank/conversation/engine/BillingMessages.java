@@ -202,9 +202,11 @@ class BillingMessages {
      */
     @EventListener
     void on(PaymentInDoubt doubt) {
-        String key = doubt.reason() == PaymentInDoubt.Reason.STILL_CHECKING
-                ? "billing.in_doubt.still_checking"
-                : "billing.in_doubt.paid_not_taken";
+        String key = switch (doubt.reason()) {
+            case STILL_CHECKING -> "billing.in_doubt.still_checking";
+            case PAID_NOT_BOOKED -> "billing.in_doubt.paid_not_taken";
+            case PIN_NOT_GIVEN -> "billing.in_doubt.pin_delayed";
+        };
         tell(doubt.customerId(), doubt.amountMinor(), doubt.currency(), key, doubt.payee(), null);
     }
 
