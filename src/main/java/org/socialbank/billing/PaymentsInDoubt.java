@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.Uuids;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,10 +103,15 @@ public class PaymentsInDoubt {
             if (parts.length != 3) {
                 return Optional.empty();
             }
+            Optional<UUID> payment = Uuids.parse(parts[1]);
+            Optional<PaymentInDoubt.Reason> reason = Arrays.stream(PaymentInDoubt.Reason.values())
+                    .filter(r -> r.name().equals(parts[2]))
+                    .findFirst();
             try {
-                return Optional.of(new Cursor(
-                        Instant.parse(parts[0]), UUID.fromString(parts[1]), PaymentInDoubt.Reason.valueOf(parts[2])));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
+                return payment.isEmpty() || reason.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(new Cursor(Instant.parse(parts[0]), payment.get(), reason.get()));
+            } catch (DateTimeParseException e) {
                 return Optional.empty();
             }
         }
