@@ -9,6 +9,11 @@ public sealed interface AccountBillResult permits AccountBillResult.Accepted, Ac
     String NOT_DUE = "bill_not_due";
     /** The answer is older than {@code socialbank.billing.account-bill-quote-ttl}: ask again. */
     String QUOTE_EXPIRED = "quote_expired";
+    /**
+     * Another payment of the same due bill (biller, account, due date) is being paid or was paid,
+     * from another inquiry of it (review 2026-12-07 billing follow-up).
+     */
+    String BILL_ALREADY_PAID = BillPaymentResult.BILL_ALREADY_PAID;
 
     /**
      * Recorded (a replay: {@code replayed}); {@code status} PENDING while the biller is asked,
@@ -27,6 +32,6 @@ public sealed interface AccountBillResult permits AccountBillResult.Accepted, Ac
             boolean replayed)
             implements AccountBillResult {}
 
-    /** Nothing was recorded: {@link #NOT_DUE}, {@link #QUOTE_EXPIRED}. */
+    /** Nothing was recorded: {@link #NOT_DUE}, {@link #QUOTE_EXPIRED}, {@link #BILL_ALREADY_PAID}. */
     record Refused(String code) implements AccountBillResult {}
 }

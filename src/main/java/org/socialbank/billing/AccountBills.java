@@ -25,7 +25,10 @@ import org.springframework.stereotype.Component;
  * transaction and records its answer ({@link #lookUp}, {@link AccountBillInquired}); Confirm
  * records the payment and reserves its money in the press's transaction ({@link #accept}: a
  * pending ledger transfer to the biller's settlement account, idempotent by the inquiry), and
- * {@link SendAccountBills} pays the biller with the payment's id as the idempotency key.
+ * {@link SendAccountBills} pays the biller with the payment's id as the idempotency key. A due bill
+ * (biller, account, due date) has one live or paid payment, whichever inquiry it came from: a second
+ * Confirm is refused {@link AccountBillResult#BILL_ALREADY_PAID}, a racing one loses on the UNIQUE
+ * {@code bill_key} and is refused when its transaction runs again.
  */
 @Component
 class AccountBills {
@@ -190,6 +193,9 @@ class AccountBills {
                     .isBefore(now())) {
                 return new AccountBillResult.Refused(AccountBillResult.QUOTE_EXPIRED);
             }
+            if (store.billTaken(inquiry.get().billKey())) { // another Confirm of the same due bill
+                return new AccountBillResult.Refused(AccountBillResult.BILL_ALREADY_PAID);
+            }
             return accepted(begin(id, inquiry.get(), usePoints), false);
         });
     }
@@ -217,7 +223,7 @@ class AccountBills {
                 0,
                 0,
                 null);
-        store.insert(payment, now());
+        store.insert(payment, q.billKey(), now());
         if (refusal != null) {
             return payment;
         }

@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param remindBefore how long before a saved bill's due date its reminder is sent (1d..30d)
  * @param reminderInterval how often saved bills are checked for a bill due soon (1m..1d)
  * @param accountBiller the switch paying other countries' billers by account number (issue 15 s1.13)
+ * @param voucherPinWait how long after the operator was first asked for a completed voucher's PIN
+ *     it may still not have given it before operations are alerted ({@code PIN_NOT_GIVEN}) and the
+ *     customer told it is delayed (1m..1d); the worker keeps asking (review 2026-12-07 billing follow-up)
  */
 @ConfigurationProperties("socialbank.billing")
 public record BillingProperties(
@@ -39,7 +42,8 @@ public record BillingProperties(
         @DefaultValue Sandbox sandbox,
         @DefaultValue("3d") Duration remindBefore,
         @DefaultValue("1h") Duration reminderInterval,
-        @DefaultValue AccountBillerSettings accountBiller) {
+        @DefaultValue AccountBillerSettings accountBiller,
+        @DefaultValue("15m") Duration voucherPinWait) {
 
     public BillingProperties {
         serviceLabels = serviceLabels == null ? Map.of() : Map.copyOf(serviceLabels);
@@ -55,6 +59,7 @@ public record BillingProperties(
                 between(workerInterval, Duration.ofMillis(100), Duration.ofMinutes(10)),
                 "worker-interval must be 100ms..10m");
         require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
+        require(between(voucherPinWait, Duration.ofMinutes(1), Duration.ofDays(1)), "voucher-pin-wait must be 1m..1d");
         require(between(remindBefore, Duration.ofDays(1), Duration.ofDays(30)), "remind-before must be 1d..30d");
         require(
                 between(reminderInterval, Duration.ofMinutes(1), Duration.ofDays(1)),

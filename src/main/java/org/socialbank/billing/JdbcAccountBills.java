@@ -41,6 +41,11 @@ class JdbcAccountBills extends ProviderCallTable<UUID, JdbcAccountBills.Payment>
         static final String ASKING = "ASKING";
         static final String DUE = "DUE";
         static final String NOT_DUE = "NOT_DUE";
+
+        /** The due bill this answer is: one live or paid payment each (review 2026-12-07 billing follow-up). */
+        String billKey() {
+            return billerId + "|" + account + "|" + dueDate;
+        }
     }
 
     /**
@@ -124,12 +129,24 @@ class JdbcAccountBills extends ProviderCallTable<UUID, JdbcAccountBills.Payment>
                 == 1;
     }
 
-    /** Inserts a payment; a second one of the same inquiry fails on its UNIQUE constraint (a lost race). */
-    void insert(Payment p, Instant now) {
+    /** Whether a live or paid payment holds this due bill ({@link Inquiry#billKey()}). */
+    boolean billTaken(String billKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM billing_account_bill_payments WHERE bill_key = ?")
+                        .param(billKey)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * Inserts a payment of the due bill {@code billKey}; a second one of the same inquiry, or a second
+     * live one of the same due bill, fails on a UNIQUE constraint (a lost race).
+     */
+    void insert(Payment p, String billKey, Instant now) {
         jdbc.sql("INSERT INTO billing_account_bill_payments (id, inquiry_id, customer_id, biller_id, account, "
                         + "amount_minor, currency, channel, status, code, transfer_id, trace_number, sent_at, "
-                        + "created_at, updated_at, points, discount_minor, discount_transfer_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "created_at, updated_at, points, discount_minor, discount_transfer_id, bill_key) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         p.id(),
                         p.inquiryId(),
@@ -148,7 +165,8 @@ class JdbcAccountBills extends ProviderCallTable<UUID, JdbcAccountBills.Payment>
                         Timestamps.utc(now),
                         p.points() == 0 ? null : p.points(),
                         p.discountMinor() == 0 ? null : p.discountMinor(),
-                        p.discountTransferId())
+                        p.discountTransferId(),
+                        p.status().holdsPair() ? billKey : null)
                 .update();
     }
 
@@ -160,10 +178,11 @@ class JdbcAccountBills extends ProviderCallTable<UUID, JdbcAccountBills.Payment>
                 .update();
     }
 
+    /** Moves the payment on; one that ended without paying frees its due bill. */
     void update(UUID id, BillPaymentStatus status, String code, UUID transferId, String traceNumber, Instant now) {
         jdbc.sql("UPDATE billing_account_bill_payments SET status = ?, code = ?, transfer_id = ?, trace_number = ?, "
-                        + "updated_at = ? WHERE id = ?")
-                .params(status.name(), code, transferId, traceNumber, Timestamps.utc(now), id)
+                        + "bill_key = CASE WHEN ? THEN bill_key ELSE NULL END, updated_at = ? WHERE id = ?")
+                .params(status.name(), code, transferId, traceNumber, status.holdsPair(), Timestamps.utc(now), id)
                 .update();
     }
 

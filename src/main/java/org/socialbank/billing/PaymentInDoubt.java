@@ -11,7 +11,10 @@ import org.socialbank.directory.CustomerId;
  * reservation (it had lapsed, or an account was frozen), so the money was not taken; operations
  * settle it. {@link Reason#POSTED_NOT_PAID}: the provider refused it or never received it, but
  * its reservation had been posted by hand, so the money was taken for nothing; operations give it
- * back (review 2026-12-07 billing follow-up). Told once per payment and reason, published in the transaction that booked the answer.
+ * back (review 2026-12-07 billing follow-up). {@link Reason#PIN_NOT_GIVEN}: a voucher top-up was
+ * charged but the operator has not given its PIN for {@code voucher-pin-wait}; the worker keeps
+ * asking, operations follow it up. Told once per payment and reason, published in the transaction
+ * that booked the answer.
  *
  * @param payee what was paid, as the customer wrote it: the bill id, the phone number, the card
  *     masked, or the account number
@@ -22,6 +25,8 @@ public record PaymentInDoubt(
     public enum Reason {
         STILL_CHECKING,
         PAID_NOT_BOOKED,
-        POSTED_NOT_PAID
+        POSTED_NOT_PAID,
+        /** A voucher top-up the operator completed (she was charged) without giving its PIN (review 2026-12-07 billing follow-up). */
+        PIN_NOT_GIVEN
     }
 }

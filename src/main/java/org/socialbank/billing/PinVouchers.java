@@ -2,6 +2,7 @@ package org.socialbank.billing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,7 +24,12 @@ import org.springframework.stereotype.Service;
  * worker fetches its PIN from the operator (outside any transaction), seals it (AES-GCM, a key
  * derived from the configured pepper, the top-up's id as associated data) under a one-time link
  * kept as a hash, and {@link VoucherReady} tells the chat where to read it. The bank's page shows
- * it once and erases it. Never in a chat, an event or a log.
+ * it once and erases it. Never in a chat, an event or a log. A voucher whose PIN does not come is
+ * asked again, after the never-asked ones and the longest unasked (so it never blocks newer ones);
+ * {@code voucher-pin-wait} after the first ask it is reported once ({@link
+ * PaymentInDoubt.Reason#PIN_NOT_GIVEN}: a line at ERROR with ids only, a row in {@link
+ * PaymentsInDoubt}, the chat told the PIN is delayed) and still asked (review 2026-12-07 billing
+ * follow-up).
  */
 @Service
 public class PinVouchers {
@@ -39,6 +46,7 @@ public class PinVouchers {
     private final DurableTransactions writes;
     private final Clock clock;
     private final SecretKeySpec key;
+    private final PaymentsInDoubt inDoubt;
 
     PinVouchers(
             JdbcClient jdbc,
@@ -49,7 +57,9 @@ public class PinVouchers {
             BillingProperties properties,
             ApplicationEventPublisher events,
             DurableTransactions writes,
-            Clock clock) {
+            Clock clock,
+            PaymentsInDoubt inDoubt) {
+        this.inDoubt = inDoubt;
         this.jdbc = jdbc;
         this.operator = operator;
         this.topUps = topUps;
@@ -71,12 +81,16 @@ public class PinVouchers {
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
     public void collect() {
         try {
-            for (TopUpId id : sold()) {
-                Optional<String> pin = pin(id);
-                pin.ifPresent(p -> writes.write(tx -> {
-                    keep(id, p);
+            for (Sold sold : sold()) {
+                Optional<String> pin = pin(sold.id());
+                writes.write(tx -> {
+                    if (pin.isPresent()) {
+                        keep(sold.id(), pin.get());
+                    } else {
+                        notGiven(sold);
+                    }
                     return null;
-                }));
+                });
             }
         } catch (RuntimeException e) {
             log.warn(
@@ -127,13 +141,53 @@ public class PinVouchers {
                 .optional();
     }
 
-    private List<TopUpId> sold() {
-        return jdbc.sql("SELECT t.id FROM billing_topups t WHERE t.kind = 'voucher' AND t.status = 'COMPLETED' "
+    /** A completed voucher without its PIN yet; {@code firstAskedAt} null before the operator was asked. */
+    private record Sold(TopUpId id, Instant firstAskedAt) {}
+
+    /** Completed vouchers without a PIN: the never-asked first (oldest first), then the longest unasked. */
+    private List<Sold> sold() {
+        return jdbc.sql("SELECT t.id, t.pin_first_asked_at FROM billing_topups t WHERE t.kind = 'voucher' "
+                        + "AND t.status = 'COMPLETED' "
                         + "AND NOT EXISTS (SELECT 1 FROM billing_vouchers v WHERE v.topup_id = t.id) "
-                        + "ORDER BY t.updated_at, t.id LIMIT ?")
+                        + "ORDER BY CASE WHEN t.pin_asked_at IS NULL THEN 0 ELSE 1 END, t.pin_asked_at, t.updated_at, "
+                        + "t.id LIMIT ?")
                 .param(properties.batchMax())
-                .query((rs, n) -> new TopUpId(rs.getObject(1, UUID.class)))
+                .query((rs, n) -> new Sold(
+                        new TopUpId(rs.getObject(1, UUID.class)), Timestamps.instant(rs, "pin_first_asked_at")))
                 .list();
+    }
+
+    /**
+     * The operator gave no PIN this time: the attempt is counted; {@code voucher-pin-wait} after the
+     * first, the voucher is reported once (the customer was charged and has no PIN).
+     */
+    private void notGiven(Sold sold) {
+        Instant now = Microseconds.now(clock);
+        jdbc.sql("UPDATE billing_topups SET pin_attempts = pin_attempts + 1, "
+                        + "pin_first_asked_at = COALESCE(pin_first_asked_at, ?), pin_asked_at = ? WHERE id = ?")
+                .params(Timestamps.utc(now), Timestamps.utc(now), sold.id().value())
+                .update();
+        Instant since = sold.firstAskedAt() == null ? now : sold.firstAskedAt();
+        if (since.plus(properties.voucherPinWait()).isAfter(now)) {
+            return;
+        }
+        JdbcTopUps.Row topUp = topUps.lock(sold.id()).orElseThrow();
+        if (!inDoubt.recordOnce(sold.id().value(), PaymentInDoubt.Reason.PIN_NOT_GIVEN, "top-ups", topUp, now)) {
+            return;
+        }
+        log.error(
+                "Voucher top-up {} (transfer {}): the operator completed it but gave no PIN since {}; "
+                        + "operations to follow it up",
+                sold.id().value(),
+                topUp.transferId(),
+                since);
+        events.publishEvent(new PaymentInDoubt(
+                sold.id().value(),
+                topUp.customer(),
+                topUp.payee(),
+                topUp.amountMinor(),
+                topUp.currency().code(),
+                PaymentInDoubt.Reason.PIN_NOT_GIVEN));
     }
 
     private Optional<String> pin(TopUpId id) {

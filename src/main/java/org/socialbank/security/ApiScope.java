@@ -39,6 +39,11 @@ public enum ApiScope {
     BILLING_READ("billing:read"),
     /** Inquiring and paying bills, topping up phones, card-to-card transfers (issue 15). */
     BILLING_WRITE("billing:write"),
+    /**
+     * Operations' marking of billing payments in doubt as settled by hand. Not implied by {@link
+     * #BILLING_WRITE}, which customer-facing apps hold to pay (review 2026-12-07 billing follow-up).
+     */
+    BILLING_OPERATIONS("billing:operations"),
     /** {@code GET} consents and alert settings (issue 17). */
     CONSENTS_READ("consents:read"),
     /** Recording consents given elsewhere, changing alert settings (issue 17). */

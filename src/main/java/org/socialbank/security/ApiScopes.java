@@ -52,8 +52,10 @@ final class ApiScopes {
      */
     record Carved(Pattern path, ApiScope scope) {}
 
-    static final List<Carved> CARVED = List.of(new Carved(
-            Pattern.compile("/api/v1/payments/(?:[^/]+/)?return-held(?:/.*)?"), ApiScope.PAYMENTS_OPERATIONS));
+    static final List<Carved> CARVED = List.of(
+            new Carved(
+                    Pattern.compile("/api/v1/payments/(?:[^/]+/)?return-held(?:/.*)?"), ApiScope.PAYMENTS_OPERATIONS),
+            new Carved(Pattern.compile("/api/v1/billing/in-doubt/.+"), ApiScope.BILLING_OPERATIONS));
 
     private ApiScopes() {}
 

@@ -52,6 +52,7 @@ class BillingPropertiesUnitTests {
                 new BillingProperties.Sandbox(List.of()),
                 Duration.ofDays(3),
                 Duration.ofHours(1),
-                new BillingProperties.AccountBillerSettings(null, null, Duration.ofSeconds(5), Duration.ofMinutes(30)));
+                new BillingProperties.AccountBillerSettings(null, null, Duration.ofSeconds(5), Duration.ofMinutes(30)),
+                Duration.ofMinutes(15));
     }
 }

@@ -90,4 +90,16 @@ class OperatorsUnitTests {
         assertThat(OPERATORS.resolve("hello", 50_000, "IRR", Optional.empty()).toString())
                 .contains("invalid_phone");
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "review 2026-12-07 billing follow-up: a voucher is refused for an operator whose gateway sells none")
+    void aVoucherIsRefusedForAnOperatorWhoseGatewaySellsNone() {
+        assertThat(OPERATORS.resolve("+8613800138000", 10_000, "CNY", Optional.empty(), TopUpKind.VOUCHER))
+                .isEqualTo(new Operators.Refusal(Operators.KIND_NOT_OFFERED, List.of()));
+        assertThat(OPERATORS.resolve("+8613800138000", 10_000, "CNY", Optional.empty(), TopUpKind.DIRECT))
+                .isInstanceOf(Operators.Resolved.class);
+        assertThat(OPERATORS.resolve("09351234567", 100_000, "IRR", Optional.empty(), TopUpKind.VOUCHER))
+                .isInstanceOf(Operators.Resolved.class);
+    }
 }

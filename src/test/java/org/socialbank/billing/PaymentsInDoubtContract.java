@@ -65,6 +65,10 @@ import tools.jackson.databind.JsonNode;
             "socialbank.api.clients.ops.scopes=billing:read",
             "socialbank.api.clients.payer.token=" + PaymentsInDoubtContract.PAYMENTS_TOKEN,
             "socialbank.api.clients.payer.scopes=payments:read",
+            "socialbank.api.clients.staff.token=" + PaymentsInDoubtContract.STAFF_TOKEN,
+            "socialbank.api.clients.staff.scopes=billing:read,billing:operations",
+            "socialbank.api.clients.app.token=" + PaymentsInDoubtContract.APP_TOKEN,
+            "socialbank.api.clients.app.scopes=billing:read,billing:write",
             "socialbank.conversation.relay-enabled=false",
             "socialbank.web.secure-cookies=false", // the step-up page's CSRF cookie over plain HTTP
             "socialbank.billing.worker-interval=10m",
@@ -80,6 +84,8 @@ abstract class PaymentsInDoubtContract extends AccountBillTestBase {
     static final long FUNDED_MINOR = 1_000_000;
     static final String OPS_TOKEN = "ops-token-in-doubt-0123456789";
     static final String PAYMENTS_TOKEN = "payments-token-in-doubt-0123456789";
+    static final String STAFF_TOKEN = "staff-token-in-doubt-0123456789";
+    static final String APP_TOKEN = "app-token-in-doubt-0123456789";
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Fakes {
@@ -313,6 +319,112 @@ abstract class PaymentsInDoubtContract extends AccountBillTestBase {
     }
 
     @Test
+    @DisplayName("review 2026-12-07 billing follow-up: the in-doubt list pages after a cursor, lists the open ones"
+            + " only if asked, and staff mark a settled row once, audited, over HTTP")
+    void theInDoubtListPagesAfterACursorAndStaffMarkSettledRows() {
+        Payment paid = payUnknown(customer("Oleg"));
+        tick();
+        worker.work(); // paid; recorded as paid without the money taken, as the ledger's refusal would
+        chats.drain();
+        clock.advance(Duration.ofMinutes(1));
+        recordInDoubt(paid, "PAID_NOT_BOOKED");
+        Payment checking = payUnknown(customer("Lena")); // still unknown: the janitor's, not staff's
+        clock.advance(Duration.ofMinutes(1));
+        recordInDoubt(checking, "STILL_CHECKING");
+
+        assertThat(pagedIds("/api/v1/billing/in-doubt?limit=1"))
+                .as("every row once, in order, one page at a time")
+                .containsSubsequence(paid.id() + "/PAID_NOT_BOOKED", checking.id() + "/STILL_CHECKING")
+                .doesNotHaveDuplicates();
+        assertThat(pagedIds("/api/v1/billing/in-doubt?open=true&limit=2"))
+                .contains(paid.id() + "/PAID_NOT_BOOKED", checking.id() + "/STILL_CHECKING");
+
+        Api staff = new Api("http://127.0.0.1:" + port, STAFF_TOKEN);
+        String settle = "/api/v1/billing/in-doubt/" + paid.id() + "/PAID_NOT_BOOKED/settle";
+        String note = "{\"note\":\"debited by hand, ticket 4711\"}";
+        assertThat(new Api("http://127.0.0.1:" + port, APP_TOKEN)
+                        .post(settle, note)
+                        .status())
+                .as("billing:write is not enough")
+                .isEqualTo(403);
+        Api.Response marked = staff.post(settle, note);
+        assertThat(marked.status()).as(marked.body()).isEqualTo(201);
+        assertThat(marked.json().path("settledNote").asString()).isEqualTo("debited by hand, ticket 4711");
+        assertThat(marked.json().path("settledBy").asString()).isNotBlank();
+        Api.Response again = staff.post(settle, "{\"note\":\"another\"}");
+        assertThat(again.status()).as("idempotent").isEqualTo(200);
+        assertThat(again.json().path("settledAt").asString())
+                .isEqualTo(marked.json().path("settledAt").asString());
+        assertThat(again.json().path("settledNote").asString()).isEqualTo("debited by hand, ticket 4711");
+
+        assertProblem(
+                staff.post("/api/v1/billing/in-doubt/" + checking.id() + "/STILL_CHECKING/settle", note),
+                409,
+                "still_in_doubt");
+        assertProblem(
+                staff.post("/api/v1/billing/in-doubt/" + UUID.randomUUID() + "/PAID_NOT_BOOKED/settle", note),
+                404,
+                "in_doubt_not_found");
+        assertProblem(staff.post(settle, "{\"note\":\" \"}"), 400, "note_not_valid");
+        assertProblem(new Api(port).get("/api/v1/billing/in-doubt?after=yesterday"), 400, "after_not_valid");
+
+        assertThat(pagedIds("/api/v1/billing/in-doubt?open=true&limit=2"))
+                .as("settled: no longer open")
+                .doesNotContain(paid.id() + "/PAID_NOT_BOOKED")
+                .contains(checking.id() + "/STILL_CHECKING");
+        assertThat(pagedIds("/api/v1/billing/in-doubt?limit=500"))
+                .as("but still listed")
+                .contains(paid.id() + "/PAID_NOT_BOOKED");
+
+        tick();
+        worker.work(); // the switch answers: paid
+        chats.drain();
+        assertThat(status(checking.id())).isEqualTo("COMPLETED");
+        assertThat(pagedIds("/api/v1/billing/in-doubt?open=true&limit=2"))
+                .as("a STILL_CHECKING row closes when its payment ends")
+                .doesNotContain(checking.id() + "/STILL_CHECKING");
+    }
+
+    /** A row of the in-doubt table for the payment, recorded now (what ProviderCalls records). */
+    private void recordInDoubt(Payment payment, String reason) {
+        jdbc.sql("INSERT INTO billing_payments_in_doubt (payment_id, reason, kind, customer_id, transfer_id, told_at) "
+                        + "SELECT id, ?, 'account bills', customer_id, transfer_id, ? FROM billing_account_bill_payments "
+                        + "WHERE id = ?")
+                .params(
+                        reason,
+                        java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC),
+                        payment.id())
+                .update();
+    }
+
+    /** Every page of the list, following {@code next}: paymentId/reason of each row. */
+    private List<String> pagedIds(String first) {
+        List<String> ids = new ArrayList<>();
+        String path = first;
+        for (int pages = 0; pages < 1000; pages++) {
+            Api.Response page = new Api(port).get(path);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json()
+                    .path("payments")
+                    .forEach(p -> ids.add(p.path("paymentId").asString() + "/"
+                            + p.path("reason").asString()));
+            JsonNode next = page.json().path("next");
+            if (next.isNull() || next.isMissingNode()) {
+                return ids;
+            }
+            path = first + "&after="
+                    + java.net.URLEncoder.encode(next.asString(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        throw new AssertionError("more than 1000 pages");
+    }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo(code);
+    }
+
+    @Test
     @DisplayName("review 2026-12-07 money follow-up: a mobile top-up in doubt past the old one-day expiry stays held,"
             + " is listed and told, and a late 'paid' takes the money once")
     void aTopUpInDoubtStaysHeldIsListedAndToldThenTakesTheMoneyOnce() {
@@ -466,7 +578,7 @@ abstract class PaymentsInDoubtContract extends AccountBillTestBase {
     }
 
     private Payment pay(Customers.Customer customer, SandboxBiller.Trouble trouble) {
-        confirm(customer, offer(customer, "оплатить Мосэнергосбыт 4992739872"));
+        confirm(customer, offer(customer, "оплатить Мосэнергосбыт " + freshAccount("ru_mosenergosbyt")));
         SWITCH.sandbox.troubleNext(trouble);
         worker.work();
         chats.drain();

@@ -80,6 +80,12 @@ class ApiScopesIntegrationTests {
                     api -> api.post("/api/v1/card-transfers", "{}"),
                     api -> api.get("/api/v1/bills/payments/" + UUID.randomUUID())),
             new Case(
+                    ApiScope.BILLING_OPERATIONS,
+                    api -> api.post(
+                            "/api/v1/billing/in-doubt/" + UUID.randomUUID() + "/PAID_NOT_BOOKED/settle",
+                            "{\"note\":\"settled\"}"),
+                    api -> api.get("/api/v1/billing/in-doubt")),
+            new Case(
                     ApiScope.CONSENTS_READ,
                     api -> api.get("/api/v1/consents?channel=telegram&externalUserId=1"),
                     api -> api.post("/api/v1/consents", "{}")),

@@ -9,8 +9,8 @@ import org.socialbank.shared.ProviderAnswer;
 
 /**
  * A top-up gateway in memory: it tops up at once with a trace number derived from the id, is
- * idempotent by id, and can be told to fail, time out or lose the next top-ups, or that its next
- * status queries cannot tell (an outage). For demos and tests only.
+ * idempotent by id, and can be told to fail, time out or lose the next top-ups, that its next
+ * status queries cannot tell (an outage), or to withhold a voucher's PIN. For demos and tests only.
  */
 public class SandboxOperator implements MobileOperator {
 
@@ -19,6 +19,7 @@ public class SandboxOperator implements MobileOperator {
     public static final int TROUBLES_MAX = 1000;
 
     private final SandboxCalls calls = new SandboxCalls();
+    private final java.util.Set<UUID> withheld = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public Duration timeout() {
@@ -48,11 +49,23 @@ public class SandboxOperator implements MobileOperator {
     /** A voucher's PIN: 16 digits derived from the top-up's id, for a top-up it sold. */
     @Override
     public java.util.Optional<String> voucherPin(TopUpId id) {
-        if (!calls.succeeded(id.value())) {
+        if (withheld.contains(id.value()) || !calls.succeeded(id.value())) {
             return java.util.Optional.empty();
         }
         long bits = id.value().getMostSignificantBits() ^ id.value().getLeastSignificantBits();
         return java.util.Optional.of(String.format("%016d", Long.remainderUnsigned(bits, 10_000_000_000_000_000L)));
+    }
+
+    /** Gives no PIN for this voucher ({@code withhold} true) until told to give it again (false). */
+    public void withholdPin(TopUpId id, boolean withhold) {
+        if (withhold) {
+            if (withheld.size() >= REMEMBERED_MAX) {
+                throw new IllegalStateException(REMEMBERED_MAX + " PINs are withheld already");
+            }
+            withheld.add(id.value());
+        } else {
+            withheld.remove(id.value());
+        }
     }
 
     /** Makes the next top-up (after any already queued) go wrong this way. */

@@ -180,12 +180,7 @@ final class AccountBillDialogue {
         AccountBillResult result =
                 turn.bank().payAccountBill(turn.linked().orElseThrow().customerId(), inquiry, usePoints);
         if (result instanceof AccountBillResult.Refused refused) {
-            return say(
-                    turn,
-                    language,
-                    refused.code().equals(AccountBillResult.QUOTE_EXPIRED)
-                            ? "billing.acct.expired"
-                            : "conversation.pay.stale");
+            return say(turn, language, refusedKey(refused.code()));
         }
         AccountBillResult.Accepted accepted = (AccountBillResult.Accepted) result;
         String amount =
@@ -207,6 +202,15 @@ final class AccountBillDialogue {
                         : say(turn, language, "billing.acct.sending", amount, accepted.account());
             case COMPLETED -> say(turn, language, "billing.acct.already_paid", amount, accepted.account());
             default -> refusal(turn, language, accepted.code() == null ? "rejected" : accepted.code(), amount);
+        };
+    }
+
+    /** What a Confirm that recorded nothing is told. */
+    private static String refusedKey(String code) {
+        return switch (code) {
+            case AccountBillResult.QUOTE_EXPIRED -> "billing.acct.expired";
+            case AccountBillResult.BILL_ALREADY_PAID -> "billing.acct.bill_already_paid";
+            default -> "conversation.pay.stale";
         };
     }
 

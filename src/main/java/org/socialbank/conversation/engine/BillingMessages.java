@@ -245,6 +245,7 @@ class BillingMessages {
             case STILL_CHECKING -> "billing.in_doubt.still_checking";
             case PAID_NOT_BOOKED -> "billing.in_doubt.paid_not_taken";
             case POSTED_NOT_PAID -> "billing.in_doubt.posted_not_paid";
+            case PIN_NOT_GIVEN -> "billing.in_doubt.pin_delayed";
         };
         tell(doubt.customerId(), doubt.amountMinor(), doubt.currency(), key, doubt.payee(), language -> null);
     }
