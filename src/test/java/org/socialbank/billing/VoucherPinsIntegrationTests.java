@@ -14,7 +14,7 @@ import org.socialbank.billing.sandbox.SandboxOperator;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.engine.ChatBank;
+import org.socialbank.conversation.engine.ChatIds;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.Network;
@@ -163,7 +163,7 @@ class VoucherPinsIntegrationTests {
                 null,
                 new Inbound.Button(offer.buttons().get(0).reference()));
         chats.say(press);
-        TopUpId id = ChatBank.topUpId(Network.TELEGRAM, press.externalMessageId());
+        TopUpId id = ChatIds.topUpId(Network.TELEGRAM, press.externalMessageId());
         beforeCollect.accept(id);
         worker.recheck();
         worker.recheck();
