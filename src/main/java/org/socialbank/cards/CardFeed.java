@@ -183,7 +183,7 @@ public class CardFeed {
                 credit,
                 t.amountMinor(),
                 t.currency(),
-                t.kind().spends() ? "card-purchase" : "card-refund"));
+                t.kind().transferCode()));
         if (result instanceof TransferResult.Rejected rejected) {
             return Optional.of(refusal(rejected.code()));
         }

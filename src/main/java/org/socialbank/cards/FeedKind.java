@@ -10,4 +10,16 @@ public enum FeedKind {
     boolean spends() {
         return this != REFUND;
     }
+
+    /**
+     * The ledger transfer code it is booked under. A cash withdrawal has its own code, so that what
+     * earns on purchases (loyalty's {@code earn-codes}, a campaign's cashback) never earns on cash.
+     */
+    String transferCode() {
+        return switch (this) {
+            case PURCHASE -> "card-purchase";
+            case REFUND -> "card-refund";
+            case CASH_WITHDRAWAL -> "card-cash-withdrawal";
+        };
+    }
 }

@@ -15,12 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param followInterval how often the journal is read and due points expire
  * @param settle how old a journal row must be before it is read (a later row may commit first)
  * @param batchMax the most journal rows or lots one round takes
- * @param earnCodes the ledger transfer codes that earn points for the customer who paid
+ * @param earnCodes the ledger transfer codes that earn points for the customer who paid; {@code p2p} is left
+ *     out by default: two customers sending the same money back and forth would earn with none leaving
  * @param minorPerPoint per currency, how many minor units earn one point (a currency without one earns nothing)
  * @param pointValueMinor per currency, what one point is worth redeemed as a statement credit, in minor units
  * @param pointsTtl how long an earned point lasts
  * @param expiringSoon how far ahead "my points" looks for points about to expire
  * @param redeemPointsMin the fewest points one redemption takes
+ * @param voucherRecheckAfter how old a pending voucher order must be before the janitor asks the
+ *     partner about it; the partner's {@link Rewards#timeout()} must be shorter (checked at start)
  */
 @ConfigurationProperties("socialbank.loyalty")
 public record LoyaltyProperties(
@@ -28,12 +31,13 @@ public record LoyaltyProperties(
         @DefaultValue("5s") Duration followInterval,
         @DefaultValue("2s") Duration settle,
         @DefaultValue("200") int batchMax,
-        @DefaultValue({"card-purchase", "p2p"}) Set<String> earnCodes,
+        @DefaultValue("card-purchase") Set<String> earnCodes,
         Map<String, Long> minorPerPoint,
         Map<String, Long> pointValueMinor,
         @DefaultValue("730d") Duration pointsTtl,
         @DefaultValue("60d") Duration expiringSoon,
-        @DefaultValue("100") long redeemPointsMin) {
+        @DefaultValue("100") long redeemPointsMin,
+        @DefaultValue("30s") Duration voucherRecheckAfter) {
 
     /** 1 point per 2 EUR, per 20 CNY (the CMB rule), per 200 RUB, per 200 INR, per 1,000,000 IRR. */
     static final Map<String, Long> EARN_DEFAULTS =
@@ -57,6 +61,9 @@ public record LoyaltyProperties(
         require(between(pointsTtl, Duration.ofDays(1), Duration.ofDays(3660)), "points-ttl must be 1d..3660d");
         require(between(expiringSoon, Duration.ofDays(1), Duration.ofDays(366)), "expiring-soon must be 1d..366d");
         require(redeemPointsMin >= 1 && redeemPointsMin <= 1_000_000, "redeem-points-min must be 1..1000000");
+        require(
+                between(voucherRecheckAfter, Duration.ofSeconds(1), Duration.ofHours(24)),
+                "voucher-recheck-after must be 1s..24h");
         for (Map.Entry<String, Long> e : minorPerPoint.entrySet()) {
             require(
                     money(e.getKey()) && e.getValue() != null && e.getValue() >= 1,

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Earning and expiry. Earning follows the ledger's journal (as transaction alerts do): each row
- * whose code earns (card purchases, p2p) and whose paying account is a customer's becomes one lot
+ * whose code earns ({@code earn-codes}: card purchases by default) and whose paying account is a customer's becomes one lot
  * and one accrual transfer, both keyed by the journal row's transfer, so a re-read, a second node or
  * a restart earns nothing twice; the cursor row is locked, so one node reads at a time. Expiry posts
  * what is left of each lot past its date under an id derived from the lot.

@@ -1,5 +1,6 @@
 package org.socialbank.loyalty;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -13,6 +14,20 @@ import org.socialbank.shared.ProviderAnswer;
  * configured.
  */
 public interface Rewards {
+
+    /** The default bound of one call. */
+    Duration TIMEOUT_DEFAULT = Duration.ofSeconds(10);
+
+    /**
+     * The longest one call waits for the partner before answering {@link ProviderAnswer.Unknown}. It
+     * must be shorter than {@code socialbank.loyalty.voucher-recheck-after}, or the bank refuses to
+     * start: the janitor must never ask about an order whose {@code issue} is still on its way (it
+     * would be told {@code not_received}, release the points, and the partner would issue a voucher
+     * nobody sees).
+     */
+    default Duration timeout() {
+        return TIMEOUT_DEFAULT;
+    }
 
     /** What the partner offers, at most a few dozen rewards. */
     List<Reward> catalogue();

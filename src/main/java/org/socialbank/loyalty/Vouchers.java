@@ -15,6 +15,7 @@ import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
 import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.RejectionCode;
 import org.socialbank.ledger.Resolution;
 import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
@@ -46,9 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Vouchers {
 
     private static final Logger log = LoggerFactory.getLogger(Vouchers.class);
-    /** How old a pending order must be before the janitor asks the partner about it. */
-    static final Duration RECHECK_AFTER = Duration.ofSeconds(30);
-
     static final int RECHECK_BATCH_MAX = 100;
 
     private final Rewards rewards;
@@ -61,6 +59,8 @@ public class Vouchers {
     private final ApplicationEventPublisher events;
     private final VoucherCodes codes;
     private final PointsTakeBacks takeBacks;
+    /** How old a pending order must be before the janitor asks the partner about it. */
+    private final Duration recheckAfter;
     /** A transaction of its own, for the partner's answer to an order held in a transaction now committed. */
     private final TransactionTemplate afterCommit;
 
@@ -75,7 +75,10 @@ public class Vouchers {
             ApplicationEventPublisher events,
             VoucherCodes codes,
             PointsTakeBacks takeBacks,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            LoyaltyProperties properties) {
+        requireTimeoutShorterThanRecheck(rewards, properties);
+        this.recheckAfter = properties.voucherRecheckAfter();
         this.takeBacks = takeBacks;
         this.events = events;
         this.codes = codes;
@@ -88,6 +91,22 @@ public class Vouchers {
         this.ledger = ledger;
         this.writes = writes;
         this.clock = clock;
+    }
+
+    /**
+     * A call still on its way when the janitor asks about its order would be told {@code
+     * not_received}: the points released, she told it failed, and the partner's late voucher seen by
+     * nobody. So the partner's timeout must be shorter than the recheck age, or the bank does not start.
+     */
+    static void requireTimeoutShorterThanRecheck(Rewards rewards, LoyaltyProperties properties) {
+        Duration timeout = rewards.timeout();
+        if (timeout == null || timeout.compareTo(properties.voucherRecheckAfter()) >= 0) {
+            throw new IllegalStateException(
+                    "The rewards partner " + rewards.getClass().getSimpleName()
+                            + " waits up to " + timeout + " for an answer, which is not shorter than"
+                            + " socialbank.loyalty.voucher-recheck-after (" + properties.voucherRecheckAfter()
+                            + "): make the recheck age longer or the partner's timeout shorter");
+        }
     }
 
     /** What the order did: the voucher (as first answered, or {@code replayed}), or the bank's refusal. */
@@ -171,24 +190,31 @@ public class Vouchers {
                         0,
                         Metadata.EMPTY));
         if (!(result instanceof TransferResult.Posted)) {
+            PointsRefusal code = result instanceof TransferResult.Rejected rejected
+                    ? holdRefusal(rejected.code())
+                    : PointsRefusal.INSUFFICIENT_POINTS; // no points account: never earned any
             // kept with its code, so that the id answers the same later
             Voucher refused = new Voucher(
-                    id,
-                    customer,
-                    rewardCode,
-                    reward.get().points(),
-                    Voucher.Status.REFUSED,
-                    null,
-                    PointsRefusal.INSUFFICIENT_POINTS.code(),
-                    now);
+                    id, customer, rewardCode, reward.get().points(), Voucher.Status.REFUSED, null, code.code(), now);
             store.insert(refused, now);
             events.publishEvent(ended(refused));
-            return new VoucherResult.Refused(PointsRefusal.INSUFFICIENT_POINTS);
+            return new VoucherResult.Refused(code);
         }
         Voucher pending =
                 new Voucher(id, customer, rewardCode, reward.get().points(), Voucher.Status.PENDING, null, null, now);
         store.insert(pending, now);
         return new VoucherResult.Ordered(pending, false);
+    }
+
+    /**
+     * The ledger's "no" to a hold in the order's words, told apart as {@code Points.redeem} does: too
+     * few points available, or a points account that cannot move (the bank froze or closed it).
+     */
+    static PointsRefusal holdRefusal(RejectionCode code) {
+        return switch (code) {
+            case EXCEEDS_CREDITS, EXCEEDS_DEBITS -> PointsRefusal.INSUFFICIENT_POINTS;
+            default -> PointsRefusal.ACCOUNT_UNAVAILABLE;
+        };
     }
 
     /** Books the partner's answer once: issued (the held points spent), failed (released), or still pending. */
@@ -245,10 +271,10 @@ public class Vouchers {
         }
     }
 
-    /** Asks the partner about every order pending for longer than {@link #RECHECK_AFTER}; answers how many settled. */
+    /** Asks the partner about every order pending for longer than {@code voucher-recheck-after}; answers how many settled. */
     public int recheck() {
         int settled = 0;
-        for (UUID id : store.pendingSince(clock.instant().minus(RECHECK_AFTER), RECHECK_BATCH_MAX)) {
+        for (UUID id : store.pendingSince(clock.instant().minus(recheckAfter), RECHECK_BATCH_MAX)) {
             if (settle(id, ask(() -> rewards.status(id))).status() != Voucher.Status.PENDING) {
                 settled++;
             }

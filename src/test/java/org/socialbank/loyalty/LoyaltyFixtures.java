@@ -64,27 +64,22 @@ final class LoyaltyFixtures {
 
     /** A purchase with the card, booked by the card feed. */
     void buy(Card card, long amountMinor) {
-        FeedResult result = feed.book(new FeedTransaction(
-                UUID.randomUUID(),
-                card.id(),
-                FeedKind.PURCHASE,
-                amountMinor,
-                card.currency(),
-                LocalDate.now(clock),
-                "Points Shop"));
-        assertThat(result).isInstanceOf(FeedResult.Booked.class);
+        book(card, FeedKind.PURCHASE, amountMinor);
     }
 
     /** A refund to the card, booked by the card feed. */
     void refund(Card card, long amountMinor) {
+        book(card, FeedKind.REFUND, amountMinor);
+    }
+
+    /** Cash taken with the card at an ATM, booked by the card feed. */
+    void withdraw(Card card, long amountMinor) {
+        book(card, FeedKind.CASH_WITHDRAWAL, amountMinor);
+    }
+
+    private void book(Card card, FeedKind kind, long amountMinor) {
         FeedResult result = feed.book(new FeedTransaction(
-                UUID.randomUUID(),
-                card.id(),
-                FeedKind.REFUND,
-                amountMinor,
-                card.currency(),
-                LocalDate.now(clock),
-                "Points Shop"));
+                UUID.randomUUID(), card.id(), kind, amountMinor, card.currency(), LocalDate.now(clock), "Points Shop"));
         assertThat(result).isInstanceOf(FeedResult.Booked.class);
     }
 

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.shared.CurrencyCode;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The loyalty settings' bounds, checked when they are bound at start, without Spring. */
 class LoyaltyPropertiesUnitTests {
@@ -21,17 +25,37 @@ class LoyaltyPropertiesUnitTests {
                 .hasMessageContaining("batch-max must be 1.." + Ledger.JOURNAL_PAGE_MAX);
     }
 
+    @Test
+    @DisplayName("review 2026-12-07 loyalty follow-up: p2p earns only when the bank adds it to earn-codes; a cash"
+            + " withdrawal never by default")
+    void p2pEarnsOnlyWhenConfigured() {
+        CurrencyCode eur = CurrencyCode.of("EUR");
+        LoyaltyProperties configured = properties(Set.of("card-purchase", "p2p"), 200);
+        assertThat(configured.points("p2p", 1_000, eur)).isEqualTo(5);
+        LoyaltyProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("socialbank.loyalty", LoyaltyProperties.class); // as bound at start, unset
+        assertThat(defaults.earnCodes()).containsExactly("card-purchase");
+        assertThat(defaults.points("p2p", 1_000, eur)).isZero();
+        assertThat(defaults.points("card-cash-withdrawal", 100_000, eur)).isZero();
+        assertThat(defaults.points("card-purchase", 1_000, eur)).isEqualTo(5);
+    }
+
     private static LoyaltyProperties properties(int batchMax) {
+        return properties(Set.of("card-purchase"), batchMax);
+    }
+
+    private static LoyaltyProperties properties(Set<String> earnCodes, int batchMax) {
         return new LoyaltyProperties(
                 true,
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(2),
                 batchMax,
-                Set.of("card-purchase"),
+                earnCodes,
                 null,
                 null,
                 Duration.ofDays(730),
                 Duration.ofDays(60),
-                100);
+                100,
+                Duration.ofSeconds(30));
     }
 }

@@ -105,7 +105,15 @@ class ServiceMessages {
             case REFUSED ->
                 send(
                         ended.customerId(),
-                        texts.text(language, "loyalty.chat.voucher.refused", ended.rewardName(), points));
+                        texts.text(
+                                language,
+                                org.socialbank.loyalty.PointsRefusal.ACCOUNT_UNAVAILABLE
+                                                .code()
+                                                .equals(ended.reason())
+                                        ? "loyalty.chat.voucher.refused.account_unavailable"
+                                        : "loyalty.chat.voucher.refused",
+                                ended.rewardName(),
+                                points));
             default -> {}
         }
     }

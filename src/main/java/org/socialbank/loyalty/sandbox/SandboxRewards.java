@@ -1,6 +1,7 @@
 package org.socialbank.loyalty.sandbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +13,9 @@ import org.socialbank.shared.ProviderAnswer;
 /**
  * The embedded rewards partner: a small catalogue, a voucher code derived from the order's id (the
  * same order answers the same code), and for tests and the demo a way to make the next order fail
- * or lose its answer (the partner then issued it, and its status query says so).
+ * or lose its answer (the partner then issued it, and its status query says so), or be slower than
+ * the call's {@link #timeout()} (the sandbox waits that long, answers unknown, and the partner issues
+ * the voucher late, as a slow partner does).
  */
 public class SandboxRewards implements Rewards {
 
@@ -21,14 +24,23 @@ public class SandboxRewards implements Rewards {
             new Reward("cinema", 1_000, "Cinéma du Parc", "A cinema ticket"),
             new Reward("books", 2_500, "Librairie Mots", "A 25 € book voucher"));
 
+    /** One call's bound: short, so that a test of a slow partner waits little. */
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
+
     private enum Next {
         ISSUE,
         FAIL,
-        LOSE
+        LOSE,
+        SLOW
     }
 
     private final AtomicReference<Next> next = new AtomicReference<>(Next.ISSUE);
     private final Map<UUID, String> issued = new ConcurrentHashMap<>();
+
+    @Override
+    public Duration timeout() {
+        return TIMEOUT;
+    }
 
     @Override
     public List<Reward> catalogue() {
@@ -47,9 +59,12 @@ public class SandboxRewards implements Rewards {
         if (now == Next.FAIL) {
             return new ProviderAnswer.Failed("out_of_stock");
         }
+        if (now == Next.SLOW) {
+            waitOutTheTimeout();
+        }
         String code = code(orderId);
-        issued.put(orderId, code);
-        return now == Next.LOSE ? new ProviderAnswer.Unknown("timeout") : new ProviderAnswer.Succeeded(code);
+        issued.put(orderId, code); // a slow partner issues it after the call gave up
+        return now == Next.ISSUE ? new ProviderAnswer.Succeeded(code) : new ProviderAnswer.Unknown("timeout");
     }
 
     @Override
@@ -68,6 +83,19 @@ public class SandboxRewards implements Rewards {
     /** The next order is issued but its answer is lost (a timeout). */
     public void loseNext() {
         next.set(Next.LOSE);
+    }
+
+    /** The next order takes longer than {@link #timeout()}: the call answers unknown, and the partner issues it. */
+    public void slowNext() {
+        next.set(Next.SLOW);
+    }
+
+    private static void waitOutTheTimeout() {
+        try {
+            Thread.sleep(TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String code(UUID orderId) {

@@ -89,7 +89,7 @@ class VouchersController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
             responseCode = "422",
-            description = "insufficient_points",
+            description = "insufficient_points, account_unavailable (the points account is frozen or closed)",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/vouchers", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> order(@PathVariable UUID id, @RequestBody VoucherBody body) {
