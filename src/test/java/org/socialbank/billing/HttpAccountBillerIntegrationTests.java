@@ -79,8 +79,10 @@ class HttpAccountBillerIntegrationTests extends AccountBillTestBase {
     @Test
     void aRetryWithTheSameKeyIsAnsweredTheSameAndANeverSentPaymentIsNotReceived() {
         HttpAccountBiller client = client(FakeAccountBillerServer.SECRET, Duration.ofSeconds(2));
+        String account =
+                freshAccount("fr_edf"); // its own due bill: a bill is paid once (review 2026-12-07 billing follow-up)
         AccountBiller.Order order =
-                new AccountBiller.Order(UUID.randomUUID(), "fr_edf", "49927398710001", 4_250, CurrencyCode.of("EUR"));
+                new AccountBiller.Order(UUID.randomUUID(), "fr_edf", account, 4_250, CurrencyCode.of("EUR"));
 
         ProviderAnswer first = client.pay(order);
         ProviderAnswer again = client.pay(order);
@@ -89,7 +91,7 @@ class HttpAccountBillerIntegrationTests extends AccountBillTestBase {
         assertThat(SWITCH.payCalls(order.id())).isEqualTo(2);
         assertThat(client.status(order.id())).isEqualTo(first);
         assertThat(client.status(UUID.randomUUID())).isEqualTo(new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED));
-        assertThat(client.inquire("fr_edf", "49927398710001")).isInstanceOf(AccountBiller.Due.class);
+        assertThat(client.inquire("fr_edf", freshAccount("fr_edf"))).isInstanceOf(AccountBiller.Due.class);
         assertThat(client.inquire("fr_edf", "12345"))
                 .isEqualTo(new AccountBiller.NotDue(AccountBiller.UNKNOWN_ACCOUNT));
     }
@@ -126,8 +128,10 @@ class HttpAccountBillerIntegrationTests extends AccountBillTestBase {
     void aSigned4xxToAStatusQueryIsUnknown() {
         SWITCH.unavailable(0); // the shared switch's knobs are each test's to reset
         HttpAccountBiller client = client(FakeAccountBillerServer.SECRET, Duration.ofSeconds(2));
+        String account =
+                freshAccount("fr_edf"); // its own due bill: a bill is paid once (review 2026-12-07 billing follow-up)
         AccountBiller.Order order =
-                new AccountBiller.Order(UUID.randomUUID(), "fr_edf", "49927398710001", 4_250, CurrencyCode.of("EUR"));
+                new AccountBiller.Order(UUID.randomUUID(), "fr_edf", account, 4_250, CurrencyCode.of("EUR"));
         ProviderAnswer paid = client.pay(order);
         assertThat(paid).isInstanceOf(ProviderAnswer.Succeeded.class);
 
@@ -142,8 +146,10 @@ class HttpAccountBillerIntegrationTests extends AccountBillTestBase {
     void aPaymentArrivingAfterNotReceivedIsRefusedForGood() {
         SWITCH.unavailable(0); // the shared switch's knobs are each test's to reset
         HttpAccountBiller client = client(FakeAccountBillerServer.SECRET, Duration.ofSeconds(2));
+        String account =
+                freshAccount("fr_edf"); // its own due bill: a bill is paid once (review 2026-12-07 billing follow-up)
         AccountBiller.Order order =
-                new AccountBiller.Order(UUID.randomUUID(), "fr_edf", "49927398710001", 4_250, CurrencyCode.of("EUR"));
+                new AccountBiller.Order(UUID.randomUUID(), "fr_edf", account, 4_250, CurrencyCode.of("EUR"));
         ProviderAnswer notReceived = new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED);
         assertThat(client.status(order.id())).isEqualTo(notReceived);
 
