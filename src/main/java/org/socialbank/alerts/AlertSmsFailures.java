@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.socialbank.alerts.jdbc.JdbcAlertSms;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Uuids;
+import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +53,7 @@ public class AlertSmsFailures {
             Optional<UUID> alert = Uuids.parse(token.substring(cut + 1));
             try {
                 Instant at = Instant.parse(token.substring(0, cut));
-                return alert.map(id -> new Cursor(at, id));
+                return Timestamps.storable(at) ? alert.map(id -> new Cursor(at, id)) : Optional.empty();
             } catch (DateTimeParseException e) {
                 return Optional.empty();
             }

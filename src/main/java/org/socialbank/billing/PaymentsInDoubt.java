@@ -108,9 +108,10 @@ public class PaymentsInDoubt {
                     .filter(r -> r.name().equals(parts[2]))
                     .findFirst();
             try {
-                return payment.isEmpty() || reason.isEmpty()
+                Instant at = Instant.parse(parts[0]);
+                return payment.isEmpty() || reason.isEmpty() || !Timestamps.storable(at)
                         ? Optional.empty()
-                        : Optional.of(new Cursor(Instant.parse(parts[0]), payment.get(), reason.get()));
+                        : Optional.of(new Cursor(at, payment.get(), reason.get()));
             } catch (DateTimeParseException e) {
                 return Optional.empty();
             }

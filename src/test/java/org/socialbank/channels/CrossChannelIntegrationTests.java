@@ -93,6 +93,9 @@ class CrossChannelIntegrationTests {
         registry.add("socialbank.channels.wechat.encoding-aes-key", () -> WECHAT_AES_KEY); // safe mode
         registry.add("socialbank.channels.wechat.api-base-url", WECHAT::url);
         registry.add("socialbank.channels.wechat.alert-template-id", () -> "TPL_ALERT");
+        // the longest passive-reply budget WeChat allows: this class reads every answer from the passive
+        // reply, and a loaded CI machine once took more than the default 3.5s over a payment's turn
+        registry.add("socialbank.channels.wechat.passive-reply-budget", () -> "4500ms");
         // links go out plain here; their web authorisation is WeChatOAuthContract's subject
         registry.add("socialbank.channels.wechat.oauth-paths", () -> "");
         registry.add("socialbank.channels.telegram.bots.bank.token", () -> BOT_TOKEN);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.socialbank.alerts.AlertSmsFailures;
 import org.socialbank.alerts.AlertSmsFailures.Cursor;
 import org.socialbank.alerts.AlertSmsFailures.Failure;
+import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,7 +57,9 @@ class AlertSmsFailuresController {
             @RequestParam(required = false) String cursor) {
         Optional<Instant> from = since == null ? Optional.of(Instant.EPOCH) : instant(since);
         if (from.isEmpty()) {
-            return refused("since_not_valid", "since must be an ISO-8601 instant, such as 2026-12-07T00:00:00Z.");
+            return refused(
+                    "since_not_valid",
+                    "since must be an ISO-8601 instant of the years 1970 to 9999, such as 2026-12-07T00:00:00Z.");
         }
         if (limit < 1 || limit > AlertSmsFailures.LIMIT_MAX) {
             return refused("limit_not_valid", "limit must be 1.." + AlertSmsFailures.LIMIT_MAX + ".");
@@ -89,9 +92,11 @@ class AlertSmsFailuresController {
         return m;
     }
 
+    /** Years 1970..9999 only: ISO-8601 reads instants a billion years away, which no timestamp column holds. */
     private static Optional<Instant> instant(String text) {
         try {
-            return Optional.of(Instant.parse(text));
+            Instant at = Instant.parse(text);
+            return Timestamps.storable(at) ? Optional.of(at) : Optional.empty();
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

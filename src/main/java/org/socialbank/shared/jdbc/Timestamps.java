@@ -21,6 +21,17 @@ public final class Timestamps {
         return instant == null ? null : Microseconds.cut(instant).atOffset(ZoneOffset.UTC);
     }
 
+    /**
+     * Whether a client's instant (a filter, a page cursor) fits a timestamp column: years 1970 to
+     * 9999. ISO-8601 reads instants a billion years away, which no column holds: a query with one
+     * would fail as the bank's fault instead of the client's.
+     */
+    public static boolean storable(Instant instant) {
+        return !instant.isBefore(Instant.EPOCH) && !instant.isAfter(STORABLE_MAX);
+    }
+
+    private static final Instant STORABLE_MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
