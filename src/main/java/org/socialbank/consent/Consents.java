@@ -11,7 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records consent changes and answers the current state. Every change is one row of the
  * append-only history plus the current state, in one transaction; the evidence (per network and
- * purpose) is the idempotency key, so a replay answers the first change and records nothing.
+ * purpose) is the idempotency key, so a replay answers the first change and records nothing. Evidence
+ * already recorded for another account or another status is refused: it would otherwise answer a
+ * withdrawal with someone's (or an earlier) consent and record nothing.
  */
 @Service
 public class Consents implements MarketingOptOut {
@@ -27,21 +29,32 @@ public class Consents implements MarketingOptOut {
         this.clock = clock;
     }
 
-    /**
-     * What recording a change did.
-     *
-     * @param replayed whether the evidence was recorded before (nothing changed now)
-     */
-    public record Recorded(Consent consent, boolean replayed) {}
+    /** What recording a change did: recorded (or replayed), or refused because its evidence names another. */
+    public sealed interface Outcome permits Recorded, EvidenceReused {}
 
-    /** Records a change, or finds the one recorded with the same evidence. */
+    /**
+     * The change is recorded.
+     *
+     * @param replayed whether the same change was recorded before with this evidence (nothing changed now)
+     */
+    public record Recorded(Consent consent, boolean replayed) implements Outcome {}
+
+    /** The evidence was recorded for another chat account or another status: nothing recorded. */
+    public record EvidenceReused() implements Outcome {}
+
+    /** Records a change, finds the same change recorded with the same evidence, or refuses a reused evidence. */
     @Transactional
-    public Recorded record(ConsentChange change) {
+    public Outcome record(ConsentChange change) {
         Optional<Consent> before = store.byEvidence(change.channel(), change.purpose(), change.evidence());
-        if (before.isPresent()) {
-            return new Recorded(before.get(), true);
+        if (before.isEmpty()) {
+            return new Recorded(store.append(change, clock.instant()), false);
         }
-        return new Recorded(store.append(change, clock.instant()), false);
+        return sameChange(before.get(), change) ? new Recorded(before.get(), true) : new EvidenceReused();
+    }
+
+    /** Whether a stored consent is this change again (channel, purpose and evidence are the lookup key). */
+    static boolean sameChange(Consent stored, ConsentChange change) {
+        return stored.externalUserId().equals(change.externalUserId()) && stored.status() == change.status();
     }
 
     /** The chat account's consents as they are now, one per purpose it ever gave or withdrew. */

@@ -176,7 +176,11 @@ class CollectMoney {
         book(id, answer(() -> openBanking.pull(order)));
     }
 
-    /** Re-checks pulls in doubt once {@code recheck-after} has passed: PENDING is sent again, UNKNOWN asked about. */
+    /**
+     * Re-checks pulls in doubt once {@code recheck-after} has passed: UNKNOWN is asked about; PENDING
+     * (recorded, then the node stopped before or while asking) is asked about first and sent again
+     * only when the provider never received it and its consent still allows it.
+     */
     @Scheduled(
             fixedDelayString = "${socialbank.sweeping.worker-interval:5s}",
             initialDelayString = "${socialbank.sweeping.worker-interval:5s}")
@@ -185,7 +189,7 @@ class CollectMoney {
             for (PullId id : pulls.inDoubt(now().minus(properties.recheckAfter()), properties.batchMax())) {
                 PullStatus status = pulls.find(id).orElseThrow().pull().status();
                 if (status == PullStatus.PENDING) {
-                    send(id);
+                    resend(id);
                 } else {
                     book(id, answer(() -> openBanking.status(id)));
                 }
@@ -193,6 +197,43 @@ class CollectMoney {
         } catch (RuntimeException e) {
             log.warn("Re-checking pulls failed; will try again", e);
         }
+    }
+
+    /**
+     * A PENDING pull in doubt (review 2026-12-07 sweeping follow-up): the consent may have been revoked
+     * (or have expired) since it was recorded, so it is sent again only when the provider never
+     * received it and the consent, locked, still allows it; else it is REFUSED with the consent's
+     * state, which the chat is told. No answer from the provider leaves it PENDING for the next round.
+     */
+    private void resend(PullId id) {
+        ProviderAnswer known = answer(() -> openBanking.status(id));
+        if (!notReceived(known)) {
+            if (!(known instanceof ProviderAnswer.Unknown)) {
+                book(id, known);
+            }
+            return;
+        }
+        if (writes.write(tx -> stillAllowed(id))) {
+            send(id);
+        }
+    }
+
+    private static boolean notReceived(ProviderAnswer answer) {
+        return answer instanceof ProviderAnswer.Failed failed && ProviderAnswer.NOT_RECEIVED.equals(failed.reason());
+    }
+
+    /** Whether a PENDING pull may still be sent; when its consent no longer allows it, refuses it. */
+    private boolean stillAllowed(PullId id) {
+        Consent consent =
+                consents.lock(pulls.find(id).orElseThrow().pull().consentId()).orElseThrow();
+        if (pulls.lock(id).filter(r -> r.pull().status() == PullStatus.PENDING).isEmpty()) {
+            return false; // booked meanwhile by another node
+        }
+        Optional<SweepRefusal> gone = consent.revoked()
+                ? Optional.of(SweepRefusal.CONSENT_REVOKED)
+                : !consent.expiresAt().isAfter(now()) ? Optional.of(SweepRefusal.CONSENT_EXPIRED) : Optional.empty();
+        gone.ifPresent(refusal -> pulls.update(id, PullStatus.REFUSED, refusal.code(), null, now()));
+        return gone.isEmpty();
     }
 
     /** Books an answer once: the pull's row is locked and only PENDING or UNKNOWN moves on. */

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.alerts.TransactionAlerts;
 import org.socialbank.campaigns.CampaignAudience;
@@ -114,6 +115,47 @@ class ConsentAndAlertsIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
+    }
+
+    @Test
+    @DisplayName(
+            "review 2026-12-07 consent follow-up: evidence recorded for another account or status is a 409, not a replay")
+    void evidenceOfAnotherChangeIsRefusedNotReplayed() {
+        String a = "tg-" + UUID.randomUUID();
+        String b = "tg-" + UUID.randomUUID();
+        String evidence = "form-" + UUID.randomUUID();
+        String given = """
+                {"channel": "telegram", "externalUserId": "%s", "purpose": "marketing",
+                 "text": "Yes, send me offers", "evidence": "%s"}""";
+        String withdrawn = """
+                {"channel": "telegram", "externalUserId": "%s", "purpose": "marketing", "status": "withdrawn",
+                 "text": "No more offers", "evidence": "%s"}""";
+        assertThat(api.post("/api/v1/consents", given.formatted(a, evidence)).status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/v1/consents", given.formatted(b, "b-" + evidence))
+                        .status())
+                .isEqualTo(201);
+
+        Api.Response otherUser = api.post("/api/v1/consents", withdrawn.formatted(b, evidence));
+        assertThat(otherUser.status()).as(otherUser.body()).isEqualTo(409);
+        assertThat(otherUser.contentType()).contains("application/problem+json");
+        assertThat(otherUser.json().path("code").asString()).isEqualTo("evidence_reused");
+        Api.Response otherStatus = api.post("/api/v1/consents", withdrawn.formatted(b, "b-" + evidence));
+        assertThat(otherStatus.status()).as(otherStatus.body()).isEqualTo(409);
+        assertThat(otherStatus.json().path("code").asString()).isEqualTo("evidence_reused");
+        assertThat(consents("telegram", b).get(0).path("status").asString())
+                .as("nothing recorded, and B's consent is not swapped for A's")
+                .isEqualTo("given");
+
+        Api.Response withdrawal = api.post("/api/v1/consents", withdrawn.formatted(b, "b2-" + evidence));
+        assertThat(withdrawal.status()).isEqualTo(201);
+        Api.Response replay = api.post("/api/v1/consents", withdrawn.formatted(b, "b2-" + evidence));
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.json().path("replayed").asBoolean())
+                .as("the same change again")
+                .isTrue();
+        assertThat(consents("telegram", b).get(0).path("status").asString()).isEqualTo("withdrawn");
+        assertThat(consents("telegram", a).get(0).path("status").asString()).isEqualTo("given");
     }
 
     @Test

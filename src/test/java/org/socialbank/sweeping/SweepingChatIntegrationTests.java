@@ -2,7 +2,9 @@ package org.socialbank.sweeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +19,7 @@ import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 import org.socialbank.shared.Network;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
 import org.socialbank.support.LedgerAudit;
@@ -76,6 +79,18 @@ class SweepingChatIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CollectMoney collect;
+
+    @Autowired
+    JdbcPulls pulls;
+
+    @Autowired
+    JdbcChatCollections requests;
+
+    @Autowired
+    DurableTransactions writes;
 
     SweepingFixtures fixtures;
 
@@ -177,6 +192,59 @@ class SweepingChatIntegrationTests {
         assertThat(fixtures.balance(person.wallet())).isZero();
         new LedgerAudit(jdbc).assertBalanced();
         new LedgerAudit(jdbc).assertBalancesMatchTheJournal();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 sweeping follow-up: a PENDING pull left by a crash is not sent once its consent is"
+            + " revoked; it is refused and she is told once")
+    void aPendingPullLeftByACrashIsNotSentAfterTheConsentIsRevoked() {
+        SweepingFixtures.Person person = fixtures.customer("Crashed Sweeper", Language.EN, 300_00);
+        ConsentId consent = fixtures.link(person, 100_00, 1_000_00, LimitPeriod.MONTH, clock.instant());
+        String chat = chats.linkedTo(person.id());
+        chats.say(chat, "my other banks"); // her most recent chat, where she is told
+        PullId id = new PullId(UUID.randomUUID());
+        UUID request = UUID.randomUUID();
+        // the node recorded the pull (PENDING) and the chat request, then died before asking the provider
+        writes.write(tx -> {
+            pulls.insert(new JdbcPulls.Row(
+                    new Pull(
+                            id,
+                            consent,
+                            person.id(),
+                            Optional.empty(),
+                            100_00,
+                            SweepingFixtures.EUR,
+                            PullStatus.PENDING,
+                            null,
+                            null,
+                            clock.instant(),
+                            clock.instant()),
+                    100_00L,
+                    CollectMoney.transferId(id)));
+            requests.insert(request, person.id(), consent, 100_00L, clock.instant());
+            requests.take(request, List.of(id), person.id(), clock.instant());
+            return null;
+        });
+        sweeping.revoke(person.id(), consent).orElseThrow();
+        int calls = sandbox.pullCalls();
+
+        clock.advance(Duration.ofMinutes(1));
+        collect.recheck();
+        collect.recheck();
+        worker.run();
+        worker.run();
+        chats.drain();
+
+        assertThat(sandbox.pullCalls()).as("nothing asked of the other bank").isEqualTo(calls);
+        assertThat(sweeping.pulls(person.id())).singleElement().satisfies(p -> {
+            assertThat(p.status()).isEqualTo(PullStatus.REFUSED);
+            assertThat(p.code()).isEqualTo("consent_revoked");
+        });
+        assertThat(fixtures.balance(person.wallet())).isZero();
+        assertThat(chats.sent(chat).stream().filter(t -> t.startsWith("Nothing was collected")))
+                .containsExactly("Nothing was collected from other-bank: your consent for that account was "
+                        + "withdrawn or is no longer valid. You can link it again in the bank’s app.");
+        new LedgerAudit(jdbc).assertBalanced();
     }
 
     @Test

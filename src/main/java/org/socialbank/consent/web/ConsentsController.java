@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Consents of a chat account, by network and the platform's user id. POST records one given
  * elsewhere; its evidence makes it idempotent: a replay answers 201 with the first change and
- * {@code replayed: true}, and records nothing.
+ * {@code replayed: true}, and records nothing; evidence recorded for another account or status is
+ * a 409 {@code evidence_reused}.
  */
 @RestController
 @Tag(name = "Consents")
@@ -68,6 +69,10 @@ class ConsentsController {
             description = "unknown_channel, unknown_purpose, unknown_status, "
                     + "external_user_id_invalid, text_missing, text_too_long, evidence_invalid",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "evidence_reused: the evidence is recorded for another account or status",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> give(@RequestBody ConsentJson.Give body) {
         Optional<Network> network = Network.fromWireName(body.channel() == null ? "" : body.channel());
@@ -94,11 +99,18 @@ class ConsentsController {
                 body.text(),
                 body.evidence(),
                 ConsentSource.API);
-        Consents.Recorded recorded;
+        Consents.Outcome outcome;
         try {
-            recorded = consents.record(change);
+            outcome = consents.record(change);
         } catch (DuplicateKeyException raced) {
-            recorded = consents.record(change); // a concurrent replay of the evidence won: it answers now
+            outcome = consents.record(change); // a concurrent change with the evidence won: it answers now
+        }
+        if (!(outcome instanceof Consents.Recorded recorded)) {
+            return Problems.response(Problems.of(
+                    HttpStatus.CONFLICT,
+                    "evidence_reused",
+                    "This evidence is already recorded for another chat account or another status; "
+                            + "each change needs its own evidence."));
         }
         ConsentJson c = ConsentJson.of(recorded.consent());
         return ResponseEntity.status(HttpStatus.CREATED)

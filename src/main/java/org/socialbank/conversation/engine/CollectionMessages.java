@@ -109,7 +109,8 @@ class CollectionMessages {
         }
         return switch (reason) {
             case "over_period_limit", "over_payment_limit", "over_consent_limit" -> "sweeping.chat.refused.limit";
-            case "consent_expired", "consent_revoked" -> "sweeping.chat.refused.expired";
+            case "consent_expired" -> "sweeping.chat.refused.expired";
+            case "consent_revoked" -> "sweeping.chat.not_started.withdrawn"; // a pull in doubt refused after a revoke
             case "nothing_to_collect", "insufficient_funds" -> "sweeping.chat.refused.nothing";
             default -> "sweeping.chat.refused.failed";
         };
