@@ -50,7 +50,14 @@ public class WeChatCallbacks implements AutoCloseable {
     /** Engine runs in flight on this node; beyond, callbacks are refused with 503 and WeChat retries. */
     static final int IN_FLIGHT_MAX = 256;
 
-    private static final int TAKE_TRIES_MAX = 3;
+    /**
+     * Tries to take the turn's first reply for the passive answer, 30 ms apart (about a second, and
+     * never past the budget): the relay may hold the row while it finds the callback open and gives it
+     * back, which on a loaded machine took longer than the three tries there were (a CI run answered
+     * "success" and the reply went by customer-service message instead).
+     */
+    private static final int TAKE_TRIES_MAX = 34;
+
     private static final Logger log = LoggerFactory.getLogger(WeChatCallbacks.class);
     private static final long TAKE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
 
