@@ -246,9 +246,15 @@ class AccountBillChatIntegrationTests extends AccountBillTestBase {
                 .wallet("EUR", FUNDED_MINOR)
                 .linkedChat(BillingFixtures.LINKED_AGO)
                 .create();
-        // a p2p payment of 200 EUR earns 100 points (one a 2 EUR), worth 1.00 EUR (0.01 EUR each)
+        // a card purchase of 200 EUR earns 100 points (one a 2 EUR), worth 1.00 EUR (0.01 EUR each); p2p
+        // earns nothing by default (review 2026-12-07 loyalty follow-up)
         assertThat(ledger.transfer(NewTransfer.posted(
-                        new TransferId(UUID.randomUUID()), ada.wallet(), customers.funding(eur), 20_000, eur, "p2p")))
+                        new TransferId(UUID.randomUUID()),
+                        ada.wallet(),
+                        customers.funding(eur),
+                        20_000,
+                        eur,
+                        "card-purchase")))
                 .isInstanceOf(TransferResult.Posted.class);
         Await.until(() -> points(ada.id()) == 100, "the journal follower earns the points");
         long wallet = FUNDED_MINOR - 20_000;
