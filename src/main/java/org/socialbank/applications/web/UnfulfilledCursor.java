@@ -12,6 +12,7 @@ import org.socialbank.applications.Fulfilments;
 import org.socialbank.applications.LoanId;
 import org.socialbank.applications.Loans;
 import org.socialbank.shared.Uuids;
+import org.socialbank.shared.jdbc.Timestamps;
 
 /**
  * Where a page of staff's list of what was not fulfilled ends, in both of its lists: the approvals
@@ -72,7 +73,11 @@ record UnfulfilledCursor(
                 if (id.isEmpty()) {
                     return Optional.empty();
                 }
-                approvals = new Fulfilments.UnfulfilledAfter(Instant.parse(at[0]), new ApplicationId(id.get()));
+                Instant told = Instant.parse(at[0]);
+                if (!Timestamps.storable(told)) { // a billion years away: the query would fail as the bank's
+                    return Optional.empty();
+                }
+                approvals = new Fulfilments.UnfulfilledAfter(told, new ApplicationId(id.get()));
             }
             Loans.HeldAfter held = null;
             if (!h.equals("-")) {
