@@ -197,21 +197,33 @@ public class Sweeping {
                 .filter(p -> p.customerId().equals(customer));
     }
 
+    /**
+     * Creates a standing rule, idempotent by its id. The consent is checked and the rule inserted
+     * in one transaction under the consent's row lock, the lock {@link #revoke} takes: a revoke
+     * either comes first (the rule is refused) or deletes the rule with the consent's others, so no
+     * rule stays active on a revoked consent; a concurrent create with the same id waits on the
+     * lock and answers the rule as a replay (review 2026-12-07 cards/sweeping follow-up).
+     */
     public RuleResult createRule(RuleRequest request) {
         Objects.requireNonNull(request, "request");
         Optional<SweepRule> existing = rules.find(request.id());
         if (existing.isPresent()) {
-            SweepRule r = existing.get();
-            boolean same = r.customerId().equals(request.customer())
-                    && r.consentId().equals(request.consent())
-                    && r.dayOfMonth() == request.dayOfMonth()
-                    && r.keepMinor() == request.keepMinor();
-            return same ? new RuleResult.Created(r, true) : new RuleResult.Refused(SweepRefusal.ID_REUSED);
+            return replay(existing.get(), request);
         }
         if (request.dayOfMonth() < 1 || request.dayOfMonth() > 31 || request.keepMinor() < 0) {
             return new RuleResult.Refused(SweepRefusal.INVALID_RULE);
         }
-        Optional<Consent> consent = consent(request.customer(), request.consent());
+        // a same id under another consent takes another lock: its insert's duplicate key is retried
+        return writes.write(tx -> createLocked(request));
+    }
+
+    private RuleResult createLocked(RuleRequest request) {
+        Optional<Consent> consent =
+                consents.lock(request.consent()).filter(c -> c.customerId().equals(request.customer()));
+        Optional<SweepRule> raced = rules.find(request.id());
+        if (raced.isPresent()) {
+            return replay(raced.get(), request);
+        }
         if (consent.isEmpty()) {
             return new RuleResult.Refused(SweepRefusal.CONSENT_NOT_FOUND);
         }
@@ -228,13 +240,16 @@ public class Sweeping {
                 request.keepMinor(),
                 true,
                 now());
-        return writes.write(tx -> {
-            if (rules.find(request.id()).isPresent()) {
-                return new RuleResult.Refused(SweepRefusal.ID_REUSED);
-            }
-            rules.insert(rule);
-            return new RuleResult.Created(rule, false);
-        });
+        rules.insert(rule);
+        return new RuleResult.Created(rule, false);
+    }
+
+    private static RuleResult replay(SweepRule r, RuleRequest request) {
+        boolean same = r.customerId().equals(request.customer())
+                && r.consentId().equals(request.consent())
+                && r.dayOfMonth() == request.dayOfMonth()
+                && r.keepMinor() == request.keepMinor();
+        return same ? new RuleResult.Created(r, true) : new RuleResult.Refused(SweepRefusal.ID_REUSED);
     }
 
     public List<SweepRule> rules(CustomerId customer) {

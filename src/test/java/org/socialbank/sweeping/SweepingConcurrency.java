@@ -13,12 +13,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.Language;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.Seeds;
 import org.socialbank.sweeping.SweepingFixtures.Person;
 import org.socialbank.sweeping.sandbox.SandboxOpenBanking;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -174,6 +177,78 @@ abstract class SweepingConcurrency {
             assertThat(sandbox.balanceOf(person.externalRef())).isEqualTo(10_000);
         }
         new LedgerAudit(jdbc).assertBalanced();
+    }
+
+    @Test
+    @DisplayName("one rule id created many times at once answers one rule, created once (review 2026-12-07 "
+            + "cards/sweeping follow-up)")
+    void oneRuleIdCreatedManyTimesAtOnceAnswersTheSameRule() throws Exception {
+        SweepingFixtures fixtures = new SweepingFixtures(directory, ledger, sweeping, sandbox);
+        Person person = fixtures.customer("Repeating Ruler", Language.EN, 60_000);
+        ConsentId consent = fixtures.link(person, 100_000, 100_000, LimitPeriod.MONTH, clock.instant());
+        List<RuleId> created = new ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            RuleRequest request = new RuleRequest(new RuleId(UUID.randomUUID()), person.id(), consent, 15, 1_000);
+            List<Callable<RuleResult>> same = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                same.add(() -> sweeping.createRule(request));
+            }
+            List<RuleResult> results = race(same);
+            assertThat(results).as("round %d", round).allMatch(RuleResult.Created.class::isInstance);
+            assertThat(results.stream().map(r -> ((RuleResult.Created) r).rule().id()))
+                    .containsOnly(request.id());
+            assertThat(results.stream().filter(r -> !((RuleResult.Created) r).replayed()))
+                    .as("round %d", round)
+                    .hasSize(1);
+            created.add(request.id());
+        }
+        assertThat(sweeping.rules(person.id())).extracting(SweepRule::id).containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    @Test
+    @DisplayName("a revoke racing rule creations never leaves an active rule on the revoked consent (review "
+            + "2026-12-07 cards/sweeping follow-up)")
+    void aRevokeRacingRuleCreationsNeverLeavesAnActiveRuleOnTheRevokedConsent() throws Exception {
+        long seed = Seeds.seed("aRevokeRacingRuleCreations");
+        RandomGenerator random = Seeds.random(seed);
+        SweepingFixtures fixtures = new SweepingFixtures(directory, ledger, sweeping, sandbox);
+        Person person = fixtures.customer("Revoking Ruler", Language.EN, 60_000);
+        for (int round = 0; round < 12; round++) {
+            ConsentId consent = fixtures.link(person, 100_000, 100_000, LimitPeriod.MONTH, clock.instant());
+            List<Callable<Object>> calls = new ArrayList<>();
+            for (int i = random.nextInt(1, 5); i > 0; i--) {
+                RuleRequest rule =
+                        new RuleRequest(new RuleId(UUID.randomUUID()), person.id(), consent, random.nextInt(1, 32), 0);
+                calls.add(jittered(random.nextLong(300_000), () -> sweeping.createRule(rule)));
+            }
+            calls.add(
+                    random.nextInt(calls.size() + 1),
+                    jittered(
+                            random.nextLong(300_000),
+                            () -> sweeping.revoke(person.id(), consent).orElseThrow()));
+            List<Object> results = race(calls);
+            assertThat(results)
+                    .as(Seeds.replay(seed) + ", round %d", round)
+                    .allMatch(r -> r instanceof Consent
+                            || r instanceof RuleResult.Created created && !created.replayed()
+                            || r.equals(new RuleResult.Refused(SweepRefusal.CONSENT_REVOKED)));
+            assertThat(sweeping.consent(person.id(), consent).orElseThrow().revoked())
+                    .isTrue();
+            assertThat(sweeping.rules(person.id()))
+                    .as(Seeds.replay(seed) + ", round %d: an active rule on the revoked consent", round)
+                    .isEmpty();
+        }
+    }
+
+    /** The call after a pause of up to a third of a millisecond, so that the race's order varies by seed. */
+    private static Callable<Object> jittered(long pauseNanos, Callable<Object> call) {
+        return () -> {
+            long until = System.nanoTime() + pauseNanos;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return call.call();
+        };
     }
 
     private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
