@@ -212,20 +212,30 @@ public class Cards {
                 .reduce((older, newer) -> newer.issuedOn().isBefore(older.issuedOn()) ? older : newer);
     }
 
+    /**
+     * Moves the card from {@code from} to {@code to} under its row lock, with an update conditional
+     * on {@code from}: of racing locks and unlocks each transition happens once and is answered as
+     * new once (review 2026-12-07 cards/sweeping follow-up); the others see it done (a replay) or
+     * the card not in {@code from}.
+     */
     private CardResult move(CardId id, CardStatus from, CardStatus to) {
-        Optional<Card> found = store.find(id);
-        if (found.isEmpty()) {
-            return new CardResult.Refused(CardRefusal.CARD_NOT_FOUND);
-        }
-        Card card = found.get();
-        if (card.status() == to) {
-            return new CardResult.Done(card, true);
-        }
-        if (card.status() != from) {
-            return new CardResult.Refused(CardRefusal.CARD_NOT_ACTIVE);
-        }
-        store.updateStatus(id, to, clock.instant());
-        return new CardResult.Done(store.find(id).orElseThrow(), false);
+        return writes.write(tx -> {
+            Optional<Card> found = store.lock(id);
+            if (found.isEmpty()) {
+                return new CardResult.Refused(CardRefusal.CARD_NOT_FOUND);
+            }
+            Card card = found.get();
+            if (card.status() == to) {
+                return new CardResult.Done(card, true);
+            }
+            if (card.status() != from) {
+                return new CardResult.Refused(CardRefusal.CARD_NOT_ACTIVE);
+            }
+            if (store.updateStatus(id, from, to, clock.instant()) != 1) {
+                throw new IllegalStateException("card " + id + " left " + from + " under its row lock");
+            }
+            return new CardResult.Done(store.find(id).orElseThrow(), false);
+        });
     }
 
     /** A new card and the keyed hash of its number; the number itself goes no further. */

@@ -72,9 +72,10 @@ class JdbcCards {
                 .update();
     }
 
-    void updateStatus(CardId id, CardStatus status, Instant now) {
-        jdbc.sql("UPDATE cards SET status = ?, updated_at = ? WHERE id = ?")
-                .params(status.name(), Timestamps.utc(now), id.value())
+    /** Moves the card from {@code from} to {@code to}; the rows changed, 0 when it was not in {@code from}. */
+    int updateStatus(CardId id, CardStatus from, CardStatus to, Instant now) {
+        return jdbc.sql("UPDATE cards SET status = ?, updated_at = ? WHERE id = ? AND status = ?")
+                .params(to.name(), Timestamps.utc(now), id.value(), from.name())
                 .update();
     }
 
