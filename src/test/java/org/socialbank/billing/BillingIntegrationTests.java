@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socialbank.billing.BillingFixtures.Person;
@@ -23,6 +24,7 @@ import org.socialbank.ledger.Ledger;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.Await;
+import org.socialbank.support.Customers;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.LedgerAudit;
@@ -389,6 +391,41 @@ class BillingIntegrationTests {
                 .as("direct by default")
                 .isEqualTo("direct");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 100_000 - 50_000);
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 gaps follow-up: a PIN voucher of an operator whose gateway sells none is refused"
+            + " over HTTP with 422 kind_not_offered problem+json, and nothing is debited")
+    void aVoucherOfAnOperatorThatSellsNoneIsRefusedOverHttpAndNothingIsDebited() {
+        Customers.Customer li = new Customers(directory, ledger)
+                .named("Li Wei")
+                .phoneIn(BillingFixtures.PHONES)
+                .wallet("CNY", 100_000)
+                .create();
+        UUID id = UUID.randomUUID();
+        Response refused = api.post("/api/v1/topups", chinaMobile(id, li, ",\"kind\":\"voucher\""));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.code()).isEqualTo(Operators.KIND_NOT_OFFERED);
+        assertThat(ledger.account(li.wallet()).orElseThrow().balanceMinor()).isEqualTo(100_000);
+        assertThat(fixtures.available(li.wallet()))
+                .as("nothing reserved either")
+                .isEqualTo(100_000);
+        assertThat(api.get("/api/v1/topups/" + id).status())
+                .as("no top-up recorded")
+                .isEqualTo(404);
+
+        Response direct = api.post("/api/v1/topups", chinaMobile(UUID.randomUUID(), li, ""));
+        assertThat(direct.status())
+                .as("the operator's direct charge is sold: " + direct.body())
+                .isEqualTo(201);
+    }
+
+    /** A top-up of 100 yuan of China Mobile's; {@code more} adds fields to the body. */
+    private static String chinaMobile(UUID id, Customers.Customer customer, String more) {
+        return "{\"id\":\"" + id + "\",\"customerId\":\"" + customer.id() + "\",\"phone\":\"+8613800138000\","
+                + "\"amountMinor\":10000,\"currency\":\"CNY\"" + more + "}";
     }
 
     @Test

@@ -33,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * it checks each request's HMAC-SHA256 (401 unsigned or badly signed), answers from a sandbox
  * (deterministic bills, idempotent by payment id) and signs its answers. Its HMAC is computed here,
  * apart from the client's, so that a client signing anything else fails. Knobs: answer late, sign
- * wrongly, answer 503, answer status queries a signed 429.
+ * wrongly, answer 503, answer status queries a signed 429, answer the status queries about one
+ * payment a signed 200 that is not JSON.
  */
 final class FakeAccountBillerServer implements AutoCloseable {
 
@@ -48,6 +49,7 @@ final class FakeAccountBillerServer implements AutoCloseable {
     private final AtomicInteger statusThrottled = new AtomicInteger();
     private final AtomicInteger unsignedRequests = new AtomicInteger();
     private final Map<UUID, AtomicInteger> payCalls = new ConcurrentHashMap<>();
+    private final java.util.Set<UUID> garbled = ConcurrentHashMap.newKeySet();
 
     FakeAccountBillerServer(Clock clock) throws IOException {
         this.sandbox = new SandboxAccountBiller(clock, BillerRegistry.shipped());
@@ -112,6 +114,15 @@ final class FakeAccountBillerServer implements AutoCloseable {
         statusThrottled.set(count);
     }
 
+    /** Status queries about {@code id} are answered a signed 200 whose body is not JSON, until {@code garble} is false. */
+    void garbleStatus(UUID id, boolean garble) {
+        if (garble) {
+            garbled.add(id);
+        } else {
+            garbled.remove(id);
+        }
+    }
+
     /** Requests refused for their signature. */
     int unsignedRequests() {
         return unsignedRequests.get();
@@ -147,6 +158,11 @@ final class FakeAccountBillerServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/switch/payments/status") && statusThrottled.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 respond(exchange, 429, JSON.createObjectNode().put("code", "too_many_requests"));
+                return;
+            }
+            if (path.equals("/switch/payments/status")
+                    && garbled.contains(UUID.fromString(request.path("id").asString()))) {
+                respond(exchange, 200, "<html>Service temporarily fine</html>".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             ObjectNode answer = switch (path) {
@@ -200,7 +216,10 @@ final class FakeAccountBillerServer implements AutoCloseable {
     }
 
     private void respond(HttpExchange exchange, int status, ObjectNode json) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(json);
+        respond(exchange, status, JSON.writeValueAsBytes(json));
+    }
+
+    private void respond(HttpExchange exchange, int status, byte[] bytes) throws IOException {
         String signature = hmac(bytes);
         if (badSignatures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             signature = hmac("something else".getBytes(StandardCharsets.UTF_8));

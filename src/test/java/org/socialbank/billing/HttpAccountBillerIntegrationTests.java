@@ -78,11 +78,9 @@ class HttpAccountBillerIntegrationTests extends AccountBillTestBase {
 
     @Test
     void aRetryWithTheSameKeyIsAnsweredTheSameAndANeverSentPaymentIsNotReceived() {
-        HttpAccountBiller client = client(FakeAccountBillerServer.SECRET, Duration.ofSeconds(2));
-        String account =
-                freshAccount("fr_edf"); // its own due bill: a bill is paid once (review 2026-12-07 billing follow-up)
-        AccountBiller.Order order =
-                new AccountBiller.Order(UUID.randomUUID(), "fr_edf", account, 4_250, CurrencyCode.of("EUR"));
+        EdfOrder edf = edfOrder();
+        HttpAccountBiller client = edf.client();
+        AccountBiller.Order order = edf.order();
 
         ProviderAnswer first = client.pay(order);
         ProviderAnswer again = client.pay(order);
@@ -126,12 +124,9 @@ class HttpAccountBillerIntegrationTests extends AccountBillTestBase {
     @DisplayName("review 2026-12-07 billing follow-up: a signed 429 to a status query is 'could not tell',"
             + " not a failure that would give back money the switch paid")
     void aSigned4xxToAStatusQueryIsUnknown() {
-        SWITCH.unavailable(0); // the shared switch's knobs are each test's to reset
-        HttpAccountBiller client = client(FakeAccountBillerServer.SECRET, Duration.ofSeconds(2));
-        String account =
-                freshAccount("fr_edf"); // its own due bill: a bill is paid once (review 2026-12-07 billing follow-up)
-        AccountBiller.Order order =
-                new AccountBiller.Order(UUID.randomUUID(), "fr_edf", account, 4_250, CurrencyCode.of("EUR"));
+        EdfOrder edf = edfOrder();
+        HttpAccountBiller client = edf.client();
+        AccountBiller.Order order = edf.order();
         ProviderAnswer paid = client.pay(order);
         assertThat(paid).isInstanceOf(ProviderAnswer.Succeeded.class);
 
@@ -144,18 +139,31 @@ class HttpAccountBillerIntegrationTests extends AccountBillTestBase {
     @DisplayName("review 2026-12-07 billing follow-up: once the switch answered not_received for an id,"
             + " a payment with that id arriving late is refused and pays nothing")
     void aPaymentArrivingAfterNotReceivedIsRefusedForGood() {
-        SWITCH.unavailable(0); // the shared switch's knobs are each test's to reset
-        HttpAccountBiller client = client(FakeAccountBillerServer.SECRET, Duration.ofSeconds(2));
-        String account =
-                freshAccount("fr_edf"); // its own due bill: a bill is paid once (review 2026-12-07 billing follow-up)
-        AccountBiller.Order order =
-                new AccountBiller.Order(UUID.randomUUID(), "fr_edf", account, 4_250, CurrencyCode.of("EUR"));
+        EdfOrder edf = edfOrder();
+        HttpAccountBiller client = edf.client();
+        AccountBiller.Order order = edf.order();
         ProviderAnswer notReceived = new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED);
         assertThat(client.status(order.id())).isEqualTo(notReceived);
 
         assertThat(client.pay(order)).as("the late order").isEqualTo(notReceived);
         assertThat(client.pay(order)).as("and its retry").isEqualTo(notReceived);
         assertThat(client.status(order.id())).isEqualTo(notReceived);
+    }
+
+    /** A client of the shared switch and an order of its own due EDF bill, unsent. */
+    record EdfOrder(HttpAccountBiller client, AccountBiller.Order order) {}
+
+    /**
+     * The set-up of the tests of one EDF order: the shared switch's knobs reset (they are each
+     * test's to reset), a client with the right secret, and an order of a bill nobody paid (a bill
+     * is paid once, review 2026-12-07 billing follow-up).
+     */
+    private static EdfOrder edfOrder() {
+        SWITCH.unavailable(0);
+        return new EdfOrder(
+                client(FakeAccountBillerServer.SECRET, Duration.ofSeconds(2)),
+                new AccountBiller.Order(
+                        UUID.randomUUID(), "fr_edf", freshAccount("fr_edf"), 4_250, CurrencyCode.of("EUR")));
     }
 
     private static HttpAccountBiller client(String secret, Duration timeout) {

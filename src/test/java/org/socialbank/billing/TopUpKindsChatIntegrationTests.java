@@ -9,16 +9,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.billing.sandbox.SandboxOperator;
-import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.engine.ChatIds;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
-import org.socialbank.shared.Network;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
 import org.socialbank.support.Customers;
@@ -78,10 +74,12 @@ class TopUpKindsChatIntegrationTests {
     SandboxOperator operator;
 
     Customers customers;
+    TopUpsInChat inChat;
 
     @BeforeEach
     void setUp() {
         customers = new Customers(directory, ledger, chats);
+        inChat = new TopUpsInChat(chats);
     }
 
     @Test
@@ -91,9 +89,7 @@ class TopUpKindsChatIntegrationTests {
                 .wallet("IRR", 1_000_000)
                 .linkedChat(BillingFixtures.LINKED_AGO)
                 .create();
-        Outbound.Buttons offer =
-                (Outbound.Buttons) chats.say(reza.chat(), "top up a PIN voucher 09351234567 100000 rial")
-                        .get(0);
+        Outbound.Buttons offer = inChat.offer(reza, TopUpsInChat.VOUCHER);
         assertThat(offer.text()).contains("PIN voucher", "+989351234567", "Irancell");
 
         TopUp topUp = confirm(reza, offer.buttons().get(0), "PIN voucher");
@@ -125,8 +121,7 @@ class TopUpKindsChatIntegrationTests {
                 .linkedChat(BillingFixtures.LINKED_AGO)
                 .create();
         // 20,000 rial is a direct charge of Irancell's, not a bonus one: the nearest bonus amounts are offered
-        Outbound.Buttons nearest = (Outbound.Buttons)
-                chats.say(sara.chat(), "top up bonus 09351234567 20000 rial").get(0);
+        Outbound.Buttons nearest = inChat.offer(sara, "top up bonus 09351234567 20000 rial");
         assertThat(nearest.buttons())
                 .extracting(Outbound.Button::label)
                 .contains(MoneyFormat.format(50_000, IRR, Language.EN.locale()))
@@ -145,9 +140,7 @@ class TopUpKindsChatIntegrationTests {
                 .wallet("IRR", 1_000_000)
                 .linkedChat(BillingFixtures.LINKED_AGO)
                 .create();
-        Outbound.Buttons offer =
-                (Outbound.Buttons) chats.say(ali.chat(), "شارژ شگفت‌انگیز ۱۰ هزار تومانی ایرانسل برای ۰۹۳۵۱۲۳۴۵۶۷")
-                        .get(0);
+        Outbound.Buttons offer = inChat.offer(ali, "شارژ شگفت‌انگیز ۱۰ هزار تومانی ایرانسل برای ۰۹۳۵۱۲۳۴۵۶۷");
         assertThat(offer.text()).contains("شارژ ویژه");
         assertThat(confirm(ali, offer.buttons().get(0), "").kind()).isEqualTo(TopUpKind.BONUS);
     }
@@ -191,19 +184,12 @@ class TopUpKindsChatIntegrationTests {
 
     /** Presses Confirm (its reply holds {@code told}), runs the operator's worker and the relay; the top-up. */
     private TopUp confirm(Customers.Customer customer, Outbound.Button button, String told) {
-        InboundMessage press = new InboundMessage(
-                Network.TELEGRAM,
-                "m-" + UUID.randomUUID(),
-                customer.chat(),
-                null,
-                null,
-                new Inbound.Button(button.reference()));
-        assertThat(Chats.text(chats.say(press))).contains(told);
+        TopUpsInChat.Pressed pressed = inChat.press(customer, button);
+        assertThat(Chats.text(pressed.replies())).contains(told);
         worker.recheck();
         worker.recheck();
         vouchers.collect();
         chats.drain();
-        return topUps.topUp(ChatIds.topUpId(Network.TELEGRAM, press.externalMessageId()))
-                .orElseThrow();
+        return topUps.topUp(pressed.id()).orElseThrow();
     }
 }

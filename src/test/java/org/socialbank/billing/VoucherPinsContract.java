@@ -7,22 +7,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.billing.sandbox.SandboxOperator;
-import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.engine.ChatIds;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.shared.Network;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
 import org.socialbank.support.Customers;
 import org.socialbank.support.MutableClock;
-import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -30,15 +24,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Review 2026-12-07 billing follow-up: a PIN voucher the operator completed (she was charged) but
  * whose PIN does not come. It no longer blocks newer vouchers (one voucher a round here: the newer,
  * never asked, is asked first); {@code voucher-pin-wait} after the first ask it is reported once (a
  * {@code PIN_NOT_GIVEN} row in the in-doubt list, her chat told the PIN is delayed) and still asked,
- * so a PIN that comes late is delivered as usual.
+ * so a PIN that comes late is delivered as usual. On H2 and PostgreSQL (the twins {@code
+ * H2VoucherPinsIntegrationTests}, {@code PostgresVoucherPinsIntegrationTests}).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -51,8 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "socialbank.payments.risk.burst-payments-max=1000",
             "socialbank.payments.risk.new-channel-confirmations-min=0"
         })
-@Import({ChatFakes.class, VoucherPinsIntegrationTests.Fakes.class})
-class VoucherPinsIntegrationTests {
+@Import({ChatFakes.class, VoucherPinsContract.Fakes.class})
+abstract class VoucherPinsContract {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Fakes {
@@ -62,11 +55,6 @@ class VoucherPinsIntegrationTests {
         MutableClock mutableClock() {
             return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         }
-    }
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStores.h2(registry);
     }
 
     @Autowired
@@ -152,18 +140,9 @@ class VoucherPinsIntegrationTests {
 
     /** Buys a voucher in chat and has the operator complete it; {@code beforeCollect} sees its id first. */
     private TopUpId buyVoucher(Customers.Customer customer, java.util.function.Consumer<TopUpId> beforeCollect) {
-        Outbound.Buttons offer =
-                (Outbound.Buttons) chats.say(customer.chat(), "top up a PIN voucher 09351234567 100000 rial")
-                        .get(0);
-        InboundMessage press = new InboundMessage(
-                Network.TELEGRAM,
-                "m-" + UUID.randomUUID(),
-                customer.chat(),
-                null,
-                null,
-                new Inbound.Button(offer.buttons().get(0).reference()));
-        chats.say(press);
-        TopUpId id = ChatIds.topUpId(Network.TELEGRAM, press.externalMessageId());
+        TopUpsInChat inChat = new TopUpsInChat(chats);
+        Outbound.Buttons offer = inChat.offer(customer, TopUpsInChat.VOUCHER);
+        TopUpId id = inChat.press(customer, offer.buttons().get(0)).id();
         beforeCollect.accept(id);
         worker.recheck();
         worker.recheck();
