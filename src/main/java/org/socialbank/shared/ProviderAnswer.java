@@ -12,7 +12,11 @@ public sealed interface ProviderAnswer permits ProviderAnswer.Succeeded, Provide
 
     /** The reason a status query gives for an order the provider never received. */
     String NOT_RECEIVED = "not_received";
-    /** Longer references and reasons are cut: they are stored and shown, never parsed. */
+    /**
+     * Longer references and reasons are cut: they are stored and shown, never parsed. Control
+     * characters are replaced by U+FFFD: PostgreSQL refuses a NUL in text, and a row that cannot
+     * be stored would be moved behind every round and never settle.
+     */
     int TEXT_LENGTH_MAX = 64;
 
     /** Done; {@code reference} is the provider's (a biller's trace number, a bank's payment id). */
@@ -41,6 +45,22 @@ public sealed interface ProviderAnswer permits ProviderAnswer.Succeeded, Provide
         if (text.isBlank()) {
             throw new IllegalArgumentException("an answer is not blank");
         }
-        return text.length() > TEXT_LENGTH_MAX ? text.substring(0, TEXT_LENGTH_MAX) : text;
+        StringBuilder kept = new StringBuilder(Math.min(text.length(), TEXT_LENGTH_MAX));
+        for (int i = 0; i < text.length() && kept.length() < TEXT_LENGTH_MAX; i++) {
+            char c = text.charAt(i);
+            boolean lonePair = Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1)));
+            if (Character.isHighSurrogate(c) && !lonePair) {
+                if (kept.length() + 2 > TEXT_LENGTH_MAX) {
+                    break; // never cut a character in two
+                }
+                kept.append(c).append(text.charAt(++i));
+            } else {
+                kept.append(Character.isISOControl(c) || lonePair ? '\uFFFD' : c);
+            }
+        }
+        return kept.toString();
     }
 }
