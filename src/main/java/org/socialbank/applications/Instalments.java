@@ -218,6 +218,7 @@ public class Instalments {
             Retried done = retry instanceof Retried r ? r : null;
             actions.record(new StaffAction(
                     Microseconds.now(clock),
+                    StaffAction.ActorKind.STAFF,
                     actor,
                     StaffAction.INSTALMENT_RETRY,
                     application,

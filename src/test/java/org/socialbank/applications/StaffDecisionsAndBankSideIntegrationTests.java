@@ -2,13 +2,10 @@ package org.socialbank.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.socialbank.cards.CardId;
-import org.socialbank.cards.CardResult;
 import org.socialbank.cards.Cards;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountStatus;
@@ -94,11 +91,7 @@ class StaffDecisionsAndBankSideIntegrationTests extends LoanHttpTestBase {
         LoanFixtures.Borrower cleo = fixtures.borrower("Cléo Carte", Language.FR, 0);
         String chat = frenchChatOf(cleo);
         ApplicationId id = new ApplicationId(UUID.randomUUID());
-        // the card id derived from her application is already another customer's card
-        CardId taken = new CardId(UUID.nameUUIDFromBytes(
-                ("socialbank-applications:card:" + id.value()).getBytes(StandardCharsets.UTF_8)));
-        assertThat(cards.issueCredit(taken, other.id(), LoanFixtures.EUR, 100_000, 10))
-                .isInstanceOf(CardResult.Done.class);
+        LoanFixtures.takeCardOf(id, other, cards); // the card id derived from her application is another's
 
         Application approved = fixtures.submitCard(id, cleo, 100_000, 300_000);
 
@@ -145,7 +138,11 @@ class StaffDecisionsAndBankSideIntegrationTests extends LoanHttpTestBase {
     private List<JsonNode> audited(ApplicationId id) {
         Response audit = api.get("/api/v1/applications/" + id.value() + "/actions");
         assertThat(audit.status()).as(audit.body()).isEqualTo(200);
-        return audit.json().path("actions").valueStream().toList();
+        return audit.json()
+                .path("actions")
+                .valueStream()
+                .filter(r -> r.path("actorKind").asString().equals("staff"))
+                .toList(); // staff's: her submission and the underwriting's referral are audited too
     }
 
     private JsonNode unfulfilled(ApplicationId id) {
