@@ -9,3 +9,10 @@
 ALTER TABLE application_staff_actions ADD COLUMN actor_kind VARCHAR(8) DEFAULT 'STAFF' NOT NULL;
 ALTER TABLE application_staff_actions ADD CONSTRAINT application_staff_actions_actor_kind
     CHECK (actor_kind IN ('STAFF', 'SYSTEM', 'CUSTOMER'));
+
+-- A missed instalment's reasons on the bank's side share one notice key, 'completing' (as an
+-- approval's since V108): noted once per instalment whatever their number. An instalment already
+-- noted with one bank_<code> reason counts as noted.
+INSERT INTO loan_instalment_notices (loan_id, instalment_no, reason, told_at)
+    SELECT loan_id, instalment_no, 'completing', MIN(told_at) FROM loan_instalment_notices
+    WHERE LEFT(reason, 5) = 'bank_' GROUP BY loan_id, instalment_no;
