@@ -199,6 +199,7 @@ public class Applications {
      * Submits the answers the customer signed, in the caller's transaction (the confirmation's):
      * only while the application waits for its form and only when its answers are still the very
      * ones signed ({@code digest}); the link is spent with it, so a second confirmation changes nothing.
+     * The submission is audited as hers ({@link StaffAction.ActorKind#CUSTOMER}) in this transaction.
      */
     Optional<Application> submitSigned(ApplicationId id, String digest) {
         return writes.write(status -> store.lock(id)
@@ -207,6 +208,15 @@ public class Applications {
                 .map(a -> {
                     Application submitted = a.with(ApplicationStatus.SUBMITTED, null, Microseconds.now(clock));
                     store.submit(submitted);
+                    actions.record(new StaffAction(
+                            submitted.updatedAt(),
+                            StaffAction.ActorKind.CUSTOMER,
+                            "customer:" + a.customerId().value(),
+                            StaffAction.SUBMISSION,
+                            a.id(),
+                            null,
+                            ApplicationStatus.SUBMITTED.wireName(),
+                            null));
                     return decisions.submitted(submitted);
                 }));
     }
@@ -267,7 +277,10 @@ public class Applications {
         return store.withStatus(status, Math.max(1, Math.min(limit, 100)));
     }
 
-    /** Staff's audited retries of an application, newest first, at most {@code limit} (1..100). */
+    /**
+     * The audit of an application, newest first, at most {@code limit} (1..100): every change of its
+     * status (staff's, the system's, hers) and staff's retries.
+     */
     public List<StaffAction> staffActions(ApplicationId id, int limit) {
         return actions.ofApplication(id, limit);
     }

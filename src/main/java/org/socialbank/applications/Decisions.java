@@ -13,8 +13,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Deciding applications: the underwriting's verdict on a form just submitted and staff's decisions.
- * Every change of status is one update under the application's row lock and publishes {@link
- * ApplicationStatusChanged} in its transaction, so the chat is told once; an approval is fulfilled
+ * Every change of status is one update under the application's row lock, audited ({@link
+ * StaffAction}) and published as {@link ApplicationStatusChanged} in its transaction, so the chat is
+ * told once; an approval is fulfilled
  * at once ({@link FulfilApproval}), a question opens the form again under a new link.
  */
 @Service
@@ -111,7 +112,14 @@ public class Decisions {
             }
             String given = Applications.blankToNull(reason);
             actions.record(new StaffAction(
-                    Microseconds.now(clock), actor, StaffAction.DECISION, id, null, target.wireName(), given));
+                    Microseconds.now(clock),
+                    StaffAction.ActorKind.STAFF,
+                    actor,
+                    StaffAction.DECISION,
+                    id,
+                    null,
+                    target.wireName(),
+                    given));
             return new ApplicationResult.Done(change(a, target, given, List.of()), true);
         });
     }
@@ -119,7 +127,9 @@ public class Decisions {
     /**
      * A form just submitted, in the caller's transaction (the signature's): the chat hears it was
      * received, then the underwriting's verdict is recorded with the application; with {@code
-     * auto-decide} an approval or a decline is applied at once and a referral goes to review.
+     * auto-decide} an approval or a decline is applied at once and a referral goes to review, each
+     * audited as the system's decision: the underwriting and its verdict, the status reached and
+     * the reason codes (review 2026-12-07 apps follow-up).
      */
     Application submitted(Application a) {
         publish(a, List.of(), null);
@@ -135,8 +145,23 @@ public class Decisions {
             case DECLINE -> ApplicationStatus.DECLINED;
             case REFER -> ApplicationStatus.IN_REVIEW;
         };
-        return change(
-                a, target, verdict.reasons().isEmpty() ? null : String.join(",", verdict.reasons()), verdict.reasons());
+        String reasons = verdict.reasons().isEmpty() ? null : String.join(",", verdict.reasons());
+        actions.record(new StaffAction(
+                Microseconds.now(clock),
+                StaffAction.ActorKind.SYSTEM,
+                rule(underwriting, verdict),
+                StaffAction.DECISION,
+                a.id(),
+                null,
+                target.wireName(),
+                reasons));
+        return change(a, target, reasons, verdict.reasons());
+    }
+
+    /** The audit's actor of an applied verdict: which underwriting and what it said ({@code underwriting:refer}). */
+    static String rule(Underwriting underwriting, Underwriting.Verdict verdict) {
+        return (underwriting.standIn() ? "sandbox-underwriting:" : "underwriting:")
+                + verdict.decision().wireName();
     }
 
     /**
@@ -160,7 +185,7 @@ public class Decisions {
         }
         publish(changed, reasons, formUrl);
         if (target == ApplicationStatus.APPROVED) { // told after the approval
-            fulfil.fulfil(changed);
+            fulfil.fulfil(changed, FulfilApproval.ON_APPROVAL);
         }
         return changed;
     }

@@ -3,6 +3,8 @@ package org.socialbank.applications;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,13 @@ class FulfilApproval {
      */
     static final String COMPLETING = "completing";
 
+    /** The audit's actor of a fulfilment that follows an approval at once (review 2026-12-07 apps follow-up). */
+    static final String ON_APPROVAL = "fulfilment";
+    /** The audit's actor of the janitor's retry of an approval not fulfilled ({@link Fulfilments#run}). */
+    static final String JANITOR = "fulfilment.janitor";
+
     private final JdbcApplications store;
+    private final JdbcStaffActions actions;
     private final Cards cards;
     private final Loans loans;
     private final ApplicationEventPublisher events;
@@ -38,12 +46,14 @@ class FulfilApproval {
 
     FulfilApproval(
             JdbcApplications store,
+            JdbcStaffActions actions,
             Cards cards,
             Loans loans,
             ApplicationEventPublisher events,
             ApplicationsProperties properties,
             Clock clock) {
         this.store = store;
+        this.actions = actions;
         this.cards = cards;
         this.loans = loans;
         this.events = events;
@@ -51,11 +61,45 @@ class FulfilApproval {
         this.clock = clock;
     }
 
-    /** Pays out or issues an approved application (again: the ids are derived, it pays once). */
-    Fulfilment fulfil(Application a) {
+    /**
+     * Pays out or issues an approved application (again: the ids are derived, it pays once). When
+     * that changes the approval's state (not paid out, not issued, their reason, or fulfilled after
+     * all), the change is audited as the system's with {@code actor} ({@link #ON_APPROVAL}, {@link
+     * #JANITOR}); null when the caller audits it itself (staff's retry, whose row says what it did).
+     * The same outcome again is no change and adds no row (review 2026-12-07 apps follow-up).
+     */
+    Fulfilment fulfil(Application a, String actor) {
+        Optional<Fulfilments.Unfulfilled> before = store.unfulfilledOf(a.id());
         Fulfilment outcome = a.product() == Product.LOAN ? loans.disburse(a) : issueCard(a);
         fulfilled(a, outcome);
+        if (actor != null) {
+            audit(a, before, outcome, actor);
+        }
         return outcome;
+    }
+
+    private void audit(Application a, Optional<Fulfilments.Unfulfilled> before, Fulfilment outcome, String actor) {
+        String state = null;
+        String reason = null;
+        if (outcome instanceof Fulfilment.Unfulfilled no) {
+            state = a.product() == Product.LOAN ? "not_paid_out" : "not_issued";
+            reason = no.reason();
+        }
+        boolean changed = before.isEmpty()
+                ? state != null
+                : !Objects.equals(before.get().state(), state)
+                        || !Objects.equals(before.get().reason(), reason);
+        if (changed) {
+            actions.record(new StaffAction(
+                    Microseconds.now(clock),
+                    StaffAction.ActorKind.SYSTEM,
+                    actor,
+                    StaffAction.FULFILMENT,
+                    a.id(),
+                    null,
+                    state == null ? "fulfilled" : state,
+                    reason));
+        }
     }
 
     /**

@@ -60,7 +60,8 @@ public class Fulfilments {
         for (JdbcApplications.Due due : store.due(now, BATCH_MAX)) {
             try {
                 Boolean done = writes.write(status -> store.claim(due, next)
-                        && fulfil.fulfil(store.lock(due.id()).orElseThrow()) instanceof Fulfilment.Fulfilled);
+                        && fulfil.fulfil(store.lock(due.id()).orElseThrow(), FulfilApproval.JANITOR)
+                                instanceof Fulfilment.Fulfilled);
                 if (Boolean.TRUE.equals(done)) {
                     fulfilled++;
                 }
@@ -121,7 +122,7 @@ public class Fulfilments {
             }
             boolean outstanding = store.unfulfilledOf(id).isPresent();
             if (outstanding) {
-                Fulfilment outcome = fulfil.fulfil(a);
+                Fulfilment outcome = fulfil.fulfil(a, null); // audited below, as staff's retry
                 log.info("staff ({}) retried approval {}: {}", actor, id, outcome);
             }
             Optional<Unfulfilled> after = store.unfulfilledOf(id);
@@ -136,6 +137,13 @@ public class Fulfilments {
 
     private void audit(ApplicationId id, String actor, String outcome, String reason) {
         actions.record(new StaffAction(
-                Microseconds.now(clock), actor, StaffAction.FULFILMENT_RETRY, id, null, outcome, reason));
+                Microseconds.now(clock),
+                StaffAction.ActorKind.STAFF,
+                actor,
+                StaffAction.FULFILMENT_RETRY,
+                id,
+                null,
+                outcome,
+                reason));
     }
 }

@@ -154,7 +154,9 @@ public class Instalments {
      * Records why the ledger refused an instalment and says it once per instalment and reason
      * (review 2026-12-07): to her when it is about her account (not enough money, frozen, closed);
      * a refusal on the bank's side (its loan or income account) is {@code bank_<code>}, logged and
-     * listed for staff, and never told to her. An account closed, hers or the bank's, is closed for
+     * listed for staff, and never told to her; it is logged once per instalment however many
+     * reasons on the bank's side follow one another (their notice key is {@code completing}, as an
+     * approval's; review 2026-12-07 apps follow-up). An account closed, hers or the bank's, is closed for
      * good: the instalment is held and no longer tried until staff retry it (follow-up); any other
      * refusal stays late and the next runs try again.
      */
@@ -166,7 +168,9 @@ public class Instalments {
         if (!reason.equals(row.missedReason()) || !status.equals(row.status())) {
             store.missed(loan.id(), number, status, reason);
         }
-        if (!store.firstNotice(loan.id(), number, reason, now)) {
+        // her reasons each tell her something else to do; the bank's share one key, noted once per
+        // instalment whatever they are (as an approval's, FulfilApproval.COMPLETING)
+        if (!store.firstNotice(loan.id(), number, hers ? reason : FulfilApproval.COMPLETING, now)) {
             return;
         }
         if (hers) {
@@ -218,6 +222,7 @@ public class Instalments {
             Retried done = retry instanceof Retried r ? r : null;
             actions.record(new StaffAction(
                     Microseconds.now(clock),
+                    StaffAction.ActorKind.STAFF,
                     actor,
                     StaffAction.INSTALMENT_RETRY,
                     application,

@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The audit of staff's decisions and retries: rows are only inserted, in the transaction of the
+ * The audit of every change of an application's status (staff's, the system's, the customer's)
+ * and of staff's retries: rows are only inserted, in the transaction of the
  * decision or retry they describe, so both commit (or roll back) together. PostgreSQL refuses any
  * update, delete or truncate of a row (V108); H2 has no SQL triggers, so there it is by code only.
  */
@@ -26,10 +27,11 @@ class JdbcStaffActions {
     }
 
     void record(StaffAction action) {
-        jdbc.sql("INSERT INTO application_staff_actions (acted_at, actor, action, application_id, instalment_no, "
-                        + "outcome, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO application_staff_actions (acted_at, actor_kind, actor, action, application_id, "
+                        + "instalment_no, outcome, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         Timestamps.utc(action.at()),
+                        action.actorKind().name(),
                         action.actor(),
                         action.action(),
                         action.applicationId().value(),
@@ -39,9 +41,9 @@ class JdbcStaffActions {
                 .update();
     }
 
-    /** An application's audited decisions and retries, newest first, at most {@code limit} (1..{@value #LIST_MAX}). */
+    /** An application's audited changes and retries, newest first, at most {@code limit} (1..{@value #LIST_MAX}). */
     List<StaffAction> ofApplication(ApplicationId id, int limit) {
-        return jdbc.sql("SELECT acted_at, actor, action, application_id, instalment_no, outcome, reason "
+        return jdbc.sql("SELECT acted_at, actor_kind, actor, action, application_id, instalment_no, outcome, reason "
                         + "FROM application_staff_actions WHERE application_id = ? ORDER BY seq DESC LIMIT ?")
                 .params(id.value(), Math.max(1, Math.min(limit, LIST_MAX)))
                 .query(JdbcStaffActions::action)
@@ -51,6 +53,7 @@ class JdbcStaffActions {
     private static StaffAction action(ResultSet rs, int n) throws SQLException {
         return new StaffAction(
                 Timestamps.instant(rs, "acted_at"),
+                StaffAction.ActorKind.valueOf(rs.getString("actor_kind")),
                 rs.getString("actor"),
                 rs.getString("action"),
                 new ApplicationId(rs.getObject("application_id", UUID.class)),

@@ -3,6 +3,7 @@ package org.socialbank.applications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,6 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.socialbank.cards.CardId;
+import org.socialbank.cards.CardResult;
+import org.socialbank.cards.Cards;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.ConfirmView;
@@ -157,6 +161,21 @@ final class LoanFixtures {
             ApplicationId id, Borrower borrower, long amountMinor, int termMonths, long incomeMinor, String purpose) {
         return submit(
                 id, borrower, Product.LOAN, new Applications.Answers(amountMinor, termMonths, incomeMinor, purpose));
+    }
+
+    /** A loan (1,200.00 over 6 months) applied for in {@code currency}, her new primary account's, and submitted. */
+    Application submitLoanIn(CurrencyCode currency, Borrower borrower) {
+        newPrimaryWallet(borrower, currency);
+        Application submitted = submitLoan(borrower, 120_000, 6, 900_000, "un four");
+        assertThat(submitted.currency()).isEqualTo(currency);
+        return submitted;
+    }
+
+    /** Issues {@code other} the card id derived from application {@code id}: its own card is then refused. */
+    static void takeCardOf(ApplicationId id, Borrower other, Cards cards) {
+        CardId taken = new CardId(UUID.nameUUIDFromBytes(
+                ("socialbank-applications:card:" + id.value()).getBytes(StandardCharsets.UTF_8)));
+        assertThat(cards.issueCredit(taken, other.id(), EUR, 100_000, 10)).isInstanceOf(CardResult.Done.class);
     }
 
     /** A credit card application (its limit {@code limitMinor}) started, filled in and signed, with its id chosen. */

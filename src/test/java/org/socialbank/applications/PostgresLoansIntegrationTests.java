@@ -140,8 +140,11 @@ class PostgresLoansIntegrationTests {
         }
         race(calls);
         assertThat(applications.staffActions(submitted.id(), 10))
-                .singleElement()
+                .as("her submission, then staff's decision")
+                .hasSize(2)
+                .first()
                 .satisfies(a -> {
+                    assertThat(a.actorKind()).isEqualTo(StaffAction.ActorKind.STAFF);
                     assertThat(a.action()).isEqualTo("decision");
                     assertThat(a.outcome()).isEqualTo("declined");
                     assertThat(a.reason()).isEqualTo(reason);
@@ -158,7 +161,7 @@ class PostgresLoansIntegrationTests {
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE application_staff_actions").update())
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("append-only");
-        assertThat(applications.staffActions(submitted.id(), 10)).hasSize(1);
+        assertThat(applications.staffActions(submitted.id(), 10)).hasSize(2);
     }
 
     @Test
@@ -213,7 +216,7 @@ class PostgresLoansIntegrationTests {
 
     @Test
     @DisplayName(
-            "review 2026-12-07 applications follow-up: a loan approved on a frozen account is recorded and paid out once by four janitors once unfrozen; a closed account's instalment is held")
+            "review 2026-12-07 applications follow-up: a loan approved on a frozen account is recorded and paid out once by four janitors once unfrozen, audited once (apps follow-up); a closed account's instalment is held")
     void aLoanNotPaidOutIsRetriedOnceByFourNodesAndAClosedAccountsInstalmentIsHeld() throws Exception {
         LoanFixtures.Borrower frozen = fixtures.borrower("Frozen Payout", Language.EN, 0);
         Application submitted = approvedOn(frozen, AccountStatus.FROZEN, 240_000);
@@ -240,6 +243,15 @@ class PostgresLoansIntegrationTests {
                 .as("one node claims it")
                 .isEqualTo(1);
         assertThat(fixtures.balance(frozen.wallet())).isEqualTo(240_000);
+        // review 2026-12-07 apps follow-up: every change of status is audited once, whoever made it
+        assertThat(applications.staffActions(submitted.id(), 10))
+                .extracting(
+                        a -> a.actorKind() + "/" + a.actor() + "/" + a.action() + "/" + a.outcome() + "/" + a.reason())
+                .containsExactly(
+                        "SYSTEM/fulfilment.janitor/fulfilment/fulfilled/null",
+                        "SYSTEM/fulfilment/fulfilment/not_paid_out/account_frozen",
+                        "STAFF/test:staff/decision/approved/null",
+                        "CUSTOMER/customer:" + frozen.id().value() + "/submission/submitted/null");
         Loan loan = loans.ofApplication(submitted.id()).orElseThrow();
         assertThat(events.stream(LoanDisbursed.class).filter(d -> d.loanId().equals(loan.id())))
                 .hasSize(1);

@@ -2,22 +2,23 @@ package org.socialbank.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.socialbank.cards.CardId;
-import org.socialbank.cards.CardResult;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.socialbank.cards.Cards;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountStatus;
+import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.SmsFakes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
@@ -25,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * Review 2026-12-07 (applications follow-up, session 30) over real HTTP and a Telegram fake on H2:
  * staff's decisions are audited once each, with who decided, what and why; a card whose issue the
  * cards module refuses is held for staff and told to her as the bank completing it; and she hears
- * that once per approval however many reasons on the bank's side follow one another.
+ * that once per approval however many reasons on the bank's side follow one another; a missed
+ * instalment's reasons on the bank's side are noted once per instalment the same way.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -36,6 +38,7 @@ import tools.jackson.databind.JsonNode;
             "socialbank.applications.auto-decide=true"
         })
 @Import({ChatFakes.class, SmsFakes.class, LoanTestClock.class})
+@ExtendWith(OutputCaptureExtension.class)
 class StaffDecisionsAndBankSideIntegrationTests extends LoanHttpTestBase {
 
     private static final String COMPLETING_CARD =
@@ -94,11 +97,7 @@ class StaffDecisionsAndBankSideIntegrationTests extends LoanHttpTestBase {
         LoanFixtures.Borrower cleo = fixtures.borrower("Cléo Carte", Language.FR, 0);
         String chat = frenchChatOf(cleo);
         ApplicationId id = new ApplicationId(UUID.randomUUID());
-        // the card id derived from her application is already another customer's card
-        CardId taken = new CardId(UUID.nameUUIDFromBytes(
-                ("socialbank-applications:card:" + id.value()).getBytes(StandardCharsets.UTF_8)));
-        assertThat(cards.issueCredit(taken, other.id(), LoanFixtures.EUR, 100_000, 10))
-                .isInstanceOf(CardResult.Done.class);
+        LoanFixtures.takeCardOf(id, other, cards); // the card id derived from her application is another's
 
         Application approved = fixtures.submitCard(id, cleo, 100_000, 300_000);
 
@@ -142,10 +141,47 @@ class StaffDecisionsAndBankSideIntegrationTests extends LoanHttpTestBase {
         assertThat(chats.told(chat, "nous n’avons pas pu le verser")).isEmpty();
     }
 
+    @Test
+    @DisplayName(
+            "two reasons on the bank's side for one instalment (its income account frozen, then closed) are noted once, as an approval's (review 2026-12-07 apps follow-up)")
+    void twoBankSideReasonsOfAnInstalmentAreNotedOnce(CapturedOutput output) {
+        CurrencyCode dkk = CurrencyCode.of("DKK"); // a currency of its own: its income account is closed for good
+        LoanFixtures.Borrower ines = fixtures.borrower("Inès Intérêt", Language.FR, 0);
+        String chat = frenchChatOf(ines);
+        Application approved = fixtures.submitLoanIn(dkk, ines);
+        Loan loan = loans.ofApplication(approved.id()).orElseThrow();
+        fixtures.moveTo(loans.schedule(loan.id()).get(0).instalment().dueOn());
+
+        fixtures.status(Loans.income(dkk), AccountStatus.FROZEN);
+        instalments.run();
+        assertThat(loans.schedule(loan.id()).get(0).status()).isEqualTo("late");
+        fixtures.status(Loans.income(dkk), AccountStatus.CLOSED); // a second reason, the bank's too
+        instalments.run();
+        assertThat(loans.schedule(loan.id()).get(0).status()).isEqualTo("held");
+
+        String noted = "of loan " + loan.id() + " refused on the bank's side";
+        assertThat(output.getAll().lines().filter(l -> l.contains(noted)))
+                .as("noted once per instalment, whatever the reasons")
+                .hasSize(1);
+        assertThat(jdbc.sql("SELECT reason FROM loan_instalment_notices WHERE loan_id = ?")
+                        .param(loan.id().value())
+                        .query(String.class)
+                        .list())
+                .containsExactly(FulfilApproval.COMPLETING);
+        chats.drain();
+        assertThat(chats.told(chat, "Nous n’avons pas pu prélever"))
+                .as("never told to her: %s", chats.sent(chat))
+                .isEmpty();
+    }
+
     private List<JsonNode> audited(ApplicationId id) {
         Response audit = api.get("/api/v1/applications/" + id.value() + "/actions");
         assertThat(audit.status()).as(audit.body()).isEqualTo(200);
-        return audit.json().path("actions").valueStream().toList();
+        return audit.json()
+                .path("actions")
+                .valueStream()
+                .filter(r -> r.path("actorKind").asString().equals("staff"))
+                .toList(); // staff's: her submission and the underwriting's referral are audited too
     }
 
     private JsonNode unfulfilled(ApplicationId id) {

@@ -258,18 +258,30 @@ class ApplicationsController {
         return ResponseEntity.ok(new InstalmentRetryJson(id, number, retried.status(), retried.reason()));
     }
 
-    record StaffActionJson(Instant at, String actor, String action, Integer instalment, String outcome, String reason) {
+    record StaffActionJson(
+            Instant at,
+            String actor,
+            String actorKind,
+            String action,
+            Integer instalment,
+            String outcome,
+            String reason) {
 
         static StaffActionJson of(StaffAction a) {
-            return new StaffActionJson(a.at(), a.actor(), a.action(), a.instalment(), a.outcome(), a.reason());
+            return new StaffActionJson(
+                    a.at(), a.actor(), a.actorKind().wireName(), a.action(), a.instalment(), a.outcome(), a.reason());
         }
     }
 
     @Operation(
-            summary = "Staff's decisions and retries of an application, newest first (the audit)",
-            description = "{\"actions\": [{\"at\", \"actor\" (the API client), \"action\": \"decision\"|"
-                    + "\"fulfilment.retry\"|\"instalment.retry\", \"instalment\", \"outcome\" (a decision: the status "
-                    + "it reached), \"reason\" (a decision: the reason given)}]}, at most limit (1..100)")
+            summary = "Every change of an application's status and staff's retries, newest first (the audit)",
+            description =
+                    "{\"actions\": [{\"at\", \"actorKind\": \"staff\"|\"system\"|\"customer\", \"actor\" "
+                            + "(staff: the API client; system: the rule and its verdict, underwriting:approve, fulfilment, "
+                            + "fulfilment.janitor; customer: customer:<id>), \"action\": \"decision\"|\"submission\"|"
+                            + "\"fulfilment\"|\"fulfilment.retry\"|\"instalment.retry\", \"instalment\", \"outcome\" (a "
+                            + "decision or submission: the status it reached; a fulfilment: fulfilled, not_paid_out, not_issued), "
+                            + "\"reason\" (staff's reason, the underwriting's codes, or why not fulfilled)}]}, at most limit (1..100)")
     @ApiResponse(
             responseCode = "404",
             description = "application_not_found",
