@@ -51,6 +51,6 @@ class CardConfirmations extends StepUpHolds<CardTransferId, JdbcCardTransfers.Ro
     @Override
     void notConfirmed(JdbcCardTransfers.Row r, String code) {
         store.update(r.id(), BillPaymentStatus.NOT_CONFIRMED, code, null, Microseconds.now(clock));
-        send.publishEnded(r, CardTransferEnded.Ending.NOT_CONFIRMED, code, null);
+        send.publishEnded(r, BillingEnding.NOT_CONFIRMED, code, null);
     }
 }

@@ -18,21 +18,13 @@ public record CardTransferEnded(
         String bank,
         long amountMinor,
         String currency,
-        Ending ending,
+        BillingEnding ending,
         String code,
         String traceNumber,
         String channel) {
 
-    /** How a card-to-card transfer ended. */
-    public enum Ending {
-        COMPLETED,
-        FAILED,
-        NOT_CONFIRMED,
-        REFUSED
-    }
-
     /** Whether the switch paid the card. */
     public boolean completed() {
-        return ending == Ending.COMPLETED;
+        return ending.completed();
     }
 }

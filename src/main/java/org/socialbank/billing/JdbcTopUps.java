@@ -110,20 +110,15 @@ class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
         /** It ended ({@link TopUpEnded}); {@code points} loyalty points paid {@code discountMinor} of it. */
         TopUpEnded ended(boolean completed, String endCode, String trace, long points, long discountMinor) {
             return end(
-                    completed ? TopUpEnded.Ending.COMPLETED : TopUpEnded.Ending.FAILED,
-                    endCode,
-                    trace,
-                    points,
-                    discountMinor);
+                    completed ? BillingEnding.COMPLETED : BillingEnding.FAILED, endCode, trace, points, discountMinor);
         }
 
         /** Held for the step-up, it ended before any money moved ({@code code} says why). */
-        TopUpEnded endedUntaken(TopUpEnded.Ending ending, String code) {
+        TopUpEnded endedUntaken(BillingEnding ending, String code) {
             return end(ending, code, null, 0, 0);
         }
 
-        private TopUpEnded end(
-                TopUpEnded.Ending ending, String endCode, String trace, long points, long discountMinor) {
+        private TopUpEnded end(BillingEnding ending, String endCode, String trace, long points, long discountMinor) {
             return new TopUpEnded(
                     id,
                     customer,

@@ -91,9 +91,7 @@ class SendToCard {
                 (r, booked, now) -> store.update(r.id(), booked.status(), booked.code(), booked.traceNumber(), now),
                 (r, booked, answer) -> publishEnded(
                         r,
-                        booked.status() == BillPaymentStatus.COMPLETED
-                                ? CardTransferEnded.Ending.COMPLETED
-                                : CardTransferEnded.Ending.FAILED,
+                        booked.status() == BillPaymentStatus.COMPLETED ? BillingEnding.COMPLETED : BillingEnding.FAILED,
                         booked.code(),
                         booked.traceNumber()));
         this.risk = risk;
@@ -242,7 +240,7 @@ class SendToCard {
                 Optional.empty());
         if (refused.isPresent()) {
             store.update(row.id(), BillPaymentStatus.REJECTED, refused.get(), null, now());
-            publishEnded(row, CardTransferEnded.Ending.REFUSED, refused.get(), null);
+            publishEnded(row, BillingEnding.REFUSED, refused.get(), null);
         }
     }
 
@@ -267,7 +265,7 @@ class SendToCard {
     }
 
     /** Tells how the transfer ended ({@link CardTransferEnded}); {@code code} says why it did not complete. */
-    void publishEnded(JdbcCardTransfers.Row r, CardTransferEnded.Ending ending, String code, String traceNumber) {
+    void publishEnded(JdbcCardTransfers.Row r, BillingEnding ending, String code, String traceNumber) {
         events.publishEvent(new CardTransferEnded(
                 r.id(),
                 r.customer(),

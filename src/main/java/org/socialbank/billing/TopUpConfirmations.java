@@ -63,6 +63,6 @@ class TopUpConfirmations extends StepUpHolds<TopUpId, JdbcTopUps.Row> {
     @Override
     void notConfirmed(JdbcTopUps.Row r, String code) {
         store.update(r.id(), BillPaymentStatus.NOT_CONFIRMED, code, null, null, Microseconds.now(clock));
-        events.publishEvent(r.endedUntaken(TopUpEnded.Ending.NOT_CONFIRMED, code));
+        events.publishEvent(r.endedUntaken(BillingEnding.NOT_CONFIRMED, code));
     }
 }

@@ -21,23 +21,15 @@ public record TopUpEnded(
         TopUpKind kind,
         long amountMinor,
         String currency,
-        Ending ending,
+        BillingEnding ending,
         String code,
         String traceNumber,
         String channel,
         long points,
         long discountMinor) {
 
-    /** How a top-up ended. */
-    public enum Ending {
-        COMPLETED,
-        FAILED,
-        NOT_CONFIRMED,
-        REFUSED
-    }
-
     /** Whether the operator charged the number. */
     public boolean completed() {
-        return ending == Ending.COMPLETED;
+        return ending.completed();
     }
 }

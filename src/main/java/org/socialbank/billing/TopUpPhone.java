@@ -256,7 +256,7 @@ class TopUpPhone {
         store.update(held.id(), BillPaymentStatus.PENDING, null, transfer, null, now());
         Optional<String> refused =
                 reserve(held.with(BillPaymentStatus.PENDING, null, transfer, null, held.challengeId()), from, points);
-        refused.ifPresent(code -> events.publishEvent(held.endedUntaken(TopUpEnded.Ending.REFUSED, code)));
+        refused.ifPresent(code -> events.publishEvent(held.endedUntaken(BillingEnding.REFUSED, code)));
         return refused.isEmpty();
     }
 

@@ -182,6 +182,36 @@ class TopUpKindsChatIntegrationTests {
         assertThat(ledger.account(omid.wallet()).orElseThrow().balanceMinor()).isEqualTo(900_000);
     }
 
+    @Test
+    @DisplayName("a top-up refused when pressed is told why in her words, never as unknown_operator"
+            + " (review 2026-12-07 words follow-up)")
+    void aTopUpRefusedWhenPressedIsToldWhyInHerWords() {
+        Customers.Customer nima = customers
+                .named("Nima")
+                .wallet("IRR", 1_000_000)
+                .linkedChat(BillingFixtures.LINKED_AGO)
+                .create();
+        Outbound.Buttons offer = (Outbound.Buttons)
+                chats.say(nima.chat(), "top up 09351234567 100000 rial").get(0);
+        OperatorSettings irancell = worker.operators().all().remove("irancell");
+        try {
+            String told = Chats.text(chats.say(new InboundMessage(
+                    Network.TELEGRAM,
+                    "m-" + UUID.randomUUID(),
+                    nima.chat(),
+                    null,
+                    null,
+                    new Inbound.Button(offer.buttons().get(0).reference()))));
+            assertThat(told)
+                    .contains("This was not paid: we do not know which operator this number belongs to.")
+                    .doesNotContain("unknown_operator")
+                    .doesNotContain("(");
+        } finally {
+            worker.operators().all().put("irancell", irancell);
+        }
+        assertThat(ledger.account(nima.wallet()).orElseThrow().balanceMinor()).isEqualTo(1_000_000);
+    }
+
     /** Presses Confirm (its reply holds {@code told}), runs the operator's worker and the relay; the top-up. */
     private TopUp confirm(Customers.Customer customer, Outbound.Button button, String told) {
         TopUpsInChat.Pressed pressed = inChat.press(customer, button);

@@ -221,7 +221,7 @@ final class AccountBillDialogue {
         if (code.equals("new_channel_unconfirmed")) { // security review #4: a newly linked chat
             return say(turn, language, "billing.acct.refused.new_chat", amount);
         }
-        return say(turn, language, Dialogue.billingRefusalKey(code), code);
+        return Refusals.said(turn.state(), texts, language, RefusalReasons.of(code));
     }
 
     /** The account-like numbers of a text, in ASCII digits (runs of digits, spaces and dashes between). */

@@ -240,7 +240,7 @@ final class AssistantDialogue {
                                 payment.currency(),
                                 payment.amountMinor(),
                                 time))
-                        .orElseGet(() -> texts.text(language, "conversation.pay.refused.other", payment.code()));
+                        .orElseGet(() -> RefusalReasons.of(payment.code()).sentence(texts, language));
             case RETURNED ->
                 texts.text(
                         language,

@@ -203,7 +203,7 @@ final class BillDialogue {
                             language,
                             "billing.chat.already_paid",
                             read.bill().billId())
-                    : say(turn, language, "conversation.pay.refused.other", refused.code());
+                    : Refusals.said(turn.state(), texts, language, RefusalReasons.of(refused.code()));
         }
         return outcome(turn, language, ((BillPaymentResult.Done) result).payment(), usePoints);
     }
@@ -223,7 +223,7 @@ final class BillDialogue {
         }
         if (payment.status() == BillPaymentStatus.REJECTED || payment.status() == BillPaymentStatus.FAILED) {
             String code = payment.code() == null ? "rejected" : payment.code();
-            return say(turn, language, Dialogue.billingRefusalKey(code), code);
+            return Refusals.said(turn.state(), texts, language, RefusalReasons.of(code));
         }
         if (payment.points() > 0) { // issue 16 s3.7
             return say(

@@ -121,7 +121,7 @@ final class CardToCardDialogue {
             case "no_card_in_currency" -> say(turn, language, "billing.c2c.no_card");
             case "quote_unavailable" -> say(turn, language, "billing.c2c.expired");
             case "currency_not_supported" -> say(turn, language, "billing.c2c.currency");
-            default -> say(turn, language, Dialogue.billingRefusalKey(code), code);
+            default -> Refusals.said(turn.state(), texts, language, RefusalReasons.of(code));
         };
     }
 

@@ -422,16 +422,6 @@ public final class Dialogue {
         return HistoryDialogue.count(text);
     }
 
-    /** The sentence that tells a payer why a payment was refused. */
-    public static String refusalKey(org.socialbank.payments.PaymentRejection rejection) {
-        return Refusals.key(rejection);
-    }
-
-    /** The sentence that tells a customer why a bill or a top-up was refused, for billing's code. */
-    public static String billingRefusalKey(String code) {
-        return Refusals.billingKey(code);
-    }
-
     /** The message key naming a bill's service type (water, gas...), empty for a configured label shown as is. */
     public static Optional<String> billServiceKey(String serviceType) {
         return BillDialogue.NAMED_SERVICES.contains(serviceType)

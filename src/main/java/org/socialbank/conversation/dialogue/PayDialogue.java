@@ -301,18 +301,10 @@ final class PayDialogue {
             return refused(next, language, refused, currency, amountMinor, time);
         }
         if (outcome instanceof Bank.Ended ended) {
-            return say(
-                    next,
-                    language,
-                    Refusals.endedKey(ended.status()),
-                    "payment_" + ended.status().wireName());
+            return Refusals.said(next, texts, language, RefusalReasons.of(ended.status()));
         }
         if (outcome instanceof Bank.RequestRefused no) {
-            return say(
-                    next,
-                    language,
-                    Refusals.payingKey(no.rejection()),
-                    no.rejection().code());
+            return Refusals.said(next, texts, language, RefusalReasons.of(no.rejection()));
         }
         if (outcome instanceof Bank.Held held) {
             return new Step(
@@ -425,8 +417,7 @@ final class PayDialogue {
                             limit,
                             time.dateTime(refused.resetsAt()));
         }
-        return texts.text(
-                language, Refusals.key(refused.rejection()), refused.rejection().code());
+        return RefusalReasons.of(refused.rejection()).sentence(texts, language);
     }
 
     /** " Why: ..." for a payment the risk rule {@code reason} held; "" for a rule without a sentence. */

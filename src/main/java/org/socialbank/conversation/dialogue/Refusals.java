@@ -1,43 +1,31 @@
 package org.socialbank.conversation.dialogue;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.payments.PaymentRejection;
 import org.socialbank.payments.requests.RequestRejection;
+import org.socialbank.shared.Language;
 
 /**
- * The one place that turns the bank's refusals of payments, requests and splits into the message
- * keys a chat says them with. Each sentence takes the rejection's code as its argument {0}.
+ * The chat's refusals: a refused payment, bill, top-up or card-to-card is said by its reason
+ * ({@link RefusalReasons}, the one mapper of codes, shared with the engine's later endings); a
+ * refused request or split by the sentences of asking. Never with the code (review 2026-12-07
+ * words follow-up): the code of a generic refusal goes to the log.
  */
 final class Refusals {
 
+    private static final Logger log = LoggerFactory.getLogger(Refusals.class);
+
     private Refusals() {}
 
-    /** The sentence for a refused payment (a refused limit with its amount is said by {@link #limitKey}). */
-    public static String key(PaymentRejection rejection) {
-        return switch (rejection) {
-            case INSUFFICIENT_FUNDS -> "conversation.pay.refused.funds";
-            case ACCOUNT_FROZEN, ACCOUNT_CLOSED -> "conversation.pay.refused.account";
-            case PAYEE_CANNOT_RECEIVE_CURRENCY -> "conversation.pay.refused.payee_account";
-            case NO_ACCOUNT_IN_CURRENCY, CURRENCY_NOT_SUPPORTED -> "conversation.pay.refused.currency";
-            case CONFIRMATION_UNAVAILABLE -> "conversation.pay.refused.no_phone";
-            default -> "conversation.pay.refused.other";
-        };
-    }
-
-    /**
-     * The sentence for a bill or a top-up the bank refused or the provider failed: billing's own
-     * codes ({@code bill_already_paid}, {@code unknown_operator}, the biller's...) are said as a
-     * refused payment, and a code that means what a payment's does is said the same way.
-     */
-    static String billingKey(String code) {
-        if (code.equals("exceeds_credits")) { // the ledger's word for a reservation the wallet cannot cover
-            return "conversation.pay.refused.funds";
-        }
-        for (PaymentRejection rejection : PaymentRejection.values()) {
-            if (rejection.code().equals(code)) {
-                return key(rejection);
-            }
-        }
-        return "conversation.pay.refused.other";
+    /** The refusal of {@code reason} as the chat's one reply, staying in {@code state}. */
+    static Step said(DialogueState state, Texts texts, Language language, RefusalReasons.Reason reason) {
+        return new Step(state, List.of(new Outbound.Text(reason.sentence(texts, language))), language);
     }
 
     /** The name of a limit, for a payment over it; only for a {@link PaymentRejection#limit() limit}. */
@@ -45,38 +33,27 @@ final class Refusals {
         return "conversation.limit." + rejection.code();
     }
 
-    /**
-     * The sentence for paying a request that the request refused: said as a refused payment, with
-     * the request's code ({@code request_expired}, {@code too_many_attempts}, ...).
-     */
-    static String payingKey(RequestRejection rejection) {
-        return "conversation.pay.refused.other";
-    }
-
-    /**
-     * The sentence for a replay of a payment that ended meanwhile without paying here, or is being
-     * paid out: said as a refused payment, with {@code payment_} and the payment's status.
-     */
-    static String endedKey(org.socialbank.payments.PaymentStatus status) {
-        return "conversation.pay.refused.other";
-    }
-
     /** The sentence for a refused request or split. */
     static String key(RequestRejection rejection) {
         return switch (rejection) {
             case NO_ACCOUNT_IN_CURRENCY -> "conversation.pay.refused.currency";
             case MEMBER_IS_ORGANISER -> "conversation.pay.self";
+            case PAYER_IS_REQUESTER -> "conversation.request.self";
+            case PAYER_NOT_FOUND, MEMBER_NOT_FOUND -> "conversation.request.not_found";
             case SHARES_DO_NOT_ADD_UP -> "conversation.split.shares_do_not_add_up";
+            case SHARES_MIXED, SHARE_TOO_SMALL, DUPLICATE_MEMBER -> "conversation.split.shares_invalid";
             case TOO_MANY_REQUESTS -> "conversation.request.too_many";
-            default -> "conversation.request.refused";
+            default -> {
+                log.info("request refused with {}: said as a generic refusal", rejection.code());
+                yield "conversation.request.refused";
+            }
         };
     }
 
     /** Every key the refusals may be said with, for the tests that check the bundles. */
-    static java.util.List<String> messageKeys() {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    static List<String> messageKeys() {
+        Set<String> keys = new LinkedHashSet<>(RefusalReasons.messageKeys());
         for (PaymentRejection rejection : PaymentRejection.values()) {
-            keys.add(key(rejection));
             if (rejection.limit()) {
                 keys.add(limitKey(rejection));
             }
@@ -84,6 +61,6 @@ final class Refusals {
         for (RequestRejection rejection : RequestRejection.values()) {
             keys.add(key(rejection));
         }
-        return java.util.List.copyOf(keys);
+        return List.copyOf(keys);
     }
 }

@@ -57,11 +57,7 @@ final class RequestDialogue {
         Bank.AskOutcome outcome = turn.bank().ask(requester, target.get().alias(), amount.get(), currency, note);
         String money = MoneyFormat.format(amount.get(), currency, language.locale());
         if (outcome instanceof Bank.NotAsked no) {
-            return say(
-                    state,
-                    language,
-                    Refusals.key(no.rejection()),
-                    no.rejection().code());
+            return say(state, language, Refusals.key(no.rejection()));
         }
         Bank.Asked asked = (Bank.Asked) outcome;
         String sent = texts.text(
@@ -128,11 +124,7 @@ final class RequestDialogue {
                         !given,
                         command.note().orElse(null));
         if (outcome instanceof Bank.NotAsked no) {
-            return say(
-                    state,
-                    language,
-                    Refusals.key(no.rejection()),
-                    no.rejection().code());
+            return say(state, language, Refusals.key(no.rejection()));
         }
         return made(state, language, (Bank.SplitMade) outcome, names, total.get(), currency);
     }

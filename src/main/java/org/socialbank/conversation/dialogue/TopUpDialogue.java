@@ -147,7 +147,7 @@ final class TopUpDialogue {
                 ? turn.bank().topUp(customer, parts[0], amountMinor, currency.get(), parts[1], kind.get(), true)
                 : turn.bank().topUp(customer, parts[0], amountMinor, currency.get(), parts[1], kind.get());
         if (result instanceof TopUpResult.Refused refused) {
-            return say(turn, language, "conversation.pay.refused.other", refused.code());
+            return Refusals.said(turn.state(), texts, language, RefusalReasons.of(refused.code()));
         }
         TopUp topUp = ((TopUpResult.Done) result).topUp();
         if (topUp.status() == BillPaymentStatus.AWAITING_CONFIRMATION && topUp.confirmationUrl() != null) {
@@ -190,7 +190,7 @@ final class TopUpDialogue {
                                 topUp.phoneE164());
             default -> {
                 String code = topUp.code() == null ? "rejected" : topUp.code();
-                yield say(turn, language, Dialogue.billingRefusalKey(code), code);
+                yield Refusals.said(turn.state(), texts, language, RefusalReasons.of(code));
             }
         };
     }

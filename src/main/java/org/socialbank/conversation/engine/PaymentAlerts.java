@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.socialbank.conversation.ConversationProperties;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.dialogue.Dialogue;
+import org.socialbank.conversation.dialogue.RefusalReasons;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.ChannelIdentities;
@@ -240,10 +240,10 @@ public class PaymentAlerts {
                         "conversation.alert.held.refused",
                         amount,
                         event.payee(),
-                        texts.text(
-                                language,
-                                event.rejection().map(Dialogue::refusalKey).orElse("conversation.pay.refused.other"),
-                                event.reason()));
+                        event.rejection()
+                                .map(RefusalReasons::of)
+                                .orElseGet(() -> RefusalReasons.of(event.reason()))
+                                .sentence(texts, language));
             }
             return texts.text(language, heldEndKey(event.reason()), amount, event.payee());
         });

@@ -18,6 +18,7 @@ import org.socialbank.listening.Mentions;
 import org.socialbank.listening.NewMention;
 import org.socialbank.listening.Sentiment;
 import org.socialbank.listening.Topic;
+import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -42,11 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 class MentionsController {
 
     static final Duration LISTING_SPAN_DEFAULT = Duration.ofDays(7);
-    /** The range of instants a client may send (see {@link #instant}). */
-    static final Instant INSTANT_MIN = Instant.EPOCH;
-
-    static final Instant INSTANT_MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
-
     private final Mentions mentions;
     private final Clock clock;
 
@@ -171,7 +167,7 @@ class MentionsController {
         } catch (DateTimeParseException e) {
             throw new BadRequest("'" + value + "' is no ISO-8601 instant such as 2026-12-01T10:15:30Z");
         }
-        if (instant.isBefore(INSTANT_MIN) || instant.isAfter(INSTANT_MAX)) {
+        if (!Timestamps.storable(instant)) { // the range every client's instant is held to
             throw new BadRequest("'" + value + "' is outside the years 1970 to 9999");
         }
         return instant;

@@ -45,7 +45,16 @@ class BillingReasonsUnitTests {
         "operator_refused, billing.reason.operator_refused",
         "operator_timeout, billing.reason.operator_timeout",
         "switch_refused, billing.reason.switch_refused",
-        "switch_timeout, billing.reason.switch_timeout"
+        "switch_timeout, billing.reason.switch_timeout",
+        // review 2026-12-07 words follow-up: the one mapper the dialogue uses too
+        "unknown_operator, conversation.reason.unknown_operator",
+        "exceeds_daily_limit, conversation.reason.over_limit",
+        "bill_already_paid, conversation.reason.bill_already_paid",
+        // a ledger code without a reason of its own is the bank's refusal, never the provider's
+        "account_not_found, conversation.reason.bank",
+        "exceeds_debits, conversation.reason.bank",
+        "currency_mismatch, conversation.reason.bank",
+        "overflows_credits, conversation.reason.bank"
     })
     void aKnownCodeIsSaidByItsReason(String code, String key) {
         for (Provider provider : Provider.values()) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.conversation.dialogue.Texts;
@@ -254,7 +255,7 @@ class DialogueUnitTests {
     void aRequestRefusedForTooManyRequestsSaysSo() {
         bank.linkedIn(Language.EN);
         bank.askRefusal = org.socialbank.payments.requests.RequestRejection.TOO_MANY_REQUESTS;
-        assertThat(text(say("request 20 from @bob"))).isEqualTo("en:conversation.request.too_many[too_many_requests]");
+        assertThat(text(say("request 20 from @bob"))).isEqualTo("en:conversation.request.too_many");
     }
 
     @Test
@@ -299,7 +300,7 @@ class DialogueUnitTests {
         assertThat(bank.lastSplitShares).containsExactly(6_000L, 4_000L);
         assertThat(bank.lastSplitIncludesOrganiser).isFalse();
         assertThat(text(say("split 100 EUR: @bob 60, @carol 30")))
-                .isEqualTo("en:conversation.split.shares_do_not_add_up[shares_do_not_add_up]");
+                .isEqualTo("en:conversation.split.shares_do_not_add_up");
         List<Outbound> mixed = say("split 30 with @bob and @stranger");
         assertThat(mixed).hasSize(2);
         assertThat(((Outbound.Link) mixed.get(1)).url()).isEqualTo("https://bank.example/p/stranger");
@@ -448,13 +449,25 @@ class DialogueUnitTests {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("an ended payment or a request's refusal is said by its reason, never its code"
+            + " (review 2026-12-07 words follow-up)")
+    void anEndedPaymentOrARequestsRefusalIsSaidByItsReasonNotItsCode() {
+        bank.linkedIn(Language.EN);
+        bank.payOutcome = new Bank.Ended(org.socialbank.payments.PaymentStatus.NOT_CONFIRMED);
+        assertThat(text(send(new Inbound.Button(button(say("pay @bob 10"), 0)))))
+                .isEqualTo("en:conversation.pay.refused.because[en:conversation.reason.not_confirmed]");
+        bank.payOutcome = new Bank.RequestRefused(org.socialbank.payments.requests.RequestRejection.REQUEST_EXPIRED);
+        assertThat(text(send(new Inbound.Button(button(say("pay @bob 11"), 0)))))
+                .isEqualTo("en:conversation.pay.refused.because[en:conversation.reason.request_expired]");
+    }
+
+    @Test
     void aLedgerRefusalBecomesASentence() {
         bank.linkedIn(Language.EN);
         // payments turns the ledger's exceeds_credits into insufficient_funds: the dialogue meets only the latter
         bank.refusal = org.socialbank.payments.PaymentRejection.INSUFFICIENT_FUNDS;
         String yes = button(say("pay @bob 10"), 0);
-        assertThat(text(send(new Inbound.Button(yes))))
-                .isEqualTo("en:conversation.pay.refused.funds[insufficient_funds]");
+        assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.refused.funds");
         assertThat(state.form()).isNull();
     }
 

@@ -29,6 +29,9 @@ final class FakeBank implements Bank {
     int branchLookups;
     Linked linked;
     org.socialbank.payments.PaymentRejection refusal;
+    /** When set, what paying answers, whatever was asked (an ended payment, a request's refusal). */
+    PayOutcome payOutcome;
+
     Long refusalLimitMinor;
     Instant refusalResetsAt;
     /** What {@link #check} answers before a Confirm is shown; {@link #refusal} is what paying meets later. */
@@ -381,6 +384,9 @@ final class FakeBank implements Bank {
 
     @Override
     public PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
+        if (payOutcome != null) {
+            return payOutcome;
+        }
         if (refusal != null) {
             return new Refused(refusal, refusalLimitMinor, refusalResetsAt);
         }
