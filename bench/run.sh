@@ -224,7 +224,8 @@ fresh_database() {
 start_server() { # store dir
   local store="$1" dir="$2"
   CURRENT_STORE="$store"
-  local -a env_vars=("SOCIALBANK_API_TOKEN=$TOKEN" "SOCIALBANK_OTP_PEPPER=$PEPPER")
+  local -a env_vars=("SOCIALBANK_API_TOKEN=$TOKEN" "SOCIALBANK_OTP_PEPPER=$PEPPER"
+    "SOCIALBANK_NOTIFICATIONS_BUDGET_KEY_PEPPER=$BUDGET_PEPPER")
   if [[ $store == pg* ]]; then
     [[ -n $KEEP_DATABASE ]] || fresh_database "$OURS_DB"
     env_vars+=("SPRING_DATASOURCE_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$OURS_DB"
@@ -649,6 +650,7 @@ main() {
   build
   TOKEN="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   PEPPER="$(head -c 32 /dev/urandom | base64)" # one per run: two nodes of a bank share it
+  BUDGET_PEPPER="$(head -c 32 /dev/urandom | base64)" # the send budgets' key: shared by the nodes too
   H2_TPS=() PG_TPS=() PGBENCH_TPS=() CHAT_TPS=() HOT_TPS=() BATCH_TPS=() TWO_TPS=() LAST_TPS=""
   print_header
   local round

@@ -56,6 +56,7 @@ public final class CampaignBench {
                 "socialbank.campaigns.messages-per-second", Integer.toString(rate));
         List<String> arguments = new java.util.ArrayList<>();
         settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.add("--socialbank.notifications.budget-key-pepper=" + randomBase64());
         arguments.add("--socialbank.campaigns.round-max=" + Math.max(1, Math.min(10_000, rate)));
         // the recipients are Telegram chats: that platform's own pace (issue 17, 3.12) is the measured one too
         arguments.add("--socialbank.campaigns.platforms.telegram.per-second=" + rate);

@@ -3,6 +3,7 @@ package org.socialbank.cards;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -11,8 +12,10 @@ import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountStatus;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.Metadata;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.RejectionCode;
+import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.jdbc.DurableTransactions;
@@ -177,13 +180,21 @@ public class CardFeed {
         AccountId settlement = CardAccounts.settlement(t.currency());
         AccountId debit = t.kind().spends() ? card.accountId() : settlement;
         AccountId credit = t.kind().spends() ? settlement : card.accountId();
-        TransferResult result = ledger.transfer(NewTransfer.posted(
+        Metadata notes = t.purchaseId() == null
+                ? Metadata.EMPTY
+                : Metadata.of(Map.of(
+                        FeedTransaction.PURCHASE_METADATA,
+                        transferId(t.purchaseId()).value().toString()));
+        TransferResult result = ledger.transfer(new NewTransfer(
                 transferId(t.id()),
                 debit,
                 credit,
                 t.amountMinor(),
                 t.currency(),
-                t.kind().transferCode()));
+                new TransferCode(t.kind().transferCode()),
+                false,
+                0,
+                notes));
         if (result instanceof TransferResult.Rejected rejected) {
             return Optional.of(refusal(rejected.code()));
         }

@@ -101,11 +101,48 @@ class JdbcPoints {
                 > 0;
     }
 
-    void insertTakeBack(UUID refundTransfer, CustomerId customer, long points, long taken, long owed, Instant now) {
-        jdbc.sql("INSERT INTO loyalty_take_backs (refund_transfer_id, customer_id, points, taken, owed, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(refundTransfer, customer.value(), points, taken, owed, Timestamps.utc(now))
+    /**
+     * Books a refund's take-back: {@code points} it wanted, {@code taken} now, {@code owed} for later;
+     * for a refund that names its purchase, the purchase and the amount refunded ({@code refundedMinor}).
+     */
+    void insertTakeBack(
+            UUID refundTransfer,
+            CustomerId customer,
+            PointsTakeBacks.Split split,
+            long points,
+            UUID purchaseTransfer,
+            Long refundedMinor,
+            Instant now) {
+        jdbc.sql("INSERT INTO loyalty_take_backs (refund_transfer_id, customer_id, points, taken, owed, "
+                        + "purchase_transfer_id, refunded_minor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        refundTransfer,
+                        customer.value(),
+                        points,
+                        split.take(),
+                        split.owed(),
+                        purchaseTransfer,
+                        refundedMinor,
+                        Timestamps.utc(now))
                 .update();
+    }
+
+    /** What the refunds that named the purchase gave back so far, and the points they took back (or owe). */
+    PointsTakeBacks.Refunded refundedOf(UUID purchaseTransfer) {
+        return jdbc.sql("SELECT COALESCE(SUM(refunded_minor), 0), COALESCE(SUM(points), 0) FROM loyalty_take_backs "
+                        + "WHERE purchase_transfer_id = ?")
+                .param(purchaseTransfer)
+                .query((rs, n) -> new PointsTakeBacks.Refunded(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
+    /** The points the source transfer earned (its lot's), or 0 when it earned none. */
+    long earnedBy(UUID sourceTransfer) {
+        return jdbc.sql("SELECT points FROM loyalty_lots WHERE source_transfer_id = ?")
+                .param(sourceTransfer)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
     }
 
     void insertMember(CustomerId customer, AccountId account, Instant now) {

@@ -113,21 +113,19 @@ public class PointsJobs {
     }
 
     /**
-     * A card refund takes back the points a purchase of its amount earns, from the customer it was
+     * A card refund takes back the points of the purchase it names by the share refunded (else the
+     * points a purchase of its amount earns, {@link PointsTakeBacks#refund}), from the customer it was
      * refunded to, as many as are available (points already redeemed stay redeemed; the balance
      * never goes below zero; points on hold are owed until the hold ends, {@link PointsTakeBacks}),
      * the oldest lots first. Once per refund. A refusal is logged, never thrown: the follower moves on.
      */
     private void takeBack(Transfer t, Account refunded) {
-        long points = REFUND_CODES.contains(t.code().value())
-                ? properties.points(PURCHASE_CODE, t.amountMinor(), t.currency())
-                : 0;
         Optional<CustomerId> customer = customerOf(refunded);
-        if (points <= 0 || customer.isEmpty()) {
+        if (!REFUND_CODES.contains(t.code().value()) || customer.isEmpty()) {
             return;
         }
         store.lockMember(customer.get())
-                .ifPresent(account -> takeBacks.refund(customer.get(), account, t, points)); // else never earned
+                .ifPresent(account -> takeBacks.refund(customer.get(), account, t)); // else never earned
     }
 
     /** The customer whose account paid: a wallet, a current account or a credit card carries their owner reference. */

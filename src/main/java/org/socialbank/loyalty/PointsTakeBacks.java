@@ -1,9 +1,11 @@
 package org.socialbank.loyalty;
 
+import java.math.BigInteger;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.cards.FeedTransaction;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
@@ -14,6 +16,7 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.Uuids;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +35,13 @@ class PointsTakeBacks {
 
     private final Ledger ledger;
     private final JdbcPoints store;
+    private final LoyaltyProperties properties;
     private final Clock clock;
 
-    PointsTakeBacks(Ledger ledger, JdbcPoints store, Clock clock) {
+    PointsTakeBacks(Ledger ledger, JdbcPoints store, LoyaltyProperties properties, Clock clock) {
         this.ledger = ledger;
         this.store = store;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -59,14 +64,54 @@ class PointsTakeBacks {
         }
     }
 
-    /** The refund {@code refund}'s take-back of {@code points}, once (the member's lock is held). */
-    void refund(CustomerId customer, AccountId account, Transfer refund, long points) {
+    /**
+     * What the refunds that named a purchase gave back of it so far, and the points they took back
+     * (taken, owed, or not there to take).
+     */
+    record Refunded(long refundedMinor, long points) {}
+
+    /**
+     * The points a refund of {@code refundMinor} takes back from a purchase of {@code amountMinor}
+     * that earned {@code earned} (review 2 of 2026-12-07, loyalty follow-up): what everything
+     * refunded of it so far is worth, {@code earned * refunded / amount} rounded down as earning is,
+     * less what earlier refunds took. So a purchase refunded in parts never keeps a point once all of
+     * it is back (1 point on 3.00 EUR, refunded as 1.50 + 1.50: 0, then 1), and what is refunded
+     * beyond the purchase takes nothing more than it earned.
+     */
+    static long share(long earned, long amountMinor, Refunded before, long refundMinor) {
+        if (earned <= 0 || amountMinor <= 0) {
+            return 0;
+        }
+        long refunded = Math.min(amountMinor, Math.addExact(before.refundedMinor(), refundMinor));
+        long total = BigInteger.valueOf(earned)
+                .multiply(BigInteger.valueOf(refunded))
+                .divide(BigInteger.valueOf(amountMinor))
+                .longValueExact();
+        return Math.max(0, Math.min(earned, total) - before.points());
+    }
+
+    /**
+     * The refund {@code refund}'s take-back, once (the member's lock is held, so refunds of one
+     * purchase queue, and the take-back row's key is the refund's transfer, written in this
+     * transaction). A refund that names its purchase takes back its {@link #share}; one that does
+     * not (or names a transfer that is not a card purchase of this account and currency) takes the
+     * points a purchase of its amount earns.
+     */
+    void refund(CustomerId customer, AccountId account, Transfer refund) {
         TransferId id = Points.transferId("take-back", refund.id().value());
         if (store.tookBack(refund.id().value()) || ledger.transfer(id).isPresent()) {
             return; // taken back already (a transfer without a row: booked before the rows were kept)
         }
+        Optional<Transfer> purchase = purchaseOf(refund);
+        long points = purchase.isPresent()
+                ? share(
+                        store.earnedBy(purchase.get().id().value()),
+                        purchase.get().amountMinor(),
+                        store.refundedOf(purchase.get().id().value()),
+                        refund.amountMinor())
+                : properties.points(PointsJobs.PURCHASE_CODE, refund.amountMinor(), refund.currency());
         Optional<Account> held = ledger.account(account);
-        if (held.isEmpty()) {
+        if (held.isEmpty() || (points <= 0 && purchase.isEmpty())) {
             return;
         }
         long owed = store.owed(customer);
@@ -80,7 +125,25 @@ class PointsTakeBacks {
         }
         store.setOwed(customer, Math.addExact(owed, split.owed()));
         store.insertTakeBack(
-                refund.id().value(), customer, points, split.take(), split.owed(), Microseconds.now(clock));
+                refund.id().value(),
+                customer,
+                split,
+                points,
+                purchase.map(p -> p.id().value()).orElse(null),
+                purchase.isPresent() ? refund.amountMinor() : null,
+                Microseconds.now(clock));
+    }
+
+    /** The card purchase the refund names, when it is one of the refunded account, in the refund's currency. */
+    private Optional<Transfer> purchaseOf(Transfer refund) {
+        String named =
+                refund.metadata() == null ? null : refund.metadata().entries().get(FeedTransaction.PURCHASE_METADATA);
+        return Optional.ofNullable(named)
+                .flatMap(Uuids::parse)
+                .flatMap(purchase -> ledger.transfer(new TransferId(purchase)))
+                .filter(p -> PointsJobs.PURCHASE_CODE.equals(p.code().value())
+                        && p.currency().equals(refund.currency())
+                        && p.debitAccountId().equals(refund.creditAccountId()));
     }
 
     /**

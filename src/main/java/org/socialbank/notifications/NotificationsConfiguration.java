@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.shared.DemoMode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +19,35 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(NotificationsProperties.class)
 class NotificationsConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(NotificationsConfiguration.class);
+
     @Bean
     SendBudgets sendBudgets(
-            JdbcClient jdbc, PlatformTransactionManager transactions, NotificationsProperties properties, Clock clock) {
-        return new SendBudgets(jdbc, new TransactionTemplate(transactions), properties, clock);
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            NotificationsProperties properties,
+            DemoMode demo,
+            Clock clock) {
+        return new SendBudgets(
+                jdbc, new TransactionTemplate(transactions), properties, budgetKeyPepper(properties, demo), clock);
+    }
+
+    /**
+     * The configured pepper of the budget keys; in demo mode, when none is set, a fixed one that is
+     * in this source code and so hides nothing, which is why a node outside demo mode refuses to start.
+     */
+    static byte[] budgetKeyPepper(NotificationsProperties properties, DemoMode demo) {
+        if (properties.budgetKeyPepperBytes().isPresent()) {
+            return properties.budgetKeyPepperBytes().get();
+        }
+        if (!demo.enabled()) {
+            throw new IllegalStateException("No send-budget key pepper is configured: set "
+                    + NotificationsProperties.PEPPER_NAMES + " to at least " + NotificationsProperties.PEPPER_BYTES_MIN
+                    + " random bytes in base64 ('openssl rand -base64 32'); outside demo mode none is assumed");
+        }
+        log.warn("Demo mode: send budgets are keyed with a fixed development pepper; set "
+                + NotificationsProperties.PEPPER_NAMES + " in production");
+        return SendBudgets.DEVELOPMENT_PEPPER.clone();
     }
 
     /** Every sender gets the budgeted gateway; the provider's own gateway (or the developer inbox) sits behind it. */

@@ -1,7 +1,9 @@
 package org.socialbank.notifications;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.socialbank.shared.Peppers;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,17 +16,50 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param devInboxReportsLater whether the developer SMS inbox answers a message PENDING (taken, a
  *     report to come, as most real gateways do) instead of SUCCEEDED, and reports it delivered when
  *     asked: to try the delivery-report path (the alert SMS janitor) without a provider
+ * @param budgetKeyPepper the key of the HMAC-SHA256 that names a destination's budget row (review
+ *     2026-12-07 notifications follow-up: an unsalted SHA-256 of a phone number is undone by trying
+ *     every number), at least {@value #PEPPER_BYTES_MIN} random bytes in base64, usually from the
+ *     environment variable {@code SOCIALBANK_NOTIFICATIONS_BUDGET_KEY_PEPPER}, the same on every
+ *     node; required outside demo mode (checked at start, {@code NotificationsConfiguration})
  */
 @ConfigurationProperties("socialbank.notifications")
 public record NotificationsProperties(
         @DefaultValue("500") int devInboxMax,
         @DefaultValue Budgets budgets,
-        @DefaultValue("false") boolean devInboxReportsLater) {
+        @DefaultValue("false") boolean devInboxReportsLater,
+        String budgetKeyPepper) {
+
+    /** The fewest bytes the budget key's pepper decodes to. */
+    public static final int PEPPER_BYTES_MIN = 32;
+
+    static final String PEPPER_NAMES =
+            "SOCIALBANK_NOTIFICATIONS_BUDGET_KEY_PEPPER (socialbank.notifications.budget-key-pepper)";
 
     public NotificationsProperties {
         if (devInboxMax < 1 || devInboxMax > 100_000) {
             throw new IllegalArgumentException("socialbank.notifications.dev-inbox-max must be 1..100000");
         }
+        if (budgetKeyPepper != null && !budgetKeyPepper.isBlank()) {
+            decode(budgetKeyPepper);
+        }
+    }
+
+    /** The pepper's bytes, or empty when none is set (an empty value counts as none). */
+    public Optional<byte[]> budgetKeyPepperBytes() {
+        return budgetKeyPepper == null || budgetKeyPepper.isBlank()
+                ? Optional.empty()
+                : Optional.of(decode(budgetKeyPepper));
+    }
+
+    @Override
+    public String toString() {
+        return "NotificationsProperties[devInboxMax=" + devInboxMax + ", budgets=" + budgets
+                + ", devInboxReportsLater=" + devInboxReportsLater + ", budgetKeyPepper="
+                + (budgetKeyPepperBytes().isPresent() ? "redacted" : "unset") + "]";
+    }
+
+    private static byte[] decode(String pepper) {
+        return Peppers.decode(pepper, PEPPER_NAMES, PEPPER_BYTES_MIN);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.socialbank.notifications;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.socialbank.shared.Races;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.dao.DataAccessException;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * medium per hour, and a deny-list of number prefixes. The counters are rows of {@code
  * send_budgets}, locked while counted, so the budgets hold across nodes. A take joins the
  * caller's transaction (one that rolls back gives its sends back) or runs in its own; two takes
- * that open the same new window at once both count (review 2026-12-07 alerts #2).
+ * that open the same new window at once both count (review 2026-12-07 alerts #2). A destination's
+ * row is named by an HMAC-SHA256 of it under a secret pepper, never by a digest anyone can compute.
  */
 public class SendBudgets {
 
@@ -60,6 +62,12 @@ public class SendBudgets {
         }
     }
 
+    /** The demo mode's pepper of the budget keys: in this source code, so it hides nothing. */
+    static final byte[] DEVELOPMENT_PEPPER =
+            "socialbank development budget key pepper: public!".getBytes(StandardCharsets.UTF_8);
+
+    private static final String HMAC = "HmacSHA256";
+
     /** Looks for a counter's row at most this many times: after a lost insert the winner's row is there. */
     static final int FIRST_USE_TRIES_MAX = 3;
 
@@ -67,9 +75,20 @@ public class SendBudgets {
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
     private final NotificationsProperties.Budgets budgets;
+    private final SecretKeySpec pepper;
     private final Clock clock;
 
-    SendBudgets(JdbcClient jdbc, TransactionTemplate transactions, NotificationsProperties properties, Clock clock) {
+    SendBudgets(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            NotificationsProperties properties,
+            byte[] pepper,
+            Clock clock) {
+        if (pepper.length < NotificationsProperties.PEPPER_BYTES_MIN) {
+            throw new IllegalArgumentException(
+                    "the budget key pepper is at least " + NotificationsProperties.PEPPER_BYTES_MIN + " bytes");
+        }
+        this.pepper = new SecretKeySpec(pepper.clone(), HMAC);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.savepoints = new TransactionTemplate(transactions.getTransactionManager());
@@ -99,10 +118,7 @@ public class SendBudgets {
         onBehalfOf.ifPresent(customer -> counters.add(
                 new Counter("customer:" + customer, day, budgets.perCustomerPerDay(), Refused.CUSTOMER_DAY)));
         counters.add(new Counter(
-                "to:" + digest(medium.key() + ":" + destination.toLowerCase(Locale.ROOT)),
-                day,
-                budgets.perDestinationPerDay(),
-                Refused.DESTINATION_DAY));
+                destinationKey(medium, destination), day, budgets.perDestinationPerDay(), Refused.DESTINATION_DAY));
         counters.add(new Counter(
                 "all:" + medium.key(),
                 now.truncatedTo(ChronoUnit.HOURS),
@@ -181,13 +197,20 @@ public class SendBudgets {
         }
     }
 
-    /** Keys hold no phone number or address in clear. */
-    private static String digest(String value) {
+    /**
+     * A destination's key: HMAC-SHA256 under the pepper (review 2026-12-07 notifications follow-up).
+     * A plain SHA-256 of a phone number held no number in clear but was undone by hashing every
+     * number of a country; without the pepper the key names nobody.
+     */
+    String destinationKey(Medium medium, String destination) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(pepper);
+            byte[] digest = mac.doFinal(
+                    (medium.key() + ":" + destination.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+            return "to:" + HexFormat.of().formatHex(digest);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
         }
     }
 

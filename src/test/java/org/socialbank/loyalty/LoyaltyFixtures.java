@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 import org.socialbank.cards.Card;
 import org.socialbank.cards.CardFeed;
 import org.socialbank.cards.CardId;
@@ -62,25 +68,49 @@ final class LoyaltyFixtures {
         return new Member(id, customer.phone(), customer.wallet(), debit, creditCard);
     }
 
-    /** A purchase with the card, booked by the card feed. */
-    void buy(Card card, long amountMinor) {
-        book(card, FeedKind.PURCHASE, amountMinor);
+    /** A purchase with the card, booked by the card feed; answers the processor's id of it. */
+    UUID buy(Card card, long amountMinor) {
+        return book(card, FeedKind.PURCHASE, amountMinor, null);
     }
 
     /** A refund to the card, booked by the card feed. */
     void refund(Card card, long amountMinor) {
-        book(card, FeedKind.REFUND, amountMinor);
+        book(card, FeedKind.REFUND, amountMinor, null);
+    }
+
+    /** A refund to the card of (part of) the purchase {@code purchase}, booked by the card feed. */
+    UUID refund(Card card, long amountMinor, UUID purchase) {
+        return book(card, FeedKind.REFUND, amountMinor, purchase);
     }
 
     /** Cash taken with the card at an ATM, booked by the card feed. */
     void withdraw(Card card, long amountMinor) {
-        book(card, FeedKind.CASH_WITHDRAWAL, amountMinor);
+        book(card, FeedKind.CASH_WITHDRAWAL, amountMinor, null);
     }
 
-    private void book(Card card, FeedKind kind, long amountMinor) {
+    private UUID book(Card card, FeedKind kind, long amountMinor, UUID purchase) {
+        UUID id = UUID.randomUUID();
         FeedResult result = feed.book(new FeedTransaction(
-                UUID.randomUUID(), card.id(), kind, amountMinor, card.currency(), LocalDate.now(clock), "Points Shop"));
+                id, card.id(), kind, amountMinor, card.currency(), LocalDate.now(clock), "Points Shop", purchase));
         assertThat(result).isInstanceOf(FeedResult.Booked.class);
+        return id;
+    }
+
+    /** {@code amountMinor} cut into {@code count} positive parts at random places, in random order. */
+    static List<Long> parts(RandomGenerator random, long amountMinor, int count) {
+        TreeSet<Long> cuts = new TreeSet<>();
+        while (cuts.size() < count - 1) {
+            cuts.add(random.nextLong(1, amountMinor));
+        }
+        List<Long> parts = new ArrayList<>();
+        long from = 0;
+        for (long cut : cuts) {
+            parts.add(cut - from);
+            from = cut;
+        }
+        parts.add(amountMinor - from);
+        Collections.shuffle(parts, new Random(random.nextLong()));
+        return parts;
     }
 
     /** A p2p transfer from one member's wallet to another's, as the payments module books it. */

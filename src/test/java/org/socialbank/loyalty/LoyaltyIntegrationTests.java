@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.socialbank.cards.CardFeed;
 import org.socialbank.cards.Cards;
 import org.socialbank.conversation.Outbound;
@@ -34,6 +40,7 @@ import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.Seeds;
 import org.socialbank.support.SmsFakes;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -195,6 +202,51 @@ class LoyaltyIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    static List<Long> refundSeeds() {
+        return Seeds.fixedAndFresh("LoyaltyIntegrationTests.refunds", 20261207L);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("refundSeeds")
+    @DisplayName("purchases refunded in random parts, in random order, give back exactly their points"
+            + " (review 2026-12-07 loyalty follow-up)")
+    void purchasesRefundedInRandomPartsGiveBackExactlyTheirPoints(long seed) {
+        RandomGenerator random = Seeds.random(seed);
+        Member member = fixtures.member(Language.EN, true);
+        List<long[]> purchases = new ArrayList<>(); // amount, points earned, refunded so far
+        List<Runnable> refunds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long[] purchase = {random.nextLong(100, 150_000), 0, 0};
+            purchase[1] = purchase[0] / 200; // EUR: a point per 2.00, rounded down
+            purchases.add(purchase);
+            UUID id = fixtures.buy(member.credit(), purchase[0]);
+            for (long part : LoyaltyFixtures.parts(random, purchase[0], (int) random.nextLong(1, 7))) {
+                refunds.add(() -> {
+                    fixtures.refund(member.credit(), part, id);
+                    purchase[2] += part;
+                });
+            }
+        }
+        follow();
+        Collections.shuffle(refunds, new Random(random.nextLong()));
+        for (Runnable refund : refunds) {
+            refund.run();
+            if (random.nextBoolean()) {
+                follow();
+                assertThat(balance(member.id()))
+                        .as(Seeds.replay(seed))
+                        .isEqualTo(purchases.stream()
+                                .mapToLong(p ->
+                                        p[1] - p[1] * p[2] / p[0]) // what is left: earned less the floor of the share
+                                .sum());
+            }
+        }
+        follow();
+        jdbc.sql("UPDATE loyalty_cursor SET last_sequence = 0").update(); // the whole journal, once more
+        follow();
+        assertThat(balance(member.id())).as(Seeds.replay(seed)).isZero();
     }
 
     @Test

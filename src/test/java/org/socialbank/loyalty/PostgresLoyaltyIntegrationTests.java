@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.cards.CardFeed;
 import org.socialbank.cards.Cards;
@@ -19,6 +21,7 @@ import org.socialbank.loyalty.LoyaltyFixtures.Member;
 import org.socialbank.shared.Language;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.Seeds;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -153,6 +156,35 @@ class PostgresLoyaltyIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("a purchase refunded in random parts at once, followed on four nodes, gives back exactly its points"
+            + " (review 2026-12-07 loyalty follow-up)")
+    void aPurchaseRefundedInPartsAtOnceGivesBackExactlyItsPoints() throws Exception {
+        long seed = Seeds.seed("PostgresLoyaltyIntegrationTests.refunds");
+        RandomGenerator random = Seeds.random(seed);
+        Member member = fixtures.member(Language.EN, true);
+        long amount = random.nextLong(1_000, 200_000);
+        UUID purchase = fixtures.buy(member.credit(), amount);
+        followOnFourNodes();
+        assertThat(points.summary(member.id(), 1).orElseThrow().balance()).isEqualTo(amount / 200);
+        List<Callable<UUID>> refunds = new ArrayList<>();
+        for (long part : LoyaltyFixtures.parts(random, amount, (int) random.nextLong(2, 9))) {
+            refunds.add(() -> fixtures.refund(member.credit(), part, purchase));
+        }
+        race(refunds);
+        followOnFourNodes();
+        assertThat(points.summary(member.id(), 1).orElseThrow().balance())
+                .as(Seeds.replay(seed))
+                .isZero();
+        assertThat(jdbc.sql("SELECT SUM(points) FROM loyalty_take_backs WHERE purchase_transfer_id IS NOT NULL "
+                                + "AND customer_id = ?")
+                        .param(member.id().value())
+                        .query(Long.class)
+                        .single())
+                .as(Seeds.replay(seed))
+                .isEqualTo(amount / 200);
     }
 
     private void followOnFourNodes() throws Exception {

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +56,9 @@ abstract class SendBudgetsContract {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void budgets(DynamicPropertyRegistry registry) {
@@ -119,6 +123,24 @@ abstract class SendBudgetsContract {
         assertThat(budgets.take(SendBudgets.Medium.SMS, to, Optional.empty()))
                 .as("the number's budget is untouched by the sends that never went")
                 .isEqualTo(new SendBudgets.Taken());
+    }
+
+    @Test
+    @DisplayName("a number's budget row is keyed by an HMAC under the pepper, no row by the number's plain SHA-256"
+            + " (review 2026-12-07 notifications follow-up)")
+    void aNumbersBudgetRowHoldsNoPlainDigestOfIt() throws Exception {
+        String to = "+3361" + String.format("%07d", RANDOM.nextInt(10_000_000));
+        assertThat(budgets.take(SendBudgets.Medium.SMS, to, Optional.empty())).isEqualTo(new SendBudgets.Taken());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM send_budgets WHERE budget_key = ?")
+                        .param("to:" + SendBudgetKeysUnitTests.sha256("sms:" + to))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT used FROM send_budgets WHERE budget_key = ?")
+                        .param(budgets.destinationKey(SendBudgets.Medium.SMS, to))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     /** Holds a racer's first {@code INSERT INTO send_budgets} until the other racer came to its own. */

@@ -90,9 +90,9 @@ class SmsUnitTests {
     @Test
     void refusesAnInboxWithoutBound() {
         NotificationsProperties.Budgets budgets = new NotificationsProperties.Budgets(25, 10, 1000, List.of("+881"));
-        assertThat(new NotificationsProperties(500, budgets, false).devInboxMax())
+        assertThat(new NotificationsProperties(500, budgets, false, null).devInboxMax())
                 .isEqualTo(500);
-        assertThatThrownBy(() -> new NotificationsProperties(0, budgets, false))
+        assertThatThrownBy(() -> new NotificationsProperties(0, budgets, false, null))
                 .hasMessageContaining("socialbank.notifications.dev-inbox-max");
     }
 

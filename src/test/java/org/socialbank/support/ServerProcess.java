@@ -53,6 +53,10 @@ public final class ServerProcess implements AutoCloseable {
         // the durability tests need no assistant: without this each start would encode BANKING77 with
         // MiniLM in the background (tens of seconds of CPU, again after every kill mid-training)
         builder.environment().put("SOCIALBANK_ASSISTANT_ENCODER", "none");
+        // a production node needs the send budgets' key pepper too (review 2026-12-07 notifications
+        // follow-up); the test's environment may set its own
+        builder.environment()
+                .put("SOCIALBANK_NOTIFICATIONS_BUDGET_KEY_PEPPER", "Vq3b1n3Xh0pZx7m2Qy9Lr8TzK4cWd6Fe5Ja0Hs1Uo2g=");
         builder.environment().putAll(environment);
         try {
             process = builder.start();

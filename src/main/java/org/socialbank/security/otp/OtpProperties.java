@@ -1,7 +1,7 @@
 package org.socialbank.security.otp;
 
-import java.util.Base64;
 import java.util.Optional;
+import org.socialbank.shared.Peppers;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -34,18 +34,6 @@ public record OtpProperties(String pepper) {
     }
 
     private static byte[] decode(String pepper) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(pepper.strip().replace('-', '+').replace('_', '/'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    NAMES + " is not base64; generate one with " + "'openssl rand -base64 32'");
-        }
-        if (bytes.length < OneTimeCodes.PEPPER_BYTES_MIN) {
-            throw new IllegalArgumentException(NAMES + " must decode to at least "
-                    + OneTimeCodes.PEPPER_BYTES_MIN + " bytes, was " + bytes.length
-                    + "; generate one with 'openssl rand -base64 32'");
-        }
-        return bytes;
+        return Peppers.decode(pepper, NAMES, OneTimeCodes.PEPPER_BYTES_MIN);
     }
 }
