@@ -68,7 +68,7 @@ public final class OutboxRelayBench {
         ConversationProperties properties = new ConversationProperties(Duration.ofMinutes(10), true,
                 Duration.ofSeconds(1), 50, Duration.ofSeconds(30), 8, Duration.ofSeconds(2), Duration.ofMinutes(1),
                 Duration.ofMinutes(10), Duration.ofDays(30), 1000, 32, 16, Duration.ofHours(6),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), Duration.ofMinutes(2));
         SimulatedBot bot = new SimulatedBot();
         OutboxRelay relay = new OutboxRelay(store, seal, signal, List.of(bot), properties, clock, event -> {}, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         Outbox outbox = new Outbox(store, seal, signal, clock);
