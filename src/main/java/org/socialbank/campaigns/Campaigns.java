@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Defines, approves, pauses and resumes campaigns, and counts the clicks on their tracked links. Approval (by someone other than the creator: four eyes) starts
+ * Defines, approves, pauses and resumes campaigns (each audited in its transaction, with the API
+ * client that asked: {@link CampaignActor}), and counts the clicks on their tracked links. Approval (by someone other than the creator: four eyes) starts
  * the expansion of the audience, which {@link CampaignAudience} queues a page at a time outside
  * the approving transaction; the sender checks each recipient's consent again just before the
  * message.

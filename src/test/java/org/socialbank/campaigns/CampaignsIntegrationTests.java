@@ -1119,6 +1119,12 @@ class CampaignsIntegrationTests {
         assertThat(reader.get("/api/v1/campaigns/" + UUID.randomUUID() + "/audit")
                         .code())
                 .isEqualTo("campaign_not_found");
+        String report = new org.socialbank.console.ConsoleStaff(staffAccounts, clock)
+                .signedIn(port, org.socialbank.console.Role.CAMPAIGN_MANAGER)
+                .get("/console/campaigns/" + id)
+                .html();
+        assertThat(report).as("the console's report shows the audit").contains("data-action=\"paused\"");
+        assertThat(report).contains("approver token:");
     }
 
     @Test
