@@ -70,6 +70,15 @@ public record Campaign(
         return out;
     }
 
+    /**
+     * Whether the variant (a control recipient's: A's) has a text in the language; the sender
+     * leaves out a recipient whose language has none ({@code no_text}) rather than send English.
+     */
+    public boolean hasText(String variant, String language) {
+        Map<String, String> chosen = "B".equals(variant) && !textsB.isEmpty() ? textsB : texts;
+        return chosen.containsKey(language);
+    }
+
     /** The text of a variant in a language, else in English. */
     public String text(String variant, String language) {
         Map<String, String> chosen = "B".equals(variant) && !textsB.isEmpty() ? textsB : texts;

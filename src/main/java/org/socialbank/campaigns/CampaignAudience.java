@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on its network (or on every private one), a page at a time: each page is one transaction that
  * inserts the page in one batch and moves the campaign's cursor, so the expansion resumes where
  * it stopped after a crash, holds one page in memory however large the audience, and (the
- * recipients' primary key) never queues an account twice. Each recipient gets its variant here.
+ * recipients' primary key) never queues an account twice. Each recipient gets its account's variant
+ * here, control ones queued too: the sender draws a linked chat's again from her customer and
+ * settles a control one when its message would have gone.
  */
 @Service
 public class CampaignAudience {

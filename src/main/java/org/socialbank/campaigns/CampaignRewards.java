@@ -159,9 +159,16 @@ public class CampaignRewards {
      *
      * @param sourceTransferId the posting that earned a recipient's reward ({@code campaign_rewards}
      *     is written once it is booked), null for a referral's
+     * @param referee the new customer of a referral whose referrer this rewards (a refusal is kept
+     *     on that referral), else null
      */
     private record Cashback(
-            UUID campaignId, CustomerId customer, String what, CampaignReward reward, UUID sourceTransferId) {
+            UUID campaignId,
+            CustomerId customer,
+            String what,
+            CampaignReward reward,
+            UUID sourceTransferId,
+            UUID referee) {
 
         boolean rewards(UUID campaign, CustomerId payer) {
             return sourceTransferId != null && campaignId.equals(campaign) && customer.equals(payer);
@@ -191,7 +198,8 @@ public class CampaignRewards {
                     customer.get(),
                     what,
                     reward,
-                    posting.transfer().id().value()));
+                    posting.transfer().id().value(),
+                    null));
         } else if (grant(customer.get(), what, reward, reached.get())) {
             store.insertReward(
                     offer.campaignId(),
@@ -203,14 +211,19 @@ public class CampaignRewards {
         }
     }
 
-    /** Books a cashback the round decided; a recipient's reward is recorded once it is booked. */
+    /**
+     * Books a cashback the round decided; a recipient's reward is recorded once it is booked, a
+     * referrer's refused one is kept on its referral with the reason (the statistics count it refused).
+     */
     private void book(Cashback cashback) {
-        if (cashback(
-                        cashback.campaignId(),
-                        cashback.customer(),
-                        new TransferId(derived(cashback.what())),
-                        cashback.reward())
-                && cashback.sourceTransferId() != null) {
+        Optional<String> refused = cashback(
+                cashback.campaignId(),
+                cashback.customer(),
+                new TransferId(derived(cashback.what())),
+                cashback.reward());
+        if (refused.isPresent() && cashback.referee() != null) {
+            referrals.refused(cashback.campaignId(), cashback.referee(), refused.get());
+        } else if (refused.isEmpty() && cashback.sourceTransferId() != null) {
             store.insertReward(
                     cashback.campaignId(),
                     cashback.customer().value(),
@@ -248,18 +261,34 @@ public class CampaignRewards {
         }
         CustomerId referrer = new CustomerId(referral.get().referrerId());
         String pair = offer.campaignId() + ":" + referee.get().value();
-        credit(offer.campaignId(), referrer, "referral:" + pair, reward, due);
+        credit(
+                offer.campaignId(),
+                referrer,
+                "referral:" + pair,
+                reward,
+                due,
+                referee.get().value());
         if (reward.referral().refereeToo()) {
-            credit(offer.campaignId(), referee.get(), "referee:" + pair, reward, due);
+            credit(offer.campaignId(), referee.get(), "referee:" + pair, reward, due, null);
         }
     }
 
-    /** A referral's reward: its points granted now, its cashback due at the round's end. */
-    private void credit(UUID campaignId, CustomerId customer, String what, CampaignReward reward, List<Cashback> due) {
+    /**
+     * A referral's reward: its points granted now, its cashback due at the round's end.
+     *
+     * @param referee the referral's new customer when this is its referrer's reward, else null
+     */
+    private void credit(
+            UUID campaignId,
+            CustomerId customer,
+            String what,
+            CampaignReward reward,
+            List<Cashback> due,
+            UUID referee) {
         if (reward.points()) {
             grant(customer, what, reward, null);
         } else {
-            due.add(new Cashback(campaignId, customer, what, reward, null));
+            due.add(new Cashback(campaignId, customer, what, reward, null, referee));
         }
     }
 
@@ -301,21 +330,25 @@ public class CampaignRewards {
                 .findFirst();
     }
 
-    /** The cashback to her primary account in the reward's currency; false when she has none or it is refused. */
-    private boolean cashback(UUID campaignId, CustomerId customer, TransferId id, CampaignReward reward) {
+    /**
+     * The cashback to her primary account in the reward's currency; empty when booked, else why not:
+     * {@code no_account} when she has none in that currency, or the ledger's refusal code.
+     */
+    private Optional<String> cashback(UUID campaignId, CustomerId customer, TransferId id, CampaignReward reward) {
         Optional<AccountId> account =
                 directory.primaryAccount(customer, reward.currency().code());
         if (account.isEmpty()) {
-            return false;
+            log.info("campaign {}: no reward for {}: no account in {}", campaignId, customer, reward.currency());
+            return Optional.of("no_account");
         }
         TransferResult booked = ledger.transfer(NewTransfer.posted(
                 id, openRewards(reward.currency()), account.get(), reward.amountMinor(), reward.currency(), CODE));
         if (booked instanceof TransferResult.Rejected rejected) {
             // her account refuses money (closed, frozen): no reward, and the journal goes on
             log.warn("campaign {}: the reward for {} was refused: {}", campaignId, customer, rejected.code());
-            return false;
+            return Optional.of(rejected.code().code());
         }
-        return true;
+        return Optional.empty();
     }
 
     /** Her chat hears of her points in her language, once: the message's id is derived from the reward. */

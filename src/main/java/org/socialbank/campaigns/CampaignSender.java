@@ -16,12 +16,15 @@ import org.socialbank.campaigns.jdbc.JdbcCampaigns;
 import org.socialbank.consent.Consents;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.ChatLanguages;
+import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
 import org.socialbank.shared.TimeOrderedIds;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -32,8 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends queued campaign messages, a bounded, paced round at a time. Each recipient is checked
  * just before its message: consent withdrawn since approval ({@code opted_out}), a public network
  * or an account the bank cannot reach ({@code failed} with the reason), outside the segment
- * ({@code excluded}), over the weekly cap ({@code capped}); inside the quiet hours of the
- * recipient's zone it waits until they end. A sent one is marked {@code sent} in the transaction
+ * ({@code excluded}), reading a language the campaign has no text in ({@code excluded}, {@code
+ * no_text}), reached already on another chat of her customer's ({@code excluded}, {@code
+ * duplicate_customer}), over the weekly cap ({@code capped}); inside the quiet hours of the
+ * recipient's zone (an unlinked chat's: its own language's) it waits until they end. A linked
+ * chat's group is drawn from her customer, so all her chats are in one; a control recipient is
+ * settled {@code control} when her message would have gone. A round locks each campaign it sends
+ * for, so a pause waits for the round and nothing goes after it answers. A sent one is marked {@code sent} in the transaction
  * that writes the message to the outbox: never twice, resumable after a crash.
  */
 @Service
@@ -58,6 +66,7 @@ public class CampaignSender {
     private final CampaignsProperties properties;
     private final Paces paces;
     private final CampaignSegments segments;
+    private final ObjectProvider<ChatLanguages> chatLanguages;
     /** Where tracked links start: the bank's public address and the click path. */
     private final String links;
 
@@ -75,7 +84,9 @@ public class CampaignSender {
             PlatformTransactionManager transactionManager,
             Clock clock,
             CampaignsProperties properties,
-            org.socialbank.directory.DirectoryProperties directoryProperties) {
+            org.socialbank.directory.DirectoryProperties directoryProperties,
+            ObjectProvider<ChatLanguages> chatLanguages) {
+        this.chatLanguages = chatLanguages;
         this.links = directoryProperties.publicBaseUrl().toString().replaceAll("/+$", "") + LINK_PATH;
         this.store = store;
         this.consents = consents;
@@ -120,9 +131,14 @@ public class CampaignSender {
                 Map<UUID, Optional<Campaign>> campaigns = new HashMap<>();
                 java.util.SortedSet<UUID> rewarding = new java.util.TreeSet<>();
                 for (JdbcCampaigns.Recipient r : round) {
-                    Optional<Campaign> c =
-                            campaigns.computeIfAbsent(r.campaignId(), id -> store.find(id, false, false));
-                    if (settle(r, now, c)) {
+                    // locked at its first recipient, in id order: a pause waits for this round, or this round sees it
+                    Optional<Campaign> c = campaigns.computeIfAbsent(
+                            r.campaignId(),
+                            id -> store.lockRunning(id) ? store.find(id, false, false) : Optional.empty());
+                    if (c.isEmpty()) {
+                        continue; // paused (or gone) since the round chose it: its recipients stay queued
+                    }
+                    if (settle(r, now, c.get())) {
                         sent.merge(r.channel(), 1, Integer::sum);
                         c.filter(x -> x.reward() != null && x.reward().referral() == null)
                                 .ifPresent(x -> rewarding.add(x.id()));
@@ -145,34 +161,50 @@ public class CampaignSender {
     }
 
     /** Settles one recipient; answers whether a message went. */
-    private boolean settle(JdbcCampaigns.Recipient r, Instant now, Optional<Campaign> campaign) {
-        if (!consents.allowsMarketing(r.channel(), r.externalUserId())) {
-            store.mark(r, "opted_out", null, now);
+    private boolean settle(JdbcCampaigns.Recipient queued, Instant now, Campaign c) {
+        if (!consents.allowsMarketing(queued.channel(), queued.externalUserId())) {
+            store.mark(queued, "opted_out", null, now);
             return false;
         }
-        if (r.channel() == Network.X) {
-            store.mark(r, "failed", "public_network", now);
+        if (queued.channel() == Network.X) {
+            store.mark(queued, "failed", "public_network", now);
             return false;
         }
-        Optional<ChannelIdentity> known = identities.identity(r.channel(), r.externalUserId());
+        Optional<ChannelIdentity> known = identities.identity(queued.channel(), queued.externalUserId());
         if (known.isPresent() && !known.get().reachable()) {
-            store.mark(r, "blocked", "blocked_the_bank", now); // the bot blocked, the account unsubscribed (3.15)
+            store.mark(queued, "blocked", "blocked_the_bank", now); // the bot blocked, the account unsubscribed (3.15)
             return false;
         }
-        Optional<ChannelIdentity> chat = known;
-        if (chat.isEmpty() || campaign.isEmpty()) {
-            store.mark(r, "failed", "unreachable", now);
+        if (known.isEmpty()) {
+            store.mark(queued, "failed", "unreachable", now);
             return false;
         }
-        Campaign c = campaign.get();
-        Optional<CustomerView> customer =
-                Optional.ofNullable(chat.get().customerId()).flatMap(directory::customer);
+        ChannelIdentity chat = known.get();
+        CustomerId owner = chat.customerId();
+        Optional<CustomerView> customer = Optional.ofNullable(owner).flatMap(directory::customer);
         if (outsideSegment(c.rules(), customer, now)) {
-            store.mark(r, "excluded", "segment", now);
+            store.mark(queued, "excluded", "segment", now);
             return false;
         }
-        Language language = customer.map(v -> v.customer().language()).orElse(Language.EN);
-        ZoneId zone = zone(chat.get(), language);
+        // one group per customer over all her linked chats; an unlinked chat keeps its account's
+        JdbcCampaigns.Recipient r = owner == null
+                ? queued
+                : store.regroup(
+                        queued,
+                        c.rules()
+                                .variantOf(
+                                        c.id(),
+                                        "customer",
+                                        owner.value().toString(),
+                                        !c.textsB().isEmpty()));
+        Language language = customer.map(v -> v.customer().language())
+                .or(() -> chatLanguage(chat))
+                .orElse(Language.EN);
+        if (!c.hasText(r.variant(), language.tag())) {
+            store.mark(r, "excluded", "no_text", now); // never a text in a language she does not read
+            return false;
+        }
+        ZoneId zone = zone(chat, language);
         if (c.sendAt() != null && now.isBefore(c.sendAt().atZone(zone).toInstant())) {
             store.hold(r, c.sendAt().atZone(zone).toInstant()); // the schedule, in her zone
             return false;
@@ -182,12 +214,30 @@ public class CampaignSender {
             store.hold(r, quietUntil.get());
             return false;
         }
-        org.socialbank.directory.CustomerId owner = chat.get().customerId();
+        return deliver(r, chat, c, language, now);
+    }
+
+    /**
+     * Sends a due recipient's message, unless her weekly cap is full or the campaign reached her
+     * customer on another chat ({@code duplicate_customer}); a control one is settled with her
+     * customer and the would-be time instead (its conversions are measured). Answers whether it went.
+     */
+    private boolean deliver(
+            JdbcCampaigns.Recipient r, ChannelIdentity chat, Campaign c, Language language, Instant now) {
+        CustomerId owner = chat.customerId();
         long sentThisWeek = owner != null
                 ? store.sentToCustomerSince(owner, now.minus(WEEK)) // all her chats
                 : store.sentSince(r.channel(), r.externalUserId(), now.minus(WEEK));
         if (sentThisWeek >= c.rules().weeklyCap()) {
             store.mark(r, "capped", "weekly_cap", now);
+            return false;
+        }
+        if (owner != null && store.reachedCustomer(r.campaignId(), owner)) {
+            store.mark(r, "excluded", "duplicate_customer", now);
+            return false;
+        }
+        if ("control".equals(r.variant())) {
+            store.control(r, owner, now);
             return false;
         }
         UUID messageId = TimeOrderedIds.next();
@@ -198,15 +248,21 @@ public class CampaignSender {
         }
         events.publishEvent(new CampaignMessageDue(
                 r.campaignId(),
-                chat.get().id(),
+                chat.id(),
                 r.channel(),
-                chat.get().externalId(),
+                chat.externalId(),
                 c.text(r.variant(), language.tag()),
                 language,
                 messageId,
                 token == null || c.link() == null ? null : links + token,
                 c.buttonsFor(language.tag(), token == null ? null : links + token)));
         return true;
+    }
+
+    /** An unlinked chat's own language, as the conversation module keeps it (absent when it is not running). */
+    private Optional<Language> chatLanguage(ChannelIdentity chat) {
+        ChatLanguages languages = chatLanguages.getIfAvailable();
+        return languages == null ? Optional.empty() : languages.chosen(chat.id());
     }
 
     /** Outside a narrowed segment; an unlinked account is outside any. Holdings are read only when they narrow. */
@@ -229,7 +285,7 @@ public class CampaignSender {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** The recipient's zone: the customer's own (issue 13; the alert settings read it), else her language's. */
+    /** The recipient's zone: the customer's own (issue 13; the alert settings read it), else her (chat's) language's. */
     private ZoneId zone(ChannelIdentity chat, Language language) {
         return chat.customer().map(id -> alerts.settings(id).zone()).orElse(Dates.zoneOf(language.locale()));
     }

@@ -17,7 +17,7 @@ public final class CampaignStatsCsv {
      * {@code variant,state,count} rows, then {@code variant,reason,count} rows, then
      * {@code variant,delivery,count} (what the platforms said of the messages sent) and
      * {@code variant,clicks,count} ({@code recipients} who pressed the link, {@code clicks} in all),
-     * the rewards, {@code variant,conversion,count} (applications started after the message) and
+     * the rewards (then {@code all,refused:<reason>,count} for referrals whose reward was refused), {@code variant,conversion,count} (applications started after the message) and
      * {@code variant,button,count} ({@code 1.recipients}, {@code 1.clicks}: presses of the campaign's own buttons).
      */
     public static String of(Campaigns.Stats stats) {
@@ -29,6 +29,12 @@ public final class CampaignStatsCsv {
         out.append("variant,rewards,count\nall,rewards,")
                 .append(stats.rewards())
                 .append('\n');
+        stats.rewardsRefused()
+                .forEach((reason, count) -> out.append("all,refused:")
+                        .append(reason)
+                        .append(',')
+                        .append(count)
+                        .append('\n'));
         section(out, "conversion", stats.conversions(), false);
         section(out, "button", stats.buttons(), false);
         return out.toString();

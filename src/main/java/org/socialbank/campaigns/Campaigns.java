@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Defines, approves, pauses and resumes campaigns, and counts the clicks on their tracked links. Approval (by someone other than the creator: four eyes) starts
+ * Defines, approves, pauses and resumes campaigns (each audited in its transaction, with the API
+ * client that asked: {@link CampaignActor}), and counts the clicks on their tracked links. Approval (by someone other than the creator: four eyes) starts
  * the expansion of the audience, which {@link CampaignAudience} queues a page at a time outside
  * the approving transaction; the sender checks each recipient's consent again just before the
  * message.
@@ -22,13 +23,22 @@ public class Campaigns {
     private final JdbcCampaigns store;
     private final org.socialbank.campaigns.jdbc.JdbcRewards rewards;
     private final org.socialbank.campaigns.jdbc.JdbcButtons buttons;
+    private final org.socialbank.campaigns.jdbc.JdbcCampaignAudit audit;
+    private final org.socialbank.campaigns.jdbc.JdbcReferrals referrals;
     private final Clock clock;
+
+    /** Audit rows a read answers at most. */
+    public static final int AUDIT_MAX = 500;
 
     Campaigns(
             JdbcCampaigns store,
             org.socialbank.campaigns.jdbc.JdbcRewards rewards,
             org.socialbank.campaigns.jdbc.JdbcButtons buttons,
+            org.socialbank.campaigns.jdbc.JdbcCampaignAudit audit,
+            org.socialbank.campaigns.jdbc.JdbcReferrals referrals,
             Clock clock) {
+        this.audit = audit;
+        this.referrals = referrals;
         this.store = store;
         this.rewards = rewards;
         this.buttons = buttons;
@@ -71,15 +81,13 @@ public class Campaigns {
         }
     }
 
-    /** Defines a draft; the id makes it idempotent ({@code id_reused} when it names another campaign). */
+    /**
+     * Defines a draft with its rules and an optional B variant; {@code channel_public} for X. The
+     * id makes it idempotent ({@code id_reused} when it names another campaign); the first
+     * definition is audited.
+     */
     @Transactional
-    public CampaignOutcome define(UUID id, String name, Network channel, Map<String, String> texts, String createdBy) {
-        return define(id, new Definition(name, channel, texts, Map.of(), CampaignRules.defaults()), createdBy);
-    }
-
-    /** Defines a draft with its rules and an optional B variant; {@code channel_public} for X. */
-    @Transactional
-    public CampaignOutcome define(UUID id, Definition d, String createdBy) {
+    public CampaignOutcome define(UUID id, Definition d, CampaignActor by) {
         if (d.channel() == Network.X) {
             return new CampaignOutcome.Refused("channel_public");
         }
@@ -97,7 +105,8 @@ public class Campaigns {
                     && c.buttons().equals(d.buttons());
             return same ? new CampaignOutcome.Done(c, true) : new CampaignOutcome.Refused("id_reused");
         }
-        store.insert(id, d.name(), d.channel(), d.texts(), d.textsB(), d.rules(), createdBy, clock.instant());
+        store.insert(id, d.name(), d.channel(), d.texts(), d.textsB(), d.rules(), by.client(), clock.instant());
+        audit.record(id, "defined", by, clock.instant());
         store.scheduleAndLink(id, d.sendAt(), d.link());
         if (d.reward() != null) {
             store.reward(id, d.reward());
@@ -106,41 +115,59 @@ public class Campaigns {
         return new CampaignOutcome.Done(store.find(id, false).orElseThrow(), false);
     }
 
-    /** Approves a draft; its audience is then queued by {@link CampaignAudience}. The creator cannot approve. */
+    /**
+     * Approves a draft (audited); its audience is then queued by {@link CampaignAudience}. The
+     * creator (the same API client) cannot approve.
+     */
     @Transactional
-    public CampaignOutcome approve(UUID id, String approvedBy) {
+    public CampaignOutcome approve(UUID id, CampaignActor by) {
         Optional<Campaign> found = store.find(id, true);
         if (found.isEmpty()) {
             return new CampaignOutcome.Refused("campaign_not_found");
         }
         Campaign c = found.get();
-        if (c.createdBy().equals(approvedBy)) {
+        if (c.createdBy().equals(by.client())) {
             return new CampaignOutcome.Refused("four_eyes");
         }
         if (!c.status().equals("draft")) {
             return new CampaignOutcome.Refused("not_draft");
         }
-        store.approve(id, approvedBy, clock.instant());
+        store.approve(id, by.client(), clock.instant());
+        audit.record(id, "approved", by, clock.instant());
         return new CampaignOutcome.Done(store.find(id, false).orElseThrow(), false);
     }
 
     /**
      * Pauses an approved or sending campaign: nothing more is expanded or sent until it is
-     * resumed; recipients stay as they are. {@code not_running} for a draft or a paused one.
+     * resumed; recipients stay as they are. {@code not_running} for a draft or a paused one. The
+     * campaign's row lock waits for a sending round that holds it: once this answers, nothing more
+     * goes. Audited.
      */
     @Transactional
-    public CampaignOutcome pause(UUID id) {
+    public CampaignOutcome pause(UUID id, CampaignActor by) {
         return change(
                 id,
                 "not_running",
                 c -> c.status().equals("approved") || c.status().equals("sending"),
-                () -> store.pause(id));
+                () -> {
+                    store.pause(id);
+                    audit.record(id, "paused", by, clock.instant());
+                });
     }
 
-    /** Resumes a paused campaign where it was ({@code not_paused} otherwise). */
+    /** Resumes a paused campaign where it was ({@code not_paused} otherwise); audited. */
     @Transactional
-    public CampaignOutcome resume(UUID id) {
-        return change(id, "not_paused", c -> c.status().equals("paused"), () -> store.resume(id));
+    public CampaignOutcome resume(UUID id, CampaignActor by) {
+        return change(id, "not_paused", c -> c.status().equals("paused"), () -> {
+            store.resume(id);
+            audit.record(id, "resumed", by, clock.instant());
+        });
+    }
+
+    /** Who defined, approved, paused and resumed the campaign, oldest first; empty when there is no such campaign. */
+    @Transactional(readOnly = true)
+    public Optional<java.util.List<CampaignActor.Entry>> audit(UUID id) {
+        return store.status(id).map(s -> audit.of(id, AUDIT_MAX));
     }
 
     private CampaignOutcome change(
@@ -190,7 +217,12 @@ public class Campaigns {
      * A campaign's statistics: recipients per variant and state, and the reasons of those failed or
      * left out, per variant.
      */
-    /** @param conversions per variant, actions counted as the campaign's conversions (3.19): {@code application:loan} */
+    /**
+     * @param rewards the rewards booked (a referral's when its referrer's was)
+     * @param rewardsRefused referrals whose reward the ledger refused, per reason ({@code no_account}, a ledger code)
+     * @param conversions per variant (control too), actions counted as the campaign's conversions (3.19):
+     *     {@code application:loan}
+     */
     public record Stats(
             UUID campaignId,
             Map<String, Map<String, Long>> states,
@@ -198,6 +230,7 @@ public class Campaigns {
             Map<String, Map<String, Long>> delivery,
             Map<String, Map<String, Long>> clicks,
             long rewards,
+            Map<String, Long> rewardsRefused,
             Map<String, Map<String, Long>> conversions,
             Map<String, Map<String, Long>> buttons) {}
 
@@ -211,6 +244,7 @@ public class Campaigns {
                         store.deliveries(id),
                         store.clicks(id),
                         rewards.rewards(id),
+                        referrals.refused(id),
                         store.conversions(id),
                         buttons.presses(id)));
     }

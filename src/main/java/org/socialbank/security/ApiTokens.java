@@ -30,16 +30,18 @@ class ApiTokens {
 
     /**
      * What a known token grants, made once at start so that a request costs one digest and the
-     * comparisons: its fingerprint (the principal's name) and its authorities ({@code ROLE_API} and
-     * one {@code SCOPE_<name>} per scope).
+     * comparisons: its fingerprint (the principal's name), its client's configured name (the
+     * authentication's details, for audits: {@code socialbank.api.clients.<name>}, or the
+     * property that holds an unnamed token) and its authorities ({@code ROLE_API} and one {@code
+     * SCOPE_<name>} per scope).
      */
-    record Grant(String fingerprint, Set<ApiScope> scopes, List<GrantedAuthority> authorities) {
+    record Grant(String fingerprint, String client, Set<ApiScope> scopes, List<GrantedAuthority> authorities) {
 
-        static Grant of(byte[] digest, Set<ApiScope> scopes) {
+        static Grant of(byte[] digest, String client, Set<ApiScope> scopes) {
             List<GrantedAuthority> authorities = new ArrayList<>();
             authorities.add(new SimpleGrantedAuthority("ROLE_API"));
             scopes.forEach(s -> authorities.add(new SimpleGrantedAuthority(s.authority())));
-            return new Grant(ApiTokens.fingerprint(digest), Set.copyOf(scopes), List.copyOf(authorities));
+            return new Grant(ApiTokens.fingerprint(digest), client, Set.copyOf(scopes), List.copyOf(authorities));
         }
     }
 
@@ -48,10 +50,10 @@ class ApiTokens {
     private final List<Known> known = new ArrayList<>();
 
     ApiTokens(ApiProperties properties, DemoMode demo) {
-        properties.grants().forEach(g -> known(g.token(), g.scopes()));
+        properties.grants().forEach(g -> known(g.token(), g.name(), g.scopes()));
         if (known.isEmpty() && demo.enabled()) {
             String generated = generate();
-            known(generated, EnumSet.allOf(ApiScope.class));
+            known(generated, "demo", EnumSet.allOf(ApiScope.class));
             log.warn(
                     "Demo mode: API token for this run is {} (every scope; set SOCIALBANK_API_TOKEN to choose one)",
                     generated);
@@ -63,9 +65,9 @@ class ApiTokens {
         }
     }
 
-    private void known(String token, Set<ApiScope> scopes) {
+    private void known(String token, String client, Set<ApiScope> scopes) {
         byte[] digest = digest(token);
-        known.add(new Known(digest, Grant.of(digest, scopes)));
+        known.add(new Known(digest, Grant.of(digest, client, scopes)));
     }
 
     /** The grant of a known token, or empty for an unknown one; every entry is compared. */

@@ -40,8 +40,10 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             if (grant.isPresent()) {
                 // a new context rather than the deferred one's: nothing is loaded from a repository first
                 SecurityContext context = contexts.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        grant.get().fingerprint(), null, grant.get().authorities()));
+                UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                        grant.get().fingerprint(), null, grant.get().authorities());
+                authentication.setDetails(grant.get().client()); // the client's name, for audits
+                context.setAuthentication(authentication);
                 contexts.setContext(context);
             }
         }

@@ -27,6 +27,7 @@ class CampaignStatsCsvUnitTests {
                 Map.of("A", Map.of("recipients", 2L, "clicks", 5L)),
                 4,
                 Map.of(),
+                Map.of(),
                 Map.of());
 
         String csv = CampaignStatsCsv.of(stats);

@@ -227,12 +227,7 @@ class CampaignsIntegrationTests {
     void theWeeklyCapCountsPerCustomerNotPerLinkedChat() {
         Member mei = member("Mei Ma", Language.ZH);
         String secondChat = "web-" + UUID.randomUUID();
-        IdentityId second =
-                identities.identify(Network.WEBCHAT, secondChat, null, null).id();
-        jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
-                .params(mei.customer.value(), OffsetDateTime.now(ZoneOffset.UTC), second.value())
-                .update();
-        consent(secondChat);
+        IdentityId second = linkedChat(mei.customer, secondChat);
         UUID campaign = sentToChineseReaders("Cap per customer", 1);
         assertThat(List.of(status(campaign, mei.chat), status(campaign, secondChat)))
                 .as("one message for her two chats")
@@ -540,7 +535,7 @@ class CampaignsIntegrationTests {
                 {"id": "%s", "name": "Bills in chat", "channel": "webchat", "weeklyCap": 50,
                  "segment": {"languages": ["fa"]}, "quietHours": {"from": "%s", "to": "%s"},
                  "reward": {"action": "bill", "amountMinor": 500, "currency": "EUR", "withinDays": 30},
-                 "texts": {"en": "5 EUR back on your first bill."}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+                 "texts": {"en": "5 EUR back on your first bill.", "fa": "۵ یورو بازگشت روی نخستین قبض شما."}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
         assertThat(api.get("/api/v1/campaigns/" + id)
                         .json()
                         .path("reward")
@@ -610,7 +605,7 @@ class CampaignsIntegrationTests {
                     {"id": "%s", "name": "The 101st", "channel": "webchat", "weeklyCap": 50,
                      "segment": {"languages": ["fa"]}, "quietHours": {"from": "%s", "to": "%s"},
                      "reward": {"action": "bill", "amountMinor": 700, "currency": "EUR", "withinDays": 30},
-                     "texts": {"en": "7 EUR back on your first bill."}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+                     "texts": {"en": "7 EUR back on your first bill.", "fa": "۷ یورو بازگشت روی نخستین قبض شما."}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
             drain();
             assertThat(status(id, lea.chat)).isEqualTo("sent");
             post(wallet, biller, 2_000, "bill");
@@ -649,7 +644,7 @@ class CampaignsIntegrationTests {
         post(bank, poorWallet, 2_000, "p2p");
         String body = """
                 {"id": "%s", "name": "Premium", "channel": "webchat", "weeklyCap": 50,
-                 "quietHours": {"from": "%s", "to": "%s"}, "texts": {"en": "Premium savings."},
+                 "quietHours": {"from": "%s", "to": "%s"}, "texts": {"en": "Premium savings.", "ru": "Премиальные сбережения."},
                  "segment": {"languages": ["ru"], "products": ["customer_wallet"],
                              "balance": {"currency": "EUR", "minMinor": 10000}, "lastActivity": {"%s": 30}}}""";
         UUID active = approved(body.formatted(UUID.randomUUID(), awayFrom(), awayFrom(1), "withinDays"));
@@ -791,7 +786,7 @@ class CampaignsIntegrationTests {
                 {"id": "%s", "name": "Points for bills", "channel": "webchat", "weeklyCap": 50,
                  "segment": {"languages": ["ru"]}, "quietHours": {"from": "%s", "to": "%s"},
                  "reward": {"action": "bill", "points": 250, "withinDays": 30},
-                 "texts": {"en": "250 points on your first bill."}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+                 "texts": {"en": "250 points on your first bill.", "ru": "250 баллов за первый оплаченный счёт."}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
         assertThat(api.get("/api/v1/campaigns/" + id)
                         .json()
                         .path("reward")
@@ -847,7 +842,7 @@ class CampaignsIntegrationTests {
                  "link": "https://bank.example/open",
                  "reward": {"action": "bill", "points": 300, "withinDays": 30,
                             "referral": {"refereeToo": true, "perReferrerMax": 1}},
-                 "texts": {"en": "Bring a friend: 300 points each."}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+                 "texts": {"en": "Bring a friend: 300 points each.", "zh": "邀请朋友：每人300积分。"}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
         drain();
         String ritas = tokenOf(id, rita.chat);
         java.net.http.HttpClient browser = java.net.http.HttpClient.newHttpClient();
@@ -975,6 +970,268 @@ class CampaignsIntegrationTests {
         assertThat(api.post("/api/v1/campaigns", segment).code()).isEqualTo("segment_invalid");
     }
 
+    static final String FOLLOW_UP = " (review 2026-12-07 campaigns follow-up)";
+
+    /** Holds a sending round at its first message of one campaign until the test releases it. */
+    static class HeldRound {
+
+        private volatile UUID campaign;
+        private final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+        @org.springframework.context.event.EventListener
+        void on(CampaignMessageDue due) throws InterruptedException {
+            if (due.campaignId().equals(campaign)) {
+                campaign = null;
+                entered.countDown();
+                assertThat(release.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                        .isTrue();
+            }
+        }
+    }
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class HeldRounds {
+
+        @org.springframework.context.annotation.Bean
+        HeldRound heldRound() {
+            return new HeldRound();
+        }
+    }
+
+    @Autowired
+    HeldRound held;
+
+    @Test
+    @DisplayName("a customer's two linked chats get one message of a campaign, both in her one group, under a cap of 2"
+            + FOLLOW_UP)
+    void aCustomersLinkedChatsGetTheCampaignOnceInOneGroup() {
+        Member mei = member("Mai Mei", Language.ZH);
+        String secondChat = "web-" + UUID.randomUUID();
+        IdentityId second = linkedChat(mei.customer, secondChat);
+        UUID campaign = approved("""
+                {"id": "%s", "name": "Once per customer", "channel": "webchat", "weeklyCap": 2,
+                 "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
+                 "texts": {"en": "Offer A", "zh": "优惠 A"}, "textsB": {"en": "Offer B", "zh": "优惠 B"}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+        drain();
+        assertThat(outbox(mei.identity).size() + outbox(second).size())
+                .as("one message for her two chats")
+                .isEqualTo(1);
+        assertThat(List.of(status(campaign, mei.chat), status(campaign, secondChat)))
+                .containsExactlyInAnyOrder("sent", "excluded");
+        assertThat(jdbc.sql("SELECT DISTINCT variant FROM campaign_recipients WHERE campaign_id = ? "
+                                + "AND external_user_id IN (?, ?)")
+                        .params(campaign, mei.chat, secondChat)
+                        .query(String.class)
+                        .list())
+                .as("her group is drawn from her, not from each chat")
+                .singleElement()
+                .isEqualTo(new CampaignRules(2, null, null, Set.of(), Set.of(), 0)
+                        .variantOf(campaign, "customer", mei.customer.value().toString(), true));
+        assertThat(api.get("/api/v1/campaigns/" + campaign + "/stats")
+                        .json()
+                        .path("reasons")
+                        .toString())
+                .contains("\"duplicate_customer\":1");
+    }
+
+    private IdentityId linkedChat(CustomerId customer, String chat) {
+        IdentityId identity =
+                identities.identify(Network.WEBCHAT, chat, null, null).id();
+        jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
+                .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), identity.value())
+                .update();
+        consent(chat);
+        return identity;
+    }
+
+    @Test
+    @DisplayName(
+            "a pause asked while a round is sending waits for it: nothing is sent after the pause answers" + FOLLOW_UP)
+    void aPauseAskedDuringARoundStopsTheCampaignWhenItAnswers() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            member("Pause Pei " + i, Language.ZH);
+        }
+        UUID campaign = approved("""
+                {"id": "%s", "name": "Paused mid-round", "channel": "webchat", "weeklyCap": 50,
+                 "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
+                 "texts": {"en": "Offer", "zh": "优惠"}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+        held.campaign = campaign;
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Integer> round = threads.submit(sender::sendRound);
+            assertThat(held.entered.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            java.util.concurrent.Future<Long> sentWhenPaused = threads.submit(() -> {
+                assertThat(approver.post("/api/v1/campaigns/" + campaign + "/pause", "")
+                                .status())
+                        .isEqualTo(200);
+                return sent(campaign);
+            });
+            Thread.sleep(300); // the pause reaches the campaign while the round is held
+            held.release.countDown();
+            long paused = sentWhenPaused.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            round.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            drain();
+            assertThat(sent(campaign)).as("sent after the pause answered").isEqualTo(paused);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private long sent(UUID campaign) {
+        return jdbc.sql("SELECT COUNT(*) FROM campaign_recipients WHERE campaign_id = ? AND status = 'sent'")
+                .param(campaign)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    @DisplayName("defining, approving, pausing and resuming are audited with the API client; its creator cannot approve"
+            + FOLLOW_UP)
+    void eachActionOnACampaignIsAuditedWithItsClient() {
+        Api.Response defined = api.post("/api/v1/campaigns", """
+                {"id": "%s", "name": "Audited", "channel": "webchat", "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID()));
+        UUID id = UUID.fromString(defined.json().path("id").asString());
+        assertThat(api.post("/api/v1/campaigns/" + id + "/approve", "").code())
+                .as("four eyes")
+                .isEqualTo("four_eyes");
+        assertThat(approver.post("/api/v1/campaigns/" + id + "/approve", "").status())
+                .isEqualTo(200);
+        assertThat(approver.post("/api/v1/campaigns/" + id + "/pause", "").status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/campaigns/" + id + "/resume", "").status()).isEqualTo(200);
+        Api reader = new Api("http://127.0.0.1:" + port, READER);
+        Api.Response audit = reader.get("/api/v1/campaigns/" + id + "/audit");
+        assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+        List<String> rows = new java.util.ArrayList<>();
+        audit.json()
+                .path("entries")
+                .forEach(e -> rows.add(e.path("action").asString() + " by "
+                        + e.path("clientName").asString() + " "
+                        + e.path("client").asString().startsWith("token:")));
+        assertThat(rows)
+                .containsExactly(
+                        "defined by socialbank.api.tokens true",
+                        "approved by approver true",
+                        "paused by approver true",
+                        "resumed by socialbank.api.tokens true");
+        assertThat(reader.get("/api/v1/campaigns/" + UUID.randomUUID() + "/audit")
+                        .code())
+                .isEqualTo("campaign_not_found");
+        String report = new org.socialbank.console.ConsoleStaff(staffAccounts, clock)
+                .signedIn(port, org.socialbank.console.Role.CAMPAIGN_MANAGER)
+                .get("/console/campaigns/" + id)
+                .html();
+        assertThat(report).as("the console's report shows the audit").contains("data-action=\"paused\"");
+        assertThat(report).contains("approver token:");
+    }
+
+    @Test
+    @DisplayName("a control-group customer who starts a loan application is the control's conversion" + FOLLOW_UP)
+    void aControlCustomersApplicationIsTheControlsConversion() {
+        Member chen = member("Chen Cong", Language.ZH);
+        wallet(chen.customer()); // a loan application needs an account
+        UUID id = UUID.randomUUID();
+        CampaignRules half = new CampaignRules(50, null, null, Set.of(), Set.of(), 50);
+        for (int tries = 0;
+                tries < 200
+                        && !half.variantOf(id, "customer", chen.customer.value().toString(), false)
+                                .equals("control");
+                tries++) {
+            id = UUID.randomUUID(); // half land in the control: a handful of tries at most
+        }
+        approved("""
+                {"id": "%s", "name": "Loans, measured", "channel": "webchat", "weeklyCap": 50, "controlPercent": 50,
+                 "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
+                 "texts": {"en": "Loan", "zh": "贷款"}}""".formatted(id, awayFrom(), awayFrom(1)));
+        drain();
+        assertThat(status(id, chen.chat)).isEqualTo("control");
+        assertThat(outbox(chen.identity)).isEmpty();
+        assertThat(applications.start(
+                        new org.socialbank.applications.ApplicationId(UUID.randomUUID()),
+                        chen.customer,
+                        org.socialbank.applications.Product.LOAN,
+                        "webchat"))
+                .isInstanceOf(org.socialbank.applications.Applications.Started.class);
+        assertThat(api.get("/api/v1/campaigns/" + id + "/stats")
+                        .json()
+                        .path("conversions")
+                        .path("control")
+                        .path("application:loan")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName(
+            "a referral whose referrer has no account in the reward's currency is refused, not rewarded" + FOLLOW_UP)
+    void aReferralRewardTheLedgerCannotBookIsRefusedNotCounted() throws Exception {
+        Member rui = member("Rui Ren", Language.ZH); // no EUR account
+        UUID id = approved("""
+                {"id": "%s", "name": "Invite, in euros", "channel": "webchat", "weeklyCap": 50,
+                 "segment": {"languages": ["zh"]}, "quietHours": {"from": "%s", "to": "%s"},
+                 "link": "https://bank.example/open",
+                 "reward": {"action": "bill", "amountMinor": 500, "currency": "EUR", "withinDays": 30,
+                            "referral": {"refereeToo": false, "perReferrerMax": 1}},
+                 "texts": {"en": "Bring a friend", "zh": "邀请朋友"}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+        drain();
+        Thread.sleep(5); // the new customer joins after the message
+        Member nan = member("Nan Ning", Language.ZH);
+        assertThat(refer(id, tokenOf(id, rui.chat), nan.customer()).status()).isEqualTo(201);
+        AccountId wallet = wallet(nan.customer());
+        AccountId biller = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(biller, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+        post(biller, wallet, 10_000, "p2p");
+        post(wallet, biller, 2_000, "bill");
+        followRewards();
+        JsonNode stats = api.get("/api/v1/campaigns/" + id + "/stats").json();
+        assertThat(stats.path("rewards").asLong()).isZero();
+        assertThat(stats.path("rewardsRefused").path("no_account").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/campaigns/" + id + "/stats.csv").body()).contains("all,refused:no_account,1");
+    }
+
+    @Test
+    @DisplayName("an unlinked chat that speaks Chinese waits for 09:00 in Shanghai and gets the Chinese text; "
+            + "a reader of a language with no text gets none" + FOLLOW_UP)
+    void anUnlinkedChatGetsItsOwnLanguageAndZoneAndNoTextMeansNoMessage() {
+        String chat = "web-" + UUID.randomUUID();
+        IdentityId identity =
+                identities.identify(Network.WEBCHAT, chat, null, null).id();
+        chatLanguages.choose(identity, Language.ZH);
+        consent(chat);
+        Member ivan = member("Ivan Ivanov", Language.RU);
+        java.time.LocalDateTime nine =
+                java.time.LocalDate.now(ZoneOffset.UTC).plusDays(2).atTime(9, 0);
+        UUID id = approved("""
+                {"id": "%s", "name": "Morning", "channel": "webchat", "weeklyCap": 50, "sendAt": "%s",
+                 "quietHours": {"from": "%s", "to": "%s"},
+                 "texts": {"en": "Good morning", "zh": "早上好"}}""".formatted(UUID.randomUUID(), nine, awayFrom(), awayFrom(1)));
+        drain();
+        assertThat(jdbc.sql("SELECT not_before FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
+                        .params(id, chat)
+                        .query(OffsetDateTime.class)
+                        .single()
+                        .toInstant())
+                .isEqualTo(nine.atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        assertThat(status(id, ivan.chat)).isEqualTo("excluded");
+        jdbc.sql("UPDATE campaigns SET send_at = NULL WHERE id = ?").param(id).update();
+        jdbc.sql("UPDATE campaign_recipients SET not_before = NULL WHERE campaign_id = ?")
+                .param(id)
+                .update();
+        drain();
+        assertThat(outbox(identity)).singleElement().asString().contains("早上好");
+        assertThat(outbox(ivan.identity)).isEmpty();
+        assertThat(api.get("/api/v1/campaigns/" + id + "/stats")
+                        .json()
+                        .path("reasons")
+                        .toString())
+                .contains("\"no_text\"");
+    }
+
+    @Autowired
+    org.socialbank.directory.ChatLanguages chatLanguages;
+
     record Member(CustomerId customer, String chat, IdentityId identity) {}
 
     private Member member(String name, Language language) {
@@ -982,12 +1239,7 @@ class CampaignsIntegrationTests {
         assertThat(directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null, null, List.of())))
                 .isInstanceOf(DirectoryResult.Done.class);
         String chat = "web-" + UUID.randomUUID();
-        IdentityId identity =
-                identities.identify(Network.WEBCHAT, chat, null, null).id();
-        jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
-                .params(id.value(), OffsetDateTime.now(ZoneOffset.UTC), identity.value())
-                .update();
-        consent(chat);
+        IdentityId identity = linkedChat(id, chat);
         return new Member(id, chat, identity);
     }
 

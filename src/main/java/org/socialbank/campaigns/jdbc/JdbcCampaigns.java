@@ -204,7 +204,7 @@ public class JdbcCampaigns {
                 .list();
     }
 
-    /** Queues a page of recipients in one batch, each with its variant ({@code control} ones are settled at once). */
+    /** Queues a page of recipients in one batch, each with its variant (a linked chat's is drawn again by customer). */
     public void queue(UUID campaignId, Network channel, List<String> users, List<String> variants, Instant at) {
         OffsetDateTime now = utc(at);
         List<Object[]> rows = new java.util.ArrayList<>(users.size());
@@ -214,7 +214,7 @@ public class JdbcCampaigns {
                 campaignId,
                 channel.wireName(),
                 users.get(i),
-                variant.equals("control") ? "control" : "queued",
+                "queued", // a control one is settled by the sender too: its customer and would-be time are kept
                 variant,
                 now
             });
@@ -292,6 +292,59 @@ public class JdbcCampaigns {
             }
         }
         return due;
+    }
+
+    /**
+     * Whether the campaign still runs, its row locked until the round's transaction ends (review
+     * 2026-12-07 campaigns follow-up): a pause waits for the round that holds it, and a round that
+     * comes after the pause sees it. H2 has no {@code FOR SHARE}, so {@code FOR UPDATE} on both.
+     */
+    public boolean lockRunning(UUID id) {
+        return jdbc.sql("SELECT status FROM campaigns WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .filter(s -> s.equals("approved") || s.equals("sending"))
+                .isPresent();
+    }
+
+    /** A queued recipient's group drawn again (a linked chat's, by customer); the recipient as regrouped. */
+    public Recipient regroup(Recipient r, String variant) {
+        if (variant.equals(r.variant())) {
+            return r;
+        }
+        jdbc.sql("UPDATE campaign_recipients SET variant = ? WHERE campaign_id = ? AND channel = ? "
+                        + "AND external_user_id = ? AND status = 'queued'")
+                .params(variant, r.campaignId(), r.channel().wireName(), r.externalUserId())
+                .update();
+        return new Recipient(r.campaignId(), r.channel(), r.externalUserId(), variant);
+    }
+
+    /** Whether the campaign went (or, as control, would have gone) to the customer on another chat of hers. */
+    public boolean reachedCustomer(UUID campaignId, org.socialbank.directory.CustomerId customer) {
+        return jdbc.sql(
+                                "SELECT COUNT(*) FROM campaign_recipients WHERE customer_id = ? AND status IN ('sent', 'control') "
+                                        + "AND campaign_id = ?")
+                        .params(customer.value(), campaignId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * Settles a control recipient when her message would have gone: her customer (null for an
+     * unlinked chat) and that instant are kept, so that her actions count as the control's conversions.
+     */
+    public void control(Recipient r, org.socialbank.directory.CustomerId customer, Instant at) {
+        jdbc.sql("UPDATE campaign_recipients SET status = 'control', customer_id = ?, updated_at = ? "
+                        + "WHERE campaign_id = ? AND channel = ? AND external_user_id = ? AND status = 'queued'")
+                .params(
+                        customer == null ? null : customer.value(),
+                        utc(at),
+                        r.campaignId(),
+                        r.channel().wireName(),
+                        r.externalUserId())
+                .update();
     }
 
     private static Recipient recipient(ResultSet rs, int row) throws SQLException {
@@ -427,9 +480,9 @@ public class JdbcCampaigns {
     }
 
     /**
-     * Counts an action of a customer as a conversion of the latest campaign sent to her in the
-     * {@code window} before {@code at}, once per campaign, customer and action; false when no
-     * campaign reached her then or it was counted already.
+     * Counts an action of a customer as a conversion of the latest campaign sent to her (or that
+     * would have been, in its control group) in the {@code window} before {@code at}, once per
+     * campaign, customer and action; false when no campaign reached her then or it was counted already.
      */
     public boolean convert(
             org.socialbank.directory.CustomerId customer,
@@ -438,7 +491,8 @@ public class JdbcCampaigns {
             Instant at,
             java.time.Duration window) {
         Optional<Recipient> latest = jdbc.sql("SELECT campaign_id, channel, external_user_id, variant FROM "
-                        + "campaign_recipients WHERE customer_id = ? AND status = 'sent' AND updated_at > ? AND updated_at <= ? "
+                        + "campaign_recipients WHERE customer_id = ? AND status IN ('sent', 'control') AND updated_at > ? "
+                        + "AND updated_at <= ? "
                         + "ORDER BY updated_at DESC, campaign_id LIMIT 1")
                 .params(customer.value(), utc(at.minus(window)), utc(at))
                 .query((rs, n) -> new Recipient(

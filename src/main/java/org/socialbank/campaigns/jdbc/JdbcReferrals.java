@@ -88,9 +88,32 @@ public class JdbcReferrals {
                 == 1;
     }
 
-    /** Referrals the campaign rewarded. */
+    /**
+     * The referral's reward to its referrer was refused by the ledger (review 2026-12-07 campaigns
+     * follow-up): it stays stamped (no replay books it), and is counted refused with the reason.
+     */
+    public void refused(UUID campaignId, UUID refereeId, String reason) {
+        jdbc.sql("UPDATE campaign_referrals SET refused_reason = ? WHERE campaign_id = ? AND referee_customer_id = ? "
+                        + "AND refused_reason IS NULL")
+                .params(reason.length() <= 32 ? reason : reason.substring(0, 32), campaignId, refereeId)
+                .update();
+    }
+
+    /** Referrals whose reward was refused, per reason: {@code {"no_account": 1}}. */
+    public java.util.Map<String, Long> refused(UUID campaignId) {
+        java.util.Map<String, Long> refused = new java.util.TreeMap<>();
+        jdbc.sql("SELECT refused_reason, COUNT(*) FROM campaign_referrals WHERE campaign_id = ? "
+                        + "AND refused_reason IS NOT NULL GROUP BY refused_reason")
+                .param(campaignId)
+                .query((rs, n) -> refused.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return refused;
+    }
+
+    /** Referrals the campaign rewarded (their referrer's reward booked, not refused). */
     public long rewards(UUID campaignId) {
-        return jdbc.sql("SELECT COUNT(*) FROM campaign_referrals WHERE campaign_id = ? AND rewarded_at IS NOT NULL")
+        return jdbc.sql("SELECT COUNT(*) FROM campaign_referrals WHERE campaign_id = ? AND rewarded_at IS NOT NULL "
+                        + "AND refused_reason IS NULL")
                 .param(campaignId)
                 .query(Long.class)
                 .single();

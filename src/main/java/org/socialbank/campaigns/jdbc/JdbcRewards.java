@@ -97,7 +97,8 @@ public class JdbcRewards {
     /** Rewards granted by the campaign: to its recipients, and for the new customers they brought. */
     public long rewards(UUID campaignId) {
         return jdbc.sql("SELECT (SELECT COUNT(*) FROM campaign_rewards WHERE campaign_id = ?) + (SELECT COUNT(*) FROM "
-                        + "campaign_referrals WHERE campaign_id = ? AND rewarded_at IS NOT NULL)")
+                        + "campaign_referrals WHERE campaign_id = ? AND rewarded_at IS NOT NULL "
+                        + "AND refused_reason IS NULL)")
                 .params(campaignId, campaignId)
                 .query(Long.class)
                 .single();

@@ -181,7 +181,7 @@ class CampaignsController {
             return Problems.response(
                     Problems.of(HttpStatus.BAD_REQUEST, e.getMessage(), CampaignBodies.detail(e.getMessage())));
         }
-        return answer(campaigns.define(body.id(), definition, caller.getName()), HttpStatus.CREATED);
+        return answer(campaigns.define(body.id(), definition, actor(caller)), HttpStatus.CREATED);
     }
 
     @Operation(summary = "Approve a draft (not by its creator) and queue everyone whose marketing consent is given")
@@ -196,7 +196,7 @@ class CampaignsController {
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/approve")
     ResponseEntity<?> approve(@PathVariable UUID id, Principal caller) {
-        return answer(campaigns.approve(id, caller.getName()), HttpStatus.OK);
+        return answer(campaigns.approve(id, actor(caller)), HttpStatus.OK);
     }
 
     @Operation(summary = "Pause an approved or sending campaign: nothing more is queued or sent until it is resumed")
@@ -205,8 +205,8 @@ class CampaignsController {
             description = "not_running",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/pause")
-    ResponseEntity<?> pause(@PathVariable UUID id) {
-        return answer(campaigns.pause(id), HttpStatus.OK);
+    ResponseEntity<?> pause(@PathVariable UUID id, Principal caller) {
+        return answer(campaigns.pause(id, actor(caller)), HttpStatus.OK);
     }
 
     @Operation(summary = "Resume a paused campaign where it stopped")
@@ -215,8 +215,49 @@ class CampaignsController {
             description = "not_paused",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/resume")
-    ResponseEntity<?> resume(@PathVariable UUID id) {
-        return answer(campaigns.resume(id), HttpStatus.OK);
+    ResponseEntity<?> resume(@PathVariable UUID id, Principal caller) {
+        return answer(campaigns.resume(id, actor(caller)), HttpStatus.OK);
+    }
+
+    /** One row of a campaign's audit as JSON. */
+    record AuditJson(java.time.Instant at, String action, String client, String clientName, String staff) {}
+
+    @Operation(summary = "Who defined, approved, paused and resumed the campaign, and when (oldest first, at most 500)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "{\"entries\": [{\"at\", \"action\": \"defined\"|\"approved\"|\"paused\"|\"resumed\", "
+                    + "\"client\" (the API token's fingerprint), \"clientName\", \"staff\"}]}")
+    @ApiResponse(
+            responseCode = "404",
+            description = "campaign_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/{id}/audit")
+    ResponseEntity<?> audit(@PathVariable UUID id) {
+        return campaigns
+                .audit(id)
+                .<ResponseEntity<?>>map(entries -> ResponseEntity.ok(Map.of(
+                        "entries",
+                        entries.stream()
+                                .map(e -> new AuditJson(
+                                        e.at(),
+                                        e.action(),
+                                        e.who().client(),
+                                        e.who().clientName(),
+                                        e.who().staff()))
+                                .toList())))
+                .orElseGet(CampaignsController::notFound);
+    }
+
+    /**
+     * The caller as the audit keeps it: the token's fingerprint (the principal) and the client's
+     * configured name, which the bearer filter puts in the authentication's details.
+     */
+    static org.socialbank.campaigns.CampaignActor actor(Principal caller) {
+        String name = caller instanceof org.springframework.security.core.Authentication a
+                        && a.getDetails() instanceof String client
+                ? client
+                : null;
+        return org.socialbank.campaigns.CampaignActor.client(caller.getName(), name);
     }
 
     @Operation(summary = "A campaign and how many recipients are queued, sent, failed or opted out")

@@ -26,7 +26,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A campaign's report for campaign managers (issue 17): its recipients per state, the presses of
- * its tracked link and of each of its own buttons (3.6), and the rewards it granted, also as CSV
+ * its tracked link and of each of its own buttons (3.6), the rewards it granted (and those refused)
+ * and who defined, approved, paused and resumed it (its audit), the statistics also as CSV
  * (audited as {@code campaign.exported}). Defining and approving stay in the campaigns API.
  */
 @Controller
@@ -55,6 +56,12 @@ class CampaignPages {
         model.addAttribute("campaign", campaign.get());
         model.addAttribute("stats", stats.get());
         model.addAttribute("buttons", rows(campaign.get().buttons(), stats.get().buttons()));
+        model.addAttribute(
+                "refused",
+                stats.get().rewardsRefused().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
+        model.addAttribute("audit", campaigns.audit(campaign.get().id()).orElse(List.of()));
         return "console/campaign";
     }
 
