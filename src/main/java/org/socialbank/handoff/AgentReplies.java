@@ -184,7 +184,12 @@ public class AgentReplies {
                         store.displayName(agent).orElse(agent.value())));
     }
 
-    /** A private note: in the transcript, never sent. Any agent of the case's team may write one. */
+    /**
+     * A private note: in the transcript, never sent. Any agent of the case's team may write one.
+     * A card number or a code in it is kept masked, as a customer's is (review 2026-12-07 security
+     * follow-up): a note is the agent's record of the case, so it is kept rather than refused, and
+     * the masking keeps what the note needs (a card's last four digits), never the secret.
+     */
     @Transactional
     public HandoffResult note(AgentId agent, CaseId id, String text) {
         if (text == null || text.isBlank() || text.length() > TEXT_LENGTH_MAX) {
@@ -194,7 +199,7 @@ public class AgentReplies {
         if (c.isEmpty()) {
             return new HandoffResult.Refused(HandoffRefusal.NOT_IN_TEAM);
         }
-        store.append(id, "NOTE", agent, null, text.strip(), null, clock.instant());
+        store.append(id, "NOTE", agent, null, Secrets.screen(text.strip()).text(), null, clock.instant());
         return HandoffResult.Done.of(id);
     }
 

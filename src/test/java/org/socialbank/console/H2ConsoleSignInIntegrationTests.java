@@ -155,6 +155,31 @@ class H2ConsoleSignInIntegrationTests {
         }
     }
 
+    @Test
+    @DisplayName("a password typed as the user name is never audited, a known name still is"
+            + " (review 2026-12-07 security follow-up)")
+    void aPasswordTypedAsTheNameIsNotAudited() {
+        StaffMember agent = staff.create(Role.AGENT);
+        // the shape StaffChanges generates: 20 of [a-zA-Z2-9] without look-alikes, a user name once lowercased
+        String typedPassword = "Hq4NtZ8wXp2RbKm7Vd3A";
+        FormClient client = new FormClient(port);
+        client.get("/console/login");
+        client.post("/console/login", "username", typedPassword, "password", ConsoleStaff.PASSWORD);
+        client.post("/console/login", "username", agent.username(), "password", "wrong");
+
+        List<AuditRow> rows = audit.newest(AuditLog.PAGE_MAX, null);
+        assertThat(rows.stream().map(AuditRow::toString).map(r -> r.toLowerCase(java.util.Locale.ROOT)))
+                .noneMatch(r -> r.contains(typedPassword.toLowerCase(java.util.Locale.ROOT)));
+        assertThat(rows)
+                .filteredOn(r -> "sign-in.unknown-name".equals(r.what()))
+                .extracting(AuditRow::whoName)
+                .contains("(unknown name, 20 characters)");
+        assertThat(rows)
+                .filteredOn(r -> agent.id().value().equals(r.whoId()) && "sign-in.password-wrong".equals(r.what()))
+                .extracting(AuditRow::whoName)
+                .containsExactly(agent.username());
+    }
+
     /** The page's error line: what a refused sign-in tells. */
     private static String refusal(FormClient.Page page) {
         assertThat(page.status()).isEqualTo(200);

@@ -267,6 +267,17 @@ abstract class HandoffContract {
     }
 
     @Test
+    @DisplayName("a card number in a private note is kept masked, its last four digits kept"
+            + " (review 2026-12-07 security follow-up)")
+    void aSecretInAPrivateNoteIsMasked() {
+        CaseId id = takenOver(Network.TELEGRAM, "tg-" + UUID.randomUUID());
+        assertThat(replies.note(agent, id, "  customer read out 4111 1111 1111 1111, pin 4821  "))
+                .isInstanceOf(HandoffResult.Done.class);
+        List<JdbcHandoffs.Line> lines = views.transcript(agent, id).orElseThrow();
+        assertThat(lines.get(lines.size() - 1).body()).isEqualTo("customer read out •••• •••• •••• 1111, pin ••••");
+    }
+
+    @Test
     @DisplayName("issue 19: a STOP during a takeover still withdraws marketing and is confirmed")
     void aStopDuringATakeoverIsConfirmed() {
         String chat = "tg-" + UUID.randomUUID();

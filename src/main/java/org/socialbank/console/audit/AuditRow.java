@@ -7,7 +7,7 @@ import java.util.UUID;
  * One row of the staff audit.
  *
  * @param whoId the member of staff, or null for a sign-in attempt with an unknown name
- * @param whoName the user name, as typed for a failed sign-in
+ * @param whoName the user name; for a sign-in under a name nobody has, only its length
  */
 public record AuditRow(
         long seq,

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 import org.socialbank.console.ConsoleProperties;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.audit.AuditLog;
@@ -28,8 +27,6 @@ public class StaffSignIn {
 
     /** Requests within this long of the last one do not write the session's last-seen time again. */
     static final Duration TOUCH_EVERY = Duration.ofSeconds(15);
-
-    static final Pattern USERNAME = Pattern.compile(StaffAccounts.USERNAME);
 
     private final JdbcStaff staff;
     private final JdbcSessions sessions;
@@ -62,12 +59,13 @@ public class StaffSignIn {
     public SignInStep password(String typedName, String password) {
         Instant now = clock.instant();
         String username = typedName.strip().toLowerCase(Locale.ROOT);
-        Optional<StaffAccount> found = staff.byUsername(username)
-                .flatMap(a -> staff.lockedById(a.member().id()))
-                .filter(StaffAccount::active);
+        Optional<StaffAccount> known = staff.byUsername(username);
+        Optional<StaffAccount> found =
+                known.flatMap(a -> staff.lockedById(a.member().id())).filter(StaffAccount::active);
         boolean right = credentials.matches(password, found.map(StaffAccount::passwordHash));
         if (found.isEmpty()) {
-            audit.append(null, loggable(username), "sign-in.unknown-name", "console", "");
+            String who = known.isPresent() ? username : unknownName(typedName);
+            audit.append(null, who, "sign-in.unknown-name", "console", "");
             return new SignInStep.Refused(null);
         }
         StaffAccount account = found.get();
@@ -177,11 +175,12 @@ public class StaffSignIn {
     }
 
     /**
-     * An unknown name as the audit keeps it: as typed when it could be a user name, else only its
-     * length, since people type their password into the name field and the audit is kept forever.
+     * A name nobody has, as the audit keeps it: only its length, never the text (review 2026-12-07
+     * security follow-up). People type their password into the name field, a generated staff
+     * password lowercased often looks like a user name, and the audit is kept forever.
      */
-    static String loggable(String typed) {
-        return USERNAME.matcher(typed).matches() ? typed : "(not a user name, " + typed.length() + " characters)";
+    static String unknownName(String typed) {
+        return "(unknown name, " + typed.strip().length() + " characters)";
     }
 
     private static java.util.UUID id(StaffAccount account) {

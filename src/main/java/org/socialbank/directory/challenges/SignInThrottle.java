@@ -1,10 +1,17 @@
 package org.socialbank.directory.challenges;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.security.otp.OneTimeCodes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -14,18 +21,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Failed sign-ins counted per user name and per address: after N in a row that key is locked for
  * a while, so guessing passwords is slow for one account and for one attacker alike.
+ *
+ * <p>A user name is kept only as an HMAC under a key derived from the server's pepper
+ * (review 2026-12-07 security follow-up): people type their password into the name field, and
+ * the row is written before the password is checked. Rows no failure touched for a lockout window
+ * count for nothing and are purged ({@link #forgetIdle}), so the table stays bounded.
  */
 @Component
 public class SignInThrottle {
 
+    private static final String HMAC = "HmacSHA256";
+
     private final JdbcLinking store;
+    private final SecretKeySpec nameKey;
     private final TransactionTemplate savepoint;
     private final DirectoryProperties properties;
     private final Clock clock;
 
     SignInThrottle(
-            JdbcLinking store, PlatformTransactionManager transactions, DirectoryProperties properties, Clock clock) {
+            JdbcLinking store,
+            OneTimeCodes codes,
+            PlatformTransactionManager transactions,
+            DirectoryProperties properties,
+            Clock clock) {
         this.store = store;
+        this.nameKey = new SecretKeySpec(codes.deriveKey("sign-in throttle user names"), HMAC);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.properties = properties;
@@ -73,6 +93,15 @@ public class SignInThrottle {
         store.clearFailures(userKey(username));
     }
 
+    /**
+     * Deletes up to {@code max} rows no failure touched for a lockout window and not locked now:
+     * they no longer count. Returns how many went.
+     */
+    public int forgetIdle(int max) {
+        Instant now = clock.instant();
+        return store.deleteIdleThrottleKeys(now.minus(properties.signInLockout()), now, max);
+    }
+
     private static Instant later(Optional<Instant> a, Optional<Instant> b) {
         if (a.isEmpty()) {
             return b.orElse(null);
@@ -80,9 +109,16 @@ public class SignInThrottle {
         return b.isEmpty() || a.get().isAfter(b.get()) ? a.get() : b.get();
     }
 
-    private static String userKey(String username) {
-        String key = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
-        return "user:" + (key.length() > 64 ? key.substring(0, 64) : key);
+    /** "user:" and the HMAC of the name as typed (trimmed, any case): never the text itself. */
+    private String userKey(String username) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(nameKey);
+            return "user:" + HexFormat.of().formatHex(mac.doFinal(name.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
     }
 
     private static String addressKey(String address) {

@@ -361,6 +361,26 @@ public class JdbcLinking {
         jdbc.sql("DELETE FROM login_failures WHERE throttle_key = ?").param(key).update();
     }
 
+    /**
+     * Deletes up to {@code max} keys last failed before {@code before} and not locked at {@code
+     * now}; the delete repeats the test, so a key that fails again meanwhile keeps its count.
+     */
+    public int deleteIdleThrottleKeys(Instant before, Instant now, int max) {
+        List<String> keys = jdbc.sql("SELECT throttle_key FROM login_failures WHERE updated_at < ?"
+                        + " AND (locked_until IS NULL OR locked_until <= ?) ORDER BY updated_at LIMIT ?")
+                .params(Timestamps.utc(before), Timestamps.utc(now), max)
+                .query(String.class)
+                .list();
+        return keys.isEmpty()
+                ? 0
+                : jdbc.sql("DELETE FROM login_failures WHERE throttle_key IN (:keys) AND updated_at < :before"
+                                + " AND (locked_until IS NULL OR locked_until <= :now)")
+                        .param("keys", keys)
+                        .param("before", Timestamps.utc(before))
+                        .param("now", Timestamps.utc(now))
+                        .update();
+    }
+
     // --- mapping ------------------------------------------------------------------------
 
     private static ChannelIdentity identity(ResultSet rs, int row) throws SQLException {

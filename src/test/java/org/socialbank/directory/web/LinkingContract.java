@@ -28,6 +28,7 @@ import org.socialbank.directory.NewCustomer;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationNotConfirmed;
 import org.socialbank.directory.PhoneLinkStarted;
+import org.socialbank.directory.challenges.SignInThrottle;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
@@ -43,6 +44,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Linking a chat account and confirming an operation, through the bank's real pages over HTTP:
@@ -82,6 +86,15 @@ abstract class LinkingContract {
 
     @Autowired
     RecordedEvents events;
+
+    @Autowired
+    SignInThrottle throttle;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     FormClient browser;
     String username;
@@ -536,6 +549,75 @@ abstract class LinkingContract {
         String longer = PASSWORD + "x".repeat(72 - PASSWORD.length()) + "tail";
         assertThat(browser.post(path, "username", username, "password", longer).html())
                 .contains("The user name or the password is not right.");
+    }
+
+    @Test
+    @DisplayName("a name typed at sign-in is kept only as an HMAC: a password typed there is never stored"
+            + " (review 2026-12-07 security follow-up)")
+    void aNameTypedAtSignInIsNeverStored() {
+        String path = path(linking.offerLink(identities
+                        .identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null)
+                        .id())
+                .url());
+        browser.get(path);
+        assertThat(browser.post(path, "username", "Secret-Pass-123", "password", PASSWORD)
+                        .html())
+                .contains("The user name or the password is not right.");
+        assertThat(throttleRowsContaining("secret-pass-123")).isZero();
+
+        // the lockout still counts per name, whatever the case and the address
+        String name = "Secret-Pass-" + UUID.randomUUID();
+        TransactionTemplate each = new TransactionTemplate(transactions);
+        for (int i = 0; i < 5; i++) {
+            String address = "192.0.2." + i;
+            assertThat(throttle.lockedUntil(name, address)).as("failure %d", i).isEmpty();
+            each.executeWithoutResult(status -> {
+                throttle.hold(name, address);
+                throttle.failed(name, address);
+            });
+        }
+        assertThat(throttle.lockedUntil(" " + name.toUpperCase(java.util.Locale.ROOT) + " ", "198.51.100.7"))
+                .isPresent();
+        assertThat(throttleRowsContaining(name)).isZero();
+    }
+
+    @Test
+    @DisplayName("throttle rows idle for a lockout window are purged, locked and recent ones stay"
+            + " (review 2026-12-07 security follow-up)")
+    void idleThrottleRowsArePurged() {
+        String idle = "ip:idle-" + UUID.randomUUID();
+        String recent = "ip:recent-" + UUID.randomUUID();
+        String locked = "ip:locked-" + UUID.randomUUID();
+        tokens.insertThrottleKey(idle, clock.instant().minus(Duration.ofMinutes(16)));
+        tokens.insertThrottleKey(recent, clock.instant().minus(Duration.ofMinutes(14)));
+        tokens.insertThrottleKey(locked, clock.instant().minus(Duration.ofMinutes(16)));
+        tokens.lock(locked, clock.instant().plus(Duration.ofMinutes(1)));
+
+        int purged;
+        do {
+            purged = throttle.forgetIdle(10);
+        } while (purged == 10);
+
+        assertThat(throttleKeyExists(idle)).as("idle for 16 minutes").isFalse();
+        assertThat(throttleKeyExists(recent))
+                .as("a failure 14 minutes ago still counts")
+                .isTrue();
+        assertThat(throttleKeyExists(locked)).as("locked for another minute").isTrue();
+    }
+
+    private long throttleRowsContaining(String text) {
+        return jdbc.sql("SELECT COUNT(*) FROM login_failures WHERE LOWER(throttle_key) LIKE ?")
+                .param("%" + text.toLowerCase(java.util.Locale.ROOT) + "%")
+                .query(Long.class)
+                .single();
+    }
+
+    private boolean throttleKeyExists(String key) {
+        return jdbc.sql("SELECT COUNT(*) FROM login_failures WHERE throttle_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Test
