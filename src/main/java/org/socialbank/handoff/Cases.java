@@ -92,6 +92,8 @@ class Cases {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                now, // an answer is owed from now
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
         store.insertCase(queued);

@@ -171,6 +171,8 @@ public class Handoffs {
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
+                    now,
+                    Optional.empty(),
                     Optional.empty(),
                     Optional.empty());
             store.insertCase(open);

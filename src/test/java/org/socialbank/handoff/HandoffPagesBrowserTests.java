@@ -103,6 +103,8 @@ class HandoffPagesBrowserTests extends ConsolePagesFixture {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                clock.instant(),
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty()));
         wait.until(ExpectedConditions.presenceOfElementLocated(
