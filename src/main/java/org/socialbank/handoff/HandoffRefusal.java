@@ -27,6 +27,8 @@ public enum HandoffRefusal {
     UNKNOWN_AGENT,
     /** A link that does not lead to the bank's own pages. */
     FOREIGN_LINK,
+    /** A transfer to a team no agent belongs to (a typo: nobody would ever serve its queue). */
+    UNKNOWN_TEAM,
     /** A reply holding a card number, a PIN or a one-time code ({@code shared.Secrets}): never in a chat. */
     SECRET;
 

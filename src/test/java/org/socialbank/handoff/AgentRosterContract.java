@@ -458,7 +458,9 @@ abstract class AgentRosterContract {
         Instant queuedAt = views.find(held).orElseThrow().queuedAt();
         clock.advance(properties.queueWaitMax().plusHours(1));
 
-        assertThat(handoffs.transferToTeam(pia, held, team())).isInstanceOf(HandoffResult.Done.class);
+        String target = team();
+        agent("Quin", false, target); // the team exists, nobody of it on duty
+        assertThat(handoffs.transferToTeam(pia, held, target)).isInstanceOf(HandoffResult.Done.class);
         Instant transferred = clock.instant();
         clock.advance(Duration.ofMinutes(1));
         janitor.run();

@@ -461,6 +461,15 @@ public class JdbcHandoffs {
                 == 1;
     }
 
+    /** Whether at least one agent belongs to the team (available or not). */
+    public boolean teamHasAgents(String team) {
+        return jdbc.sql("SELECT COUNT(*) FROM handoff_agent_teams WHERE team = ?")
+                        .param(team)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** Enrolled agents after {@code after} in id order, at most {@code limit} (a page of the reconcile). */
     public List<AgentId> agentIds(String after, int limit) {
         return jdbc.sql("SELECT agent_id FROM handoff_agents WHERE agent_id > ? ORDER BY agent_id LIMIT ?")
