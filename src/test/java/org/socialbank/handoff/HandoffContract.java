@@ -585,6 +585,31 @@ abstract class HandoffContract {
         assertThat(lastOutboxText(identity)).contains("You are number").contains("nobody is available right now");
     }
 
+    @Test
+    @DisplayName("the transcript reads the newest lines, oldest of them first; a case keeps its newest customer lines "
+            + "only, agents' lines stay (review 2026-12-07 handoff follow-up)")
+    void theNewestLinesAreReadAndCustomerLinesAreBounded() {
+        CaseId id = takenOver(Network.TELEGRAM, "tg-" + UUID.randomUUID());
+        for (int i = 1; i <= 5; i++) {
+            store.append(id, "CUSTOMER", null, null, "c" + i, null, clock.instant());
+        }
+        store.append(id, "AGENT", agent, null, "a1", null, clock.instant());
+        store.append(id, "CUSTOMER", null, null, "c6", null, clock.instant());
+
+        // before: the oldest two, "queued" and "assigned"
+        assertThat(store.transcript(id, 2)).extracting(JdbcHandoffs.Line::body).containsExactly("a1", "c6");
+        long lines = store.transcriptLines(id);
+        assertThat(views.olderLines(id)).isEqualTo(Math.max(0, lines - HandoffViews.LINES_MAX));
+
+        assertThat(store.keepNewestCustomerLines(id, 3)).isEqualTo(3);
+        assertThat(store.transcript(id, 100).stream()
+                        .filter(l -> !l.author().equals("BANK"))
+                        .map(JdbcHandoffs.Line::body))
+                .containsExactly("c4", "c5", "a1", "c6");
+        assertThat(store.transcriptLines(id)).isEqualTo(lines - 3);
+        assertThat(store.keepNewestCustomerLines(id, 3)).isZero();
+    }
+
     private String lastOutboxText(IdentityId identity) {
         return jdbc.sql("SELECT body FROM handoff_transcript t JOIN handoff_cases c ON c.id = t.case_id "
                         + "WHERE c.identity_id = ? AND t.author = 'BANK' AND t.outbox_id IS NOT NULL "

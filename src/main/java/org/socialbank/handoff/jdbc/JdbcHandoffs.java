@@ -296,9 +296,15 @@ public class JdbcHandoffs {
                 .update();
     }
 
+    /**
+     * The newest {@code limit} lines of a case's transcript, oldest of them first (review
+     * 2026-12-07 handoff follow-up: the first lines were read, and past the limit an agent never
+     * saw what the customer wrote last).
+     */
     public List<Line> transcript(CaseId id, int limit) {
-        return jdbc.sql("SELECT seq, author, agent_id, body, created_at FROM handoff_transcript WHERE case_id = ? "
-                        + "ORDER BY seq LIMIT ?")
+        List<Line> newest = new java.util.ArrayList<>(jdbc.sql(
+                        "SELECT seq, author, agent_id, body, created_at FROM handoff_transcript WHERE case_id = ? "
+                                + "ORDER BY seq DESC LIMIT ?")
                 .params(id.value(), limit)
                 .query((rs, n) -> new Line(
                         rs.getLong("seq"),
@@ -306,7 +312,36 @@ public class JdbcHandoffs {
                         Optional.ofNullable(rs.getString("agent_id")).map(AgentId::new),
                         rs.getString("body"),
                         Timestamps.instant(rs, "created_at")))
-                .list();
+                .list());
+        java.util.Collections.reverse(newest);
+        return newest;
+    }
+
+    /** How many lines the case's transcript holds. */
+    public long transcriptLines(CaseId id) {
+        return jdbc.sql("SELECT COUNT(*) FROM handoff_transcript WHERE case_id = ?")
+                .param(id.value())
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Deletes the case's customer lines older than its newest {@code keep} (a bound on what one
+     * case stores: a customer writing without end); the caller holds the owner's row. How many.
+     */
+    public int keepNewestCustomerLines(CaseId id, int keep) {
+        Long oldestKept = jdbc.sql("SELECT MIN(seq) FROM (SELECT seq FROM handoff_transcript WHERE case_id = ? "
+                        + "AND author = 'CUSTOMER' ORDER BY seq DESC LIMIT ?) newest")
+                .params(id.value(), keep)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (oldestKept == null) {
+            return 0;
+        }
+        return jdbc.sql("DELETE FROM handoff_transcript WHERE case_id = ? AND author = 'CUSTOMER' AND seq < ?")
+                .params(id.value(), oldestKept)
+                .update();
     }
 
     /** The outbox row of an agent's reply sent before under this client id. */
