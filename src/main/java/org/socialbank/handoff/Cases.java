@@ -92,6 +92,8 @@ class Cases {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                now, // an answer is owed from now
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
         store.insertCase(queued);
@@ -137,15 +139,11 @@ class Cases {
 
     /**
      * A waiting case (its owner locked) goes to the agent who is next, if any can take it, and its
-     * customer is told truthfully: who joined, or their place in the queue.
+     * customer is told truthfully: who joined, or their place in the queue. The notice's outbox row.
      */
-    void offer(HandoffCase queued) {
+    Optional<UUID> offer(HandoffCase queued) {
         Optional<HandoffCase> assigned = assign(queued);
-        if (assigned.isPresent()) {
-            tell(assigned.get(), joined(assigned.get()));
-        } else {
-            tell(queued, waiting(queued));
-        }
+        return assigned.isPresent() ? tell(assigned.get(), joined(assigned.get())) : tell(queued, waiting(queued));
     }
 
     /** Gives a queued case (its owner locked) to the agent who is next round-robin, if any can take it. */

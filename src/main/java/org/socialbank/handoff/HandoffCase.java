@@ -12,6 +12,13 @@ import org.socialbank.shared.Network;
  * and never changes; {@code waitFrom} is since when it counts against {@code queue-wait-max}: when
  * it was queued, or when it last went back to a queue (review 2026-12-07 console follow-up), so
  * the hours a customer spent with an agent who then left are not held against her.
+ *
+ * <p>{@code firstResponseAt} is the case's first answer by anyone, for reports; {@code answeredAt}
+ * is this assignment's (review 2026-12-07 handoff follow-up): cleared when the case is passed on
+ * (to an agent or a queue), so an agent who takes an answered case and never writes holds an
+ * unanswered case the janitor gives back. {@code answerDueFrom} is since when the present holder
+ * owes the customer an answer, where the first-response timer starts: when it was queued, or when
+ * an answered case was passed on; a case nobody answered keeps it (her wait is not reset).
  */
 public record HandoffCase(
         CaseId id,
@@ -28,6 +35,8 @@ public record HandoffCase(
         Instant waitFrom,
         Optional<Instant> assignedAt,
         Optional<Instant> firstResponseAt,
+        Optional<Instant> answeredAt,
+        Instant answerDueFrom,
         Optional<Instant> snoozedUntil,
         Optional<Instant> closedAt,
         Optional<Integer> csat) {
@@ -71,7 +80,7 @@ public record HandoffCase(
                 waitFrom,
                 Optional.of(to),
                 Optional.of(now),
-                firstResponseAt,
+                passedOn(now),
                 Optional.empty(),
                 closedAt);
     }
@@ -88,27 +97,51 @@ public record HandoffCase(
                 now,
                 Optional.empty(),
                 Optional.empty(),
-                firstResponseAt,
+                passedOn(now),
                 Optional.empty(),
                 closedAt);
     }
 
+    /**
+     * The answer times of the case passed on at {@code now}: the next holder has not answered yet,
+     * and owes an answer from now if the last one gave one, else since the customer began to wait.
+     */
+    private Answers passedOn(Instant now) {
+        return new Answers(firstResponseAt, Optional.empty(), answeredAt.isPresent() ? now : answerDueFrom);
+    }
+
+    private Answers answers() {
+        return new Answers(firstResponseAt, answeredAt, answerDueFrom);
+    }
+
+    /** The case's answer times, moved together. */
+    private record Answers(Optional<Instant> first, Optional<Instant> answered, Instant dueFrom) {}
+
     HandoffCase snoozedUntil(Instant until) {
-        return moved(team, Status.SNOOZED, waitFrom, agent, assignedAt, firstResponseAt, Optional.of(until), closedAt);
+        return moved(team, Status.SNOOZED, waitFrom, agent, assignedAt, answers(), Optional.of(until), closedAt);
     }
 
     HandoffCase awake() {
-        return moved(team, Status.ASSIGNED, waitFrom, agent, assignedAt, firstResponseAt, Optional.empty(), closedAt);
+        return moved(team, Status.ASSIGNED, waitFrom, agent, assignedAt, answers(), Optional.empty(), closedAt);
     }
 
+    /** Its holder answered at {@code now}: the case's first answer if none came before, and this assignment's. */
     HandoffCase answered(Instant now) {
-        return firstResponseAt.isPresent()
+        return answeredAt.isPresent()
                 ? this
-                : moved(team, status, waitFrom, agent, assignedAt, Optional.of(now), snoozedUntil, closedAt);
+                : moved(
+                        team,
+                        status,
+                        waitFrom,
+                        agent,
+                        assignedAt,
+                        new Answers(firstResponseAt.or(() -> Optional.of(now)), Optional.of(now), answerDueFrom),
+                        snoozedUntil,
+                        closedAt);
     }
 
     HandoffCase closed(Status to, Instant now) {
-        return moved(team, to, waitFrom, agent, assignedAt, firstResponseAt, Optional.empty(), Optional.of(now));
+        return moved(team, to, waitFrom, agent, assignedAt, answers(), Optional.empty(), Optional.of(now));
     }
 
     /** The same case with what a step of its life changes; who, why and since when stay. */
@@ -118,7 +151,7 @@ public record HandoffCase(
             Instant toWaitFrom,
             Optional<AgentId> toAgent,
             Optional<Instant> toAssignedAt,
-            Optional<Instant> toFirstResponseAt,
+            Answers toAnswers,
             Optional<Instant> toSnoozedUntil,
             Optional<Instant> toClosedAt) {
         return new HandoffCase(
@@ -135,17 +168,24 @@ public record HandoffCase(
                 queuedAt,
                 toWaitFrom,
                 toAssignedAt,
-                toFirstResponseAt,
+                toAnswers.first(),
+                toAnswers.answered(),
+                toAnswers.dueFrom(),
                 toSnoozedUntil,
                 toClosedAt,
                 csat);
     }
 
-    /** The SLA timers now. */
+    /**
+     * The SLA timers now. The first response is its present holder's (team or agent): from when
+     * they began to owe an answer to their answer, so a case answered once and passed on does not
+     * count as answered in the team that has it now.
+     */
     public Sla sla(Instant now, HandoffProperties properties) {
         return Sla.of(
                 queuedAt,
-                firstResponseAt,
+                answerDueFrom,
+                answeredAt,
                 closedAt,
                 now,
                 properties.firstResponse(),

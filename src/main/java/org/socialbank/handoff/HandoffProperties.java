@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Handoff settings ({@code socialbank.handoff.*}), checked at startup.
  *
- * @param firstResponse the first-response target: from queued to the agent's first reply
+ * @param firstResponse the first-response target: from when the present team or agent began to owe an answer (queued, or an answered case passed on) to their first reply
  * @param resolution the resolution target: from queued to resolved or handed back
  * @param warningPercent the share of a target after which its timer shows a warning (1..99)
  * @param unsureMax answers in a row the assistant was unsure of after which a person takes over (0: never)

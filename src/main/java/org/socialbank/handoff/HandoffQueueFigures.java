@@ -48,7 +48,8 @@ class HandoffQueueFigures implements QueueFigures {
             }
             Sla sla = Sla.of(
                     c.queuedAt(),
-                    c.firstResponseAt(),
+                    c.answerDueFrom(),
+                    c.answeredAt(),
                     Optional.empty(),
                     now,
                     properties.firstResponse(),

@@ -27,6 +27,15 @@ public enum HandoffRefusal {
     UNKNOWN_AGENT,
     /** A link that does not lead to the bank's own pages. */
     FOREIGN_LINK,
+    /** A transfer to a team no agent belongs to (a typo: nobody would ever serve its queue). */
+    UNKNOWN_TEAM,
+    /**
+     * A take-over of a conversation the bot has (the customer did not ask for a person) without a
+     * reason of 1..200 characters: it shows the agent her last movements, so the audit says why.
+     */
+    REASON_REQUIRED,
+    /** A reply with both a template and typed text: which one was meant is not guessed. */
+    TEMPLATE_AND_TEXT,
     /** A reply holding a card number, a PIN or a one-time code ({@code shared.Secrets}): never in a chat. */
     SECRET;
 

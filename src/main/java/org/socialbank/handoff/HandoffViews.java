@@ -17,7 +17,7 @@ public class HandoffViews {
 
     /** Open cases read at most for one view. */
     public static final int OPEN_MAX = 500;
-    /** Transcript lines read at most. */
+    /** Transcript lines read at most: the newest; the page says how many older ones it does not show. */
     public static final int LINES_MAX = 1_000;
     /** A conversation the bot has is listed for take-over while it was active this recently. */
     public static final int BOT_ACTIVE_HOURS = 24;
@@ -62,13 +62,19 @@ public class HandoffViews {
                 .toList();
     }
 
-    /** A case's transcript, to an agent of its team; empty otherwise. */
+    /** A case's transcript (its newest {@link #LINES_MAX} lines), to an agent of its team; empty otherwise. */
     @Transactional(readOnly = true)
     public Optional<List<JdbcHandoffs.Line>> transcript(AgentId agent, CaseId id) {
         Optional<Assignment.Agent> self = handoffs.agent(agent);
         return store.find(id)
                 .filter(c -> self.map(a -> a.teams().contains(c.team())).orElse(false))
                 .map(c -> store.transcript(id, LINES_MAX));
+    }
+
+    /** How many older lines of the case's transcript {@link #transcript} does not show. */
+    @Transactional(readOnly = true)
+    public long olderLines(CaseId id) {
+        return Math.max(0, store.transcriptLines(id) - LINES_MAX);
     }
 
     /** The agents of a team (for a transfer or a reassignment), with their load. */

@@ -171,6 +171,8 @@ public class Handoffs {
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
+                    now,
+                    Optional.empty(),
                     Optional.empty(),
                     Optional.empty());
             store.insertCase(open);
@@ -225,19 +227,25 @@ public class Handoffs {
 
     /**
      * The agent's case goes back to a queue (another team's), keeping its place but waiting afresh
-     * there; the agent gets room.
+     * there; the agent gets room. The customer is told who joined, or her place in the queue (no
+     * longer "Ana is with you" while nobody is); a team no agent belongs to is refused
+     * ({@code unknown_team}: a typo would put her in a queue nobody serves). Review 2026-12-07
+     * handoff follow-up.
      */
     @Transactional
     public HandoffResult transferToTeam(AgentId agent, CaseId id, String team) {
         if (!Teams.valid(team)) {
             return new HandoffResult.Refused(HandoffRefusal.INVALID);
         }
+        if (!store.teamHasAgents(team)) {
+            return new HandoffResult.Refused(HandoffRefusal.UNKNOWN_TEAM);
+        }
         return mine(agent, id)
                 .<HandoffResult>map(c -> {
                     HandoffCase queued = c.queuedIn(team, clock.instant());
                     store.updateCase(queued);
                     store.append(id, "BANK", agent, null, "transferred to team " + team, null, clock.instant());
-                    Optional<java.util.UUID> told = cases.assign(queued).flatMap(a -> cases.tell(a, cases.joined(a)));
+                    Optional<java.util.UUID> told = cases.offer(queued);
                     cases.pullFor(agent, PULL_MAX);
                     return new HandoffResult.Done(id, told, false);
                 })

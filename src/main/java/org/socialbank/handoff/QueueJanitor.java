@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Nor may she wait for an agent who is gone (review 2026-12-07 console follow-up): an agent
  * available for new cases whom the console has not seen for {@code presence-timeout} (the browser
- * closed, the session ended) is marked away, and the cases they hold that nobody has answered yet go
+ * closed, the session ended) is marked away, and the cases they hold that they have not answered (an
+ * answer by the agent who passed a case on does not count: review 2026-12-07 handoff follow-up) go
  * back to their queue, keeping their place, or to a colleague, each customer told in her language
  * ({@link RequeueHeldCases}, the path of a disabled agent); the cases they answered stay theirs.
  * Assignment already passed them over ({@link JdbcHandoffs#agents}). An agent away by choice who is
@@ -143,7 +144,8 @@ public class QueueJanitor {
             return Boolean.TRUE.equals(transactions.execute(status -> {
                 boolean done = held.from(
                         agent,
-                        c -> c.firstResponseAt().isPresent(), // an answered case stays with its agent
+                        // a case this agent answered stays theirs; one answered by an agent before them does not
+                        c -> c.answeredAt().isPresent(),
                         c -> "back to the queue: the agent was not seen at the console for "
                                 + properties.presenceTimeout().toMinutes() + " minutes",
                         stillUnseen);

@@ -458,7 +458,9 @@ abstract class AgentRosterContract {
         Instant queuedAt = views.find(held).orElseThrow().queuedAt();
         clock.advance(properties.queueWaitMax().plusHours(1));
 
-        assertThat(handoffs.transferToTeam(pia, held, team())).isInstanceOf(HandoffResult.Done.class);
+        String target = team();
+        agent("Quin", false, target); // the team exists, nobody of it on duty
+        assertThat(handoffs.transferToTeam(pia, held, target)).isInstanceOf(HandoffResult.Done.class);
         Instant transferred = clock.instant();
         clock.advance(Duration.ofMinutes(1));
         janitor.run();
@@ -470,6 +472,45 @@ abstract class AgentRosterContract {
         clock.advance(properties.queueWaitMax());
         janitor.run();
         assertThat(views.find(held).orElseThrow().status()).isEqualTo(HandoffCase.Status.HANDED_BACK);
+    }
+
+    @Test
+    @DisplayName("an answered case transferred to another team and taken there by an agent who goes away without "
+            + "writing goes back to the queue, the customer told her place, and its first-response timer runs for "
+            + "the new team (review 2026-12-07 handoff follow-up)")
+    void anAnswerBeforeATransferDoesNotKeepTheCaseWithTheNextAgent() {
+        String first = team();
+        AgentId ana = agent("Ana", true, first);
+        IdentityId customer = chat();
+        CaseId id = open(customer, first);
+        assertThat(replies.reply(ana, id, "c-1", "Hello, I will pass you to cards"))
+                .isInstanceOf(HandoffResult.Done.class);
+        String cards = team();
+        AgentId ben = agent("Ben", true, cards);
+
+        assertThat(handoffs.transferToTeam(ana, id, cards)).isInstanceOf(HandoffResult.Done.class);
+        HandoffCase withBen = views.find(id).orElseThrow();
+        assertThat(withBen.agent()).contains(ben);
+        assertThat(withBen.firstResponseAt())
+                .as("the case's first answer stays for reports")
+                .isPresent();
+        assertThat(withBen.answeredAt()).as("Ben has not answered").isEmpty();
+        clock.advance(properties.firstResponse().plusSeconds(1));
+        // before: "met", the answer Ana gave in another team counted for Ben's
+        assertThat(views.find(id).orElseThrow().sla(clock.instant(), properties).firstResponse())
+                .isEqualTo(Sla.State.BREACHED);
+        long told = outboxRows(customer);
+
+        clock.advance(properties.presenceTimeout()); // Ben is not seen at the console again
+        assertThat(janitor.markUnseenAway()).isPositive();
+
+        HandoffCase given = views.find(id).orElseThrow();
+        assertThat(given.status())
+                .as("before: answered, it stayed with Ben for ever")
+                .isEqualTo(HandoffCase.Status.QUEUED);
+        assertThat(given.agent()).isEmpty();
+        assertThat(outboxRows(customer)).isEqualTo(told + 1);
+        assertThat(lastBankLine(id)).contains("You are number 1 in the queue");
     }
 
     /**

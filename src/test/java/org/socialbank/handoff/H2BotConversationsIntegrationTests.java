@@ -40,8 +40,12 @@ class H2BotConversationsIntegrationTests extends ConsolePagesFixture {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.html()).contains("data-identity=\"" + identity.value() + "\"");
 
-        FormClient.Page taken =
-                agent.post("/console/conversations/bot/" + identity.value() + "/take", "team", "payments");
+        FormClient.Page taken = agent.post(
+                "/console/conversations/bot/" + identity.value() + "/take",
+                "team",
+                "payments",
+                "reason",
+                "she wrote three times about a missing refund");
         assertThat(taken.status()).isEqualTo(200);
         assertThat(taken.html()).contains("reply-form");
         Owner owner = handoffs.owner(identity);
@@ -63,8 +67,39 @@ class H2BotConversationsIntegrationTests extends ConsolePagesFixture {
 
         // a second agent is refused: a person has it
         FormClient other = staff.signedIn(port, Role.AGENT);
-        FormClient.Page refused = other.post("/console/conversations/bot/" + identity.value() + "/take");
+        FormClient.Page refused =
+                other.post("/console/conversations/bot/" + identity.value() + "/take", "reason", "to help");
         assertThat(refused.html()).contains("data-refused=\"not_yours\"").doesNotContain("reply-form");
+    }
+
+    @Test
+    @DisplayName("a take-over from the bot needs a reason of 1..200 characters, written to the audit: the customer "
+            + "did not ask for a person and the agent sees her last movements (review 2026-12-07 handoff follow-up)")
+    void aTakeOverFromTheBotNeedsAReason() {
+        String chat = "tg-" + UUID.randomUUID();
+        say(chat, "help");
+        IdentityId identity =
+                identities.identify(Network.TELEGRAM, chat, null, null).id();
+        FormClient agent = staff.signedIn(port, Role.AGENT);
+        String take = "/console/conversations/bot/" + identity.value() + "/take";
+
+        for (String[] fields : new String[][] {{}, {"reason", "   "}, {"reason", "x".repeat(201)}}) {
+            FormClient.Page refused = agent.post(take, fields);
+            assertThat(refused.html())
+                    .contains("data-refused=\"reason_required\"")
+                    .contains("Say why you take this conversation from the bot");
+            assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
+        }
+
+        assertThat(agent.post(take, "reason", "  fraud team asked me to check her last payments ")
+                        .html())
+                .contains("reply-form");
+        CaseId caseId = ((Owner.Agent) handoffs.owner(identity)).caseId();
+        assertThat(jdbc.sql("SELECT why FROM console_audit WHERE what = 'conversation.take-over' AND subject = ?")
+                        .param("conversation:" + caseId.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("taken from the bot: fraud team asked me to check her last payments");
     }
 
     @Test
@@ -75,11 +110,16 @@ class H2BotConversationsIntegrationTests extends ConsolePagesFixture {
         IdentityId identity =
                 identities.identify(Network.TELEGRAM, chat, null, null).id();
         FormClient agent = staff.signedIn(port, Role.AGENT);
-        assertThat(agent.post("/console/conversations/bot/" + identity.value() + "/take", "team", "loans")
+        assertThat(agent.post(
+                                "/console/conversations/bot/" + identity.value() + "/take",
+                                "team",
+                                "loans",
+                                "reason",
+                                "to help")
                         .html())
                 .contains("data-refused=\"not_in_team\"");
         assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
-        assertThat(agent.post("/console/conversations/bot/" + UUID.randomUUID() + "/take")
+        assertThat(agent.post("/console/conversations/bot/" + UUID.randomUUID() + "/take", "reason", "to help")
                         .html())
                 .contains("data-refused=\"not_found\"");
 

@@ -261,6 +261,50 @@ class H2ConversationPagesIntegrationTests extends ConsolePagesFixture {
                 .isEqualTo(1);
     }
 
+    @Test
+    @DisplayName("a case with 1,001 customer lines shows the newest on its page and says older lines are hidden; a "
+            + "reply with both a template and typed text is refused; a transfer to a team nobody belongs to is refused "
+            + "with its sentence (review 2026-12-07 handoff follow-up)")
+    void theNewestLinesShowAndAmbiguousActionsAreRefused() {
+        String chat = "tg-" + UUID.randomUUID();
+        say(chat, "I want to talk to a human");
+        IdentityId identity =
+                identities.identify(Network.TELEGRAM, chat, null, null).id();
+        FormClient agent = staff.signedIn(port, Role.AGENT);
+        String id = caseIn(agent.get("/console/conversations").html(), identity);
+        agent.get("/console/conversations/" + id);
+        assertThat(agent.post("/console/conversations/" + id + "/take").status())
+                .isEqualTo(200);
+        CaseId caseId = new CaseId(UUID.fromString(id));
+        for (int i = 1; i <= 1_001; i++) {
+            store.append(caseId, "CUSTOMER", null, null, "customer line " + i + ".", null, clock.instant());
+        }
+
+        String page = agent.get("/console/conversations/" + id).html();
+        // before: the first 1,000 lines were read, and the newest were never shown
+        assertThat(page).contains("customer line 1001.").contains("id=\"older-lines\"");
+        assertThat(page).doesNotContain("I want to talk to a human");
+        long told = outbox(identity);
+
+        FormClient.Page both = agent.post(
+                "/console/conversations/" + id + "/reply",
+                "clientId",
+                UUID.randomUUID().toString(),
+                "text",
+                "Your card is on its way, I checked.",
+                "template",
+                AgentReplies.TEMPLATES.get(0));
+        assertThat(both.html())
+                .contains("data-refused=\"template_and_text\"")
+                .contains("choose a template or type a reply, not both");
+        assertThat(outbox(identity)).as("nothing sent").isEqualTo(told);
+
+        FormClient.Page typo = agent.post("/console/conversations/" + id + "/transfer", "toTeam", "crads");
+        assertThat(typo.html()).contains("data-refused=\"unknown_team\"").contains("No agent belongs to this team");
+        assertThat(handoffs.owner(identity)).isInstanceOf(Owner.Agent.class);
+        assertThat(outbox(identity)).isEqualTo(told);
+    }
+
     private long outbox(IdentityId identity) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE identity_id = ?")
                 .param(identity.value())
@@ -397,10 +441,9 @@ class H2ConversationPagesIntegrationTests extends ConsolePagesFixture {
         IdentityId lateIdentity =
                 identities.identify(Network.TELEGRAM, late, null, null).id();
         // waiting for two hours: past the first answer's (5 min) and the resolution's (1 h) targets
-        jdbc.sql("UPDATE handoff_cases SET queued_at = ? WHERE identity_id = ?")
-                .params(
-                        java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofHours(2))),
-                        lateIdentity.value())
+        java.sql.Timestamp twoHoursAgo = java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofHours(2)));
+        jdbc.sql("UPDATE handoff_cases SET queued_at = ?, answer_due_from = ? WHERE identity_id = ?")
+                .params(twoHoursAgo, twoHoursAgo, lateIdentity.value())
                 .update();
 
         String after = supervisor.get("/console/dashboard.csv").html();

@@ -531,13 +531,13 @@ abstract class HandoffContract {
         CaseId id = ((HandoffResult.Done) handoffs.takeOver(agent, identity)).caseId();
         Instant queuedAt = views.find(id).orElseThrow().queuedAt();
         String other = "o" + UUID.randomUUID().toString().substring(0, 8);
+        AgentId busy = new AgentId("busy-" + UUID.randomUUID());
+        handoffs.saveAgent(busy, "Fay", 0, false, Set.of(other), Set.of(Language.EN));
         assertThat(handoffs.transferToTeam(agent, id, other)).isInstanceOf(HandoffResult.Done.class);
         HandoffCase moved = views.find(id).orElseThrow();
         assertThat(moved.team()).isEqualTo(other);
         assertThat(moved.queuedAt()).isEqualTo(queuedAt);
         assertThat(handoffs.owner(identity)).isInstanceOf(Owner.Queue.class);
-        AgentId busy = new AgentId("busy-" + UUID.randomUUID());
-        handoffs.saveAgent(busy, "Fay", 0, false, Set.of(other), Set.of(Language.EN));
         assertThat(handoffs.reassign(new AgentId("supervisor"), id, busy)).isInstanceOf(HandoffResult.Done.class);
         assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Agent(id, busy));
         assertThat(handoffs.snooze(busy, id, Duration.ofMinutes(30))).isInstanceOf(HandoffResult.Done.class);
@@ -566,6 +566,68 @@ abstract class HandoffContract {
         assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isEqualTo(new Owner.Agent(id, agent));
         assertThat(views.find(waiting).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
         store.setAvailable(agent, false);
+    }
+
+    @Test
+    @DisplayName("a transfer to a team nobody of which is available tells the customer her place (not \"Dana is "
+            + "with you\" still); a transfer to a team no agent belongs to is refused, the case stays (review "
+            + "2026-12-07 handoff follow-up)")
+    void aTransferTellsTheCustomerHerPlaceAndAnUnknownTeamIsRefused() {
+        String chat = "tg-" + UUID.randomUUID();
+        CaseId id = takenOver(Network.TELEGRAM, chat);
+        IdentityId identity = identity(Network.TELEGRAM, chat);
+        String cards = "c" + UUID.randomUUID().toString().substring(0, 8);
+        handoffs.saveAgent(
+                new AgentId("away-" + UUID.randomUUID()), "Lu", 3, false, Set.of(cards), Set.of(Language.EN));
+        long told = outboxRows(identity);
+
+        assertThat(handoffs.transferToTeam(
+                        agent, id, "c" + UUID.randomUUID().toString().substring(0, 8)))
+                .isEqualTo(new HandoffResult.Refused(HandoffRefusal.UNKNOWN_TEAM));
+        assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Agent(id, agent));
+        assertThat(outboxRows(identity)).isEqualTo(told);
+
+        HandoffResult moved = handoffs.transferToTeam(agent, id, cards);
+        assertThat(moved).isInstanceOf(HandoffResult.Done.class);
+        assertThat(((HandoffResult.Done) moved).outboxId())
+                .as("told, in the outbox")
+                .isPresent();
+        assertThat(outboxRows(identity)).isEqualTo(told + 1);
+        assertThat(lastOutboxText(identity)).contains("You are number").contains("nobody is available right now");
+    }
+
+    @Test
+    @DisplayName("the transcript reads the newest lines, oldest of them first; a case keeps its newest customer lines "
+            + "only, agents' lines stay (review 2026-12-07 handoff follow-up)")
+    void theNewestLinesAreReadAndCustomerLinesAreBounded() {
+        CaseId id = takenOver(Network.TELEGRAM, "tg-" + UUID.randomUUID());
+        for (int i = 1; i <= 5; i++) {
+            store.append(id, "CUSTOMER", null, null, "c" + i, null, clock.instant());
+        }
+        store.append(id, "AGENT", agent, null, "a1", null, clock.instant());
+        store.append(id, "CUSTOMER", null, null, "c6", null, clock.instant());
+
+        // before: the oldest two, "queued" and "assigned"
+        assertThat(store.transcript(id, 2)).extracting(JdbcHandoffs.Line::body).containsExactly("a1", "c6");
+        long lines = store.transcriptLines(id);
+        assertThat(views.olderLines(id)).isEqualTo(Math.max(0, lines - HandoffViews.LINES_MAX));
+
+        assertThat(store.keepNewestCustomerLines(id, 3)).isEqualTo(3);
+        assertThat(store.transcript(id, 100).stream()
+                        .filter(l -> !l.author().equals("BANK"))
+                        .map(JdbcHandoffs.Line::body))
+                .containsExactly("c4", "c5", "a1", "c6");
+        assertThat(store.transcriptLines(id)).isEqualTo(lines - 3);
+        assertThat(store.keepNewestCustomerLines(id, 3)).isZero();
+    }
+
+    private String lastOutboxText(IdentityId identity) {
+        return jdbc.sql("SELECT body FROM handoff_transcript t JOIN handoff_cases c ON c.id = t.case_id "
+                        + "WHERE c.identity_id = ? AND t.author = 'BANK' AND t.outbox_id IS NOT NULL "
+                        + "ORDER BY t.created_at DESC, t.seq DESC FETCH FIRST 1 ROWS ONLY")
+                .param(identity.value())
+                .query(String.class)
+                .single();
     }
 
     private String open(String queueTeam) {

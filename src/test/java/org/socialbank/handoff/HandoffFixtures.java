@@ -68,6 +68,8 @@ final class HandoffFixtures {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                queuedAt,
+                Optional.empty(),
                 closedAt,
                 Optional.empty());
     }

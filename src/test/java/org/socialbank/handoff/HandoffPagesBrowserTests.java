@@ -68,6 +68,8 @@ class HandoffPagesBrowserTests extends ConsolePagesFixture {
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
         Chromium.screenshot(browser, "handoff-bot-list");
         new Select(browser.findElement(row).findElement(By.name("team"))).selectByValue("payments");
+        // the customer did not ask for a person: the agent says why (review 2026-12-07 handoff follow-up)
+        browser.findElement(row).findElement(By.name("reason")).sendKeys("she asked the bot about a refund twice");
         browser.findElement(row)
                 .findElement(By.cssSelector("button[type=submit]"))
                 .click();
@@ -102,6 +104,8 @@ class HandoffPagesBrowserTests extends ConsolePagesFixture {
                 clock.instant(),
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
+                clock.instant(),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty()));

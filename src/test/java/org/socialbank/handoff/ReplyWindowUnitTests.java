@@ -46,6 +46,7 @@ class ReplyWindowUnitTests {
                 .isEqualTo(Sla.State.BREACHED);
         Sla stopped = Sla.of(
                 WROTE,
+                WROTE,
                 Optional.of(WROTE.plusSeconds(30)),
                 Optional.empty(),
                 WROTE.plus(Duration.ofHours(2)),

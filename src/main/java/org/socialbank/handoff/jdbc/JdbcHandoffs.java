@@ -23,12 +23,13 @@ import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The handoff tables (V35, V81, V96, V107): owners, cases, transcript, agents and their sightings, keywords, labels. */
+/** The handoff tables (V35, V81, V96, V107, V116): owners, cases, transcript, agents and their sightings, keywords, labels. */
 @Repository
 public class JdbcHandoffs {
 
     private static final String CASE_COLUMNS = "id, identity_id, channel, recipient, team, language, priority, reason, "
-            + "status, agent_id, queued_at, wait_from, assigned_at, first_response_at, snoozed_until, closed_at, csat";
+            + "status, agent_id, queued_at, wait_from, assigned_at, first_response_at, answered_at, answer_due_from, "
+            + "snoozed_until, closed_at, csat";
 
     /** No sighting of agent {@code a} at or after the cutoff (the one parameter). */
     private static final String UNSEEN = "NOT EXISTS (SELECT 1 FROM handoff_agent_sightings s "
@@ -103,7 +104,7 @@ public class JdbcHandoffs {
 
     public void insertCase(HandoffCase c) {
         jdbc.sql("INSERT INTO handoff_cases (" + CASE_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         c.id().value(),
                         c.identity().value(),
@@ -119,6 +120,8 @@ public class JdbcHandoffs {
                         utc(c.waitFrom()),
                         utc(c.assignedAt()),
                         utc(c.firstResponseAt()),
+                        utc(c.answeredAt()),
+                        utc(c.answerDueFrom()),
                         utc(c.snoozedUntil()),
                         utc(c.closedAt()),
                         c.csat().orElse(null))
@@ -127,9 +130,9 @@ public class JdbcHandoffs {
 
     /** Writes every changeable column of the case. */
     public void updateCase(HandoffCase c) {
-        jdbc.sql(
-                        "UPDATE handoff_cases SET team = ?, priority = ?, status = ?, agent_id = ?, wait_from = ?, "
-                                + "assigned_at = ?, first_response_at = ?, snoozed_until = ?, closed_at = ?, csat = ? WHERE id = ?")
+        jdbc.sql("UPDATE handoff_cases SET team = ?, priority = ?, status = ?, agent_id = ?, wait_from = ?, "
+                        + "assigned_at = ?, first_response_at = ?, answered_at = ?, answer_due_from = ?, "
+                        + "snoozed_until = ?, closed_at = ?, csat = ? WHERE id = ?")
                 .params(
                         c.team(),
                         c.priority(),
@@ -138,6 +141,8 @@ public class JdbcHandoffs {
                         utc(c.waitFrom()),
                         utc(c.assignedAt()),
                         utc(c.firstResponseAt()),
+                        utc(c.answeredAt()),
+                        utc(c.answerDueFrom()),
                         utc(c.snoozedUntil()),
                         utc(c.closedAt()),
                         c.csat().orElse(null),
@@ -257,6 +262,8 @@ public class JdbcHandoffs {
                 Timestamps.instant(rs, "wait_from"),
                 optional(rs, "assigned_at"),
                 optional(rs, "first_response_at"),
+                optional(rs, "answered_at"),
+                Timestamps.instant(rs, "answer_due_from"),
                 optional(rs, "snoozed_until"),
                 optional(rs, "closed_at"),
                 Optional.ofNullable(csat).map(v -> ((Number) v).intValue()));
@@ -289,9 +296,15 @@ public class JdbcHandoffs {
                 .update();
     }
 
+    /**
+     * The newest {@code limit} lines of a case's transcript, oldest of them first (review
+     * 2026-12-07 handoff follow-up: the first lines were read, and past the limit an agent never
+     * saw what the customer wrote last).
+     */
     public List<Line> transcript(CaseId id, int limit) {
-        return jdbc.sql("SELECT seq, author, agent_id, body, created_at FROM handoff_transcript WHERE case_id = ? "
-                        + "ORDER BY seq LIMIT ?")
+        List<Line> newest = new java.util.ArrayList<>(jdbc.sql(
+                        "SELECT seq, author, agent_id, body, created_at FROM handoff_transcript WHERE case_id = ? "
+                                + "ORDER BY seq DESC LIMIT ?")
                 .params(id.value(), limit)
                 .query((rs, n) -> new Line(
                         rs.getLong("seq"),
@@ -299,7 +312,36 @@ public class JdbcHandoffs {
                         Optional.ofNullable(rs.getString("agent_id")).map(AgentId::new),
                         rs.getString("body"),
                         Timestamps.instant(rs, "created_at")))
-                .list();
+                .list());
+        java.util.Collections.reverse(newest);
+        return newest;
+    }
+
+    /** How many lines the case's transcript holds. */
+    public long transcriptLines(CaseId id) {
+        return jdbc.sql("SELECT COUNT(*) FROM handoff_transcript WHERE case_id = ?")
+                .param(id.value())
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Deletes the case's customer lines older than its newest {@code keep} (a bound on what one
+     * case stores: a customer writing without end); the caller holds the owner's row. How many.
+     */
+    public int keepNewestCustomerLines(CaseId id, int keep) {
+        Long oldestKept = jdbc.sql("SELECT MIN(seq) FROM (SELECT seq FROM handoff_transcript WHERE case_id = ? "
+                        + "AND author = 'CUSTOMER' ORDER BY seq DESC LIMIT ?) newest")
+                .params(id.value(), keep)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (oldestKept == null) {
+            return 0;
+        }
+        return jdbc.sql("DELETE FROM handoff_transcript WHERE case_id = ? AND author = 'CUSTOMER' AND seq < ?")
+                .params(id.value(), oldestKept)
+                .update();
     }
 
     /** The outbox row of an agent's reply sent before under this client id. */
@@ -427,13 +469,14 @@ public class JdbcHandoffs {
 
     /**
      * Agents away by their own choice whom the console has not seen since {@code cutoff} and who
-     * hold an open case nobody has answered yet, at most {@code limit}. Those whose cases were all
+     * hold an open case they have not answered (nobody did, or it was answered before it was passed
+     * on to them: review 2026-12-07 handoff follow-up), at most {@code limit}. Those whose cases were all
      * answered are not read, so they never crowd out the ones a customer waits for.
      */
     public List<AgentId> awayWithUnansweredSince(Instant cutoff, int limit) {
         return jdbc.sql("SELECT a.agent_id FROM handoff_agents a WHERE a.available = FALSE AND " + UNSEEN
                         + " AND EXISTS (SELECT 1 FROM handoff_cases c WHERE c.agent_id = a.agent_id "
-                        + "AND c.status IN ('ASSIGNED', 'SNOOZED') AND c.first_response_at IS NULL) "
+                        + "AND c.status IN ('ASSIGNED', 'SNOOZED') AND c.answered_at IS NULL) "
                         + "ORDER BY a.agent_id LIMIT ?")
                 .params(utc(cutoff), limit)
                 .query((rs, n) -> new AgentId(rs.getString(1)))
@@ -451,6 +494,15 @@ public class JdbcHandoffs {
                         .params(id.value(), utc(cutoff))
                         .update()
                 == 1;
+    }
+
+    /** Whether at least one agent belongs to the team (available or not). */
+    public boolean teamHasAgents(String team) {
+        return jdbc.sql("SELECT COUNT(*) FROM handoff_agent_teams WHERE team = ?")
+                        .param(team)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Enrolled agents after {@code after} in id order, at most {@code limit} (a page of the reconcile). */
@@ -655,11 +707,16 @@ public class JdbcHandoffs {
 
     /** An open case's queue and timers, for the dashboard's queue figures. */
     public record OpenTimes(
-            String team, String language, String status, Instant queuedAt, Optional<Instant> firstResponseAt) {}
+            String team,
+            String language,
+            String status,
+            Instant queuedAt,
+            Instant answerDueFrom,
+            Optional<Instant> answeredAt) {}
 
     /** The open cases' queues and timers, oldest first, at most {@code max}. */
     public List<OpenTimes> openTimes(int max) {
-        return jdbc.sql("SELECT team, language, status, queued_at, first_response_at FROM handoff_cases "
+        return jdbc.sql("SELECT team, language, status, queued_at, answer_due_from, answered_at FROM handoff_cases "
                         + "WHERE status IN ('QUEUED', 'ASSIGNED', 'SNOOZED') ORDER BY queued_at, id LIMIT ?")
                 .param(max)
                 .query((rs, n) -> new OpenTimes(
@@ -667,7 +724,8 @@ public class JdbcHandoffs {
                         rs.getString("language"),
                         rs.getString("status"),
                         Timestamps.instant(rs, "queued_at"),
-                        Optional.ofNullable(Timestamps.instant(rs, "first_response_at"))))
+                        Timestamps.instant(rs, "answer_due_from"),
+                        optional(rs, "answered_at")))
                 .list();
     }
 

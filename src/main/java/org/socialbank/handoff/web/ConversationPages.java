@@ -15,6 +15,7 @@ import org.socialbank.handoff.AgentId;
 import org.socialbank.handoff.AgentReplies;
 import org.socialbank.handoff.CaseId;
 import org.socialbank.handoff.HandoffCase;
+import org.socialbank.handoff.HandoffRefusal;
 import org.socialbank.handoff.HandoffResult;
 import org.socialbank.handoff.HandoffViews;
 import org.socialbank.handoff.Handoffs;
@@ -48,6 +49,9 @@ class ConversationPages {
 
     /** A new agent's capacity: conversations at once. */
     static final int CAPACITY_DEFAULT = 5;
+
+    /** The longest reason for a reveal or a take-over from the bot, in characters. */
+    static final int REASON_MAX = 200;
 
     private final Handoffs handoffs;
     private final AgentReplies replies;
@@ -108,13 +112,22 @@ class ConversationPages {
         return "console/conversations/bot";
     }
 
-    /** The agent takes a conversation from the bot: a case of one of their teams, assigned to them. */
+    /**
+     * The agent takes a conversation from the bot: a case of one of their teams, assigned to them.
+     * The customer did not ask for a person and the case page shows her last movements, so a
+     * reason (1..{@value #REASON_MAX} characters) is required and written to the audit (review
+     * 2026-12-07 handoff follow-up).
+     */
     @PostMapping("/console/conversations/bot/{identity}/take")
     String takeFromBot(
             @AuthenticationPrincipal StaffMember who,
             @PathVariable UUID identity,
-            @RequestParam(required = false) String team) {
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) String reason) {
         AgentId agent = enrol(who);
+        if (reason == null || reason.isBlank() || reason.strip().length() > REASON_MAX) {
+            return "redirect:/console/conversations/bot?refused=" + HandoffRefusal.REASON_REQUIRED.code();
+        }
         HandoffResult result = transactions.execute(status -> {
             HandoffResult r = handoffs.takeOver(agent, new IdentityId(identity), team);
             if (r instanceof HandoffResult.Done done) {
@@ -122,7 +135,7 @@ class ConversationPages {
                         who,
                         "conversation.take-over",
                         "conversation:" + done.caseId().value(),
-                        "taken from the bot");
+                        "taken from the bot: " + reason.strip());
             }
             return r;
         });
@@ -160,6 +173,7 @@ class ConversationPages {
         model.addAttribute("agent", agent);
         model.addAttribute("mine", handoff.agent().filter(agent::equals).isPresent());
         model.addAttribute("lines", views.transcript(agent, caseId).orElse(List.of()));
+        model.addAttribute("olderLines", views.olderLines(caseId));
         model.addAttribute("window", replies.window(caseId));
         model.addAttribute(
                 "customer", customers.of(handoff.identity(), handoff.language().locale(), false));
@@ -183,7 +197,7 @@ class ConversationPages {
     String reveal(
             @AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String reason, Model model) {
         who.require(Permission.REVEAL_CUSTOMER_DATA);
-        if (reason.isBlank() || reason.length() > 200) {
+        if (reason.isBlank() || reason.length() > REASON_MAX) {
             return "redirect:/console/conversations/" + id + "?refused=invalid";
         }
         String page = view(who, id, null, model);
@@ -209,12 +223,18 @@ class ConversationPages {
             @RequestParam(required = false) String text,
             @RequestParam(required = false) String template) {
         AgentId agent = enrol(who);
+        boolean templated = template != null && !template.isBlank();
+        if (templated && text != null && !text.isBlank()) {
+            // a template chosen over typed text would send what the agent did not mean (review 2026-12-07 handoff
+            // follow-up)
+            return "redirect:/console/conversations/" + id + "?refused=" + HandoffRefusal.TEMPLATE_AND_TEXT.code();
+        }
         return done(
                 who,
                 id,
                 "conversation.reply",
                 "",
-                () -> template != null && !template.isBlank()
+                () -> templated
                         ? replies.template(agent, new CaseId(id), clientId, template)
                         : replies.reply(agent, new CaseId(id), clientId, text == null ? "" : text));
     }

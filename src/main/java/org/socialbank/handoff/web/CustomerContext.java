@@ -121,7 +121,10 @@ class CustomerContext {
         return masked.toString();
     }
 
-    /** All but the last two characters hidden (a handle keeps its first one). */
+    /**
+     * All but the last two characters hidden, whatever the alias's kind (a phone, an email, a
+     * handle alike), its kind said in front: "phone: ••••••••78".
+     */
     static String mask(Alias alias) {
         String value = alias.value();
         int keep = Math.min(2, value.length());
