@@ -7,7 +7,8 @@ import java.util.List;
  * Reputation over [from, to): the share of negative mentions and the net sentiment
  * ((positive - negative) / all) overall, per language and per source, and the top topics.
  *
- * @param truncated true when more mentions were written than one scan reads
+ * @param truncated always false: the figures are counted by the database over every mention of
+ *     the span (it was true when more were written than one read took); kept for the API's shape
  */
 public record Dashboard(
         Instant from,

@@ -90,9 +90,14 @@ public class Listening {
         return read;
     }
 
+    /**
+     * Reputation over [from, to), counted by the database (one GROUP BY, at most a row per
+     * language, source, topic and sentiment): no mention row is read, so no limit cuts the figures
+     * (review 2026-12-07 listening follow-up: it read up to scan-max whole rows to count them).
+     */
     public Dashboard dashboard(Instant from, Instant to) {
-        List<Mention> mentions = store.between(from, to, properties.scanMax());
-        List<Dashboard.Slice> topics = slices(mentions, m -> m.topic().wireName()).stream()
+        List<MentionStore.Group> groups = store.groups(from, to);
+        List<Dashboard.Slice> topics = slices(groups, g -> g.topic().wireName()).stream()
                 .sorted(Comparator.comparingInt(Dashboard.Slice::total)
                         .reversed()
                         .thenComparing(Dashboard.Slice::key))
@@ -101,25 +106,50 @@ public class Listening {
         return new Dashboard(
                 from,
                 to,
-                slices(mentions, m -> "all").stream().findFirst().orElse(Dashboard.Slice.of("all", 0, 0, 0)),
-                slices(mentions, Mention::language),
-                slices(mentions, Mention::source),
+                slices(groups, g -> "all").stream().findFirst().orElse(Dashboard.Slice.of("all", 0, 0, 0)),
+                slices(groups, MentionStore.Group::language),
+                slices(groups, MentionStore.Group::source),
                 topics,
-                mentions.size() >= properties.scanMax());
+                false);
     }
 
-    /** Mentions written in [from, to), oldest first, at most the scan limit (for the CSV export). */
-    public List<Mention> export(Instant from, Instant to) {
-        return store.between(from, to, properties.scanMax());
+    /**
+     * The mentions of [from, to) for the CSV export, oldest first: all of them, or {@link
+     * MentionExport.TooLarge} when the span holds more than {@code scan-max} (counted first, and
+     * checked again on the read, for mentions that arrived in between).
+     */
+    public MentionExport export(Instant from, Instant to) {
+        int max = properties.scanMax();
+        long count = store.count(from, to);
+        if (count > max) {
+            return new MentionExport.TooLarge(count, max);
+        }
+        List<Mention> mentions = store.between(from, to, max + 1);
+        return mentions.size() > max
+                ? new MentionExport.TooLarge(store.count(from, to), max)
+                : new MentionExport.Rows(mentions);
     }
 
-    static List<Dashboard.Slice> slices(List<Mention> mentions, Function<Mention, String> key) {
+    /**
+     * The newest mentions of [from, to), newest first, at most {@code scan-max}: one bounded read
+     * for what needs the rows themselves (the dashboard's top authors).
+     */
+    public List<Mention> newest(Instant from, Instant to) {
+        return store.newest(from, to, properties.scanMax());
+    }
+
+    /** The most mentions one read gives ({@code socialbank.listening.scan-max}). */
+    public int scanMax() {
+        return properties.scanMax();
+    }
+
+    static List<Dashboard.Slice> slices(List<MentionStore.Group> groups, Function<MentionStore.Group, String> key) {
         Map<String, int[]> counts = new LinkedHashMap<>();
-        for (Mention m : mentions) {
-            int[] c = counts.computeIfAbsent(key.apply(m), k -> new int[3]);
-            c[0]++;
-            c[1] += m.sentiment() == Sentiment.NEGATIVE ? 1 : 0;
-            c[2] += m.sentiment() == Sentiment.POSITIVE ? 1 : 0;
+        for (MentionStore.Group g : groups) {
+            int[] c = counts.computeIfAbsent(key.apply(g), k -> new int[3]);
+            c[0] += g.count();
+            c[1] += g.sentiment() == Sentiment.NEGATIVE ? g.count() : 0;
+            c[2] += g.sentiment() == Sentiment.POSITIVE ? g.count() : 0;
         }
         return counts.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())

@@ -184,10 +184,47 @@ class MentionStore {
 
     /** Every mention written in [from, to): created time, topic, sentiment and text, oldest first. */
     List<Mention> between(Instant from, Instant to, int limit) {
+        return read(from, to, "created_at, id", limit);
+    }
+
+    private List<Mention> read(Instant from, Instant to, String order, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM listening_mentions WHERE created_at >= ? AND created_at < ? "
-                        + "ORDER BY created_at, id FETCH FIRST " + limit + " ROWS ONLY")
+                        + "ORDER BY " + order + " FETCH FIRST " + limit + " ROWS ONLY")
                 .params(Timestamps.utc(from), Timestamps.utc(to))
                 .query(MentionStore::mention)
+                .list();
+    }
+
+    /** The newest mentions written in [from, to), newest first, at most {@code limit}. */
+    List<Mention> newest(Instant from, Instant to, int limit) {
+        return read(from, to, "created_at DESC, id", limit);
+    }
+
+    /** How many mentions were written in [from, to). */
+    long count(Instant from, Instant to) {
+        return jdbc.sql("SELECT COUNT(*) FROM listening_mentions WHERE created_at >= ? AND created_at < ?")
+                .params(Timestamps.utc(from), Timestamps.utc(to))
+                .query(Long.class)
+                .single();
+    }
+
+    /** How many mentions of one language, source, topic and sentiment were written together. */
+    record Group(String language, String source, Topic topic, Sentiment sentiment, int count) {}
+
+    /**
+     * The mentions written in [from, to) counted by language, source, topic and sentiment: by the
+     * database, so no row limit cuts them and no text is read (the dashboard's figures).
+     */
+    List<Group> groups(Instant from, Instant to) {
+        return jdbc.sql("SELECT language, source, topic, sentiment, COUNT(*) FROM listening_mentions "
+                        + "WHERE created_at >= ? AND created_at < ? GROUP BY language, source, topic, sentiment")
+                .params(Timestamps.utc(from), Timestamps.utc(to))
+                .query((rs, n) -> new Group(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Topic.fromWireName(rs.getString(3)).orElse(Topic.OTHER),
+                        Sentiment.fromWireName(rs.getString(4)).orElseThrow(),
+                        rs.getInt(5)))
                 .list();
     }
 

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Open until a reply is recorded (answered), closed by staff. */
+/**
+ * A public mention is open until a reply is recorded (answered); a complaint stays open until it
+ * is closed (its deadline is for the final response, not the first reply). Closed by staff.
+ */
 public enum CaseStatus {
     OPEN,
     ANSWERED,

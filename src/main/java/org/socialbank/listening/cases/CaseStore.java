@@ -55,9 +55,17 @@ class CaseStore {
                 .optional();
     }
 
-    /** Cases of a status (null: all), the nearest deadline first. */
+    /**
+     * Cases of a status (null: all), the nearest deadline first. Open includes a complaint that a
+     * reply moved to answered before complaints stayed open until closed (review 2026-12-07
+     * listening follow-up): it is still due, and must not drop out of the queue.
+     */
     List<Case> list(CaseStatus status, int limit) {
-        String where = status == null ? "" : " WHERE status = '" + status.wireName() + "'";
+        String where = status == null
+                ? ""
+                : status == CaseStatus.OPEN
+                        ? " WHERE status = 'open' OR (status = 'answered' AND kind = 'complaint')"
+                        : " WHERE status = '" + status.wireName() + "'";
         return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases" + where + " ORDER BY deadline_at, id FETCH FIRST "
                         + limit + " ROWS ONLY")
                 .query(CaseStore::row)
@@ -71,9 +79,15 @@ class CaseStore {
                 == 1;
     }
 
-    /** Open -> answered at the first reply; a later reply leaves the time of the first. */
+    /**
+     * The first reply's time; a later reply leaves it. A public mention moves open -> answered (its
+     * deadline is for the first reply); a complaint stays open until closed (its deadline is for the
+     * final response, which a holding line is not).
+     */
     void answered(CaseId id, Instant now) {
-        jdbc.sql("UPDATE listening_cases SET status = 'answered', answered_at = ? WHERE id = ? AND status = 'open'")
+        jdbc.sql("UPDATE listening_cases SET answered_at = CASE WHEN answered_at IS NULL THEN ? ELSE answered_at END, "
+                        + "status = CASE WHEN kind = 'complaint' THEN 'open' ELSE 'answered' END "
+                        + "WHERE id = ? AND status = 'open'")
                 .params(Timestamps.utc(now), id.value())
                 .update();
     }

@@ -64,7 +64,8 @@ public class Cases {
         if (existing.isPresent()) {
             return new CaseResult.Done(existing.get());
         }
-        if (mentions.find(mentionId).isEmpty()) {
+        Optional<Mention> mention = mentions.find(mentionId);
+        if (mention.isEmpty()) {
             return new CaseResult.Rejected("mention_not_found");
         }
         Instant now = clock.instant();
@@ -75,7 +76,9 @@ public class Cases {
                 properties.defaultTeam(),
                 null,
                 CaseStatus.OPEN,
-                deadlines.due(kind, now),
+                // the clock runs from when the bank received the mention, not from when staff got to it
+                // (review 2026-12-07 listening follow-up: a case opened days late got days more)
+                deadlines.due(kind, mention.get().receivedAt()),
                 openedBy,
                 now,
                 null,

@@ -1,6 +1,7 @@
 package org.socialbank.listening.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +11,13 @@ import java.util.Map;
 import org.socialbank.listening.Dashboard;
 import org.socialbank.listening.Listening;
 import org.socialbank.listening.Mention;
+import org.socialbank.listening.MentionExport;
 import org.socialbank.shared.web.BadRequest;
+import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,13 +55,37 @@ class ListeningController {
     }
 
     @Operation(summary = "The mentions of [from, to) as CSV (UTF-8, RFC 4180)")
+    @ApiResponse(responseCode = "200", description = "every mention of the span, oldest first")
+    @ApiResponse(
+            responseCode = "400",
+            description = "span_too_large (more mentions than socialbank.listening.scan-max: max and count say; "
+                    + "ask for a shorter span) or invalid_request")
     @GetMapping(path = "/export.csv", produces = "text/csv")
-    ResponseEntity<String> export(
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    ResponseEntity<?> export(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Instant[] span = span(from, to);
+        MentionExport export = listening.export(span[0], span[1]);
+        if (export instanceof MentionExport.TooLarge tooLarge) {
+            return tooLarge(tooLarge);
+        }
+        return csv(((MentionExport.Rows) export).mentions());
+    }
+
+    /** A span holding more mentions than one export carries: refused whole, never cut (the newest were lost). */
+    private static ResponseEntity<?> tooLarge(MentionExport.TooLarge tooLarge) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "span_too_large",
+                "The span holds " + tooLarge.count() + " mentions, more than the " + tooLarge.max()
+                        + " one export carries; ask for a shorter span.");
+        problem.setProperty("max", tooLarge.max());
+        problem.setProperty("count", tooLarge.count());
+        return Problems.response(problem);
+    }
+
+    private static ResponseEntity<String> csv(List<Mention> mentions) {
         StringBuilder csv = new StringBuilder(
                 "id,source,source_id,created_at,language,sentiment,score,topic,corrected,author,text\r\n");
-        for (Mention m : listening.export(span[0], span[1])) {
+        for (Mention m : mentions) {
             csv.append(String.join(
                             ",",
                             List.of(

@@ -51,6 +51,13 @@ class MentionsController {
         this.clock = clock;
     }
 
+    /**
+     * How far ahead of the bank's clock a mention may say it was written: a source's clock may run
+     * a little fast, but a mention dated later than that would be stored and then shown by no list,
+     * dashboard or export until its day came (review 2026-12-07 listening follow-up).
+     */
+    static final Duration CREATED_AHEAD_MAX = Duration.ofMinutes(5);
+
     record ImportJson(List<NewMentionJson> mentions) {}
 
     record NewMentionJson(String source, String sourceId, String text, String author, String createdAt, Long reach) {}
@@ -87,6 +94,13 @@ class MentionsController {
                         m.source(), m.sourceId(), m.text(), m.author(), instant(m.createdAt()), m.reach()));
             } catch (IllegalArgumentException | BadRequest e) { // the mention refused what this one holds
                 return bad("invalid_mention", e.getMessage(), i);
+            }
+            if (ahead(batch.get(i).createdAt())) {
+                return bad(
+                        "invalid_mention",
+                        "createdAt is more than " + CREATED_AHEAD_MAX.toMinutes()
+                                + " minutes ahead of the bank's clock.",
+                        i);
             }
         }
         return ResponseEntity.ok(Map.of(
@@ -137,6 +151,10 @@ class MentionsController {
             return ResponseEntity.status(HttpStatus.CREATED).body(MentionJson.full(corrected.mention()));
         }
         return notFound(id);
+    }
+
+    private boolean ahead(Instant createdAt) {
+        return createdAt != null && createdAt.isAfter(clock.instant().plus(CREATED_AHEAD_MAX));
     }
 
     private static ResponseEntity<?> notFound(UUID id) {

@@ -41,6 +41,11 @@ import org.socialbank.listening.Mentions;
 import org.socialbank.listening.NewMention;
 import org.socialbank.listening.Sentiment;
 import org.socialbank.listening.Topic;
+import org.socialbank.listening.cases.Case;
+import org.socialbank.listening.cases.CaseKind;
+import org.socialbank.listening.cases.CaseResult;
+import org.socialbank.listening.cases.CaseStatus;
+import org.socialbank.listening.cases.Cases;
 import org.socialbank.listening.cases.SpikeAlert;
 import org.socialbank.listening.cases.SpikeAlerts;
 import org.socialbank.support.Await;
@@ -89,6 +94,9 @@ class H2ListeningCasesIntegrationTests {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    Cases cases;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -140,6 +148,75 @@ class H2ListeningCasesIntegrationTests {
     Mention seeded(String text, String author, Instant at, Long reach) {
         return mentions.record(new NewMention("news", UUID.randomUUID().toString(), text, author, at, reach))
                 .mention();
+    }
+
+    /** A news mention the bank received at {@code receivedAt} (its row set so, as if it came then). */
+    Mention receivedAt(String text, Instant receivedAt) {
+        Mention m = seeded(text, null, receivedAt);
+        jdbc.sql("UPDATE listening_mentions SET received_at = ? WHERE id = ?")
+                .params(receivedAt.atOffset(java.time.ZoneOffset.UTC), m.id().value())
+                .update();
+        return m;
+    }
+
+    Case opened(Mention m, CaseKind kind) {
+        return ((CaseResult.Done) cases.open(m.id(), kind, "agent-deadlines")).value();
+    }
+
+    @Test
+    @DisplayName("a case's deadline runs from when the bank received the mention, not from when staff opened the "
+            + "case (review 2026-12-07 listening follow-up)")
+    void theDeadlineRunsFromWhenTheMentionWasReceived() {
+        // a complaint received on Monday 2 November 2026, its case opened later (today): 15 business
+        // days after that Monday (UTC, weekends only) is Monday 23 November, due at its end
+        Instant monday = Instant.parse("2026-11-02T09:30:00Z");
+        Case complaint =
+                opened(receivedAt("Charged twice for one transfer, I want my money back", monday), CaseKind.COMPLAINT);
+        assertThat(complaint.deadline()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+        assertThat(complaint.overdue(cases.now())).isTrue();
+
+        Instant now = cases.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Case late = opened(
+                receivedAt("The app logs me out every minute", now.minus(Duration.ofHours(2))),
+                CaseKind.PUBLIC_MENTION);
+        assertThat(late.deadline()).isEqualTo(now.minus(Duration.ofHours(1)));
+        assertThat(late.overdue(cases.now()))
+                .as("opened two hours late: overdue at once")
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("a complaint stays due after a first reply (a holding line, a reply to post by hand) and is listed "
+            + "overdue past its deadline until it is closed (review 2026-12-07 listening follow-up)")
+    void aComplaintStaysDueAfterAFirstReplyUntilItIsClosed() {
+        Mention m = receivedAt(
+                "Your fees are a scandal, this is a formal complaint",
+                cases.now().minus(Duration.ofDays(30)));
+        Case complaint = opened(m, CaseKind.COMPLAINT);
+        CaseResult replied = cases.reply(
+                complaint.id(),
+                "agent-deadlines",
+                UUID.randomUUID().toString(),
+                "We are sorry, we are looking into it and will come back to you.");
+        Case after = ((CaseResult.Done) replied).value();
+        assertThat(after.answeredAt()).isNotNull();
+        assertThat(after.overdue(cases.now())).isTrue();
+        assertThat(cases.list(CaseStatus.OPEN, Cases.LIST_MAX))
+                .anySatisfy(c -> assertThat(c.id()).isEqualTo(complaint.id()));
+        String listed = signedIn(List.of("social"), Role.AGENT)
+                .get("/console/listening/cases")
+                .html();
+        assertThat(listed).containsPattern("<tr data-case=\"" + complaint.id().value() + "\" class=\"overdue\"");
+
+        Case publicMention = opened(seeded("Is the app down?", null, cases.now()), CaseKind.PUBLIC_MENTION);
+        cases.reply(publicMention.id(), "agent-deadlines", UUID.randomUUID().toString(), "It is back, sorry.");
+        assertThat(cases.find(publicMention.id()).orElseThrow().status())
+                .as("a public mention's deadline is for the first reply")
+                .isEqualTo(CaseStatus.ANSWERED);
+
+        cases.close(complaint.id(), "agent-deadlines");
+        assertThat(cases.find(complaint.id()).orElseThrow().overdue(cases.now()))
+                .isFalse();
     }
 
     /** Issue 20 s2: staff name a topic and merge one into another; each change audited, the auditor only reads. */
@@ -259,7 +336,9 @@ class H2ListeningCasesIntegrationTests {
                                 "text",
                                 "We hear you and are reviewing our fees.")
                         .html())
-                .contains("data-status=\"answered\"")
+                .as(
+                        "a complaint stays open after a holding reply, until closed (review 2026-12-07 listening follow-up)")
+                .contains("data-status=\"open\"")
                 .contains("data-state=\"TO_POST\"");
         assertThat(supervisor
                         .post(caseUrl + "/close", "reason", "answered in public")

@@ -40,6 +40,12 @@ record Reputation(
     /** @param reach the author's latest known followers in the span, or null when no source said */
     record Author(String source, String author, int mentions, int negative, boolean customerLinked, Long reach) {}
 
+    /**
+     * The span's and each day's figures are counted by the database (a GROUP BY each, no mention
+     * row read); the top authors need rows, read once, the newest {@code scan-max} of the span
+     * ({@code truncated} when that limit was reached: the authors are then of the newest part).
+     * Review 2026-12-07 listening follow-up: it read up to 33 times scan-max whole rows a view.
+     */
     static Reputation of(Listening listening, Instant now, int days, List<Case> openCases) {
         LocalDate last = now.atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate first = last.minusDays(days - 1L);
@@ -47,14 +53,13 @@ record Reputation(
         Instant to = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Dashboard span = listening.dashboard(from, to);
         List<Day> perDay = new ArrayList<>();
-        boolean truncated = span.truncated();
         for (LocalDate d = last; !d.isBefore(first); d = d.minusDays(1)) {
             Instant start = d.atStartOfDay(ZoneOffset.UTC).toInstant();
             Dashboard day = listening.dashboard(start, start.plus(1, ChronoUnit.DAYS));
-            truncated |= day.truncated();
             perDay.add(new Day(d, day.overall(), day.byLanguage(), day.bySource()));
         }
-        List<Mention> mentions = listening.export(from, to);
+        List<Mention> mentions = listening.newest(from, to);
+        boolean truncated = mentions.size() >= listening.scanMax();
         return new Reputation(
                 first, last, span, perDay, topAuthors(mentions), topByReach(mentions), openCases, truncated);
     }
