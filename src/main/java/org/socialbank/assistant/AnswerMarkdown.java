@@ -18,6 +18,13 @@ final class AnswerMarkdown {
     static final Set<String> VARIABLES = Set.of("card_dispatched_on", "card_issued_on", "last_payment_refused");
 
     /**
+     * The order in which known variables choose a section, whatever the file's order: the day the
+     * card left says more than the day it was made (review 2026-12-07 assistant follow-up).
+     */
+    static final java.util.List<String> PREFERRED =
+            java.util.List.of("card_dispatched_on", "card_issued_on", "last_payment_refused");
+
+    /**
      * The intents whose answer may name each variable (review 2026-12-07): the chat fills a variable
      * only for these, so an answer shown elsewhere (a shared bill how-to, say) never carries her data.
      */
@@ -54,14 +61,23 @@ final class AnswerMarkdown {
         return read;
     }
 
+    /**
+     * The markdown as it is stored: line ends as LF (a browser's form sends CRLF), stripped, one
+     * newline at the end (review 2026-12-07 assistant follow-up).
+     */
+    static String normalized(String markdown) {
+        return markdown.replace("\r\n", "\n").replace('\r', '\n').strip() + "\n";
+    }
+
     static Read read(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return new Malformed("blank_answer");
         }
-        if (markdown.length() > KnowledgeBase.MARKDOWN_MAX) {
-            return new Malformed("answer_too_long");
+        String normal = normalized(markdown);
+        if (normal.length() > KnowledgeBase.MARKDOWN_MAX) {
+            return new Malformed("answer_too_long"); // as stored: VARCHAR(4000) (V62), its newline counted
         }
-        String[] lines = markdown.replace("\r\n", "\n").strip().split("\n");
+        String[] lines = normal.strip().split("\n");
         if (!lines[0].startsWith("# ") || lines[0].substring(2).isBlank()) {
             return new Malformed("missing_title");
         }
@@ -88,10 +104,38 @@ final class AnswerMarkdown {
         if (VARIABLE.matcher(text).find()) {
             return new Malformed("variable_outside_section");
         }
+        Optional<String> wrong = sectionProblem(sections);
+        if (wrong.isPresent()) {
+            return new Malformed(wrong.get());
+        }
         Map<String, String> variants = new LinkedHashMap<>();
-        sections.forEach(
-                (variable, body) -> variants.put(variable, body.toString().strip()));
-        // in the file's order: the first section whose variable is known is shown (Map.copyOf has none)
+        for (String variable : PREFERRED) {
+            if (sections.containsKey(variable)) {
+                variants.put(variable, sections.get(variable).toString().strip());
+            }
+        }
+        // in PREFERRED's order: the first section whose variable is known is shown (Map.copyOf has none)
         return new Parsed(lines[0].substring(2).strip(), text, java.util.Collections.unmodifiableMap(variants));
+    }
+
+    /**
+     * An empty section (she would get an empty message) is {@code blank_section}; a section naming
+     * another variable than its own (shown raw, never filled) is {@code foreign_variable}
+     * (review 2026-12-07 assistant follow-up).
+     */
+    private static Optional<String> sectionProblem(Map<String, StringBuilder> sections) {
+        for (Map.Entry<String, StringBuilder> section : sections.entrySet()) {
+            String body = section.getValue().toString();
+            if (body.isBlank()) {
+                return Optional.of("blank_section");
+            }
+            java.util.regex.Matcher named = VARIABLE.matcher(body);
+            while (named.find()) {
+                if (!named.group(1).equals(section.getKey())) {
+                    return Optional.of("foreign_variable");
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

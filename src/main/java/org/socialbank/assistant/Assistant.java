@@ -64,15 +64,24 @@ public class Assistant {
         if (!Languages.ALL.contains(lang)) {
             return new Refused(Code.UNSUPPORTED_LANGUAGE, "The language must be one of en, fr, ru, fa, zh.");
         }
-        Map<String, IntentClassifier> ready = models.current();
-        IntentClassifier model = ready.getOrDefault(lang, ready.get("en"));
+        Map<String, IntentClassifier> ready;
+        try {
+            ready = models.current();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            // the quick model failed (logged) and the full models are not there yet: a problem, not a 500
+            return new Refused(Code.MODELS_UNAVAILABLE, "The assistant's models are not trained yet; try again later.");
+        }
+        IntentClassifier own = ready.get(lang);
+        IntentClassifier model = own != null ? own : ready.get("en");
         List<IntentModel.Scored> ranked = model.rank(text);
         List<Classification.Alternative> top = ranked.subList(0, Math.min(ALTERNATIVES, ranked.size())).stream()
                 .map(s -> new Classification.Alternative(s.intent(), round(s.confidence())))
                 .toList();
         IntentModel.Scored best = ranked.get(0);
         // the threshold is the intent's own, calibrated on validation when the model was trained
-        return new Classification(best.intent(), round(best.confidence()), top, lang, model.sure(best));
+        // a language without its own model yet (the English quick one answers while the models train)
+        // is never sure: an English model's confidence says nothing of French (review 2026-12-07)
+        return new Classification(best.intent(), round(best.confidence()), top, lang, own != null && model.sure(best));
     }
 
     /**

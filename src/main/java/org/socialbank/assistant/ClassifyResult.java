@@ -12,7 +12,12 @@ public sealed interface ClassifyResult permits Classification, ClassifyResult.Re
         /** The text is longer than {@code socialbank.assistant.text-max}. */
         TEXT_TOO_LONG,
         /** The language is none of en, fr, ru, fa, zh. */
-        UNSUPPORTED_LANGUAGE;
+        UNSUPPORTED_LANGUAGE,
+        /**
+         * No model can answer: the quick model's training failed while the full models are still
+         * training (503, retry later; review 2026-12-07 assistant follow-up).
+         */
+        MODELS_UNAVAILABLE;
 
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);

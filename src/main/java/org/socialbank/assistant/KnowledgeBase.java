@@ -158,7 +158,8 @@ public class KnowledgeBase {
     /**
      * @param code {@code unknown_answer}, {@code stale} (someone saved a newer version first),
      *     {@code unchanged}, {@code blank_answer}, {@code answer_too_long}, {@code missing_title},
-     *     {@code unknown_variable}, {@code variable_outside_section}, {@code variable_not_for_intent}
+     *     {@code unknown_variable}, {@code variable_outside_section}, {@code foreign_variable} (another variable inside a
+     *     section), {@code blank_section}, {@code variable_not_for_intent}
      *     (a {@code ## With} section of a variable this intent's answer may not name, {@link #mayName})
      */
     public record Refused(String code) implements Change {}
@@ -242,11 +243,12 @@ public class KnowledgeBase {
         if (AnswerMarkdown.read(markdown, intent) instanceof AnswerMarkdown.Malformed m) {
             return new Refused(m.code());
         }
-        if (markdown.strip()
-                .equals(answer(intent, language).orElseThrow().markdown().strip())) {
+        String normal = AnswerMarkdown.normalized(markdown); // as read, its length checked: fits VARCHAR(4000)
+        if (normal.equals(
+                AnswerMarkdown.normalized(answer(intent, language).orElseThrow().markdown()))) {
             return new Refused("unchanged");
         }
-        return insert(intent, language, markdown.strip() + "\n", basedOn, staff);
+        return insert(intent, language, normal, basedOn, staff);
     }
 
     /** Puts the shipped answer back, as a new version. */

@@ -24,6 +24,9 @@ public interface ConversationOwners {
      * @param recipient the sender's private chat (a group's id is never a recipient here)
      * @param language the chat's language (chosen, else the linked customer's, else the text's),
      *     worked out only when asked
+     * @param command whether the parser reads the text as a command with an amount or a phone number
+     *     ("pay the agent 20", "переведи менеджеру 500"): never a request for a person (review
+     *     2026-12-07 assistant follow-up), worked out only when asked
      */
     record CustomerMessage(
             IdentityId identity,
@@ -33,12 +36,14 @@ public interface ConversationOwners {
             Inbound content,
             boolean inGroup,
             Instant receivedAt,
-            Supplier<Language> language) {
+            Supplier<Language> language,
+            java.util.function.BooleanSupplier command) {
         public CustomerMessage {
             Objects.requireNonNull(identity, "identity");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(content, "content");
             Objects.requireNonNull(language, "language");
+            Objects.requireNonNull(command, "command");
         }
     }
 
@@ -72,9 +77,12 @@ public interface ConversationOwners {
      * What the bot made of a message it answered.
      *
      * @param assistantUnsure the parser did not understand it and the assistant could not answer
-     *     it with confidence (the hint or "not sure" went out)
+     *     it with confidence (the hint or "not sure" went out), or she said "not it" or 👎
+     * @param assistantSure the assistant answered it with confidence: no proof that it helped (it
+     *     may be confidently wrong), so it neither counts toward the handoff nor ends the streak;
+     *     a 👍 or a turn the assistant had no part in does (review 2026-12-07 assistant follow-up)
      */
-    record BotTurn(Language language, boolean assistantUnsure) {}
+    record BotTurn(Language language, boolean assistantUnsure, boolean assistantSure) {}
 
     Verdict heard(CustomerMessage message);
 

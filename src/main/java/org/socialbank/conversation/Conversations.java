@@ -320,7 +320,7 @@ public class Conversations {
                 clock.instant());
         Chat chat = new Chat(identity.id(), message.channel(), message.externalUserId());
         JdbcConversations.Conversation conversation = lockOrCreate(chat);
-        ConversationOwners.CustomerMessage heard = customerMessage(message, chat);
+        ConversationOwners.CustomerMessage heard = customerMessage(message, chat, conversation);
         ConversationOwners.Verdict verdict = owners.heard(heard);
         if (verdict instanceof ConversationOwners.Answered answered) {
             return Try.of(new Received.Handled(notOwnAnswer(message, chat, conversation, answered.replies())));
@@ -359,13 +359,17 @@ public class Conversations {
                 && AnswerRoute.privateChatTakes(message.inGroup(), message.privateChat())) {
             written.addAll(replies.write(
                     chat,
-                    owners.answered(heard, new ConversationOwners.BotTurn(step.language(), bank.assistantUnsure()))));
+                    owners.answered(
+                            heard,
+                            new ConversationOwners.BotTurn(
+                                    step.language(), bank.assistantUnsure(), bank.assistantSure()))));
         }
         return Try.of(new Received.Handled(written));
     }
 
     /** The message as the conversation's owner sees it; its language is worked out only when asked. */
-    private ConversationOwners.CustomerMessage customerMessage(InboundMessage message, Chat chat) {
+    private ConversationOwners.CustomerMessage customerMessage(
+            InboundMessage message, Chat chat, JdbcConversations.Conversation conversation) {
         Language[] language = new Language[1];
         return new ConversationOwners.CustomerMessage(
                 chat.identityId(),
@@ -380,7 +384,28 @@ public class Conversations {
                         language[0] = refusalLanguage(chat.identityId(), message);
                     }
                     return language[0];
-                });
+                },
+                () -> readsAsCommand(message, conversation));
+    }
+
+    /**
+     * Whether the parser reads the text as a command with an amount or a phone number: "pay the
+     * agent 20", "пополни телефон +7916... оператор МТС 500" are not requests for a person (review
+     * 2026-12-07 assistant follow-up).
+     */
+    private static boolean readsAsCommand(InboundMessage message, JdbcConversations.Conversation conversation) {
+        if (!(message.content() instanceof Inbound.Text text)) {
+            return false;
+        }
+        org.socialbank.conversation.language.ParsedCommand command = new CommandParser()
+                .parse(
+                        text.text(),
+                        Optional.ofNullable(Json.state(conversation.state()).language()),
+                        Context.of(message.channel(), null));
+        return command.intent() != org.socialbank.conversation.language.Intent.UNKNOWN
+                && (command.amount().isPresent()
+                        || command.payees().stream()
+                                .anyMatch(p -> p.type() == org.socialbank.conversation.language.PayeeType.PHONE));
     }
 
     /**

@@ -85,9 +85,13 @@ class HandoffOwners implements ConversationOwners {
             return List.of();
         }
         Optional<JdbcHandoffs.OwnerRow> owner = store.lockOwner(message.identity());
-        int streak = turn.assistantUnsure()
-                ? owner.map(JdbcHandoffs.OwnerRow::unsureStreak).orElse(0) + 1
-                : 0;
+        int kept = owner.map(JdbcHandoffs.OwnerRow::unsureStreak).orElse(0);
+        if (turn.assistantSure() && !turn.assistantUnsure()) {
+            // confidently answered is not helped: "Q, not it, Q' (sure), not it" reaches a person
+            // (review 2026-12-07 assistant follow-up); only a 👍 or a turn without the assistant ends it
+            return List.of();
+        }
+        int streak = turn.assistantUnsure() ? kept + 1 : 0;
         if (owner.isEmpty() && streak == 0) {
             return List.of(); // most messages: nothing stored
         }
@@ -115,7 +119,9 @@ class HandoffOwners implements ConversationOwners {
 
     /** A request for a person, or a supervisor's keyword: a case is opened and the customer told. */
     private Optional<List<Outbound>> trigger(CustomerMessage message, String text) {
-        Optional<Language> asked = PersonRequests.asks(text);
+        // "pay the agent 20": a command, never a request for a person (review 2026-12-07 assistant follow-up)
+        Optional<Language> asked =
+                PersonRequests.asks(text).filter(l -> !message.command().getAsBoolean());
         if (asked.isPresent()) {
             Language language = asked.get() == Language.EN ? message.language().get() : asked.get();
             return Optional.of(open(message, properties.defaultTeam(), language, 0, HandoffCase.Reason.ASKED));

@@ -48,8 +48,13 @@ public enum ApiScope {
     CONSENTS_READ("consents:read"),
     /** Recording consents given elsewhere, changing alert settings (issue 17). */
     CONSENTS_WRITE("consents:write"),
-    /** {@code POST /api/v1/assistant/classify} and the assistant's other endpoints (issue 18). */
+    /** {@code POST /api/v1/assistant/classify} and a vote on an answer (issue 18). */
     ASSISTANT("assistant"),
+    /**
+     * {@code GET /api/v1/assistant/feedback}, the votes per intent: staff's report, not for the
+     * app that classifies and votes (review 2026-12-07 assistant follow-up).
+     */
+    ASSISTANT_REPORTS("assistant:reports"),
     /** {@code GET} mentions, topics, spikes and the reputation dashboard's data (issue 20). */
     LISTENING_READ("listening:read"),
     /** Importing mentions, correcting their sentiment or topic (issue 20). */

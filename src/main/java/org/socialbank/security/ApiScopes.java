@@ -34,6 +34,8 @@ final class ApiScopes {
             new Rule("/api/v1/consents", ApiScope.CONSENTS_READ, ApiScope.CONSENTS_WRITE),
             new Rule("/api/v1/alert-settings", ApiScope.CONSENTS_READ, ApiScope.CONSENTS_WRITE),
             new Rule("/api/v1/alerts", ApiScope.ALERTS_OPERATIONS, ApiScope.ADMIN),
+            // staff's report of the votes; a vote stays the app's (review 2026-12-07 assistant follow-up)
+            new Rule("/api/v1/assistant/feedback", ApiScope.ASSISTANT_REPORTS, ApiScope.ASSISTANT),
             new Rule("/api/v1/assistant", ApiScope.ASSISTANT, ApiScope.ASSISTANT),
             new Rule("/api/v1/mentions", ApiScope.LISTENING_READ, ApiScope.LISTENING_WRITE),
             new Rule("/api/v1/listening", ApiScope.LISTENING_READ, ApiScope.LISTENING_WRITE),

@@ -32,6 +32,7 @@ class AssistantIntegrationTests {
         TestStores.h2(registry);
         // kept under target/ so a second run reads the trained models instead of training again
         registry.add("socialbank.assistant.cache-dir", () -> "target/assistant-models");
+        registry.add("socialbank.web.secure-cookies", () -> "false"); // the console's sign-in over plain HTTP
     }
 
     @BeforeEach
@@ -170,5 +171,32 @@ class AssistantIntegrationTests {
     void withoutATokenItIsRefused() {
         Response r = new Api("http://127.0.0.1:" + port, null).post("/api/v1/assistant/classify", "{\"text\":\"hi\"}");
         assertThat(r.status()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName(
+            "the console's form: an answer too long once stored is refused with the message, CRLF counts as LF, never a 500 (review 2026-12-07 assistant follow-up)")
+    void theConsoleFormMeasuresAnAnswerAsStored(
+            @Autowired org.socialbank.console.staff.StaffAccounts accounts, @Autowired java.time.Clock clock) {
+        org.socialbank.support.FormClient supervisor = new org.socialbank.console.ConsoleStaff(accounts, clock)
+                .signedIn(port, org.socialbank.console.Role.SUPERVISOR);
+        String intent = "lost_or_stolen_card";
+        String path = "/console/assistant/answers/en/" + intent;
+        int basedOn = assistant.knowledge().answer(intent, "en").orElseThrow().version();
+        assertThat(supervisor.get(path).status()).isEqualTo(200);
+        String full = "# Lost card\n\n" + "x".repeat(KnowledgeBase.MARKDOWN_MAX - 13); // 4,000, 4,001 stored
+        org.socialbank.support.FormClient.Page tooLong =
+                supervisor.post(path, "markdown", full, "basedOn", String.valueOf(basedOn));
+        assertThat(tooLong.status()).as(tooLong.html()).isEqualTo(200);
+        assertThat(tooLong.html()).contains("The answer is too long");
+        assertThat(assistant.knowledge().answer(intent, "en").orElseThrow().version())
+                .isEqualTo(basedOn);
+        String crlf = "# Lost card\r\n\r\n" + "y".repeat(KnowledgeBase.MARKDOWN_MAX - 15); // 4,000 as typed
+        org.socialbank.support.FormClient.Page saved =
+                supervisor.post(path, "markdown", crlf, "basedOn", String.valueOf(basedOn));
+        assertThat(saved.status()).as(saved.html()).isEqualTo(200);
+        KnowledgeBase.Answer now = assistant.knowledge().answer(intent, "en").orElseThrow();
+        assertThat(now.version()).isEqualTo(basedOn + 1);
+        assertThat(now.markdown()).doesNotContain("\r").hasSize(KnowledgeBase.MARKDOWN_MAX - 1);
     }
 }

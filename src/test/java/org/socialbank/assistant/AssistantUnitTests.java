@@ -121,4 +121,59 @@ class AssistantUnitTests {
         assertThat(gibberish.sure()).isFalse();
         assertThat(gibberish.alternatives()).hasSize(3);
     }
+
+    /** An assistant whose full models never finish (held), so the quick model answers. */
+    static Assistant training(java.util.function.Supplier<IntentModel> quick) {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        ModelTraining training = new ModelTraining() {
+
+            @Override
+            public IntentModel quick() {
+                return quick.get();
+            }
+
+            @Override
+            public Map<String, IntentClassifier> all() {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Map.of();
+            }
+
+            @Override
+            public Optional<IntentClassifier> blend(Map<String, IntentClassifier> all) {
+                return Optional.empty();
+            }
+        };
+        AssistantProperties properties = properties(Duration.ofMillis(50));
+        return new Assistant(properties, new TrainedModels(properties, training), null, Clock.systemUTC(), null);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "while the models train, a language answered by English's quick model is never sure (review 2026-12-07 assistant follow-up)")
+    void aLanguageWithoutItsOwnModelIsNeverSure() {
+        IntentModel alwaysSure = french.withThresholds(thresholds(0, 0, 0)); // as quick English: sure of anything
+        Assistant assistant = training(() -> alwaysSure);
+        Classification english = (Classification) assistant.classify(QUESTION, "en");
+        assertThat(english.sure()).as("English has its (quick) model").isTrue();
+        Classification french = (Classification) assistant.classify(QUESTION, "fr");
+        assertThat(french.language()).isEqualTo("fr");
+        assertThat(french.sure()).isFalse();
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "a failed quick model while the models train is a refusal, not an exception (review 2026-12-07 assistant follow-up)")
+    void aFailedQuickModelIsARefusal() {
+        Assistant assistant = training(() -> {
+            throw new IllegalStateException("no data");
+        });
+        assertThat(assistant.classify(QUESTION, "en"))
+                .isEqualTo(new ClassifyResult.Refused(
+                        ClassifyResult.Code.MODELS_UNAVAILABLE,
+                        "The assistant's models are not trained yet; try again later."));
+    }
 }

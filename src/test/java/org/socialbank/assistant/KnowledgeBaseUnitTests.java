@@ -155,6 +155,45 @@ class KnowledgeBaseUnitTests {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "an empty section or another variable in a section is refused; the dispatch day wins in any order (review 2026-12-07 assistant follow-up)")
+    void sectionsAreCheckedAndTheDispatchDayIsPreferred() {
+        assertThat(
+                        code(
+                                "# Card\n\nText.\n\n## With {card_dispatched_on}\n\n## With {card_issued_on}\n\nOn {card_issued_on}."))
+                .isEqualTo("blank_section");
+        assertThat(code("# Card\n\nText.\n\n## With {card_dispatched_on}\n\n  \n"))
+                .isEqualTo("blank_section");
+        assertThat(
+                        code(
+                                "# Card\n\nText.\n\n## With {card_issued_on}\n\nMade {card_issued_on}, sent {card_dispatched_on}."))
+                .isEqualTo("foreign_variable");
+        assertThat(AnswerMarkdown.read("# Card\n\nText.\n\n## With {card_dispatched_on}\n\n", "card_arrival"))
+                .as("the console's preview and save read it so")
+                .isEqualTo(new AnswerMarkdown.Malformed("blank_section"));
+        AnswerMarkdown.Parsed issuedFirst = (AnswerMarkdown.Parsed) AnswerMarkdown.read("# Card\n\nText.\n\n"
+                + "## With {card_issued_on}\n\nMade on {card_issued_on}.\n\n"
+                + "## With {card_dispatched_on}\n\nSent on {card_dispatched_on}.");
+        KnowledgeBase.Answer answer = new KnowledgeBase.Answer(
+                "card_arrival", "en", issuedFirst.title(), issuedFirst.text(), issuedFirst.variants(), "", 1);
+        assertThat(answer.shown(Map.of("card_issued_on", "1 May", "card_dispatched_on", "3 May")))
+                .isEqualTo("Sent on 3 May.");
+        assertThat(answer.shown(Map.of("card_issued_on", "1 May"))).isEqualTo("Made on 1 May.");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "an answer is measured as stored: CRLF as LF, its closing newline counted (review 2026-12-07 assistant follow-up)")
+    void anAnswerIsMeasuredAsStored() {
+        String full = "# Title\n\n" + "x".repeat(KnowledgeBase.MARKDOWN_MAX - 9);
+        assertThat(full).hasSize(KnowledgeBase.MARKDOWN_MAX);
+        assertThat(code(full)).as("4,001 characters once stored").isEqualTo("answer_too_long");
+        String crlf = "# Title\r\n\r\n" + "x".repeat(KnowledgeBase.MARKDOWN_MAX - 11);
+        assertThat(AnswerMarkdown.read(crlf)).isInstanceOf(AnswerMarkdown.Parsed.class);
+        assertThat(AnswerMarkdown.normalized(crlf)).hasSize(KnowledgeBase.MARKDOWN_MAX - 1);
+    }
+
     private static String code(String markdown) {
         return ((AnswerMarkdown.Malformed) AnswerMarkdown.read(markdown)).code();
     }

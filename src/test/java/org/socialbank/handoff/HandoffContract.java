@@ -462,6 +462,56 @@ abstract class HandoffContract {
 
     @Test
     @DisplayName(
+            "a sure but wrong answer between two \"not it\" does not reset the count: a person takes it (review 2026-12-07 assistant follow-up)")
+    void aSureAnswerBetweenTwoNotItsHandsOver(@Autowired org.socialbank.assistant.Assistant assistant) {
+        assistant.awaitReady();
+        String question = java.util.stream.Stream.of(
+                        "my card still hasn't arrived",
+                        "where is my new card",
+                        "how long does it take for my card to arrive",
+                        "I lost my card")
+                .filter(t ->
+                        assistant.classify(t, null) instanceof org.socialbank.assistant.Classification c && c.sure())
+                .findFirst()
+                .orElseThrow();
+        AgentId onDuty = new AgentId("duty-" + UUID.randomUUID());
+        handoffs.saveAgent(onDuty, "Noor", 50, true, Set.of("support"), Set.of(Language.EN));
+        try {
+            String chat = "tg-" + UUID.randomUUID();
+            for (String text : List.of(question, "no, that's not it", question)) {
+                say(Network.TELEGRAM, chat, new Inbound.Text(text));
+                assertThat(handoffs.owner(identity(Network.TELEGRAM, chat)))
+                        .as(text)
+                        .isEqualTo(new Owner.Bot());
+            }
+            say(Network.TELEGRAM, chat, new Inbound.Text("no, that's not it"));
+            assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isInstanceOf(Owner.Agent.class);
+        } finally {
+            handoffs.setAvailable(onDuty, false);
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "a payment that names a manager or an agent is a payment, not a request for a person (review 2026-12-07 assistant follow-up)")
+    void aPaymentNamingAnAgentIsNoRequestForAPerson() {
+        AgentId onDuty = new AgentId("duty-" + UUID.randomUUID());
+        handoffs.saveAgent(onDuty, "Noor", 50, true, Set.of("support"), Set.of(Language.EN, Language.RU));
+        try {
+            for (String text : List.of("переведи менеджеру пятьсот", "pay the agent 20 for rent")) {
+                String chat = "tg-" + UUID.randomUUID();
+                say(Network.TELEGRAM, chat, new Inbound.Text(text));
+                assertThat(handoffs.owner(identity(Network.TELEGRAM, chat)))
+                        .as(text)
+                        .isEqualTo(new Owner.Bot());
+            }
+        } finally {
+            handoffs.setAvailable(onDuty, false);
+        }
+    }
+
+    @Test
+    @DisplayName(
             "issue 18: \"no, that's not it\" twice in a row, in French or Chinese, hands the conversation to a person")
     void notItTwiceHandsOver() {
         AgentId onDuty = new AgentId("duty-" + UUID.randomUUID());

@@ -60,6 +60,44 @@ class PersonRequestsUnitTests {
         assertThat(PersonRequests.asks(text)).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "переведи менеджеру 500",
+                "pay the agent 20 for rent",
+                "شارژ ۵۰ هزار تومان اپراتور ایرانسل برای ۰۹۳۵۱۲۳۴۵۶۷",
+                "пополни телефон +79161234567 оператор МТС 500",
+                "оператор МТС",
+                "pay the agent",
+                "اپراتور ایرانسل",
+                "спасибо сотруднику банка за помощь",
+                "специалист по ипотеке сказал подождать"
+            })
+    @org.junit.jupiter.api.DisplayName(
+            "one word of a command is no request for a person (review 2026-12-07 assistant follow-up)")
+    void aWordOfACommandDoesNotAskForAPerson(String text) {
+        assertThat(PersonRequests.asks(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "operator please|EN",
+                "I want an agent|EN",
+                "passez-moi un conseiller|FR",
+                "переведите на оператора|RU",
+                "позовите специалиста пожалуйста|RU",
+                "менеджер|RU",
+                "می‌خوام با پشتیبانی صحبت کنم|FA",
+                "اپراتور لطفا|FA"
+            })
+    @org.junit.jupiter.api.DisplayName(
+            "one word asks for a person alone or after a talk verb (review 2026-12-07 assistant follow-up)")
+    void oneWordAsksAloneOrAfterATalkVerb(String text, Language language) {
+        assertThat(PersonRequests.asks(text)).contains(language);
+    }
+
     @org.junit.jupiter.api.Test
     void aLongQuestionIsTheBotsToRead() {
         assertThat(PersonRequests.asks("agent " + "x".repeat(PersonRequests.TEXT_LENGTH_MAX)))

@@ -13,6 +13,16 @@ import org.junit.jupiter.api.Test;
 class ApiScopesUnitTests {
 
     @Test
+    @org.junit.jupiter.api.DisplayName(
+            "the assistant's report of votes is staff's, a vote the app's (review 2026-12-07 assistant follow-up)")
+    void theAssistantsReportNeedsTheReportsScope() {
+        assertThat(ApiScopes.required("GET", "/api/v1/assistant/feedback")).isEqualTo(ApiScope.ASSISTANT_REPORTS);
+        assertThat(ApiScopes.required("POST", "/api/v1/assistant/feedback")).isEqualTo(ApiScope.ASSISTANT);
+        assertThat(ApiScopes.required("POST", "/api/v1/assistant/classify")).isEqualTo(ApiScope.ASSISTANT);
+        assertThat(ApiScope.ASSISTANT_REPORTS.wireName()).isEqualTo("assistant:reports");
+    }
+
+    @Test
     void readsAndWritesOfEachFamilyNeedTheirScope() {
         assertThat(ApiScopes.required("GET", "/api/v1/transfers/x")).isEqualTo(ApiScope.LEDGER_READ);
         assertThat(ApiScopes.required("POST", "/api/v1/transfers/batch")).isEqualTo(ApiScope.LEDGER_WRITE);

@@ -20,15 +20,12 @@ public final class AnswerEdits {
 
     /** The newest version of one answer, if staff ever changed it. */
     public Optional<Row> latest(String intent, String language) {
-        return jdbc
-                .sql("SELECT intent, language, version, markdown, staff, edited_at FROM assistant_answer_edits "
-                        + "WHERE intent = ? AND language = ? ORDER BY version DESC")
+        return jdbc.sql("SELECT intent, language, version, markdown, staff, edited_at FROM assistant_answer_edits "
+                        + "WHERE intent = ? AND language = ? ORDER BY version DESC LIMIT 1")
                 .param(intent)
                 .param(language)
                 .query(AnswerEdits::row)
-                .list()
-                .stream()
-                .findFirst();
+                .optional(); // read on every chat answer: one row, not every version (review 2026-12-07)
     }
 
     /** Every answer's newest version. */
@@ -42,16 +39,13 @@ public final class AnswerEdits {
 
     /** One answer's versions, newest first, at most {@code limit}. */
     public List<Row> history(String intent, String language, int limit) {
-        return jdbc
-                .sql("SELECT intent, language, version, markdown, staff, edited_at FROM assistant_answer_edits "
-                        + "WHERE intent = ? AND language = ? ORDER BY version DESC")
+        return jdbc.sql("SELECT intent, language, version, markdown, staff, edited_at FROM assistant_answer_edits "
+                        + "WHERE intent = ? AND language = ? ORDER BY version DESC LIMIT ?")
                 .param(intent)
                 .param(language)
+                .param(limit)
                 .query(AnswerEdits::row)
-                .list()
-                .stream()
-                .limit(limit)
-                .toList();
+                .list();
     }
 
     /** Inserts a version; the primary key refuses a second writer of the same version. */

@@ -37,12 +37,18 @@ class ClassifyController {
             responseCode = "400",
             description = "blank_text, text_too_long, unsupported_language",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "503",
+            description = "models_unavailable: no model could be trained yet; retry later",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/classify", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> classify(@RequestBody ClassifyRequest request) {
         ClassifyResult result = assistant.classify(request.text(), request.language());
         if (result instanceof ClassifyResult.Refused r) {
-            return Problems.response(
-                    Problems.of(HttpStatus.BAD_REQUEST, r.code().wire(), r.detail()));
+            HttpStatus status = r.code() == ClassifyResult.Code.MODELS_UNAVAILABLE
+                    ? HttpStatus.SERVICE_UNAVAILABLE // the bank's side, not the caller's: a problem, never a stack
+                    : HttpStatus.BAD_REQUEST;
+            return Problems.response(Problems.of(status, r.code().wire(), r.detail()));
         }
         return ResponseEntity.ok((Classification) result);
     }

@@ -91,10 +91,9 @@ final class AssistantDialogue {
      * "not sure" and its three guesses when it is not, else the hint (issue 18). Generic, so shared.
      */
     Step unknown(Turn turn, Language language, String text, boolean inGroup) {
-        Optional<Language> notIt = Answers.notIt(text);
-        if (notIt.isPresent()) { // "no, that's not it": counts toward the handoff, never a guess; in its language
-            turn.bank().notHelped();
-            return say(turn, notIt.get(), Answers.NOT_IT).shared();
+        Optional<Step> notIt = notIt(turn, text);
+        if (notIt.isPresent()) {
+            return notIt.get();
         }
         Optional<Bank.Guess> guess = turn.bank().guess(text);
         if (guess.isEmpty() || guess.get().sure() && !Answers.handles(guess.get())) {
@@ -108,6 +107,20 @@ final class AssistantDialogue {
                     .shared();
         }
         return answered(turn, guess.get().language(), guess.get().intent(), text);
+    }
+
+    /**
+     * "No, that's not it", "that didn't help": counts toward the handoff, never a guess; in its
+     * language. Read before the parser, which reads "help" in "that didn't help" as the help command
+     * (review 2026-12-07 assistant follow-up).
+     */
+    Optional<Step> notIt(Turn turn, String text) {
+        Optional<Language> notIt = Answers.notIt(text);
+        if (notIt.isEmpty()) {
+            return Optional.empty();
+        }
+        turn.bank().notHelped();
+        return Optional.of(say(turn, notIt.get(), Answers.NOT_IT).shared());
     }
 
     /**

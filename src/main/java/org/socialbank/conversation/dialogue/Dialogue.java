@@ -219,7 +219,9 @@ public final class Dialogue {
 
     /** A typed text: a claim code or a wish not offered, a feature's own words, else the parser's reading. */
     private Step text(Turn turn, String text, boolean inGroup) {
-        Optional<Step> early = claimOrNotOffered(turn, text, inGroup).or(() -> features.read(turn, text));
+        Optional<Step> early = claimOrNotOffered(turn, text, inGroup)
+                .or(() -> assistant.notIt(turn, text))
+                .or(() -> features.read(turn, text));
         if (early.isPresent()) {
             return early.get();
         }

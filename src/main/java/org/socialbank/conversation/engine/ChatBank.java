@@ -168,6 +168,12 @@ public final class ChatBank implements Bank {
                 .orElse(false);
     }
 
+    /** Whether the assistant answered this message with confidence (see {@link #assistantUnsure}). */
+    public boolean assistantSure() {
+        return guessed.map(g -> g.isPresent() && org.socialbank.conversation.dialogue.Dialogue.answersSurely(g.get()))
+                .orElse(false);
+    }
+
     @Override
     public void chooseLanguage(Language language) {
         linked().ifPresent(l -> parts.directory().chooseLanguage(l.customerId(), language));

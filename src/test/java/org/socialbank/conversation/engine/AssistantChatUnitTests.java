@@ -965,4 +965,14 @@ class AssistantChatUnitTests {
         press(no); // counted already: nothing more
         assertThat(bank.notHelped).isEqualTo(1);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {"that didn't help|EN", "it did not help|EN", "ça ne m'aide pas|FR", "没有帮助|ZH"})
+    @DisplayName("\"that didn't help\" is \"not it\", not the help menu (review 2026-12-07 assistant follow-up)")
+    void thatDidNotHelpIsNotItNotTheHelpMenu(String text, Language language) {
+        assertThat(say(text)).isEqualTo(language.tag() + ":assistant.not_it");
+        assertThat(bank.notHelped).isEqualTo(1);
+    }
 }
