@@ -27,7 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smsKinds the kinds of alert that may go by SMS: money out by default (the one a customer
  *     must hear of even without a chat: it may be fraud)
  * @param smsMinAmountMinor per currency, the smallest amount (minor units) an SMS is sent for; a
- *     currency without an entry never goes by SMS (SMS costs money and is read on lock screens)
+ *     currency without an entry never goes by SMS (SMS costs money and is read on lock screens); a
+ *     configured currency overrides or adds to the shipped ones, which stay
  * @param pageTtl how long the link to the alert settings page, sent in the chat, opens it
  * @param smsReports how the delivery report of an alert SMS the gateway accepted is asked for
  */
@@ -77,7 +78,7 @@ public record AlertsProperties(
         smsKinds = smsKinds == null ? java.util.List.of() : java.util.List.copyOf(smsKinds);
         smsKinds.forEach(k -> require(
                 AlertKind.fromWireName(k).isPresent(), "sms-kinds: " + k + " is not one of incoming, outgoing, fee"));
-        smsMinAmountMinor = smsMinAmountMinor == null ? SMS_MIN_AMOUNT_DEFAULTS : Map.copyOf(smsMinAmountMinor);
+        smsMinAmountMinor = org.socialbank.shared.CurrencyDefaults.merged(SMS_MIN_AMOUNT_DEFAULTS, smsMinAmountMinor);
         smsMinAmountMinor.forEach((currency, min) -> require(
                 CURRENCY.matcher(currency).matches() && min != null && min >= 0,
                 "sms-min-amount-minor." + currency + " must be a currency code and an amount >= 0"));

@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@link OperatorSettings#defaults()}: Iran's and China's; France's, Russia's and India's are configured
  * @param cardBins issuing banks by BIN, added to (or replacing) Iran's banks of {@link CardBins}
  * @param cardDailyLimitsMinor per currency, the most a customer sends card-to-card in a day (the
- *     bank's zone); a currency without one takes no card-to-card
+ *     bank's zone); a currency without one takes no card-to-card; a configured currency overrides or
+ *     adds to the shipped IRR one, which stays
  * @param sandbox the embedded sandbox biller's and operator's settings
  * @param remindBefore how long before a saved bill's due date its reminder is sent (1d..30d)
  * @param reminderInterval how often saved bills are checked for a bill due soon (1m..1d)
@@ -78,7 +79,7 @@ public record BillingProperties(
             throw new IllegalArgumentException("socialbank.billing.card-bins: " + e.getMessage(), e);
         }
         cardDailyLimitsMinor =
-                cardDailyLimitsMinor == null ? Map.of("IRR", 100_000_000L) : Map.copyOf(cardDailyLimitsMinor);
+                org.socialbank.shared.CurrencyDefaults.merged(Map.of("IRR", 100_000_000L), cardDailyLimitsMinor);
         require(
                 cardDailyLimitsMinor.entrySet().stream()
                         .allMatch(e -> e.getValue() != null

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.CurrencyDefaults;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     out by default: two customers sending the same money back and forth would earn with none leaving
  * @param minorPerPoint per currency, how many minor units earn one point (a currency without one earns nothing)
  * @param pointValueMinor per currency, what one point is worth redeemed as a statement credit, in minor units
+ *     (in both maps a configured currency overrides or adds to the shipped ones, which stay)
  * @param pointsTtl how long an earned point lasts
  * @param expiringSoon how far ahead "my points" looks for points about to expire
  * @param redeemPointsMin the fewest points one redemption takes
@@ -47,9 +49,8 @@ public record LoyaltyProperties(
     static final Map<String, Long> VALUE_DEFAULTS = Map.of("EUR", 1L, "CNY", 5L, "RUB", 50L, "INR", 50L, "IRR", 5_000L);
 
     public LoyaltyProperties {
-        minorPerPoint = minorPerPoint == null || minorPerPoint.isEmpty() ? EARN_DEFAULTS : Map.copyOf(minorPerPoint);
-        pointValueMinor =
-                pointValueMinor == null || pointValueMinor.isEmpty() ? VALUE_DEFAULTS : Map.copyOf(pointValueMinor);
+        minorPerPoint = CurrencyDefaults.merged(EARN_DEFAULTS, minorPerPoint);
+        pointValueMinor = CurrencyDefaults.merged(VALUE_DEFAULTS, pointValueMinor);
         earnCodes = Set.copyOf(earnCodes);
         require(
                 between(followInterval, Duration.ofMillis(100), Duration.ofHours(1)),

@@ -2,12 +2,13 @@ package org.socialbank.sweeping;
 
 import java.util.Map;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.CurrencyDefaults;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Above which amount a collection asked in chat is confirmed on the bank's step-up page
  * ({@code socialbank.sweeping.step-up.above-minor.<CUR>}), validated at start-up. A currency without
- * a threshold always needs the page.
+ * a threshold always needs the page. A configured currency overrides or adds to the shipped ones, which stay.
  */
 @ConfigurationProperties("socialbank.sweeping.step-up")
 public record StepUpProperties(Map<String, Long> aboveMinor) {
@@ -28,7 +29,7 @@ public record StepUpProperties(Map<String, Long> aboveMinor) {
             500_000_000L);
 
     public StepUpProperties {
-        aboveMinor = aboveMinor == null || aboveMinor.isEmpty() ? DEFAULTS : Map.copyOf(aboveMinor);
+        aboveMinor = CurrencyDefaults.merged(DEFAULTS, aboveMinor);
         for (Map.Entry<String, Long> e : aboveMinor.entrySet()) {
             if (CurrencyCode.find(e.getKey()).filter(CurrencyCode::money).isEmpty()
                     || e.getValue() == null

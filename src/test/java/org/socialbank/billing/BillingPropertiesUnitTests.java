@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** A bad billing setting stops the start with a clear message; the defaults carry Iran's and China's operators. */
 class BillingPropertiesUnitTests {
@@ -17,6 +20,19 @@ class BillingPropertiesUnitTests {
         assertThat(properties.operators())
                 .containsKeys("mci", "irancell", "rightel", "china_mobile", "china_unicom", "china_telecom");
         assertThat(properties.cardDailyLimitsMinor()).containsEntry("IRR", 100_000_000L);
+    }
+
+    @Test
+    @DisplayName(
+            "setting one currency's card daily limit keeps the shipped rial one (review 2026-12-07 docs follow-up)")
+    void oneConfiguredCardLimitKeepsTheShippedOne() {
+        Map<String, String> source = Map.of("socialbank.billing.card-daily-limits-minor.EUR", "200000");
+
+        BillingProperties properties = new Binder(new MapConfigurationPropertySource(source))
+                .bindOrCreate("socialbank.billing", BillingProperties.class);
+
+        assertThat(properties.cardDailyLimitsMinor())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("EUR", 200_000L, "IRR", 100_000_000L));
     }
 
     @Test

@@ -26,6 +26,27 @@ class LoyaltyPropertiesUnitTests {
     }
 
     @Test
+    @DisplayName("setting one currency's earn rate or point value keeps the shipped ones (review 2026-12-07 docs"
+            + " follow-up)")
+    void oneConfiguredCurrencyKeepsTheShippedOnes() {
+        Map<String, String> source = Map.of(
+                "socialbank.loyalty.minor-per-point.EUR", "100",
+                "socialbank.loyalty.point-value-minor.GBP", "1");
+
+        LoyaltyProperties properties = new Binder(new MapConfigurationPropertySource(source))
+                .bindOrCreate("socialbank.loyalty", LoyaltyProperties.class);
+
+        assertThat(properties.minorPerPoint())
+                .containsEntry("EUR", 100L)
+                .containsEntry("CNY", 2_000L)
+                .hasSize(LoyaltyProperties.EARN_DEFAULTS.size());
+        assertThat(properties.pointValueMinor())
+                .containsEntry("GBP", 1L)
+                .containsEntry("IRR", 5_000L)
+                .hasSize(LoyaltyProperties.VALUE_DEFAULTS.size() + 1);
+    }
+
+    @Test
     @DisplayName("review 2026-12-07 loyalty follow-up: p2p earns only when the bank adds it to earn-codes; a cash"
             + " withdrawal never by default")
     void p2pEarnsOnlyWhenConfigured() {
