@@ -151,6 +151,7 @@ start_server() {
   fi
   (cd "$WORK_DIR" && exec env SOCIALBANK_API_TOKEN="$TOKEN" SOCIALBANK_OTP_PEPPER="$(head -c 32 /dev/urandom | base64)" \
     SOCIALBANK_NOTIFICATIONS_BUDGET_KEY_PEPPER="$(head -c 32 /dev/urandom | base64)" \
+    SOCIALBANK_SANDBOXES_ALLOWED=true SOCIALBANK_DIRECTORY_LOOPBACK_BASE_URL_ALLOWED=true \
     "${store[@]}" "$JAVA" "${JAVA_ARGS[@]}" -jar "$SERVER_JAR" --server.port="$PORT" --server.address=127.0.0.1 \
     --socialbank.assistant.encoder=none "${SERVER_ARGS[@]}" >server.log 2>&1) &
   SERVER_PID=$!

@@ -225,7 +225,8 @@ start_server() { # store dir
   local store="$1" dir="$2"
   CURRENT_STORE="$store"
   local -a env_vars=("SOCIALBANK_API_TOKEN=$TOKEN" "SOCIALBANK_OTP_PEPPER=$PEPPER"
-    "SOCIALBANK_NOTIFICATIONS_BUDGET_KEY_PEPPER=$BUDGET_PEPPER")
+    "SOCIALBANK_NOTIFICATIONS_BUDGET_KEY_PEPPER=$BUDGET_PEPPER"
+    "SOCIALBANK_SANDBOXES_ALLOWED=true" "SOCIALBANK_DIRECTORY_LOOPBACK_BASE_URL_ALLOWED=true")
   if [[ $store == pg* ]]; then
     [[ -n $KEEP_DATABASE ]] || fresh_database "$OURS_DB"
     env_vars+=("SPRING_DATASOURCE_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$OURS_DB"

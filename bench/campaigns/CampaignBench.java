@@ -57,6 +57,8 @@ public final class CampaignBench {
         List<String> arguments = new java.util.ArrayList<>();
         settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         arguments.add("--socialbank.notifications.budget-key-pepper=" + randomBase64());
+        arguments.add("--socialbank.sandboxes-allowed=true"); // a bench runs on the sandboxes
+        arguments.add("--socialbank.directory.loopback-base-url-allowed=true");
         arguments.add("--socialbank.campaigns.round-max=" + Math.max(1, Math.min(10_000, rate)));
         // the recipients are Telegram chats: that platform's own pace (issue 17, 3.12) is the measured one too
         arguments.add("--socialbank.campaigns.platforms.telegram.per-second=" + rate);

@@ -57,6 +57,10 @@ public final class ServerProcess implements AutoCloseable {
         // follow-up); the test's environment may set its own
         builder.environment()
                 .put("SOCIALBANK_NOTIFICATIONS_BUDGET_KEY_PEPPER", "Vq3b1n3Xh0pZx7m2Qy9Lr8TzK4cWd6Fe5Ja0Hs1Uo2g=");
+        // a test server runs on the sandboxes and a loopback address, which a real bank's start
+        // refuses (review 2026-12-07 docs follow-up)
+        builder.environment().put("SOCIALBANK_SANDBOXES_ALLOWED", "true");
+        builder.environment().put("SOCIALBANK_DIRECTORY_LOOPBACK_BASE_URL_ALLOWED", "true");
         builder.environment().putAll(environment);
         try {
             process = builder.start();

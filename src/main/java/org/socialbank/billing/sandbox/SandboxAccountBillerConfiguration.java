@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.socialbank.billing.AccountBiller;
 import org.socialbank.billing.BillerRegistry;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.SandboxInUse;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -28,5 +29,12 @@ class SandboxAccountBillerConfiguration {
                     + "are paid to the sandbox and no money leaves the bank");
         }
         return new SandboxAccountBiller(clock, registry);
+    }
+
+    /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
+    @Bean
+    SandboxInUse accountBillerSandboxInUse() {
+        return new SandboxInUse(
+                AccountBiller.class, "account-number bills are paid to the sandbox and no money leaves the bank");
     }
 }

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.socialbank.billing.Biller;
 import org.socialbank.billing.BillingProperties;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.SandboxInUse;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -27,5 +28,11 @@ class SandboxBillerConfiguration {
             log.warn("No biller is configured: bills are paid to the sandbox biller and no money leaves the bank");
         }
         return new SandboxBiller(clock, properties.sandbox().refuseBills());
+    }
+
+    /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
+    @Bean
+    SandboxInUse billerSandboxInUse() {
+        return new SandboxInUse(Biller.class, "bills are paid to the sandbox biller and no money leaves the bank");
     }
 }

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.billing.CardSwitch;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.SandboxInUse;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -21,5 +22,11 @@ class SandboxCardSwitchConfiguration {
             log.warn("No card switch is configured: card-to-card transfers go to the sandbox and no card is credited");
         }
         return new SandboxCardSwitch();
+    }
+
+    /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
+    @Bean
+    SandboxInUse cardSwitchSandboxInUse() {
+        return new SandboxInUse(CardSwitch.class, "card-to-card transfers go to the sandbox and no card is credited");
     }
 }

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.billing.MobileOperator;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.SandboxInUse;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -21,5 +22,11 @@ class SandboxOperatorConfiguration {
             log.warn("No top-up gateway is configured: top-ups go to the sandbox and no phone is charged");
         }
         return new SandboxOperator();
+    }
+
+    /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
+    @Bean
+    SandboxInUse mobileOperatorSandboxInUse() {
+        return new SandboxInUse(MobileOperator.class, "top-ups go to the sandbox and no phone is charged");
     }
 }

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.cards.CardProcessor;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.SandboxInUse;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -26,5 +27,12 @@ class SandboxCardProcessorConfiguration {
                     + "sandbox's and no real card purchase is booked");
         }
         return new SandboxCardProcessor();
+    }
+
+    /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
+    @Bean
+    SandboxInUse cardProcessorSandboxInUse() {
+        return new SandboxInUse(
+                CardProcessor.class, "the card feed is the sandbox's and no real card purchase is booked");
     }
 }

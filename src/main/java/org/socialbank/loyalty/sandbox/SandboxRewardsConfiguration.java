@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.loyalty.Rewards;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.SandboxInUse;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -26,5 +27,11 @@ class SandboxRewardsConfiguration {
                     + "sandbox's vouchers, which no partner honours");
         }
         return new SandboxRewards();
+    }
+
+    /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
+    @Bean
+    SandboxInUse rewardsSandboxInUse() {
+        return new SandboxInUse(Rewards.class, "points buy the sandbox's vouchers, which no partner honours");
     }
 }

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.socialbank.notifications.EmailGateway;
 import org.socialbank.notifications.NotificationsProperties;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.SandboxInUse;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -29,5 +30,11 @@ class DevEmailInboxConfiguration {
                     + "and not sent to anyone");
         }
         return new DevEmailInbox(jdbc, clock, properties.devInboxMax());
+    }
+
+    /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
+    @Bean
+    SandboxInUse emailGatewaySandboxInUse() {
+        return new SandboxInUse(EmailGateway.class, "e-mails are kept in the table dev_email_inbox and sent to no one");
     }
 }

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.socialbank.payouts.InterbankRail;
 import org.socialbank.payouts.PayoutsProperties;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.SandboxInUse;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -28,5 +29,11 @@ class SandboxRailConfiguration {
         }
         PayoutsProperties.Sandbox sandbox = properties.sandbox();
         return new SandboxRail(clock, sandbox.settleAfter(), sandbox.failAccounts());
+    }
+
+    /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
+    @Bean
+    SandboxInUse interbankRailSandboxInUse() {
+        return new SandboxInUse(InterbankRail.class, "payouts settle at the sandbox rail and no money leaves the bank");
     }
 }

@@ -3,12 +3,17 @@ package org.socialbank.shared.jdbc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.shared.DemoMode;
 import org.socialbank.shared.Durability;
+import org.socialbank.shared.SandboxInUse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -21,6 +26,9 @@ import org.springframework.context.annotation.Configuration;
 class KernelConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KernelConfiguration.class);
+
+    /** Lets a node outside demo mode give customers a loopback public address: tests and a local node only. */
+    static final String LOOPBACK_BASE_URL_ALLOWED = "socialbank.directory.loopback-base-url-allowed";
 
     @Bean
     @ConditionalOnMissingBean
@@ -84,7 +92,15 @@ class KernelConfiguration {
     @Bean
     DemoMode demoMode(
             @Value("${" + DemoMode.PROPERTY + ":false}") boolean enabled,
-            @Value("${socialbank.directory.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+            @Value("${socialbank.directory.public-base-url:http://localhost:8080}") String publicBaseUrl,
+            @Value("${" + LOOPBACK_BASE_URL_ALLOWED + ":false}") boolean loopbackAllowed) {
+        if (!enabled && !loopbackAllowed && loopback(publicBaseUrl)) {
+            throw new IllegalStateException("socialbank.directory.public-base-url=" + publicBaseUrl
+                    + " outside demo mode: customers would get one-time links to a loopback address; set "
+                    + "SOCIALBANK_DIRECTORY_PUBLIC_BASE_URL (socialbank.directory.public-base-url) to the address "
+                    + "customers reach this bank's pages at (a test or a local node may set "
+                    + LOOPBACK_BASE_URL_ALLOWED + "=true)");
+        }
         if (enabled && !loopback(publicBaseUrl)) {
             throw new IllegalStateException(
                     DemoMode.PROPERTY + "=true with socialbank.directory.public-base-url="
@@ -97,6 +113,32 @@ class KernelConfiguration {
                     "Demo mode is on: public demo passwords, a development pepper and the /dev pages; never for customers");
         }
         return new DemoMode(enabled);
+    }
+
+    /**
+     * Outside demo mode a node refuses to start on a sandbox (a payout "settled" with no money
+     * leaving, a pull credited from nothing) unless {@value SandboxInUse#ALLOWED} is set, for
+     * staging; it names every SPI still missing. Checked once every singleton exists, before the
+     * web server opens its port.
+     */
+    @Bean
+    static SmartInitializingSingleton noSandboxesInProduction(
+            ObjectProvider<DemoMode> demo,
+            ObjectProvider<SandboxInUse> sandboxes,
+            @Value("${" + SandboxInUse.ALLOWED + ":false}") boolean allowed) {
+        return () -> {
+            List<SandboxInUse> used = sandboxes.orderedStream().toList();
+            if (used.isEmpty() || demo.getObject().enabled() || allowed) {
+                return;
+            }
+            throw new IllegalStateException("Outside demo mode these SPIs have no real implementation, and their "
+                    + "sandboxes move no money: "
+                    + used.stream()
+                            .map(s -> s.spi().getSimpleName() + " (" + s.spi().getName() + ": " + s.effect() + ")")
+                            .collect(Collectors.joining("; "))
+                    + ". Provide a bean of each (README, \"Plugging in a bank's partners\"), or set "
+                    + SandboxInUse.ALLOWED + "=true on a staging node");
+        };
     }
 
     /** Whether a URL names this machine by a loopback name or literal address (no DNS is asked). */

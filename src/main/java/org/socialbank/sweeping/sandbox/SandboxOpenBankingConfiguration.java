@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.SandboxInUse;
 import org.socialbank.sweeping.OpenBanking;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,5 +24,12 @@ class SandboxOpenBankingConfiguration {
                     "No open-banking provider is configured: pulls from other banks go to the sandbox and move no money");
         }
         return new SandboxOpenBanking(clock);
+    }
+
+    /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
+    @Bean
+    SandboxInUse openBankingSandboxInUse() {
+        return new SandboxInUse(
+                OpenBanking.class, "pulls from other banks are credited by the sandbox and move no money");
     }
 }

@@ -1,9 +1,11 @@
 package org.socialbank.shared.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,13 +41,29 @@ class KernelConfigurationUnitTests {
             assertThat(KernelConfiguration.loopback(remote)).as(remote).isFalse();
         }
         assertThat(new KernelConfiguration()
-                        .demoMode(false, "https://bank.example")
+                        .demoMode(false, "https://bank.example", false)
                         .enabled())
                 .isFalse();
         assertThat(new KernelConfiguration()
-                        .demoMode(true, "http://localhost:8080")
+                        .demoMode(true, "http://localhost:8080", false)
                         .enabled())
                 .isTrue();
+    }
+
+    @Test
+    @DisplayName("outside demo mode a loopback public address is refused (review 2026-12-07 docs follow-up)")
+    void outsideDemoModeALoopbackPublicAddressIsRefused() {
+        assertThatThrownBy(() -> new KernelConfiguration().demoMode(false, "http://localhost:8080", false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("socialbank.directory.public-base-url=http://localhost:8080 outside demo mode")
+                .hasMessageContaining("SOCIALBANK_DIRECTORY_PUBLIC_BASE_URL");
+        assertThatThrownBy(() -> new KernelConfiguration().demoMode(false, "http://127.0.0.1/", false))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(new KernelConfiguration()
+                        .demoMode(false, "http://localhost:8080", true)
+                        .enabled())
+                .as("a test or a local node that says so")
+                .isFalse();
     }
 
     @Test
