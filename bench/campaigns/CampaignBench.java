@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.socialbank.SocialbankApplication;
+import org.socialbank.campaigns.CampaignActor;
 import org.socialbank.campaigns.CampaignAudience;
 import org.socialbank.campaigns.CampaignOutcome;
 import org.socialbank.campaigns.CampaignRules;
@@ -78,13 +79,13 @@ public final class CampaignBench {
         UUID id = UUID.randomUUID();
         CampaignRules rules = new CampaignRules(50, null, null, java.util.Set.of(), java.util.Set.of(), 0);
         campaigns.define(id, new Campaigns.Definition("bench", Network.TELEGRAM, Map.of("en", "Bench offer"), Map.of(),
-                rules), "bench-creator");
+                rules), CampaignActor.client("bench-creator", "bench"));
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
-        CampaignOutcome approved = campaigns.approve(id, "bench-approver");
+        CampaignOutcome approved = campaigns.approve(id, CampaignActor.client("bench-approver", "bench"));
         long queued = audience.expandAll(id);
         double expandSeconds = (System.nanoTime() - start) / 1e9;
         long peakHeapMb = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
