@@ -1,13 +1,17 @@
 package org.socialbank.assistant;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.assistant.ClassifyResult.Code;
 import org.socialbank.assistant.ClassifyResult.Refused;
 import org.socialbank.assistant.jdbc.Feedbacks;
+import org.socialbank.assistant.jdbc.IssuedAnswers;
 import org.socialbank.assistant.model.IntentClassifier;
 import org.socialbank.assistant.model.IntentModel;
 
@@ -24,9 +28,16 @@ public class Assistant {
     /** The most intents one feedback report lists. */
     public static final int FEEDBACK_INTENTS_MAX = 77;
 
+    /** How long an answer id the API issued can be voted on (review 2026-12-07 assistant follow-up). */
+    public static final Duration ANSWER_TTL = Duration.ofDays(1);
+
+    /** The most expired answer ids one issue deletes: more than one, so the backlog only shrinks. */
+    static final int EXPIRED_DELETED_MAX = 100;
+
     private final AssistantProperties properties;
     private final TrainedModels models;
     private final Feedbacks feedbacks;
+    private final IssuedAnswers issued;
     private final Clock clock;
     private final KnowledgeBase knowledge;
 
@@ -34,11 +45,13 @@ public class Assistant {
             AssistantProperties properties,
             TrainedModels models,
             Feedbacks feedbacks,
+            IssuedAnswers issued,
             Clock clock,
             KnowledgeBase knowledge) {
         this.properties = properties;
         this.models = models;
         this.feedbacks = feedbacks;
+        this.issued = issued;
         this.clock = clock;
         this.knowledge = knowledge;
     }
@@ -118,8 +131,9 @@ public class Assistant {
     }
 
     /**
-     * Counts a customer's vote on one answer ("did this help?"), by intent and language only. One
-     * vote per answer: the first stands. In a chat the caller holds the conversation's lock, so a
+     * Counts a customer's vote on one answer ("did this help?"), by intent and language only: for
+     * the chat, whose buttons hold the answer's id, intent and language server-side (the API votes
+     * through {@link #recordIssuedFeedback}). One vote per answer: the first stands. In a chat the caller holds the conversation's lock, so a
      * second press of the same answer cannot race the first.
      *
      * @param channel where the answer was given (a network's wire name, or "api")
@@ -146,6 +160,40 @@ public class Assistant {
             return new FeedbackResult.AlreadyCounted(); // the API's concurrent twin won
         }
         return new FeedbackResult.Counted();
+    }
+
+    /**
+     * An answer id for a classification the API returns, when it is sure of an intent that has a
+     * written answer in its language: stored with that intent and language until {@link
+     * #ANSWER_TTL}, so that a vote over the API counts only on an answer the bank gave. Deletes a
+     * bounded batch of expired ids on the way (review 2026-12-07 assistant follow-up).
+     */
+    public Optional<UUID> issueAnswer(Classification c) {
+        if (!c.sure() || knowledge.shipped(c.intent(), c.language()).isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        issued.deleteExpiredBefore(now, EXPIRED_DELETED_MAX);
+        UUID answerId = UUID.randomUUID();
+        issued.insert(answerId, c.intent(), c.language(), now, now.plus(ANSWER_TTL));
+        return Optional.of(answerId);
+    }
+
+    /**
+     * Counts a vote over the API on an answer {@link #issueAnswer} gave and that has not expired,
+     * under the intent and language it was issued with: the caller chooses neither. One vote per
+     * answer: the first stands (review 2026-12-07 assistant follow-up).
+     */
+    public FeedbackResult recordIssuedFeedback(UUID answerId, boolean helpful) {
+        if (answerId == null) {
+            return new FeedbackResult.Refused(FeedbackResult.Code.MISSING_ANSWER_ID, "The answer id is missing.");
+        }
+        Optional<IssuedAnswers.Issued> answer = issued.unexpired(answerId, clock.instant());
+        if (answer.isEmpty()) {
+            return new FeedbackResult.Refused(
+                    FeedbackResult.Code.UNKNOWN_ANSWER, "The answer id was not issued by classify, or has expired.");
+        }
+        return recordFeedback(answerId, answer.get().intent(), answer.get().language(), helpful, "api");
     }
 
     /**

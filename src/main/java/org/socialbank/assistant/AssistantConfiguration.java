@@ -1,6 +1,7 @@
 package org.socialbank.assistant;
 
 import org.socialbank.assistant.jdbc.Feedbacks;
+import org.socialbank.assistant.jdbc.IssuedAnswers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,7 @@ class AssistantConfiguration {
             org.springframework.beans.factory.ObjectProvider<ModelTraining> training) {
         TrainedModels models =
                 new TrainedModels(properties, training.getIfAvailable(() -> ModelTraining.shipped(properties)));
-        return new Assistant(properties, models, new Feedbacks(jdbc), clock, knowledge);
+        return new Assistant(properties, models, new Feedbacks(jdbc), new IssuedAnswers(jdbc), clock, knowledge);
     }
 
     /** The answers shipped as markdown, and staff's versions of them (issue 18). */

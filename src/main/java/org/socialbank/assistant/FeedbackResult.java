@@ -15,6 +15,11 @@ public sealed interface FeedbackResult
     enum Code {
         /** No answer id. */
         MISSING_ANSWER_ID,
+        /**
+         * The answer id was not issued by classify, or has expired (review 2026-12-07 assistant
+         * follow-up).
+         */
+        UNKNOWN_ANSWER,
         /** The intent is not one of BANKING77's 77. */
         UNKNOWN_INTENT,
         /** The language is none of en, fr, ru, fa, zh. */

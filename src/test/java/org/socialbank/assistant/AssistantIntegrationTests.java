@@ -27,6 +27,9 @@ class AssistantIntegrationTests {
     @Autowired
     Assistant assistant;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
@@ -117,21 +120,20 @@ class AssistantIntegrationTests {
     @DisplayName("issue 18: votes on answers are counted once per answer and listed per intent for staff")
     void votesAreCountedOncePerAnswerAndListedPerIntentWorstFirst() {
         Api api = new Api(port);
-        String compromised = java.util.UUID.randomUUID().toString();
-        assertThat(vote(api, compromised, "compromised_card", "ru", false).status())
-                .isEqualTo(201);
-        Response again = vote(api, compromised, "compromised_card", "ru", true);
+        String arrival = issued("card_arrival", "ru");
+        assertThat(vote(api, arrival, "card_arrival", "ru", false).status()).isEqualTo(201);
+        Response again = vote(api, arrival, "card_arrival", "ru", true);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("counted").asBoolean()).isFalse();
         for (int i = 0; i < 2; i++) {
-            vote(api, java.util.UUID.randomUUID().toString(), "compromised_card", "ru", false);
-            vote(api, java.util.UUID.randomUUID().toString(), "age_limit", "ru", true);
+            vote(api, issued("card_arrival", "ru"), "card_arrival", "ru", false);
+            vote(api, issued("age_limit", "ru"), "age_limit", "ru", true);
         }
 
         Response report = api.get("/api/v1/assistant/feedback?language=ru");
         assertThat(report.status()).as(report.body()).isEqualTo(200);
         JsonNode first = report.json().path("intents").get(0);
-        assertThat(first.path("intent").asString()).isEqualTo("compromised_card");
+        assertThat(first.path("intent").asString()).isEqualTo("card_arrival");
         assertThat(first.path("notHelpful").asLong()).isEqualTo(3);
         assertThat(first.path("helpful").asLong()).isZero();
         assertThat(first.path("helpfulShare").asDouble()).isZero();
@@ -143,13 +145,68 @@ class AssistantIntegrationTests {
                 .isEmpty();
     }
 
+    @Test
+    @DisplayName("classify issues an answer id; a vote counts under the issued intent and language, not the caller's "
+            + "(review 2026-12-07 assistant follow-up)")
+    void aVoteCountsUnderTheIssuedAnswerNotTheCallersIntent() {
+        Api api = new Api(port);
+        Response classified = api.post(
+                "/api/v1/assistant/classify",
+                "{\"text\":\"I ordered my card two weeks ago and it still has not arrived\",\"language\":\"en\"}");
+        assertThat(classified.status()).as(classified.body()).isEqualTo(200);
+        assertThat(classified.json().path("sure").asBoolean())
+                .as(classified.body())
+                .isTrue();
+        String answerId = classified.json().path("answerId").asString();
+        assertThat(answerId).as(classified.body()).isNotBlank();
+        long arrivalBefore = notHelpful("card_arrival", "en");
+
+        assertThat(vote(api, answerId, "age_limit", "fa", false).status()).isEqualTo(201);
+
+        assertThat(notHelpful("card_arrival", "en")).isEqualTo(arrivalBefore + 1);
+        assertThat(notHelpful("age_limit", "fa")).isZero();
+        assertThat(vote(api, answerId, "card_arrival", "en", true)
+                        .json()
+                        .path("counted")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("a vote on an id classify never issued, or on an expired one, is a 400 unknown_answer and counts "
+            + "nothing (review 2026-12-07 assistant follow-up)")
+    void aVoteOnAnUnissuedOrExpiredAnswerIsRefused() {
+        Api api = new Api(port);
+        long before = notHelpful("card_arrival", "en");
+        Response unissued = vote(api, java.util.UUID.randomUUID().toString(), "card_arrival", "en", false);
+        assertThat(unissued.status()).isEqualTo(400);
+        assertThat(unissued.contentType()).startsWith("application/problem+json");
+        assertThat(unissued.code()).isEqualTo("unknown_answer");
+
+        java.util.UUID expired = java.util.UUID.randomUUID();
+        java.time.Instant created =
+                java.time.Instant.now().minus(Assistant.ANSWER_TTL).minusSeconds(60);
+        jdbc.sql("INSERT INTO assistant_answers (answer_id, intent, language, created_at, expires_at) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(
+                        expired,
+                        "card_arrival",
+                        "en",
+                        org.socialbank.shared.jdbc.Timestamps.utc(created),
+                        org.socialbank.shared.jdbc.Timestamps.utc(created.plus(Assistant.ANSWER_TTL)))
+                .update();
+        Response late = vote(api, expired.toString(), "card_arrival", "en", false);
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(late.code()).isEqualTo("unknown_answer");
+        assertThat(notHelpful("card_arrival", "en")).isEqualTo(before);
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
             value = {
                 "{\"intent\":\"card_arrival\",\"language\":\"en\",\"helpful\":true}|missing_answer_id",
-                "{\"answerId\":\"6f1c1a52-5d0e-4a59-8d61-0d6d2b0f1a11\",\"intent\":\"pizza\",\"language\":\"en\",\"helpful\":true}|unknown_intent",
-                "{\"answerId\":\"6f1c1a52-5d0e-4a59-8d61-0d6d2b0f1a11\",\"intent\":\"card_arrival\",\"language\":\"de\",\"helpful\":true}|unsupported_language",
+                "{\"answerId\":\"6f1c1a52-5d0e-4a59-8d61-0d6d2b0f1a11\",\"intent\":\"card_arrival\",\"language\":\"en\",\"helpful\":true}|unknown_answer",
                 "{\"answerId\":\"6f1c1a52-5d0e-4a59-8d61-0d6d2b0f1a11\",\"intent\":\"card_arrival\",\"language\":\"en\"}|missing_helpful"
             })
     void aBadVoteIsA400ProblemAndCountsNothing(String body, String code) {
@@ -158,6 +215,21 @@ class AssistantIntegrationTests {
         assertThat(r.code()).isEqualTo(code);
         assertThat(new Api(port).get("/api/v1/assistant/feedback?limit=0").code())
                 .isEqualTo("bad_limit");
+    }
+
+    /** An answer id as classify issues it when sure of {@code intent}. */
+    private String issued(String intent, String language) {
+        return assistant
+                .issueAnswer(new Classification(intent, 0.99, java.util.List.of(), language, true))
+                .orElseThrow()
+                .toString();
+    }
+
+    private long notHelpful(String intent, String language) {
+        return assistant.feedbackByIntent(language, Assistant.FEEDBACK_INTENTS_MAX).stream()
+                .filter(f -> f.intent().equals(intent))
+                .mapToLong(IntentFeedback::notHelpful)
+                .sum();
     }
 
     private static Response vote(Api api, String answerId, String intent, String language, boolean helpful) {

@@ -55,6 +55,7 @@ class AssistantUnitTests {
                 properties(Duration.ofSeconds(5)),
                 new TrainedModels(properties(Duration.ofSeconds(5)), training),
                 null,
+                null,
                 Clock.systemUTC(),
                 null);
         assistant.awaitReady();
@@ -148,7 +149,7 @@ class AssistantUnitTests {
             }
         };
         AssistantProperties properties = properties(Duration.ofMillis(50));
-        return new Assistant(properties, new TrainedModels(properties, training), null, Clock.systemUTC(), null);
+        return new Assistant(properties, new TrainedModels(properties, training), null, null, Clock.systemUTC(), null);
     }
 
     @Test

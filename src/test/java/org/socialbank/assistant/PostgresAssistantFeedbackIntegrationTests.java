@@ -17,6 +17,9 @@ class PostgresAssistantFeedbackIntegrationTests {
     @Autowired
     Assistant assistant;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.postgres(registry);
@@ -38,5 +41,38 @@ class PostgresAssistantFeedbackIntegrationTests {
         assertThat(assistant.feedbackByIntent(null, 1)).containsExactly(new IntentFeedback("exchange_rate", 1, 2));
         assertThat(assistant.recordFeedback(UUID.randomUUID(), "not_an_intent", "zh", true, "wechat"))
                 .isInstanceOf(FeedbackResult.Refused.class);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "the API's answer ids on PostgreSQL (V120): a vote counts under the issued intent, "
+                    + "expired ids are deleted as new ones are issued (review 2026-12-07 assistant follow-up)")
+    void issuedAnswersAreVotedOnceAndExpiredOnesCleanedUp() {
+        java.time.Instant past =
+                java.time.Instant.now().minus(Assistant.ANSWER_TTL).minusSeconds(60);
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("INSERT INTO assistant_answers (answer_id, intent, language, created_at, expires_at) "
+                            + "VALUES (?, 'age_limit', 'ru', ?, ?)")
+                    .params(
+                            UUID.randomUUID(),
+                            org.socialbank.shared.jdbc.Timestamps.utc(past),
+                            org.socialbank.shared.jdbc.Timestamps.utc(past.plus(Assistant.ANSWER_TTL)))
+                    .update();
+        }
+        UUID answer = assistant
+                .issueAnswer(new Classification("age_limit", 0.99, java.util.List.of(), "ru", true))
+                .orElseThrow();
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assistant_answers")
+                        .query(Long.class)
+                        .single())
+                .isOne();
+        assertThat(assistant.recordIssuedFeedback(answer, true)).isInstanceOf(FeedbackResult.Counted.class);
+        assertThat(assistant.recordIssuedFeedback(answer, false)).isInstanceOf(FeedbackResult.AlreadyCounted.class);
+        assertThat(assistant.feedbackByIntent("ru", 10)).containsExactly(new IntentFeedback("age_limit", 1, 0));
+        assertThat(assistant.recordIssuedFeedback(UUID.randomUUID(), true))
+                .isEqualTo(new FeedbackResult.Refused(
+                        FeedbackResult.Code.UNKNOWN_ANSWER,
+                        "The answer id was not issued by classify, or has expired."));
     }
 }

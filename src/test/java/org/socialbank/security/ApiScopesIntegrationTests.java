@@ -97,6 +97,10 @@ class ApiScopesIntegrationTests {
                     ApiScope.ASSISTANT,
                     api -> api.post("/api/v1/assistant/classify", "{\"text\":\"hi\"}"),
                     api -> api.post("/api/v1/mentions", "{}")),
+            new Case( // staff's report; the vote scope does not open it (review 2026-12-07 assistant follow-up)
+                    ApiScope.ASSISTANT_REPORTS,
+                    api -> api.get("/api/v1/assistant/feedback"),
+                    api -> api.post("/api/v1/assistant/feedback", "{\"helpful\":true}")),
             new Case(
                     ApiScope.LISTENING_READ,
                     api -> api.get("/api/v1/listening/dashboard"),

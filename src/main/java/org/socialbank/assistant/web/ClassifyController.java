@@ -25,6 +25,19 @@ class ClassifyController {
     /** The question, and its language if the caller knows it (en, fr, ru, fa, zh). */
     record ClassifyRequest(String text, String language) {}
 
+    /**
+     * The classification, and the id a vote on its answer names ({@code POST
+     * /api/v1/assistant/feedback}): null unless the assistant is sure of an intent with a written
+     * answer in the language (review 2026-12-07 assistant follow-up).
+     */
+    record Classified(
+            String intent,
+            double confidence,
+            java.util.List<Classification.Alternative> alternatives,
+            String language,
+            boolean sure,
+            java.util.UUID answerId) {}
+
     private final Assistant assistant;
 
     ClassifyController(Assistant assistant) {
@@ -32,7 +45,10 @@ class ClassifyController {
     }
 
     @Operation(summary = "The intent of a question, its confidence, the top three and the language read")
-    @ApiResponse(responseCode = "200", description = "the classification")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the classification; answerId (valid for a day) when sure of an intent with a written "
+                    + "answer, else null: the id a vote on that answer names")
     @ApiResponse(
             responseCode = "400",
             description = "blank_text, text_too_long, unsupported_language",
@@ -50,6 +66,13 @@ class ClassifyController {
                     : HttpStatus.BAD_REQUEST;
             return Problems.response(Problems.of(status, r.code().wire(), r.detail()));
         }
-        return ResponseEntity.ok((Classification) result);
+        Classification c = (Classification) result;
+        return ResponseEntity.ok(new Classified(
+                c.intent(),
+                c.confidence(),
+                c.alternatives(),
+                c.language(),
+                c.sure(),
+                assistant.issueAnswer(c).orElse(null)));
     }
 }

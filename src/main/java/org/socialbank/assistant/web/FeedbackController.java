@@ -32,7 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/assistant/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
 class FeedbackController {
 
-    /** A vote on one answer. */
+    /**
+     * A vote on one answer classify gave: {@code answerId} is the id it returned. Intent and
+     * language are taken from the issued answer; the caller's are ignored (kept so that older
+     * callers still parse).
+     */
     record Vote(UUID answerId, String intent, String language, Boolean helpful) {}
 
     record Counted(boolean counted) {}
@@ -79,12 +83,14 @@ class FeedbackController {
                         .toList()));
     }
 
-    @Operation(summary = "Counts one vote on an answer; a second vote on the same answer is not counted")
+    @Operation(
+            summary = "Counts one vote on an answer classify gave (its answerId, unexpired), under that answer's "
+                    + "intent and language; a second vote on the same answer is not counted")
     @ApiResponse(responseCode = "201", description = "counted")
     @ApiResponse(responseCode = "200", description = "the answer had a vote already: {\"counted\": false}")
     @ApiResponse(
             responseCode = "400",
-            description = "missing_answer_id, unknown_intent, unsupported_language, " + "missing_helpful",
+            description = "missing_answer_id, unknown_answer (not issued by classify, or expired), missing_helpful",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> vote(@RequestBody Vote vote) {
@@ -92,8 +98,8 @@ class FeedbackController {
             return Problems.response(
                     Problems.of(HttpStatus.BAD_REQUEST, "missing_helpful", "helpful must be true or false."));
         }
-        FeedbackResult result =
-                assistant.recordFeedback(vote.answerId(), vote.intent(), vote.language(), vote.helpful(), "api");
+        // the issued answer's intent and language count, never the caller's (review 2026-12-07 assistant follow-up)
+        FeedbackResult result = assistant.recordIssuedFeedback(vote.answerId(), vote.helpful());
         if (result instanceof FeedbackResult.Refused r) {
             return Problems.response(
                     Problems.of(HttpStatus.BAD_REQUEST, r.code().wire(), r.detail()));
