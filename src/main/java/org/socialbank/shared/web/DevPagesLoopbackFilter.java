@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The {@code /dev/**} pages (one-time codes, minting credits) answer only this machine: a request
@@ -22,10 +23,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class DevPagesLoopbackFilter extends OncePerRequestFilter {
 
+    /**
+     * Judged on the path as typed and as the dispatcher reads it (decoded, normalized by the
+     * container): "/%64ev/sms" is served by the /dev/sms page (found on the reread).
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.equals("/dev") || path.startsWith("/dev/") || path.startsWith("/dev."));
+        String typed =
+                request.getRequestURI().substring(request.getContextPath().length());
+        String decoded = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return !(underDev(typed)
+                || underDev(decoded)
+                || underDev(UrlPathHelper.defaultInstance.getLookupPathForRequest(request)));
+    }
+
+    private static boolean underDev(String path) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        return lower.equals("/dev")
+                || lower.startsWith("/dev/")
+                || lower.startsWith("/dev.")
+                || lower.startsWith("/dev;");
     }
 
     @Override
