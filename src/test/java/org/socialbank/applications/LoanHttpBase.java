@@ -12,24 +12,17 @@ import org.socialbank.support.Chats;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
-import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What the applications' HTTP test classes on H2 share: the store, the beans they drive, the
+ * What the applications' HTTP test classes share (the store is the subclass's: {@link
+ * LoanHttpTestBase} for H2): the beans they drive, the
  * borrower fixtures over real HTTP, and a ledger that stays balanced after every test. Each
  * subclass keeps its own {@code @SpringBootTest} (its settings) and {@code @Import} of the fakes.
  */
-abstract class LoanHttpTestBase {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStores.h2(registry);
-    }
+abstract class LoanHttpBase {
 
     @LocalServerPort
     int port;

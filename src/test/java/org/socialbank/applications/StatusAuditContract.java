@@ -19,7 +19,9 @@ import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Review 2026-12-07 (apps follow-up) over real HTTP on H2: every change of an application's status
+ * Review 2026-12-07 (apps follow-up) over real HTTP on H2 and PostgreSQL (the twins {@code
+ * StatusAuditIntegrationTests}, {@code PostgresStatusAuditIntegrationTests}; auto-decide on, which
+ * {@code PostgresLoansIntegrationTests} leaves off): every change of an application's status
  * is audited once in its transaction, whoever made it: her signed form (customer), the
  * underwriting's verdict applied by auto-decide, the fulfilment that follows an approval and its
  * janitor (system), staff (as before); a change that does not happen (a replay, the same outcome
@@ -34,7 +36,7 @@ import tools.jackson.databind.JsonNode;
             "socialbank.applications.auto-decide=true"
         })
 @Import({ChatFakes.class, SmsFakes.class, LoanTestClock.class})
-class StatusAuditIntegrationTests extends LoanHttpTestBase {
+abstract class StatusAuditContract extends LoanHttpBase {
 
     @Autowired
     Cards cards;
@@ -145,7 +147,7 @@ class StatusAuditIntegrationTests extends LoanHttpTestBase {
         return audit.json()
                 .path("actions")
                 .valueStream()
-                .map(StatusAuditIntegrationTests::row)
+                .map(StatusAuditContract::row)
                 .toList();
     }
 
