@@ -195,6 +195,19 @@ abstract class ListeningCasesContract {
         Case after = ((CaseResult.Done) replied).value();
         assertThat(after.answeredAt()).isNotNull();
         assertThat(after.overdue(cases.now())).isTrue();
+        // the store's UPDATE ... CASE on both stores (review 2026-12-07 PostgreSQL follow-up): the
+        // complaint stays open, and a later reply leaves the time of the first
+        assertThat(after.status())
+                .as("a holding line is not the final response")
+                .isEqualTo(CaseStatus.OPEN);
+        Case again = ((CaseResult.Done) cases.reply(
+                        complaint.id(),
+                        "agent-deadlines",
+                        UUID.randomUUID().toString(),
+                        "We found the double fee and are refunding it."))
+                .value();
+        assertThat(again.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(again.answeredAt()).isEqualTo(after.answeredAt());
         assertThat(cases.list(CaseStatus.OPEN, Cases.LIST_MAX))
                 .anySatisfy(c -> assertThat(c.id()).isEqualTo(complaint.id()));
         String listed = signedIn(List.of("social"), Role.AGENT)
