@@ -33,7 +33,7 @@ class SandboxAccountBillerConfiguration {
 
     /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
     @Bean
-    SandboxInUse accountBillerSandboxInUse() {
+    static SandboxInUse accountBillerSandboxInUse() {
         return new SandboxInUse(
                 AccountBiller.class, "account-number bills are paid to the sandbox and no money leaves the bank");
     }

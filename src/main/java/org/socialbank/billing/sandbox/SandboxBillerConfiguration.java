@@ -32,7 +32,7 @@ class SandboxBillerConfiguration {
 
     /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
     @Bean
-    SandboxInUse billerSandboxInUse() {
+    static SandboxInUse billerSandboxInUse() {
         return new SandboxInUse(Biller.class, "bills are paid to the sandbox biller and no money leaves the bank");
     }
 }

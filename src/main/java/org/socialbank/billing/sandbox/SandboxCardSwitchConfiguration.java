@@ -26,7 +26,7 @@ class SandboxCardSwitchConfiguration {
 
     /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
     @Bean
-    SandboxInUse cardSwitchSandboxInUse() {
+    static SandboxInUse cardSwitchSandboxInUse() {
         return new SandboxInUse(CardSwitch.class, "card-to-card transfers go to the sandbox and no card is credited");
     }
 }

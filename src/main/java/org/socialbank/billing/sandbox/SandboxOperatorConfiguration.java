@@ -26,7 +26,7 @@ class SandboxOperatorConfiguration {
 
     /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
     @Bean
-    SandboxInUse mobileOperatorSandboxInUse() {
+    static SandboxInUse mobileOperatorSandboxInUse() {
         return new SandboxInUse(MobileOperator.class, "top-ups go to the sandbox and no phone is charged");
     }
 }

@@ -31,7 +31,7 @@ class SandboxCardProcessorConfiguration {
 
     /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
     @Bean
-    SandboxInUse cardProcessorSandboxInUse() {
+    static SandboxInUse cardProcessorSandboxInUse() {
         return new SandboxInUse(
                 CardProcessor.class, "the card feed is the sandbox's and no real card purchase is booked");
     }

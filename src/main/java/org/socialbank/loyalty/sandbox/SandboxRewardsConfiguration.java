@@ -31,7 +31,7 @@ class SandboxRewardsConfiguration {
 
     /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
     @Bean
-    SandboxInUse rewardsSandboxInUse() {
+    static SandboxInUse rewardsSandboxInUse() {
         return new SandboxInUse(Rewards.class, "points buy the sandbox's vouchers, which no partner honours");
     }
 }

@@ -34,7 +34,7 @@ class DevEmailInboxConfiguration {
 
     /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
     @Bean
-    SandboxInUse emailGatewaySandboxInUse() {
+    static SandboxInUse emailGatewaySandboxInUse() {
         return new SandboxInUse(EmailGateway.class, "e-mails are kept in the table dev_email_inbox and sent to no one");
     }
 }

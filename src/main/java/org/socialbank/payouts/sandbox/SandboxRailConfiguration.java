@@ -33,7 +33,7 @@ class SandboxRailConfiguration {
 
     /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
     @Bean
-    SandboxInUse interbankRailSandboxInUse() {
+    static SandboxInUse interbankRailSandboxInUse() {
         return new SandboxInUse(InterbankRail.class, "payouts settle at the sandbox rail and no money leaves the bank");
     }
 }

@@ -28,7 +28,7 @@ class SandboxOpenBankingConfiguration {
 
     /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
     @Bean
-    SandboxInUse openBankingSandboxInUse() {
+    static SandboxInUse openBankingSandboxInUse() {
         return new SandboxInUse(
                 OpenBanking.class, "pulls from other banks are credited by the sandbox and move no money");
     }
