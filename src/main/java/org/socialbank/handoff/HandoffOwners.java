@@ -163,7 +163,7 @@ class HandoffOwners implements ConversationOwners {
         Secrets.Screened screened = Secrets.screen(textOf(message));
         String body = message.inGroup() ? "[group] " + screened.text() : screened.text();
         store.append(open, "CUSTOMER", null, null, body, null, message.receivedAt());
-        if (store.transcriptLines(open) > CUSTOMER_LINES_MAX) {
+        if (store.customerLines(open) > CUSTOMER_LINES_MAX) {
             store.keepNewestCustomerLines(
                     open, CUSTOMER_LINES_MAX); // the oldest go; the newest are what an agent reads
         }

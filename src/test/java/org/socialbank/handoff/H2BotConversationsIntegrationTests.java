@@ -91,7 +91,7 @@ class H2BotConversationsIntegrationTests extends ConsolePagesFixture {
             assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
         }
 
-        assertThat(agent.post(take, "reason", "  fraud team asked me to check her last payments ")
+        assertThat(agent.post(take, "reason", "  fraud team asked me to check card 4111 1111 1111 1111 ")
                         .html())
                 .contains("reply-form");
         CaseId caseId = ((Owner.Agent) handoffs.owner(identity)).caseId();
@@ -99,7 +99,10 @@ class H2BotConversationsIntegrationTests extends ConsolePagesFixture {
                         .param("conversation:" + caseId.value())
                         .query(String.class)
                         .single())
-                .isEqualTo("taken from the bot: fraud team asked me to check her last payments");
+                .as("a card number in the reason is masked before the append-only audit (reread)")
+                .startsWith("taken from the bot: fraud team asked me to check card ")
+                .endsWith("1111")
+                .doesNotContain("4111 1111 1111 1111");
     }
 
     @Test

@@ -660,6 +660,9 @@ abstract class HandoffContract {
         // before: the oldest two, "queued" and "assigned"
         assertThat(store.transcript(id, 2)).extracting(JdbcHandoffs.Line::body).containsExactly("a1", "c6");
         long lines = store.transcriptLines(id);
+        assertThat(store.customerLines(id))
+                .as("the cap counts her lines only (reread)")
+                .isEqualTo(6);
         assertThat(views.olderLines(id)).isEqualTo(Math.max(0, lines - HandoffViews.LINES_MAX));
 
         assertThat(store.keepNewestCustomerLines(id, 3)).isEqualTo(3);
@@ -668,6 +671,7 @@ abstract class HandoffContract {
                         .map(JdbcHandoffs.Line::body))
                 .containsExactly("c4", "c5", "a1", "c6");
         assertThat(store.transcriptLines(id)).isEqualTo(lines - 3);
+        assertThat(store.customerLines(id)).isEqualTo(3);
         assertThat(store.keepNewestCustomerLines(id, 3)).isZero();
     }
 

@@ -139,6 +139,10 @@ public class JdbcHandoffs {
         return transcript.transcriptLines(id);
     }
 
+    public long customerLines(CaseId id) {
+        return transcript.customerLines(id);
+    }
+
     public int keepNewestCustomerLines(CaseId id, int keep) {
         return transcript.keepNewestCustomerLines(id, keep);
     }

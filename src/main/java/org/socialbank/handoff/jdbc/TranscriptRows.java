@@ -77,6 +77,14 @@ final class TranscriptRows {
                 .single();
     }
 
+    /** How many of the case's lines the customer wrote: the cap counts hers only (found on the reread). */
+    long customerLines(CaseId id) {
+        return jdbc.sql("SELECT COUNT(*) FROM handoff_transcript WHERE case_id = ? AND author = 'CUSTOMER'")
+                .param(id.value())
+                .query(Long.class)
+                .single();
+    }
+
     /**
      * Deletes the case's customer lines older than its newest {@code keep} (a bound on what one
      * case stores: a customer writing without end); the caller holds the owner's row. How many.

@@ -135,7 +135,9 @@ class ConversationPages {
                         who,
                         "conversation.take-over",
                         "conversation:" + done.caseId().value(),
-                        "taken from the bot: " + reason.strip());
+                        "taken from the bot: "
+                                + org.socialbank.shared.Secrets.screen(reason.strip())
+                                        .text());
             }
             return r;
         });
@@ -202,7 +204,11 @@ class ConversationPages {
         }
         String page = view(who, id, null, model);
         HandoffCase handoff = (HandoffCase) model.getAttribute("handoff");
-        audit.record(who, "customer.reveal", "conversation:" + id + " customer", reason.strip());
+        audit.record(
+                who,
+                "customer.reveal",
+                "conversation:" + id + " customer",
+                org.socialbank.shared.Secrets.screen(reason.strip()).text());
         model.addAttribute(
                 "customer", customers.of(handoff.identity(), handoff.language().locale(), true));
         return page;
