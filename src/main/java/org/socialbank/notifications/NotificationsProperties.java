@@ -21,13 +21,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     every number), at least {@value #PEPPER_BYTES_MIN} random bytes in base64, usually from the
  *     environment variable {@code SOCIALBANK_NOTIFICATIONS_BUDGET_KEY_PEPPER}, the same on every
  *     node; required outside demo mode (checked at start, {@code NotificationsConfiguration})
+ * @param previousBudgetKeyPepper the pepper used before the last switch of {@code
+ *     budget-key-pepper}, set for the day of the switch (review 2026-12-07 alerts follow-up): a
+ *     number's count of the day under its old key is added to its count under the new one, so a
+ *     switch does not give every number a second day's budget; nothing is counted under it. Same
+ *     form as the pepper, and never the same value
  */
 @ConfigurationProperties("socialbank.notifications")
 public record NotificationsProperties(
         @DefaultValue("500") int devInboxMax,
         @DefaultValue Budgets budgets,
         @DefaultValue("false") boolean devInboxReportsLater,
-        String budgetKeyPepper) {
+        String budgetKeyPepper,
+        String previousBudgetKeyPepper) {
 
     /** The fewest bytes the budget key's pepper decodes to. */
     public static final int PEPPER_BYTES_MIN = 32;
@@ -35,31 +41,39 @@ public record NotificationsProperties(
     static final String PEPPER_NAMES =
             "SOCIALBANK_NOTIFICATIONS_BUDGET_KEY_PEPPER (socialbank.notifications.budget-key-pepper)";
 
+    static final String PREVIOUS_PEPPER_NAMES = "SOCIALBANK_NOTIFICATIONS_PREVIOUS_BUDGET_KEY_PEPPER"
+            + " (socialbank.notifications.previous-budget-key-pepper)";
+
     public NotificationsProperties {
         if (devInboxMax < 1 || devInboxMax > 100_000) {
             throw new IllegalArgumentException("socialbank.notifications.dev-inbox-max must be 1..100000");
         }
-        if (budgetKeyPepper != null && !budgetKeyPepper.isBlank()) {
-            decode(budgetKeyPepper);
-        }
+        bytes(budgetKeyPepper, PEPPER_NAMES);
+        bytes(previousBudgetKeyPepper, PREVIOUS_PEPPER_NAMES);
     }
 
     /** The pepper's bytes, or empty when none is set (an empty value counts as none). */
     public Optional<byte[]> budgetKeyPepperBytes() {
-        return budgetKeyPepper == null || budgetKeyPepper.isBlank()
-                ? Optional.empty()
-                : Optional.of(decode(budgetKeyPepper));
+        return bytes(budgetKeyPepper, PEPPER_NAMES);
+    }
+
+    /** The previous pepper's bytes, or empty when none is set. */
+    public Optional<byte[]> previousBudgetKeyPepperBytes() {
+        return bytes(previousBudgetKeyPepper, PREVIOUS_PEPPER_NAMES);
     }
 
     @Override
     public String toString() {
         return "NotificationsProperties[devInboxMax=" + devInboxMax + ", budgets=" + budgets
                 + ", devInboxReportsLater=" + devInboxReportsLater + ", budgetKeyPepper="
-                + (budgetKeyPepperBytes().isPresent() ? "redacted" : "unset") + "]";
+                + (budgetKeyPepperBytes().isPresent() ? "redacted" : "unset") + ", previousBudgetKeyPepper="
+                + (previousBudgetKeyPepperBytes().isPresent() ? "redacted" : "unset") + "]";
     }
 
-    private static byte[] decode(String pepper) {
-        return Peppers.decode(pepper, PEPPER_NAMES, PEPPER_BYTES_MIN);
+    private static Optional<byte[]> bytes(String pepper, String names) {
+        return pepper == null || pepper.isBlank()
+                ? Optional.empty()
+                : Optional.of(Peppers.decode(pepper, names, PEPPER_BYTES_MIN));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * caller's transaction (one that rolls back gives its sends back) or runs in its own; two takes
  * that open the same new window at once both count (review 2026-12-07 alerts #2). A destination's
  * row is named by an HMAC-SHA256 of it under a secret pepper, never by a digest anyone can compute.
+ * On the day the pepper is switched, the previous pepper (when set) names the row whose count of
+ * the day is added, so the switch does not give every number a second day's budget (review
+ * 2026-12-07 alerts follow-up).
  */
 public class SendBudgets {
 
@@ -76,6 +80,7 @@ public class SendBudgets {
     private final TransactionTemplate savepoints;
     private final NotificationsProperties.Budgets budgets;
     private final SecretKeySpec pepper;
+    private final Optional<SecretKeySpec> previousPepper;
     private final Clock clock;
 
     SendBudgets(
@@ -89,6 +94,13 @@ public class SendBudgets {
                     "the budget key pepper is at least " + NotificationsProperties.PEPPER_BYTES_MIN + " bytes");
         }
         this.pepper = new SecretKeySpec(pepper.clone(), HMAC);
+        Optional<byte[]> previous = properties.previousBudgetKeyPepperBytes();
+        if (previous.isPresent() && Arrays.equals(previous.get(), pepper)) {
+            throw new IllegalArgumentException(
+                    NotificationsProperties.PREVIOUS_PEPPER_NAMES
+                            + " is the current pepper: every number's count would be counted twice; unset it or set the old one");
+        }
+        this.previousPepper = previous.map(bytes -> new SecretKeySpec(bytes, HMAC));
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.savepoints = new TransactionTemplate(transactions.getTransactionManager());
@@ -118,7 +130,11 @@ public class SendBudgets {
         onBehalfOf.ifPresent(customer -> counters.add(
                 new Counter("customer:" + customer, day, budgets.perCustomerPerDay(), Refused.CUSTOMER_DAY)));
         counters.add(new Counter(
-                destinationKey(medium, destination), day, budgets.perDestinationPerDay(), Refused.DESTINATION_DAY));
+                destinationKey(medium, destination),
+                day,
+                budgets.perDestinationPerDay(),
+                Refused.DESTINATION_DAY,
+                previousPepper.map(previous -> key(previous, medium, destination))));
         counters.add(new Counter(
                 "all:" + medium.key(),
                 now.truncatedTo(ChronoUnit.HOURS),
@@ -147,11 +163,16 @@ public class SendBudgets {
         return old.size();
     }
 
-    /** Locks every counter (in a fixed order, so two takes cannot deadlock), checks all, then counts. */
+    /**
+     * Locks every counter (in a fixed order, so two takes cannot deadlock), checks all, then counts.
+     * A counter's row under the previous pepper is read and locked right after its own, never
+     * made and never counted in: a node still on the old pepper counts there until it restarts.
+     */
     private Take count(List<Counter> counters) {
         List<Integer> used = new ArrayList<>();
         for (Counter c : counters) {
-            used.add(lock(c));
+            used.add(lock(c)
+                    + c.previousKey().map(key -> usedSoFar(key, c.window())).orElse(0));
         }
         for (int i = 0; i < counters.size(); i++) {
             if (used.get(i) >= counters.get(i).max()) {
@@ -175,11 +196,7 @@ public class SendBudgets {
      */
     private int lock(Counter c) {
         for (int attempt = 1; ; attempt++) {
-            Optional<Integer> used = jdbc.sql(
-                            "SELECT used FROM send_budgets WHERE budget_key = ? AND window_start = ? FOR UPDATE")
-                    .params(c.key(), Timestamps.utc(c.window()))
-                    .query(Integer.class)
-                    .optional();
+            Optional<Integer> used = locked(c.key(), c.window());
             if (used.isPresent()) {
                 return used.get();
             }
@@ -197,12 +214,28 @@ public class SendBudgets {
         }
     }
 
+    /** A row's use so far, locked; 0 when there is none (it is not made). */
+    private int usedSoFar(String key, Instant window) {
+        return locked(key, window).orElse(0);
+    }
+
+    private Optional<Integer> locked(String key, Instant window) {
+        return jdbc.sql("SELECT used FROM send_budgets WHERE budget_key = ? AND window_start = ? FOR UPDATE")
+                .params(key, Timestamps.utc(window))
+                .query(Integer.class)
+                .optional();
+    }
+
     /**
      * A destination's key: HMAC-SHA256 under the pepper (review 2026-12-07 notifications follow-up).
      * A plain SHA-256 of a phone number held no number in clear but was undone by hashing every
      * number of a country; without the pepper the key names nobody.
      */
     String destinationKey(Medium medium, String destination) {
+        return key(pepper, medium, destination);
+    }
+
+    private static String key(SecretKeySpec pepper, Medium medium, String destination) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(pepper);
@@ -214,5 +247,11 @@ public class SendBudgets {
         }
     }
 
-    private record Counter(String key, Instant window, int max, String reason) {}
+    /** A budget's row; {@code previousKey} names its row under the previous pepper, whose use is added. */
+    private record Counter(String key, Instant window, int max, String reason, Optional<String> previousKey) {
+
+        Counter(String key, Instant window, int max, String reason) {
+            this(key, window, max, reason, Optional.empty());
+        }
+    }
 }

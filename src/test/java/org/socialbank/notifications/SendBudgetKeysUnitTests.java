@@ -45,11 +45,11 @@ class SendBudgetKeysUnitTests {
     @DisplayName("a pepper that is not base64 or shorter than 32 bytes is refused, never shown in toString"
             + " (review 2026-12-07 notifications follow-up)")
     void aBadPepperIsRefusedAndAGoodOneIsNeverShown() {
-        assertThatThrownBy(() -> new NotificationsProperties(500, BUDGETS, false, "not base64!"))
+        assertThatThrownBy(() -> new NotificationsProperties(500, BUDGETS, false, "not base64!", null))
                 .hasMessageContaining(NotificationsProperties.PEPPER_NAMES + " is not base64");
-        assertThatThrownBy(() -> new NotificationsProperties(500, BUDGETS, false, encoded(31)))
+        assertThatThrownBy(() -> new NotificationsProperties(500, BUDGETS, false, encoded(31), null))
                 .hasMessageContaining("must decode to at least 32 bytes, was 31");
-        NotificationsProperties good = new NotificationsProperties(500, BUDGETS, false, encoded(32));
+        NotificationsProperties good = new NotificationsProperties(500, BUDGETS, false, encoded(32), null);
         assertThat(good.budgetKeyPepperBytes())
                 .hasValueSatisfying(b -> assertThat(b).hasSize(32));
         assertThat(good.toString()).contains("budgetKeyPepper=redacted").doesNotContain(encoded(32));
@@ -59,7 +59,7 @@ class SendBudgetKeysUnitTests {
     @DisplayName("outside demo mode no pepper stops the start; demo mode uses the public one"
             + " (review 2026-12-07 notifications follow-up)")
     void withoutAPepperOnlyDemoModeStarts() {
-        NotificationsProperties none = new NotificationsProperties(500, BUDGETS, false, " ");
+        NotificationsProperties none = new NotificationsProperties(500, BUDGETS, false, " ", null);
         assertThatThrownBy(() -> NotificationsConfiguration.budgetKeyPepper(none, new DemoMode(false)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No send-budget key pepper is configured")
@@ -69,16 +69,37 @@ class SendBudgetKeysUnitTests {
                 .hasSizeGreaterThanOrEqualTo(NotificationsProperties.PEPPER_BYTES_MIN);
     }
 
+    @Test
+    @DisplayName("a previous pepper is read like the pepper, never shown, and may not be the current one"
+            + " (review 2026-12-07 alert follow-up)")
+    void aPreviousPepperIsCheckedAndNeverShown() {
+        assertThatThrownBy(() -> new NotificationsProperties(500, BUDGETS, false, encoded(32), encoded(31)))
+                .hasMessageContaining(NotificationsProperties.PREVIOUS_PEPPER_NAMES + " must decode to at least 32");
+        String previous = Base64.getEncoder().encodeToString(pepper(2));
+        NotificationsProperties switched = new NotificationsProperties(500, BUDGETS, false, encoded(32), previous);
+        assertThat(switched.toString())
+                .contains("previousBudgetKeyPepper=redacted")
+                .doesNotContain(previous);
+        NotificationsProperties same = new NotificationsProperties(500, BUDGETS, false, null, previous);
+        assertThatThrownBy(() -> new SendBudgets(null, new TransactionTemplate(), same, pepper(2), Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(NotificationsProperties.PREVIOUS_PEPPER_NAMES + " is the current pepper");
+        assertThat(new SendBudgets(null, new TransactionTemplate(), same, pepper(1), Clock.systemUTC())
+                        .destinationKey(Medium.SMS, "+33612345678"))
+                .as("the current pepper names the rows counted in")
+                .isEqualTo(budgets(pepper(1)).destinationKey(Medium.SMS, "+33612345678"));
+    }
+
     private static SendBudgets budgets(byte[] pepper) {
         return new SendBudgets(
                 null,
                 new TransactionTemplate(),
-                new NotificationsProperties(500, BUDGETS, false, null),
+                new NotificationsProperties(500, BUDGETS, false, null, null),
                 pepper,
                 Clock.systemUTC());
     }
 
-    private static byte[] pepper(int fill) {
+    static byte[] pepper(int fill) {
         byte[] pepper = new byte[32];
         Arrays.fill(pepper, (byte) fill);
         return pepper;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +61,12 @@ abstract class SendBudgetsContract {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    NotificationsProperties properties;
+
+    @Autowired
+    Clock clock;
 
     @DynamicPropertySource
     static void budgets(DynamicPropertyRegistry registry) {
@@ -136,11 +144,48 @@ abstract class SendBudgetsContract {
                         .query(Long.class)
                         .single())
                 .isZero();
-        assertThat(jdbc.sql("SELECT used FROM send_budgets WHERE budget_key = ?")
-                        .param(budgets.destinationKey(SendBudgets.Medium.SMS, to))
-                        .query(Integer.class)
-                        .single())
+        assertThat(used(budgets.destinationKey(SendBudgets.Medium.SMS, to))).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("on the day the key pepper is switched, a number's count under the previous pepper is added:"
+            + " the switch gives it no second day's budget (review 2026-12-07 alert follow-up)")
+    void aPepperSwitchKeepsTheDaysCount() {
+        String to = "+3361" + String.format("%07d", RANDOM.nextInt(10_000_000));
+        assertThat(budgets.take(SendBudgets.Medium.SMS, to, Optional.empty()))
+                .as("one SMS under the old pepper")
+                .isEqualTo(new SendBudgets.Taken());
+        byte[] fresh = SendBudgetKeysUnitTests.pepper(1 + RANDOM.nextInt(100));
+        SendBudgets switched = switchedTo(fresh, properties.budgetKeyPepper());
+        SendBudgets forgetful = switchedTo(fresh, null);
+
+        assertThat(switched.take(SendBudgets.Medium.SMS, to, Optional.empty())).isEqualTo(new SendBudgets.Taken());
+        assertThat(switched.take(SendBudgets.Medium.SMS, to, Optional.empty()))
+                .as("1 under the old key and 1 under the new one spend the budget of " + PER_DESTINATION)
+                .isEqualTo(new SendBudgets.Refused(SendBudgets.Refused.DESTINATION_DAY));
+        assertThat(used(budgets.destinationKey(SendBudgets.Medium.SMS, to)))
+                .as("nothing is counted under the previous pepper")
                 .isEqualTo(1);
+        assertThat(forgetful.take(SendBudgets.Medium.SMS, to, Optional.empty()))
+                .as("without the previous pepper the new key's count alone (1) is what the budget sees")
+                .isEqualTo(new SendBudgets.Taken());
+    }
+
+    private SendBudgets switchedTo(byte[] pepper, String previous) {
+        NotificationsProperties p = new NotificationsProperties(
+                properties.devInboxMax(),
+                properties.budgets(),
+                properties.devInboxReportsLater(),
+                Base64.getEncoder().encodeToString(pepper),
+                previous);
+        return new SendBudgets(jdbc, new TransactionTemplate(transactions), p, pepper, clock);
+    }
+
+    private int used(String key) {
+        return jdbc.sql("SELECT used FROM send_budgets WHERE budget_key = ?")
+                .param(key)
+                .query(Integer.class)
+                .single();
     }
 
     /** Holds a racer's first {@code INSERT INTO send_budgets} until the other racer came to its own. */

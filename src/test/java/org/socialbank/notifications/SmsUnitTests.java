@@ -90,9 +90,9 @@ class SmsUnitTests {
     @Test
     void refusesAnInboxWithoutBound() {
         NotificationsProperties.Budgets budgets = new NotificationsProperties.Budgets(25, 10, 1000, List.of("+881"));
-        assertThat(new NotificationsProperties(500, budgets, false, null).devInboxMax())
+        assertThat(new NotificationsProperties(500, budgets, false, null, null).devInboxMax())
                 .isEqualTo(500);
-        assertThatThrownBy(() -> new NotificationsProperties(0, budgets, false, null))
+        assertThatThrownBy(() -> new NotificationsProperties(0, budgets, false, null, null))
                 .hasMessageContaining("socialbank.notifications.dev-inbox-max");
     }
 
