@@ -53,6 +53,7 @@ public class TransactionAlerts {
     private final AlertsProperties properties;
     private final AlertSms sms;
     private final AlertDigests digests;
+    private final AlertSmsFailureNotices smsFailureNotices;
 
     TransactionAlerts(
             Ledger ledger,
@@ -64,7 +65,8 @@ public class TransactionAlerts {
             Clock clock,
             AlertsProperties properties,
             AlertSms sms,
-            AlertDigests digests) {
+            AlertDigests digests,
+            AlertSmsFailureNotices smsFailureNotices) {
         this.ledger = ledger;
         this.directory = directory;
         this.identities = identities;
@@ -75,6 +77,7 @@ public class TransactionAlerts {
         this.properties = properties;
         this.sms = sms;
         this.digests = digests;
+        this.smsFailureNotices = smsFailureNotices;
     }
 
     /** When the last round ran ({@link System#nanoTime()}), and whether it found postings. */
@@ -105,8 +108,10 @@ public class TransactionAlerts {
     }
 
     /**
-     * One round of the follower: new postings, alerts out of quiet hours, digests, queued SMS;
-     * answers how many journal rows it passed. Nothing in it waits on a delivery report: those are
+     * One round of the follower: new postings, alerts out of quiet hours, digests, queued SMS, then
+     * the notices in chat of the SMS that failed for good ({@link AlertSmsFailureNotices}: those the
+     * round's sends failed, and those the report janitor settled since); answers how many journal
+     * rows it passed. Nothing in it waits on a delivery report: those are
      * asked for on their own schedule ({@link AlertSmsReports}), so a slow report API never holds
      * an alert (review 2026-12-07 alerts follow-up).
      */
@@ -115,6 +120,7 @@ public class TransactionAlerts {
         releaseDue();
         digests.sendDigests();
         sms.sendPending();
+        smsFailureNotices.tell();
         return passed;
     }
 

@@ -109,6 +109,9 @@ abstract class AlertDeliveryContract {
     AlertSmsReports smsReports;
 
     @Autowired
+    AlertSmsFailureNotices smsFailureNotices;
+
+    @Autowired
     MeterRegistry meters;
 
     @Autowired
@@ -330,6 +333,37 @@ abstract class AlertDeliveryContract {
         assertThat(smsReason(failed)).isEqualTo("FAILED absent subscriber");
         assertThat(smsReason(forgotten)).isEqualTo("UNKNOWN the gateway knows no message forgotten-by-the-gateway");
         assertThat(count("unknown_id") - unknownIds).isOne();
+    }
+
+    @Test
+    @DisplayName("an alert SMS that failed for good is told once in the chat she linked since, in her language, with"
+            + " the number's last two digits and no amount; nobody is told twice when several nodes run it at once,"
+            + " and one without a chat is marked so (review 2026-12-07 alert follow-up)")
+    void anAlertSmsThatFailedForGoodIsToldOnceInHerChat() throws Exception {
+        Accepted failing = acceptedBySms("Farah Fontaine", Language.FR, 80_000);
+        Accepted chatless = acceptedBySms("Gilles Garnier", Language.EN, 90_000);
+        IdentityId chat = linked(customerOf(failing.transfer())); // linked after the alert went by SMS
+        alerts.round();
+        assertThat(outbox(chat)).as("the SMS has not failed yet").isEmpty();
+
+        for (Accepted a : List.of(failing, chatless)) {
+            provider.report(a.delivery(), SmsReport.failed("absent subscriber"));
+            backdateSms(a.transfer(), RECHECK_AFTER.plusMinutes(1));
+        }
+        smsReports.recheck();
+        assertThat(smsReason(failing.transfer())).isEqualTo("FAILED absent subscriber");
+        race(smsFailureNotices::tell);
+        alerts.round();
+
+        assertThat(outbox(chat)).as("told once").hasSize(1);
+        String ending = failing.phone().substring(failing.phone().length() - 2);
+        assertThat(outbox(chat).get(0))
+                .contains("Notre SMS au sujet d’un versement reçu")
+                .contains("se terminant par " + ending)
+                .doesNotContain("800")
+                .doesNotContain(failing.phone().substring(3));
+        assertThat(failureTold(failing.transfer())).isEqualTo("chat");
+        assertThat(failureTold(chatless.transfer())).isEqualTo("no_chat");
     }
 
     @Test
@@ -815,6 +849,21 @@ abstract class AlertDeliveryContract {
                 .single();
         assertThat(smsRow(transfer)).isEqualTo(status + " " + delivery);
         return new Accepted(transfer, phone, delivery);
+    }
+
+    private CustomerId customerOf(TransferId transfer) {
+        return new CustomerId(jdbc.sql("SELECT customer_id FROM transaction_alerts WHERE transfer_id = ?")
+                .param(transfer.value())
+                .query(UUID.class)
+                .single());
+    }
+
+    /** How the customer of a transfer's failed alert SMS was told of it. */
+    private String failureTold(TransferId transfer) {
+        return jdbc.sql("SELECT failure_told FROM alert_sms WHERE alert_id = ?")
+                .param(alertId(transfer))
+                .query(String.class)
+                .single();
     }
 
     /** The alert SMS of a transfer's one alert: its status and why. */

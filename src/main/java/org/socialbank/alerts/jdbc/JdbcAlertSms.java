@@ -227,4 +227,31 @@ public class JdbcAlertSms {
                         Timestamps.instant(rs, 8)))
                 .list();
     }
+
+    /** An alert SMS that failed for good and whose customer was not told of it yet. */
+    public record UntoldFailure(UUID alertId, CustomerId customerId, String toE164) {}
+
+    private static final String FAILED_FOR_GOOD = "status IN ('FAILED', 'UNKNOWN') AND report_awaited = FALSE";
+
+    /** The failed alert SMS nobody told their customer of, the oldest first; at most {@code limit}. */
+    public List<UntoldFailure> untoldFailures(int limit) {
+        return jdbc.sql("SELECT alert_id, customer_id, to_e164 FROM alert_sms WHERE failure_told IS NULL AND "
+                        + FAILED_FOR_GOOD + " ORDER BY updated_at, alert_id LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> new UntoldFailure(
+                        rs.getObject(1, UUID.class), new CustomerId(rs.getObject(2, UUID.class)), rs.getString(3)))
+                .list();
+    }
+
+    /**
+     * Records how the customer was told of a failed alert SMS: {@code chat} or {@code no_chat}.
+     * False when it was recorded already (another node told her): then nothing is to be sent.
+     */
+    public boolean markTold(UUID alertId, String how, Instant at) {
+        return jdbc.sql("UPDATE alert_sms SET failure_told = ?, failure_told_at = ? WHERE alert_id = ? "
+                                + "AND failure_told IS NULL AND " + FAILED_FOR_GOOD)
+                        .params(how, Timestamps.utc(at), alertId)
+                        .update()
+                == 1;
+    }
 }

@@ -2,6 +2,7 @@ package org.socialbank.conversation.engine;
 
 import java.util.List;
 import org.socialbank.alerts.AlertKind;
+import org.socialbank.alerts.AlertSmsFailed;
 import org.socialbank.alerts.TransactionAlertDue;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Bank;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes each transaction alert (issue 17) to the outbox of the private chat the alerts module
  * chose, in the transaction that marked it sent: queued exactly once. Service messages: no
- * marketing consent is asked.
+ * marketing consent is asked. So is the notice that an alert's SMS failed for good, once per
+ * failure (review 2026-12-07 alert follow-up).
  */
 @Component
 class PostingAlerts {
@@ -61,6 +63,25 @@ class PostingAlerts {
                 new Outbound.Buttons(
                         text(alert),
                         List.of(new Outbound.Button(texts.text(alert.language(), "alerts.not_me.button"), reference))));
+    }
+
+    /**
+     * The notice that an alert's SMS failed for good: its kind, when, and the number's last two
+     * digits, never an amount or a balance (the chat may be X, which the bank treats as public). A
+     * plain text, so that WhatsApp and WeChat can carry it as their alert template outside their windows.
+     */
+    @EventListener
+    void on(AlertSmsFailed failed) {
+        outbox.write(
+                new JdbcConversations.Chat(failed.chatIdentity(), failed.channel(), failed.recipient()),
+                new Outbound.Text(text(failed)));
+    }
+
+    String text(AlertSmsFailed failed) {
+        String time = org.socialbank.shared.Dates.dateTime(
+                failed.postedAt(), failed.language().locale(), failed.zone());
+        return texts.text(
+                failed.language(), "alerts.sms_failed." + failed.kind().wireName(), time, failed.phoneEnding());
     }
 
     String text(TransactionAlertDue alert) {
