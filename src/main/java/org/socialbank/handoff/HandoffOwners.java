@@ -25,13 +25,6 @@ class HandoffOwners implements ConversationOwners {
     /** Keywords read per message at most. */
     static final int KEYWORDS_MAX = 200;
 
-    /**
-     * Customer lines one case keeps at most (review 2026-12-07 handoff follow-up): past it, each
-     * new line deletes the oldest customer line of the case, so what she wrote last is always kept
-     * and one endless chat cannot fill the table. Agents' lines, notes and the bank's are kept.
-     */
-    static final int CUSTOMER_LINES_MAX = 5_000;
-
     private final JdbcHandoffs store;
     private final Cases cases;
     private final Notices notices;
@@ -163,9 +156,11 @@ class HandoffOwners implements ConversationOwners {
         Secrets.Screened screened = Secrets.screen(textOf(message));
         String body = message.inGroup() ? "[group] " + screened.text() : screened.text();
         store.append(open, "CUSTOMER", null, null, body, null, message.receivedAt());
-        if (store.customerLines(open) > CUSTOMER_LINES_MAX) {
-            store.keepNewestCustomerLines(
-                    open, CUSTOMER_LINES_MAX); // the oldest go; the newest are what an agent reads
+        // socialbank.handoff.customer-lines-cap (review 2026-12-07 handoff follow-up): the oldest of
+        // hers go, the newest are what an agent reads; agents' lines, notes and the bank's stay
+        int cap = properties.customerLinesCap();
+        if (store.customerLines(open) > cap) {
+            store.keepNewestCustomerLines(open, cap);
         }
         return screened.secret() ? List.of(notices.secretHidden(handoff.language())) : List.of();
     }

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconcileInterval how often every enrolled agent is brought in line with the staff accounts (1m..1d)
  * @param reconcileStartDelay how long after start-up the first staff reconcile runs, off the start-up path
  *     (1s..1d)
+ * @param customerLinesCap the customer lines one case keeps at most: past it, each new line of hers
+ *     deletes her oldest of the case, so what she wrote last is kept and one endless chat cannot fill
+ *     the table; agents' lines, notes and the bank's are kept (100..1000000)
  */
 @ConfigurationProperties("socialbank.handoff")
 public record HandoffProperties(
@@ -36,7 +39,8 @@ public record HandoffProperties(
         @DefaultValue("4h") Duration queueWaitMax,
         @DefaultValue("30m") Duration presenceTimeout,
         @DefaultValue("1h") Duration reconcileInterval,
-        @DefaultValue("1m") Duration reconcileStartDelay) {
+        @DefaultValue("1m") Duration reconcileStartDelay,
+        @DefaultValue("5000") int customerLinesCap) {
 
     public HandoffProperties {
         require(positive(firstResponse) && positive(resolution), "first-response and resolution must be positive");
@@ -55,7 +59,13 @@ public record HandoffProperties(
         require(
                 between(reconcileStartDelay, Duration.ofSeconds(1), Duration.ofDays(1)),
                 "reconcile-start-delay must be 1s..1d");
+        require(
+                customerLinesCap >= CUSTOMER_LINES_CAP_MIN && customerLinesCap <= 1_000_000,
+                "customer-lines-cap must be 100..1000000");
     }
+
+    /** The fewest customer lines a case may be set to keep: an agent reads at least this much of her. */
+    static final int CUSTOMER_LINES_CAP_MIN = 100;
 
     private static boolean between(Duration d, Duration min, Duration max) {
         return d != null && d.compareTo(min) >= 0 && d.compareTo(max) <= 0;

@@ -7,8 +7,10 @@ import java.util.List;
  * Reputation over [from, to): the share of negative mentions and the net sentiment
  * ((positive - negative) / all) overall, per language and per source, and the top topics.
  *
- * @param truncated always false: the figures are counted by the database over every mention of
- *     the span (it was true when more were written than one read took); kept for the API's shape
+ * @param topTopics the largest topics, at most ten
+ * @param truncated whether {@code topTopics} left out topics that had mentions in the span; the
+ *     other figures are counted by the database over every mention of the span and never cut
+ *     (review 2026-12-07 listening follow-up: it was always false, kept for the API's shape)
  */
 public record Dashboard(
         Instant from,

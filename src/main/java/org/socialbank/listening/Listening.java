@@ -4,12 +4,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +25,10 @@ import org.springframework.stereotype.Service;
 public class Listening {
 
     static final int TOP_TOPICS_MAX = 10;
+
+    /** The most days {@link #dashboardsByDay} counts (a year, leap day included). */
+    public static final int DAYS_MAX = 366;
+
     static final String TRUNCATED_COUNTER = "socialbank.listening.spike.scan.truncated";
 
     private static final Logger log = LoggerFactory.getLogger(Listening.class);
@@ -96,12 +105,49 @@ public class Listening {
      * (review 2026-12-07 listening follow-up: it read up to scan-max whole rows to count them).
      */
     public Dashboard dashboard(Instant from, Instant to) {
-        List<MentionStore.Group> groups = store.groups(from, to);
-        List<Dashboard.Slice> topics = slices(groups, g -> g.topic().wireName()).stream()
+        return dashboard(from, to, store.groups(from, to), TOP_TOPICS_MAX);
+    }
+
+    /**
+     * Reputation per UTC day of [from, to), oldest first: every day the span touches, each
+     * counted over its part of the span (a day without mentions has zero figures). One GROUP BY
+     * whatever the number of days (review 2026-12-07 listening follow-up: the console dashboard
+     * ran one count per day, 31 for a month); at most {@link #DAYS_MAX} days.
+     */
+    public SortedMap<LocalDate, Dashboard> dashboardsByDay(Instant from, Instant to) {
+        LocalDate first = from.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate last = to.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
+        if (!from.isBefore(to) || ChronoUnit.DAYS.between(first, last) >= DAYS_MAX) {
+            throw new IllegalArgumentException("from must be before to, at most " + DAYS_MAX + " days apart");
+        }
+        Map<LocalDate, List<MentionStore.Group>> groups = store.groupsByDay(from, to);
+        SortedMap<LocalDate, Dashboard> days = new TreeMap<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            Instant start = d.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant end = d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            days.put(
+                    d,
+                    dashboard(
+                            start.isBefore(from) ? from : start,
+                            end.isAfter(to) ? to : end,
+                            groups.getOrDefault(d, List.of()),
+                            TOP_TOPICS_MAX));
+        }
+        return days;
+    }
+
+    /**
+     * The figures of these groups; the {@code topTopicsMax} largest topics, and {@code truncated}
+     * when more topics had mentions than that (nothing else is cut: the languages and sources are
+     * few, and the span is counted whole).
+     */
+    static Dashboard dashboard(Instant from, Instant to, List<MentionStore.Group> groups, int topTopicsMax) {
+        List<Dashboard.Slice> allTopics = slices(groups, g -> g.topic().wireName());
+        List<Dashboard.Slice> topics = allTopics.stream()
                 .sorted(Comparator.comparingInt(Dashboard.Slice::total)
                         .reversed()
                         .thenComparing(Dashboard.Slice::key))
-                .limit(TOP_TOPICS_MAX)
+                .limit(topTopicsMax)
                 .toList();
         return new Dashboard(
                 from,
@@ -110,7 +156,7 @@ public class Listening {
                 slices(groups, MentionStore.Group::language),
                 slices(groups, MentionStore.Group::source),
                 topics,
-                false);
+                topics.size() < allTopics.size());
     }
 
     /**

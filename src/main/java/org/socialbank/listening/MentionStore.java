@@ -3,11 +3,13 @@ package org.socialbank.listening;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.listening.classify.CorrectionMemory;
@@ -219,13 +221,36 @@ class MentionStore {
         return jdbc.sql("SELECT language, source, topic, sentiment, COUNT(*) FROM listening_mentions "
                         + "WHERE created_at >= ? AND created_at < ? GROUP BY language, source, topic, sentiment")
                 .params(Timestamps.utc(from), Timestamps.utc(to))
-                .query((rs, n) -> new Group(
-                        rs.getString(1),
-                        rs.getString(2),
-                        Topic.fromWireName(rs.getString(3)).orElse(Topic.OTHER),
-                        Sentiment.fromWireName(rs.getString(4)).orElseThrow(),
-                        rs.getInt(5)))
+                .query((rs, n) -> group(rs, 1))
                 .list();
+    }
+
+    /**
+     * The same counts per UTC day (the key), in one GROUP BY whatever the number of days: the day
+     * is the whole days since the epoch of the UTC instant, which H2 and PostgreSQL compute alike
+     * whatever the session's time zone (a cast to DATE would take the session's).
+     */
+    Map<LocalDate, List<Group>> groupsByDay(Instant from, Instant to) {
+        Map<LocalDate, List<Group>> days = new TreeMap<>();
+        jdbc.sql("SELECT utc_day, language, source, topic, sentiment, COUNT(*) FROM (SELECT "
+                        + "CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 86400) AS BIGINT) AS utc_day, language, source, "
+                        + "topic, sentiment FROM listening_mentions WHERE created_at >= ? AND created_at < ?) m "
+                        + "GROUP BY utc_day, language, source, topic, sentiment")
+                .params(Timestamps.utc(from), Timestamps.utc(to))
+                .query((org.springframework.jdbc.core.RowCallbackHandler)
+                        rs -> days.computeIfAbsent(LocalDate.ofEpochDay(rs.getLong(1)), d -> new ArrayList<>())
+                                .add(group(rs, 2)));
+        return days;
+    }
+
+    /** A group read from the columns language, source, topic, sentiment and count, from {@code first} on. */
+    private static Group group(ResultSet rs, int first) throws SQLException {
+        return new Group(
+                rs.getString(first),
+                rs.getString(first + 1),
+                Topic.fromWireName(rs.getString(first + 2)).orElse(Topic.OTHER),
+                Sentiment.fromWireName(rs.getString(first + 3)).orElseThrow(),
+                rs.getInt(first + 4));
     }
 
     /**

@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"socialbank.conversation.relay-enabled=false"})
+        properties = {"socialbank.conversation.relay-enabled=false", "socialbank.handoff.customer-lines-cap=100"})
 @Import(HandoffContract.Fakes.class)
 abstract class HandoffContract {
 
@@ -673,6 +673,42 @@ abstract class HandoffContract {
         assertThat(store.transcriptLines(id)).isEqualTo(lines - 3);
         assertThat(store.customerLines(id)).isEqualTo(3);
         assertThat(store.keepNewestCustomerLines(id, 3)).isZero();
+    }
+
+    @Test
+    @DisplayName("the customer-lines cap (socialbank.handoff.customer-lines-cap, 100 here) is kept as her messages "
+            + "arrive through the chat while the case is open: at the cap nothing goes, past it her oldest lines go, "
+            + "her newest, the agent's and the bank's stay (review 2026-12-07 handoff follow-up)")
+    void theCustomerLinesCapHoldsAsHerMessagesArrive() {
+        String chat = "tg-" + UUID.randomUUID();
+        CaseId id = takenOver(Network.TELEGRAM, chat);
+        long bank = bodies(id, "BANK").size();
+        for (int i = 1; i <= 100; i++) {
+            assertThat(from(Network.TELEGRAM, chat, new Inbound.Text("m" + i))).isInstanceOf(Received.Handled.class);
+            if (i == 50) {
+                assertThat(replies.reply(agent, id, "cap-" + id.value(), "looking into it"))
+                        .isInstanceOf(HandoffResult.Done.class);
+            }
+        }
+        assertThat(store.customerLines(id)).as("at the cap").isEqualTo(100);
+        assertThat(bodies(id, "CUSTOMER").get(0)).isEqualTo("m1");
+
+        for (int i = 101; i <= 103; i++) {
+            say(Network.TELEGRAM, chat, new Inbound.Text("m" + i));
+        }
+        List<String> hers = bodies(id, "CUSTOMER");
+        assertThat(hers).hasSize(100).startsWith("m4", "m5").endsWith("m102", "m103");
+        assertThat(store.customerLines(id)).isEqualTo(100);
+        assertThat(bodies(id, "AGENT")).containsExactly("looking into it");
+        assertThat(bodies(id, "BANK")).hasSize((int) bank);
+    }
+
+    /** The bodies of the case's lines by this author, oldest first. */
+    private List<String> bodies(CaseId id, String author) {
+        return store.transcript(id, HandoffViews.LINES_MAX).stream()
+                .filter(l -> l.author().equals(author))
+                .map(JdbcHandoffs.Line::body)
+                .toList();
     }
 
     private String lastOutboxText(IdentityId identity) {

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -149,6 +150,54 @@ abstract class ListeningBoundsContract {
         assertThat(r.truncated())
                 .as("the top authors read the newest 100 of 150")
                 .isTrue();
+    }
+
+    @Test
+    @DisplayName("the dashboard's days come from one grouped count whatever the span and equal the per-day counts: "
+            + "31 whole days, and a seeded span starting and ending mid-day (review 2026-12-07 listening follow-up)")
+    void theDaysOfOneGroupedCountEqualThePerDayCounts() {
+        Instant to = start(3);
+        Instant from = to.minus(31, ChronoUnit.DAYS);
+        SortedMap<LocalDate, Dashboard> month = listening.dashboardsByDay(from, to);
+        assertThat(month.keySet()).hasSize(31).first().isEqualTo(FIRST.minusDays(28));
+        assertThat(month.lastKey()).isEqualTo(FIRST.plusDays(2));
+        month.forEach((d, day) -> {
+            Instant start = d.atStartOfDay(ZoneOffset.UTC).toInstant();
+            assertThat(day).as(d.toString()).isEqualTo(listening.dashboard(start, start.plus(1, ChronoUnit.DAYS)));
+        });
+        assertThat(month.values().stream().mapToInt(d -> d.overall().total()).sum())
+                .isEqualTo(listening.dashboard(from, to).overall().total())
+                .isGreaterThanOrEqualTo(MENTIONS);
+
+        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED + 1);
+        Instant since = start(0).plusSeconds(1 + random.nextInt(86_399));
+        Instant until = start(2).plusSeconds(1 + random.nextInt(86_399));
+        SortedMap<LocalDate, Dashboard> cut = listening.dashboardsByDay(since, until);
+        assertThat(cut.keySet()).as("seed " + (SEED + 1)).containsExactly(FIRST, FIRST.plusDays(1), FIRST.plusDays(2));
+        cut.forEach((d, day) -> {
+            Instant start = d.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant end = start.plus(1, ChronoUnit.DAYS);
+            Dashboard alone =
+                    listening.dashboard(start.isBefore(since) ? since : start, end.isAfter(until) ? until : end);
+            assertThat(day).as("seed " + (SEED + 1) + ", " + d).isEqualTo(alone);
+        });
+        assertThat(cut.values().stream().mapToInt(d -> d.overall().total()).sum())
+                .isEqualTo(listening.dashboard(since, until).overall().total());
+    }
+
+    @Test
+    @DisplayName("the API dashboard says truncated only when its top topics left one out: every topic of the span "
+            + "is listed, so false here (review 2026-12-07 listening follow-up)")
+    void theApiDashboardIsTruncatedOnlyWhenATopicIsLeftOut() {
+        Response r = api().get("/api/v1/listening/dashboard?from=" + start(0) + "&to=" + start(3));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        long topics = mentions.list(new MentionFilter(start(0), start(3), null, null, null, null, 500)).stream()
+                .map(m -> m.topic())
+                .distinct()
+                .count();
+        assertThat(r.json().path("topTopics").size()).isEqualTo((int) topics);
+        assertThat(r.json().path("truncated").isBoolean()).isTrue();
+        assertThat(r.json().path("truncated").asBoolean()).isFalse();
     }
 
     /** overall, language:x, source:x and topic:x -> {total, negative, positive}. */
