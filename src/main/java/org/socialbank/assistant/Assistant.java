@@ -34,6 +34,13 @@ public class Assistant {
     /** The most expired answer ids one issue deletes: more than one, so the backlog only shrinks. */
     static final int EXPIRED_DELETED_MAX = 100;
 
+    /**
+     * The most open answer ids one API caller holds: a new one drops its oldest beyond this, so
+     * one caller cannot fill the table within the day they live (review 2026-12-07 assistant
+     * follow-up); the chat's ids live in its buttons, which the chat bounds.
+     */
+    public static final int ANSWERS_PER_CALLER_MAX = 1000;
+
     private final AssistantProperties properties;
     private final TrainedModels models;
     private final Feedbacks feedbacks;
@@ -131,15 +138,29 @@ public class Assistant {
     }
 
     /**
-     * Counts a customer's vote on one answer ("did this help?"), by intent and language only: for
-     * the chat, whose buttons hold the answer's id, intent and language server-side (the API votes
-     * through {@link #recordIssuedFeedback}). One vote per answer: the first stands. In a chat the caller holds the conversation's lock, so a
-     * second press of the same answer cannot race the first.
+     * Counts a customer's vote on one answer ("did this help?") as its text reads now: for a caller
+     * that does not know which text it showed. See {@link #recordFeedback(UUID, String, String,
+     * String, boolean, String)}.
+     */
+    public FeedbackResult recordFeedback(
+            UUID answerId, String intent, String language, boolean helpful, String channel) {
+        String hash = intent == null || language == null ? null : knowledge.currentHash(intent, language);
+        return recordFeedback(answerId, intent, language, hash, helpful, channel);
+    }
+
+    /**
+     * Counts a customer's vote on one answer ("did this help?") by intent, language and the text
+     * voted on ({@code answerHash}, {@link KnowledgeBase.Answer#hash}): for the chat, whose buttons
+     * hold the answer's id, intent, language and text server-side (the API votes through {@link
+     * #recordIssuedFeedback}). An intent answered with another's text counts under that one
+     * ({@link KnowledgeBase#SAME_ANSWER}). One vote per answer: the first stands. In a chat the
+     * caller holds the conversation's lock, so a second press of the same answer cannot race the
+     * first.
      *
      * @param channel where the answer was given (a network's wire name, or "api")
      */
     public FeedbackResult recordFeedback(
-            UUID answerId, String intent, String language, boolean helpful, String channel) {
+            UUID answerId, String intent, String language, String answerHash, boolean helpful, String channel) {
         if (answerId == null) {
             return new FeedbackResult.Refused(FeedbackResult.Code.MISSING_ANSWER_ID, "The answer id is missing.");
         }
@@ -154,34 +175,48 @@ public class Assistant {
         if (feedbacks.exists(answerId)) {
             return new FeedbackResult.AlreadyCounted();
         }
+        String hash = answerHash != null ? answerHash : knowledge.currentHash(intent, language);
         try {
-            feedbacks.insert(answerId, intent, language, helpful, channel, clock.instant());
+            feedbacks.insert(
+                    answerId, KnowledgeBase.shownIntent(intent), language, hash, helpful, channel, clock.instant());
         } catch (org.springframework.dao.DuplicateKeyException e) {
             return new FeedbackResult.AlreadyCounted(); // the API's concurrent twin won
         }
         return new FeedbackResult.Counted();
     }
 
+    /** {@link #issueAnswer(Classification, String)} for one caller, "api". */
+    public Optional<UUID> issueAnswer(Classification c) {
+        return issueAnswer(c, "api");
+    }
+
     /**
      * An answer id for a classification the API returns, when it is sure of an intent that has a
-     * written answer in its language: stored with that intent and language until {@link
-     * #ANSWER_TTL}, so that a vote over the API counts only on an answer the bank gave. Deletes a
-     * bounded batch of expired ids on the way (review 2026-12-07 assistant follow-up).
+     * written answer in its language (its own, or the one it shares): stored with the intent whose
+     * text is shown, that text's hash and the language until {@link #ANSWER_TTL}, so that a vote
+     * over the API counts only on an answer the bank gave, against the text it gave. Deletes a
+     * bounded batch of expired ids on the way, and the caller's oldest beyond {@link
+     * #ANSWERS_PER_CALLER_MAX} (review 2026-12-07 assistant follow-up).
+     *
+     * @param caller who asked (the API principal's name)
      */
-    public Optional<UUID> issueAnswer(Classification c) {
-        if (!c.sure() || knowledge.shipped(c.intent(), c.language()).isEmpty()) {
+    public Optional<UUID> issueAnswer(Classification c, String caller) {
+        String shown = KnowledgeBase.shownIntent(c.intent());
+        if (!c.sure() || knowledge.shipped(shown, c.language()).isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         issued.deleteExpiredBefore(now, EXPIRED_DELETED_MAX);
         UUID answerId = UUID.randomUUID();
-        issued.insert(answerId, c.intent(), c.language(), now, now.plus(ANSWER_TTL));
+        String hash = knowledge.currentHash(shown, c.language());
+        issued.insert(new IssuedAnswers.Issued(answerId, shown, c.language(), hash), caller, now, now.plus(ANSWER_TTL));
+        issued.deleteOldestOf(caller, ANSWERS_PER_CALLER_MAX, EXPIRED_DELETED_MAX);
         return Optional.of(answerId);
     }
 
     /**
      * Counts a vote over the API on an answer {@link #issueAnswer} gave and that has not expired,
-     * under the intent and language it was issued with: the caller chooses neither. One vote per
+     * under the intent, language and text it was issued with: the caller chooses none. One vote per
      * answer: the first stands (review 2026-12-07 assistant follow-up).
      */
     public FeedbackResult recordIssuedFeedback(UUID answerId, boolean helpful) {
@@ -193,16 +228,38 @@ public class Assistant {
             return new FeedbackResult.Refused(
                     FeedbackResult.Code.UNKNOWN_ANSWER, "The answer id was not issued by classify, or has expired.");
         }
-        return recordFeedback(answerId, answer.get().intent(), answer.get().language(), helpful, "api");
+        IssuedAnswers.Issued a = answer.get();
+        return recordFeedback(answerId, a.intent(), a.language(), a.answerHash(), helpful, "api");
     }
 
     /**
-     * The votes per intent, the intents voted "not helpful" most first: the answers staff should
-     * rewrite. {@code language} null for all languages.
+     * The votes per intent, the intents whose current text is voted "not helpful" most first: the
+     * answers staff should rewrite. A vote counts as current when it was given on the text shown
+     * now in its language; the others (an older version, a text since replaced, a vote from before
+     * votes recorded their text) are counted apart. {@code language} null for all languages.
      */
     public List<IntentFeedback> feedbackByIntent(String language, int limit) {
-        return feedbacks.byIntent(language, Math.max(1, Math.min(limit, FEEDBACK_INTENTS_MAX))).stream()
-                .map(c -> new IntentFeedback(c.intent(), c.helpful(), c.notHelpful()))
+        Map<String, long[]> byIntent = new java.util.TreeMap<>();
+        Map<String, String> current = new java.util.HashMap<>();
+        for (Feedbacks.Count c : feedbacks.byAnswer(language)) {
+            String intent = KnowledgeBase.shownIntent(c.intent()); // votes from before V121 too
+            String now = current.computeIfAbsent(
+                    intent + "/" + c.language(), k -> knowledge.currentHash(intent, c.language()));
+            long[] votes = byIntent.computeIfAbsent(intent, k -> new long[4]);
+            int at = now.equals(c.answerHash()) ? 0 : 2;
+            votes[at] += c.helpful();
+            votes[at + 1] += c.notHelpful();
+        }
+        return byIntent.entrySet().stream()
+                .map(e -> new IntentFeedback(
+                        e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .sorted(java.util.Comparator.comparingLong(IntentFeedback::notHelpful)
+                        .reversed()
+                        .thenComparingLong(IntentFeedback::helpful)
+                        .thenComparing(java.util.Comparator.comparingLong(IntentFeedback::olderNotHelpful)
+                                .reversed())
+                        .thenComparing(IntentFeedback::intent))
+                .limit(Math.max(1, Math.min(limit, FEEDBACK_INTENTS_MAX)))
                 .toList();
     }
 

@@ -113,6 +113,18 @@ public class KnowledgeBase {
             .flatMap(List::stream)
             .toList();
 
+    /**
+     * BANKING77 intents that ask what another intent's answer already says: "when will my card
+     * arrive?" (card_delivery_estimate) is answered as card_arrival, and a vote on it counts there.
+     */
+    public static final Map<String, String> SAME_ANSWER = Map.of("card_delivery_estimate", "card_arrival");
+
+    /**
+     * The hash a vote records for an intent without a written answer (a route's message): its votes
+     * have one version.
+     */
+    public static final String NO_TEXT = "-";
+
     /** The longest answer staff may save, in characters of markdown. */
     public static final int MARKDOWN_MAX = 4000;
 
@@ -144,6 +156,35 @@ public class KnowledgeBase {
                 }
             }
             return text;
+        }
+
+        /**
+         * Which text this is, as a vote records it: 16 hex digits of the markdown's SHA-256, so a
+         * staff edit (or a new shipped text) starts its own count and a revert finds the shipped
+         * one's again (review 2026-12-07 assistant follow-up).
+         */
+        public String hash() {
+            return hashOf(markdown);
+        }
+    }
+
+    /** The intent whose answer the chat shows for {@code intent} ({@link #SAME_ANSWER}). */
+    public static String shownIntent(String intent) {
+        return SAME_ANSWER.getOrDefault(intent, intent);
+    }
+
+    /** The hash of the text shown now for the intent in the language, {@link #NO_TEXT} without one. */
+    public String currentHash(String intent, String language) {
+        return answer(shownIntent(intent), language).map(Answer::hash).orElse(NO_TEXT);
+    }
+
+    static String hashOf(String markdown) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(AnswerMarkdown.normalized(markdown).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JVM has SHA-256
         }
     }
 

@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.socialbank.support.TestStores;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Issue 18's votes on PostgreSQL (V44): one per answer, counted per intent, worst first. */
+/**
+ * Issue 18's votes on PostgreSQL (V44): one per answer, counted per intent, worst first; and the
+ * votes' contract (V121).
+ */
 @SpringBootTest
-class PostgresAssistantFeedbackIntegrationTests {
-
-    @Autowired
-    Assistant assistant;
-
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+class PostgresAssistantFeedbackIntegrationTests extends AssistantFeedbackContract {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {

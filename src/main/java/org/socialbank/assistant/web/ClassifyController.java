@@ -58,7 +58,7 @@ class ClassifyController {
             description = "models_unavailable: no model could be trained yet; retry later",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/classify", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> classify(@RequestBody ClassifyRequest request) {
+    ResponseEntity<?> classify(@RequestBody ClassifyRequest request, java.security.Principal caller) {
         ClassifyResult result = assistant.classify(request.text(), request.language());
         if (result instanceof ClassifyResult.Refused r) {
             HttpStatus status = r.code() == ClassifyResult.Code.MODELS_UNAVAILABLE
@@ -73,6 +73,9 @@ class ClassifyController {
                 c.alternatives(),
                 c.language(),
                 c.sure(),
-                assistant.issueAnswer(c).orElse(null)));
+                // the caller's open ids are bounded (review 2026-12-07 assistant follow-up)
+                assistant
+                        .issueAnswer(c, caller == null ? "api" : caller.getName())
+                        .orElse(null)));
     }
 }

@@ -43,7 +43,18 @@ class FeedbackController {
 
     record Report(long helpful, long notHelpful, List<Line> intents) {}
 
-    record Line(String intent, long helpful, long notHelpful, long total, double helpfulShare) {}
+    /**
+     * One intent: the votes on the text shown now, and ({@code older*}) on the texts it replaced
+     * (review 2026-12-07 assistant follow-up).
+     */
+    record Line(
+            String intent,
+            long helpful,
+            long notHelpful,
+            long total,
+            double helpfulShare,
+            long olderHelpful,
+            long olderNotHelpful) {}
 
     private final Assistant assistant;
 
@@ -51,7 +62,9 @@ class FeedbackController {
         this.assistant = assistant;
     }
 
-    @Operation(summary = "Votes per intent, the intents voted 'not helpful' most first")
+    @Operation(
+            summary = "Votes per intent on the answer text shown now, the intents voted 'not helpful' most first; "
+                    + "olderHelpful and olderNotHelpful count the votes on texts it replaced")
     @ApiResponse(responseCode = "200", description = "the votes")
     @ApiResponse(
             responseCode = "400",
@@ -79,7 +92,14 @@ class FeedbackController {
                 counts.stream().mapToLong(IntentFeedback::helpful).sum(),
                 counts.stream().mapToLong(IntentFeedback::notHelpful).sum(),
                 counts.stream()
-                        .map(c -> new Line(c.intent(), c.helpful(), c.notHelpful(), c.total(), c.helpfulShare()))
+                        .map(c -> new Line(
+                                c.intent(),
+                                c.helpful(),
+                                c.notHelpful(),
+                                c.total(),
+                                c.helpfulShare(),
+                                c.olderHelpful(),
+                                c.olderNotHelpful()))
                         .toList()));
     }
 

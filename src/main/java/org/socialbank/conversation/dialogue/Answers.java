@@ -133,7 +133,7 @@ final class Answers {
      * BANKING77 intents that ask what another intent's answer already says: "when will my card
      * arrive?" (card_delivery_estimate) is answered as card_arrival, with the card's issue date.
      */
-    static final Map<String, String> SAME_ANSWER = Map.of("card_delivery_estimate", "card_arrival");
+    static final Map<String, String> SAME_ANSWER = org.socialbank.assistant.KnowledgeBase.SAME_ANSWER;
 
     static final String NOT_SURE = "assistant.not_sure";
     /** The reply to "no, that's not it". */
@@ -157,6 +157,16 @@ final class Answers {
                             "(?:نه،? |نه )?(?:این )?(?:نبود|نیست)|منظورم این نبود|کمکی نکرد|جواب اشتباه(?:ه| است)?"),
             Language.ZH, notItPattern("不是这个|不对|答非所问|没用|没有帮助"));
 
+    /** The text without its punctuation around, its spaces (and ZWNJ) single: what the whole-text words match. */
+    private static String bare(String text) {
+        return text.strip()
+                .replaceAll("[\\p{Punct}！。？，、…«»“”!?.,]+$", "")
+                .replaceAll("^[\\p{Punct}]+", "")
+                .replace('\u200c', ' ')
+                .replaceAll("\\s+", " ")
+                .strip();
+    }
+
     private static java.util.regex.Pattern notItPattern(String regex) {
         return java.util.regex.Pattern.compile(
                 regex, java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
@@ -164,12 +174,7 @@ final class Answers {
 
     /** The language in which the whole text says the answer was not it (punctuation and case aside), if it does. */
     static Optional<Language> notIt(String text) {
-        String bare = text.strip()
-                .replaceAll("[\\p{Punct}！。？，、…«»“”!?.,]+$", "")
-                .replaceAll("^[\\p{Punct}]+", "")
-                .replace('\u200c', ' ')
-                .replaceAll("\\s+", " ")
-                .strip();
+        String bare = bare(text);
         if (bare.length() > 40) {
             return Optional.empty();
         }
@@ -178,7 +183,35 @@ final class Answers {
                 .map(Map.Entry::getKey)
                 .findFirst();
     }
-    /** "assistant.feedback:{answer id}:{1|0}:{language}:{intent}": a vote on one answer. */
+    /**
+     * A bare "no" in the five languages, the whole text: an answer to an open form's question, never
+     * the assistant's "not it" (review 2026-12-07 assistant follow-up).
+     */
+    private static final Map<Language, java.util.regex.Pattern> NO_TEXT = Map.of(
+            Language.EN, notItPattern("no+|nope|nah"),
+            Language.FR, notItPattern("non|nan"),
+            Language.RU, notItPattern("нет|не"),
+            Language.FA, notItPattern("نه|نخیر|نیست"),
+            Language.ZH, notItPattern("不|不是|不要|不用"));
+
+    /**
+     * The language in which the whole text says "no" or "that's not it" (punctuation and case
+     * aside), if it does: what an open form reads as its question declined.
+     */
+    static Optional<Language> no(String text) {
+        String bare = bare(text);
+        return NO_TEXT.entrySet().stream()
+                .filter(e -> e.getValue().matcher(bare).matches())
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .or(() -> notIt(text));
+    }
+
+    /**
+     * "assistant.feedback:{answer id}:{1|0}:{language}:#{text's hash}:{intent}": a vote on one
+     * answer, against the text shown, under the intent whose text it was (review 2026-12-07
+     * assistant follow-up); a button from before has no hash ("...:{language}:{intent}").
+     */
     static final String FEEDBACK = "assistant.feedback:";
     /** "assistant.pick:{language}:{intent}": one of the three guesses of "not sure", chosen. */
     static final String PICK = "assistant.pick:";
@@ -246,8 +279,15 @@ final class Answers {
             buttons.add(new Outbound.Button(texts.text(language, "assistant.lock_button"), bank.button(LOCK, 0)));
         }
         String answer = UUID.randomUUID().toString();
+        // the vote counts against the text shown, under the intent whose text it is (card_arrival's
+        // for card_delivery_estimate): a staff edit starts a new count (review 2026-12-07 assistant follow-up)
+        String shown = SAME_ANSWER.getOrDefault(intent, intent);
+        String hash = knowledge(bank, language, intent)
+                .map(org.socialbank.assistant.KnowledgeBase.Answer::hash)
+                .orElse(org.socialbank.assistant.KnowledgeBase.NO_TEXT);
         for (boolean helpful : new boolean[] {true, false}) {
-            String action = FEEDBACK + answer + ":" + (helpful ? 1 : 0) + ":" + language.tag() + ":" + intent;
+            String action =
+                    FEEDBACK + answer + ":" + (helpful ? 1 : 0) + ":" + language.tag() + ":#" + hash + ":" + shown;
             buttons.add(new Outbound.Button(
                     texts.text(language, helpful ? "assistant.feedback.yes" : "assistant.feedback.no"),
                     bank.button(action, 0)));
@@ -284,16 +324,24 @@ final class Answers {
         return buttons.isEmpty() ? new Outbound.Text(text.toString()) : new Outbound.Buttons(text.toString(), buttons);
     }
 
-    /** A vote of a feedback button: {answer id, helpful, language, intent}; empty when malformed. */
-    record Vote(UUID answer, boolean helpful, Language language, String intent) {
+    /**
+     * A vote of a feedback button: {answer id, helpful, language, text's hash (null on a button
+     * from before it had one), intent}; empty when malformed.
+     */
+    record Vote(UUID answer, boolean helpful, Language language, String answerHash, String intent) {
 
         static Optional<Vote> of(String action) {
-            String[] parts = action.substring(FEEDBACK.length()).split(":", 4);
-            return parts.length < 4
-                    ? Optional.empty()
-                    : Language.fromTag(parts[2])
-                            .flatMap(l -> Uuids.parse(parts[0])
-                                    .map(answer -> new Vote(answer, parts[1].equals("1"), l, parts[3])));
+            String[] parts = action.substring(FEEDBACK.length()).split(":", 5);
+            if (parts.length < 4) {
+                return Optional.empty();
+            }
+            boolean hashed = parts.length == 5 && parts[3].startsWith("#");
+            String hash = hashed ? parts[3].substring(1) : null;
+            String intent =
+                    hashed ? parts[4] : action.substring(FEEDBACK.length()).split(":", 4)[3];
+            return Language.fromTag(parts[2])
+                    .flatMap(l -> Uuids.parse(parts[0])
+                            .map(answer -> new Vote(answer, parts[1].equals("1"), l, hash, intent)));
         }
     }
 

@@ -132,7 +132,9 @@ final class AssistantDialogue {
         Answers.Route route = Answers.ROUTES.get(intent);
         List<Outbound> replies = new ArrayList<>();
         Map<String, String> known = known(turn, language, intent);
-        Answers.answer(texts, turn.bank(), language, intent, known).ifPresent(replies::add);
+        Answers.answer(texts, turn.bank(), language, intent, known)
+                .map(answer -> withStart(turn, language, intent, answer))
+                .ifPresent(replies::add);
         if (route == null
                 || route == Answers.Route.LOCK
                 || route == Answers.Route.PERSON
@@ -171,6 +173,26 @@ final class AssistantDialogue {
                                         new CardCommand(CardCommand.Kind.MY_CARDS, language),
                                         language);
         return new Step(turn.state(), concat(replies, shown), language);
+    }
+
+    /**
+     * A sure answer about sending money offers the payment itself (review 2026-12-07 assistant
+     * follow-up): its start button, the "pay" quick reply, which asks whom to pay in a linked chat
+     * and offers the link elsewhere; never in a group or on a public network, where no payment is
+     * made. Top-up and bill payment have no form to start: their answers are the one-message
+     * command itself.
+     */
+    private Outbound withStart(Turn turn, Language language, String intent, Outbound answer) {
+        if (!org.socialbank.assistant.FeatureQuestions.SENDING_MONEY.equals(intent)
+                || turn.inGroup()
+                || BillDialogue.publicHere(turn)
+                || !(answer instanceof Outbound.Buttons buttons)) {
+            return answer;
+        }
+        List<Outbound.Button> all = new ArrayList<>();
+        all.add(quickReplies.button(turn, language, "pay"));
+        all.addAll(buttons.buttons());
+        return new Outbound.Buttons(buttons.text(), all);
     }
 
     /**
@@ -302,7 +324,7 @@ final class AssistantDialogue {
             return say(turn, language, "conversation.pay.stale");
         }
         Answers.Vote v = vote.get();
-        boolean counted = turn.bank().answerFeedback(v.answer(), v.intent(), v.language(), v.helpful());
+        boolean counted = turn.bank().answerFeedback(v.answer(), v.intent(), v.language(), v.answerHash(), v.helpful());
         if (counted && !v.helpful()) {
             turn.bank().notHelped(); // a 👎 counts toward the handoff as "no, that's not it" does
         }

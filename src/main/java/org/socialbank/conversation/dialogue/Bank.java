@@ -269,10 +269,12 @@ public interface Bank {
     Optional<Guess> secondOpinion(String text);
 
     /**
-     * Counts a customer's "did this help?" on one of the assistant's answers (issue 18), by intent
-     * and language only (no customer data); false when that answer already has a vote.
+     * Counts a customer's "did this help?" on one of the assistant's answers (issue 18), by intent,
+     * language and the text voted on ({@code answerHash}, null when the button predates it: the
+     * text shown now) only (no customer data); false when that answer already has a vote.
      */
-    boolean answerFeedback(java.util.UUID answerId, String intent, Language language, boolean helpful);
+    boolean answerFeedback(
+            java.util.UUID answerId, String intent, Language language, String answerHash, boolean helpful);
 
     /**
      * An intent (BANKING77's name), whether the assistant is sure of it, and the three most probable

@@ -220,6 +220,7 @@ public final class Dialogue {
     /** A typed text: a claim code or a wish not offered, a feature's own words, else the parser's reading. */
     private Step text(Turn turn, String text, boolean inGroup) {
         Optional<Step> early = claimOrNotOffered(turn, text, inGroup)
+                .or(() -> formDeclined(turn, text))
                 .or(() -> assistant.notIt(turn, text))
                 .or(() -> features.read(turn, text));
         if (early.isPresent()) {
@@ -233,6 +234,22 @@ public final class Dialogue {
             return assistant.answered(turn, Language.EN, question.get(), text);
         }
         return parsed(turn, text, inGroup);
+    }
+
+    /**
+     * A whole-text "no" or "that's not it" ("нет", "不对", "نیست") while a form asks its question is
+     * the form's: the payment is cancelled, as its Cancel button would; the assistant never reads it
+     * as "not it" then (review 2026-12-07 assistant follow-up).
+     */
+    private Optional<Step> formDeclined(Turn turn, String text) {
+        if (turn.state().form() == null) {
+            return Optional.empty();
+        }
+        return Answers.no(text)
+                .map(said -> say(
+                        dropForm(turn.state()),
+                        turn.chosen() != null ? turn.chosen() : said,
+                        "conversation.pay.cancelled"));
     }
 
     /** A claim code (never looked up in a group), or something the bank does not offer ("buy bitcoin"). */

@@ -47,8 +47,8 @@ final class ChatAssistant {
         }
     }
 
-    boolean feedback(UUID answerId, String intent, Language language, boolean helpful) {
-        return assistant.recordFeedback(answerId, intent, language.tag(), helpful, channel.wireName())
+    boolean feedback(UUID answerId, String intent, Language language, String answerHash, boolean helpful) {
+        return assistant.recordFeedback(answerId, intent, language.tag(), answerHash, helpful, channel.wireName())
                 instanceof FeedbackResult.Counted;
     }
 

@@ -155,8 +155,8 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public boolean answerFeedback(UUID answerId, String intent, Language language, boolean helpful) {
-        return assistant.feedback(answerId, intent, language, helpful);
+    public boolean answerFeedback(UUID answerId, String intent, Language language, String answerHash, boolean helpful) {
+        return assistant.feedback(answerId, intent, language, answerHash, helpful);
     }
 
     /**

@@ -41,4 +41,33 @@ class NotItUnitTests {
     void aQuestionOrAPlainNoIsNot(String text) {
         assertThat(Answers.notIt(text)).isEmpty();
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "no, EN",
+        "Nope., EN",
+        "non, FR",
+        "Non !, FR",
+        "нет, RU",
+        "Нет., RU",
+        "نه, FA",
+        "نیست, FA",
+        "不, ZH",
+        "不对。, ZH",
+        "That's not it, EN"
+    })
+    @org.junit.jupiter.api.DisplayName(
+            "an open form reads a bare no and every \"not it\" as its question declined, in its language "
+                    + "(review 2026-12-07 assistant follow-up)")
+    void aFormReadsABareNoAndNotIt(String text, org.socialbank.shared.Language language) {
+        assertThat(Answers.no(text)).contains(language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no card arrived yet", "non merci pour la carte", "нет денег", "不到账", "nobody"})
+    @org.junit.jupiter.api.DisplayName(
+            "a text that only begins with a no is not one (review 2026-12-07 assistant follow-up)")
+    void aTextThatOnlyBeginsWithNoIsNot(String text) {
+        assertThat(Answers.no(text)).isEmpty();
+    }
 }

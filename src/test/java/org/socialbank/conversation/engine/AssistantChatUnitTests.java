@@ -3,9 +3,12 @@ package org.socialbank.conversation.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Bank;
@@ -974,5 +977,90 @@ class AssistantChatUnitTests {
     void thatDidNotHelpIsNotItNotTheHelpMenu(String text, Language language) {
         assertThat(say(text)).isEqualTo(language.tag() + ":assistant.not_it");
         assertThat(bank.notHelped).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"不对, ZH", "نیست, FA", "non, FR", "нет, RU", "no, EN", "Нет!, RU", "that's not it, EN"})
+    @DisplayName("a whole-text \"not it\" while a form asks its question is the form's: the payment is cancelled, "
+            + "and no \"not it\" counts toward the handoff (review 2026-12-07 assistant follow-up)")
+    void aNoWhileAFormAsksIsTheFormsNotTheAssistants(String no, Language language) {
+        bank.linkedIn(null);
+        Dialogue.Step asking =
+                dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("pay @bob"), false, bank);
+        assertThat(DialogueUnitTests.text(asking.replies())).isEqualTo("en:conversation.pay.ask_amount[Bob B.]");
+        assertThat(asking.state().form()).isNotNull();
+
+        Dialogue.Step answered = dialogue.handle(asking.state(), Network.TELEGRAM, new Inbound.Text(no), false, bank);
+
+        assertThat(DialogueUnitTests.text(answered.replies()))
+                .as("in the language of the no, none chosen")
+                .isEqualTo(language.tag() + ":conversation.pay.cancelled");
+        assertThat(answered.state().form()).as("the form is gone").isNull();
+        assertThat(bank.notHelped).as("not the assistant's \"not it\"").isZero();
+        assertThat(bank.guessed).as("the assistant is not asked").isEmpty();
+    }
+
+    @Test
+    @DisplayName("without a form, \"不对\" is still the assistant's \"not it\" (review 2026-12-07 assistant follow-up)")
+    void withoutAFormNotItIsTheAssistants() {
+        assertThat(say("不对")).isEqualTo("zh:assistant.not_it");
+        assertThat(bank.notHelped).isEqualTo(1);
+        assertThat(say("нет")).as("a bare no without a form is no \"not it\"").isNotEqualTo("ru:assistant.not_it");
+    }
+
+    @Test
+    @DisplayName(
+            "a vote counts against the text shown: a staff edit is another text, and card_delivery_estimate's vote "
+                    + "counts under card_arrival, whose text it showed (review 2026-12-07 assistant follow-up)")
+    void aVoteNamesTheTextShownAndTheIntentWhoseTextItWas() {
+        bank.guesses.put(
+                "when will my card arrive",
+                new Guess(Language.EN, "card_delivery_estimate", true, List.of("card_delivery_estimate")));
+        step("when will my card arrive", false);
+        press(buttons().get(1));
+        bank.edited.put("card_arrival", Map.of());
+        step("when will my card arrive", false);
+        press(buttons().get(1));
+
+        assertThat(bank.votes.values())
+                .as("under the intent whose text was shown")
+                .containsExactly("card_arrival:en:false", "card_arrival:en:false");
+        List<String> texts = List.copyOf(bank.votedTexts.values());
+        assertThat(texts).doesNotContainNull();
+        assertThat(texts.get(0))
+                .as("the shipped text and staff's edit are two texts")
+                .isNotEqualTo(texts.get(1));
+        assertThat(texts.get(1))
+                .isEqualTo(bank.knowledge(Language.EN, "card_arrival")
+                        .orElseThrow()
+                        .hash());
+    }
+
+    @Test
+    @DisplayName(
+            "a sure answer about sending money offers the payment's start button in a private chat, none in a group "
+                    + "(review 2026-12-07 assistant follow-up)")
+    void aSureSendingMoneyAnswerOffersThePaymentsStart() {
+        String wish = "у меня вопрос про друга"; // read by no command: the assistant's
+        bank.guesses.put(wish, new Guess(Language.RU, "sending_money", true, List.of("sending_money")));
+        say(wish);
+        assertThat(buttons())
+                .extracting(Outbound.Button::label)
+                .containsExactly("ru:conversation.quick.pay", "ru:assistant.feedback.yes", "ru:assistant.feedback.no");
+        assertThat(DialogueUnitTests.text(press(buttons().get(0)).replies()))
+                .as("unlinked: the link, no payment")
+                .endsWith(":conversation.link.needed");
+
+        bank.linkedIn(Language.RU);
+        say(wish);
+        Dialogue.Step started = press(buttons().get(0));
+        assertThat(DialogueUnitTests.text(started.replies())).isEqualTo("ru:conversation.pay.ask_payee");
+        assertThat(started.state().form()).isNotNull();
+
+        say(wish, true);
+        assertThat(buttons())
+                .extracting(Outbound.Button::label)
+                .as("a group: no payment is started there")
+                .containsExactly("ru:assistant.feedback.yes", "ru:assistant.feedback.no");
     }
 }

@@ -73,9 +73,17 @@ final class FakeBank implements Bank {
     /** The votes on the assistant's answers, by answer id: one each. */
     final Map<java.util.UUID, String> votes = new java.util.LinkedHashMap<>();
 
+    /** The text each vote was given on (its hash), by answer id. */
+    final Map<java.util.UUID, String> votedTexts = new java.util.LinkedHashMap<>();
+
     @Override
-    public boolean answerFeedback(java.util.UUID answerId, String intent, Language language, boolean helpful) {
-        return votes.putIfAbsent(answerId, intent + ":" + language.tag() + ":" + helpful) == null;
+    public boolean answerFeedback(
+            java.util.UUID answerId, String intent, Language language, String answerHash, boolean helpful) {
+        boolean first = votes.putIfAbsent(answerId, intent + ":" + language.tag() + ":" + helpful) == null;
+        if (first) {
+            votedTexts.put(answerId, answerHash);
+        }
+        return first;
     }
 
     /** How many times the customer said the assistant's answer was not it (issue 18). */
@@ -141,8 +149,8 @@ final class FakeBank implements Bank {
                 l + "assistant.title." + intent,
                 l + "assistant.answer." + intent,
                 variants,
-                "",
-                0));
+                edited.containsKey(intent) ? "# edited\n" + edited.get(intent) : "",
+                edited.containsKey(intent) ? 1 : 0));
     }
 
     @Override
