@@ -32,10 +32,16 @@ class ProductionStartRefusalsIntegrationTests {
                 .hasStackTraceContaining("InterbankRail (org.socialbank.payouts.InterbankRail")
                 .hasStackTraceContaining("OpenBanking (")
                 .hasStackTraceContaining("EmailGateway (")
+                .hasStackTraceContaining("SmsGateway (org.socialbank.notifications.SmsGateway: ")
+                .hasStackTraceContaining("Underwriting (org.socialbank.applications.Underwriting: ")
                 .hasStackTraceContaining("socialbank.sandboxes-allowed=true");
         try (ConfigurableApplicationContext staging = start(dir, "--socialbank.sandboxes-allowed=true")) {
             assertThat(staging.isRunning()).isTrue();
-            assertThat(output.getOut()).as("a staging node still says so").contains("No interbank rail is configured");
+            assertThat(output.getOut())
+                    .as("a staging node still says so")
+                    .contains("No interbank rail is configured")
+                    .contains("No SMS gateway is configured")
+                    .contains("No underwriting is configured");
         }
     }
 
