@@ -8,14 +8,15 @@ import org.socialbank.shared.DemoMode;
 import org.socialbank.shared.SandboxInUse;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The sandbox rule set as the fallback {@link Underwriting}: an auto-configuration (listed in
  * {@code META-INF/spring/...AutoConfiguration.imports}, not component-scanned) so that {@link
  * ConditionalOnMissingBean} sees every underwriting the application defines. Outside demo mode
- * its verdicts wait for staff unless {@code socialbank.applications.auto-decide} is set, and the
- * start is refused unless sandboxes are allowed (its rules read only the declared income).
+ * its verdicts wait for staff unless {@code socialbank.applications.auto-decide} is set, and with
+ * it set the start is refused unless sandboxes are allowed (its rules read only the declared income).
  */
 @AutoConfiguration
 @ConditionalOnMissingBean(Underwriting.class)
@@ -37,8 +38,13 @@ class SandboxUnderwritingConfiguration {
         return new SandboxUnderwriting();
     }
 
-    /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
+    /**
+     * Outside demo mode the start is refused while this exists, unless sandboxes are allowed: only
+     * when the sandbox would decide on its own ({@code auto-decide=true}); without it the sandbox's
+     * verdicts are recorded and staff decide every application, a bank's manual underwriting.
+     */
     @Bean
+    @ConditionalOnProperty(prefix = "socialbank.applications", name = "auto-decide", havingValue = "true")
     static SandboxInUse underwritingSandboxInUse() {
         return new SandboxInUse(
                 Underwriting.class,
