@@ -3,6 +3,8 @@ package org.socialbank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,16 +28,30 @@ class ProductionStartRefusalsIntegrationTests {
     @Test
     @DisplayName("outside demo mode the sandboxes refuse the start unless allowed (review 2026-12-07 docs follow-up)")
     void outsideDemoModeTheSandboxesRefuseTheStartUnlessAllowed(@TempDir Path dir, CapturedOutput output) {
-        assertThatThrownBy(
-                        () -> start(dir, "--socialbank.sandboxes-allowed=false").close())
+        assertThatThrownBy(() -> start(
+                                dir,
+                                "--socialbank.sandboxes-allowed=false",
+                                "--socialbank.applications.auto-decide=true")
+                        .close())
                 .hasStackTraceContaining("Outside demo mode these SPIs have no real implementation")
                 .hasStackTraceContaining("InterbankRail (org.socialbank.payouts.InterbankRail")
                 .hasStackTraceContaining("OpenBanking (")
                 .hasStackTraceContaining("EmailGateway (")
+                .hasStackTraceContaining("SmsGateway (org.socialbank.notifications.SmsGateway: ")
+                .hasStackTraceContaining("Underwriting (org.socialbank.applications.Underwriting: ")
                 .hasStackTraceContaining("socialbank.sandboxes-allowed=true");
+        assertThatThrownBy(
+                        () -> start(dir, "--socialbank.sandboxes-allowed=false").close())
+                .as("staff deciding every application is a bank's manual underwriting, not a sandbox in use")
+                .hasStackTraceContaining("InterbankRail (")
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("Underwriting ("));
         try (ConfigurableApplicationContext staging = start(dir, "--socialbank.sandboxes-allowed=true")) {
             assertThat(staging.isRunning()).isTrue();
-            assertThat(output.getOut()).as("a staging node still says so").contains("No interbank rail is configured");
+            assertThat(output.getOut())
+                    .as("a staging node still says so")
+                    .contains("No interbank rail is configured")
+                    .contains("No SMS gateway is configured")
+                    .contains("No underwriting is configured");
         }
     }
 
@@ -49,6 +65,12 @@ class ProductionStartRefusalsIntegrationTests {
                         .close())
                 .hasStackTraceContaining("socialbank.directory.public-base-url=http://localhost:8080 outside demo mode")
                 .hasStackTraceContaining("SOCIALBANK_DIRECTORY_PUBLIC_BASE_URL");
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter out = new StringWriter();
+        e.printStackTrace(new PrintWriter(out));
+        return out.toString();
     }
 
     private static ConfigurableApplicationContext start(Path dir, String... more) {

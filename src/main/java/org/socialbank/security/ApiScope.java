@@ -40,8 +40,9 @@ public enum ApiScope {
     /** Inquiring and paying bills, topping up phones, card-to-card transfers (issue 15). */
     BILLING_WRITE("billing:write"),
     /**
-     * Operations' marking of billing payments in doubt as settled by hand. Not implied by {@link
-     * #BILLING_WRITE}, which customer-facing apps hold to pay (review 2026-12-07 billing follow-up).
+     * Operations' list of billing payments in doubt and their marking as settled by hand. Not
+     * implied by {@link #BILLING_READ} or {@link #BILLING_WRITE}, which customer-facing apps hold to
+     * read states and pay (review 2026-12-07 billing follow-up; the list since the sec follow-up).
      */
     BILLING_OPERATIONS("billing:operations"),
     /** {@code GET} consents and alert settings (issue 17). */

@@ -62,7 +62,7 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "socialbank.api.clients.ops.token=" + PaymentsInDoubtContract.OPS_TOKEN,
-            "socialbank.api.clients.ops.scopes=billing:read",
+            "socialbank.api.clients.ops.scopes=billing:operations",
             "socialbank.api.clients.payer.token=" + PaymentsInDoubtContract.PAYMENTS_TOKEN,
             "socialbank.api.clients.payer.scopes=payments:read",
             "socialbank.api.clients.staff.token=" + PaymentsInDoubtContract.STAFF_TOKEN,
@@ -285,7 +285,7 @@ abstract class PaymentsInDoubtContract extends AccountBillTestBase {
 
     @Test
     @DisplayName(
-            "review 2026-12-07 money #4: operations list the payments in doubt oldest first, with billing:read and a bounded limit")
+            "review 2026-12-07 money #4: operations list the payments in doubt oldest first, with billing:operations and a bounded limit")
     void operationsListThePaymentsInDoubtOldestFirst() {
         Payment first = payUnknown(customer("Nina"));
         stillUnknownFor(Duration.ofDays(2));
@@ -299,9 +299,14 @@ abstract class PaymentsInDoubtContract extends AccountBillTestBase {
                 .containsExactly(all.get(0));
 
         Api.Response ops = new Api("http://127.0.0.1:" + port, OPS_TOKEN).get("/api/v1/billing/in-doubt?limit=500");
-        assertThat(ops.status()).as("billing:read is enough").isEqualTo(200);
+        assertThat(ops.status()).as("billing:operations is enough").isEqualTo(200);
         Api.Response payments = new Api("http://127.0.0.1:" + port, PAYMENTS_TOKEN).get("/api/v1/billing/in-doubt");
         assertThat(payments.status()).isEqualTo(403);
+        Api.Response app = new Api("http://127.0.0.1:" + port, APP_TOKEN).get("/api/v1/billing/in-doubt");
+        assertThat(app.status())
+                .as("billing:read and billing:write, a customer-facing app's, do not list it (sec follow-up)")
+                .isEqualTo(403);
+        assertThat(app.contentType()).startsWith("application/problem+json");
         for (String limit : List.of("0", "501", "-1")) {
             Api.Response bad = new Api(port).get("/api/v1/billing/in-doubt?limit=" + limit);
             assertThat(bad.status()).as(limit).isEqualTo(400);

@@ -81,10 +81,8 @@ class ApiScopesIntegrationTests {
                     api -> api.get("/api/v1/bills/payments/" + UUID.randomUUID())),
             new Case(
                     ApiScope.BILLING_OPERATIONS,
-                    api -> api.post(
-                            "/api/v1/billing/in-doubt/" + UUID.randomUUID() + "/PAID_NOT_BOOKED/settle",
-                            "{\"note\":\"settled\"}"),
-                    api -> api.get("/api/v1/billing/in-doubt")),
+                    api -> api.get("/api/v1/billing/in-doubt"),
+                    api -> api.get("/api/v1/topups/" + UUID.randomUUID())),
             new Case(
                     ApiScope.CONSENTS_READ,
                     api -> api.get("/api/v1/consents?channel=telegram&externalUserId=1"),
@@ -162,6 +160,31 @@ class ApiScopesIntegrationTests {
             assertThat(forbidden.code()).isEqualTo("forbidden");
             assertThat(forbidden.json().path("detail").asString()).contains("lacks the scope");
         }
+    }
+
+    @Test
+    @DisplayName("billing:read alone does not list the payments in doubt; billing:operations lists and settles"
+            + " (review 2026-12-07 sec follow-up)")
+    void theInDoubtListNeedsTheOperationsScope() {
+        Api reader = new Api("http://127.0.0.1:" + port, token(ApiScope.BILLING_READ));
+        for (String path : List.of("/api/v1/billing/in-doubt", "/api/v1/billing/in-doubt?open=true&limit=5")) {
+            Response refused = reader.get(path);
+            assertThat(refused.status()).as(path + ": " + refused).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.code()).isEqualTo("forbidden");
+            assertThat(refused.json().path("detail").asString()).contains("billing:operations");
+        }
+        assertThat(reader.get("/api/v1/topups/" + UUID.randomUUID()).status())
+                .as("billing:read still reads the states")
+                .isNotIn(401, 403);
+        Api operations = new Api("http://127.0.0.1:" + port, token(ApiScope.BILLING_OPERATIONS));
+        assertThat(operations.get("/api/v1/billing/in-doubt").status()).isEqualTo(200);
+        assertThat(operations
+                        .post(
+                                "/api/v1/billing/in-doubt/" + UUID.randomUUID() + "/PAID_NOT_BOOKED/settle",
+                                "{\"note\":\"settled\"}")
+                        .status())
+                .isNotIn(401, 403);
     }
 
     @Test

@@ -34,7 +34,9 @@ class ApiScopesUnitTests {
         assertThat(ApiScopes.required("POST", "/api/v1/nlu/parse")).isEqualTo(ApiScope.NLU);
         assertThat(ApiScopes.required("GET", "/api/v1/billing/in-doubt"))
                 .as("operations' list of billing payments in doubt")
-                .isEqualTo(ApiScope.BILLING_READ);
+                .isEqualTo(ApiScope.BILLING_OPERATIONS);
+        assertThat(ApiScopes.required("GET", "/api/v1/billing/in-doubt/")).isEqualTo(ApiScope.BILLING_OPERATIONS);
+        assertThat(ApiScopes.required("GET", "/api/v1/billing/in-doubtx")).isEqualTo(ApiScope.BILLING_READ);
         assertThat(ApiScopes.required("GET", "/actuator/prometheus")).isEqualTo(ApiScope.ADMIN);
         assertThat(ApiScopes.required("GET", "/api/v1/accountsx"))
                 .as("a prefix is a whole segment")

@@ -84,12 +84,13 @@ class InDoubtController {
     record SettleJson(String note) {}
 
     @Operation(
-            summary = "For operations: bills, top-ups, card transfers and account bills whose provider left them "
-                    + "in doubt past pending-timeout (STILL_CHECKING), paid without the ledger taking the money "
-                    + "(PAID_NOT_BOOKED), refused after operations posted it by hand (POSTED_NOT_PAID) or charged "
-                    + "without the voucher's PIN (PIN_NOT_GIVEN), oldest first, a page after the cursor `after` "
-                    + "(the previous page's `next`); `open=true` lists only those still open: the payment pending "
-                    + "or unknown, or not marked settled (review 2026-12-07 money #4, billing follow-up)")
+            summary =
+                    "For operations (scope billing:operations): bills, top-ups, card transfers and account bills whose provider left them "
+                            + "in doubt past pending-timeout (STILL_CHECKING), paid without the ledger taking the money "
+                            + "(PAID_NOT_BOOKED), refused after operations posted it by hand (POSTED_NOT_PAID) or charged "
+                            + "without the voucher's PIN (PIN_NOT_GIVEN), oldest first, a page after the cursor `after` "
+                            + "(the previous page's `next`); `open=true` lists only those still open: the payment pending "
+                            + "or unknown, or not marked settled (review 2026-12-07 money #4, billing follow-up)")
     @ApiResponse(
             responseCode = "200",
             description = "{\"payments\": [{paymentId, kind, reason, amountMinor, currency, customerId, sentAt, "

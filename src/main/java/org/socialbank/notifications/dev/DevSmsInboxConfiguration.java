@@ -7,6 +7,7 @@ import org.socialbank.notifications.BudgetedSms;
 import org.socialbank.notifications.NotificationsProperties;
 import org.socialbank.notifications.SmsGateway;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.SandboxInUse;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -33,5 +34,13 @@ class DevSmsInboxConfiguration {
                     + "and not sent to anyone");
         }
         return new DevSmsInbox(jdbc, clock, properties.devInboxMax(), properties.devInboxReportsLater());
+    }
+
+    /** Outside demo mode the start is refused while this exists, unless sandboxes are allowed. */
+    @Bean
+    static SandboxInUse smsGatewaySandboxInUse() {
+        return new SandboxInUse(
+                SmsGateway.class,
+                "text messages, one-time codes among them, are kept in the table dev_sms_inbox and sent to no one");
     }
 }

@@ -6,15 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffDirectory;
@@ -22,10 +30,16 @@ import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.SignInStep;
 import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.console.staff.StaffSignIn;
+import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
+import org.springframework.util.ClassUtils;
 
 /**
  * The console in a real store: audit appends from many threads (as from several nodes) make one
@@ -107,7 +121,7 @@ abstract class ConsoleStoreContract {
         behindTheBanksBack("UPDATE console_audit SET who_name = 'someone' WHERE seq = ?", first.seq());
         assertThat(audit.verify()).isEqualTo(new ChainCheck.Broken(first.seq(), "changed", first.seq() - 1));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        assertThat(new VerifyAuditCommand(audit, null).verify(new PrintStream(printed, true, StandardCharsets.UTF_8)))
+        assertThat(VerifyAuditCommand.verify(audit, new PrintStream(printed, true, StandardCharsets.UTF_8)))
                 .as("the command's exit code")
                 .isEqualTo(VerifyAuditCommand.BROKEN);
         assertThat(printed.toString(StandardCharsets.UTF_8))
@@ -129,9 +143,64 @@ abstract class ConsoleStoreContract {
                 second.prevHash(),
                 second.hash());
         assertThat(audit.verify().intact()).isTrue();
-        assertThat(new VerifyAuditCommand(audit, null)
-                        .verify(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+        assertThat(VerifyAuditCommand.verify(
+                        audit, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
                 .isZero();
+    }
+
+    @Test
+    @DisplayName("the verifier command starts the store and the audit log alone: no web server, no job, no"
+            + " migration; exit 0 intact, 3 broken, 2 unreadable (review 2026-12-07 sec follow-up)")
+    void theVerifierCommandStartsTheStoreAlone(@Autowired Environment node, @TempDir Path empty) throws Exception {
+        AuditRow row = audit.append(null, "verifier-test", "test.row", "subject", "why");
+        String[] args = {
+            "--" + VerifyAuditCommand.PROPERTY + "=true",
+            "--spring.datasource.url=" + node.getProperty("spring.datasource.url"),
+            "--spring.datasource.username=" + node.getProperty("spring.datasource.username", ""),
+            "--spring.datasource.password=" + node.getProperty("spring.datasource.password", ""),
+            "--spring.datasource.hikari.maximum-pool-size=2"
+        };
+        assertThat(VerifyAuditCommand.asked(args)).isTrue();
+        assertThat(VerifyAuditCommand.asked(new String[] {"--server.port=0"})).isFalse();
+        try (ConfigurableApplicationContext store = VerifyAuditCommand.start(args)) {
+            assertThat(store).isNotInstanceOf(WebServerApplicationContext.class);
+            assertThat(store.getBeanNamesForType(ScheduledAnnotationBeanPostProcessor.class))
+                    .as("no @Scheduled job runs")
+                    .isEmpty();
+            assertThat(Arrays.stream(store.getBeanDefinitionNames())
+                            .map(store::getType)
+                            .filter(type -> type != null && type.getName().startsWith("org.socialbank."))
+                            .map(ClassUtils::getUserClass) // the audit log is proxied for its transactions
+                            .map(Class::getSimpleName))
+                    .as("of the bank's beans, the audit log alone: no relay, worker, channel or migration")
+                    .containsExactlyInAnyOrder("VerifyAuditCommand", "AuditLog");
+        }
+
+        assertThat(verifierSays(args)).startsWith("0 staff audit: intact, ");
+        behindTheBanksBack("UPDATE console_audit SET who_name = 'someone' WHERE seq = ?", row.seq());
+        assertThat(verifierSays(args)).startsWith("3 staff audit: BROKEN at row " + row.seq() + " (changed)");
+        behindTheBanksBack("UPDATE console_audit SET who_name = 'verifier-test' WHERE seq = ?", row.seq());
+        assertThat(verifierSays(args)).startsWith("0 staff audit: intact, ");
+
+        String fresh = TestStores.h2Url(empty);
+        assertThat(verifierSays(new String[] {"--spring.datasource.url=" + fresh}))
+                .startsWith("2 staff audit: NOT VERIFIED, the store could not be read (");
+        try (Connection connection = DriverManager.getConnection(fresh, "sa", "");
+                Statement statement = connection.createStatement();
+                ResultSet tables = statement.executeQuery("SELECT COUNT(*) FROM information_schema.tables "
+                        + "WHERE LOWER(table_name) IN ('flyway_schema_history', 'console_audit')")) {
+            assertThat(tables.next()).isTrue();
+            assertThat(tables.getInt(1))
+                    .as("nothing migrated: the verifier only reads")
+                    .isZero();
+        }
+    }
+
+    /** The verifier's exit code and what it printed. */
+    private static String verifierSays(String[] args) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int code = VerifyAuditCommand.run(args, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        return code + " " + printed.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -2,14 +2,16 @@ package org.socialbank.console.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.socialbank.console.Role;
 import org.socialbank.console.audit.AuditLog;
 import org.socialbank.console.audit.AuditRow;
@@ -23,12 +25,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The first console administrator of a bank outside demo mode, made by a one-shot start option. */
+/**
+ * The first console administrator of a bank outside demo mode, made by a one-shot start option whose
+ * secrets go to a new owner-only file, never to standard output (review 2026-12-07 sec follow-up).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ExtendWith(OutputCaptureExtension.class)
 class H2CreateAdminIntegrationTests {
 
     private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
+    private static final Pattern SECRET = Pattern.compile("authenticator secret \\(base32\\): ([A-Z2-7]{32})");
 
     @Autowired
     StaffChanges changes;
@@ -48,20 +54,30 @@ class H2CreateAdminIntegrationTests {
     }
 
     @Test
-    @DisplayName(
-            "the first console admin is made once, audited, its secrets printed only (review 2026-12-07 docs follow-up)")
-    void makesTheFirstAdminOnceWithItsAuditRowAndPrintsItsSecretsOnly(CapturedOutput log) {
-        CreateAdminCommand command = new CreateAdminCommand(changes, audit, transactions, null, "unused");
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int code = command.create("root-admin", new PrintStream(printed, true, StandardCharsets.UTF_8));
+    @DisplayName("the first console admin is made once, audited, its secrets written to an owner-only file and never"
+            + " to standard output or the log (review 2026-12-07 sec follow-up)")
+    void makesTheFirstAdminOnceWithItsAuditRowAndWritesItsSecretsToAnOwnerOnlyFile(
+            @TempDir Path dir, CapturedOutput log) throws IOException {
+        CreateAdminCommand command = new CreateAdminCommand(changes, audit, transactions, null, "unused", "");
+        Path file = dir.resolve("root-admin.txt");
+        int code = command.create("root-admin", file, System.out);
 
         assertThat(code).isZero();
-        String out = printed.toString(StandardCharsets.UTF_8);
-        Matcher password = PASSWORD.matcher(out);
-        assertThat(password.find()).as(out).isTrue();
+        assertThat(Files.getPosixFilePermissions(file))
+                .as("owner-only")
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        String secrets = Files.readString(file);
+        Matcher password = PASSWORD.matcher(secrets);
+        assertThat(password.find()).as(secrets).isTrue();
         assertThat(password.group(1)).hasSize(20);
-        assertThat(out).containsPattern("authenticator secret \\(base32\\): [A-Z2-7]{32}");
-        assertThat(log.getAll()).as("never in the log").doesNotContain(password.group(1));
+        Matcher secret = SECRET.matcher(secrets);
+        assertThat(secret.find()).as(secrets).isTrue();
+        assertThat(log.getAll())
+                .as("standard output and the log name the file only")
+                .contains("console admin root-admin created")
+                .contains(file.toString())
+                .doesNotContain(password.group(1))
+                .doesNotContain(secret.group(1));
         assertThat(accounts.findByUsername("root-admin"))
                 .hasValueSatisfying(m -> assertThat(m.roles()).containsExactly(Role.ADMIN));
         AuditRow row = audit.newest(1, null).get(0);
@@ -71,13 +87,47 @@ class H2CreateAdminIntegrationTests {
         assertThat(row.why()).doesNotContain(password.group(1));
         assertThat(audit.verify()).isInstanceOf(ChainCheck.Intact.class);
 
-        ByteArrayOutputStream again = new ByteArrayOutputStream();
-        assertThat(command.create("root-admin", new PrintStream(again, true, StandardCharsets.UTF_8)))
+        Path again = dir.resolve("again.txt");
+        assertThat(command.create("root-admin", again, System.out))
                 .as("refused when the user exists")
                 .isEqualTo(CreateAdminCommand.REFUSED);
-        assertThat(again.toString(StandardCharsets.UTF_8))
-                .contains("username_taken")
-                .doesNotContain("password:");
+        assertThat(log.getAll()).contains("username_taken");
+        assertThat(again).as("no file left behind").doesNotExist();
         assertThat(audit.newest(1, null).get(0).seq()).as("no second row").isEqualTo(row.seq());
+    }
+
+    @Test
+    @DisplayName("without a new password file the first console admin is refused and nothing is made"
+            + " (review 2026-12-07 sec follow-up)")
+    void refusesWithoutANewPasswordFile(@TempDir Path dir, CapturedOutput log) throws IOException {
+        CreateAdminCommand command = new CreateAdminCommand(changes, audit, transactions, null, "unused", "");
+        long before = audit.newest(1, null).stream()
+                .mapToLong(AuditRow::seq)
+                .findFirst()
+                .orElse(0);
+
+        assertThat(command.create("no-file-admin", null, System.out)).isEqualTo(CreateAdminCommand.NO_FILE);
+        assertThat(log.getAll()).contains("--" + CreateAdminCommand.FILE_PROPERTY + "=<path>");
+
+        Path existing = Files.writeString(dir.resolve("existing.txt"), "someone else's");
+        assertThat(command.create("no-file-admin", existing, System.out)).isEqualTo(CreateAdminCommand.NO_FILE);
+        assertThat(Files.readString(existing)).as("left as it was").isEqualTo("someone else's");
+        assertThat(log.getAll()).contains(existing + " exists");
+
+        Path link = Files.createSymbolicLink(dir.resolve("link.txt"), dir.resolve("target.txt"));
+        assertThat(command.create("no-file-admin", link, System.out))
+                .as("a dangling link is not followed")
+                .isEqualTo(CreateAdminCommand.NO_FILE);
+        assertThat(dir.resolve("target.txt")).doesNotExist();
+
+        assertThat(command.create("no-file-admin", dir.resolve("missing/dir.txt"), System.out))
+                .isEqualTo(CreateAdminCommand.NO_FILE);
+        assertThat(accounts.findByUsername("no-file-admin")).isEmpty();
+        assertThat(audit.newest(1, null).stream()
+                        .mapToLong(AuditRow::seq)
+                        .findFirst()
+                        .orElse(0))
+                .as("no audit row")
+                .isEqualTo(before);
     }
 }
