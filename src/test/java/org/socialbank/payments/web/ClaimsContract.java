@@ -264,6 +264,7 @@ abstract class ClaimsContract extends HeldReturnsTestBase {
         String address = "ravi" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String euros = claimUrl(alice, "{\"type\":\"email\",\"value\":\"" + address + "\"}", 1_000);
         FormClient browser = new FormClient(port);
+        assertThat(browser.get(path(euros)).html()).contains("r•••@example.org");
         browser.post(path(euros) + "/send");
         browser.post(path(euros) + "/code", "code", email.lastCode(address));
         assertThat(browser.post(
