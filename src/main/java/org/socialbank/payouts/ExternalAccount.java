@@ -1,6 +1,7 @@
 package org.socialbank.payouts;
 
 import java.util.Optional;
+import org.socialbank.shared.CurrencyCode;
 
 /**
  * An account at another bank that a payout can be sent to.
@@ -39,5 +40,25 @@ public sealed interface ExternalAccount permits Iban, IndianAccount {
     /** Why an account number and IFSC are not a valid Indian account, or empty when they are. */
     static Optional<AccountProblem> problemWithIndianAccount(String number, String ifsc) {
         return IndianAccount.check(number, ifsc);
+    }
+
+    /**
+     * Why this account cannot be paid in this currency, or empty when it can (review 2026-12-07
+     * payout follow-up: a claim to an account the rail cannot reach failed only after it was used
+     * up). Indian rails (IMPS, NEFT) carry rupees only, and rupees go nowhere else; an Iranian IBAN
+     * takes rials only, and rials go nowhere else; loyalty points never leave the bank.
+     */
+    static Optional<AccountProblem> problemWithCurrency(ExternalAccount account, CurrencyCode currency) {
+        boolean rupees = "INR".equals(currency.code());
+        boolean rials = "IRR".equals(currency.code());
+        boolean reachable;
+        if (CurrencyCode.POINTS.equals(currency)) {
+            reachable = false;
+        } else if (account instanceof Iban iban) {
+            reachable = "IR".equals(iban.country()) ? rials : !rupees && !rials;
+        } else {
+            reachable = rupees; // an Indian account
+        }
+        return reachable ? Optional.empty() : Optional.of(new AccountProblem(AccountProblem.CURRENCY));
     }
 }

@@ -1,6 +1,5 @@
 package org.socialbank.payouts;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +15,9 @@ public record Iban(String value) implements ExternalAccount {
 
     /** The longest IBAN of any country (Saint Lucia and Russia are 32 and 33). */
     public static final int LENGTH_MAX = 34;
+
+    private static final int CHECK_DIGITS_MIN = 2;
+    private static final int CHECK_DIGITS_MAX = 98;
 
     public Iban {
         Objects.requireNonNull(value, "value");
@@ -67,15 +69,20 @@ public record Iban(String value) implements ExternalAccount {
         return masked();
     }
 
+    /**
+     * Drops spaces and dashes and upper-cases ASCII letters only: {@code toUpperCase} would turn a
+     * dotless {@code ı} into {@code I} (or {@code ſ} into {@code S}) and let a text that is no IBAN
+     * pass (review 2026-12-07 payout follow-up); any other character stays, for the check to refuse.
+     */
     private static String normalize(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c != ' ' && c != '-' && c != '\u00a0' && c != '\t') {
-                out.append(c);
+                out.append(c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c);
             }
         }
-        return out.toString().toUpperCase(Locale.ROOT);
+        return out.toString();
     }
 
     private static Optional<AccountProblem> problemWith(String iban) {
@@ -97,7 +104,10 @@ public record Iban(String value) implements ExternalAccount {
         if (iban.length() != length) {
             return problem(AccountProblem.IBAN_LENGTH);
         }
-        return mod97(iban) != 1 ? problem(AccountProblem.IBAN_CHECKSUM) : Optional.empty();
+        // ISO 13616 check digits are 02..98: 00, 01 and 99 can pass MOD 97-10 yet are never issued
+        int checkDigits = Integer.parseInt(iban.substring(2, 4));
+        boolean digitsIssued = checkDigits >= CHECK_DIGITS_MIN && checkDigits <= CHECK_DIGITS_MAX;
+        return !digitsIssued || mod97(iban) != 1 ? problem(AccountProblem.IBAN_CHECKSUM) : Optional.empty();
     }
 
     private static Optional<AccountProblem> problem(String code) {

@@ -19,9 +19,15 @@ import org.springframework.stereotype.Repository;
 class JdbcPayouts {
 
     private static final String COLUMNS = "id, account_kind, account_number, ifsc, beneficiary_name, amount_minor, "
-            + "currency, reference, status, failure_reason, sent_at, sends, checks, created_at, updated_at";
+            + "currency, reference, status, failure_reason, sent_at, sends, checks, send_id, review_since, created_at, "
+            + "updated_at";
 
-    /** A row: the order as submitted, where it is, and the worker's counters. */
+    /**
+     * A row: the order as submitted, where it is, and the worker's counters.
+     *
+     * @param sendId the end-to-end id the rail knows the latest send by
+     * @param reviewSince when it was marked for operations' review (in doubt too long), or null
+     */
     record Row(
             PayoutOrder order,
             PayoutStatus status,
@@ -29,6 +35,8 @@ class JdbcPayouts {
             Instant sentAt,
             int sends,
             int checks,
+            EndToEndId sendId,
+            Instant reviewSince,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -41,6 +49,7 @@ class JdbcPayouts {
                     order.reference(),
                     status,
                     failureReason,
+                    reviewSince,
                     createdAt,
                     updatedAt);
         }
@@ -72,9 +81,9 @@ class JdbcPayouts {
         String number = to instanceof IndianAccount indian ? indian.number() : ((Iban) to).value();
         String ifsc = to instanceof IndianAccount indian ? indian.ifsc() : null;
         jdbc.sql("INSERT INTO payouts (id, account_kind, account_number, ifsc, beneficiary_name, amount_minor, "
-                        + "currency, reference, status, failure_reason, sent_at, sends, checks, due_at, lease_owner, "
-                        + "lease_until, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', NULL, NULL, 0, 0, ?, NULL, NULL, ?, ?)")
+                        + "currency, reference, status, failure_reason, sent_at, sends, checks, send_id, review_since, "
+                        + "due_at, lease_owner, lease_until, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', NULL, NULL, 0, 0, ?, NULL, ?, NULL, NULL, ?, ?)")
                 .params(
                         order.id().value(),
                         kind,
@@ -84,6 +93,7 @@ class JdbcPayouts {
                         order.amountMinor(),
                         order.currency().code(),
                         order.reference(),
+                        EndToEndId.first(order.id()).value(),
                         Timestamps.utc(now),
                         Timestamps.utc(now),
                         Timestamps.utc(now))
@@ -179,13 +189,52 @@ class JdbcPayouts {
                 == 1;
     }
 
-    /** The rail never received it: PENDING and unsent again, to be sent once due. */
-    boolean resend(UUID id, String owner, Instant now, Instant due) {
-        return jdbc.sql("UPDATE payouts SET status = 'PENDING', failure_reason = NULL, sent_at = NULL, due_at = ?, "
-                                + "lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND " + HELD)
-                        .params(Timestamps.utc(due), Timestamps.utc(now), id, owner, Timestamps.utc(now))
+    /**
+     * The rail never received the latest send (and now refuses its id for good): PENDING and unsent
+     * again, to be sent once due under a new end-to-end id.
+     */
+    boolean resend(UUID id, String owner, EndToEndId next, Instant now, Instant due) {
+        return jdbc.sql("UPDATE payouts SET status = 'PENDING', failure_reason = NULL, sent_at = NULL, send_id = ?, "
+                                + "due_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND "
+                                + HELD)
+                        .params(next.value(), Timestamps.utc(due), Timestamps.utc(now), id, owner, Timestamps.utc(now))
                         .update()
                 == 1;
+    }
+
+    /** Unfinished payouts recorded before {@code createdBefore} and not yet marked for review, oldest first. */
+    List<UUID> unfinishedUnmarked(Instant createdBefore, int limit) {
+        return jdbc.sql("SELECT id FROM payouts WHERE status IN ('PENDING', 'UNKNOWN') AND review_since IS NULL "
+                        + "AND created_at < ? ORDER BY created_at, id LIMIT ?")
+                .params(Timestamps.utc(createdBefore), limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Marks an unfinished payout for review; false when it ended or was marked meanwhile. Leases are not touched. */
+    boolean markForReview(UUID id, Instant now) {
+        return jdbc.sql("UPDATE payouts SET review_since = ? WHERE id = ? AND review_since IS NULL "
+                                + "AND status IN ('PENDING', 'UNKNOWN')")
+                        .params(Timestamps.utc(now), id)
+                        .update()
+                == 1;
+    }
+
+    /** Payouts in this state, oldest first. */
+    List<Row> inState(PayoutStatus status, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payouts WHERE status = ? ORDER BY created_at, id LIMIT ?")
+                .params(status.name(), limit)
+                .query(JdbcPayouts::row)
+                .list();
+    }
+
+    /** Unfinished payouts marked for review, oldest first. */
+    List<Row> needingReview(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payouts WHERE status IN ('PENDING', 'UNKNOWN') "
+                        + "AND review_since IS NOT NULL ORDER BY created_at, id LIMIT ?")
+                .params(limit)
+                .query(JdbcPayouts::row)
+                .list();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
@@ -206,6 +255,8 @@ class JdbcPayouts {
                 Timestamps.instant(rs, "sent_at"),
                 rs.getInt("sends"),
                 rs.getInt("checks"),
+                new EndToEndId(rs.getObject("send_id", UUID.class)),
+                Timestamps.instant(rs, "review_since"),
                 Timestamps.instant(rs, "created_at"),
                 Timestamps.instant(rs, "updated_at"));
     }

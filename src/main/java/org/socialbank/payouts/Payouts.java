@@ -1,6 +1,7 @@
 package org.socialbank.payouts;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.socialbank.shared.jdbc.DurableTransactions;
@@ -43,6 +44,34 @@ public class Payouts {
             store.insert(order, clock.instant());
             return store.find(order.id()).orElseThrow().payout();
         });
+    }
+
+    /** The most payouts one listing gives. */
+    public static final int LIST_MAX = 500;
+
+    /** Payouts in this state, oldest first, at most {@code limit} (1..{@value #LIST_MAX}). */
+    public List<Payout> inState(PayoutStatus status, int limit) {
+        Objects.requireNonNull(status, "status");
+        return store.inState(status, checkedLimit(limit)).stream()
+                .map(JdbcPayouts.Row::payout)
+                .toList();
+    }
+
+    /**
+     * Unfinished payouts marked for review (in doubt longer than {@code review-after}), oldest
+     * first, at most {@code limit} (1..{@value #LIST_MAX}).
+     */
+    public List<Payout> needingReview(int limit) {
+        return store.needingReview(checkedLimit(limit)).stream()
+                .map(JdbcPayouts.Row::payout)
+                .toList();
+    }
+
+    private static int checkedLimit(int limit) {
+        if (limit < 1 || limit > LIST_MAX) {
+            throw new IllegalArgumentException("limit must be 1.." + LIST_MAX);
+        }
+        return limit;
     }
 
     public Optional<Payout> payout(PayoutId id) {

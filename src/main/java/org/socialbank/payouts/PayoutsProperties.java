@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     payout; it doubles with every check up to {@code checkIntervalMax}
  * @param checkIntervalMax the longest wait between two checks of one payout
  * @param sendsMax the most times one payout is sent when the rail says it never received it
+ * @param clockSkewMax how far apart the nodes' clocks may be (they read leases on their own clocks):
+ *     the rail's timeout plus this must be shorter than {@code lease}
+ * @param reviewAfter how long a payout may stay unfinished (unsent, in flight or UNKNOWN) before
+ *     it is marked for operations' review
  * @param sandbox the embedded sandbox rail's settings
  */
 @ConfigurationProperties("socialbank.payouts")
@@ -27,6 +31,8 @@ public record PayoutsProperties(
         @DefaultValue("2s") Duration checkInterval,
         @DefaultValue("10m") Duration checkIntervalMax,
         @DefaultValue("5") int sendsMax,
+        @DefaultValue("5s") Duration clockSkewMax,
+        @DefaultValue("3d") Duration reviewAfter,
         @DefaultValue Sandbox sandbox) {
 
     public PayoutsProperties {
@@ -42,6 +48,15 @@ public record PayoutsProperties(
                 positiveAtMost(checkIntervalMax, Duration.ofDays(1)) && checkIntervalMax.compareTo(checkInterval) >= 0,
                 "check-interval-max must be at least check-interval and at most 1d");
         require(sendsMax >= 1 && sendsMax <= 100, "sends-max must be 1..100");
+        require(
+                clockSkewMax != null
+                        && !clockSkewMax.isNegative()
+                        && clockSkewMax.compareTo(Duration.ofMinutes(1)) <= 0
+                        && clockSkewMax.compareTo(lease) < 0,
+                "clock-skew-max must be 0..1m and shorter than lease");
+        require(
+                positiveAtMost(reviewAfter, Duration.ofDays(90)) && reviewAfter.compareTo(Duration.ofMinutes(1)) >= 0,
+                "review-after must be 1m..90d");
     }
 
     /**

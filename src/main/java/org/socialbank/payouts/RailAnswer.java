@@ -7,8 +7,8 @@ public sealed interface RailAnswer
         permits RailAnswer.Accepted, RailAnswer.Settled, RailAnswer.Rejected, RailAnswer.Unknown {
 
     /**
-     * The reason a rail gives to {@link InterbankRail#status} for a payout it never received: the
-     * worker may then send it again (the id makes that safe).
+     * The reason a rail gives to {@link InterbankRail#status} for a send it never received; from
+     * then on it refuses that id for good, so the worker may send the payout again under a new one.
      */
     String NOT_RECEIVED = "not_received";
 

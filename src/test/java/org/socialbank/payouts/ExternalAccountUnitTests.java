@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,6 +70,52 @@ class ExternalAccountUnitTests {
         assertThat(ExternalAccount.problemWithIban(text)).contains(new AccountProblem(code));
         assertThat(Iban.check(text)).as("issue 14: the problem as a value").contains(new AccountProblem(code));
         assertThat(new AccountProblem(code).messageKey()).isEqualTo("payouts.account." + code);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0131T60X0542811101000000123456", "E\u017f9121000418450200051332"})
+    @DisplayName("a non-ASCII letter is refused, not upper-cased into an IBAN's (review 2026-12-07 payout follow-up)")
+    void refusesNonAsciiLettersThatUpperCaseIntoAscii(String text) {
+        assertThat(Iban.check(text)).isNotEmpty();
+        assertThat(ExternalAccount.parse(text)).isEmpty();
+        assertThat(Iban.check(text.replace('\u0131', 'i').replace('\u017f', 's')))
+                .as("the same text in ASCII is an IBAN")
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DE00370400440532013050", "DE01370400440532013032", "DE99370400440532013014"})
+    @DisplayName("check digits 00, 01 and 99 are refused though MOD 97 passes (review 2026-12-07 payout follow-up)")
+    void refusesCheckDigitsOutsideTwoToNinetyEight(String text) {
+        assertThat(Iban.mod97(text)).as("MOD 97-10 alone would accept it").isOne();
+        assertThat(Iban.check(text)).contains(new AccountProblem(AccountProblem.IBAN_CHECKSUM));
+        assertThatThrownBy(() -> Iban.of(text)).hasMessage(AccountProblem.IBAN_CHECKSUM);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "DE89370400440532013000, EUR, true",
+        "GB29NWBK60161331926819, GBP, true",
+        "DE89370400440532013000, INR, false",
+        "DE89370400440532013000, IRR, false",
+        "IR062960000000100324200001, IRR, true",
+        "IR062960000000100324200001, EUR, false",
+        "123456789012/HDFC0001234, INR, true",
+        "123456789012/HDFC0001234, EUR, false",
+        "123456789012/HDFC0001234, IRR, false",
+        "DE89370400440532013000, QPT, false"
+    })
+    @DisplayName("an account is paid only in a currency its rail carries (review 2026-12-07 payout follow-up)")
+    void tellsWhetherAnAccountCanBePaidInACurrency(String account, String currency, boolean reachable) {
+        ExternalAccount to = account.contains("/")
+                ? new IndianAccount(
+                        account.substring(0, account.indexOf('/')), account.substring(account.indexOf('/') + 1))
+                : Iban.of(account);
+        org.socialbank.shared.CurrencyCode code = "QPT".equals(currency)
+                ? org.socialbank.shared.CurrencyCode.POINTS
+                : org.socialbank.shared.CurrencyCode.of(currency);
+        assertThat(ExternalAccount.problemWithCurrency(to, code))
+                .isEqualTo(reachable ? Optional.empty() : Optional.of(new AccountProblem(AccountProblem.CURRENCY)));
     }
 
     @Test

@@ -4,7 +4,7 @@ import org.socialbank.support.TestStores;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class H2PayoutsIntegrationTests extends PayoutsContract {
+class H2PayoutsIntegrationTests extends PayoutDoubtsContract {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {

@@ -45,13 +45,21 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "socialbank.payouts.worker-enabled=false", "socialbank.payouts.check-interval=2s",
-            "socialbank.payouts.sandbox.settle-after=5s", "socialbank.web.secure-cookies=false",
-            "socialbank.payouts.sandbox.fail-accounts=GB29 NWBK 6016 1331 9268 19,987654321"
+            "socialbank.payouts.worker-enabled=false",
+            "socialbank.payouts.check-interval=2s",
+            "socialbank.payouts.sandbox.settle-after=5s",
+            "socialbank.web.secure-cookies=false",
+            "socialbank.payouts.sandbox.fail-accounts=GB29 NWBK 6016 1331 9268 19,987654321",
+            "socialbank.api.clients.operations.token=" + PayoutsContract.OPERATIONS_TOKEN,
+            "socialbank.api.clients.operations.scopes=payments:operations",
+            "socialbank.api.clients.app.token=" + PayoutsContract.APP_TOKEN,
+            "socialbank.api.clients.app.scopes=payments:read,payments:write"
         })
 @Import(PayoutsContract.Fakes.class)
 abstract class PayoutsContract {
 
+    static final String OPERATIONS_TOKEN = "payout-operations-0123456789";
+    static final String APP_TOKEN = "payout-payments-app-0123456789";
     static final CurrencyCode EUR = CurrencyCode.of("EUR");
     static final Iban DE = Iban.of("DE89370400440532013000");
     static final Iban CLOSED = Iban.of("GB29NWBK60161331926819");
@@ -88,6 +96,9 @@ abstract class PayoutsContract {
 
     @Autowired
     PayoutsProperties properties;
+
+    @Autowired
+    PayoutReviews reviews;
 
     /** Settles whatever earlier tests left, so that queued sandbox troubles hit this test's payout. */
     @BeforeEach
@@ -215,18 +226,18 @@ abstract class PayoutsContract {
             }
 
             @Override
-            public RailAnswer send(PayoutOrder sent) {
-                RailAnswer answer = rail.send(sent);
+            public RailAnswer send(EndToEndId id, PayoutOrder sent) {
+                RailAnswer answer = rail.send(id, sent);
                 clock.advance(properties.lease().plusSeconds(1)); // the answer comes after the lease ran out
                 return answer;
             }
 
             @Override
-            public RailAnswer status(PayoutId id) {
+            public RailAnswer status(EndToEndId id) {
                 return rail.status(id);
             }
         };
-        PayoutWorker slowNode = new PayoutWorker(store, slow, durable, events, properties, clock);
+        PayoutWorker slowNode = new PayoutWorker(store, slow, durable, events, properties, clock, reviews);
 
         assertThat(slowNode.sendDue()).isOne();
         assertThat(status(order)).as("the late answer is not recorded").isEqualTo(PayoutStatus.PENDING);
@@ -247,16 +258,16 @@ abstract class PayoutsContract {
             }
 
             @Override
-            public RailAnswer send(PayoutOrder sent) {
-                return rail.send(sent);
+            public RailAnswer send(EndToEndId id, PayoutOrder sent) {
+                return rail.send(id, sent);
             }
 
             @Override
-            public RailAnswer status(PayoutId id) {
+            public RailAnswer status(EndToEndId id) {
                 return rail.status(id);
             }
         };
-        assertThatThrownBy(() -> new PayoutWorker(store, sluggish, durable, events, properties, clock))
+        assertThatThrownBy(() -> new PayoutWorker(store, sluggish, durable, events, properties, clock, reviews))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("socialbank.payouts.lease");
     }
@@ -269,7 +280,8 @@ abstract class PayoutsContract {
             payouts.submit(order);
             orders.add(order);
         }
-        List<PayoutWorker> workers = List.of(worker, new PayoutWorker(store, rail, durable, events, properties, clock));
+        List<PayoutWorker> workers =
+                List.of(worker, new PayoutWorker(store, rail, durable, events, properties, clock, reviews));
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -350,6 +362,7 @@ abstract class PayoutsContract {
     static class Outcomes {
 
         private final List<Object> events = new CopyOnWriteArrayList<>();
+        private final java.util.Set<PayoutId> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         @EventListener
         void on(PayoutSucceeded event) {
@@ -358,7 +371,19 @@ abstract class PayoutsContract {
 
         @EventListener
         void on(PayoutFailed event) {
+            if (refused.contains(event.id())) {
+                throw new IllegalStateException("a listener refused the failure of " + event.id());
+            }
             events.add(event);
+        }
+
+        /** Makes the listener throw on this payout's failure, as a faulty listener would. */
+        void refuse(PayoutId id) {
+            refused.add(id);
+        }
+
+        void accept(PayoutId id) {
+            refused.remove(id);
         }
 
         List<PayoutSucceeded> succeeded(PayoutId id) {

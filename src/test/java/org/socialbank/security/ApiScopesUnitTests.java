@@ -59,6 +59,16 @@ class ApiScopesUnitTests {
     }
 
     @Test
+    @DisplayName("review 2026-12-07 payout follow-up: the payouts listed for operations need payments:operations; "
+            + "nothing writes there")
+    void payoutsNeedTheOperationsScope() {
+        assertThat(ApiScopes.required("GET", "/api/v1/payouts")).isEqualTo(ApiScope.PAYMENTS_OPERATIONS);
+        assertThat(ApiScopes.required("HEAD", "/api/v1/payouts")).isEqualTo(ApiScope.PAYMENTS_OPERATIONS);
+        assertThat(ApiScopes.required("POST", "/api/v1/payouts")).isEqualTo(ApiScope.ADMIN);
+        assertThat(ApiScopes.required("GET", "/api/v1/payoutsx")).isEqualTo(ApiScope.ADMIN);
+    }
+
+    @Test
     @DisplayName("review 2026-12-07 money follow-up: the held returns need payments:operations, not payments:write")
     void heldReturnsNeedTheOperationsScope() {
         assertThat(ApiScopes.required("POST", "/api/v1/payments/" + UUID.randomUUID() + "/return-held/settle"))

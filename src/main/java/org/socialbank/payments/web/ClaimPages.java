@@ -221,6 +221,20 @@ class ClaimPages {
                         ? ExternalAccount.parseIndian(numberText, ifscText)
                         : ExternalAccount.parse(ibanText))
                 .orElseThrow();
+        // an account the rail cannot pay in the claim's currency is refused before the claim is used up
+        Optional<ClaimView> claim = payments.claim(token, browser);
+        Optional<AccountProblem> unreachable =
+                claim.flatMap(v -> ExternalAccount.problemWithCurrency(to, v.currency()));
+        if (unreachable.isPresent()) {
+            return render(
+                    claim.map(v -> v.problem() != null
+                            ? v
+                            : withProblem(v, unreachable.get().code())),
+                    token,
+                    model,
+                    response,
+                    locale);
+        }
         return render(
                 payments.claimToAccount(token, to, bounded(holder, 200), browser), token, model, response, locale);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.socialbank.payouts.EndToEndId;
 import org.socialbank.payouts.Iban;
 import org.socialbank.payouts.IndianAccount;
 import org.socialbank.payouts.InterbankRail;
@@ -20,9 +21,11 @@ import org.socialbank.payouts.RailAnswer;
 /**
  * A rail in memory: it accepts a payout and says it settled once {@code settle-after} has passed
  * on the injected clock; it rejects the configured accounts with {@value #ACCOUNT_CLOSED}. Like a
- * real rail it is idempotent by payout id, and it counts every send so that tests can prove no
- * payout was sent twice. What it remembers is lost on restart (then it answers {@link
- * RailAnswer#NOT_RECEIVED}, and the worker sends again): it is for demos and tests only.
+ * real rail it is idempotent by end-to-end id, and once it answered {@link RailAnswer#NOT_RECEIVED}
+ * for an id it refuses that id for good (a send with it that arrives later pays nothing). It counts
+ * every send and every payment per payout so that tests can prove none was paid twice. What it
+ * remembers is lost on restart (then it answers {@link RailAnswer#NOT_RECEIVED}, and the worker
+ * sends again under a new id): it is for demos and tests only.
  */
 public class SandboxRail implements InterbankRail {
 
@@ -44,21 +47,21 @@ public class SandboxRail implements InterbankRail {
 
     private record Received(Instant acceptedAt, String rejection) {}
 
+    private static <K, V> Map<K, V> bounded() {
+        return new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > REMEMBERED_MAX;
+            }
+        };
+    }
+
     private final Clock clock;
     private final Duration settleAfter;
     private final Set<String> failAccounts;
-    private final Map<UUID, Received> received = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Received> eldest) {
-            return size() > REMEMBERED_MAX;
-        }
-    };
-    private final Map<UUID, Integer> sends = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Integer> eldest) {
-            return size() > REMEMBERED_MAX;
-        }
-    };
+    private final Map<UUID, Received> received = bounded();
+    private final Map<UUID, Integer> sends = bounded();
+    private final Map<UUID, Integer> paid = bounded();
     private final java.util.ArrayDeque<Trouble> troubles = new java.util.ArrayDeque<>();
     private final Map<String, java.util.ArrayDeque<Trouble>> accountTroubles = new java.util.HashMap<>();
 
@@ -75,28 +78,31 @@ public class SandboxRail implements InterbankRail {
     }
 
     @Override
-    public synchronized RailAnswer send(PayoutOrder order) {
-        UUID id = order.id().value();
-        sends.merge(id, 1, Integer::sum);
-        if (received.containsKey(id)) {
-            return status(order.id());
+    public synchronized RailAnswer send(EndToEndId id, PayoutOrder order) {
+        sends.merge(order.id().value(), 1, Integer::sum);
+        if (received.containsKey(id.value())) {
+            return status(id);
         }
         Trouble trouble = nextTrouble(account(order));
         if (trouble == Trouble.LOSE) {
             return RailAnswer.unknown("timeout");
         }
         String rejection = trouble == Trouble.FAIL || failAccounts.contains(account(order)) ? ACCOUNT_CLOSED : null;
-        received.put(id, new Received(clock.instant(), rejection));
+        received.put(id.value(), new Received(clock.instant(), rejection));
+        if (rejection == null) {
+            paid.merge(order.id().value(), 1, Integer::sum);
+        }
         if (trouble == Trouble.TIMEOUT) {
             return RailAnswer.unknown("timeout");
         }
-        return rejection != null ? RailAnswer.rejected(rejection) : answer(received.get(id));
+        return rejection != null ? RailAnswer.rejected(rejection) : answer(received.get(id.value()));
     }
 
+    /** Never received: remembered as refused, so that a send with the id that arrives later pays nothing. */
     @Override
-    public synchronized RailAnswer status(PayoutId id) {
-        Received payout = received.get(id.value());
-        return payout == null ? RailAnswer.rejected(RailAnswer.NOT_RECEIVED) : answer(payout);
+    public synchronized RailAnswer status(EndToEndId id) {
+        return answer(
+                received.computeIfAbsent(id.value(), k -> new Received(clock.instant(), RailAnswer.NOT_RECEIVED)));
     }
 
     /** Makes the next send (after any already queued) go wrong this way; at most {@value #TROUBLES_MAX} queued. */
@@ -149,9 +155,14 @@ public class SandboxRail implements InterbankRail {
         return troubles.poll();
     }
 
-    /** How many times the payout was sent to this rail. */
+    /** How many times the payout was sent to this rail, under any of its end-to-end ids. */
     public synchronized int sends(PayoutId id) {
         return sends.getOrDefault(id.value(), 0);
+    }
+
+    /** How many of the payout's sends this rail took to pay (settled or to settle): never more than one. */
+    public synchronized int paid(PayoutId id) {
+        return paid.getOrDefault(id.value(), 0);
     }
 
     private RailAnswer answer(Received payout) {

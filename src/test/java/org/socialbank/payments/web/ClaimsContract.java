@@ -257,6 +257,42 @@ abstract class ClaimsContract extends HeldReturnsTestBase {
     }
 
     @Test
+    @DisplayName("an account the rail cannot pay in the claim's currency is refused with a localized message before "
+            + "the claim is used up (review 2026-12-07 payout follow-up)")
+    void anAccountThatCannotTakeTheClaimsCurrencyIsRefusedBeforeTheClaimIsUsed() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        String address = "ravi" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String euros = claimUrl(alice, "{\"type\":\"email\",\"value\":\"" + address + "\"}", 1_000);
+        FormClient browser = new FormClient(port);
+        assertThat(browser.get(path(euros)).html()).contains("r•••@example.org");
+        browser.post(path(euros) + "/send");
+        browser.post(path(euros) + "/code", "code", email.lastCode(address));
+        assertThat(browser.post(
+                                path(euros) + "/account",
+                                "holder",
+                                "Ravi Kumar",
+                                "number",
+                                "123456789012",
+                                "ifsc",
+                                "HDFC0001234")
+                        .html())
+                .as("euros to an Indian account")
+                .contains("This account cannot receive money in this currency");
+        assertThat(browser.post(path(euros) + "/account", "holder", "Reza Ahmadi", "iban", "IR062960000000100324200001")
+                        .html())
+                .as("euros to an Iranian IBAN")
+                .contains("This account cannot receive money in this currency");
+        assertThat(payments.claim(token(euros)).orElseThrow().state())
+                .as("the claim is not used up")
+                .isEqualTo(ClaimView.State.CHOOSE);
+        assertThat(fixtures.balance(alice.wallet())).isEqualTo(9_000);
+
+        assertThat(browser.post(path(euros) + "/account", "holder", "Dana Doe", "iban", "DE89 3704 0044 0532 0130 00")
+                        .html())
+                .contains("on its way to your bank account");
+    }
+
+    @Test
     void aClaimPaidOutToAnIbanCompletesOrComesBackWhenThePayoutFails() {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
         String address = "dana" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
