@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.socialbank.ledger.RejectionCode;
 import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.Uuids;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -109,7 +111,7 @@ public class CardFeed {
             Optional<JdbcCardTransactions.Row> existing = transactions.find(t.id());
             if (existing.isPresent()) {
                 JdbcCardTransactions.Row row = existing.get();
-                if (!row.sameAs(t)) {
+                if (!row.sameAs(t) || !Objects.equals(namedPurchase(row), purchaseTransfer(t))) {
                     return new FeedResult.Declined(CardRefusal.ID_REUSED);
                 }
                 return row.booked()
@@ -135,7 +137,8 @@ public class CardFeed {
                             t.merchant(),
                             refusal.isEmpty(),
                             refusal.map(CardRefusal::code).orElse(null),
-                            refusal.isEmpty() ? transferId(t.id()).value() : null),
+                            refusal.isEmpty() ? transferId(t.id()).value() : null,
+                            purchaseTransfer(t)),
                     clock.instant());
             return refusal.<FeedResult>map(FeedResult.Declined::new).orElse(new FeedResult.Booked(false));
         });
@@ -183,8 +186,7 @@ public class CardFeed {
         Metadata notes = t.purchaseId() == null
                 ? Metadata.EMPTY
                 : Metadata.of(Map.of(
-                        FeedTransaction.PURCHASE_METADATA,
-                        transferId(t.purchaseId()).value().toString()));
+                        FeedTransaction.PURCHASE_METADATA, purchaseTransfer(t).toString()));
         TransferResult result = ledger.transfer(new NewTransfer(
                 transferId(t.id()),
                 debit,
@@ -210,6 +212,26 @@ public class CardFeed {
             case ID_EXISTS_WITH_DIFFERENT_FIELDS -> CardRefusal.ID_REUSED;
             default -> CardRefusal.ACCOUNT_UNAVAILABLE;
         };
+    }
+
+    /** The ledger transfer of the purchase a refund names, or null when it names none. */
+    private static UUID purchaseTransfer(FeedTransaction t) {
+        return t.purchaseId() == null ? null : transferId(t.purchaseId()).value();
+    }
+
+    /**
+     * The purchase a stored refund named (review 2026-12-07 loyalty follow-up: a replay naming
+     * another is id_reused): its row's, or for a row booked before the row kept it, its transfer's
+     * metadata.
+     */
+    private UUID namedPurchase(JdbcCardTransactions.Row row) {
+        if (row.purchaseTransferId() != null || !row.booked() || row.transferId() == null) {
+            return row.purchaseTransferId();
+        }
+        return ledger.transfer(new TransferId(row.transferId()))
+                .map(booked -> booked.metadata().entries().get(FeedTransaction.PURCHASE_METADATA))
+                .flatMap(Uuids::parse)
+                .orElse(null);
     }
 
     private static TransferId transferId(UUID feedId) {

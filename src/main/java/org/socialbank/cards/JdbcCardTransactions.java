@@ -20,7 +20,11 @@ class JdbcCardTransactions {
 
     static final String REPAYMENT = "REPAYMENT";
 
-    /** A stored transaction: kind is a {@link FeedKind} name or {@code REPAYMENT}. */
+    /**
+     * A stored transaction: kind is a {@link FeedKind} name or {@code REPAYMENT}; a refund that named
+     * its purchase keeps the purchase's ledger transfer ({@code purchaseTransferId}, null on rows
+     * booked before it was kept).
+     */
     record Row(
             UUID id,
             CardId card,
@@ -31,7 +35,8 @@ class JdbcCardTransactions {
             String merchant,
             boolean booked,
             String code,
-            UUID transferId) {
+            UUID transferId,
+            UUID purchaseTransferId) {
 
         boolean sameAs(FeedTransaction t) {
             return card.equals(t.card())
@@ -51,7 +56,7 @@ class JdbcCardTransactions {
 
     Optional<Row> find(UUID id) {
         return jdbc.sql("SELECT id, card_id, kind, amount_minor, currency, occurred_on, merchant, status, code, "
-                        + "transfer_id FROM card_transactions WHERE id = ?")
+                        + "transfer_id, purchase_transfer_id FROM card_transactions WHERE id = ?")
                 .param(id)
                 .query((rs, n) -> new Row(
                         rs.getObject("id", UUID.class),
@@ -63,13 +68,15 @@ class JdbcCardTransactions {
                         rs.getString("merchant"),
                         "BOOKED".equals(rs.getString("status")),
                         rs.getString("code"),
-                        rs.getObject("transfer_id", UUID.class)))
+                        rs.getObject("transfer_id", UUID.class),
+                        rs.getObject("purchase_transfer_id", UUID.class)))
                 .optional();
     }
 
     void insert(Row r, Instant now) {
         jdbc.sql("INSERT INTO card_transactions (id, card_id, kind, amount_minor, currency, occurred_on, merchant, "
-                        + "status, code, transfer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "status, code, transfer_id, purchase_transfer_id, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         r.id(),
                         r.card().value(),
@@ -81,6 +88,7 @@ class JdbcCardTransactions {
                         r.booked() ? "BOOKED" : "DECLINED",
                         r.code(),
                         r.transferId(),
+                        r.purchaseTransferId(),
                         Timestamps.utc(now))
                 .update();
     }

@@ -124,7 +124,8 @@ public class RepayCard {
                         null,
                         true,
                         null,
-                        transferId.value()),
+                        transferId.value(),
+                        null),
                 now);
         return new RepaymentResult.Repaid(
                 new Repayment(id, card.id(), amountMinor, card.currency(), from.get(), transferId.value(), now), false);

@@ -96,7 +96,8 @@ public class StatementCredits {
                             MERCHANT,
                             true,
                             null,
-                            transferId.value()),
+                            transferId.value(),
+                            null),
                     now);
             return Optional.<CardRefusal>empty();
         });

@@ -92,42 +92,65 @@ class JdbcPoints {
                 .update();
     }
 
-    /** Whether a refund's take-back was booked already (taken, owed, or both). */
-    boolean tookBack(UUID refundTransfer) {
-        return jdbc.sql("SELECT COUNT(*) FROM loyalty_take_backs WHERE refund_transfer_id = ?")
-                        .param(refundTransfer)
-                        .query(Long.class)
-                        .single()
-                > 0;
+    /**
+     * A refund's take-back as booked: the points it counts for its purchase ({@code points}: taken,
+     * owed, or not there to take), {@code taken} now, {@code owed} for later; a take-back the ledger
+     * refused is kept with its code ({@code refusedCode}) and the points it would have taken
+     * ({@code pointsRefused}), counting none (review 2026-12-07 loyalty follow-up).
+     */
+    record TakeBack(long points, long taken, long owed, String refusedCode, long pointsRefused) {
+
+        static TakeBack booked(PointsTakeBacks.Split split, long points) {
+            return new TakeBack(points, split.take(), split.owed(), null, 0);
+        }
+
+        static TakeBack refused(String code, long points) {
+            return new TakeBack(0, 0, 0, code, points);
+        }
+    }
+
+    /** The refund's take-back as booked (taken, owed, both, or refused), if it was. */
+    Optional<TakeBack> takeBack(UUID refundTransfer) {
+        return jdbc.sql("SELECT points, taken, owed, refused_code, points_refused FROM loyalty_take_backs "
+                        + "WHERE refund_transfer_id = ?")
+                .param(refundTransfer)
+                .query((rs, n) ->
+                        new TakeBack(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5)))
+                .optional();
     }
 
     /**
-     * Books a refund's take-back: {@code points} it wanted, {@code taken} now, {@code owed} for later;
-     * for a refund that names its purchase, the purchase and the amount refunded ({@code refundedMinor}).
+     * Books a refund's take-back; for a refund that names its purchase, the purchase and the amount
+     * refunded ({@code refundedMinor}), refused or not.
      */
     void insertTakeBack(
             UUID refundTransfer,
             CustomerId customer,
-            PointsTakeBacks.Split split,
-            long points,
+            TakeBack takeBack,
             UUID purchaseTransfer,
             Long refundedMinor,
             Instant now) {
         jdbc.sql("INSERT INTO loyalty_take_backs (refund_transfer_id, customer_id, points, taken, owed, "
-                        + "purchase_transfer_id, refunded_minor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "refused_code, points_refused, purchase_transfer_id, refunded_minor, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         refundTransfer,
                         customer.value(),
-                        points,
-                        split.take(),
-                        split.owed(),
+                        takeBack.points(),
+                        takeBack.taken(),
+                        takeBack.owed(),
+                        takeBack.refusedCode(),
+                        takeBack.pointsRefused(),
                         purchaseTransfer,
                         refundedMinor,
                         Timestamps.utc(now))
                 .update();
     }
 
-    /** What the refunds that named the purchase gave back so far, and the points they took back (or owe). */
+    /**
+     * What the refunds that named the purchase gave back so far (refused ones too), and the points
+     * they took back (or owe; a refused one counts none, so the next part takes them).
+     */
     PointsTakeBacks.Refunded refundedOf(UUID purchaseTransfer) {
         return jdbc.sql("SELECT COALESCE(SUM(refunded_minor), 0), COALESCE(SUM(points), 0) FROM loyalty_take_backs "
                         + "WHERE purchase_transfer_id = ?")

@@ -117,15 +117,15 @@ public class PointsJobs {
      * points a purchase of its amount earns, {@link PointsTakeBacks#refund}), from the customer it was
      * refunded to, as many as are available (points already redeemed stay redeemed; the balance
      * never goes below zero; points on hold are owed until the hold ends, {@link PointsTakeBacks}),
-     * the oldest lots first. Once per refund. A refusal is logged, never thrown: the follower moves on.
+     * the oldest lots first. Once per refund. A refusal is logged and kept with the refund, never
+     * thrown: the follower moves on.
      */
     private void takeBack(Transfer t, Account refunded) {
         Optional<CustomerId> customer = customerOf(refunded);
         if (!REFUND_CODES.contains(t.code().value()) || customer.isEmpty()) {
             return;
         }
-        store.lockMember(customer.get())
-                .ifPresent(account -> takeBacks.refund(customer.get(), account, t)); // else never earned
+        takeBacks.refund(customer.get(), t); // under the member's lock, unless it takes nothing
     }
 
     /** The customer whose account paid: a wallet, a current account or a credit card carries their owner reference. */

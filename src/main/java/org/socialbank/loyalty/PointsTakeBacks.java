@@ -11,6 +11,7 @@ import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.RejectionCode;
 import org.socialbank.ledger.Transfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
@@ -24,9 +25,9 @@ import org.springframework.stereotype.Component;
  * a bill's discount cannot move while held, so a refund takes what is available now and owes the
  * held part on the member's row: if that hold is released the points come back and are taken at
  * once; if it is spent they stay spent, as redeemed points do. What is owed never exceeds what is
- * held, so no negative balance is carried. Every step runs under the member's lock, in its caller's
- * transaction; a refusal of the ledger is logged and skipped, never thrown (the journal follower
- * must move on).
+ * held, so no negative balance is carried. Every step that may take points runs under the member's
+ * lock, in its caller's transaction; a refusal of the ledger is logged and kept with the refund
+ * (review 2026-12-07 loyalty follow-up), never thrown (the journal follower must move on).
  */
 @Component
 class PointsTakeBacks {
@@ -91,47 +92,71 @@ class PointsTakeBacks {
     }
 
     /**
-     * The refund {@code refund}'s take-back, once (the member's lock is held, so refunds of one
-     * purchase queue, and the take-back row's key is the refund's transfer, written in this
-     * transaction). A refund that names its purchase takes back its {@link #share}; one that does
-     * not (or names a transfer that is not a card purchase of this account and currency) takes the
-     * points a purchase of its amount earns.
+     * The refund {@code refund}'s take-back, once: answers it as booked (by this call, or for a
+     * replay as the first call booked it), or empty when the refund takes nothing back. A refund that
+     * names its purchase takes back its {@link #share}; one that does not (or names a transfer that
+     * is not a card purchase of this account and currency) takes the points a purchase of its amount
+     * earns, rounded down, alone (docs/loyalty.md, "A refund that names no purchase"). A refund that
+     * can take nothing, now or later (its purchase earned nothing, or its amount earns nothing),
+     * takes no lock and writes no row (review 2026-12-07 loyalty follow-up); every other one runs
+     * under the member's lock, so refunds of one purchase queue, and its row, keyed by the refund's
+     * transfer, is written in this transaction, refused by the ledger or not.
      */
-    void refund(CustomerId customer, AccountId account, Transfer refund) {
-        TransferId id = Points.transferId("take-back", refund.id().value());
-        if (store.tookBack(refund.id().value()) || ledger.transfer(id).isPresent()) {
-            return; // taken back already (a transfer without a row: booked before the rows were kept)
-        }
+    Optional<JdbcPoints.TakeBack> refund(CustomerId customer, Transfer refund) {
         Optional<Transfer> purchase = purchaseOf(refund);
+        long earned = purchase.isPresent()
+                ? store.earnedBy(purchase.get().id().value())
+                : properties.points(PointsJobs.PURCHASE_CODE, refund.amountMinor(), refund.currency());
+        if (earned <= 0) {
+            return Optional.empty(); // nothing to take back, now or after any other part: no lock, no write
+        }
+        Optional<AccountId> account = store.lockMember(customer);
+        TransferId id = Points.transferId("take-back", refund.id().value());
+        Optional<JdbcPoints.TakeBack> booked = store.takeBack(refund.id().value());
+        if (account.isEmpty() || booked.isPresent() || ledger.transfer(id).isPresent()) {
+            return booked; // never earned; or booked already (a transfer without a row: before the rows were kept)
+        }
+        Optional<Account> held = ledger.account(account.get());
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
         long points = purchase.isPresent()
                 ? share(
-                        store.earnedBy(purchase.get().id().value()),
+                        earned,
                         purchase.get().amountMinor(),
                         store.refundedOf(purchase.get().id().value()),
                         refund.amountMinor())
-                : properties.points(PointsJobs.PURCHASE_CODE, refund.amountMinor(), refund.currency());
-        Optional<Account> held = ledger.account(account);
-        if (held.isEmpty() || (points <= 0 && purchase.isEmpty())) {
-            return;
-        }
-        long owed = store.owed(customer);
-        // what this refund may owe: the held points no earlier refund owes already, so that what is
-        // owed in all never exceeds what is held
-        Split split = Split.refund(
-                points, held.get().availableMinor(), Math.max(0, held.get().debitsPending() - owed));
-        if (split.take() > 0 && !take(customer, account, id, split.take())) {
-            return; // the ledger said no (an account frozen): logged, nothing recorded; only a re-reading of the
-            // journal tries again
-        }
-        store.setOwed(customer, Math.addExact(owed, split.owed()));
+                : earned;
+        JdbcPoints.TakeBack takeBack = book(customer, account.get(), id, points, held.get());
         store.insertTakeBack(
                 refund.id().value(),
                 customer,
-                split,
-                points,
+                takeBack,
                 purchase.map(p -> p.id().value()).orElse(null),
                 purchase.isPresent() ? refund.amountMinor() : null,
                 Microseconds.now(clock));
+        return Optional.of(takeBack);
+    }
+
+    /**
+     * Takes what is available of {@code points} and owes what is held; a refusal of the ledger (the
+     * points account frozen or closed) takes and owes nothing and is answered with its code, so the
+     * refund counts no points for its purchase and a later part of it takes them.
+     */
+    private JdbcPoints.TakeBack book(CustomerId customer, AccountId account, TransferId id, long points, Account now) {
+        long owed = store.owed(customer);
+        // what this refund may owe: the held points no earlier refund owes already, so that what is
+        // owed in all never exceeds what is held
+        Split split = Split.refund(points, now.availableMinor(), Math.max(0, now.debitsPending() - owed));
+        Optional<RejectionCode> refused =
+                split.take() > 0 ? take(customer, account, id, split.take()) : Optional.empty();
+        if (refused.isPresent()) {
+            return JdbcPoints.TakeBack.refused(refused.get().code(), points);
+        }
+        if (split.owed() > 0) {
+            store.setOwed(customer, Math.addExact(owed, split.owed()));
+        }
+        return JdbcPoints.TakeBack.booked(split, points);
     }
 
     /** The card purchase the refund names, when it is one of the refunded account, in the refund's currency. */
@@ -161,14 +186,15 @@ class PointsTakeBacks {
         Split split = Split.holdEnded(
                 owed, back, now.get().availableMinor(), now.get().debitsPending());
         if (split.take() > 0
-                && !take(customer, account, Points.transferId("take-back-held", hold.value()), split.take())) {
+                && take(customer, account, Points.transferId("take-back-held", hold.value()), split.take())
+                        .isPresent()) {
             return; // the ledger said no: still owed
         }
         store.setOwed(customer, split.owed());
     }
 
-    /** Posts {@code points} back to the bank and consumes the oldest lots; false when the ledger refused. */
-    private boolean take(CustomerId customer, AccountId account, TransferId id, long points) {
+    /** Posts {@code points} back to the bank and consumes the oldest lots; the ledger's code when it refused. */
+    private Optional<RejectionCode> take(CustomerId customer, AccountId account, TransferId id, long points) {
         TransferResult result = ledger.transfer(NewTransfer.posted(
                 id, account, PointsAccounts.ISSUED, points, CurrencyCode.POINTS, "points-take-back"));
         if (result instanceof TransferResult.Rejected rejected) {
@@ -177,9 +203,9 @@ class PointsTakeBacks {
                     points,
                     customer.value(),
                     rejected.code());
-            return false;
+            return Optional.of(rejected.code());
         }
         store.consume(customer, points, Points.LOTS_PER_REDEMPTION_MAX);
-        return true;
+        return Optional.empty();
     }
 }
