@@ -537,6 +537,27 @@ class XEndToEndIntegrationTests {
                 .endsWith("released:handle_taken");
     }
 
+    @Test
+    @DisplayName("review 2026-12-07 alias follow-up: a customer's X handle that X no longer knows is released before a"
+            + " payment to it, which is then refused as payee_not_found")
+    void aCustomersXHandleNobodyHoldsNowIsReleasedBeforeAPayment() {
+        org.socialbank.support.Customers.Customer customer = new org.socialbank.support.Customers(directory, ledger)
+                .named("Bob Gone")
+                .wallet("EUR")
+                .create();
+        Account bob = new Account("g" + id().substring(6));
+        handle(customer.id(), bob.handle);
+        Alias alias = Alias.parse(AliasType.HANDLE, Network.X, bob.handle, null);
+        X.forget(bob.handle); // Bob renamed on X, and nobody took the handle
+        Payment payment = paid(alias);
+        assertThat(payment.payee().customerId()).isNull();
+        assertThat(payment.code()).isEqualTo("payee_not_found");
+        assertThat(directory.resolve(alias)).isEmpty();
+        assertThat(directory.aliasAudit(alias))
+                .extracting(c -> c.action() + ":" + c.reason())
+                .endsWith("released:handle_gone");
+    }
+
     /** Security review #1: a payment to an X handle that X says nobody holds is refused, not escrowed for anyone. */
     @Test
     void aHandleXDoesNotKnowIsRefusedAsPayeeNotFound() {
