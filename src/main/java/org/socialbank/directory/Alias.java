@@ -3,7 +3,8 @@ package org.socialbank.directory;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
-import java.net.IDN;
+import com.ibm.icu.text.IDNA;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,7 +93,7 @@ public record Alias(AliasType type, Network network, String value) {
             case PHONE -> tryPhone(text, region);
             case EMAIL -> email(text);
             case TAG -> tag(text);
-            case HANDLE -> handle(network, text);
+            case HANDLE -> invisible(text) ? new Invalid("the handle has invisible characters") : handle(network, text);
         };
     }
 
@@ -129,26 +130,64 @@ public record Alias(AliasType type, Network network, String value) {
         }
     }
 
+    /**
+     * Review 2026-12-07 (alias follow-up): zero-width and bidi controls (U+200B..U+200F,
+     * U+202A..U+202E, U+2066..U+2069, U+FEFF: Unicode's format characters) make two addresses
+     * look alike that are not; refused in e-mails and handles rather than silently dropped (UTS
+     * #46 itself drops a U+200B). A phone number may carry them (copied from a right-to-left
+     * page): libphonenumber reads past them.
+     */
+    static boolean invisible(String text) {
+        return text.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT);
+    }
+
+    /** ZWNJ and ZWJ, which a domain label may need (Persian, Indic): CONTEXTJ decides where. */
+    private static boolean joiner(int c) {
+        return c == 0x200C || c == 0x200D;
+    }
+
     private static Parsed email(String raw) {
         int at = raw.lastIndexOf('@');
         if (at <= 0) {
             return new Invalid("not an e-mail address: " + raw);
         }
-        Optional<String> domain = asciiDomain(raw.substring(at + 1));
-        String address = raw.substring(0, at).toLowerCase(Locale.ROOT) + "@" + domain.orElse("");
+        String typedDomain = raw.substring(at + 1);
+        if (invisible(raw.substring(0, at))
+                || typedDomain.codePoints().anyMatch(c -> !joiner(c) && Character.getType(c) == Character.FORMAT)) {
+            return new Invalid("the e-mail address has invisible characters");
+        }
+        Optional<String> domain = asciiDomain(typedDomain);
+        // NFC: "é" typed as one character or as e + U+0301 is one address
+        String local = Normalizer.normalize(raw.substring(0, at), Normalizer.Form.NFC);
+        String address = local.toLowerCase(Locale.ROOT) + "@" + domain.orElse("");
         if (domain.isEmpty() || !EMAIL.matcher(address).matches() || address.length() > 254) {
             return new Invalid("not an e-mail address: " + raw);
         }
         return new Valid(new Alias(AliasType.EMAIL, null, address));
     }
 
-    /** The domain in ASCII (punycode), lower case; empty when IDNA refuses it. */
-    private static Optional<String> asciiDomain(String domain) {
-        try {
-            return Optional.of(IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException notIdna) { // the JDK's IDN has no non-throwing check
-            return Optional.empty();
-        }
+    /**
+     * UTS #46 non-transitional, as browsers and mail servers read domains today (IDNA2008): "ß",
+     * "ς" and the joiners are kept, not mapped away as IDNA2003 did (java.net.IDN made
+     * {@code straße.de} into {@code strasse.de}, another domain: a claim code would have gone to
+     * it). A joiner is kept only where its script needs it (CONTEXTJ), so a Persian label keeps
+     * its ZWNJ and a Latin one with a ZWNJ is refused.
+     */
+    private static final IDNA DOMAINS = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
+            | IDNA.NONTRANSITIONAL_TO_UNICODE
+            | IDNA.CHECK_BIDI
+            | IDNA.CHECK_CONTEXTJ
+            | IDNA.CHECK_CONTEXTO
+            | IDNA.USE_STD3_RULES);
+
+    /** The domain in ASCII (punycode), lower case; empty when UTS #46 refuses it. */
+    static Optional<String> asciiDomain(String domain) {
+        StringBuilder ascii = new StringBuilder();
+        IDNA.Info info = new IDNA.Info();
+        DOMAINS.nameToASCII(domain, ascii, info);
+        return info.hasErrors() || ascii.isEmpty()
+                ? Optional.empty()
+                : Optional.of(ascii.toString().toLowerCase(Locale.ROOT));
     }
 
     private static Parsed tag(String raw) {

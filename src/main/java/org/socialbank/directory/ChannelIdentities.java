@@ -32,13 +32,16 @@ public class ChannelIdentities {
     private final ApplicationEventPublisher events;
     private final DurableTransactions writes;
     private final Clock clock;
+    private final HandleAliases handles;
 
     ChannelIdentities(
             JdbcLinking store,
             LinkTokens tokens,
             ApplicationEventPublisher events,
             DurableTransactions writes,
-            Clock clock) {
+            Clock clock,
+            HandleAliases handles) {
+        this.handles = handles;
         this.store = store;
         this.tokens = tokens;
         this.events = events;
@@ -73,6 +76,9 @@ public class ChannelIdentities {
                 String reportedHandle = handle != null ? handle : i.handle();
                 String reportedPhone = phone != null ? phone : i.phone();
                 boolean reachable = i.reachable() || writtenPrivately;
+                if (handle != null && !handle.equals(i.handle())) {
+                    handles.seen(channel, externalId, handle, i.handle()); // a rename, or a handle taken over
+                }
                 if (reachable != i.reachable()
                         || !Objects.equals(reportedHandle, i.handle())
                         || !Objects.equals(reportedPhone, i.phone())) {
@@ -92,6 +98,9 @@ public class ChannelIdentities {
             ChannelIdentity created = new ChannelIdentity(
                     new IdentityId(UUID.randomUUID()), channel, externalId, handle, phone, null, null, true, now());
             store.insertIdentity(created);
+            if (handle != null) {
+                handles.seen(channel, externalId, handle, null);
+            }
             return created;
         });
     }

@@ -30,6 +30,7 @@ public class Directory {
     private final DurableTransactions writes;
     private final Clock clock;
     private final org.socialbank.directory.jdbc.JdbcCustomerSettings settings;
+    private final HandleAliases handles;
 
     Directory(
             JdbcDirectory store,
@@ -37,8 +38,10 @@ public class Directory {
             PasswordEncoder passwords,
             DurableTransactions writes,
             Clock clock,
-            org.socialbank.directory.jdbc.JdbcCustomerSettings settings) {
+            org.socialbank.directory.jdbc.JdbcCustomerSettings settings,
+            HandleAliases handles) {
         this.settings = settings;
+        this.handles = handles;
         this.store = store;
         this.ledger = ledger;
         this.passwords = passwords;
@@ -46,7 +49,16 @@ public class Directory {
         this.clock = clock;
     }
 
+    /** {@link #register(NewCustomer, DirectoryActor)} by the bank itself (a claim, a seed). */
     public DirectoryResult register(NewCustomer request) {
+        return register(request, DirectoryActor.SYSTEM);
+    }
+
+    /**
+     * Registers a customer with their aliases, each added to the alias audit as {@code who}'s; a
+     * verified alias takes the place of an unverified one held by someone else ({@link #addAlias}).
+     */
+    public DirectoryResult register(NewCustomer request, DirectoryActor who) {
         return write(status -> {
             Optional<Customer> existing = store.findCustomer(request.id());
             if (existing.isPresent()) {
@@ -68,41 +80,125 @@ public class Directory {
                     Microseconds.now(clock));
             store.insertCustomer(customer, request.password() == null ? null : passwords.encode(request.password()));
             for (CustomerView.AliasEntry entry : request.aliases()) {
-                if (store.aliasOwner(entry.alias()).isPresent()) {
+                if (!place(entry.alias(), customer.id(), entry.verified(), who)) {
                     status.setRollbackOnly();
                     return new Refused(Code.ALIAS_TAKEN);
                 }
-                store.insertAlias(entry.alias(), customer.id(), entry.verified(), customer.createdAt());
             }
             return new Done(view(customer), false);
         });
     }
 
-    /**
-     * Adds an alias; adding one the customer already holds is a replay, except that a verified
-     * mark is recorded (it never goes back to unverified this way).
-     */
+    /** {@link #addAlias(CustomerId, Alias, boolean, DirectoryActor)} by the bank itself. */
     public DirectoryResult addAlias(CustomerId id, Alias alias, boolean verified) {
+        return addAlias(id, alias, verified, DirectoryActor.SYSTEM);
+    }
+
+    /**
+     * Adds an alias, audited as {@code who}'s; adding one the customer already holds is a replay,
+     * except that a verified mark is recorded (it never goes back to unverified this way). A
+     * verified alias takes the place of an unverified one held by someone else: nobody proved that
+     * one, and it receives no money ({@link #resolve}).
+     */
+    public DirectoryResult addAlias(CustomerId id, Alias alias, boolean verified, DirectoryActor who) {
         return write(status -> {
             Optional<Customer> customer = store.findCustomer(id);
             if (customer.isEmpty()) {
                 return new Refused(Code.CUSTOMER_NOT_FOUND);
             }
-            Optional<CustomerId> owner = store.aliasOwner(alias);
-            if (owner.isPresent() && !owner.get().equals(id)) {
-                return new Refused(Code.ALIAS_TAKEN);
-            }
-            if (owner.isPresent()) {
-                boolean raise = verified
-                        && store.aliasesOf(id).stream().anyMatch(e -> e.alias().equals(alias) && !e.verified());
+            Optional<JdbcDirectory.Held> held = store.held(alias);
+            if (held.isPresent() && held.get().customerId().equals(id)) {
+                boolean raise = verified && !held.get().verified();
                 if (raise) {
                     store.markVerified(alias);
+                    audit(
+                            "verified",
+                            new JdbcDirectory.Held(alias, id, true, held.get().externalId()),
+                            who,
+                            null);
                 }
                 return new Done(view(customer.get()), !raise);
             }
-            store.insertAlias(alias, id, verified, Microseconds.now(clock));
+            return place(alias, id, verified, who)
+                    ? new Done(view(customer.get()), false)
+                    : new Refused(Code.ALIAS_TAKEN);
+        });
+    }
+
+    /**
+     * Gives the customer the alias unless another customer holds it: a verified alias replaces an
+     * unverified one (both audited). False when it is taken.
+     */
+    private boolean place(Alias alias, CustomerId id, boolean verified, DirectoryActor who) {
+        Optional<JdbcDirectory.Held> held = store.held(alias);
+        if (held.isPresent()) {
+            if (!verified || held.get().verified()) {
+                return false;
+            }
+            store.deleteAlias(alias);
+            audit("replaced", held.get(), who, "verified_by_another");
+        }
+        store.insertAlias(alias, id, verified, Microseconds.now(clock));
+        audit("added", new JdbcDirectory.Held(alias, id, verified, null), who, null);
+        return true;
+    }
+
+    /**
+     * Staff take an alias from a customer (a handle the customer no longer holds, a number given
+     * up), audited with their reason; {@code alias_not_held} when the customer does not hold it.
+     */
+    public DirectoryResult releaseAlias(CustomerId id, Alias alias, DirectoryActor who, String reason) {
+        return write(status -> {
+            Optional<Customer> customer = store.findCustomer(id);
+            if (customer.isEmpty()) {
+                return new Refused(Code.CUSTOMER_NOT_FOUND);
+            }
+            Optional<JdbcDirectory.Held> held =
+                    store.held(alias).filter(h -> h.customerId().equals(id));
+            if (held.isEmpty()) {
+                return new Refused(Code.ALIAS_NOT_HELD);
+            }
+            handles.release(held.get(), who, reason);
             return new Done(view(customer.get()), false);
         });
+    }
+
+    /**
+     * The account that proved a claimed handle, by the network's fixed id: the alias goes when the
+     * bank sees that account renamed or another account with the handle ({@link HandleAliases}).
+     * In the caller's transaction, after the customer got the alias.
+     */
+    public void bindHandle(CustomerId id, Alias handle, String externalId) {
+        if (handle.type() != AliasType.HANDLE || externalId == null || externalId.isBlank()) {
+            throw new IllegalArgumentException("a handle alias is bound to an account id");
+        }
+        store.bindHolder(handle, id, externalId);
+    }
+
+    /**
+     * What the handle's network answered for it just now (X's users lookup), before a payment to
+     * it resolves: an alias proved by another account, or by none the network knows, is released.
+     *
+     * @param holderId the account that holds the handle now; empty when the network has no such account
+     */
+    public void handleHeld(Alias handle, Optional<String> holderId) {
+        write(status -> {
+            if (holderId.isPresent()) {
+                handles.heldNowBy(handle, holderId.get());
+            } else {
+                handles.heldByNobody(handle);
+            }
+            return null;
+        });
+    }
+
+    /** The alias audit of one alias, oldest first (at most 100 rows). */
+    public List<AliasChange> aliasAudit(Alias alias) {
+        return store.auditOf(alias, 100);
+    }
+
+    private void audit(String action, JdbcDirectory.Held held, DirectoryActor who, String reason) {
+        store.audit(Microseconds.now(clock), action, held, who.client(), who.clientName(), reason);
     }
 
     /** Records that the customer holds a ledger account, optionally as the primary one of its currency. */
@@ -182,7 +278,10 @@ public class Directory {
         return store.customers(after, limit).stream().map(this::view).toList();
     }
 
-    /** Who an alias belongs to, as a payer may see it; empty when it is nobody's here. */
+    /**
+     * Who an alias belongs to, as a payer may see it; empty when it is nobody's here or nobody
+     * proved it (an unverified alias receives no money: review 2026-12-07 alias follow-up).
+     */
     public Optional<AliasMatch> resolve(Alias alias) {
         return store.aliasCustomer(alias) // one read (issue 22)
                 .filter(c -> c.status() == CustomerStatus.ACTIVE)

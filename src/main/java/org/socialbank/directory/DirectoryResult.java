@@ -14,7 +14,9 @@ public sealed interface DirectoryResult {
         ALIAS_TAKEN,
         CUSTOMER_NOT_FOUND,
         ACCOUNT_NOT_FOUND,
-        ACCOUNT_HELD_BY_ANOTHER;
+        ACCOUNT_HELD_BY_ANOTHER,
+        /** The customer does not hold the alias (staff release it). */
+        ALIAS_NOT_HELD;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);

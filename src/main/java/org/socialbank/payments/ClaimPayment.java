@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
@@ -238,6 +239,9 @@ class ClaimPayment {
             store.recordClaimAttempts(r.id(), r.claim().attempts() + 1, now());
         } else if (sender == ClaimGuards.Sender.PAYEE) {
             store.recordProof(r.id(), now());
+            if (bound.isEmpty()) {
+                guards.bind(r.id(), network, externalUserId); // the account that proved it: its alias's holder
+            }
         }
         return sender;
     }
@@ -294,6 +298,7 @@ class ClaimPayment {
                 status.setRollbackOnly();
                 return v.withProblem("wallet_unavailable");
             }
+            provenBy(r).ifPresent(account -> directory.bindHandle(claimant, r.payee(), account));
             directory.holdAccount(claimant, wallet, true);
             Optional<String> moved = release(r, wallet, "claim");
             if (moved.isPresent()) {
@@ -305,6 +310,21 @@ class ClaimPayment {
                     new PaymentClaimed(r.id(), r.payer(), claimant, r.amountMinor(), r.currency(), "wallet"));
             return reload(r.id());
         });
+    }
+
+    /**
+     * The account that proved a claim of a handle, by the network's fixed id (review 2026-12-07
+     * alias follow-up): the wallet's handle alias is bound to it, and released when the bank sees
+     * that account renamed or another account holding the handle. A WeChat openid or WhatsApp
+     * wa_id is the id itself. Empty for a phone or an e-mail, and for a claim proven before V128.
+     */
+    private Optional<String> provenBy(PaymentRow r) {
+        if (r.payee().type() != AliasType.HANDLE) {
+            return Optional.empty();
+        }
+        return ClaimGuards.HANDLE_IS_ID.contains(r.payee().network())
+                ? Optional.of(r.payee().value())
+                : guards.holder(r.id(), r.payee().network());
     }
 
     /**

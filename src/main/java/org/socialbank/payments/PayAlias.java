@@ -168,12 +168,25 @@ class PayAlias {
      * network before the transaction (a call to X), for a new payment to someone not a customer.
      */
     private Optional<HandleHolders.Holder> holderOf(PaymentOrder order) {
-        if (!ClaimGuards.boundById(order.payee())
-                || store.find(order.id()).isPresent()
-                || directory.resolve(order.payee()).isPresent()) {
+        if (!ClaimGuards.boundById(order.payee()) || store.find(order.id()).isPresent()) {
             return Optional.empty();
         }
+        // asked for a customer's handle too (review 2026-12-07 alias follow-up): X handles change hands
         return Optional.of(guards.resolve(order.payee()));
+    }
+
+    /**
+     * In the payment's transaction, before the payee is resolved: what the network answered for a
+     * handle whose alias is bound to an account id. An alias proved by another account than the
+     * one holding the handle now, or by none, is released (the payment then waits for a claim that
+     * only today's holder can prove); no answer (Unknown) leaves the directory's word standing.
+     */
+    private void recheckHandle(PaymentOrder order, Optional<HandleHolders.Holder> holder) {
+        if (holder.orElse(null) instanceof HandleHolders.Found found) {
+            directory.handleHeld(order.payee(), Optional.of(found.externalId()));
+        } else if (holder.orElse(null) instanceof HandleHolders.NoSuchAccount) {
+            directory.handleHeld(order.payee(), Optional.empty());
+        }
     }
 
     /** A new payment as stored, with its decision's audit as stored (none when refused before the policy). */
@@ -181,6 +194,7 @@ class PayAlias {
 
     private Decided decide(PaymentOrder order, Customer payer, Optional<HandleHolders.Holder> holder) {
         Instant now = now();
+        recheckHandle(order, holder);
         Optional<AliasMatch> match = directory.resolve(order.payee());
         CustomerId payee = match.map(AliasMatch::customerId).orElse(null);
         boolean newPayee = !store.paidBefore(order.payer(), order.payee(), payee);

@@ -133,4 +133,49 @@ class AliasUnitTests {
         assertThatThrownBy(() -> new Alias(AliasType.TAG, Network.X, "bob"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "hans@straße.de             | hans@xn--strae-oqa.de",
+                "ali@\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645.ir | ali@xn--mgbn2ecje63gr19l.ir",
+                "ali@\u0645\u06cc\u062e\u0648\u0627\u0647\u0645.ir       | ali@xn--mgbn2ecje63g.ir",
+                "Jose\u0301@example.com     | jos\u00e9@example.com",
+                "jos\u00e9@example.com      | jos\u00e9@example.com"
+            })
+    @org.junit.jupiter.api.DisplayName(
+            "e-mail domains are read by UTS #46 non-transitional: straße.de stays itself, a Persian ZWNJ is"
+                    + " kept; local parts are NFC (review 2026-12-07 alias follow-up)")
+    void readsDomainsAsIdna2008AndLocalPartsInNfc(String typed, String normalized) {
+        assertThat(Alias.parse(AliasType.EMAIL, null, typed, null).value()).isEqualTo(normalized);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "bo\u200bb@example.com",
+                "bob@exa\u200bmple.com",
+                "\ufeffbob@example.com",
+                "bob\u202e@example.com",
+                "bob@ab\u200ccd.com",
+                "bob@ab\u200dcd.com",
+                "bob@\u2066example.com"
+            })
+    @org.junit.jupiter.api.DisplayName(
+            "zero-width and bidi characters in an e-mail are refused, not dropped; a ZWNJ only where its"
+                    + " script needs it (review 2026-12-07 alias follow-up)")
+    void refusesInvisibleCharactersInEmails(String typed) {
+        assertThat(Alias.tryParse(AliasType.EMAIL, null, typed, null)).isInstanceOf(Alias.Invalid.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TELEGRAM, bo\u200bb", "X, \u200ebob", "WHATSAPP, 98912\u200b3456789", "BALE, bob\ufeff"})
+    @org.junit.jupiter.api.DisplayName(
+            "a handle with a zero-width or bidi character is refused, not read as another handle"
+                    + " (review 2026-12-07 alias follow-up)")
+    void refusesInvisibleCharactersInHandles(Network network, String typed) {
+        assertThat(Alias.tryParse(AliasType.HANDLE, network, typed, null))
+                .isEqualTo(new Alias.Invalid("the handle has invisible characters"));
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasChange;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.Customer;
 import org.socialbank.directory.CustomerId;
@@ -90,6 +91,86 @@ public class JdbcDirectory {
                 .update();
     }
 
+    /**
+     * The account that proved a handle alias, by the network's fixed id (review 2026-12-07 alias
+     * follow-up); set on the alias row the customer holds.
+     */
+    public void bindHolder(Alias alias, CustomerId owner, String externalId) {
+        jdbc.sql("UPDATE aliases SET external_id = ? WHERE type = ? AND network = ? AND alias_value = ? "
+                        + "AND customer_id = ?")
+                .params(externalId, alias.type().wireName(), network(alias), alias.value(), owner.value())
+                .update();
+    }
+
+    /** An alias as held: by whom, whether verified, and for a handle the account that proved it. */
+    public record Held(Alias alias, CustomerId customerId, boolean verified, String externalId) {}
+
+    public Optional<Held> held(Alias alias) {
+        return jdbc.sql("SELECT customer_id, verified, external_id FROM aliases "
+                        + "WHERE type = ? AND network = ? AND alias_value = ?")
+                .params(alias.type().wireName(), network(alias), alias.value())
+                .query((rs, n) ->
+                        new Held(alias, new CustomerId(rs.getObject(1, UUID.class)), rs.getBoolean(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** The handle aliases on a network proved by this account (a handful: one account, one handle). */
+    public List<Held> heldBy(Network network, String externalId) {
+        return jdbc.sql("SELECT alias_value, customer_id, verified FROM aliases "
+                        + "WHERE network = ? AND external_id = ? ORDER BY alias_value LIMIT 100")
+                .params(network.wireName(), externalId)
+                .query((rs, n) -> new Held(
+                        new Alias(AliasType.HANDLE, network, rs.getString(1)),
+                        new CustomerId(rs.getObject(2, UUID.class)),
+                        rs.getBoolean(3),
+                        externalId))
+                .list();
+    }
+
+    /** Removes the alias from whoever holds it; true when there was one. */
+    public boolean deleteAlias(Alias alias) {
+        return jdbc.sql("DELETE FROM aliases WHERE type = ? AND network = ? AND alias_value = ?")
+                        .params(alias.type().wireName(), network(alias), alias.value())
+                        .update()
+                > 0;
+    }
+
+    /**
+     * One row of the alias audit (V128): only ever inserted, in the transaction of the change.
+     *
+     * @param action {@code added}, {@code verified}, {@code replaced} or {@code released}
+     */
+    public void audit(Instant at, String action, Held held, String actor, String actorName, String reason) {
+        jdbc.sql("INSERT INTO alias_audit (acted_at, action, type, network, alias_value, customer_id, verified, "
+                        + "actor, actor_name, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        Timestamps.utc(at),
+                        action,
+                        held.alias().type().wireName(),
+                        network(held.alias()),
+                        held.alias().value(),
+                        held.customerId().value(),
+                        held.verified(),
+                        actor,
+                        actorName,
+                        reason)
+                .update();
+    }
+
+    /** An alias's audit, oldest first, at most {@code limit}. */
+    public List<AliasChange> auditOf(Alias alias, int limit) {
+        return jdbc.sql("SELECT acted_at, action, customer_id, actor, reason FROM alias_audit "
+                        + "WHERE type = ? AND network = ? AND alias_value = ? ORDER BY seq LIMIT ?")
+                .params(alias.type().wireName(), network(alias), alias.value(), limit)
+                .query((rs, n) -> new AliasChange(
+                        Timestamps.instant(rs, "acted_at"),
+                        rs.getString("action"),
+                        new CustomerId(rs.getObject("customer_id", UUID.class)),
+                        rs.getString("actor"),
+                        rs.getString("reason")))
+                .list();
+    }
+
     public void markVerified(Alias alias) {
         jdbc.sql("UPDATE aliases SET verified = TRUE WHERE type = ? AND network = ? AND alias_value = ?")
                 .params(alias.type().wireName(), network(alias), alias.value())
@@ -110,11 +191,14 @@ public class JdbcDirectory {
                 .optional();
     }
 
-    /** The customer who holds an alias, in one read (the alias's owner and their row). */
+    /**
+     * The customer who holds an alias, verified, in one read (the alias's owner and their row): an
+     * alias nobody proved receives no money (review 2026-12-07 alias follow-up).
+     */
     public Optional<Customer> aliasCustomer(Alias alias) {
         return jdbc.sql("SELECT c.id, c.display_name, c.language, c.kyc_level, c.status, c.username, c.created_at "
                         + "FROM aliases a JOIN customers c ON c.id = a.customer_id "
-                        + "WHERE a.type = ? AND a.network = ? AND a.alias_value = ?")
+                        + "WHERE a.type = ? AND a.network = ? AND a.alias_value = ? AND a.verified = TRUE")
                 .params(alias.type().wireName(), network(alias), alias.value())
                 .query(JdbcDirectory::customer)
                 .optional();

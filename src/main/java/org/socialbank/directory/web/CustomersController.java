@@ -2,6 +2,7 @@ package org.socialbank.directory.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
+import org.socialbank.directory.DirectoryActor;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
@@ -64,7 +66,7 @@ class CustomersController {
 
     @Operation(summary = "Register a customer with aliases; idempotent by id")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> register(@RequestBody RegisterBody body) {
+    ResponseEntity<?> register(@RequestBody RegisterBody body, Principal caller) {
         if (body.id() == null) {
             throw new BadRequest("id is required: it makes the registration idempotent");
         }
@@ -95,7 +97,7 @@ class CustomersController {
                 body.username(),
                 body.password(),
                 aliases));
-        return respond(directory.register(customer));
+        return respond(directory.register(customer, actor(caller)));
     }
 
     @Operation(summary = "Customers with their aliases and accounts, in id order, paged by cursor")
@@ -125,8 +127,43 @@ class CustomersController {
 
     @Operation(summary = "Add an alias to a customer; 409 alias_taken when it is someone else's")
     @PostMapping(path = "/{id}/aliases", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> addAlias(@PathVariable UUID id, @RequestBody AliasBody body) {
-        return respond(directory.addAlias(new CustomerId(id), body.toAlias(), Boolean.TRUE.equals(body.verified())));
+    ResponseEntity<?> addAlias(@PathVariable UUID id, @RequestBody AliasBody body, Principal caller) {
+        return respond(directory.addAlias(
+                new CustomerId(id), body.toAlias(), Boolean.TRUE.equals(body.verified()), actor(caller)));
+    }
+
+    record ReleaseBody(String type, String value, String network, String region, String reason) {}
+
+    /** The most characters of a release's reason the audit keeps. */
+    static final int REASON_LENGTH_MAX = 200;
+
+    @Operation(
+            summary = "Take an alias from a customer (a handle now someone else's), audited with the reason;"
+                    + " 404 alias_not_held when the customer does not hold it")
+    @PostMapping(path = "/{id}/aliases/release", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> releaseAlias(@PathVariable UUID id, @RequestBody ReleaseBody body, Principal caller) {
+        if (body.reason() == null || body.reason().isBlank() || body.reason().length() > REASON_LENGTH_MAX) {
+            throw new BadRequest("reason is required (1.." + REASON_LENGTH_MAX + " characters): the audit keeps it");
+        }
+        Alias alias = AliasesController.parse(
+                body.type() == null ? "" : body.type(), body.value(), body.network(), body.region());
+        DirectoryResult result = directory.releaseAlias(
+                new CustomerId(id), alias, actor(caller), body.reason().strip());
+        return result instanceof DirectoryResult.Done done
+                ? ResponseEntity.ok(CustomerJson.of(done.customer()))
+                : respond(result);
+    }
+
+    /** The caller as the alias audit keeps it: the token's fingerprint and the client's name. */
+    private static DirectoryActor actor(Principal caller) {
+        if (caller == null) {
+            return new DirectoryActor("anonymous", null); // the bearer filter lets none in; said, not assumed
+        }
+        String name = caller instanceof org.springframework.security.core.Authentication a
+                        && a.getDetails() instanceof String client
+                ? client
+                : null;
+        return new DirectoryActor(caller.getName(), name);
     }
 
     @Operation(summary = "Record that a customer holds a ledger account, optionally as primary in its currency")
@@ -147,6 +184,7 @@ class CustomersController {
         HttpStatus status = switch (code) {
             case CUSTOMER_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ACCOUNT_NOT_FOUND -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case ALIAS_NOT_HELD -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.CONFLICT;
         };
         return Problems.response(Problems.of(status, code.code(), detail(code)));
@@ -160,6 +198,7 @@ class CustomersController {
             case CUSTOMER_NOT_FOUND -> "There is no such customer.";
             case ACCOUNT_NOT_FOUND -> "There is no such ledger account.";
             case ACCOUNT_HELD_BY_ANOTHER -> "This account is held by another customer.";
+            case ALIAS_NOT_HELD -> "This customer does not hold this alias.";
         };
     }
 }

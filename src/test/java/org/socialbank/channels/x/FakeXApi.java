@@ -87,6 +87,16 @@ final class FakeXApi implements AutoCloseable {
         users.put(username.toLowerCase(java.util.Locale.ROOT), id);
     }
 
+    /** X no longer knows this username (the account renamed, or was deleted). */
+    void forget(String username) {
+        users.remove(username.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The id a lookup of this username answers, if X knows it. */
+    java.util.Optional<String> holder(String username) {
+        return java.util.Optional.ofNullable(users.get(username.toLowerCase(java.util.Locale.ROOT)));
+    }
+
     /** The lookups of users by username, in order. */
     List<Call> lookups() {
         return calls.stream().filter(c -> c.kind().equals("user")).toList();

@@ -310,7 +310,23 @@ class XEndToEndIntegrationTests {
     }
 
     void handle(DemoCustomer customer, String handle) {
-        directory.addAlias(customer.customerId(), Alias.parse(AliasType.HANDLE, Network.X, handle, null), true);
+        handle(customer.customerId(), handle);
+    }
+
+    /**
+     * The customer's X handle, bound to the account X answers for it (review 2026-12-07 alias
+     * follow-up: a payment asks X who holds the handle, and an alias proved by no account X knows
+     * is released).
+     */
+    void handle(org.socialbank.directory.CustomerId customer, String handle) {
+        Alias alias = Alias.parse(AliasType.HANDLE, Network.X, handle, null);
+        directory.addAlias(customer, alias, true);
+        String holder = X.holder(handle).orElseGet(() -> {
+            String user = id();
+            X.user(handle, user);
+            return user;
+        });
+        directory.bindHandle(customer, alias, holder);
     }
 
     /** Gives a demo customer a wallet in one more currency (the demo opens few). */
@@ -486,6 +502,62 @@ class XEndToEndIntegrationTests {
                 .isEqualTo(ClaimView.State.CLAIMED);
     }
 
+    /** Alice pays the alias 1 EUR by X. */
+    Payment paid(Alias payee) {
+        return ((org.socialbank.payments.PaymentResult.Recorded) payments.pay(new PaymentOrder(
+                        new PaymentId(UUID.randomUUID()), ALICE.customerId(), payee, 100, CurrencyCode.of("EUR"), "x")))
+                .payment();
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alias follow-up: a customer's X handle that X now answers for another account is"
+            + " released before a payment to it, which then waits for a claim")
+    void aCustomersXHandleNowAnotherAccountsIsReleasedBeforeAPayment() {
+        org.socialbank.support.Customers.Customer customer = new org.socialbank.support.Customers(directory, ledger)
+                .named("Bob Renamed")
+                .wallet("EUR")
+                .create();
+        Account bob = new Account("r" + id().substring(6));
+        handle(customer.id(), bob.handle);
+        Alias alias = Alias.parse(AliasType.HANDLE, Network.X, bob.handle, null);
+        assertThat(paid(alias).payee().customerId())
+                .as("X answers Bob's account")
+                .isEqualTo(customer.id());
+
+        Account eve = new Account(bob.handle); // X now answers Eve's account for the handle
+        assertThat(eve.user).isNotEqualTo(bob.user);
+        Payment afterRename = paid(alias);
+        assertThat(afterRename.payee().customerId())
+                .as("nobody's: the claim path")
+                .isNull();
+        assertThat(afterRename.status()).isNotEqualTo(PaymentStatus.COMPLETED);
+        assertThat(directory.resolve(alias)).isEmpty();
+        assertThat(directory.aliasAudit(alias))
+                .extracting(c -> c.action() + ":" + c.reason())
+                .endsWith("released:handle_taken");
+    }
+
+    @Test
+    @DisplayName("review 2026-12-07 alias follow-up: a customer's X handle that X no longer knows is released before a"
+            + " payment to it, which is then refused as payee_not_found")
+    void aCustomersXHandleNobodyHoldsNowIsReleasedBeforeAPayment() {
+        org.socialbank.support.Customers.Customer customer = new org.socialbank.support.Customers(directory, ledger)
+                .named("Bob Gone")
+                .wallet("EUR")
+                .create();
+        Account bob = new Account("g" + id().substring(6));
+        handle(customer.id(), bob.handle);
+        Alias alias = Alias.parse(AliasType.HANDLE, Network.X, bob.handle, null);
+        X.forget(bob.handle); // Bob renamed on X, and nobody took the handle
+        Payment payment = paid(alias);
+        assertThat(payment.payee().customerId()).isNull();
+        assertThat(payment.code()).isEqualTo("payee_not_found");
+        assertThat(directory.resolve(alias)).isEmpty();
+        assertThat(directory.aliasAudit(alias))
+                .extracting(c -> c.action() + ":" + c.reason())
+                .endsWith("released:handle_gone");
+    }
+
     /** Security review #1: a payment to an X handle that X says nobody holds is refused, not escrowed for anyone. */
     @Test
     void aHandleXDoesNotKnowIsRefusedAsPayeeNotFound() {
@@ -545,7 +617,7 @@ class XEndToEndIntegrationTests {
         org.socialbank.support.Customers.Customer payee =
                 customers.named("Pia Payee").wallet("EUR").create();
         String payeeHandle = "pia_" + alice4();
-        directory.addAlias(payee.id(), Alias.parse(AliasType.HANDLE, Network.X, payeeHandle, null), true);
+        handle(payee.id(), payeeHandle);
         Account account = new Account("paula_" + alice4());
         linking.setCustomer(
                 identities
@@ -639,9 +711,9 @@ class XEndToEndIntegrationTests {
         org.socialbank.support.Customers customers = new org.socialbank.support.Customers(directory, ledger);
         org.socialbank.support.Customers.Customer eve =
                 customers.named("Eve Asker").wallet("EUR").create();
-        directory.addAlias(eve.id(), Alias.parse(AliasType.HANDLE, Network.X, "eve_" + alice4(), null), true);
+        handle(eve.id(), "eve_" + alice4());
         Alias payer = Alias.parse(AliasType.HANDLE, Network.X, pair.payer().handle, null);
-        directory.addAlias(pair.payerCustomer().id(), payer, true);
+        handle(pair.payerCustomer().id(), pair.payer().handle);
         org.socialbank.payments.requests.RequestResult asked =
                 requests.request(new org.socialbank.payments.requests.RequestOrder(
                         new org.socialbank.payments.requests.RequestId(UUID.randomUUID()),

@@ -36,8 +36,9 @@ abstract class DirectoryHttpContract {
                 + "\"username\":\"boris" + id.substring(0, 6) + "\",\"password\":\"correct horse battery\","
                 + "\"aliases\":[{\"type\":\"phone\",\"value\":\"8 (912) 000-" + digits(id) + "\",\"region\":\"RU\"},"
                 + "{\"type\":\"email\",\"value\":\"Boris." + id.substring(0, 6) + "@Example.RU\"},"
-                + "{\"type\":\"tag\",\"value\":\"$" + tag + "\"},"
-                + "{\"type\":\"handle\",\"network\":\"telegram\",\"value\":\"@Boris" + id.substring(0, 6) + "\"}]}";
+                + "{\"type\":\"tag\",\"value\":\"$" + tag + "\",\"verified\":true},"
+                + "{\"type\":\"handle\",\"network\":\"telegram\",\"value\":\"@Boris" + id.substring(0, 6)
+                + "\",\"verified\":true}]}";
         Response created = api.post("/api/v1/customers", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode customer = created.json();
@@ -69,7 +70,145 @@ abstract class DirectoryHttpContract {
         assertThat(lookup.json().path("displayName").asString()).isEqualTo("Б. Иванов");
         Response byHandle = api.get("/api/v1/aliases/handle/telegram:@boris" + id.substring(0, 6));
         assertThat(byHandle.json().path("customer").asBoolean()).isTrue();
+        Response byPhone = api.get("/api/v1/aliases/phone/8%20(912)%20000-" + digits(id) + "?region=RU");
+        assertThat(byPhone.json().path("customer").asBoolean())
+                .as("an unverified phone is nobody's to be paid on (review 2026-12-07 alias follow-up)")
+                .isFalse();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.socialbank.directory.Directory directory;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.socialbank.directory.ChannelIdentities identities;
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "an unverified alias receives no money; a verified one of another customer's takes"
+                    + " its place; every change is in the alias audit with the API client (review 2026-12-07 alias"
+                    + " follow-up)")
+    void anUnverifiedAliasIsNobodysUntilProvedAndEveryChangeIsAudited() {
+        String tag = "u" + UUID.randomUUID().toString().substring(0, 8);
+        String mallory = register("Mallory Unproved", tag);
+        assertThat(api.get("/api/v1/aliases/tag/$" + tag)
+                        .json()
+                        .path("customer")
+                        .asBoolean())
+                .isFalse();
+        Response unverifiedAgain = api.post(
+                "/api/v1/customers/" + register("Eve Unproved", null) + "/aliases",
+                "{\"type\":\"tag\",\"value\":\"" + tag + "\"}");
+        assertThat(unverifiedAgain.code())
+                .as("unproved against unproved: first come")
+                .isEqualTo("alias_taken");
+        String owner = register("Olivia Owner", null);
+        Response proved = api.post(
+                "/api/v1/customers/" + owner + "/aliases",
+                "{\"type\":\"tag\",\"value\":\"" + tag + "\",\"verified\":true}");
+        assertThat(proved.status()).as(proved.toString()).isEqualTo(201);
+        assertThat(api.get("/api/v1/aliases/tag/$" + tag)
+                        .json()
+                        .path("displayName")
+                        .asString())
+                .isEqualTo("Olivia O.");
+        assertThat(api.get("/api/v1/customers/" + mallory)
+                        .json()
+                        .path("aliases")
+                        .size())
+                .isZero();
+        Response unverifiedTakesNothing = api.post(
+                "/api/v1/customers/" + mallory + "/aliases",
+                "{\"type\":\"tag\",\"value\":\"" + tag + "\",\"verified\":true}");
+        assertThat(unverifiedTakesNothing.code()).as("a verified alias stays").isEqualTo("alias_taken");
+
+        java.util.List<org.socialbank.directory.AliasChange> audit = directory.aliasAudit(
+                org.socialbank.directory.Alias.parse(org.socialbank.directory.AliasType.TAG, null, tag, null));
+        assertThat(audit)
+                .extracting(c -> c.action() + ":" + c.customerId().value() + ":" + c.reason())
+                .containsExactly(
+                        "added:" + mallory + ":null",
+                        "replaced:" + mallory + ":verified_by_another",
+                        "added:" + owner + ":null");
+        assertThat(audit).allSatisfy(c -> assertThat(c.actor()).isNotIn("system", "anonymous"));
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("staff release a customer's alias with a reason, audited; 400 without one,"
+            + " 404 alias_not_held for a customer who does not hold it (review 2026-12-07 alias follow-up)")
+    void staffReleaseAnAliasWithTheirReason() {
+        String handle = "h" + UUID.randomUUID().toString().substring(0, 8);
+        String holder = register("Hugo Holder", null);
+        String body = "{\"type\":\"handle\",\"network\":\"bale\",\"value\":\"@" + handle + "\",\"verified\":true}";
+        assertThat(api.post("/api/v1/customers/" + holder + "/aliases", body).status())
+                .isEqualTo(201);
+        String release = "{\"type\":\"handle\",\"network\":\"bale\",\"value\":\"" + handle + "\"";
+        assertThat(api.post("/api/v1/customers/" + holder + "/aliases/release", release + "}")
+                        .status())
+                .isEqualTo(400);
+        Response notHeld = api.post(
+                "/api/v1/customers/" + register("Nina Nobody", null) + "/aliases/release",
+                release + ",\"reason\":\"wrong customer\"}");
+        assertThat(notHeld.status()).isEqualTo(404);
+        assertThat(notHeld.code()).isEqualTo("alias_not_held");
+        assertThat(api.get("/api/v1/aliases/handle/bale:@" + handle)
+                        .json()
+                        .path("customer")
+                        .asBoolean())
+                .isTrue();
+        Response released = api.post(
+                "/api/v1/customers/" + holder + "/aliases/release",
+                release + ",\"reason\":\"the customer says the handle is someone else's now\"}");
+        assertThat(released.status()).as(released.toString()).isEqualTo(200);
+        assertThat(released.json().path("aliases").size()).isZero();
+        assertThat(api.get("/api/v1/aliases/handle/bale:@" + handle)
+                        .json()
+                        .path("customer")
+                        .asBoolean())
+                .isFalse();
+        assertThat(directory.aliasAudit(org.socialbank.directory.Alias.parse(
+                        org.socialbank.directory.AliasType.HANDLE, org.socialbank.shared.Network.BALE, handle, null)))
+                .extracting(c -> c.action() + ":" + c.reason())
+                .containsExactly("added:null", "released:the customer says the handle is someone else's now");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a handle recorded without its account (by staff) is bound when the customer's"
+            + " own linked account reports it, and released when an account not the customer's does (review"
+            + " 2026-12-07 alias follow-up)")
+    void aHandleWithoutItsAccountIsBoundToTheCustomersLinkedChatOrReleased() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String owner = register("Bale Owner", null);
+        String handle = "b" + suffix;
+        assertThat(api.post(
+                                "/api/v1/customers/" + owner + "/aliases",
+                                "{\"type\":\"handle\",\"network\":\"bale\",\"value\":\"" + handle
+                                        + "\",\"verified\":true}")
+                        .status())
+                .isEqualTo(201);
+        org.socialbank.directory.Alias alias = org.socialbank.directory.Alias.parse(
+                org.socialbank.directory.AliasType.HANDLE, org.socialbank.shared.Network.BALE, handle, null);
+        String own = "9" + Math.abs((long) suffix.hashCode());
+        org.socialbank.directory.ChannelIdentity chat =
+                identities.identify(org.socialbank.shared.Network.BALE, own, "other_" + suffix, null);
+        linking.setCustomer(
+                chat.id(), new org.socialbank.directory.CustomerId(UUID.fromString(owner)), java.time.Instant.now());
+        identities.identify(org.socialbank.shared.Network.BALE, own, handle, null);
+        assertThat(jdbcDirectory.held(alias).orElseThrow().externalId()).isEqualTo(own);
+        identities.identify(org.socialbank.shared.Network.BALE, "8" + own, "x" + handle, null);
+        assertThat(directory.resolve(alias))
+                .as("another account, another handle")
+                .isPresent();
+        identities.identify(org.socialbank.shared.Network.BALE, "8" + own, handle, null);
+        assertThat(directory.resolve(alias))
+                .as("another account with the handle")
+                .isEmpty();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.socialbank.directory.jdbc.JdbcLinking linking;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.socialbank.directory.jdbc.JdbcDirectory jdbcDirectory;
 
     @Test
     void refusesTakenAliasesAndUsernamesWithoutAHalfRegisteredCustomer() {

@@ -222,6 +222,62 @@ abstract class ClaimsContract extends HeldReturnsTestBase {
                 .isPresent();
     }
 
+    @Autowired
+    org.socialbank.directory.ChannelIdentities identities;
+
+    /** Pays the Telegram handle and has the account {@code externalId} claim it into a wallet by a claim code. */
+    private void claimedFromTelegram(Person payer, String handle, String externalId) {
+        Response paid = api.post(
+                "/api/v1/payments", pay(UUID.randomUUID(), payer.id(), handle("telegram", "@" + handle), 500, "api"));
+        String claimUrl = paid.json().path("claimUrl").asString();
+        String code = payments.claim(token(claimUrl)).orElseThrow().networkCode();
+        assertThat(payments.claimByNetworkCode(code, Network.TELEGRAM, externalId, handle))
+                .isTrue();
+        assertThat(payments.claimToWallet(token(claimUrl), "Bob Chat", Language.EN, null)
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(ClaimView.State.CLAIMED);
+    }
+
+    @Test
+    @DisplayName("a claimed Telegram handle is bound to the account that proved it: once that account is seen"
+            + " renamed, or another account with the handle, \"@bob\" resolves to nobody and a payment to it"
+            + " waits for a claim (review 2026-12-07 alias follow-up)")
+    void aClaimedHandleGoesWhenItChangesHands() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String bobId = "1" + Math.abs((long) suffix.hashCode());
+        Alias bob = Alias.parse(AliasType.HANDLE, Network.TELEGRAM, "bob_" + suffix, null);
+        claimedFromTelegram(alice, bob.value(), bobId);
+        assertThat(jdbcDirectory.held(bob).orElseThrow().externalId()).isEqualTo(bobId);
+        identities.identify(Network.TELEGRAM, bobId, "@Bob_" + suffix, null);
+        assertThat(directory.resolve(bob)).as("seen under the same handle").isPresent();
+
+        identities.identify(Network.TELEGRAM, bobId, "bobby_" + suffix, null); // Bob renames
+        assertThat(directory.resolve(bob)).as("renamed").isEmpty();
+        identities.identify(Network.TELEGRAM, "2" + bobId, bob.value(), null); // Eve takes @bob
+        Response again = api.post(
+                "/api/v1/payments",
+                pay(UUID.randomUUID(), alice.id(), handle("telegram", "@" + bob.value()), 300, "api"));
+        assertThat(status(again)).as(again.toString()).isEqualTo("awaiting_claim");
+        assertThat(directory.aliasAudit(bob))
+                .extracting(c -> c.action() + ":" + c.actor() + ":" + c.reason())
+                .containsExactly("added:system:null", "released:system:handle_renamed");
+
+        Alias carol = Alias.parse(AliasType.HANDLE, Network.TELEGRAM, "carol_" + suffix, null);
+        String carolId = "3" + bobId;
+        claimedFromTelegram(alice, carol.value(), carolId);
+        identities.identify(Network.TELEGRAM, "4" + bobId, carol.value(), null); // another account has @carol now
+        assertThat(directory.resolve(carol)).as("taken by another account").isEmpty();
+        assertThat(directory.aliasAudit(carol))
+                .extracting(c -> c.action() + ":" + c.reason())
+                .containsExactly("added:null", "released:handle_taken");
+        Response toCarol = api.post(
+                "/api/v1/payments",
+                pay(UUID.randomUUID(), alice.id(), handle("telegram", "@" + carol.value()), 300, "api"));
+        assertThat(status(toCarol)).isEqualTo("awaiting_claim");
+    }
+
     /**
      * Security review #1 (issue 12): claim codes that prove nothing count against the chat account
      * that sent them, even when they match no claim; after five in the window that account's codes
