@@ -23,13 +23,30 @@ public final class StoreOutage {
     private volatile Predicate<Thread> refused = t -> false;
     private volatile boolean lostAtFirstTransaction;
     private volatile boolean lost;
+    private volatile Predicate<String> failingSql = sql -> false;
+    private volatile Predicate<Thread> statementsRefused = t -> false;
 
     /** From now on, no transaction starts on the threads {@code on} accepts. */
     public void refuseTransactions(Predicate<Thread> on) {
         refusals.set(0);
         lostAtFirstTransaction = false;
         lost = false;
+        failingSql = sql -> false;
         refused = on;
+    }
+
+    /**
+     * From now on, the statements whose SQL {@code sql} accepts fail on the threads {@code on}
+     * accepts, inside a transaction or not, while every other statement runs: a fault in the
+     * middle of a piece of work (review 2026-12-07 whatsapp follow-up). Transactions still start.
+     */
+    public void failStatements(Predicate<Thread> on, Predicate<String> sql) {
+        refusals.set(0);
+        lostAtFirstTransaction = false;
+        lost = false;
+        refused = t -> false;
+        failingSql = sql;
+        statementsRefused = on;
     }
 
     /**
@@ -45,6 +62,8 @@ public final class StoreOutage {
     /** Transactions start again; answers how many were refused meanwhile. */
     public int recover() {
         refused = t -> false;
+        statementsRefused = t -> false;
+        failingSql = sql -> false;
         lost = false;
         return refusals.get();
     }
@@ -79,6 +98,15 @@ public final class StoreOutage {
                         lost = lostAtFirstTransaction;
                         throw new SQLTransientConnectionException(
                                 "the store refuses new transactions (a test's outage)");
+                    }
+                    if (statement(method.getName())
+                            && args != null
+                            && args.length > 0
+                            && args[0] instanceof String sql
+                            && statementsRefused.test(Thread.currentThread())
+                            && failingSql.test(sql)) {
+                        refusals.incrementAndGet();
+                        throw new SQLTransientConnectionException("the statement failed (a test's outage)");
                     }
                     if (lost && statement(method.getName()) && refused.test(Thread.currentThread())) {
                         refusals.incrementAndGet();

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * Meta's rate limits, wherever Meta says one was hit: in the answer to a send, or later in a
  * {@code failed} status on the webhook. A rate limit is a wait, never a try: 130429 (the number's
- * throughput), 4 (the app's API calls), 80007 (the business account's) and HTTP 429 pause every
+ * throughput), 4 (the app's API calls), 80007 (the business account's), 131048 (the number's spam
+ * rate limit) and HTTP 429 pause every
  * send for {@code throttle-pause}; 131056 (the pair rate) pauses that one user for {@code
  * pair-pause}. A status carries no HTTP status, so there the code 429 stands for it.
  */
@@ -23,8 +24,13 @@ final class RateLimits {
     static final int PAIR_RATE = 131056;
     /** HTTP's "Too Many Requests", and the code that stands for it in a status. */
     static final int TOO_MANY = 429;
+    /**
+     * "Spam rate limit hit": the number may send fewer messages for now, its quality being low (one
+     * of Meta's throttling errors; review 2026-12-07 whatsapp follow-up #6).
+     */
+    static final int SPAM_RATE = 131048;
     /** Meta's rate limits of every send (the number's, the app's, the account's): all sending waits. */
-    static final Set<Integer> EVERY_SEND = Set.of(THROUGHPUT, APP_CALLS, ACCOUNT_RATE, TOO_MANY);
+    static final Set<Integer> EVERY_SEND = Set.of(THROUGHPUT, APP_CALLS, ACCOUNT_RATE, TOO_MANY, SPAM_RATE);
 
     /** Every code that is a wait, as an SQL list (the status rows' {@code error_code}). */
     static final String CODES_SQL = "("

@@ -7,6 +7,8 @@ import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.engine.DeliveryReports;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Directory;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.web.RequestBodyLimit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +45,13 @@ class WhatsAppConfiguration {
 
     @Bean
     WhatsAppStatuses whatsAppStatuses(
-            WhatsAppStore store, DeliveryReports reports, Pacing pacing, WhatsAppProperties properties, Clock clock) {
-        return new WhatsAppStatuses(store, reports, pacing, properties, clock);
+            WhatsAppStore store,
+            DeliveryReports reports,
+            Pacing pacing,
+            WhatsAppProperties properties,
+            DurableTransactions writes,
+            Clock clock) {
+        return new WhatsAppStatuses(store, reports, pacing, properties, writes, clock);
     }
 
     @Bean
@@ -56,6 +63,14 @@ class WhatsAppConfiguration {
             Clock clock) {
         return new WhatsAppInbox(properties, store, statuses, conversations, clock);
     }
+
+    /** Meta batches many statuses in one post: the webhook takes larger bodies than other requests. */
+    @Bean
+    RequestBodyLimit whatsAppWebhookBodyLimit(WhatsAppProperties properties) {
+        return new RequestBodyLimit(WEBHOOK_PATH, properties.webhookMaxBodyBytes());
+    }
+
+    static final String WEBHOOK_PATH = "/webhooks/whatsapp";
 
     @Bean
     WhatsAppJanitor whatsAppJanitor(WhatsAppStore store, WhatsAppPauses pauses, Clock clock) {

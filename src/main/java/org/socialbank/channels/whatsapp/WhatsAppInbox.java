@@ -15,7 +15,10 @@ import tools.jackson.databind.JsonNode;
  * Takes Meta's webhook calls: answers the verification GET, checks each post's signature before
  * its body is read, and handles each message and status once (its id is recorded after it was
  * handled; the engine's own inbox, keyed by the wamid, absorbs a redelivery in between). A user's
- * message opens their customer-service window before the engine answers it.
+ * message opens their customer-service window before the engine answers it; one whose timestamp is
+ * older than {@code message-age-max} is a replayed post, recorded and not answered (review
+ * 2026-12-07 whatsapp follow-up #5). At most {@link WhatsAppUpdates#EVENTS_MAX} new events are
+ * handled per post; the rest is answered 503, and Meta's redelivery skips what was handled.
  */
 public class WhatsAppInbox {
 
@@ -88,24 +91,43 @@ public class WhatsAppInbox {
         if (payload == null || !payload.isObject()) {
             return Delivery.MALFORMED;
         }
+        int handled = 0;
         for (WhatsAppUpdates.Event event : WhatsAppUpdates.read(payload, properties.phoneNumberId())) {
-            if (!handle(event)) {
+            Handled done = handle(event, handled == WhatsAppUpdates.EVENTS_MAX);
+            if (done == Handled.NOT_NOW) {
                 return Delivery.RETRY_LATER; // the rest comes again with the redelivery
             }
+            handled += done == Handled.NOW ? 1 : 0;
         }
         return Delivery.HANDLED;
     }
 
+    /** What became of one event of a post. */
+    private enum Handled {
+        /** Handled now (or found failing for good, recorded so). */
+        NOW,
+        /** Handled by an earlier post: skipped. */
+        BEFORE,
+        /** Not handled: a fault, or the post's {@link WhatsAppUpdates#EVENTS_MAX} reached. Meta posts it again. */
+        NOT_NOW
+    }
+
     /**
-     * Handles one event; false when a database, transaction or I/O fault ({@link
-     * Faults#infrastructure}) stopped it. Such an event is not recorded, so that Meta's redelivery
+     * Handles one event, unless the post is {@code full}; {@link Handled#NOT_NOW} when a database,
+     * transaction or I/O fault ({@link Faults#infrastructure}) stopped it. Such an event is not recorded, so that Meta's redelivery
      * handles it: the fault rolled the engine's work back (review 2026-12-07 channels #1).
      */
-    private boolean handle(WhatsAppUpdates.Event event) {
+    private Handled handle(WhatsAppUpdates.Event event, boolean full) {
         try {
             if (store.handled(event.eventId())) {
                 log.debug("whatsapp event {} seen before", event.eventId());
-                return true;
+                return Handled.BEFORE;
+            }
+            if (full) {
+                log.info(
+                        "whatsapp: more than {} new events in one post; Meta posts the rest again",
+                        WhatsAppUpdates.EVENTS_MAX);
+                return Handled.NOT_NOW;
             }
             String kind;
             try {
@@ -119,7 +141,7 @@ public class WhatsAppInbox {
                 kind = "failed";
             }
             store.markHandled(event.eventId(), kind.length() > 16 ? kind.substring(0, 16) : kind, clock.instant());
-            return true;
+            return Handled.NOW;
         } catch (RuntimeException e) {
             if (!Faults.infrastructure(e)) {
                 throw e;
@@ -128,13 +150,18 @@ public class WhatsAppInbox {
                     "whatsapp event {} not handled: a database, transaction or I/O fault ({}); Meta will post it again",
                     event.eventId(),
                     e.getClass().getSimpleName());
-            return false;
+            return Handled.NOT_NOW;
         }
     }
 
     private String act(WhatsAppUpdates.Event event) {
         if (event instanceof WhatsAppUpdates.Message message) {
             Instant now = clock.instant();
+            if (message.at() != null && message.at().isBefore(now.minus(properties.messageAgeMax()))) {
+                // older than any redelivery of Meta's: a replayed post, recorded and not answered
+                log.info("whatsapp event {} is older than message-age-max; not answered", event.eventId());
+                return "too_old";
+            }
             Instant at = message.at() == null || message.at().isAfter(now) ? now : message.at();
             store.wrote(message.waId(), at);
             message.message().ifPresent(conversations::receive);

@@ -37,6 +37,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param businessNumber the business phone number itself, digits only with the country code
  *     ({@code 33612345678}); the bank's pages link back to the chat at {@code https://wa.me/<number>};
  *     empty: no such link (issue 13)
+ * @param webhookMaxBodyBytes the largest post {@code /webhooks/whatsapp} takes, in bytes (Meta's
+ *     webhook payloads go up to 3 MB; the application's {@code socialbank.http.max-body-bytes} is
+ *     for every other request); 65536..16777216
+ * @param messageAgeMax a user's message whose Meta timestamp is older than this is recorded and not
+ *     answered: Meta redelivers for at most 7 days, so only a replayed post is older (1h..30d)
  */
 @ConfigurationProperties("socialbank.channels.whatsapp")
 public record WhatsAppProperties(
@@ -53,12 +58,17 @@ public record WhatsAppProperties(
         @DefaultValue("1m") Duration tokenPause,
         @DefaultValue("10m") Duration windowMargin,
         Map<String, Template> templates,
-        @DefaultValue("") String businessNumber) {
+        @DefaultValue("") String businessNumber,
+        @DefaultValue("3145728") long webhookMaxBodyBytes,
+        @DefaultValue("7d") Duration messageAgeMax) {
 
     /** The uses a template may be registered for. */
     static final Set<String> USES = Set.of("alert", "marketing");
 
     static final Duration WINDOW = Duration.ofHours(24);
+
+    static final long DEFAULT_WEBHOOK_MAX_BODY_BYTES = 3L * 1024 * 1024;
+    static final Duration DEFAULT_MESSAGE_AGE_MAX = Duration.ofDays(7);
 
     private static final Pattern PHONE_NUMBER_ID = Pattern.compile("[0-9]{1,32}");
     private static final Pattern VERSION = Pattern.compile("v[0-9]{1,3}\\.[0-9]{1,2}");
@@ -91,6 +101,10 @@ public record WhatsAppProperties(
         require(within(pairPause, Duration.ofSeconds(1), Duration.ofHours(1)), "pair-pause must be 1s..1h");
         require(within(tokenPause, Duration.ofSeconds(1), Duration.ofHours(1)), "token-pause must be 1s..1h");
         require(within(windowMargin, Duration.ZERO, Duration.ofHours(6)), "window-margin must be 0..6h");
+        require(
+                webhookMaxBodyBytes >= 65_536 && webhookMaxBodyBytes <= 16L * 1024 * 1024,
+                "webhook-max-body-bytes must be 65536..16777216");
+        require(within(messageAgeMax, Duration.ofHours(1), Duration.ofDays(30)), "message-age-max must be 1h..30d");
         boolean any =
                 !appSecret.isEmpty() || !verifyToken.isEmpty() || !accessToken.isEmpty() || !phoneNumberId.isEmpty();
         if (any) {
@@ -230,7 +244,9 @@ public record WhatsAppProperties(
                 tokenPause,
                 windowMargin,
                 templates,
-                "");
+                "",
+                DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+                DEFAULT_MESSAGE_AGE_MAX);
     }
 
     private static void require(boolean ok, String message) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.engine.DeliveryReports;
+import org.socialbank.shared.jdbc.DurableTransactions;
 
 /**
  * Turns Meta's statuses into outbox outcomes: sent, delivered and read are recorded on the row
@@ -17,7 +18,9 @@ import org.socialbank.conversation.engine.DeliveryReports;
  * limit (130429, 4, 80007, 429, and 131056 for one user: {@link RateLimits}) pauses sending as the
  * sender's own refusals do and goes back to the relay after the pause, as a wait and not a try,
  * unless Meta had said it reached the user (review 2026-12-07 channels follow-up); any other
- * failure makes the row FAILED with Meta's code.
+ * failure makes the row FAILED with Meta's code. A status is recorded, its failure claimed and
+ * applied to the row in one transaction: a fault in between leaves nothing, and Meta's redelivery
+ * applies it (review 2026-12-07 whatsapp follow-up #1).
  */
 class WhatsAppStatuses {
 
@@ -29,11 +32,18 @@ class WhatsAppStatuses {
     private final DeliveryReports reports;
     private final Pacing pacing;
     private final WhatsAppProperties properties;
+    private final DurableTransactions writes;
     private final Clock clock;
 
     WhatsAppStatuses(
-            WhatsAppStore store, DeliveryReports reports, Pacing pacing, WhatsAppProperties properties, Clock clock) {
+            WhatsAppStore store,
+            DeliveryReports reports,
+            Pacing pacing,
+            WhatsAppProperties properties,
+            DurableTransactions writes,
+            Clock clock) {
         this.store = store;
+        this.writes = writes;
         this.reports = reports;
         this.pacing = pacing;
         this.properties = properties;
@@ -42,6 +52,13 @@ class WhatsAppStatuses {
 
     /** A status from the webhook; kept even when its message is not known yet. */
     void reported(WhatsAppUpdates.Status status) {
+        writes.write(tx -> {
+            record(status);
+            return null;
+        });
+    }
+
+    private void record(WhatsAppUpdates.Status status) {
         Instant now = clock.instant();
         Instant at = status.at() == null ? now : status.at();
         Optional<WhatsAppStore.Sent> news =
@@ -54,6 +71,12 @@ class WhatsAppStatuses {
                     .ifPresent(sent -> log.info(
                             "whatsapp: {} reached the user after its rate limit; not sent again", sent.outboxId()));
             return;
+        }
+        if (news.isEmpty() && "failed".equals(status.status())) {
+            // a failure recorded before whose application is still unclaimed is applied now
+            news = store.sent(status.wamid())
+                    .filter(sent -> "failed".equals(sent.status()))
+                    .filter(sent -> !store.failureClaimed(sent.wamid()));
         }
         news.filter(sent -> sent.outboxId() != null).ifPresent(sent -> apply(sent, at));
     }
@@ -86,9 +109,13 @@ class WhatsAppStatuses {
     /** The relay recorded the row SUCCEEDED: a failure Meta reported during the send is applied now, once. */
     void recordedSent(UUID outboxId) {
         for (WhatsAppStore.Sent sent : store.failedOf(outboxId)) {
-            if (store.claimFailure(sent.wamid(), clock.instant())) {
-                failed(sent, clock.instant());
-            }
+            writes.write(
+                    tx -> { // the claim and its application, or neither
+                        if (store.claimFailure(sent.wamid(), clock.instant())) {
+                            failed(sent, clock.instant());
+                        }
+                        return null;
+                    });
         }
     }
 

@@ -133,23 +133,30 @@ class WhatsAppStore {
      */
     Optional<Sent> reported(String wamid, String status, int errorCode, String errorTitle, Instant now) {
         int rank = "failed".equals(status) && RateLimits.isWait(errorCode) ? rank("delivered") : rank(status);
-        int updated = jdbc.sql(
-                        "UPDATE whatsapp_messages SET status = ?, error_code = ?, error_title = ?, updated_at = ? "
-                                + "WHERE wamid = ? AND (status IS NULL OR CASE status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 "
-                                + "WHEN 'read' THEN 3 ELSE 4 END < ?)")
-                .params(status, errorCode == 0 ? null : errorCode, errorTitle, Timestamps.utc(now), wamid, rank)
-                .update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("INSERT INTO whatsapp_messages (wamid, outbox_id, recipient, kind, status, error_code, "
-                                + "error_title, updated_at) VALUES (?, NULL, NULL, NULL, ?, ?, ?, ?)")
-                        .params(wamid, status, errorCode == 0 ? null : errorCode, errorTitle, Timestamps.utc(now))
-                        .update();
-            } catch (DuplicateKeyException known) {
-                return Optional.empty(); // a later status is recorded already
-            }
+        Integer code = errorCode == 0 ? null : errorCode;
+        if (later(wamid, status, code, errorTitle, now, rank)) {
+            return sent(wamid);
         }
-        return sent(wamid);
+        // no statement here fails on a known key: in a PostgreSQL transaction that would abort it
+        // (WhatsAppStatuses runs this in one; review 2026-12-07 whatsapp follow-up #1)
+        int inserted = jdbc.sql("INSERT INTO whatsapp_messages (wamid, outbox_id, recipient, kind, status, error_code, "
+                        + "error_title, updated_at) SELECT ?, NULL, NULL, NULL, ?, ?, ?, ? WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM whatsapp_messages WHERE wamid = ?)")
+                .params(wamid, status, code, errorTitle, Timestamps.utc(now), wamid)
+                .update();
+        if (inserted == 1 || later(wamid, status, code, errorTitle, now, rank)) {
+            return sent(wamid); // the row was written meanwhile (by the sender, without a status)
+        }
+        return Optional.empty(); // a later status is recorded already
+    }
+
+    private boolean later(String wamid, String status, Integer code, String errorTitle, Instant now, int rank) {
+        return jdbc.sql("UPDATE whatsapp_messages SET status = ?, error_code = ?, error_title = ?, updated_at = ? "
+                                + "WHERE wamid = ? AND (status IS NULL OR CASE status WHEN 'sent' THEN 1 WHEN "
+                                + "'delivered' THEN 2 WHEN 'read' THEN 3 ELSE 4 END < ?)")
+                        .params(status, code, errorTitle, Timestamps.utc(now), wamid, rank)
+                        .update()
+                == 1;
     }
 
     /**
@@ -173,7 +180,21 @@ class WhatsAppStore {
      * False when it was claimed before. The claim is a row of {@code whatsapp_events} (unique ids).
      */
     boolean claimFailure(String wamid, Instant now) {
-        return events.markHandled("f:" + wamid, "failure", now);
+        try {
+            // a claim made before is no error: in a PostgreSQL transaction that would abort it
+            return jdbc.sql("INSERT INTO whatsapp_events (event_id, kind, received_at) SELECT ?, 'failure', ? "
+                                    + "WHERE NOT EXISTS (SELECT 1 FROM whatsapp_events WHERE event_id = ?)")
+                            .params("f:" + wamid, Timestamps.utc(now), "f:" + wamid)
+                            .update()
+                    == 1;
+        } catch (DuplicateKeyException raced) {
+            return false; // claimed at the same moment elsewhere
+        }
+    }
+
+    /** Whether the one application of the message's failure was claimed ({@link #claimFailure}). */
+    boolean failureClaimed(String wamid) {
+        return events.handled("f:" + wamid);
     }
 
     /** The row's messages Meta reported failed (most rows have one message, some a few). */
@@ -202,6 +223,25 @@ class WhatsAppStore {
             case "read" -> 3;
             default -> 4;
         };
+    }
+
+    /**
+     * Deletes at most {@code max} windows whose user last wrote before {@code before} (long closed:
+     * {@link #windowOpen} would say so without the row); returns how many.
+     */
+    int deleteWindowsBefore(Instant before, int max) {
+        List<String> users = jdbc.sql(
+                        "SELECT wa_id FROM whatsapp_windows WHERE last_inbound_at < ? ORDER BY last_inbound_at LIMIT ?")
+                .params(Timestamps.utc(before), max)
+                .query(String.class)
+                .list();
+        // a user who wrote again meanwhile no longer matches the condition and keeps the row
+        return users.isEmpty()
+                ? 0
+                : jdbc.sql("DELETE FROM whatsapp_windows WHERE last_inbound_at < :before AND wa_id IN (:ids)")
+                        .param("before", Timestamps.utc(before))
+                        .param("ids", users)
+                        .update();
     }
 
     /** Deletes at most {@code max} event and message rows older than {@code before}; returns how many. */

@@ -21,8 +21,12 @@ import tools.jackson.databind.JsonNode;
  */
 final class WhatsAppUpdates {
 
-    /** Events read from one payload at most; Meta batches a few, never hundreds. */
-    static final int EVENTS_MAX = 100;
+    /**
+     * Events handled from one post at most, those handled before not counted: the rest is answered
+     * 503, so that Meta posts it again (review 2026-12-07 whatsapp follow-up #3). Every event of
+     * a post is read; the post's size is bounded by {@code webhook-max-body-bytes}.
+     */
+    static final int EVENTS_MAX = 1_000;
     /** The reference of the reply button that stands for "share my phone" (our sender's {@code AskPhone}). */
     static final String SHARE_PHONE = "sb-share-phone";
 
@@ -100,13 +104,11 @@ final class WhatsAppUpdates {
                 }
             }
         }
-        return events.size() > EVENTS_MAX ? List.copyOf(events.subList(0, EVENTS_MAX)) : events;
+        return events;
     }
 
     private static void add(List<Event> events, Optional<? extends Event> event) {
-        if (events.size() < EVENTS_MAX) {
-            event.ifPresent(events::add);
-        }
+        event.ifPresent(events::add);
     }
 
     static Optional<Preference> preference(JsonNode preference) {

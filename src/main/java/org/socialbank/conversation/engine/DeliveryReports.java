@@ -189,10 +189,13 @@ public class DeliveryReports {
             return true;
         }
         try {
-            // only for a row that still exists (the janitor may have deleted it)
+            // only for a row that still exists (the janitor may have deleted it), and without a
+            // failing insert when a report is known: in a PostgreSQL transaction of the caller's,
+            // that would abort it (review 2026-12-07 whatsapp follow-up #1)
             return jdbc.sql("INSERT INTO outbox_deliveries (outbox_id, state, reported_at) "
-                                    + "SELECT id, ?, ? FROM outbox_messages WHERE id = ?")
-                            .params(state, Timestamps.utc(at), outboxId)
+                                    + "SELECT id, ?, ? FROM outbox_messages WHERE id = ? AND NOT EXISTS "
+                                    + "(SELECT 1 FROM outbox_deliveries d WHERE d.outbox_id = ?)")
+                            .params(state, Timestamps.utc(at), outboxId, outboxId)
                             .update()
                     == 1;
         } catch (DuplicateKeyException known) {

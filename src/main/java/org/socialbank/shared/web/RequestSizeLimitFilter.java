@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,21 +19,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Bounds every request body: a declared length over the maximum is refused before anything is
- * read, and a chunked body is cut off as soon as it passes the maximum.
+ * read, and a chunked body is cut off as soon as it passes the maximum. The maximum is {@code
+ * socialbank.http.max-body-bytes}, except on the paths a module gave a {@link RequestBodyLimit}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final Map<String, Long> maxBytesByPath;
 
-    RequestSizeLimitFilter(HttpProperties properties) {
-        this.maxBytes = properties.maxBodyBytes();
+    RequestSizeLimitFilter(HttpProperties properties, ObjectProvider<RequestBodyLimit> limits) {
+        this.defaultMaxBytes = properties.maxBodyBytes();
+        this.maxBytesByPath = limits.orderedStream()
+                .collect(Collectors.toUnmodifiableMap(RequestBodyLimit::path, RequestBodyLimit::maxBytes));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = maxBytesByPath.getOrDefault(request.getRequestURI(), defaultMaxBytes);
         if (request.getContentLengthLong() > maxBytes) {
             Problems.write(
                     response,

@@ -8,6 +8,7 @@ import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.engine.DeliveryReports;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Directory;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,7 +32,8 @@ final class SecondNode {
             Directory directory,
             WhatsAppProperties first,
             Clock clock,
-            Duration pause) {
+            Duration pause,
+            DurableTransactions writes) {
         properties = new WhatsAppProperties(
                 first.appSecret(),
                 first.verifyToken(),
@@ -46,11 +48,13 @@ final class SecondNode {
                 first.tokenPause(),
                 first.windowMargin(),
                 first.templates(),
-                first.businessNumber());
+                first.businessNumber(),
+                first.webhookMaxBodyBytes(),
+                first.messageAgeMax());
         WhatsAppStore store = new WhatsAppStore(jdbc);
         pacing =
                 new Pacing(clock, properties.messagesPerSecond(), new WhatsAppPauses(jdbc, properties.phoneNumberId()));
-        WhatsAppStatuses statuses = new WhatsAppStatuses(store, reports, pacing, properties, clock);
+        WhatsAppStatuses statuses = new WhatsAppStatuses(store, reports, pacing, properties, writes, clock);
         inbox = new WhatsAppInbox(properties, store, statuses, conversations, clock);
         sender = new WhatsAppSender(
                 new WhatsAppApi(HttpClient.newHttpClient(), properties),

@@ -1,6 +1,7 @@
 package org.socialbank.channels.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -573,17 +574,7 @@ abstract class WhatsAppContract {
         ObjectNode payload = Recorded.message("text", NUMBER, chat.waId, wamid);
         Recorded.message(payload).putObject("text").put("body", "help");
         API.userWrote(chat.waId);
-        byte[] body = Recorded.bytes(payload);
-        OUTAGE.refuseTransactions(StoreOutage::requestThread);
-        int during;
-        int refused;
-        try {
-            during = API.post(body, WhatsAppSignatures.sign(SECRET, body));
-        } finally {
-            refused = OUTAGE.recover();
-        }
-        assertThat(refused).as("transactions refused").isPositive();
-        assertThat(during).as("Meta redelivers anything but 2xx").isEqualTo(503);
+        postedDuringAnOutage(payload, () -> OUTAGE.refuseTransactions(StoreOutage::requestThread));
         assertThat(count("SELECT COUNT(*) FROM whatsapp_events WHERE event_id = ?", "m:" + wamid))
                 .as("not recorded, failed or otherwise")
                 .isZero();
@@ -607,6 +598,21 @@ abstract class WhatsAppContract {
         chat.say("help");
         chat.received(2); // the relay has run since the first answer
         assertThat(chat.count()).isEqualTo(2);
+    }
+
+    /** Meta posts {@code payload} once, signed, while {@code outage} holds: the store failed it, and Meta hears 503. */
+    private void postedDuringAnOutage(ObjectNode payload, Runnable outage) {
+        byte[] body = Recorded.bytes(payload);
+        outage.run();
+        int during;
+        int refused;
+        try {
+            during = API.post(body, WhatsAppSignatures.sign(SECRET, body));
+        } finally {
+            refused = OUTAGE.recover();
+        }
+        assertThat(refused).as("the store refused").isPositive();
+        assertThat(during).as("Meta redelivers anything but 2xx").isEqualTo(503);
     }
 
     @Test
@@ -994,11 +1000,15 @@ abstract class WhatsAppContract {
     @Autowired
     WhatsAppPauses pauses;
 
+    @Autowired
+    org.socialbank.shared.jdbc.DurableTransactions writes;
+
     /** How long the second node's throttle and pair pauses last: long enough to watch the first obey them. */
     static final Duration NODE_PAUSE = Duration.ofSeconds(6);
 
     private SecondNode secondNode() {
-        return new SecondNode(jdbc, reports, conversations, identities, directory, properties, clock, NODE_PAUSE);
+        return new SecondNode(
+                jdbc, reports, conversations, identities, directory, properties, clock, NODE_PAUSE, writes);
     }
 
     /** Every node has read the shared pauses since now. */
@@ -1339,5 +1349,158 @@ abstract class WhatsAppContract {
         janitor.run();
         assertThat(store.handled(old)).isFalse();
         assertThat(store.handled(recent)).isTrue();
+    }
+
+    /**
+     * Review 2026-12-07 whatsapp follow-up #1: a failed status whose delivery report meets a store
+     * fault (after the status was recorded and its failure claimed) leaves nothing behind and gets
+     * 503; Meta's redelivery then applies it: the row FAILED, or sent again after a rate limit.
+     */
+    @ParameterizedTest(name = "code {0}")
+    @CsvSource({"131051", "130429"})
+    @DisplayName("a failed status whose delivery report meets a store fault gets 503 and leaves nothing; Meta's"
+            + " redelivery applies it (review 2026-12-07 whatsapp follow-up)")
+    void aFailedStatusMetByAStoreFaultIsAppliedWhenMetaPostsItAgain(int code) {
+        API.statuses(false);
+        Chat chat = new Chat();
+        FakeWhatsAppApi.Call first = helpAnswered(chat);
+        UUID row = outboxIdOf(first.wamid());
+        ObjectNode failed = API.statusPayload(first.wamid(), chat.waId, "failed", code);
+        postedDuringAnOutage(
+                failed,
+                () -> OUTAGE.failStatements(StoreOutage::requestThread, sql -> sql.contains("outbox_deliveries")));
+        assertThat(jdbc.sql("SELECT status FROM whatsapp_messages WHERE wamid = ?")
+                        .param(first.wamid())
+                        .query(String.class)
+                        .optional())
+                .as("the status rolled back with its report")
+                .isNotEqualTo(java.util.Optional.of("failed"));
+        assertThat(count("SELECT COUNT(*) FROM whatsapp_events WHERE event_id = ?", "f:" + first.wamid()))
+                .as("the failure's claim rolled back too")
+                .isZero();
+        assertThat(statusOf(row)).isEqualTo("SUCCEEDED");
+
+        assertThat(API.deliver(failed)).as("Meta posts it again").isEqualTo(200);
+        if (RateLimits.isWait(code)) {
+            sentAgainOnItsRow(chat, first, row);
+        } else {
+            assertThat(statusOf(row)).isEqualTo("FAILED");
+            assertThat(deliveryOf(row)).isEqualTo("failed");
+        }
+    }
+
+    @Test
+    @DisplayName("a fault reading the customer's language before a template is nothing sent, tried again, never an"
+            + " unknown outcome (review 2026-12-07 whatsapp follow-up)")
+    void aFaultReadingTheLanguageBeforeATemplateIsNothingSentAndTriedAgain() {
+        API.statuses(false);
+        Chat chat = new Chat(); // never wrote: outside the window, an alert goes as the template
+        ChannelIdentity identity = identities.identify(Network.WHATSAPP, chat.waId, null, "+" + chat.waId);
+        Outbound alert = new Outbound.Text("Your card was used");
+        Thread test = Thread.currentThread();
+        OUTAGE.failStatements(t -> t == test, sql -> sql.contains("FROM channel_identities"));
+        try {
+            assertThatThrownBy(() -> sender.send(message(identity, chat.waId, alert), "k1"))
+                    .isInstanceOfSatisfying(
+                            org.socialbank.conversation.ChannelSender.NothingSent.class,
+                            e -> assertThat(e.retryable())
+                                    .as("a store fault may pass: the relay tries again")
+                                    .isTrue());
+        } finally {
+            assertThat(OUTAGE.recover()).as("the identities read failed").isPositive();
+        }
+        assertThat(chat.count()).as("nothing reached Meta").isZero();
+        assertThat(sender.send(message(identity, chat.waId, alert), "k2")).isInstanceOf(SendOutcome.Sent.class);
+        assertThat(chat.received(1).type()).isEqualTo("template");
+    }
+
+    /**
+     * Review 2026-12-07 whatsapp follow-up #3: a post of more events than one post handles, larger
+     * than the application's 64 KiB body limit, is taken; the events past the limit get 503 and
+     * come again with Meta's redelivery, which skips those handled.
+     */
+    @Test
+    @DisplayName("a post of 1,050 statuses (over 64 KiB) is taken; the 50 past the limit are answered 503 and"
+            + " handled when Meta posts it again (review 2026-12-07 whatsapp follow-up)")
+    void aLargePostIsTakenAndItsEventsPastTheLimitComeAgain() {
+        int events = WhatsAppUpdates.EVENTS_MAX + 50;
+        String prefix = "wamid.BATCH" + UUID.randomUUID().toString().replace("-", "");
+        ObjectNode payload = API.statusPayload(prefix + "-0", "447900000000", "delivered", 0);
+        tools.jackson.databind.node.ArrayNode statuses =
+                (tools.jackson.databind.node.ArrayNode) Recorded.value(payload).get("statuses");
+        for (int i = 1; i < events; i++) {
+            statuses.add(Recorded.status(payload).deepCopy().put("id", prefix + "-" + i));
+        }
+        byte[] body = Recorded.bytes(payload);
+        assertThat(body.length).as("larger than socialbank.http.max-body-bytes").isGreaterThan(65_536);
+        String batch = "SELECT COUNT(*) FROM whatsapp_messages WHERE wamid LIKE ?";
+
+        assertThat(API.post(body, WhatsAppSignatures.sign(SECRET, body)))
+                .as("the rest is posted again")
+                .isEqualTo(503);
+        assertThat(count(batch, prefix + "-%")).isEqualTo(WhatsAppUpdates.EVENTS_MAX);
+        assertThat(API.post(body, WhatsAppSignatures.sign(SECRET, body))).isEqualTo(200);
+        assertThat(count(batch, prefix + "-%")).as("none dropped").isEqualTo(events);
+    }
+
+    @Test
+    @DisplayName("a signed message older than message-age-max (a replayed post) is recorded and not answered, and"
+            + " ended windows are forgotten (review 2026-12-07 whatsapp follow-up)")
+    void aReplayedOldMessageIsNotAnsweredAndEndedWindowsAreForgotten() {
+        Chat chat = new Chat();
+        String wamid = wamid();
+        ObjectNode payload = Recorded.message("text", NUMBER, chat.waId, wamid);
+        Recorded.message(payload)
+                .put(
+                        "timestamp",
+                        Long.toString(Instant.now().minus(Duration.ofDays(8)).getEpochSecond()));
+        Recorded.message(payload).putObject("text").put("body", "balance");
+        assertThat(API.deliver(payload)).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT kind FROM whatsapp_events WHERE event_id = ?")
+                        .param("m:" + wamid)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("too_old");
+        assertThat(count(
+                        "SELECT COUNT(*) FROM inbox_messages WHERE channel = 'whatsapp' AND external_message_id = ?",
+                        wamid))
+                .as("not given to the engine")
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM whatsapp_windows WHERE wa_id = ?", chat.waId))
+                .as("no window opened")
+                .isZero();
+
+        String ended = new Chat().waId;
+        String open = new Chat().waId;
+        store.wrote(ended, Instant.now().minus(Duration.ofHours(26)));
+        store.wrote(open, Instant.now().minus(Duration.ofHours(23)));
+        janitor.run();
+        assertThat(count("SELECT COUNT(*) FROM whatsapp_windows WHERE wa_id = ?", ended))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM whatsapp_windows WHERE wa_id = ?", open))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("131057 (the account in maintenance) is tried again later; 131048 (the spam rate limit) pauses"
+            + " every send, a wait and no try (review 2026-12-07 whatsapp follow-up)")
+    void maintenanceIsTriedAgainAndTheSpamRateLimitIsAWait() {
+        API.statuses(false);
+        Chat chat = new Chat();
+        ChannelIdentity identity = identities.identify(Network.WHATSAPP, chat.waId, null, "+" + chat.waId);
+        store.wrote(chat.waId, Instant.now());
+        Outbound hello = new Outbound.Text("hello");
+        API.fail(400, 131057, "(#131057) Account in maintenance mode");
+        assertRetryable(sender.send(message(identity, chat.waId, hello), "k1"));
+        API.fail(400, 131048, "(#131048) Spam rate limit hit");
+        assertWait(sender.send(message(identity, chat.waId, hello), "k2"));
+        Chat other = new Chat();
+        ChannelIdentity otherIdentity = identities.identify(Network.WHATSAPP, other.waId, null, "+" + other.waId);
+        store.wrote(other.waId, Instant.now());
+        assertWait(sender.send(message(otherIdentity, other.waId, hello), "k3"));
+        assertThat(other.count()).as("every send waits; Meta is not asked").isZero();
+        API.await(
+                () -> sender.send(message(identity, chat.waId, hello), "k4") instanceof SendOutcome.Sent,
+                "the pause to end");
     }
 }

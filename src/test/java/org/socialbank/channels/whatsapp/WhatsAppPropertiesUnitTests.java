@@ -251,7 +251,22 @@ class WhatsAppPropertiesUnitTests {
         assertThat(new WhatsAppChatAddress(off).of(org.socialbank.shared.Network.WHATSAPP))
                 .as("issue 13: no number, no back-to-the-chat link")
                 .isEmpty();
-        WhatsAppProperties numbered = new WhatsAppProperties(
+        WhatsAppProperties numbered = withLimits(
+                " 33612345678 ",
+                WhatsAppProperties.DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+                WhatsAppProperties.DEFAULT_MESSAGE_AGE_MAX);
+        WhatsAppChatAddress address = new WhatsAppChatAddress(numbered);
+        assertThat(address.of(org.socialbank.shared.Network.WHATSAPP)).contains("https://wa.me/33612345678");
+        assertThat(address.of(org.socialbank.shared.Network.TELEGRAM)).isEmpty();
+        assertThatThrownBy(() -> withLimits(
+                        "+33 6 12",
+                        WhatsAppProperties.DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+                        WhatsAppProperties.DEFAULT_MESSAGE_AGE_MAX))
+                .hasMessageContaining("business-number");
+    }
+
+    static WhatsAppProperties withLimits(String businessNumber, long webhookMaxBodyBytes, Duration messageAgeMax) {
+        return new WhatsAppProperties(
                 "",
                 "",
                 "",
@@ -265,25 +280,27 @@ class WhatsAppPropertiesUnitTests {
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(10),
                 null,
-                " 33612345678 ");
-        WhatsAppChatAddress address = new WhatsAppChatAddress(numbered);
-        assertThat(address.of(org.socialbank.shared.Network.WHATSAPP)).contains("https://wa.me/33612345678");
-        assertThat(address.of(org.socialbank.shared.Network.TELEGRAM)).isEmpty();
-        assertThatThrownBy(() -> new WhatsAppProperties(
-                        "",
-                        "",
-                        "",
-                        "",
-                        URI.create("https://graph.facebook.com"),
-                        "v23.0",
-                        Duration.ofSeconds(10),
-                        80,
-                        Duration.ofSeconds(30),
-                        Duration.ofSeconds(6),
-                        Duration.ofMinutes(1),
-                        Duration.ofMinutes(10),
-                        null,
-                        "+33 6 12"))
-                .hasMessageContaining("business-number");
+                businessNumber,
+                webhookMaxBodyBytes,
+                messageAgeMax);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("the webhook's body limit and the age of a message answered are bounded"
+            + " (review 2026-12-07 whatsapp follow-up)")
+    void theWebhooksBodyLimitAndTheMessageAgeMaxAreChecked() {
+        WhatsAppProperties defaults = of("", "", "", "", null);
+        assertThat(defaults.webhookMaxBodyBytes())
+                .as("Meta's payloads go up to 3 MB")
+                .isEqualTo(3L * 1024 * 1024);
+        assertThat(defaults.messageAgeMax()).as("Meta redelivers for 7 days").isEqualTo(Duration.ofDays(7));
+        Duration age = Duration.ofDays(7);
+        assertThat(withLimits("", 65_536, age).webhookMaxBodyBytes()).isEqualTo(65_536);
+        assertThatThrownBy(() -> withLimits("", 65_535, age)).hasMessageContaining("webhook-max-body-bytes");
+        assertThatThrownBy(() -> withLimits("", 16L * 1024 * 1024 + 1, age))
+                .hasMessageContaining("webhook-max-body-bytes");
+        assertThatThrownBy(() -> withLimits("", 65_536, Duration.ofMinutes(59)))
+                .hasMessageContaining("message-age-max");
+        assertThatThrownBy(() -> withLimits("", 65_536, Duration.ofDays(31))).hasMessageContaining("message-age-max");
     }
 }
