@@ -20,6 +20,7 @@ public final class ApplicationsSettings {
                 ZoneId.of("UTC"),
                 true,
                 Duration.ofHours(1),
-                100);
+                100,
+                Duration.ofDays(30));
     }
 }
