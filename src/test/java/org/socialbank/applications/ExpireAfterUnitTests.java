@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,17 +25,6 @@ class ExpireAfterUnitTests {
     }
 
     private static ApplicationsProperties with(Duration expireAfter) {
-        return new ApplicationsProperties(
-                Duration.ofDays(7),
-                100_000_000,
-                360,
-                10,
-                null,
-                690,
-                ZoneId.of("UTC"),
-                true,
-                Duration.ofHours(1),
-                100,
-                expireAfter);
+        return ApplicationsSettings.expireAfter(expireAfter);
     }
 }
