@@ -8,7 +8,8 @@ import java.util.Optional;
  * Where an application stands: {@code started} (the form's link was sent), {@code submitted} (the
  * customer filled it in), {@code in_review}, {@code more_info} (the bank asked a question; the form
  * opens again with a new link and its answers, and is submitted again), then {@code approved} or
- * {@code declined} (final).
+ * {@code declined} (final). One that waits on her ({@link #awaitsForm()}) for {@code
+ * socialbank.applications.expire-after} becomes {@code expired} (final; {@link Expiries}).
  */
 public enum ApplicationStatus {
     STARTED,
@@ -16,7 +17,8 @@ public enum ApplicationStatus {
     IN_REVIEW,
     MORE_INFO,
     APPROVED,
-    DECLINED;
+    DECLINED,
+    EXPIRED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

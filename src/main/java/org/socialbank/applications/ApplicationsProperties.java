@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instalmentsEnabled whether the instalment job runs on its own
  * @param instalmentInterval how often the instalment job runs
  * @param instalmentBatchMax how many instalments one page of the job takes (24 pages a run at most)
+ * @param expireAfter how long an application waiting on the customer (her form, or her answer to
+ *     the bank's question) may go without a change before it expires, once its last link has expired
  */
 @ConfigurationProperties("socialbank.applications")
 public record ApplicationsProperties(
@@ -33,7 +35,8 @@ public record ApplicationsProperties(
         @DefaultValue("UTC") ZoneId zone,
         @DefaultValue("true") boolean instalmentsEnabled,
         @DefaultValue("1h") Duration instalmentInterval,
-        @DefaultValue("100") int instalmentBatchMax) {
+        @DefaultValue("100") int instalmentBatchMax,
+        @DefaultValue("30d") Duration expireAfter) {
 
     public ApplicationsProperties {
         require(
@@ -52,6 +55,11 @@ public record ApplicationsProperties(
                         && instalmentInterval.compareTo(Duration.ofDays(1)) <= 0,
                 "instalment-interval must be 1s..1d");
         require(instalmentBatchMax >= 1 && instalmentBatchMax <= 1000, "instalment-batch-max must be 1..1000");
+        require(
+                expireAfter != null
+                        && expireAfter.compareTo(Duration.ofHours(1)) >= 0
+                        && expireAfter.compareTo(Duration.ofDays(365)) <= 0,
+                "expire-after must be 1h..365d");
     }
 
     private static void require(boolean ok, String message) {

@@ -35,7 +35,9 @@ import org.springframework.stereotype.Service;
  * not told to her: it is logged and listed for staff. Instalments are collected from the loan's payout account (or
  * the account staff's retry moved it to). A loan's instalments are
  * collected in order: a later one waits for an earlier one still open. The same schedule runs the
- * janitor of loans not paid out ({@link Fulfilments}).
+ * janitor of loans not paid out ({@link Fulfilments}) and the expiry of applications left waiting
+ * on her ({@link Expiries}). Each change of an instalment's status by the job is audited as the
+ * system's ({@code instalments}) in its transaction (review 2026-12-07 applications follow-up).
  */
 @Service
 public class Instalments {
@@ -43,6 +45,8 @@ public class Instalments {
     private static final Logger log = LoggerFactory.getLogger(Instalments.class);
     /** Pages one run takes at most (a job stopped for months catches up over several runs). */
     static final int PAGES_MAX = 24;
+    /** The audit's actor of the job's changes of an instalment's status. */
+    static final String JOB = "instalments";
 
     private final JdbcLoans store;
     private final Ledger ledger;
@@ -53,6 +57,7 @@ public class Instalments {
     private final Fulfilments fulfilments;
     private final Directory directory;
     private final JdbcStaffActions actions;
+    private final Expiries expiries;
 
     Instalments(
             JdbcLoans store,
@@ -63,7 +68,9 @@ public class Instalments {
             ApplicationsProperties properties,
             Clock clock,
             Fulfilments fulfilments,
-            JdbcStaffActions actions) {
+            JdbcStaffActions actions,
+            Expiries expiries) {
+        this.expiries = expiries;
         this.fulfilments = fulfilments;
         this.actions = actions;
         this.directory = directory;
@@ -92,6 +99,11 @@ public class Instalments {
         } catch (RuntimeException e) {
             log.warn("approvals not fulfilled: this run failed; the next one tries them again", e);
         }
+        try {
+            expiries.run(); // applications left waiting on her (review 2026-12-07 applications follow-up)
+        } catch (RuntimeException e) {
+            log.warn("expiry: this run failed; the next one takes it again", e);
+        }
     }
 
     /** One run: answers how many instalments it collected. */
@@ -116,11 +128,15 @@ public class Instalments {
 
     /** Collects one instalment if it is still open; answers whether this call collected it. */
     boolean collect(LoanId loanId, int number) {
-        return writes.write(status -> collect(store.lock(loanId, number).orElseThrow()));
+        return writes.write(status -> collect(store.lock(loanId, number).orElseThrow(), true));
     }
 
-    /** Collects an instalment whose row the caller holds, if it is open and the earlier ones are paid. */
-    private boolean collect(JdbcLoans.InstalmentRow row) {
+    /**
+     * Collects an instalment whose row the caller holds, if it is open and the earlier ones are paid.
+     * With {@code audited} each change of its status is audited as the job's (review 2026-12-07
+     * applications follow-up); staff's retry audits what it did itself ({@link #retryHeld}).
+     */
+    private boolean collect(JdbcLoans.InstalmentRow row, boolean audited) {
         LoanId loanId = row.loanId();
         int number = row.instalment().number();
         if (row.paid() || "held".equals(row.status()) || store.earlierOpen(loanId, number)) {
@@ -136,6 +152,9 @@ public class Instalments {
         Instant now = Microseconds.now(clock);
         if (result instanceof BatchResult.Committed) {
             store.setStatus(loanId, number, "paid", now);
+            if (audited) {
+                audit(loan, number, "paid", null, now);
+            }
             events.publishEvent(new InstalmentCollected(
                     loanId,
                     loan.customerId(),
@@ -146,8 +165,21 @@ public class Instalments {
                     due.dueOn()));
             return true;
         }
-        missed(row, loan, from, ((BatchResult.Rejected) result).code(), now);
+        missed(row, loan, from, ((BatchResult.Rejected) result).code(), now, audited);
         return false;
+    }
+
+    /** The job's change of an instalment's status, audited as the system's in its transaction. */
+    private void audit(Loan loan, int number, String status, String reason, Instant now) {
+        actions.record(new StaffAction(
+                now,
+                StaffAction.ActorKind.SYSTEM,
+                JOB,
+                StaffAction.INSTALMENT,
+                loan.applicationId(),
+                number,
+                status,
+                reason));
     }
 
     /**
@@ -160,13 +192,17 @@ public class Instalments {
      * good: the instalment is held and no longer tried until staff retry it (follow-up); any other
      * refusal stays late and the next runs try again.
      */
-    private void missed(JdbcLoans.InstalmentRow row, Loan loan, AccountId from, RejectionCode code, Instant now) {
+    private void missed(
+            JdbcLoans.InstalmentRow row, Loan loan, AccountId from, RejectionCode code, Instant now, boolean audited) {
         boolean hers = LedgerRefusals.hers(ledger, code, from);
         String reason = LedgerRefusals.reason(hers, code);
         String status = code == RejectionCode.ACCOUNT_CLOSED ? "held" : "late";
         int number = row.instalment().number();
         if (!reason.equals(row.missedReason()) || !status.equals(row.status())) {
             store.missed(loan.id(), number, status, reason);
+        }
+        if (audited && !status.equals(row.status())) {
+            audit(loan, number, status, reason, now);
         }
         // her reasons each tell her something else to do; the bank's share one key, noted once per
         // instalment whatever they are (as an approval's, FulfilApproval.COMPLETING)
@@ -254,7 +290,8 @@ public class Instalments {
         if (!wasPaid) {
             moveCollecting(loan.get());
             store.missed(id, number, "late", row.get().missedReason());
-            boolean paid = collect(store.lock(id, number).orElseThrow());
+            // the status this retry reaches is audited once, as staff's, by its own row (retryHeld)
+            boolean paid = collect(store.lock(id, number).orElseThrow(), false);
             log.info("staff ({}) retried instalment {} of loan {}: {}", actor, number, id, paid ? "paid" : "refused");
         }
         JdbcLoans.InstalmentRow after = store.lock(id, number).orElseThrow();

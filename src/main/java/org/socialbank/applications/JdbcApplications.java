@@ -150,6 +150,36 @@ class JdbcApplications {
                 .update();
     }
 
+    /**
+     * Applications waiting on her (her form or her answer) whose status has not changed since {@code
+     * before} and whose last link has expired by {@code now}, oldest first.
+     */
+    List<ApplicationId> stale(Instant before, Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM applications WHERE status IN ('started', 'more_info') AND updated_at <= ? "
+                        + "AND (token_expires_at IS NULL OR token_expires_at <= ?) ORDER BY updated_at, id LIMIT ?")
+                .params(Timestamps.utc(before), Timestamps.utc(now), limit)
+                .query((rs, n) -> new ApplicationId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    /**
+     * Expires an application, only from the status it was read in and while it is still stale (the
+     * same condition as {@link #stale}); the link is spent. False when it changed meanwhile.
+     */
+    boolean expire(Application a, Instant before, Instant now) {
+        return jdbc.sql("UPDATE applications SET status = 'expired', token_hash = NULL, token_expires_at = NULL, "
+                                + "updated_at = ? WHERE id = ? AND status = ? AND updated_at <= ? "
+                                + "AND (token_expires_at IS NULL OR token_expires_at <= ?)")
+                        .params(
+                                Timestamps.utc(now),
+                                a.id().value(),
+                                a.status().wireName(),
+                                Timestamps.utc(before),
+                                Timestamps.utc(now))
+                        .update()
+                == 1;
+    }
+
     void setCard(ApplicationId id, UUID cardId) {
         jdbc.sql("UPDATE applications SET card_id = ? WHERE id = ?")
                 .params(cardId, id.value())

@@ -12,10 +12,13 @@ import java.util.Objects;
  * @param actorKind who acted: staff (an API client), the system (a rule) or the customer
  * @param actor staff: the API client that asked (its token's fingerprint, the request's
  *     principal); the system: the rule and its verdict ({@code underwriting:approve}, {@code
- *     sandbox-underwriting:refer}, {@code fulfilment}, {@code fulfilment.janitor}); the customer:
+ *     sandbox-underwriting:refer}, {@code fulfilment}, {@code fulfilment.janitor}, {@code
+ *     instalments} (the instalment job), {@code expiry.janitor}); the customer:
  *     {@code customer:<her id>}
- * @param action {@code decision}, {@code submission}, {@code fulfilment}, {@code fulfilment.retry}
- *     or {@code instalment.retry}
+ * @param action {@code decision}, {@code submission}, {@code fulfilment}, {@code fulfilment.retry},
+ *     {@code instalment.retry}, {@code instalment} (the job changed an instalment's status: the
+ *     outcome is {@code paid}, {@code late} or {@code held}) or {@code expiry} (outcome {@code
+ *     expired}, reason the status it left)
  * @param instalment the instalment's number, or null for an approval's retry and a decision
  * @param outcome what it did: for a decision the status it reached ({@code in_review}, {@code
  *     more_info}, {@code approved}, {@code declined}); for a submission {@code submitted}; for a
@@ -55,6 +58,10 @@ public record StaffAction(
     static final String FULFILMENT = "fulfilment";
     static final String FULFILMENT_RETRY = "fulfilment.retry";
     static final String INSTALMENT_RETRY = "instalment.retry";
+    /** The instalment job changed an instalment's status (outcome: {@code paid}, {@code late}, {@code held}). */
+    static final String INSTALMENT = "instalment";
+    /** The expiry janitor closed an application that waited on her for too long (outcome: {@code expired}). */
+    static final String EXPIRY = "expiry";
     /** The actor column's width; an API principal (a token's fingerprint) is 30 characters. */
     static final int ACTOR_LENGTH_MAX = 64;
 

@@ -10,6 +10,15 @@ public final class ApplicationsSettings {
 
     /** @param autoDecide null: not set */
     public static ApplicationsProperties autoDecide(Boolean autoDecide) {
+        return of(autoDecide, Duration.ofDays(30));
+    }
+
+    /** The defaults but for {@code expire-after} (null: not set). */
+    static ApplicationsProperties expireAfter(Duration expireAfter) {
+        return of(null, expireAfter);
+    }
+
+    private static ApplicationsProperties of(Boolean autoDecide, Duration expireAfter) {
         return new ApplicationsProperties(
                 Duration.ofDays(7),
                 100_000_000,
@@ -20,6 +29,7 @@ public final class ApplicationsSettings {
                 ZoneId.of("UTC"),
                 true,
                 Duration.ofHours(1),
-                100);
+                100,
+                expireAfter);
     }
 }

@@ -41,6 +41,9 @@ abstract class StatusAuditContract extends LoanHttpBase {
     @Autowired
     Cards cards;
 
+    @Autowired
+    Expiries expiries;
+
     @Test
     @DisplayName(
             "each of the underwriting's verdicts applied by auto-decide is audited as the system's, after her submission (review 2026-12-07 apps follow-up)")
@@ -138,6 +141,165 @@ abstract class StatusAuditContract extends LoanHttpBase {
         List<String> all = rows(approved.id());
         assertThat(all).hasSize(4);
         assertThat(all.get(0)).isEqualTo("system/fulfilment.janitor/fulfilment/fulfilled/-");
+    }
+
+    @Test
+    @DisplayName(
+            "each change of an instalment's status is audited once in its transaction: the job's as the system's, staff's retry as theirs only; a run that changes nothing adds no row (review 2026-12-07 applications follow-up)")
+    void eachInstalmentStatusChangeIsAudited() {
+        LoanFixtures.Borrower ivy = fixtures.borrower("Ivy Instalment", Language.EN, 0);
+        Application approved = fixtures.submitLoan(ivy, 130_000, 6, 900_000, "a bike");
+        assertThat(approved.status()).isEqualTo(ApplicationStatus.APPROVED);
+        fixtures.drain(ivy);
+        List<Loans.ScheduledInstalment> schedule =
+                loans.schedule(loans.ofApplication(approved.id()).orElseThrow().id());
+        assertThat(instalmentRows(approved.id())).isEmpty();
+
+        fixtures.moveTo(schedule.get(0).instalment().dueOn());
+        instalments.run();
+        instalments.run(); // still no money: still late, no second row
+        assertThat(instalmentRows(approved.id()))
+                .containsExactly("system/instalments/instalment/1/late/exceeds_credits");
+        fixtures.status(ivy.wallet(), AccountStatus.FROZEN);
+        instalments.run(); // late for another reason: the status is the same, no row
+        assertThat(instalmentRows(approved.id())).hasSize(1);
+        fixtures.status(ivy.wallet(), AccountStatus.OPEN);
+        fixtures.fund(ivy, 100_000);
+        instalments.run();
+        instalments.run();
+        assertThat(instalmentRows(approved.id()))
+                .containsExactly(
+                        "system/instalments/instalment/1/paid/-",
+                        "system/instalments/instalment/1/late/exceeds_credits");
+
+        fixtures.moveTo(schedule.get(1).instalment().dueOn());
+        fixtures.drain(ivy);
+        fixtures.status(ivy.wallet(), AccountStatus.CLOSED);
+        instalments.run();
+        instalments.run(); // held: no longer tried, no second row
+        assertThat(instalmentRows(approved.id()))
+                .first()
+                .isEqualTo("system/instalments/instalment/2/held/account_closed");
+        Response retried =
+                api.post("/api/v1/applications/" + approved.id().value() + "/loan/instalments/2/retry", "{}");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        List<String> all = instalmentRows(approved.id());
+        assertThat(all).hasSize(4); // the retry's own row, no system row beside it
+        assertThat(all.get(0)).startsWith("staff/token:").endsWith("/instalment.retry/2/held/account_closed");
+    }
+
+    @Test
+    @DisplayName(
+            "an application left waiting on her expires once after expire-after (a fresh link puts it off), audited as the system's, she is told in her language how to start again, and she can (review 2026-12-07 applications follow-up)")
+    void anApplicationLeftWaitingExpires() {
+        LoanFixtures.Borrower eve = fixtures.borrower("Ève Expire", Language.FR, 0);
+        String chat = frenchChatOf(eve);
+        ApplicationId id = new ApplicationId(UUID.randomUUID());
+        assertThat(applications.start(id, eve.id(), Product.LOAN, "telegram")).isInstanceOf(Applications.Started.class);
+
+        clock.advance(Duration.ofDays(29));
+        expiries.run();
+        assertThat(applications.application(id).orElseThrow().status()).isEqualTo(ApplicationStatus.STARTED);
+        clock.advance(Duration.ofDays(2));
+        // she asks again: the same application, a fresh link, which the expiry never cuts short
+        Applications.Start again =
+                applications.start(new ApplicationId(UUID.randomUUID()), eve.id(), Product.LOAN, "telegram");
+        assertThat(((Applications.Started) again).application().id()).isEqualTo(id);
+        expiries.run();
+        assertThat(applications.application(id).orElseThrow().status()).isEqualTo(ApplicationStatus.STARTED);
+        assertThat(rows(id)).isEmpty();
+
+        clock.advance(Duration.ofDays(8)); // her last link expired too
+        expiries.run();
+        expiries.run(); // a second run (or node) expires nothing more
+        assertThat(applications.application(id).orElseThrow().status()).isEqualTo(ApplicationStatus.EXPIRED);
+        assertThat(rows(id)).containsExactly("system/expiry.janitor/expiry/expired/started");
+        chats.drain();
+        assertThat(chats.told(chat, "Votre demande de prêt a expiré"))
+                .as("%s", chats.sent(chat))
+                .hasSize(1);
+        assertThat(chats.told(chat, "Pour refaire une demande, écrivez simplement « demander un prêt »"))
+                .hasSize(1);
+        assertProblem(
+                api.post("/api/v1/applications/" + id.value() + "/decision", "{\"status\":\"approved\"}"),
+                409,
+                "transition_not_allowed");
+
+        ApplicationId next = new ApplicationId(UUID.randomUUID());
+        Applications.Start anew = applications.start(next, eve.id(), Product.LOAN, "telegram");
+        assertThat(((Applications.Started) anew).application().id()).isEqualTo(next);
+        assertThat(((Applications.Started) anew).url()).isNotNull();
+    }
+
+    @Test
+    @DisplayName(
+            "her signature and the expiry racing on the same application: exactly one wins, and only its row is audited (review 2026-12-07 applications follow-up)")
+    void herSignatureAndTheExpiryRace() throws Exception {
+        long seed = System.nanoTime();
+        java.util.random.RandomGenerator random = new java.util.Random(seed);
+        for (int round = 0; round < 4; round++) {
+            LoanFixtures.Borrower rae = fixtures.borrower("Rae Race " + round, Language.EN, 0);
+            ApplicationId id = new ApplicationId(UUID.randomUUID());
+            Applications.Started started =
+                    (Applications.Started) applications.start(id, rae.id(), Product.LOAN, "telegram");
+            String path = java.net.URI.create(started.url()).getPath();
+            SignOnPage.Signing signing = signatures.start(
+                    path.substring(path.lastIndexOf('/') + 1),
+                    new Applications.Answers(1_000_000L, 12, 250_000L, "a kitchen"));
+            assertThat(signing.url()).as("%s", signing.submission()).isNotNull();
+            Application kept = applications.application(id).orElseThrow();
+            clock.advance(Duration.ofDays(31));
+            int headStartMs = random.nextInt(3);
+            boolean herFirst = random.nextBoolean();
+            java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var signed = pool.submit(() -> {
+                    barrier.await();
+                    Thread.sleep(herFirst ? 0 : headStartMs);
+                    return applications.submitSigned(id, Applications.digest(kept));
+                });
+                var expired = pool.submit(() -> {
+                    barrier.await();
+                    Thread.sleep(herFirst ? headStartMs : 0);
+                    return expiries.expire(id);
+                });
+                boolean sheWon =
+                        signed.get(30, java.util.concurrent.TimeUnit.SECONDS).isPresent();
+                boolean expiryWon = expired.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                String what = "seed " + seed + ", round " + round;
+                assertThat(sheWon).as(what).isNotEqualTo(expiryWon);
+                ApplicationStatus now =
+                        applications.application(id).orElseThrow().status();
+                assertThat(now == ApplicationStatus.EXPIRED).as(what).isEqualTo(expiryWon);
+                List<String> audit = rows(id);
+                assertThat(audit.stream().filter(r -> r.contains("/expiry/")).count())
+                        .as(what)
+                        .isEqualTo(expiryWon ? 1 : 0);
+                assertThat(audit.stream()
+                                .filter(r -> r.contains("/submission/"))
+                                .count())
+                        .as(what)
+                        .isEqualTo(sheWon ? 1 : 0);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** The audit's rows about instalments, newest first: kind/actor/action/number/outcome/reason. */
+    private List<String> instalmentRows(ApplicationId id) {
+        Response audit = api.get("/api/v1/applications/" + id.value() + "/actions?limit=100");
+        assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+        return audit.json()
+                .path("actions")
+                .valueStream()
+                .filter(r -> r.path("action").asString().startsWith("instalment"))
+                .map(r -> r.path("actorKind").asString() + "/" + r.path("actor").asString() + "/"
+                        + r.path("action").asString() + "/"
+                        + r.path("instalment").asInt() + "/"
+                        + r.path("outcome").asString() + "/" + r.path("reason").asString("-"))
+                .toList();
     }
 
     /** The audit as listed over HTTP, newest first: kind/actor/action/outcome/reason. */

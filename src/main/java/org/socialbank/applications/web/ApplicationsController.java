@@ -278,9 +278,10 @@ class ApplicationsController {
             description =
                     "{\"actions\": [{\"at\", \"actorKind\": \"staff\"|\"system\"|\"customer\", \"actor\" "
                             + "(staff: the API client; system: the rule and its verdict, underwriting:approve, fulfilment, "
-                            + "fulfilment.janitor; customer: customer:<id>), \"action\": \"decision\"|\"submission\"|"
-                            + "\"fulfilment\"|\"fulfilment.retry\"|\"instalment.retry\", \"instalment\", \"outcome\" (a "
-                            + "decision or submission: the status it reached; a fulfilment: fulfilled, not_paid_out, not_issued), "
+                            + "fulfilment.janitor, instalments, expiry.janitor; customer: customer:<id>), \"action\": \"decision\"|\"submission\"|"
+                            + "\"fulfilment\"|\"fulfilment.retry\"|\"instalment.retry\"|\"instalment\"|\"expiry\", \"instalment\", "
+                            + "\"outcome\" (a decision or submission: the status it reached; a fulfilment: fulfilled, "
+                            + "not_paid_out, not_issued; an instalment: paid, late, held; an expiry: expired), "
                             + "\"reason\" (staff's reason, the underwriting's codes, or why not fulfilled)}]}, at most limit (1..100)")
     @ApiResponse(
             responseCode = "404",
