@@ -136,15 +136,19 @@ public class CampaignSender {
                 Instant now = clock.instant();
                 Map<UUID, Optional<Campaign>> campaigns = new HashMap<>();
                 java.util.SortedSet<UUID> rewarding = new java.util.TreeSet<>();
+                java.util.Set<String> read = new java.util.HashSet<>();
                 int settledAll = 0;
-                int page;
+                Page page;
                 int sentBefore;
                 do {
                     sentBefore = sum(sent);
-                    page = sendPage(now, allowed, sent, properties.roundMax() - settledAll, campaigns, rewarding);
-                    settledAll += page;
-                    // again only when some of the page went without a message: a page all sent read every due one
-                } while (page > sum(sent) - sentBefore
+                    page = sendPage(now, allowed, sent, properties.roundMax() - settledAll, campaigns, rewarding, read);
+                    settledAll += page.settled();
+                    // again only when some of the page was settled without a message (a page all sent read
+                    // every due one) and all of it was new to this round: a recipient it read again (her
+                    // campaign paused since the round chose it) would be read for ever in place of due ones
+                } while (page.settled() > sum(sent) - sentBefore
+                        && !page.readAgain()
                         && settledAll < properties.roundMax()
                         && sum(sent) < allowed.total());
                 // once per campaign and round, at its end and in id order: the campaign rows are held briefly
@@ -164,33 +168,44 @@ public class CampaignSender {
     }
 
     /**
-     * One page of a round: the due recipients the budget left allows (per network and in all, at
-     * most {@code settleMax}), each settled; answers how many it read.
+     * A page's outcome: how many recipients it settled (sent, or settled without a message; a
+     * paused campaign's, left queued, are not), and whether it read one this round had read already.
      */
-    private int sendPage(
+    private record Page(int settled, boolean readAgain) {}
+
+    /**
+     * One page of a round: the due recipients the budget left allows (per network and in all, at
+     * most {@code settleMax}), each settled unless her campaign stopped since the round chose it.
+     */
+    private Page sendPage(
             Instant now,
             Paces.Allowance allowed,
             Map<Network, Integer> sent,
             int settleMax,
             Map<UUID, Optional<Campaign>> campaigns,
-            java.util.SortedSet<UUID> rewarding) {
+            java.util.SortedSet<UUID> rewarding,
+            java.util.Set<String> read) {
         Map<Network, Integer> left = new java.util.LinkedHashMap<>();
         allowed.perNetwork().forEach((network, n) -> left.put(network, n - sent.getOrDefault(network, 0)));
         List<JdbcCampaigns.Recipient> page = store.queued(now, left, Math.min(settleMax, allowed.total() - sum(sent)));
+        int settled = 0;
+        boolean readAgain = false;
         for (JdbcCampaigns.Recipient r : page) {
+            readAgain |= !read.add(r.campaignId() + "/" + r.channel().wireName() + "/" + r.externalUserId());
             // locked at its first recipient, in id order: a pause waits for this round, or this round sees it
             Optional<Campaign> c = campaigns.computeIfAbsent(
                     r.campaignId(), id -> store.lockRunning(id) ? store.find(id, false, false) : Optional.empty());
             if (c.isEmpty()) {
-                continue; // paused (or gone) since the round chose it: its recipients stay queued
+                continue; // paused (or gone) since the round chose it: its recipients stay queued, not counted
             }
+            settled++;
             if (settle(r, now, c.get())) {
                 sent.merge(r.channel(), 1, Integer::sum);
                 c.filter(x -> x.reward() != null && x.reward().referral() == null)
                         .ifPresent(x -> rewarding.add(x.id()));
             }
         }
-        return page.size();
+        return new Page(settled, readAgain);
     }
 
     private static int sum(Map<Network, Integer> counts) {

@@ -1349,15 +1349,11 @@ abstract class CampaignsContract {
     void theWeeklyCapHoldsAcrossNodesAndCampaigns() throws Exception {
         drain(); // nothing else due
         Member mo = member("Mo Man", Language.ZH);
-        String offer = """
-                {"id": "%s", "name": "%s", "channel": "webchat", "weeklyCap": 1,
-                 "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
-                 "texts": {"en": "Offer", "zh": "优惠"}}""";
         // the second node's round reads the campaigns in id order: the second campaign comes first
         UUID second = new UUID(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1L << 32), 1L);
-        approved(offer.formatted(second, "Second", awayFrom(), awayFrom(1)));
+        offerToChineseReaders(second, "Second", 1);
         onlyDue(second, List.of()); // all held: the first node's round leaves it
-        UUID first = approved(offer.formatted(UUID.randomUUID(), "First", awayFrom(), awayFrom(1)));
+        UUID first = offerToChineseReaders(UUID.randomUUID(), "First", 1);
         onlyDue(first, List.of(mo.chat));
         held.hold(first);
         java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -1380,6 +1376,45 @@ abstract class CampaignsContract {
         }
         assertThat(List.of(status(first, mo.chat), status(second, mo.chat))).containsExactly("sent", "capped");
         assertThat(outbox(mo.identity)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a round counts none of the recipients of a campaign paused after the round chose them" + FOLLOW_UP)
+    void aRoundCountsNoneOfACampaignPausedAfterItChoseThem() throws Exception {
+        drain(); // nothing else due
+        Member ho = member("Ho Hua", Language.ZH);
+        // in id order, so that the round chooses both and reaches the held one first
+        long low = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1L << 32);
+        UUID first = offerToChineseReaders(new UUID(low, 2L), "Sent", 50);
+        UUID paused = offerToChineseReaders(new UUID(low + 1, 2L), "Paused", 50);
+        onlyDue(first, List.of(ho.chat));
+        onlyDue(paused, List.of(ho.chat));
+        held.hold(first);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> round = threads.submit(sender::sendRound);
+            assertThat(held.entered.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(approver.post("/api/v1/campaigns/" + paused + "/pause", "")
+                            .status())
+                    .isEqualTo(200);
+            held.release.countDown();
+            assertThat(round.get(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("her message of the first campaign; the paused one's recipient is left queued, not counted")
+                    .isEqualTo(1);
+        } finally {
+            held.release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(List.of(status(first, ho.chat), status(paused, ho.chat))).containsExactly("sent", "queued");
+    }
+
+    /** A web-chat offer to Chinese readers with this id, name and weekly cap, approved. */
+    private UUID offerToChineseReaders(UUID id, String name, int weeklyCap) {
+        return approved("""
+                {"id": "%s", "name": "%s", "channel": "webchat", "weeklyCap": %d,
+                 "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
+                 "texts": {"en": "Offer", "zh": "优惠"}}""".formatted(id, name, weeklyCap, awayFrom(), awayFrom(1)));
     }
 
     record Member(CustomerId customer, String chat, IdentityId identity) {}
