@@ -159,8 +159,9 @@ public class CampaignRewards {
      *
      * @param sourceTransferId the posting that earned a recipient's reward ({@code campaign_rewards}
      *     is written once it is booked), null for a referral's
-     * @param referee the new customer of a referral whose referrer this rewards (a refusal is kept
-     *     on that referral), else null
+     * @param referee the new customer of the referral this rewards (its referrer, or her when
+     *     {@code toReferee}; a refusal is kept on that referral), else null
+     * @param toReferee whether this is the referral's reward to its new customer
      */
     private record Cashback(
             UUID campaignId,
@@ -168,7 +169,8 @@ public class CampaignRewards {
             String what,
             CampaignReward reward,
             UUID sourceTransferId,
-            UUID referee) {
+            UUID referee,
+            boolean toReferee) {
 
         boolean rewards(UUID campaign, CustomerId payer) {
             return sourceTransferId != null && campaignId.equals(campaign) && customer.equals(payer);
@@ -199,7 +201,8 @@ public class CampaignRewards {
                     what,
                     reward,
                     posting.transfer().id().value(),
-                    null));
+                    null,
+                    false));
         } else if (grant(customer.get(), what, reward, reached.get())) {
             store.insertReward(
                     offer.campaignId(),
@@ -207,13 +210,16 @@ public class CampaignRewards {
                     derived(what),
                     posting.transfer().id().value(),
                     reward,
-                    clock.instant());
+                    clock.instant(),
+                    null);
         }
     }
 
     /**
-     * Books a cashback the round decided; a recipient's reward is recorded once it is booked, a
-     * referrer's refused one is kept on its referral with the reason (the statistics count it refused).
+     * Books a cashback the round decided. A recipient's is recorded booked or refused (no replay
+     * books it either way); a referral's refused one, its referrer's or its new customer's, is kept on
+     * the referral. A refused one is counted refused with the ledger's reason (review 2026-12-07
+     * campaigns follow-up: a new customer's and a recipient's were only logged).
      */
     private void book(Cashback cashback) {
         Optional<String> refused = cashback(
@@ -221,16 +227,19 @@ public class CampaignRewards {
                 cashback.customer(),
                 new TransferId(derived(cashback.what())),
                 cashback.reward());
-        if (refused.isPresent() && cashback.referee() != null) {
-            referrals.refused(cashback.campaignId(), cashback.referee(), refused.get());
-        } else if (refused.isEmpty() && cashback.sourceTransferId() != null) {
+        if (cashback.sourceTransferId() != null) {
             store.insertReward(
                     cashback.campaignId(),
                     cashback.customer().value(),
                     derived(cashback.what()),
                     cashback.sourceTransferId(),
                     cashback.reward(),
-                    clock.instant());
+                    clock.instant(),
+                    refused.orElse(null));
+        } else if (refused.isPresent() && cashback.toReferee()) {
+            referrals.refereeRefused(cashback.campaignId(), cashback.referee(), refused.get());
+        } else if (refused.isPresent()) {
+            referrals.refused(cashback.campaignId(), cashback.referee(), refused.get());
         }
     }
 
@@ -267,16 +276,25 @@ public class CampaignRewards {
                 "referral:" + pair,
                 reward,
                 due,
-                referee.get().value());
+                referee.get().value(),
+                false);
         if (reward.referral().refereeToo()) {
-            credit(offer.campaignId(), referee.get(), "referee:" + pair, reward, due, null);
+            credit(
+                    offer.campaignId(),
+                    referee.get(),
+                    "referee:" + pair,
+                    reward,
+                    due,
+                    referee.get().value(),
+                    true);
         }
     }
 
     /**
      * A referral's reward: its points granted now, its cashback due at the round's end.
      *
-     * @param referee the referral's new customer when this is its referrer's reward, else null
+     * @param referee the referral's new customer
+     * @param toReferee whether this is her own reward, not her referrer's
      */
     private void credit(
             UUID campaignId,
@@ -284,11 +302,12 @@ public class CampaignRewards {
             String what,
             CampaignReward reward,
             List<Cashback> due,
-            UUID referee) {
+            UUID referee,
+            boolean toReferee) {
         if (reward.points()) {
             grant(customer, what, reward, null);
         } else {
-            due.add(new Cashback(campaignId, customer, what, reward, null, referee));
+            due.add(new Cashback(campaignId, customer, what, reward, null, referee, toReferee));
         }
     }
 

@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or an account the bank cannot reach ({@code failed} with the reason), outside the segment
  * ({@code excluded}), reading a language the campaign has no text in ({@code excluded}, {@code
  * no_text}), reached already on another chat of her customer's ({@code excluded}, {@code
- * duplicate_customer}), over the weekly cap ({@code capped}); inside the quiet hours of the
+ * duplicate_customer}), over the weekly cap ({@code capped}, counted and marked under her cap
+ * holder's row lock, so that two nodes' rounds take turns); inside the quiet hours of the
  * recipient's zone (an unlinked chat's: its own language's) it waits until they end. A linked
  * chat's group is drawn from her customer, so all her chats are in one; a control recipient is
  * settled {@code control} when her message would have gone. A round locks each campaign it sends
@@ -55,6 +56,7 @@ public class CampaignSender {
     public static final String LINK_PATH = "/c/";
 
     private final JdbcCampaigns store;
+    private final org.socialbank.campaigns.jdbc.JdbcCapHolders capHolders;
     private final Consents consents;
     private final ChannelIdentities identities;
     private final Directory directory;
@@ -74,6 +76,7 @@ public class CampaignSender {
 
     CampaignSender(
             JdbcCampaigns store,
+            org.socialbank.campaigns.jdbc.JdbcCapHolders capHolders,
             Consents consents,
             ChannelIdentities identities,
             Directory directory,
@@ -89,6 +92,7 @@ public class CampaignSender {
         this.chatLanguages = chatLanguages;
         this.links = directoryProperties.publicBaseUrl().toString().replaceAll("/+$", "") + LINK_PATH;
         this.store = store;
+        this.capHolders = capHolders;
         this.consents = consents;
         this.identities = identities;
         this.directory = directory;
@@ -116,7 +120,10 @@ public class CampaignSender {
 
     /**
      * One round, as many as the paces allow now (the node's, and each network's own: a network out
-     * of budget holds back only its recipients); answers how many queued recipients it settled.
+     * of budget holds back only its recipients); answers how many queued recipients it settled. A
+     * recipient settled without a message (control, capped, excluded, held...) uses none of the
+     * budget: the round reads more until the budget is sent or {@code round-max} recipients are
+     * settled (review 2026-12-07 campaigns follow-up: a control one took a message's place).
      */
     public int sendRound() {
         Paces.Allowance allowed = paces.take(clock.instant(), properties.roundMax());
@@ -127,29 +134,29 @@ public class CampaignSender {
         try {
             Integer settled = transactions.execute(status -> {
                 Instant now = clock.instant();
-                List<JdbcCampaigns.Recipient> round = store.queued(now, allowed.perNetwork(), allowed.total());
                 Map<UUID, Optional<Campaign>> campaigns = new HashMap<>();
                 java.util.SortedSet<UUID> rewarding = new java.util.TreeSet<>();
-                for (JdbcCampaigns.Recipient r : round) {
-                    // locked at its first recipient, in id order: a pause waits for this round, or this round sees it
-                    Optional<Campaign> c = campaigns.computeIfAbsent(
-                            r.campaignId(),
-                            id -> store.lockRunning(id) ? store.find(id, false, false) : Optional.empty());
-                    if (c.isEmpty()) {
-                        continue; // paused (or gone) since the round chose it: its recipients stay queued
-                    }
-                    if (settle(r, now, c.get())) {
-                        sent.merge(r.channel(), 1, Integer::sum);
-                        c.filter(x -> x.reward() != null && x.reward().referral() == null)
-                                .ifPresent(x -> rewarding.add(x.id()));
-                    }
-                }
+                java.util.Set<String> read = new java.util.HashSet<>();
+                int settledAll = 0;
+                Page page;
+                int sentBefore;
+                do {
+                    sentBefore = sum(sent);
+                    page = sendPage(now, allowed, sent, properties.roundMax() - settledAll, campaigns, rewarding, read);
+                    settledAll += page.settled();
+                    // again only when some of the page was settled without a message (a page all sent read
+                    // every due one) and all of it was new to this round: a recipient it read again (her
+                    // campaign paused since the round chose it) would be read for ever in place of due ones
+                } while (page.settled() > sum(sent) - sentBefore
+                        && !page.readAgain()
+                        && settledAll < properties.roundMax()
+                        && sum(sent) < allowed.total());
                 // once per campaign and round, at its end and in id order: the campaign rows are held briefly
                 rewarding.forEach(id -> store.rewardOpenUntil(
                         id,
                         now.plus(java.time.Duration.ofDays(
                                 campaigns.get(id).orElseThrow().reward().withinDays()))));
-                return round.size();
+                return settledAll;
             });
             return settled == null ? 0 : settled;
         } catch (RuntimeException e) {
@@ -158,6 +165,51 @@ public class CampaignSender {
         } finally {
             paces.giveBack(allowed, sent);
         }
+    }
+
+    /**
+     * A page's outcome: how many recipients it settled (sent, or settled without a message; a
+     * paused campaign's, left queued, are not), and whether it read one this round had read already.
+     */
+    private record Page(int settled, boolean readAgain) {}
+
+    /**
+     * One page of a round: the due recipients the budget left allows (per network and in all, at
+     * most {@code settleMax}), each settled unless her campaign stopped since the round chose it.
+     */
+    private Page sendPage(
+            Instant now,
+            Paces.Allowance allowed,
+            Map<Network, Integer> sent,
+            int settleMax,
+            Map<UUID, Optional<Campaign>> campaigns,
+            java.util.SortedSet<UUID> rewarding,
+            java.util.Set<String> read) {
+        Map<Network, Integer> left = new java.util.LinkedHashMap<>();
+        allowed.perNetwork().forEach((network, n) -> left.put(network, n - sent.getOrDefault(network, 0)));
+        List<JdbcCampaigns.Recipient> page = store.queued(now, left, Math.min(settleMax, allowed.total() - sum(sent)));
+        int settled = 0;
+        boolean readAgain = false;
+        for (JdbcCampaigns.Recipient r : page) {
+            readAgain |= !read.add(r.campaignId() + "/" + r.channel().wireName() + "/" + r.externalUserId());
+            // locked at its first recipient, in id order: a pause waits for this round, or this round sees it
+            Optional<Campaign> c = campaigns.computeIfAbsent(
+                    r.campaignId(), id -> store.lockRunning(id) ? store.find(id, false, false) : Optional.empty());
+            if (c.isEmpty()) {
+                continue; // paused (or gone) since the round chose it: its recipients stay queued, not counted
+            }
+            settled++;
+            if (settle(r, now, c.get())) {
+                sent.merge(r.channel(), 1, Integer::sum);
+                c.filter(x -> x.reward() != null && x.reward().referral() == null)
+                        .ifPresent(x -> rewarding.add(x.id()));
+            }
+        }
+        return new Page(settled, readAgain);
+    }
+
+    private static int sum(Map<Network, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Settles one recipient; answers whether a message went. */
@@ -225,6 +277,12 @@ public class CampaignSender {
     private boolean deliver(
             JdbcCampaigns.Recipient r, ChannelIdentity chat, Campaign c, Language language, Instant now) {
         CustomerId owner = chat.customerId();
+        // her cap's row locked until this round commits: another node's round for another campaign
+        // waits here, then counts this message (review 2026-12-07 campaigns follow-up)
+        capHolders.lock(
+                owner != null
+                        ? org.socialbank.campaigns.jdbc.JdbcCapHolders.customer(owner.value())
+                        : org.socialbank.campaigns.jdbc.JdbcCapHolders.chat(r.channel(), r.externalUserId()));
         long sentThisWeek = owner != null
                 ? store.sentToCustomerSince(owner, now.minus(WEEK)) // all her chats
                 : store.sentSince(r.channel(), r.externalUserId(), now.minus(WEEK));

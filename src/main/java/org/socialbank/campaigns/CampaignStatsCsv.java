@@ -17,7 +17,7 @@ public final class CampaignStatsCsv {
      * {@code variant,state,count} rows, then {@code variant,reason,count} rows, then
      * {@code variant,delivery,count} (what the platforms said of the messages sent) and
      * {@code variant,clicks,count} ({@code recipients} who pressed the link, {@code clicks} in all),
-     * the rewards (then {@code all,refused:<reason>,count} for referrals whose reward was refused), {@code variant,conversion,count} (applications started after the message) and
+     * the rewards (then {@code all,refused:<reason>,count} for the cashbacks the ledger refused), {@code variant,conversion,count} (applications started after the message) and
      * {@code variant,button,count} ({@code 1.recipients}, {@code 1.clicks}: presses of the campaign's own buttons).
      */
     public static String of(Campaigns.Stats stats) {

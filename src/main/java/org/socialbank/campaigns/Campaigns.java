@@ -219,7 +219,8 @@ public class Campaigns {
      */
     /**
      * @param rewards the rewards booked (a referral's when its referrer's was)
-     * @param rewardsRefused referrals whose reward the ledger refused, per reason ({@code no_account}, a ledger code)
+     * @param rewardsRefused cashbacks the ledger refused, per reason ({@code no_account}, a ledger code): a
+     *     recipient's, a referral's referrer's and its new customer's
      * @param conversions per variant (control too), actions counted as the campaign's conversions (3.19):
      *     {@code application:loan}
      */

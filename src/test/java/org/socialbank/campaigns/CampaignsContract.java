@@ -168,11 +168,9 @@ abstract class CampaignsContract {
         // a second campaign the same week: the cap of one holds
         UUID second = approved(body.formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
         drain();
-        assertThat(api.get("/api/v1/campaigns/" + second)
-                        .json()
-                        .path("recipients")
-                        .path("capped")
-                        .asLong())
+        JsonNode capped = api.get("/api/v1/campaigns/" + second).json().path("recipients");
+        assertThat(capped.path("capped").asLong())
+                .as("%s; Camille %s, Alice %s", capped, status(second, camille.chat), status(second, alice.chat))
                 .isEqualTo(2);
         assertThat(outbox(alice.identity)).hasSize(1);
 
@@ -918,10 +916,14 @@ abstract class CampaignsContract {
     }
 
     private AccountId wallet(CustomerId customer) {
+        return wallet(customer, EUR);
+    }
+
+    private AccountId wallet(CustomerId customer, CurrencyCode currency) {
         AccountId wallet = new AccountId(UUID.randomUUID());
         ledger.open(new NewAccount(
                 wallet,
-                EUR,
+                currency,
                 customer.ownerRef(),
                 AccountKind.CUSTOMER_WALLET,
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
@@ -975,8 +977,15 @@ abstract class CampaignsContract {
     static class HeldRound {
 
         private volatile UUID campaign;
-        private final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
-        private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        private volatile java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        private volatile java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+        /** Holds the next round's first message of this campaign. */
+        void hold(UUID campaign) {
+            entered = new java.util.concurrent.CountDownLatch(1);
+            release = new java.util.concurrent.CountDownLatch(1);
+            this.campaign = campaign;
+        }
 
         @org.springframework.context.event.EventListener
         void on(CampaignMessageDue due) throws InterruptedException {
@@ -1055,7 +1064,7 @@ abstract class CampaignsContract {
                 {"id": "%s", "name": "Paused mid-round", "channel": "webchat", "weeklyCap": 50,
                  "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
                  "texts": {"en": "Offer", "zh": "优惠"}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
-        held.campaign = campaign;
+        held.hold(campaign);
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             java.util.concurrent.Future<Integer> round = threads.submit(sender::sendRound);
@@ -1230,6 +1239,183 @@ abstract class CampaignsContract {
 
     @Autowired
     org.socialbank.directory.ChatLanguages chatLanguages;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    @DisplayName("a recipient's cashback the ledger cannot book is counted refused with its reason, once" + FOLLOW_UP)
+    void aRecipientsRefusedCashbackIsCountedRefused() {
+        Member lin = member("Lin Lan", Language.ZH);
+        AccountId wallet = wallet(lin.customer()); // euros only: a dollar cashback has nowhere to go
+        AccountId biller = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(biller, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+        post(biller, wallet, 10_000, "p2p");
+        UUID id = approved("""
+                {"id": "%s", "name": "Dollars back", "channel": "webchat", "weeklyCap": 50,
+                 "segment": {"languages": ["zh"]}, "quietHours": {"from": "%s", "to": "%s"},
+                 "reward": {"action": "bill", "amountMinor": 500, "currency": "USD", "withinDays": 30},
+                 "texts": {"en": "5 USD back", "zh": "返现5美元"}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+        drain();
+        assertThat(status(id, lin.chat)).isEqualTo("sent");
+        post(wallet, biller, 2_000, "bill");
+        followRewards();
+        jdbc.sql("UPDATE campaign_reward_cursor SET last_sequence = 0").update(); // the journal read again
+        followRewards();
+        JsonNode stats = api.get("/api/v1/campaigns/" + id + "/stats").json();
+        assertThat(stats.path("rewards").asLong()).isZero();
+        assertThat(stats.path("rewardsRefused").path("no_account").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/campaigns/" + id + "/stats.csv").body())
+                .contains("all,rewards,0")
+                .contains("all,refused:no_account,1");
+        assertThat(balance(wallet)).isEqualTo(8_000);
+    }
+
+    @Test
+    @DisplayName(
+            "a referral's new customer's cashback the ledger cannot book is counted refused; her referrer's is booked"
+                    + FOLLOW_UP)
+    void aRefereesRefusedCashbackIsCountedRefused() throws Exception {
+        Member rao = member("Rao Rong", Language.ZH);
+        AccountId raoDollars = wallet(rao.customer(), CurrencyCode.of("USD"));
+        UUID id = approved("""
+                {"id": "%s", "name": "Invite, in dollars", "channel": "webchat", "weeklyCap": 50,
+                 "segment": {"languages": ["zh"]}, "quietHours": {"from": "%s", "to": "%s"},
+                 "link": "https://bank.example/open",
+                 "reward": {"action": "bill", "amountMinor": 500, "currency": "USD", "withinDays": 30,
+                            "referral": {"refereeToo": true, "perReferrerMax": 1}},
+                 "texts": {"en": "Bring a friend", "zh": "邀请朋友"}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+        drain();
+        Thread.sleep(5); // the new customer joins after the message
+        Member niu = member("Niu Ning", Language.ZH); // euros only
+        assertThat(refer(id, tokenOf(id, rao.chat), niu.customer()).status()).isEqualTo(201);
+        AccountId wallet = wallet(niu.customer());
+        AccountId biller = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(biller, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+        post(biller, wallet, 10_000, "p2p");
+        post(wallet, biller, 2_000, "bill");
+        followRewards();
+        assertThat(balance(raoDollars)).as("her referrer's is booked").isEqualTo(500);
+        JsonNode stats = api.get("/api/v1/campaigns/" + id + "/stats").json();
+        assertThat(stats.path("rewards").asLong()).isEqualTo(1);
+        assertThat(stats.path("rewardsRefused").path("no_account").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/campaigns/" + id + "/stats.csv").body()).contains("all,refused:no_account,1");
+    }
+
+    @Test
+    @DisplayName(
+            "a control recipient takes no message's place in a round: the round's two messages both go" + FOLLOW_UP)
+    void aControlRecipientUsesNoneOfTheRoundsBudget() {
+        drain(); // nothing else due
+        List<Member> three = new java.util.ArrayList<>(
+                List.of(member("Bu Bai", Language.ZH), member("Bu Bo", Language.ZH), member("Bu Bin", Language.ZH)));
+        three.sort(java.util.Comparator.comparing(Member::chat)); // the order a round reads them in
+        CampaignRules half = new CampaignRules(50, null, null, Set.of(), Set.of(), 50);
+        UUID drawn = UUID.randomUUID();
+        for (int tries = 0; tries < 500 && !firstOfThreeInControl(half, drawn, three); tries++) {
+            drawn = UUID.randomUUID(); // one in eight ids: a few dozen tries at most
+        }
+        UUID id = drawn;
+        approved("""
+                {"id": "%s", "name": "Measured", "channel": "webchat", "weeklyCap": 50, "controlPercent": 50,
+                 "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
+                 "texts": {"en": "Offer", "zh": "优惠"}}""".formatted(id, awayFrom(), awayFrom(1)));
+        onlyDue(id, three.stream().map(Member::chat).toList());
+        CampaignSender twoASecond = OtherNode.sender(context, 2, 500); // its first round may send two
+        assertThat(twoASecond.sendRound()).isEqualTo(3);
+        assertThat(three.stream().map(m -> status(id, m.chat)).toList()).containsExactly("control", "sent", "sent");
+    }
+
+    private static boolean firstOfThreeInControl(CampaignRules rules, UUID id, List<Member> three) {
+        List<String> groups = three.stream()
+                .map(m -> rules.variantOf(id, "customer", m.customer().value().toString(), false))
+                .toList();
+        return groups.equals(List.of("control", "A", "A"));
+    }
+
+    /** Holds every recipient of the campaign but these chats' (other tests' customers) for a year. */
+    private void onlyDue(UUID campaign, List<String> chats) {
+        jdbc.sql("UPDATE campaign_recipients SET not_before = :later WHERE campaign_id = :campaign "
+                        + "AND external_user_id NOT IN (:chats)")
+                .param("later", OffsetDateTime.now(ZoneOffset.UTC).plusYears(1))
+                .param("campaign", campaign)
+                .param("chats", chats.isEmpty() ? List.of("") : chats) // SQL has no empty IN list
+                .update();
+    }
+
+    @Test
+    @DisplayName("two campaigns' rounds on two nodes at once under a weekly cap of 1: one message goes, "
+            + "the other is capped" + FOLLOW_UP)
+    void theWeeklyCapHoldsAcrossNodesAndCampaigns() throws Exception {
+        drain(); // nothing else due
+        Member mo = member("Mo Man", Language.ZH);
+        // the second node's round reads the campaigns in id order: the second campaign comes first
+        UUID second = new UUID(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1L << 32), 1L);
+        offerToChineseReaders(second, "Second", 1);
+        onlyDue(second, List.of()); // all held: the first node's round leaves it
+        UUID first = offerToChineseReaders(UUID.randomUUID(), "First", 1);
+        onlyDue(first, List.of(mo.chat));
+        held.hold(first);
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Integer> one = nodes.submit(sender::sendRound);
+            assertThat(held.entered.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            jdbc.sql("UPDATE campaign_recipients SET not_before = NULL WHERE campaign_id = ? AND external_user_id = ?")
+                    .params(second, mo.chat)
+                    .update();
+            CampaignSender otherNode = OtherNode.sender(context, 10_000, 1); // one recipient a round: the second's
+            java.util.concurrent.Future<Integer> two = nodes.submit(otherNode::sendRound);
+            Thread.sleep(1_000); // the other node's round checks her cap while the first one's message is uncommitted
+            held.release.countDown();
+            one.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            two.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            held.release.countDown();
+            nodes.shutdownNow();
+        }
+        assertThat(List.of(status(first, mo.chat), status(second, mo.chat))).containsExactly("sent", "capped");
+        assertThat(outbox(mo.identity)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a round counts none of the recipients of a campaign paused after the round chose them" + FOLLOW_UP)
+    void aRoundCountsNoneOfACampaignPausedAfterItChoseThem() throws Exception {
+        drain(); // nothing else due
+        Member ho = member("Ho Hua", Language.ZH);
+        // in id order, so that the round chooses both and reaches the held one first
+        long low = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1L << 32);
+        UUID first = offerToChineseReaders(new UUID(low, 2L), "Sent", 50);
+        UUID paused = offerToChineseReaders(new UUID(low + 1, 2L), "Paused", 50);
+        onlyDue(first, List.of(ho.chat));
+        onlyDue(paused, List.of(ho.chat));
+        held.hold(first);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> round = threads.submit(sender::sendRound);
+            assertThat(held.entered.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(approver.post("/api/v1/campaigns/" + paused + "/pause", "")
+                            .status())
+                    .isEqualTo(200);
+            held.release.countDown();
+            assertThat(round.get(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("her message of the first campaign; the paused one's recipient is left queued, not counted")
+                    .isEqualTo(1);
+        } finally {
+            held.release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(List.of(status(first, ho.chat), status(paused, ho.chat))).containsExactly("sent", "queued");
+    }
+
+    /** A web-chat offer to Chinese readers with this id, name and weekly cap, approved. */
+    private UUID offerToChineseReaders(UUID id, String name, int weeklyCap) {
+        return approved("""
+                {"id": "%s", "name": "%s", "channel": "webchat", "weeklyCap": %d,
+                 "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
+                 "texts": {"en": "Offer", "zh": "优惠"}}""".formatted(id, name, weeklyCap, awayFrom(), awayFrom(1)));
+    }
 
     record Member(CustomerId customer, String chat, IdentityId identity) {}
 

@@ -95,16 +95,38 @@ public class JdbcReferrals {
     public void refused(UUID campaignId, UUID refereeId, String reason) {
         jdbc.sql("UPDATE campaign_referrals SET refused_reason = ? WHERE campaign_id = ? AND referee_customer_id = ? "
                         + "AND refused_reason IS NULL")
-                .params(reason.length() <= 32 ? reason : reason.substring(0, 32), campaignId, refereeId)
+                .params(reason(reason), campaignId, refereeId)
                 .update();
     }
 
-    /** Referrals whose reward was refused, per reason: {@code {"no_account": 1}}. */
+    /**
+     * The referral's reward to its new customer (the campaign's {@code refereeToo}) was refused by
+     * the ledger (review 2026-12-07 campaigns follow-up): counted refused with the reason.
+     */
+    public void refereeRefused(UUID campaignId, UUID refereeId, String reason) {
+        jdbc.sql("UPDATE campaign_referrals SET referee_refused_reason = ? WHERE campaign_id = ? "
+                        + "AND referee_customer_id = ? AND referee_refused_reason IS NULL")
+                .params(reason(reason), campaignId, refereeId)
+                .update();
+    }
+
+    /** A refusal's reason as its column keeps it (32 characters). */
+    static String reason(String reason) {
+        return reason == null || reason.length() <= 32 ? reason : reason.substring(0, 32);
+    }
+
+    /**
+     * The campaign's cashbacks the ledger refused, per reason: {@code {"no_account": 2}}. A referral's
+     * to its referrer and to its new customer, and a recipient's, each count one.
+     */
     public java.util.Map<String, Long> refused(UUID campaignId) {
         java.util.Map<String, Long> refused = new java.util.TreeMap<>();
-        jdbc.sql("SELECT refused_reason, COUNT(*) FROM campaign_referrals WHERE campaign_id = ? "
-                        + "AND refused_reason IS NOT NULL GROUP BY refused_reason")
-                .param(campaignId)
+        jdbc.sql("SELECT reason, COUNT(*) FROM (SELECT refused_reason AS reason FROM campaign_referrals "
+                        + "WHERE campaign_id = ? AND refused_reason IS NOT NULL UNION ALL SELECT referee_refused_reason "
+                        + "FROM campaign_referrals WHERE campaign_id = ? AND referee_refused_reason IS NOT NULL "
+                        + "UNION ALL SELECT refused_reason FROM campaign_rewards WHERE campaign_id = ? "
+                        + "AND refused_reason IS NOT NULL) refusals GROUP BY reason")
+                .params(campaignId, campaignId, campaignId)
                 .query((rs, n) -> refused.put(rs.getString(1), rs.getLong(2)))
                 .list();
         return refused;

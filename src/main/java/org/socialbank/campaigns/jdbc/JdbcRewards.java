@@ -73,16 +73,21 @@ public class JdbcRewards {
                 > 0;
     }
 
+    /**
+     * A recipient's reward, booked or (with {@code refusedReason}) refused by the ledger: either way
+     * it is written once, so no replay books it again; a refused one is not counted a reward.
+     */
     public void insertReward(
             UUID campaignId,
             UUID customerId,
             UUID transferId,
             UUID sourceTransferId,
             org.socialbank.campaigns.CampaignReward reward,
-            Instant at) {
+            Instant at,
+            String refusedReason) {
         jdbc.sql(
                         "INSERT INTO campaign_rewards (campaign_id, customer_id, transfer_id, source_transfer_id, amount_minor, "
-                                + "currency, rewarded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                                + "currency, rewarded_at, refused_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         campaignId,
                         customerId,
@@ -90,15 +95,18 @@ public class JdbcRewards {
                         sourceTransferId,
                         reward.amountMinor(),
                         reward.currency().code(),
-                        utc(at))
+                        utc(at),
+                        JdbcReferrals.reason(refusedReason))
                 .update();
     }
 
-    /** Rewards granted by the campaign: to its recipients, and for the new customers they brought. */
+    /** Rewards granted by the campaign (not refused): to its recipients, and for the new customers they brought. */
     public long rewards(UUID campaignId) {
-        return jdbc.sql("SELECT (SELECT COUNT(*) FROM campaign_rewards WHERE campaign_id = ?) + (SELECT COUNT(*) FROM "
-                        + "campaign_referrals WHERE campaign_id = ? AND rewarded_at IS NOT NULL "
-                        + "AND refused_reason IS NULL)")
+        return jdbc.sql(
+                        "SELECT (SELECT COUNT(*) FROM campaign_rewards WHERE campaign_id = ? AND refused_reason IS NULL) "
+                                + "+ (SELECT COUNT(*) FROM "
+                                + "campaign_referrals WHERE campaign_id = ? AND rewarded_at IS NOT NULL "
+                                + "AND refused_reason IS NULL)")
                 .params(campaignId, campaignId)
                 .query(Long.class)
                 .single();
