@@ -98,7 +98,8 @@ class ChatStream {
             refuse(response, HttpStatus.UNAUTHORIZED, "session_ended", ChatPage.SESSION_ENDED, locale);
             return;
         }
-        ChatStreams.Opened opened = streams.open(visitor.get());
+        String address = WebChatSessions.addressKey(request.getRemoteAddr());
+        ChatStreams.Opened opened = streams.open(visitor.get(), address);
         if (!(opened instanceof ChatStreams.Open)) {
             refuse(
                     response,
@@ -119,7 +120,7 @@ class ChatStream {
             }
         } finally {
             feed.unsubscribe(subscription);
-            streams.close(visitor.get());
+            streams.close(visitor.get(), address);
         }
     }
 
