@@ -70,16 +70,22 @@ public class WebChatMessages {
     }
 
     /**
-     * The visitor's messages after {@code seq}, and those stored since {@code since} whatever their
-     * seq, oldest first, at most {@code max}. The second part catches a row whose seq was taken
-     * before, but committed after, a row already read (two nodes, or a reply and a new message).
+     * The visitor's messages after {@code seq}, and those stored since {@code since} (unless null)
+     * whatever their seq, oldest first, at most {@code max}. The second part catches a row whose seq
+     * was taken before, but committed after, a row already read (two nodes, or a reply and a new
+     * message).
      */
     public List<Row> after(String visitor, long seq, Instant since, int max) {
-        return jdbc.sql("SELECT seq, sender, payload, created_at FROM webchat_messages WHERE visitor = ? "
-                        + "AND (seq > ? OR created_at >= ?) ORDER BY seq LIMIT ?")
-                .params(visitor, seq, Timestamps.utc(since), Math.min(max, PAGE_MAX))
-                .query((rs, n) -> row(rs, visitor))
-                .list();
+        String recent = since == null ? "" : " OR created_at >= :since";
+        JdbcClient.StatementSpec query = jdbc.sql("SELECT seq, sender, payload, created_at FROM webchat_messages "
+                        + "WHERE visitor = :visitor AND (seq > :seq" + recent + ") ORDER BY seq LIMIT :max")
+                .param("visitor", visitor)
+                .param("seq", seq)
+                .param("max", Math.min(max, PAGE_MAX));
+        if (since != null) {
+            query = query.param("since", Timestamps.utc(since));
+        }
+        return query.query((rs, n) -> row(rs, visitor)).list();
     }
 
     private Row row(java.sql.ResultSet rs, String visitor) throws java.sql.SQLException {
