@@ -51,6 +51,19 @@ public class WebChatMessages {
     }
 
     /**
+     * Whether the visitor's web-chat session has ended (its tombstone row, kept as long as
+     * messages are). Reads the row locked, in the caller's transaction, so a session ending at the
+     * same moment is either seen ended or ends after the caller's row is stored (and moves it).
+     */
+    public boolean ended(String visitor) {
+        return jdbc.sql("SELECT ended_at FROM webchat_sessions WHERE visitor = ? FOR UPDATE")
+                .param(visitor)
+                .query((rs, n) -> rs.getObject(1) != null)
+                .optional()
+                .orElse(false);
+    }
+
+    /**
      * The web chat rotated a visitor's session (sign-in): its messages move to the new visitor id,
      * sealed anew for it, since a sealed payload opens only for the visitor it was sealed for.
      * Runs in the caller's transaction; a visitor's rows are bounded by the send limits and the

@@ -194,7 +194,7 @@ abstract class WebChatSessionEndContract extends WebChatSessionTestBase {
         ChannelIdentity identity = identityOf(a);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> stream = openStream(a, identity, lines, "fr");
-        bankSays(identity, "before the end");
+        assertThat(bankSays(identity, "before the end")).isInstanceOf(SendOutcome.Sent.class);
         Await.until(() -> shows(lines, "before the end"), "the bank's message before the end arrives");
         Api api = new Api(port);
         String one = "/api/v1/customers/" + customer.value() + "/identities/"
@@ -297,6 +297,33 @@ abstract class WebChatSessionEndContract extends WebChatSessionTestBase {
     }
 
     @Test
+    @DisplayName(
+            "an ended session's cookie reads nothing after linked-lifetime, and the bank stores nothing more for it (review 2026-12-07 webchat follow-up)")
+    void anEndedCookieReadsNothingLaterOnASharedComputer() {
+        Browser a = signedIn();
+        ChannelIdentity identity = identityOf(a);
+        assertThat(a.send("balance").statusCode()).isEqualTo(202);
+        assertThat(a.send("unlink").statusCode()).isEqualTo(202);
+        assertThat(bankSays(identity, "a late reply for her"))
+                .as("the sender refuses an ended visitor for good")
+                .isEqualTo(new SendOutcome.Failed(false, "webchat session ended"));
+        clock.advance(Duration.ofHours(3)); // past the tests' linked-lifetime (2h)
+        sessions.expire();
+        assertThat(sessions.check(identity.externalId())).isEqualTo(WebChatSessions.State.ENDED);
+        HttpResponse<String> history = a.get("/chat/history");
+        assertThat(history.statusCode())
+                .as("the tombstone still refuses the old cookie")
+                .isEqualTo(401);
+        assertThat(history.body()).doesNotContain("balance", "a late reply");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webchat_messages WHERE visitor = ?")
+                        .param(identity.externalId())
+                        .query(Integer.class)
+                        .single())
+                .as("nothing under the old visitor id")
+                .isZero();
+    }
+
+    @Test
     @DisplayName("review 2026-12-07 webchat follow-up: no_visitor and bad_message_id speak the visitor's language")
     void theCookieAndIdRefusalsAreLocalized() {
         Browser none = new Browser();
@@ -332,18 +359,16 @@ abstract class WebChatSessionEndContract extends WebChatSessionTestBase {
         return stream;
     }
 
-    /** The bank answers the chat as its outbox does, through the web chat's sender. */
-    private void bankSays(ChannelIdentity identity, String text) {
+    /** The bank answers the chat as its outbox does, through the web chat's sender; says what it said. */
+    private SendOutcome bankSays(ChannelIdentity identity, String text) {
         ChannelSender sender = senders.stream()
                 .filter(s -> s.network() == Network.WEBCHAT)
                 .findFirst()
                 .orElseThrow();
         UUID id = UUID.randomUUID();
-        assertThat(sender.send(
-                        new OutboundMessage(
-                                id, identity.id(), Network.WEBCHAT, identity.externalId(), new Outbound.Text(text)),
-                        id.toString()))
-                .isInstanceOf(SendOutcome.Sent.class);
+        return sender.send(
+                new OutboundMessage(id, identity.id(), Network.WEBCHAT, identity.externalId(), new Outbound.Text(text)),
+                id.toString());
     }
 
     private static boolean shows(List<String> lines, String text) {
