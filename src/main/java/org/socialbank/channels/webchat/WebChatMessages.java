@@ -51,6 +51,19 @@ public class WebChatMessages {
     }
 
     /**
+     * Whether the visitor's web-chat session has ended (its tombstone row, kept as long as
+     * messages are). Reads the row locked, in the caller's transaction, so a session ending at the
+     * same moment is either seen ended or ends after the caller's row is stored (and moves it).
+     */
+    public boolean ended(String visitor) {
+        return jdbc.sql("SELECT ended_at FROM webchat_sessions WHERE visitor = ? FOR UPDATE")
+                .param(visitor)
+                .query((rs, n) -> rs.getObject(1) != null)
+                .optional()
+                .orElse(false);
+    }
+
+    /**
      * The web chat rotated a visitor's session (sign-in): its messages move to the new visitor id,
      * sealed anew for it, since a sealed payload opens only for the visitor it was sealed for.
      * Runs in the caller's transaction; a visitor's rows are bounded by the send limits and the
@@ -70,16 +83,22 @@ public class WebChatMessages {
     }
 
     /**
-     * The visitor's messages after {@code seq}, and those stored since {@code since} whatever their
-     * seq, oldest first, at most {@code max}. The second part catches a row whose seq was taken
-     * before, but committed after, a row already read (two nodes, or a reply and a new message).
+     * The visitor's messages after {@code seq}, and those stored since {@code since} (unless null)
+     * whatever their seq, oldest first, at most {@code max}. The second part catches a row whose seq
+     * was taken before, but committed after, a row already read (two nodes, or a reply and a new
+     * message).
      */
     public List<Row> after(String visitor, long seq, Instant since, int max) {
-        return jdbc.sql("SELECT seq, sender, payload, created_at FROM webchat_messages WHERE visitor = ? "
-                        + "AND (seq > ? OR created_at >= ?) ORDER BY seq LIMIT ?")
-                .params(visitor, seq, Timestamps.utc(since), Math.min(max, PAGE_MAX))
-                .query((rs, n) -> row(rs, visitor))
-                .list();
+        String recent = since == null ? "" : " OR created_at >= :since";
+        JdbcClient.StatementSpec query = jdbc.sql("SELECT seq, sender, payload, created_at FROM webchat_messages "
+                        + "WHERE visitor = :visitor AND (seq > :seq" + recent + ") ORDER BY seq LIMIT :max")
+                .param("visitor", visitor)
+                .param("seq", seq)
+                .param("max", Math.min(max, PAGE_MAX));
+        if (since != null) {
+            query = query.param("since", Timestamps.utc(since));
+        }
+        return query.query((rs, n) -> row(rs, visitor)).list();
     }
 
     private Row row(java.sql.ResultSet rs, String visitor) throws java.sql.SQLException {

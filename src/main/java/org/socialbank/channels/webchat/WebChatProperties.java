@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     /64) may send in a minute, whatever its cookies; more are refused with 429
  * @param linkedIdleTimeout a linked web-chat session without a message for this long ends
  * @param linkedLifetime a linked web-chat session ends this long after sign-in, however active
+ * @param streamsPerAddressMax open streams one network address (an IPv4 address, an IPv6 /64) may
+ *     hold on this node, whatever its cookies; more are refused with 429. A visitor costs one
+ *     {@code GET /chat}, so without it one host could fill {@code streams-max} (review 2026-12-07)
  */
 @ConfigurationProperties("socialbank.webchat")
 public record WebChatProperties(
@@ -31,7 +34,8 @@ public record WebChatProperties(
         @DefaultValue("90d") Duration retention,
         @DefaultValue("120") int messagesPerAddressPerMinuteMax,
         @DefaultValue("30m") Duration linkedIdleTimeout,
-        @DefaultValue("12h") Duration linkedLifetime) {
+        @DefaultValue("12h") Duration linkedLifetime,
+        @DefaultValue("100") int streamsPerAddressMax) {
 
     @ConstructorBinding
     public WebChatProperties {
@@ -69,9 +73,14 @@ public record WebChatProperties(
                         && linkedLifetime.compareTo(linkedIdleTimeout) >= 0
                         && linkedLifetime.compareTo(Duration.ofDays(30)) <= 0,
                 "linked-lifetime must be linked-idle-timeout..30d");
+        require(
+                streamsPerAddressMax >= 1 && streamsPerAddressMax <= 100_000,
+                "streams-per-address-max must be 1..100000");
     }
 
-    /** The settings before the per-address limit and the linked-session expiry, with their defaults. */
+    /**
+     * The settings before the per-address limits and the linked-session expiry, with their defaults.
+     */
     public WebChatProperties(
             Duration streamLifetime,
             Duration streamPoll,
@@ -90,7 +99,8 @@ public record WebChatProperties(
                 retention,
                 120,
                 Duration.ofMinutes(30),
-                Duration.ofHours(12));
+                Duration.ofHours(12),
+                100);
     }
 
     private static void require(boolean ok, String message) {

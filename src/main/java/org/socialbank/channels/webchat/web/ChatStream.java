@@ -98,7 +98,8 @@ class ChatStream {
             refuse(response, HttpStatus.UNAUTHORIZED, "session_ended", ChatPage.SESSION_ENDED, locale);
             return;
         }
-        ChatStreams.Opened opened = streams.open(visitor.get());
+        String address = WebChatSessions.addressKey(request.getRemoteAddr());
+        ChatStreams.Opened opened = streams.open(visitor.get(), address);
         if (!(opened instanceof ChatStreams.Open)) {
             refuse(
                     response,
@@ -119,7 +120,7 @@ class ChatStream {
             }
         } finally {
             feed.unsubscribe(subscription);
-            streams.close(visitor.get());
+            streams.close(visitor.get(), address);
         }
     }
 
@@ -191,26 +192,30 @@ class ChatStream {
     /**
      * The rows already stored when the stream opens: one read per stream, not per tick. The session
      * is read again after each page, so a row stored after an end since the stream's check is not
-     * shown.
+     * shown. Only the first page also reads the rows younger than {@code LATE_WINDOW} whatever
+     * their seq; later pages go on by seq alone (as {@link ChatFeed} does), and the read stops on a
+     * short page, not on few rows written: young rows read again and dropped would otherwise end
+     * the catch-up early and the backlog after them would be skipped (review 2026-12-07).
      */
     private void catchUp(ChatFeed.Subscription subscription, Sent sent, PrintWriter out) {
         String visitor = subscription.visitor;
+        Instant since = clock.instant().minus(LATE_WINDOW);
+        long cursor = sent.last;
         for (int pages = 0; pages < CATCH_UP_PAGES_MAX; pages++) {
             Instant now = clock.instant();
-            int written = 0;
-            List<WebChatMessages.Row> page = messages.after(visitor, sent.last, now.minus(LATE_WINDOW), BATCH_MAX);
+            List<WebChatMessages.Row> page = messages.after(visitor, cursor, pages == 0 ? since : null, BATCH_MAX);
             subscription.see(sessions.streamStates(List.of(visitor)).get(visitor));
             if (subscription.closing() != null) {
                 return;
             }
             for (WebChatMessages.Row row : page) {
+                cursor = Math.max(cursor, row.seq());
                 if (sent.fresh(row.seq(), null, now)) {
                     write(out, sent.last, row);
-                    written++;
                 }
             }
             out.flush();
-            if (written < BATCH_MAX) {
+            if (page.size() < BATCH_MAX) {
                 return;
             }
         }

@@ -26,9 +26,11 @@ import org.socialbank.shared.Network;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -59,6 +61,7 @@ class WebChatSessions {
     private final Unlinking unlinking;
     private final WebChatProperties properties;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
     private final DurableTransactions writes;
     private final Clock clock;
     /** Where the janitor's walk through the linked web chats goes on (this node's; "" from the start). */
@@ -79,6 +82,8 @@ class WebChatSessions {
         this.unlinking = unlinking;
         this.properties = properties;
         this.transactions = transactions;
+        this.savepoints = new TransactionTemplate(transactions.getTransactionManager());
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.writes = writes;
         this.clock = clock;
     }
@@ -243,9 +248,11 @@ class WebChatSessions {
                                 .param(visitor)
                                 .update()));
         int orphans = endOrphans();
-        // an ended session's cookie lived in a browser session at most as long as a linked one could
+        // an ended session stays as a tombstone as long as messages are kept: without it the old
+        // cookie would pass as anonymous and read whatever was stored under its id since
+        // (review 2026-12-07); WebChatSender stores nothing for an ended visitor either
         jdbc.sql("DELETE FROM webchat_sessions WHERE ended_at < ?")
-                .param(Timestamps.utc(now.minus(properties.linkedLifetime())))
+                .param(Timestamps.utc(now.minus(properties.retention())))
                 .update();
         List<UUID> old = jdbc.sql("SELECT id FROM webchat_address_sends WHERE sent_at < ? ORDER BY sent_at LIMIT ?")
                 .params(Timestamps.utc(now.minus(Duration.ofMinutes(2))), 10 * BATCH_MAX)
@@ -313,23 +320,37 @@ class WebChatSessions {
     }
 
     /**
-     * Moves the visitor's messages under a retired id that no cookie can name, and marks the
-     * session ended, so its cookie is refused from now on. Runs in the caller's transaction; doing
-     * it twice changes nothing.
+     * Marks the session ended, so its cookie is refused from now on, and moves the visitor's
+     * messages under a retired id that no cookie can name. The session row is written first: it
+     * stays locked until the transaction ends, so {@code WebChatSender} (which reads it locked)
+     * stores nothing under the old id between the move and the commit. Runs in the caller's
+     * transaction; doing it twice changes nothing.
      */
     private void retire(String visitor) {
+        Instant now = now();
+        if (markEnded(visitor, now) == 0) {
+            try {
+                // under a savepoint: two nodes ending the same chat without a session row both
+                // insert; PostgreSQL aborts a transaction whose statement failed, so the loser
+                // rolls back the savepoint only and marks the winner's row (review 2026-12-07)
+                savepoints.executeWithoutResult(
+                        status -> jdbc.sql("INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at, ended_at) "
+                                        + "VALUES (?, ?, ?, ?)")
+                                .params(visitor, Timestamps.utc(now), Timestamps.utc(now), Timestamps.utc(now))
+                                .update());
+            } catch (DuplicateKeyException raced) {
+                markEnded(visitor, now);
+            }
+        }
         jdbc.sql("UPDATE webchat_messages SET visitor = ? WHERE visitor = ?")
                 .params("ended-" + UUID.randomUUID(), visitor)
                 .update();
-        Instant now = now();
-        if (jdbc.sql("UPDATE webchat_sessions SET ended_at = COALESCE(ended_at, ?) WHERE visitor = ?")
-                        .params(Timestamps.utc(now), visitor)
-                        .update()
-                == 0) {
-            jdbc.sql("INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at, ended_at) VALUES (?, ?, ?, ?)")
-                    .params(visitor, Timestamps.utc(now), Timestamps.utc(now), Timestamps.utc(now))
-                    .update();
-        }
+    }
+
+    private int markEnded(String visitor, Instant now) {
+        return jdbc.sql("UPDATE webchat_sessions SET ended_at = COALESCE(ended_at, ?) WHERE visitor = ?")
+                .params(Timestamps.utc(now), visitor)
+                .update();
     }
 
     private Instant now() {

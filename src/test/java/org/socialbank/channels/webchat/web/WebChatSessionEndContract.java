@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socialbank.channels.webchat.WebChatMessages;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
@@ -51,6 +52,9 @@ abstract class WebChatSessionEndContract extends WebChatSessionTestBase {
 
     @Autowired
     List<ChannelSender> senders;
+
+    @Autowired
+    WebChatMessages messages;
 
     @Test
     @DisplayName("review 2026-12-07 channels follow-up: typing \"unlink\" ends the session, its history is gone")
@@ -190,7 +194,7 @@ abstract class WebChatSessionEndContract extends WebChatSessionTestBase {
         ChannelIdentity identity = identityOf(a);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> stream = openStream(a, identity, lines, "fr");
-        bankSays(identity, "before the end");
+        assertThat(bankSays(identity, "before the end")).isInstanceOf(SendOutcome.Sent.class);
         Await.until(() -> shows(lines, "before the end"), "the bank's message before the end arrives");
         Api api = new Api(port);
         String one = "/api/v1/customers/" + customer.value() + "/identities/"
@@ -240,6 +244,86 @@ abstract class WebChatSessionEndContract extends WebChatSessionTestBase {
     }
 
     @Test
+    @DisplayName(
+            "a stream's catch-up of more than a page, some rows young, skips none of the backlog (review 2026-12-07 webchat follow-up)")
+    void theCatchUpReadsTheWholeBacklogPastYoungRows() throws Exception {
+        Browser a = signedIn(); // its sign-in lines are young and hold the lowest seqs
+        ChannelIdentity identity = identityOf(a);
+        String visitor = identity.externalId();
+        java.time.Instant old = clock.instant().minus(Duration.ofMinutes(1));
+        for (int i = 0; i < 160; i++) {
+            assertThat(messages.append(
+                            visitor, "backlog-" + i, "bank", "{\"kind\":\"text\",\"text\":\"backlog " + i + "\"}", old))
+                    .isTrue();
+        }
+        List<Long> stored = jdbc.sql("SELECT seq FROM webchat_messages WHERE visitor = ? ORDER BY seq")
+                .param(visitor)
+                .query(Long.class)
+                .list();
+        assertThat(stored).hasSizeGreaterThan(160);
+        assertThat(messages.after(visitor, 0, clock.instant().minusSeconds(5), 100))
+                .as("some rows are young")
+                .anyMatch(r -> !r.createdAt().isBefore(clock.instant().minusSeconds(5)));
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> stream = openStream(a, identity, lines, "en");
+        Await.until(
+                () -> ids(lines).containsAll(stored),
+                Await.DEFAULT,
+                () -> "every stored row streamed; missing " + missing(stored, ids(lines)));
+        jdbc.sql("UPDATE webchat_sessions SET ended_at = ? WHERE visitor = ?")
+                .params(Timestamps.utc(clock.instant()), visitor)
+                .update();
+        assertThatCode(() -> stream.get(10, TimeUnit.SECONDS)).doesNotThrowAnyException();
+        assertThat(ids(lines)).as("each row once").doesNotHaveDuplicates();
+    }
+
+    private static final java.util.regex.Pattern ROW_ID = java.util.regex.Pattern.compile("^data: \\{\"id\":(\\d+),");
+
+    /** The stored rows' seqs the stream sent (its data's {@code id}; the event id is the stream's cursor). */
+    private static List<Long> ids(List<String> lines) {
+        synchronized (lines) {
+            return lines.stream()
+                    .map(ROW_ID::matcher)
+                    .filter(java.util.regex.Matcher::find)
+                    .map(m -> Long.parseLong(m.group(1)))
+                    .toList();
+        }
+    }
+
+    private static List<Long> missing(List<Long> stored, List<Long> streamed) {
+        List<Long> missing = new ArrayList<>(stored);
+        missing.removeAll(streamed);
+        return missing;
+    }
+
+    @Test
+    @DisplayName(
+            "an ended session's cookie reads nothing after linked-lifetime, and the bank stores nothing more for it (review 2026-12-07 webchat follow-up)")
+    void anEndedCookieReadsNothingLaterOnASharedComputer() {
+        Browser a = signedIn();
+        ChannelIdentity identity = identityOf(a);
+        assertThat(a.send("balance").statusCode()).isEqualTo(202);
+        assertThat(a.send("unlink").statusCode()).isEqualTo(202);
+        assertThat(bankSays(identity, "a late reply for her"))
+                .as("the sender refuses an ended visitor for good")
+                .isEqualTo(new SendOutcome.Failed(false, "webchat session ended"));
+        clock.advance(Duration.ofHours(3)); // past the tests' linked-lifetime (2h)
+        sessions.expire();
+        assertThat(sessions.check(identity.externalId())).isEqualTo(WebChatSessions.State.ENDED);
+        HttpResponse<String> history = a.get("/chat/history");
+        assertThat(history.statusCode())
+                .as("the tombstone still refuses the old cookie")
+                .isEqualTo(401);
+        assertThat(history.body()).doesNotContain("balance", "a late reply");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webchat_messages WHERE visitor = ?")
+                        .param(identity.externalId())
+                        .query(Integer.class)
+                        .single())
+                .as("nothing under the old visitor id")
+                .isZero();
+    }
+
+    @Test
     @DisplayName("review 2026-12-07 webchat follow-up: no_visitor and bad_message_id speak the visitor's language")
     void theCookieAndIdRefusalsAreLocalized() {
         Browser none = new Browser();
@@ -275,18 +359,16 @@ abstract class WebChatSessionEndContract extends WebChatSessionTestBase {
         return stream;
     }
 
-    /** The bank answers the chat as its outbox does, through the web chat's sender. */
-    private void bankSays(ChannelIdentity identity, String text) {
+    /** The bank answers the chat as its outbox does, through the web chat's sender; says what it said. */
+    private SendOutcome bankSays(ChannelIdentity identity, String text) {
         ChannelSender sender = senders.stream()
                 .filter(s -> s.network() == Network.WEBCHAT)
                 .findFirst()
                 .orElseThrow();
         UUID id = UUID.randomUUID();
-        assertThat(sender.send(
-                        new OutboundMessage(
-                                id, identity.id(), Network.WEBCHAT, identity.externalId(), new Outbound.Text(text)),
-                        id.toString()))
-                .isInstanceOf(SendOutcome.Sent.class);
+        return sender.send(
+                new OutboundMessage(id, identity.id(), Network.WEBCHAT, identity.externalId(), new Outbound.Text(text)),
+                id.toString());
     }
 
     private static boolean shows(List<String> lines, String text) {
