@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code excluded}), reading a language the campaign has no text in ({@code excluded}, {@code
  * no_text}), reached already on another chat of her customer's ({@code excluded}, {@code
  * duplicate_customer}), over the weekly cap ({@code capped}, counted and marked under her cap
- * holder's row lock, so that two nodes' rounds take turns); inside the quiet hours of the
+ * holder's row lock; a recipient whose holder another round holds stays queued); inside the quiet hours of the
  * recipient's zone (an unlinked chat's: its own language's) it waits until they end. A linked
  * chat's group is drawn from her customer, so all her chats are in one; a control recipient is
  * settled {@code control} when her message would have gone. A round locks each campaign it sends
@@ -198,8 +198,12 @@ public class CampaignSender {
             if (c.isEmpty()) {
                 continue; // paused (or gone) since the round chose it: its recipients stay queued, not counted
             }
+            Settled outcome = settle(r, now, c.get());
+            if (outcome == Settled.NOT_NOW) {
+                continue; // her cap holder is another round's: she stays queued for a later round, not counted
+            }
             settled++;
-            if (settle(r, now, c.get())) {
+            if (outcome == Settled.SENT) {
                 sent.merge(r.channel(), 1, Integer::sum);
                 c.filter(x -> x.reward() != null && x.reward().referral() == null)
                         .ifPresent(x -> rewarding.add(x.id()));
@@ -212,31 +216,41 @@ public class CampaignSender {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Settles one recipient; answers whether a message went. */
-    private boolean settle(JdbcCampaigns.Recipient queued, Instant now, Campaign c) {
+    /**
+     * How a recipient was settled: her message went, or settled without one (control, capped,
+     * excluded, held...), or not now (her cap holder's row is another round's; she stays queued).
+     */
+    private enum Settled {
+        SENT,
+        WITHOUT_MESSAGE,
+        NOT_NOW
+    }
+
+    /** Settles one recipient, or leaves her queued when another round holds her cap. */
+    private Settled settle(JdbcCampaigns.Recipient queued, Instant now, Campaign c) {
         if (!consents.allowsMarketing(queued.channel(), queued.externalUserId())) {
             store.mark(queued, "opted_out", null, now);
-            return false;
+            return Settled.WITHOUT_MESSAGE;
         }
         if (queued.channel() == Network.X) {
             store.mark(queued, "failed", "public_network", now);
-            return false;
+            return Settled.WITHOUT_MESSAGE;
         }
         Optional<ChannelIdentity> known = identities.identity(queued.channel(), queued.externalUserId());
         if (known.isPresent() && !known.get().reachable()) {
             store.mark(queued, "blocked", "blocked_the_bank", now); // the bot blocked, the account unsubscribed (3.15)
-            return false;
+            return Settled.WITHOUT_MESSAGE;
         }
         if (known.isEmpty()) {
             store.mark(queued, "failed", "unreachable", now);
-            return false;
+            return Settled.WITHOUT_MESSAGE;
         }
         ChannelIdentity chat = known.get();
         CustomerId owner = chat.customerId();
         Optional<CustomerView> customer = Optional.ofNullable(owner).flatMap(directory::customer);
         if (outsideSegment(c.rules(), customer, now)) {
             store.mark(queued, "excluded", "segment", now);
-            return false;
+            return Settled.WITHOUT_MESSAGE;
         }
         // one group per customer over all her linked chats; an unlinked chat keeps its account's
         JdbcCampaigns.Recipient r = owner == null
@@ -254,17 +268,17 @@ public class CampaignSender {
                 .orElse(Language.EN);
         if (!c.hasText(r.variant(), language.tag())) {
             store.mark(r, "excluded", "no_text", now); // never a text in a language she does not read
-            return false;
+            return Settled.WITHOUT_MESSAGE;
         }
         ZoneId zone = zone(chat, language);
         if (c.sendAt() != null && now.isBefore(c.sendAt().atZone(zone).toInstant())) {
             store.hold(r, c.sendAt().atZone(zone).toInstant()); // the schedule, in her zone
-            return false;
+            return Settled.WITHOUT_MESSAGE;
         }
         Optional<Instant> quietUntil = c.rules().quietUntil(now, zone);
         if (quietUntil.isPresent()) {
             store.hold(r, quietUntil.get());
-            return false;
+            return Settled.WITHOUT_MESSAGE;
         }
         return deliver(r, chat, c, language, now);
     }
@@ -272,31 +286,34 @@ public class CampaignSender {
     /**
      * Sends a due recipient's message, unless her weekly cap is full or the campaign reached her
      * customer on another chat ({@code duplicate_customer}); a control one is settled with her
-     * customer and the would-be time instead (its conversions are measured). Answers whether it went.
+     * customer and the would-be time instead (its conversions are measured). Answers how she was settled.
      */
-    private boolean deliver(
+    private Settled deliver(
             JdbcCampaigns.Recipient r, ChannelIdentity chat, Campaign c, Language language, Instant now) {
         CustomerId owner = chat.customerId();
-        // her cap's row locked until this round commits: another node's round for another campaign
-        // waits here, then counts this message (review 2026-12-07 campaigns follow-up)
-        capHolders.lock(
+        // her cap's row locked until this round commits (review 2026-12-07 campaigns follow-up); when
+        // another round holds it, this one does not wait (it holds campaign rows, so two rounds waiting
+        // on each other deadlocked) and leaves her queued for a later round (reread 2026-12-08 campaigns)
+        if (!capHolders.tryLock(
                 owner != null
                         ? org.socialbank.campaigns.jdbc.JdbcCapHolders.customer(owner.value())
-                        : org.socialbank.campaigns.jdbc.JdbcCapHolders.chat(r.channel(), r.externalUserId()));
+                        : org.socialbank.campaigns.jdbc.JdbcCapHolders.chat(r.channel(), r.externalUserId()))) {
+            return Settled.NOT_NOW;
+        }
         long sentThisWeek = owner != null
                 ? store.sentToCustomerSince(owner, now.minus(WEEK)) // all her chats
                 : store.sentSince(r.channel(), r.externalUserId(), now.minus(WEEK));
         if (sentThisWeek >= c.rules().weeklyCap()) {
             store.mark(r, "capped", "weekly_cap", now);
-            return false;
+            return Settled.WITHOUT_MESSAGE;
         }
         if (owner != null && store.reachedCustomer(r.campaignId(), owner)) {
             store.mark(r, "excluded", "duplicate_customer", now);
-            return false;
+            return Settled.WITHOUT_MESSAGE;
         }
         if ("control".equals(r.variant())) {
             store.control(r, owner, now);
-            return false;
+            return Settled.WITHOUT_MESSAGE;
         }
         UUID messageId = TimeOrderedIds.next();
         String token = c.tracked() ? linkToken() : null; // her link, and her link buttons' (3.6)
@@ -314,7 +331,7 @@ public class CampaignSender {
                 messageId,
                 token == null || c.link() == null ? null : links + token,
                 c.buttonsFor(language.tag(), token == null ? null : links + token)));
-        return true;
+        return Settled.SENT;
     }
 
     /** An unlinked chat's own language, as the conversation module keeps it (absent when it is not running). */

@@ -1344,14 +1344,17 @@ abstract class CampaignsContract {
     }
 
     @Test
-    @DisplayName("two campaigns' rounds on two nodes at once under a weekly cap of 1: one message goes, "
-            + "the other is capped" + FOLLOW_UP)
+    @DisplayName("two campaigns' rounds on two nodes at once under a weekly cap of 1: the second node's round "
+            + "waits for no cap holder, leaves her queued and sends the others, and a later round caps her"
+            + " (reread 2026-12-08 campaigns)")
     void theWeeklyCapHoldsAcrossNodesAndCampaigns() throws Exception {
         drain(); // nothing else due
         Member mo = member("Mo Man", Language.ZH);
-        // the second node's round reads the campaigns in id order: the second campaign comes first
-        UUID second = new UUID(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1L << 32), 1L);
-        offerToChineseReaders(second, "Second", 1);
+        Member ni = member("Ni Na", Language.ZH);
+        // a round reads the campaigns in id order: the second node's round of two takes the second
+        // campaign's two, and waits for none of the first one's (a row another round took is waited for)
+        UUID second = offerToChineseReaders(
+                new UUID(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1L << 32), 1L), "Second", 1);
         onlyDue(second, List.of()); // all held: the first node's round leaves it
         UUID first = offerToChineseReaders(UUID.randomUUID(), "First", 1);
         onlyDue(first, List.of(mo.chat));
@@ -1360,16 +1363,22 @@ abstract class CampaignsContract {
         try {
             java.util.concurrent.Future<Integer> one = nodes.submit(sender::sendRound);
             assertThat(held.entered.await(20, java.util.concurrent.TimeUnit.SECONDS))
-                    .isTrue();
-            jdbc.sql("UPDATE campaign_recipients SET not_before = NULL WHERE campaign_id = ? AND external_user_id = ?")
-                    .params(second, mo.chat)
+                    .isTrue(); // the first node holds her cap holder's row, its message uncommitted
+            jdbc.sql("UPDATE campaign_recipients SET not_before = NULL WHERE campaign_id = ? "
+                            + "AND external_user_id IN (?, ?)")
+                    .params(second, mo.chat, ni.chat)
                     .update();
-            CampaignSender otherNode = OtherNode.sender(context, 10_000, 1); // one recipient a round: the second's
-            java.util.concurrent.Future<Integer> two = nodes.submit(otherNode::sendRound);
-            Thread.sleep(1_000); // the other node's round checks her cap while the first one's message is uncommitted
+            CampaignSender otherNode = OtherNode.sender(context, 10_000, 2);
+            assertThat(nodes.submit(otherNode::sendRound).get(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the second node's round ends while the first one holds her row: Ni's message, not hers")
+                    .isEqualTo(1);
+            assertThat(List.of(status(second, mo.chat), status(second, ni.chat)))
+                    .containsExactly("queued", "sent");
             held.release.countDown();
             one.get(20, java.util.concurrent.TimeUnit.SECONDS);
-            two.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(otherNode.sendRound())
+                    .as("her turn, once the first round committed")
+                    .isEqualTo(1);
         } finally {
             held.release.countDown();
             nodes.shutdownNow();

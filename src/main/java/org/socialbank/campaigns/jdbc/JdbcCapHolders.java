@@ -12,7 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code campaign_cap_holders}: one row per holder of a weekly cap (a customer, or an unlinked chat
  * account), locked by a sending round while it checks and marks her week's messages (review
- * 2026-12-07 campaigns follow-up), so that two campaigns' rounds on two nodes take turns.
+ * 2026-12-07 campaigns follow-up), so that two campaigns' rounds on two nodes take turns. A round
+ * never waits for another's holder (reread 2026-12-08 campaigns): it already holds campaign rows,
+ * and two rounds waiting on each other's rows in no common order deadlocked.
  */
 @Repository
 public class JdbcCapHolders {
@@ -21,12 +23,12 @@ public class JdbcCapHolders {
     static final int FIRST_USE_TRIES_MAX = 3;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate savepoints;
+    private final TransactionTemplate ownTransaction;
 
     JdbcCapHolders(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.savepoints = new TransactionTemplate(transactions);
-        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** A customer's holder key: her cap counts every chat of hers. */
@@ -40,31 +42,44 @@ public class JdbcCapHolders {
     }
 
     /**
-     * Locks the holder's row until the caller's transaction ends, creating it on first use under a
-     * savepoint: when another node inserts the same row a moment before, this insert fails on the key
-     * once that node commits, only the savepoint is rolled back, and the row is then locked. Portable:
-     * no ON CONFLICT, which H2 does not take with a column (as {@code SendBudgets}).
+     * Locks the holder's row until the caller's transaction ends, unless another transaction holds it:
+     * then answers false at once ({@code FOR UPDATE SKIP LOCKED}, on H2 and PostgreSQL) and the caller
+     * leaves her for a later round. The row is created on first use in a transaction of its own,
+     * committed at once, so that no round ever holds an uncommitted row another's insert would wait
+     * for; a holder whose row another node created at the same moment is simply read again.
      */
-    public void lock(String holder) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<String> locked = jdbc.sql("SELECT holder FROM campaign_cap_holders WHERE holder = ? FOR UPDATE")
+    public boolean tryLock(String holder) {
+        for (int attempt = 1; attempt <= FIRST_USE_TRIES_MAX; attempt++) {
+            Optional<String> locked = jdbc.sql(
+                            "SELECT holder FROM campaign_cap_holders WHERE holder = ? FOR UPDATE SKIP LOCKED")
                     .param(holder)
                     .query(String.class)
                     .optional();
             if (locked.isPresent()) {
-                return;
+                return true;
+            }
+            if (exists(holder)) {
+                return false; // another round holds her row
             }
             try {
-                savepoints.executeWithoutResult(
+                ownTransaction.executeWithoutResult(
                         status -> jdbc.sql("INSERT INTO campaign_cap_holders (holder) VALUES (?)")
                                 .param(holder)
                                 .update());
-                return; // the row is this transaction's, locked until it ends
             } catch (DataAccessException e) {
-                if (attempt >= FIRST_USE_TRIES_MAX || !Races.lost(e)) {
+                if (!Races.lost(e)) {
                     throw e;
                 }
             }
         }
+        return false; // created and locked by others each time: busy
+    }
+
+    private boolean exists(String holder) {
+        return jdbc.sql("SELECT COUNT(*) FROM campaign_cap_holders WHERE holder = ?")
+                        .param(holder)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }
