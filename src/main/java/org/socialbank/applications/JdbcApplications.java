@@ -154,12 +154,40 @@ class JdbcApplications {
      * Applications waiting on her (her form or her answer) whose status has not changed since {@code
      * before} and whose last link has expired by {@code now}, oldest first.
      */
-    List<ApplicationId> stale(Instant before, Instant now, int limit) {
-        return jdbc.sql("SELECT id FROM applications WHERE status IN ('started', 'more_info') AND updated_at <= ? "
-                        + "AND (token_expires_at IS NULL OR token_expires_at <= ?) ORDER BY updated_at, id LIMIT ?")
-                .params(Timestamps.utc(before), Timestamps.utc(now), limit)
-                .query((rs, n) -> new ApplicationId(rs.getObject(1, UUID.class)))
+    /** A stale application as the expiry reads it: its place in the order and its link's expiry. */
+    record Stale(ApplicationId id, Instant updatedAt, Instant linkExpiresAt) {}
+
+    /**
+     * Stale applications after {@code after} in (updated_at, id) order (from the first when null), so
+     * one that could not be expired does not hold the next pages back.
+     */
+    List<Stale> stale(Instant before, Instant now, Stale after, int limit) {
+        String page = after == null ? "" : "AND (updated_at > ? OR (updated_at = ? AND id > ?)) ";
+        var sql = jdbc.sql("SELECT id, updated_at, token_expires_at FROM applications "
+                        + "WHERE status IN ('started', 'more_info') AND updated_at <= ? "
+                        + "AND (token_expires_at IS NULL OR token_expires_at <= ?) " + page
+                        + "ORDER BY updated_at, id LIMIT ?")
+                .param(Timestamps.utc(before))
+                .param(Timestamps.utc(now));
+        if (after != null) {
+            sql = sql.param(Timestamps.utc(after.updatedAt()))
+                    .param(Timestamps.utc(after.updatedAt()))
+                    .param(after.id().value());
+        }
+        return sql.param(limit)
+                .query((rs, n) -> new Stale(
+                        new ApplicationId(rs.getObject(1, UUID.class)),
+                        Timestamps.instant(rs, "updated_at"),
+                        Timestamps.instant(rs, "token_expires_at")))
                 .list();
+    }
+
+    /** When the application's last link expires (empty: it has none); read under its row lock. */
+    Optional<Instant> linkExpiresAt(ApplicationId id) {
+        return jdbc.sql("SELECT token_expires_at FROM applications WHERE id = ?")
+                .param(id.value())
+                .query((rs, n) -> Optional.ofNullable(Timestamps.instant(rs, "token_expires_at")))
+                .single();
     }
 
     /**

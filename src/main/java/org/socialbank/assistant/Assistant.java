@@ -34,13 +34,6 @@ public class Assistant {
     /** The most expired answer ids one issue deletes: more than one, so the backlog only shrinks. */
     static final int EXPIRED_DELETED_MAX = 100;
 
-    /**
-     * The most open answer ids one API caller holds: a new one drops its oldest beyond this, so
-     * one caller cannot fill the table within the day they live (review 2026-12-07 assistant
-     * follow-up); the chat's ids live in its buttons, which the chat bounds.
-     */
-    public static final int ANSWERS_PER_CALLER_MAX = 1000;
-
     private final AssistantProperties properties;
     private final TrainedModels models;
     private final Feedbacks feedbacks;
@@ -196,7 +189,7 @@ public class Assistant {
      * text is shown, that text's hash and the language until {@link #ANSWER_TTL}, so that a vote
      * over the API counts only on an answer the bank gave, against the text it gave. Deletes a
      * bounded batch of expired ids on the way, and the caller's oldest beyond {@link
-     * #ANSWERS_PER_CALLER_MAX} (review 2026-12-07 assistant follow-up).
+     * AssistantProperties#answersPerCallerMax} (review 2026-12-07 assistant follow-up).
      *
      * @param caller who asked (the API principal's name)
      */
@@ -210,7 +203,9 @@ public class Assistant {
         UUID answerId = UUID.randomUUID();
         String hash = knowledge.currentHash(shown, c.language());
         issued.insert(new IssuedAnswers.Issued(answerId, shown, c.language(), hash), caller, now, now.plus(ANSWER_TTL));
-        issued.deleteOldestOf(caller, ANSWERS_PER_CALLER_MAX, EXPIRED_DELETED_MAX);
+        // one caller cannot fill the table within the day the ids live (review 2026-12-07 assistant
+        // follow-up); the chat's ids live in its buttons, which the chat bounds
+        issued.deleteOldestOf(caller, properties.answersPerCallerMax(), EXPIRED_DELETED_MAX);
         return Optional.of(answerId);
     }
 
@@ -241,14 +236,22 @@ public class Assistant {
     public List<IntentFeedback> feedbackByIntent(String language, int limit) {
         Map<String, long[]> byIntent = new java.util.TreeMap<>();
         Map<String, String> current = new java.util.HashMap<>();
-        for (Feedbacks.Count c : feedbacks.byAnswer(language)) {
+        for (Feedbacks.Count c : feedbacks.byIntent(language)) { // every vote, older until shown current
             String intent = KnowledgeBase.shownIntent(c.intent()); // votes from before V121 too
-            String now = current.computeIfAbsent(
-                    intent + "/" + c.language(), k -> knowledge.currentHash(intent, c.language()));
+            current.computeIfAbsent(intent + "/" + c.language(), k -> knowledge.currentHash(intent, c.language()));
             long[] votes = byIntent.computeIfAbsent(intent, k -> new long[4]);
-            int at = now.equals(c.answerHash()) ? 0 : 2;
-            votes[at] += c.helpful();
-            votes[at + 1] += c.notHelpful();
+            votes[2] += c.helpful();
+            votes[3] += c.notHelpful();
+        }
+        for (Feedbacks.Count c : feedbacks.onTexts(language, new java.util.HashSet<>(current.values()))) {
+            String intent = KnowledgeBase.shownIntent(c.intent());
+            if (c.answerHash().equals(current.get(intent + "/" + c.language()))) {
+                long[] votes = byIntent.get(intent);
+                votes[0] += c.helpful();
+                votes[1] += c.notHelpful();
+                votes[2] -= c.helpful();
+                votes[3] -= c.notHelpful();
+            }
         }
         return byIntent.entrySet().stream()
                 .map(e -> new IntentFeedback(

@@ -32,6 +32,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param encoder {@code minilm} to blend the int8 all-MiniLM-L6-v2 head into the English and
  *     French models and the int8 bge-small-zh-v1.5 head into the Chinese one, each once it is
  *     trained (minutes on a first start, then cached), {@code none} for the TF-IDF models alone
+ * @param answersPerCallerMax the most open answer ids one API caller holds: a new one drops its
+ *     oldest, whose vote is then refused {@code unknown_answer} (reread 2026-12-08 assistant)
  */
 @ConfigurationProperties("socialbank.assistant")
 public record AssistantProperties(
@@ -45,7 +47,8 @@ public record AssistantProperties(
         @DefaultValue("77") long seed,
         @DefaultValue("") String cacheDir,
         @DefaultValue("5s") Duration readyWait,
-        @DefaultValue("minilm") String encoder) {
+        @DefaultValue("minilm") String encoder,
+        @DefaultValue("1000") int answersPerCallerMax) {
 
     public static final String MINILM = "minilm";
     public static final String NONE = "none";
@@ -63,6 +66,7 @@ public record AssistantProperties(
                 readyWait != null && !readyWait.isNegative() && readyWait.compareTo(Duration.ofMinutes(10)) <= 0,
                 "ready-wait must be 0..10m");
         require(MINILM.equals(encoder) || NONE.equals(encoder), "encoder must be minilm or none");
+        require(answersPerCallerMax >= 1 && answersPerCallerMax <= 100_000, "answers-per-caller-max must be 1..100000");
     }
 
     private static void require(boolean ok, String message) {

@@ -233,6 +233,35 @@ abstract class StatusAuditContract extends LoanHttpBase {
 
     @Test
     @DisplayName(
+            "a backlog of applications stale for a year expires in one run, page after page, audited as the system's, and no one is told (reread 2026-12-08 applications)")
+    void aBacklogExpiresSilentlyPageAfterPage() {
+        List<ApplicationId> ids = new java.util.ArrayList<>();
+        List<String> chatsOf = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            LoanFixtures.Borrower old = fixtures.borrower("Olga Old " + i, Language.FR, 0);
+            chatsOf.add(frenchChatOf(old));
+            ApplicationId id = new ApplicationId(UUID.randomUUID());
+            assertThat(applications.start(id, old.id(), Product.LOAN, "telegram"))
+                    .isInstanceOf(Applications.Started.class);
+            ids.add(id);
+        }
+        clock.advance(Duration.ofDays(365));
+
+        assertThat(expiries.run(2)).isGreaterThanOrEqualTo(ids.size()); // pages of 2: all in one run
+        chats.drain();
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(applications.application(ids.get(i)).orElseThrow().status())
+                    .isEqualTo(ApplicationStatus.EXPIRED);
+            assertThat(rows(ids.get(i))).containsExactly("system/expiry.janitor/expiry/expired/started");
+            assertThat(chats.told(chatsOf.get(i), "a expiré"))
+                    .as("%s", chats.sent(chatsOf.get(i)))
+                    .isEmpty();
+        }
+        assertThat(expiries.run(2)).isZero();
+    }
+
+    @Test
+    @DisplayName(
             "her signature and the expiry racing on the same application: exactly one wins, and only its row is audited (review 2026-12-07 applications follow-up)")
     void herSignatureAndTheExpiryRace() throws Exception {
         long seed = System.nanoTime();

@@ -29,6 +29,12 @@ abstract class AssistantFeedbackContract {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AssistantProperties properties;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @BeforeEach
     void noVotesNorEdits() {
         jdbc.sql("DELETE FROM assistant_feedback").update();
@@ -56,6 +62,34 @@ abstract class AssistantFeedbackContract {
         assertThat(assistant.feedbackByIntent("fr", 10))
                 .as("the shipped text again: its votes are current again")
                 .containsExactly(new IntentFeedback("card_arrival", 0, 2, 1, 0));
+    }
+
+    @Test
+    @DisplayName("more than 20,000 texts voted on: the report's totals count every vote, helpful-only texts too, "
+            + "none cut off silently (reread 2026-12-08 assistant)")
+    void manyVotedTextsAreAllCounted() {
+        int texts = 20_003;
+        List<Object[]> rows = new ArrayList<>();
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-12-01T10:00:00Z");
+        for (int i = 0; i < texts; i++) { // one helpful vote on each of many old texts
+            rows.add(new Object[] {UUID.randomUUID(), "card_arrival", "zh", String.format("old%013d", i), true, at});
+        }
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .batchUpdate(
+                        "INSERT INTO assistant_feedback (answer_id, intent, language, answer_hash, helpful, channel, "
+                                + "given_at) VALUES (?, ?, ?, ?, ?, 'api', ?)",
+                        rows);
+        assistant.recordFeedback(UUID.randomUUID(), "card_arrival", "zh", false, "telegram");
+        assistant.recordFeedback(UUID.randomUUID(), "age_limit", "zh", false, "telegram");
+
+        assertThat(assistant.feedbackByIntent("zh", 10))
+                .containsExactly(
+                        new IntentFeedback("age_limit", 0, 1, 0, 0),
+                        new IntentFeedback("card_arrival", 0, 1, texts, 0));
+        assertThat(assistant.feedbackByIntent(null, 10))
+                .containsExactly(
+                        new IntentFeedback("age_limit", 0, 1, 0, 0),
+                        new IntentFeedback("card_arrival", 0, 1, texts, 0));
     }
 
     @Test
@@ -87,20 +121,20 @@ abstract class AssistantFeedbackContract {
     }
 
     @Test
-    @DisplayName("one API caller holds at most ANSWERS_PER_CALLER_MAX open answer ids: a new one drops its oldest, "
+    @DisplayName("one API caller holds at most answers-per-caller-max open answer ids: a new one drops its oldest, "
             + "never another caller's (review 2026-12-07 assistant follow-up)")
     void aCallersOpenAnswerIdsAreBounded() {
         Classification sure = new Classification("age_limit", 0.99, List.of(), "zh", true);
         UUID others = assistant.issueAnswer(sure, "other").orElseThrow();
         List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < Assistant.ANSWERS_PER_CALLER_MAX + 3; i++) {
+        for (int i = 0; i < properties.answersPerCallerMax() + 3; i++) {
             ids.add(assistant.issueAnswer(sure, "busy").orElseThrow());
         }
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM assistant_answers WHERE caller = 'busy'")
                         .query(Long.class)
                         .single())
-                .isEqualTo(Assistant.ANSWERS_PER_CALLER_MAX);
+                .isEqualTo(properties.answersPerCallerMax());
         for (UUID dropped : ids.subList(0, 3)) {
             assertThat(assistant.recordIssuedFeedback(dropped, true))
                     .as("the caller's oldest were dropped")

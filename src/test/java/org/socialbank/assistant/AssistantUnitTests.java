@@ -63,8 +63,23 @@ class AssistantUnitTests {
     }
 
     static AssistantProperties properties(Duration readyWait) {
+        return properties(readyWait, 1000);
+    }
+
+    static AssistantProperties properties(Duration readyWait, int answersPerCallerMax) {
         return new AssistantProperties(
-                500, 0.5, 0.6, 0.97, 0.95, 0.99, 0.99, 77, "", readyWait, AssistantProperties.NONE);
+                500,
+                0.5,
+                0.6,
+                0.97,
+                0.95,
+                0.99,
+                0.99,
+                77,
+                "",
+                readyWait,
+                AssistantProperties.NONE,
+                answersPerCallerMax);
     }
 
     /** Every intent at {@code others}, the one at {@code index} at {@code own}. */
@@ -73,6 +88,19 @@ class AssistantUnitTests {
         Arrays.fill(all, others);
         all[index] = own;
         return SureThresholds.of(all);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "answers-per-caller-max out of 1..100000 stops the start with the setting's name (reread 2026-12-08 assistant)")
+    void aBadAnswersPerCallerMaxIsRefused() {
+        for (int bad : new int[] {0, -1, 100_001}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> properties(Duration.ZERO, bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("socialbank.assistant.answers-per-caller-max");
+        }
+        assertThat(properties(Duration.ZERO, 1).answersPerCallerMax()).isEqualTo(1);
+        assertThat(properties(Duration.ZERO, 100_000).answersPerCallerMax()).isEqualTo(100_000);
     }
 
     @Test

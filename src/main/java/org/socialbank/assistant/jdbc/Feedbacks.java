@@ -15,9 +15,6 @@ public final class Feedbacks {
     /** The votes on one text of one intent's answer in one language ({@code answerHash} null: before V121). */
     public record Count(String intent, String language, String answerHash, long helpful, long notHelpful) {}
 
-    /** The most groups (intent, language, text) one report reads: every version staff could save, and more. */
-    public static final int GROUPS_MAX = 20_000;
-
     private final JdbcClient jdbc;
 
     public Feedbacks(JdbcClient jdbc) {
@@ -55,20 +52,38 @@ public final class Feedbacks {
     }
 
     /**
-     * The votes per intent, language and answer text, of one language or of all when {@code
-     * language} is null; at most {@link #GROUPS_MAX} groups, those voted "not helpful" most first.
+     * The votes per intent and language ({@code answerHash} null), of one language or of all when
+     * {@code language} is null. Not cut (reread 2026-12-08 assistant: a cut after ordering dropped
+     * the helpful-only groups first and shrank the totals silently): the groups are bounded by the
+     * intents the model knows times the languages, which the votes' rows cannot outgrow.
      */
-    public List<Count> byAnswer(String language) {
+    public List<Count> byIntent(String language) {
         String where = language == null ? "" : "WHERE language = :language ";
-        var sql = jdbc.sql(
-                        "SELECT intent, language, answer_hash, SUM(CASE WHEN helpful THEN 1 ELSE 0 END) AS helpful_votes, "
-                                + "SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS unhelpful_votes FROM assistant_feedback "
-                                + where
-                                + "GROUP BY intent, language, answer_hash ORDER BY unhelpful_votes DESC, intent, language LIMIT :limit")
-                .param("limit", GROUPS_MAX);
-        if (language != null) {
-            sql = sql.param("language", language);
+        var sql = jdbc.sql("SELECT intent, language, CAST(NULL AS VARCHAR(64)) AS answer_hash, " + SUMS
+                + "FROM assistant_feedback " + where + "GROUP BY intent, language");
+        return counts(language == null ? sql : sql.param("language", language));
+    }
+
+    /**
+     * The votes on the given answer texts per intent, language and text ({@code hashes} the texts
+     * shown now: at most one per intent and language, so the groups are bounded as {@link #byIntent}'s).
+     */
+    public List<Count> onTexts(String language, java.util.Set<String> hashes) {
+        if (hashes.isEmpty()) {
+            return List.of();
         }
+        String where = language == null ? "" : "AND language = :language ";
+        var sql = jdbc.sql("SELECT intent, language, answer_hash, " + SUMS
+                        + "FROM assistant_feedback WHERE answer_hash IN (:hashes) " + where
+                        + "GROUP BY intent, language, answer_hash")
+                .param("hashes", List.copyOf(hashes));
+        return counts(language == null ? sql : sql.param("language", language));
+    }
+
+    private static final String SUMS = "SUM(CASE WHEN helpful THEN 1 ELSE 0 END) AS helpful_votes, "
+            + "SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS unhelpful_votes ";
+
+    private static List<Count> counts(JdbcClient.StatementSpec sql) {
         return sql.query((rs, n) -> new Count(
                         rs.getString("intent"),
                         rs.getString("language"),

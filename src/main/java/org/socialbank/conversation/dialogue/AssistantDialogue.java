@@ -179,12 +179,14 @@ final class AssistantDialogue {
      * A sure answer about sending money offers the payment itself (review 2026-12-07 assistant
      * follow-up): its start button, the "pay" quick reply, which asks whom to pay in a linked chat
      * and offers the link elsewhere; never in a group or on a public network, where no payment is
-     * made. Top-up and bill payment have no form to start: their answers are the one-message
-     * command itself.
+     * made, nor on a network without quick replies ({@link QuickReplies#QUICK_REPLIES}: on WhatsApp
+     * the answer would carry more buttons than it shows; reread 2026-12-08 conversation). Top-up and
+     * bill payment have no form to start: their answers are the one-message command itself.
      */
     private Outbound withStart(Turn turn, Language language, String intent, Outbound answer) {
         if (!org.socialbank.assistant.FeatureQuestions.SENDING_MONEY.equals(intent)
                 || turn.inGroup()
+                || !QuickReplies.QUICK_REPLIES.contains(turn.channel())
                 || BillDialogue.publicHere(turn)
                 || !(answer instanceof Outbound.Buttons buttons)) {
             return answer;

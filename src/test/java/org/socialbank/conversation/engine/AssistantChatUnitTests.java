@@ -1063,4 +1063,22 @@ class AssistantChatUnitTests {
                 .as("a group: no payment is started there")
                 .containsExactly("ru:assistant.feedback.yes", "ru:assistant.feedback.no");
     }
+
+    @Test
+    @DisplayName(
+            "on WhatsApp, a network without quick replies, a sure answer about sending money carries only the vote's two buttons (reread 2026-12-08 conversation)")
+    void noPaymentsStartWhereThereAreNoQuickReplies() {
+        String wish = "у меня вопрос про друга";
+        bank.guesses.put(wish, new Guess(Language.RU, "sending_money", true, List.of("sending_money")));
+        bank.linkedIn(Language.RU);
+        last = dialogue.handle(DialogueState.NEW, Network.WHATSAPP, new Inbound.Text(wish), false, bank);
+        assertThat(buttons())
+                .extracting(Outbound.Button::label)
+                .containsExactly("ru:assistant.feedback.yes", "ru:assistant.feedback.no");
+        say(wish);
+        assertThat(buttons())
+                .extracting(Outbound.Button::label)
+                .as("Telegram has quick replies: the start is offered")
+                .containsExactly("ru:conversation.quick.pay", "ru:assistant.feedback.yes", "ru:assistant.feedback.no");
+    }
 }
