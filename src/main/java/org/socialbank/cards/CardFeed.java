@@ -111,7 +111,7 @@ public class CardFeed {
             Optional<JdbcCardTransactions.Row> existing = transactions.find(t.id());
             if (existing.isPresent()) {
                 JdbcCardTransactions.Row row = existing.get();
-                if (!row.sameAs(t) || !Objects.equals(namedPurchase(row), purchaseTransfer(t))) {
+                if (!row.sameAs(t) || namesAnotherPurchase(row, t)) {
                     return new FeedResult.Declined(CardRefusal.ID_REUSED);
                 }
                 return row.booked()
@@ -217,6 +217,18 @@ public class CardFeed {
     /** The ledger transfer of the purchase a refund names, or null when it names none. */
     private static UUID purchaseTransfer(FeedTransaction t) {
         return t.purchaseId() == null ? null : transferId(t.purchaseId()).value();
+    }
+
+    /**
+     * Whether a replay names another purchase than the stored row. A refund declined before V123
+     * kept no purchase at all, so its replay is judged by the rest of the row and keeps its first
+     * answer instead of id_reused (reread 2026-12-08 loyalty); a declined row moved no money.
+     */
+    private boolean namesAnotherPurchase(JdbcCardTransactions.Row row, FeedTransaction t) {
+        if (!row.booked() && row.purchaseTransferId() == null) {
+            return false;
+        }
+        return !Objects.equals(namedPurchase(row), purchaseTransfer(t));
     }
 
     /**

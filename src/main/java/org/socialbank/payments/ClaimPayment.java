@@ -337,7 +337,10 @@ class ClaimPayment {
             if ("other_browser".equals(v.problem())) {
                 return v;
             }
-            Optional<String> refused = cannotChoose(v, beneficiaryName);
+            Optional<String> refused = cannotChoose(v, beneficiaryName)
+                    // the page asks this first too; every caller is held to it here (reread 2026-12-08 payouts)
+                    .or(() -> ExternalAccount.problemWithCurrency(account, r.currency())
+                            .map(org.socialbank.payouts.AccountProblem::code));
             if (refused.isPresent()) {
                 return v.withProblem(refused.get());
             }

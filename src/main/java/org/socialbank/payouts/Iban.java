@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * An International Bank Account Number, normalized (no spaces or dashes, upper case) and checked:
  * letters and digits only, a country of the IBAN registry, that country's length, and the ISO
- * 7064 MOD 97-10 check digits.
+ * 7064 MOD 97-10 check digits. What a person types ({@link #of}, {@link #check}) must also carry
+ * check digits 02..98; the constructor does not ask that, so that a payout or setting stored
+ * before that rule (00, 01 and 99 pass MOD 97 as well) still reads back (reread 2026-12-08 payouts).
  *
  * @param value the IBAN in its electronic form, e.g. {@code FR7630006000011234567890189}
  */
@@ -19,13 +21,11 @@ public record Iban(String value) implements ExternalAccount {
     private static final int CHECK_DIGITS_MIN = 2;
     private static final int CHECK_DIGITS_MAX = 98;
 
+    /** Checks the form and MOD 97 only; new accounts come through {@link #of}, which asks more. */
     public Iban {
         Objects.requireNonNull(value, "value");
         value = normalize(value);
-        Optional<AccountProblem> problem = problemWith(value);
-        if (problem.isPresent()) {
-            throw new InvalidAccount(problem.get().code());
-        }
+        refuse(structuralProblem(value));
     }
 
     /**
@@ -36,8 +36,20 @@ public record Iban(String value) implements ExternalAccount {
         return problemWith(normalize(text == null ? "" : text));
     }
 
+    /** A new account, as typed or sent: also refuses check digits 00, 01 and 99. */
     public static Iban of(String text) {
+        Objects.requireNonNull(text, "text");
+        refuse(problemWith(normalize(text)));
         return new Iban(text);
+    }
+
+    /**
+     * An account accepted earlier (a stored payout, a configured account): checked as the
+     * constructor checks, so that check digits 00, 01 or 99, which MOD 97 passes and which an
+     * earlier version accepted, still read back instead of failing every read.
+     */
+    public static Iban stored(String value) {
+        return new Iban(value);
     }
 
     /** The country code, e.g. {@code FR}. */
@@ -85,7 +97,24 @@ public record Iban(String value) implements ExternalAccount {
         return out.toString();
     }
 
+    private static void refuse(Optional<AccountProblem> problem) {
+        if (problem.isPresent()) {
+            throw new InvalidAccount(problem.get().code());
+        }
+    }
+
     private static Optional<AccountProblem> problemWith(String iban) {
+        Optional<AccountProblem> structural = structuralProblem(iban);
+        if (structural.isPresent()) {
+            return structural;
+        }
+        // ISO 13616 check digits are 02..98: 00, 01 and 99 can pass MOD 97-10 yet are never issued
+        int checkDigits = Integer.parseInt(iban.substring(2, 4));
+        boolean digitsIssued = checkDigits >= CHECK_DIGITS_MIN && checkDigits <= CHECK_DIGITS_MAX;
+        return digitsIssued ? Optional.empty() : problem(AccountProblem.IBAN_CHECKSUM);
+    }
+
+    private static Optional<AccountProblem> structuralProblem(String iban) {
         if (iban.length() < 5 || iban.length() > LENGTH_MAX) {
             return problem(AccountProblem.IBAN_LENGTH);
         }
@@ -104,10 +133,7 @@ public record Iban(String value) implements ExternalAccount {
         if (iban.length() != length) {
             return problem(AccountProblem.IBAN_LENGTH);
         }
-        // ISO 13616 check digits are 02..98: 00, 01 and 99 can pass MOD 97-10 yet are never issued
-        int checkDigits = Integer.parseInt(iban.substring(2, 4));
-        boolean digitsIssued = checkDigits >= CHECK_DIGITS_MIN && checkDigits <= CHECK_DIGITS_MAX;
-        return !digitsIssued || mod97(iban) != 1 ? problem(AccountProblem.IBAN_CHECKSUM) : Optional.empty();
+        return mod97(iban) != 1 ? problem(AccountProblem.IBAN_CHECKSUM) : Optional.empty();
     }
 
     private static Optional<AccountProblem> problem(String code) {

@@ -240,7 +240,7 @@ class JdbcPayouts {
     private static Row row(ResultSet rs, int n) throws SQLException {
         ExternalAccount to = "in".equals(rs.getString("account_kind"))
                 ? new IndianAccount(rs.getString("account_number"), rs.getString("ifsc"))
-                : new Iban(rs.getString("account_number"));
+                : Iban.stored(rs.getString("account_number"));
         PayoutOrder order = new PayoutOrder(
                 new PayoutId(rs.getObject("id", UUID.class)),
                 to,

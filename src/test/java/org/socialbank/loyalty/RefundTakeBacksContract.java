@@ -158,6 +158,27 @@ abstract class RefundTakeBacksContract {
     }
 
     @Test
+    @DisplayName("a refund declined before V123 kept no purchase: its replay naming one answers its first code, not"
+            + " id_reused (reread 2026-12-08 loyalty)")
+    void aRefundDeclinedBeforeItsPurchaseWasKeptIsReplayedWithItsCode() {
+        Member member = fixtures.member(Language.EN, true);
+        UUID purchase = fixtures.buy(member.credit(), 20_000);
+        UUID declined = UUID.randomUUID();
+        FeedTransaction inUsd = refund(member.credit(), declined, CurrencyCode.of("USD"), purchase);
+        assertThat(feed.book(inUsd)).isEqualTo(new FeedResult.Declined(CardRefusal.CURRENCY_MISMATCH));
+        assertThat(jdbc.sql("UPDATE card_transactions SET purchase_transfer_id = NULL WHERE id = ?")
+                        .param(declined)
+                        .update())
+                .as("the row as V123 found it")
+                .isOne();
+
+        assertThat(feed.book(inUsd)).isEqualTo(new FeedResult.Declined(CardRefusal.CURRENCY_MISMATCH));
+        assertThat(feed.book(refund(member.credit(), declined, member.credit().currency(), purchase)))
+                .as("the rest of the row is still compared")
+                .isEqualTo(new FeedResult.Declined(CardRefusal.ID_REUSED));
+    }
+
+    @Test
     @DisplayName("a refund that can take no points takes no lock on the member and writes nothing, however often"
             + " the journal is read (review 2026-12-07 loyalty follow-up)")
     void aRefundThatTakesNothingTakesNoLockAndWritesNothing() throws Exception {

@@ -90,6 +90,14 @@ class ExternalAccountUnitTests {
         assertThat(Iban.mod97(text)).as("MOD 97-10 alone would accept it").isOne();
         assertThat(Iban.check(text)).contains(new AccountProblem(AccountProblem.IBAN_CHECKSUM));
         assertThatThrownBy(() -> Iban.of(text)).hasMessage(AccountProblem.IBAN_CHECKSUM);
+        assertThat(ExternalAccount.parse(text)).isEmpty();
+        assertThat(Iban.stored(text).value())
+                .as("stored before the rule (reread 2026-12-08 payouts): still read back")
+                .isEqualTo(text);
+        String wrong = text.substring(0, text.length() - 1) + (text.endsWith("9") ? '0' : '9');
+        assertThatThrownBy(() -> Iban.stored(wrong))
+                .as("a stored value is still checked with MOD 97")
+                .hasMessage(AccountProblem.IBAN_CHECKSUM);
     }
 
     @ParameterizedTest

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.payouts.sandbox.SandboxRail;
 import org.socialbank.support.Api;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +28,9 @@ abstract class PayoutDoubtsContract extends PayoutsContract {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    JdbcClient jdbc;
 
     /** The sandbox, recording every send so that a test can make it arrive again later. */
     static class Recording implements InterbankRail {
@@ -251,6 +255,35 @@ abstract class PayoutDoubtsContract extends PayoutsContract {
         JsonNode settled = listed(operations.get("/api/v1/payouts?status=SUCCEEDED&limit=500"), order.id());
         assertThat(settled).isNotNull();
         assertThat(settled.path("needsReview").asBoolean()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a payout stored with check digits 01, which MOD 97 passes and an earlier version accepted, reads "
+            + "back, lists and is sent (reread 2026-12-08 payouts)")
+    void aPayoutStoredWithCheckDigitsOneStillReadsBack() {
+        String stored = "DE01370400440532013032";
+        PayoutOrder order = order(DE, 640);
+        payouts.submit(order);
+        assertThat(jdbc.sql("UPDATE payouts SET account_number = ? WHERE id = ?")
+                        .params(stored, order.id().value())
+                        .update())
+                .isOne();
+
+        Payout read = payouts.payout(order.id()).orElseThrow();
+        assertThat(read.to()).isEqualTo(Iban.stored(stored));
+        assertThat(payouts.inState(PayoutStatus.PENDING, Payouts.LIST_MAX))
+                .extracting(Payout::id)
+                .contains(order.id());
+        Api.Response listed =
+                new Api("http://127.0.0.1:" + port, OPERATIONS_TOKEN).get("/api/v1/payouts?status=pending&limit=500");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed(listed, order.id()).path("to").asString()).isEqualTo("DE01 **** **** 3032");
+
+        worker.sendDue();
+        assertThat(rail.sends(order.id())).as("sent, not retried for ever").isOne();
+        clock.advance(Duration.ofSeconds(10));
+        worker.checkDue();
+        assertThat(status(order)).isEqualTo(PayoutStatus.SUCCEEDED);
     }
 
     private static JsonNode listed(Api.Response response, PayoutId id) {

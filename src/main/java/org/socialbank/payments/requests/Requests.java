@@ -191,7 +191,7 @@ public class Requests {
                 r.amountMinor(),
                 r.currency(),
                 r.note(),
-                Iban.of(properties.collectionIban()).display(),
+                Iban.stored(properties.collectionIban()).display(),
                 properties.collectionName(),
                 r.payLink().reference(),
                 r.expiresAt());

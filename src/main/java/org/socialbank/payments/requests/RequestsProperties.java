@@ -39,16 +39,24 @@ public record RequestsProperties(
                 "expiry-interval must be between 1s and 1h");
         require(expiryBatchMax >= 1 && expiryBatchMax <= 10_000, "expiry-batch-max must be 1..10000");
         require(payAttemptsMax >= 1 && payAttemptsMax <= 100, "pay-attempts-max must be 1..100");
-        java.util.Optional<org.socialbank.payouts.AccountProblem> ibanProblem = Iban.check(collectionIban);
-        if (ibanProblem.isPresent()) {
-            throw new IllegalArgumentException("socialbank.payments.requests.collection-iban must be a valid IBAN: "
-                    + ibanProblem.get().code());
-        }
-        collectionIban = Iban.of(collectionIban).value();
+        collectionIban = collection(collectionIban);
         require(
                 collectionName != null && !collectionName.isBlank() && collectionName.length() <= 70,
                 "collection-name must be 1 to 70 characters");
         require(perRequesterPerHour >= 1 && perRequesterPerHour <= 10_000, "per-requester-per-hour must be 1..10000");
+    }
+
+    /**
+     * Checked as a stored account is, not as a typed one: a setting that started before check digits
+     * 00, 01 and 99 were refused still starts (reread 2026-12-08 payouts).
+     */
+    private static String collection(String iban) {
+        try {
+            return Iban.stored(iban == null ? "" : iban).value();
+        } catch (org.socialbank.payouts.InvalidAccount e) {
+            throw new IllegalArgumentException(
+                    "socialbank.payments.requests.collection-iban must be a valid IBAN: " + e.getMessage());
+        }
     }
 
     private static boolean between(Duration d, Duration min, Duration max) {

@@ -578,6 +578,39 @@ abstract class ClaimsContract extends HeldReturnsTestBase {
     }
 
     @Test
+    @DisplayName("claimToAccount itself refuses an account the claim's currency cannot reach, and the claim stays "
+            + "open (reread 2026-12-08 payouts)")
+    void claimToAccountRefusesAnAccountTheCurrencyCannotReach() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        String number = PaymentFixtures.freshPhone();
+        String url = claimUrl(alice, phone(number), 2_000);
+        payments.sendClaimCode(token(url), java.util.Locale.ENGLISH);
+        payments.proveClaim(token(url), sms.lastCode(number), "browser-a");
+        ExternalAccount indian =
+                ExternalAccount.parseIndian("123456789012", "HDFC0001234").orElseThrow();
+        ClaimView refused = payments.claimToAccount(token(url), indian, "Dana Doe", "browser-a")
+                .orElseThrow();
+        assertThat(refused.problem()).isEqualTo("currency");
+        assertThat(refused.state()).isEqualTo(ClaimView.State.CHOOSE);
+        assertThat(payments.claim(token(url)).orElseThrow().state())
+                .as("not used up")
+                .isEqualTo(ClaimView.State.CHOOSE);
+        assertThat(fixtures.balance(alice.wallet())).isEqualTo(8_000);
+        assertThat(events.stream(PaymentClaimed.class)
+                        .filter(e -> e.payerCustomerId().equals(alice.id())))
+                .isEmpty();
+
+        ClaimView paid = payments.claimToAccount(
+                        token(url),
+                        ExternalAccount.parse("DE89370400440532013000").orElseThrow(),
+                        "Dana Doe",
+                        "browser-a")
+                .orElseThrow();
+        assertThat(paid.problem()).isNull();
+        assertThat(paid.state()).isEqualTo(ClaimView.State.PAYING_OUT);
+    }
+
+    @Test
     void twoClaimsOfOnePaymentAtOnceExactlyOneWins() throws Exception {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
         String number = PaymentFixtures.freshPhone();
