@@ -13,6 +13,8 @@ import org.socialbank.shared.Network;
  * she is told, so the conversation engine writes the notice to its outbox there. It carries no
  * amount and no balance: only what kind of alert, when, and the last two digits of the number.
  *
+ * @param unconfirmed true when the SMS is UNKNOWN (nobody could confirm it reached her: it may
+ *     well have), false when it FAILED (reread 2026-12-08): the notice says which
  * @param phoneEnding the last two digits of the number the SMS was for
  * @param chatIdentity her first reachable chat in her order (on X the account itself, a DM)
  */
@@ -22,6 +24,7 @@ public record AlertSmsFailed(
         Instant postedAt,
         ZoneId zone,
         Language language,
+        boolean unconfirmed,
         String phoneEnding,
         IdentityId chatIdentity,
         Network channel,

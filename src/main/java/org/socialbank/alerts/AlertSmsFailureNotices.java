@@ -3,6 +3,8 @@ package org.socialbank.alerts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.alerts.jdbc.AlertRow;
 import org.socialbank.alerts.jdbc.JdbcAlertSms;
 import org.socialbank.alerts.jdbc.JdbcAlertSms.UntoldFailure;
@@ -22,10 +24,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * since, or one may reach her again. Each failure is taken once, in its own transaction: it is
  * marked {@code chat} and {@link AlertSmsFailed} is published to her first reachable chat in her
  * order, or marked {@code no_chat} when she has none; the mark is conditional, so two nodes never
- * both tell her. Run in the follower's round, after the queued SMS were sent.
+ * both tell her. Run in the follower's round, after the queued SMS were sent. While her quiet hours
+ * are on the notice is held until they end, as her alerts are (reread 2026-12-08). A failure whose
+ * notice throws is logged and counted, and after {@value #TRIES_MAX} tries marked {@code gave_up},
+ * so that it never stands first in every round and blocks the failures behind it.
  */
 @Component
 class AlertSmsFailureNotices {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertSmsFailureNotices.class);
+
+    /** Tries to write one notice before it is given up on (staff still see the failure listed). */
+    static final int TRIES_MAX = 3;
 
     private final JdbcAlertSms smsStore;
     private final JdbcAlerts store;
@@ -58,9 +68,18 @@ class AlertSmsFailureNotices {
     /** Tells the customers of the failures not told yet, at most {@code batch-max}; answers how many went to a chat. */
     int tell() {
         int told = 0;
-        for (UntoldFailure failure : smsStore.untoldFailures(properties.batchMax())) {
-            if (Boolean.TRUE.equals(transactions.execute(status -> tell(failure)))) {
-                told++;
+        for (UntoldFailure failure : smsStore.untoldFailures(clock.instant(), properties.batchMax())) {
+            try {
+                if (Boolean.TRUE.equals(transactions.execute(status -> tell(failure)))) {
+                    told++;
+                }
+            } catch (RuntimeException e) {
+                boolean gaveUp = smsStore.failedTelling(failure.alertId(), TRIES_MAX, clock.instant());
+                log.warn(
+                        "The notice of the failed SMS of alert {} could not be written{}",
+                        failure.alertId(),
+                        gaveUp ? "; given up after " + TRIES_MAX + " tries" : "",
+                        e);
             }
         }
         return told;
@@ -69,8 +88,13 @@ class AlertSmsFailureNotices {
     private boolean tell(UntoldFailure failure) {
         Optional<AlertRow> alert = store.alert(failure.alertId());
         AlertSettings settings = Alerts.of(store, directory, failure.customerId());
-        Optional<ChannelIdentity> chat = TransactionAlerts.chat(identities, failure.customerId(), settings);
         Instant now = clock.instant();
+        Optional<Instant> quietUntil = settings.quietUntil(now);
+        if (quietUntil.isPresent()) {
+            smsStore.holdTelling(failure.alertId(), quietUntil.get());
+            return false;
+        }
+        Optional<ChannelIdentity> chat = TransactionAlerts.chat(identities, failure.customerId(), settings);
         if (alert.isEmpty() || chat.isEmpty()) {
             smsStore.markTold(failure.alertId(), "no_chat", now);
             return false;
@@ -89,6 +113,7 @@ class AlertSmsFailureNotices {
                 alert.get().postedAt(),
                 settings.zone(),
                 language,
+                failure.status().equals("UNKNOWN"),
                 ending(failure.toE164()),
                 c.id(),
                 c.channel(),

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * refused it, the gateway refused it, or its delivery report said failed) or UNKNOWN for good (no
  * report within {@code sms-reports.wait-max}, an id the gateway does not know, a node that stopped
  * while sending it). Counters and logs said how many; this says which, so that someone can reach
- * the customer another way. A failure shows the customer's id, her phone masked (never the whole
+ * the customer another way when she was not told in a chat ({@code failureTold}). A failure shows the customer's id, her phone masked (never the whole
  * number), the alert's kind, the status and the gateway's reason; never the SMS's text, which
  * holds the amount. Pages run from the latest, by a cursor.
  */
@@ -26,7 +26,12 @@ public class AlertSmsFailures {
     /** The most failures one page holds. */
     public static final int LIMIT_MAX = 200;
 
-    /** One failed alert SMS. {@code settledAt} is when it became FAILED or UNKNOWN. */
+    /**
+     * One failed alert SMS. {@code settledAt} is when it became FAILED or UNKNOWN; {@code
+     * failureTold} how the customer was told of it (reread 2026-12-08): {@code chat}, {@code
+     * no_chat}, {@code before} (it failed before she could be), {@code gave_up} (the notice could
+     * not be written), or empty: not yet (held in her quiet hours, or the next round).
+     */
     public record Failure(
             UUID alertId,
             CustomerId customerId,
@@ -35,7 +40,8 @@ public class AlertSmsFailures {
             String status,
             String reason,
             Instant queuedAt,
-            Instant settledAt) {}
+            Instant settledAt,
+            Optional<String> failureTold) {}
 
     /** Where a page ends: the next page starts after it. Its token is opaque to callers. */
     public record Cursor(Instant settledAt, UUID alertId) {
@@ -99,7 +105,8 @@ public class AlertSmsFailures {
                 row.status(),
                 row.reason(),
                 row.queuedAt(),
-                row.settledAt());
+                row.settledAt(),
+                Optional.ofNullable(row.failureTold()));
     }
 
     /** "+33612345678" -> "+•••••••••78": the last two digits, enough to tell two numbers apart. */

@@ -367,6 +367,87 @@ abstract class AlertDeliveryContract {
     }
 
     @Test
+    @DisplayName("an alert SMS left UNKNOWN for good is told as one nobody could confirm, not as one that did not"
+            + " reach her phone: it may well have arrived (reread 2026-12-08 alert)")
+    void anUnknownAlertSmsIsToldAsUnconfirmedNotAsFailed() {
+        Accepted silent = unknownBySms("Ulla Underwood");
+        IdentityId chat = linked(customerOf(silent.transfer()));
+        giveUpOnReport(silent);
+        assertThat(smsReason(silent.transfer())).isEqualTo("UNKNOWN no delivery report within " + WAIT_MAX);
+
+        assertThat(smsFailureNotices.tell()).isOne();
+
+        String ending = silent.phone().substring(silent.phone().length() - 2);
+        assertThat(outbox(chat)).hasSize(1);
+        assertThat(outbox(chat).get(0))
+                .contains("We could not confirm that our text message about money received")
+                .contains("ending in " + ending)
+                .doesNotContain("did not reach")
+                .doesNotContain("800");
+        assertThat(failureTold(silent.transfer())).isEqualTo("chat");
+    }
+
+    @Test
+    @DisplayName("the notice of a failed alert SMS waits for the end of her quiet hours, as her alerts do, then"
+            + " goes once (reread 2026-12-08 alert)")
+    void theNoticeOfAFailedAlertSmsWaitsForHerQuietHours() {
+        Accepted failing = acceptedBySms("Quentin Quesnel", Language.EN, 80_000);
+        CustomerId customer = customerOf(failing.transfer());
+        IdentityId chat = linked(customer);
+        ZoneId zone = settings.settings(customer).zone();
+        LocalTime local = LocalTime.now(zone).withSecond(0).withNano(0);
+        settings.save(settings.settings(customer).withQuietHours(local.minusHours(1), local.plusHours(1)));
+        failed(failing);
+
+        assertThat(smsFailureNotices.tell()).isZero();
+        assertThat(outbox(chat)).as("held in her quiet hours").isEmpty();
+        assertThat(failureTold(failing.transfer())).as("left untold").isNull();
+        assertThat(smsFailureNotices.tell()).isZero();
+        assertThat(outbox(chat)).as("still held").isEmpty();
+
+        settings.save(settings.settings(customer).withQuietHours(null, null));
+        jdbc.sql("UPDATE alert_sms SET failure_tell_after = ? WHERE alert_id = ?") // her quiet hours are over
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), alertId(failing.transfer()))
+                .update();
+        assertThat(smsFailureNotices.tell()).isOne();
+        assertThat(smsFailureNotices.tell()).isZero();
+        assertThat(outbox(chat)).as("told once, after them").hasSize(1);
+        assertThat(failureTold(failing.transfer())).isEqualTo("chat");
+    }
+
+    @Test
+    @DisplayName("a failure whose notice throws does not stop the failures behind it from being told, and is given"
+            + " up on after a few tries instead of standing first in every round (reread 2026-12-08 alert)")
+    void aFailureWhoseNoticeThrowsNeitherBlocksTheOthersNorStaysForever() {
+        Accepted poisoned = acceptedBySms("Paul Poisson", Language.EN, 80_000);
+        Accepted fine = acceptedBySms("Fiona Fine", Language.EN, 90_000);
+        CustomerId poisonedCustomer = customerOf(poisoned.transfer());
+        linked(poisonedCustomer);
+        IdentityId chat = linked(customerOf(fine.transfer()));
+        settings.save(settings.settings(poisonedCustomer).withQuietHours(LocalTime.of(1, 0), LocalTime.of(2, 0)));
+        jdbc.sql("UPDATE alert_settings SET quiet_from = '99:99' WHERE customer_id = ?") // no longer readable
+                .param(poisonedCustomer.value())
+                .update();
+        failed(poisoned);
+        failed(fine);
+        backdateSms(poisoned.transfer(), RECHECK_AFTER.plusHours(1)); // the oldest: first in the round
+
+        assertThat(smsFailureNotices.tell()).as("the one behind it is told").isOne();
+        assertThat(outbox(chat)).hasSize(1);
+        assertThat(failureTold(fine.transfer())).isEqualTo("chat");
+        assertThat(failureTold(poisoned.transfer())).as("tried once").isNull();
+        for (int round = 1; round < AlertSmsFailureNotices.TRIES_MAX; round++) {
+            assertThat(smsFailureNotices.tell()).isZero();
+        }
+        assertThat(failureTold(poisoned.transfer())).as("given up on").isEqualTo("gave_up");
+        assertThat(smsFailureNotices.tell()).isZero();
+        assertThat(outbox(chat)).as("nobody told twice").hasSize(1);
+        jdbc.sql("UPDATE alert_settings SET quiet_from = '01:00' WHERE customer_id = ?") // for the other tests
+                .param(poisonedCustomer.value())
+                .update();
+    }
+
+    @Test
     @DisplayName("review 2026-12-07 alerts follow-up: an accepted alert SMS without a report after wait-max is"
             + " UNKNOWN, counted for operations, and not asked about again")
     void anAcceptedAlertSmsWithoutAReportAfterWaitMaxIsUnknown() {
@@ -851,6 +932,23 @@ abstract class AlertDeliveryContract {
         return new Accepted(transfer, phone, delivery);
     }
 
+    /** The gateway reports an accepted alert SMS failed, and the janitor learns it. */
+    private void failed(Accepted a) {
+        provider.report(a.delivery(), SmsReport.failed("absent subscriber"));
+        backdateSms(a.transfer(), RECHECK_AFTER.plusMinutes(1));
+        smsReports.recheck();
+        assertThat(smsReason(a.transfer())).isEqualTo("FAILED absent subscriber");
+    }
+
+    /** An SMS awaiting its report past wait-max: asked a last time, UNKNOWN for good. */
+    private void giveUpOnReport(Accepted a) {
+        jdbc.sql("UPDATE alert_sms SET created_at = ? WHERE alert_id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minus(WAIT_MAX).minusMinutes(1), alertId(a.transfer()))
+                .update();
+        backdateSms(a.transfer(), RECHECK_AFTER.plusMinutes(1));
+        smsReports.recheck();
+    }
+
     private CustomerId customerOf(TransferId transfer) {
         return new CustomerId(jdbc.sql("SELECT customer_id FROM transaction_alerts WHERE transfer_id = ?")
                 .param(transfer.value())
@@ -862,8 +960,9 @@ abstract class AlertDeliveryContract {
     private String failureTold(TransferId transfer) {
         return jdbc.sql("SELECT failure_told FROM alert_sms WHERE alert_id = ?")
                 .param(alertId(transfer))
-                .query(String.class)
-                .single();
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
+                .single()
+                .orElse(null);
     }
 
     /** The alert SMS of a transfer's one alert: its status and why. */

@@ -44,6 +44,13 @@ public final class AlertSmsRows {
         return alert;
     }
 
+    /** Marks how the customer of an alert's failed SMS was told of it (V124, V129). */
+    public void told(UUID alert, String how) {
+        jdbc.sql("UPDATE alert_sms SET failure_told = ?, failure_told_at = updated_at WHERE alert_id = ?")
+                .params(how, alert)
+                .update();
+    }
+
     private static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
     }

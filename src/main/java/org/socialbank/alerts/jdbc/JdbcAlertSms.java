@@ -184,7 +184,8 @@ public class JdbcAlertSms {
     /**
      * An alert SMS that failed for good: FAILED (refused by a budget, or the gateway's or its
      * delivery report's answer) or UNKNOWN awaiting no report any more. The text is not read: it
-     * holds the amount.
+     * holds the amount. {@code failureTold} says how she was told of it (V124, V129): {@code chat},
+     * {@code no_chat}, {@code before} (failed before she could be), {@code gave_up}, or null (not yet).
      */
     public record FailedSms(
             UUID alertId,
@@ -194,10 +195,11 @@ public class JdbcAlertSms {
             String status,
             String reason,
             Instant queuedAt,
-            Instant settledAt) {}
+            Instant settledAt,
+            String failureTold) {}
 
     private static final String FAILED_SMS = "SELECT s.alert_id, s.customer_id, s.to_e164, a.kind, s.status, s.reason, "
-            + "s.created_at, s.updated_at FROM alert_sms s JOIN transaction_alerts a ON a.id = s.alert_id "
+            + "s.created_at, s.updated_at, s.failure_told FROM alert_sms s JOIN transaction_alerts a ON a.id = s.alert_id "
             + "WHERE s.status IN ('FAILED', 'UNKNOWN') AND s.report_awaited = FALSE AND s.updated_at >= ? ";
 
     /**
@@ -224,33 +226,71 @@ public class JdbcAlertSms {
                         rs.getString(5),
                         rs.getString(6),
                         Timestamps.instant(rs, 7),
-                        Timestamps.instant(rs, 8)))
-                .list();
-    }
-
-    /** An alert SMS that failed for good and whose customer was not told of it yet. */
-    public record UntoldFailure(UUID alertId, CustomerId customerId, String toE164) {}
-
-    private static final String FAILED_FOR_GOOD = "status IN ('FAILED', 'UNKNOWN') AND report_awaited = FALSE";
-
-    /** The failed alert SMS nobody told their customer of, the oldest first; at most {@code limit}. */
-    public List<UntoldFailure> untoldFailures(int limit) {
-        return jdbc.sql("SELECT alert_id, customer_id, to_e164 FROM alert_sms WHERE failure_told IS NULL AND "
-                        + FAILED_FOR_GOOD + " ORDER BY updated_at, alert_id LIMIT ?")
-                .param(limit)
-                .query((rs, n) -> new UntoldFailure(
-                        rs.getObject(1, UUID.class), new CustomerId(rs.getObject(2, UUID.class)), rs.getString(3)))
+                        Timestamps.instant(rs, 8),
+                        rs.getString(9)))
                 .list();
     }
 
     /**
-     * Records how the customer was told of a failed alert SMS: {@code chat} or {@code no_chat}.
-     * False when it was recorded already (another node told her): then nothing is to be sent.
+     * An alert SMS that failed for good and whose customer was not told of it yet.
+     *
+     * @param status FAILED (it did not reach the phone) or UNKNOWN (nobody could confirm it did)
+     */
+    public record UntoldFailure(UUID alertId, CustomerId customerId, String toE164, String status) {}
+
+    private static final String FAILED_FOR_GOOD = "status IN ('FAILED', 'UNKNOWN') AND report_awaited = FALSE";
+
+    /**
+     * The failed alert SMS nobody told their customer of and not held until after {@code now}, the
+     * oldest first; at most {@code limit}. The index {@code alert_sms_failure_untold} (V129) leads
+     * with this query's equalities ({@code failure_told}, {@code status}, {@code report_awaited}):
+     * the delivered SMS, whose {@code failure_told} stays empty for good, are not read.
+     */
+    public List<UntoldFailure> untoldFailures(Instant now, int limit) {
+        return jdbc.sql("SELECT alert_id, customer_id, to_e164, status FROM alert_sms WHERE failure_told IS NULL AND "
+                        + FAILED_FOR_GOOD + " AND (failure_tell_after IS NULL OR failure_tell_after <= ?) "
+                        + "ORDER BY updated_at, alert_id LIMIT ?")
+                .params(Timestamps.utc(now), limit)
+                .query((rs, n) -> new UntoldFailure(
+                        rs.getObject(1, UUID.class),
+                        new CustomerId(rs.getObject(2, UUID.class)),
+                        rs.getString(3),
+                        rs.getString(4)))
+                .list();
+    }
+
+    /**
+     * Records how the customer was told of a failed alert SMS: {@code chat}, {@code no_chat} or
+     * {@code gave_up}. False when it was recorded already (another node told her): then nothing is
+     * to be sent.
      */
     public boolean markTold(UUID alertId, String how, Instant at) {
         return jdbc.sql("UPDATE alert_sms SET failure_told = ?, failure_told_at = ? WHERE alert_id = ? "
                                 + "AND failure_told IS NULL AND " + FAILED_FOR_GOOD)
                         .params(how, Timestamps.utc(at), alertId)
+                        .update()
+                == 1;
+    }
+
+    /** Holds the notice of an untold failure until {@code until} (her quiet hours' end). */
+    public void holdTelling(UUID alertId, Instant until) {
+        jdbc.sql("UPDATE alert_sms SET failure_tell_after = ? WHERE alert_id = ? AND failure_told IS NULL")
+                .params(Timestamps.utc(until), alertId)
+                .update();
+    }
+
+    /**
+     * Counts a try to tell of a failure that threw; after {@code triesMax} of them it is marked
+     * {@code gave_up}, so that it no longer stands first in every round. Answers whether it was.
+     */
+    public boolean failedTelling(UUID alertId, int triesMax, Instant at) {
+        jdbc.sql("UPDATE alert_sms SET failure_tell_tries = failure_tell_tries + 1 WHERE alert_id = ? "
+                        + "AND failure_told IS NULL")
+                .param(alertId)
+                .update();
+        return jdbc.sql("UPDATE alert_sms SET failure_told = 'gave_up', failure_told_at = ? WHERE alert_id = ? "
+                                + "AND failure_told IS NULL AND failure_tell_tries >= ?")
+                        .params(Timestamps.utc(at), alertId, triesMax)
                         .update()
                 == 1;
     }

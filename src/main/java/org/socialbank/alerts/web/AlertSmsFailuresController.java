@@ -42,7 +42,8 @@ class AlertSmsFailuresController {
                     + "latest first",
             description = "since: an ISO-8601 instant, the earliest settlement shown (default: all); limit 1..200 "
                     + "(default 50); cursor: the previous page's next. Each failure: alertId, customerId, phone "
-                    + "(masked), kind, status, reason (the gateway's, or ours), queuedAt, settledAt.")
+                    + "(masked), kind, status, reason (the gateway's, or ours), queuedAt, settledAt, failureTold (how "
+                    + "the customer was told: chat, no_chat, before, gave_up or not_yet).")
     @ApiResponse(
             responseCode = "200",
             description = "{\"failures\": [...], \"next\": \"...\" (absent on the last page)}")
@@ -89,6 +90,7 @@ class AlertSmsFailuresController {
         }
         m.put("queuedAt", f.queuedAt().toString());
         m.put("settledAt", f.settledAt().toString());
+        m.put("failureTold", f.failureTold().orElse("not_yet"));
         return m;
     }
 

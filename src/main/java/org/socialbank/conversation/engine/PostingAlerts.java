@@ -66,7 +66,8 @@ class PostingAlerts {
     }
 
     /**
-     * The notice that an alert's SMS failed for good: its kind, when, and the number's last two
+     * The notice that an alert's SMS failed for good ({@code alerts.sms_failed.*}), or that nobody
+     * could confirm it arrived ({@code alerts.sms_unconfirmed.*}, UNKNOWN: it may well have): its kind, when, and the number's last two
      * digits, never an amount or a balance (the chat may be X, which the bank treats as public). A
      * plain text, so that WhatsApp and WeChat can carry it as their alert template outside their windows.
      */
@@ -80,8 +81,8 @@ class PostingAlerts {
     String text(AlertSmsFailed failed) {
         String time = org.socialbank.shared.Dates.dateTime(
                 failed.postedAt(), failed.language().locale(), failed.zone());
-        return texts.text(
-                failed.language(), "alerts.sms_failed." + failed.kind().wireName(), time, failed.phoneEnding());
+        String key = failed.unconfirmed() ? "alerts.sms_unconfirmed." : "alerts.sms_failed.";
+        return texts.text(failed.language(), key + failed.kind().wireName(), time, failed.phoneEnding());
     }
 
     String text(TransactionAlertDue alert) {

@@ -99,7 +99,7 @@ class AlertSmsBackfillUnitTests {
                         .optional())
                 .as(store + ": " + row(jdbc, alert))
                 .isEqualTo(java.util.Optional.ofNullable(told)));
-        assertThat(new JdbcAlertSms(jdbc).untoldFailures(100))
+        assertThat(new JdbcAlertSms(jdbc).untoldFailures(java.time.Instant.now(), 100))
                 .as("nobody to tell")
                 .isEmpty();
     }

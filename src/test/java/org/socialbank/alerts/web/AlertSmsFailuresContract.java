@@ -86,6 +86,7 @@ abstract class AlertSmsFailuresContract {
                 sms("ACCEPTED", "d-" + UUID.randomUUID(), true, null, at.plusSeconds(40)),
                 sms("SUCCEEDED", "d-" + UUID.randomUUID(), false, null, at.plusSeconds(50)));
 
+        new AlertSmsRows(jdbc).told(failed, "chat");
         Response listed = operations().get("/api/v1/alerts/sms-failures?since=" + at);
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
         List<UUID> mine = ids(listed).stream().filter(written::contains).toList(); // the other tests' are later
@@ -98,6 +99,10 @@ abstract class AlertSmsFailuresContract {
         assertThat(first.path("settledAt").asString())
                 .isEqualTo(at.plusSeconds(60).toString());
         assertThat(first.path("customerId").asString()).isNotBlank();
+        assertThat(first.path("failureTold").asString())
+                .as("told in her chat (reread 2026-12-08 alert)")
+                .isEqualTo("chat");
+        assertThat(failure(listed, unknown).path("failureTold").asString()).isEqualTo("not_yet");
         assertThat(listed.toString())
                 .doesNotContain(AMOUNT)
                 .doesNotContain(PHONE)

@@ -71,6 +71,7 @@ class AlertSmsFailuresBrowserTests {
     void aSupervisorSeesAFailedAlertSmsMaskedAndWithoutItsText(@TempDir Path profile) {
         UUID failed = new AlertSmsRows(jdbc)
                 .sms("FAILED", null, false, "carrier rejected the number", Instant.parse("2034-02-01T09:00:00Z"));
+        new AlertSmsRows(jdbc).told(failed, "no_chat");
         browser = Chromium.start(profile);
         ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.SUPERVISOR);
         WebDriverWait wait = new WebDriverWait(browser, ConsoleSession.STEP);
@@ -82,6 +83,10 @@ class AlertSmsFailuresBrowserTests {
 
         assertThat(row.getAttribute("data-status")).isEqualTo("FAILED");
         assertThat(row.getText()).contains(AlertSmsRows.PHONE_MASKED, "carrier rejected the number");
+        assertThat(row.findElement(By.cssSelector("td.told")).getAttribute("data-told"))
+                .as("whether she was told in a chat (reread 2026-12-08 alert)")
+                .isEqualTo("no_chat");
+        assertThat(row.getText()).contains("No chat: not told");
         String shown = browser.findElement(By.tagName("body")).getText();
         assertThat(shown)
                 .doesNotContain(AlertSmsRows.TEXT)
