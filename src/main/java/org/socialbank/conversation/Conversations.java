@@ -237,7 +237,8 @@ public class Conversations {
         return message.inGroup()
                 ? identities.identifyInGroup(
                         message.channel(), message.externalUserId(), message.handle(), message.phone())
-                : identities.identify(message.channel(), message.externalUserId(), message.handle(), message.phone());
+                : identities.identifyWriter(
+                        message.channel(), message.externalUserId(), message.handle(), message.phone());
     }
 
     /**

@@ -54,7 +54,16 @@ public class ChannelIdentities {
      * wrote to the bank privately: the bank may write to it again, if it was marked unreachable.
      */
     public ChannelIdentity identify(Network channel, String externalId, String handle, String phone) {
-        return identify(channel, externalId, handle, phone, true);
+        return identify(channel, externalId, handle, phone, Report.PRIVATE);
+    }
+
+    /**
+     * As {@link #identify}, from a message the account wrote in its private chat with the bank,
+     * which carries the account's whole profile: on Telegram and Bale, no handle means the account
+     * has none now, and the handle aliases it proved are released (reread 2026-12-08 directory #1).
+     */
+    public ChannelIdentity identifyWriter(Network channel, String externalId, String handle, String phone) {
+        return identify(channel, externalId, handle, phone, Report.WHOLE_PROFILE);
     }
 
     /**
@@ -63,11 +72,21 @@ public class ChannelIdentities {
      * group), so an account marked unreachable stays so.
      */
     public ChannelIdentity identifyInGroup(Network channel, String externalId, String handle, String phone) {
-        return identify(channel, externalId, handle, phone, false);
+        return identify(channel, externalId, handle, phone, Report.GROUP);
     }
 
-    private ChannelIdentity identify(
-            Network channel, String externalId, String handle, String phone, boolean writtenPrivately) {
+    /** Where a report of a chat account comes from, and so what a missing handle says. */
+    private enum Report {
+        /** A group message: says nothing of the private chat, nor a missing handle. */
+        GROUP,
+        /** The bank or a private chat: the account may be written to; a missing handle says nothing. */
+        PRIVATE,
+        /** A private message with the account's whole profile: a missing handle is none. */
+        WHOLE_PROFILE
+    }
+
+    private ChannelIdentity identify(Network channel, String externalId, String handle, String phone, Report report) {
+        boolean writtenPrivately = report != Report.GROUP;
         return write(() -> {
             Optional<ChannelIdentity> known = store.identity(channel, externalId);
             if (known.isPresent()) {
@@ -78,6 +97,8 @@ public class ChannelIdentities {
                 boolean reachable = i.reachable() || writtenPrivately;
                 if (handle != null && !handle.equals(i.handle())) {
                     handles.seen(channel, externalId, handle, i.handle()); // a rename, or a handle taken over
+                } else if (handle == null && report == Report.WHOLE_PROFILE && i.handle() != null) {
+                    handles.dropped(channel, externalId, i.handle()); // the username was removed
                 }
                 if (reachable != i.reachable()
                         || !Objects.equals(reportedHandle, i.handle())

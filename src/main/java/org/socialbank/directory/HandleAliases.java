@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Handle aliases on networks whose handles change hands (review 2026-12-07 alias follow-up): a
  * Telegram, Bale or X handle is bound to the account that proved it, by the network's fixed id,
- * and released as soon as the bank sees that account under another handle or another account
- * under this one. Released, a handle resolves to nobody: a payment to it waits for a claim, which
+ * and released as soon as the bank sees that account under another handle, under none, or another
+ * account under this one. Released, a handle resolves to nobody: a payment to it waits for a claim, which
  * only whoever holds the handle then can prove. Runs in the caller's transaction.
  */
 @Component
@@ -28,6 +28,14 @@ class HandleAliases {
 
     static final String TAKEN = "handle_taken";
     static final String GONE = "handle_gone";
+    static final String DROPPED = "handle_dropped";
+
+    /**
+     * Networks where an account may have no handle, whose every message carries the one it has:
+     * a private message without one says it has none now. (An X account always has one; an X
+     * event without it only lacks the data.)
+     */
+    static final Set<Network> HANDLE_OPTIONAL = Set.of(Network.TELEGRAM, Network.BALE);
 
     private final JdbcDirectory store;
     private final JdbcLinking identities;
@@ -49,9 +57,25 @@ class HandleAliases {
             return;
         }
         Optional<Alias> now = handle(channel, handle);
+        left(channel, externalId, now, before, RENAMED);
+        now.ifPresent(alias -> heldNowBy(alias, externalId));
+    }
+
+    /**
+     * A private message from a chat account carried no handle, on a network where that means the
+     * account has none now (reread 2026-12-08 directory #1): whatever handle it proved may be
+     * someone else's already, so its aliases go.
+     */
+    void dropped(Network channel, String externalId, String before) {
+        if (HANDLE_OPTIONAL.contains(channel)) {
+            left(channel, externalId, Optional.empty(), before, DROPPED);
+        }
+    }
+
+    private void left(Network channel, String externalId, Optional<Alias> now, String before, String reason) {
         for (Held held : store.heldBy(channel, externalId)) {
             if (now.isEmpty() || !held.alias().equals(now.get())) {
-                release(held, DirectoryActor.SYSTEM, RENAMED);
+                release(held, DirectoryActor.SYSTEM, reason);
             }
         }
         // an alias recorded without its holder (before V128, or by staff) of the handle this account left
@@ -59,32 +83,51 @@ class HandleAliases {
                 .filter(old -> !old.equals(now.orElse(null)))
                 .flatMap(store::held)
                 .filter(held -> held.externalId() == null)
-                .ifPresent(held -> release(held, DirectoryActor.SYSTEM, RENAMED));
-        now.ifPresent(alias -> heldNowBy(alias, externalId));
+                .ifPresent(held -> release(held, DirectoryActor.SYSTEM, reason));
     }
 
     /**
      * The network says this account holds the handle now: an alias of it proved by another account
-     * is released; one recorded without its holder is bound to this account when its customer
-     * linked this very account, else released (the bank cannot tell whose it was).
+     * is released. One recorded without its holder waits until this account is linked (reread
+     * 2026-12-08 directory #2): to the alias's customer, it is bound to the account; to another
+     * customer, released; unlinked (its owner before linking, or anyone), it stays as it is.
      */
     void heldNowBy(Alias alias, String externalId) {
         store.held(alias).ifPresent(held -> {
             if (externalId.equals(held.externalId())) {
                 return;
             }
-            boolean linkedToOwner = held.externalId() == null
-                    && identities
-                            .identity(alias.network(), externalId)
-                            .flatMap(ChannelIdentity::customer)
-                            .filter(held.customerId()::equals)
-                            .isPresent();
-            if (linkedToOwner) {
-                store.bindHolder(alias, held.customerId(), externalId);
-            } else {
+            if (held.externalId() != null) {
                 release(held, DirectoryActor.SYSTEM, TAKEN);
+                return;
             }
+            identities
+                    .identity(alias.network(), externalId)
+                    .flatMap(ChannelIdentity::customer)
+                    .ifPresent(customer -> holderLinked(held, externalId, customer));
         });
+    }
+
+    /**
+     * The chat account was linked to a customer just now: the alias of the handle it reported, if
+     * recorded without its holder, is bound to it (the customer's own) or released (another's).
+     */
+    void linked(ChannelIdentity account, CustomerId customer) {
+        if (!CHANGE_HANDS.contains(account.channel())) {
+            return;
+        }
+        handle(account.channel(), account.handle())
+                .flatMap(store::held)
+                .filter(held -> held.externalId() == null)
+                .ifPresent(held -> holderLinked(held, account.externalId(), customer));
+    }
+
+    private void holderLinked(Held held, String externalId, CustomerId customer) {
+        if (customer.equals(held.customerId())) {
+            store.bindHolder(held.alias(), held.customerId(), externalId);
+        } else {
+            release(held, DirectoryActor.SYSTEM, TAKEN);
+        }
     }
 
     /** The network says nobody holds the handle now. */

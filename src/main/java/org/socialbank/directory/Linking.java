@@ -29,6 +29,7 @@ public class Linking {
     private final DirectoryProperties properties;
     private final DurableTransactions writes;
     private final Clock clock;
+    private final HandleAliases handles;
 
     Linking(
             JdbcLinking store,
@@ -38,7 +39,9 @@ public class Linking {
             ApplicationEventPublisher events,
             DirectoryProperties properties,
             DurableTransactions writes,
-            Clock clock) {
+            Clock clock,
+            HandleAliases handles) {
+        this.handles = handles;
         this.store = store;
         this.directory = directory;
         this.tokens = tokens;
@@ -120,6 +123,7 @@ public class Linking {
             events.publishEvent(new IdentityUnlinked(id, identity.channel(), identity.customerId()));
         }
         store.setCustomer(id, customer, now());
+        handles.linked(identity, customer); // a handle recorded without its account: bound or released now
         Customer c = directory.findCustomer(customer).orElseThrow();
         LinkOffer unlink = tokens.issue(LinkTokens.PURPOSE_UNLINK, id, customer, properties.unlinkTtl(), "/unlink/");
         events.publishEvent(new IdentityLinked(id, identity.channel(), customer, c.language(), unlink.url()));

@@ -1,5 +1,7 @@
 package org.socialbank.payments;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +43,12 @@ class ClaimGuards {
     private static final Logger log = LoggerFactory.getLogger(ClaimGuards.class);
     private static final int PURGE_BATCH_MAX = 1_000;
 
+    /**
+     * Handle lookups the network did not answer (X throttled or failed): the directory's word then
+     * stands unchecked, so a rise here is worth a look (reread 2026-12-08 directory #3).
+     */
+    static final String UNKNOWN_HOLDERS = "socialbank.payments.handle.holder.unknown";
+
     /** Whether a message from an account proves a claim of the paid handle. */
     enum Sender {
         PAYEE,
@@ -52,9 +60,15 @@ class ClaimGuards {
     private final JdbcClaimGuards store;
     private final PaymentsProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     ClaimGuards(
-            ObjectProvider<HandleHolders> holders, JdbcClaimGuards store, PaymentsProperties properties, Clock clock) {
+            ObjectProvider<HandleHolders> holders,
+            JdbcClaimGuards store,
+            PaymentsProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.holders = holders.orderedStream()
                 .collect(Collectors.toMap(HandleHolders::network, Function.identity(), (first, second) -> first));
         this.store = store;
@@ -73,11 +87,15 @@ class ClaimGuards {
      */
     HandleHolders.Holder resolve(Alias payee) {
         HandleHolders network = holders.get(payee.network());
-        if (network == null) {
-            return new HandleHolders.Unknown("no " + payee.network().wireName() + " channel on this node");
-        }
-        HandleHolders.Holder holder = network.holder(payee.value());
+        HandleHolders.Holder holder = network == null
+                ? new HandleHolders.Unknown("no " + payee.network().wireName() + " channel on this node")
+                : network.holder(payee.value());
         if (holder instanceof HandleHolders.Unknown unknown) {
+            Counter.builder(UNKNOWN_HOLDERS)
+                    .description("Handle holder lookups the network did not answer; the directory's word stood")
+                    .tag("network", payee.network().wireName())
+                    .register(meters)
+                    .increment();
             log.info("Who holds {} is not known now: {}", payee.display(), unknown.reason());
         }
         return holder;

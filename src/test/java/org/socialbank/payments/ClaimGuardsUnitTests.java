@@ -2,13 +2,17 @@ package org.socialbank.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
+import org.socialbank.directory.HandleHolders;
 import org.socialbank.payments.ClaimGuards.Sender;
 import org.socialbank.shared.Network;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** Who proves a claim of a handle: ids compared with ids, handles with handles (security review #1 and #16). */
 class ClaimGuardsUnitTests {
@@ -70,5 +74,45 @@ class ClaimGuardsUnitTests {
         Alias wa = handle(Network.WHATSAPP, "+33 6 12 34 56 78");
         assertThat(ClaimGuards.sender(wa, Network.WHATSAPP, "33612345678", null, Optional.empty()))
                 .isEqualTo(Sender.PAYEE);
+    }
+
+    @Test
+    @DisplayName("a users lookup X does not answer counts in socialbank.payments.handle.holder.unknown, per"
+            + " network; an answer does not (reread 2026-12-08 directory)")
+    void anUnansweredLookupIsCounted() {
+        String[] answer = {"unknown"};
+        HandleHolders x = new HandleHolders() {
+            @Override
+            public Network network() {
+                return Network.X;
+            }
+
+            @Override
+            public Holder holder(String handle) {
+                return answer[0].equals("unknown") ? new Unknown("x: rate limited") : new Found("1400000000000000042");
+            }
+        };
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("x", x);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ClaimGuards guards =
+                new ClaimGuards(beans.getBeanProvider(HandleHolders.class), null, null, Clock.systemUTC(), meters);
+
+        guards.resolve(handle(Network.X, "bob"));
+        guards.resolve(handle(Network.X, "carol"));
+        answer[0] = "found";
+        guards.resolve(handle(Network.X, "bob"));
+        guards.resolve(handle(Network.TELEGRAM, "dave_t")); // no channel answers for Telegram here
+
+        assertThat(meters.get(ClaimGuards.UNKNOWN_HOLDERS)
+                        .tag("network", "x")
+                        .counter()
+                        .count())
+                .isEqualTo(2.0);
+        assertThat(meters.get(ClaimGuards.UNKNOWN_HOLDERS)
+                        .tag("network", "telegram")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
     }
 }
