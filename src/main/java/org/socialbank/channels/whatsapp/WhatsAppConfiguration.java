@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The WhatsApp channel's parts. The sender exists only when {@code app-secret} is set: an
@@ -24,8 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WhatsAppConfiguration {
 
     @Bean
-    WhatsAppStore whatsAppStore(JdbcClient jdbc) {
-        return new WhatsAppStore(jdbc);
+    WhatsAppStore whatsAppStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        return new WhatsAppStore(jdbc, transactions);
     }
 
     /** The number's rate-limit pauses, shared by every node through the database. */

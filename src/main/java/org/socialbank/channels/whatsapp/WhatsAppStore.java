@@ -9,6 +9,10 @@ import org.socialbank.channels.jdbc.HandledEvents;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The channel's rows ({@code V26__whatsapp.sql}): webhook events handled, each user's 24-hour
@@ -22,10 +26,29 @@ class WhatsAppStore {
 
     private final JdbcClient jdbc;
     private final HandledEvents events;
+    private final TransactionTemplate savepoints;
 
-    WhatsAppStore(JdbcClient jdbc) {
+    WhatsAppStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.events = new HandledEvents(jdbc, "whatsapp_events");
+        this.savepoints = new TransactionTemplate(transactions);
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Runs an insert of a row that may exist already under a savepoint and says whether it wrote
+     * one. INSERT ... WHERE NOT EXISTS still races: a concurrent insert of the same key fails it
+     * once the other commits, and a failed statement aborts a whole PostgreSQL transaction (the
+     * statuses' one); under the savepoint only the savepoint is rolled back, and a duplicate key
+     * counts as "there already" (reread 2026-12-08, as {@code JdbcCapHolders} does).
+     */
+    private boolean insertedOnce(StatementSpec insert) {
+        try {
+            Integer inserted = savepoints.execute(status -> insert.update());
+            return inserted != null && inserted == 1;
+        } catch (DuplicateKeyException raced) {
+            return false;
+        }
     }
 
     boolean handled(String eventId) {
@@ -137,14 +160,14 @@ class WhatsAppStore {
         if (later(wamid, status, code, errorTitle, now, rank)) {
             return sent(wamid);
         }
-        // no statement here fails on a known key: in a PostgreSQL transaction that would abort it
-        // (WhatsAppStatuses runs this in one; review 2026-12-07 whatsapp follow-up #1)
-        int inserted = jdbc.sql("INSERT INTO whatsapp_messages (wamid, outbox_id, recipient, kind, status, error_code, "
-                        + "error_title, updated_at) SELECT ?, NULL, NULL, NULL, ?, ?, ?, ? WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM whatsapp_messages WHERE wamid = ?)")
-                .params(wamid, status, code, errorTitle, Timestamps.utc(now), wamid)
-                .update();
-        if (inserted == 1 || later(wamid, status, code, errorTitle, now, rank)) {
+        // WhatsAppStatuses runs this in its transaction: the insert must not abort it on PostgreSQL
+        // when a concurrent insert of the same wamid wins (review 2026-12-07 whatsapp follow-up #1)
+        boolean inserted = insertedOnce(
+                jdbc.sql("INSERT INTO whatsapp_messages (wamid, outbox_id, recipient, kind, status, error_code, "
+                                + "error_title, updated_at) SELECT ?, NULL, NULL, NULL, ?, ?, ?, ? WHERE NOT EXISTS "
+                                + "(SELECT 1 FROM whatsapp_messages WHERE wamid = ?)")
+                        .params(wamid, status, code, errorTitle, Timestamps.utc(now), wamid));
+        if (inserted || later(wamid, status, code, errorTitle, now, rank)) {
             return sent(wamid); // the row was written meanwhile (by the sender, without a status)
         }
         return Optional.empty(); // a later status is recorded already
@@ -180,16 +203,11 @@ class WhatsAppStore {
      * False when it was claimed before. The claim is a row of {@code whatsapp_events} (unique ids).
      */
     boolean claimFailure(String wamid, Instant now) {
-        try {
-            // a claim made before is no error: in a PostgreSQL transaction that would abort it
-            return jdbc.sql("INSERT INTO whatsapp_events (event_id, kind, received_at) SELECT ?, 'failure', ? "
-                                    + "WHERE NOT EXISTS (SELECT 1 FROM whatsapp_events WHERE event_id = ?)")
-                            .params("f:" + wamid, Timestamps.utc(now), "f:" + wamid)
-                            .update()
-                    == 1;
-        } catch (DuplicateKeyException raced) {
-            return false; // claimed at the same moment elsewhere
-        }
+        // a claim made before, or at the same moment elsewhere, is "claimed already", and never
+        // aborts the caller's transaction
+        return insertedOnce(jdbc.sql("INSERT INTO whatsapp_events (event_id, kind, received_at) SELECT ?, 'failure', ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM whatsapp_events WHERE event_id = ?)")
+                .params("f:" + wamid, Timestamps.utc(now), "f:" + wamid));
     }
 
     /** Whether the one application of the message's failure was claimed ({@link #claimFailure}). */

@@ -32,13 +32,34 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     RequestSizeLimitFilter(HttpProperties properties, ObjectProvider<RequestBodyLimit> limits) {
         this.defaultMaxBytes = properties.maxBodyBytes();
         this.maxBytesByPath = limits.orderedStream()
-                .collect(Collectors.toUnmodifiableMap(RequestBodyLimit::path, RequestBodyLimit::maxBytes));
+                .collect(Collectors.toUnmodifiableMap(l -> normalised(l.path()), RequestBodyLimit::maxBytes));
+    }
+
+    /**
+     * The path a limit is looked up by: the path within the application (the servlet path and path
+     * info, so without the context path), its {@code ;} path parameters (a {@code ;jsessionid})
+     * cut from every segment and its trailing slashes dropped. The request URI matched only the
+     * exact path, so {@code /webhooks/whatsapp/} got the 64 KiB default (reread 2026-12-08).
+     */
+    static String path(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String pathInfo = request.getPathInfo() == null ? "" : request.getPathInfo();
+        return normalised(servletPath + pathInfo);
+    }
+
+    static String normalised(String path) {
+        String plain = path.replaceAll(";[^/]*", "");
+        int end = plain.length();
+        while (end > 1 && plain.charAt(end - 1) == '/') {
+            end--;
+        }
+        return end == 0 ? "/" : plain.substring(0, end);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long maxBytes = maxBytesByPath.getOrDefault(request.getRequestURI(), defaultMaxBytes);
+        long maxBytes = maxBytesByPath.getOrDefault(path(request), defaultMaxBytes);
         if (request.getContentLengthLong() > maxBytes) {
             Problems.write(
                     response,

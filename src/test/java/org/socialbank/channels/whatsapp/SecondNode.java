@@ -10,6 +10,7 @@ import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,7 +34,8 @@ final class SecondNode {
             WhatsAppProperties first,
             Clock clock,
             Duration pause,
-            DurableTransactions writes) {
+            DurableTransactions writes,
+            PlatformTransactionManager transactions) {
         properties = new WhatsAppProperties(
                 first.appSecret(),
                 first.verifyToken(),
@@ -51,7 +53,7 @@ final class SecondNode {
                 first.businessNumber(),
                 first.webhookMaxBodyBytes(),
                 first.messageAgeMax());
-        WhatsAppStore store = new WhatsAppStore(jdbc);
+        WhatsAppStore store = new WhatsAppStore(jdbc, transactions);
         pacing =
                 new Pacing(clock, properties.messagesPerSecond(), new WhatsAppPauses(jdbc, properties.phoneNumberId()));
         WhatsAppStatuses statuses = new WhatsAppStatuses(store, reports, pacing, properties, writes, clock);

@@ -1003,12 +1003,73 @@ abstract class WhatsAppContract {
     @Autowired
     org.socialbank.shared.jdbc.DurableTransactions writes;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"claimFailure", "reported"})
+    @DisplayName(
+            "an insert that loses to a concurrent one of the same key leaves the caller's transaction usable (reread 2026-12-08 whatsapp)")
+    void aLostInsertRaceLeavesTheTransactionUsable(String method) throws Exception {
+        String wamid = "wamid.race-" + UUID.randomUUID();
+        Instant now = clock.instant();
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        java.util.function.Supplier<Boolean> insert = () -> "claimFailure".equals(method)
+                ? store.claimFailure(wamid, now)
+                : store.reported(wamid, "sent", 0, null, now).isPresent();
+        CountDownLatch firstInserted = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Boolean> first =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> tx.execute(status -> {
+                    boolean won = insert.get();
+                    firstInserted.countDown();
+                    try {
+                        // the second's insert, past its NOT EXISTS, waits on this uncommitted key
+                        secondStarted.await(10, TimeUnit.SECONDS);
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return won;
+                }));
+        assertThat(firstInserted.await(10, TimeUnit.SECONDS)).isTrue();
+        Boolean second = tx.execute(status -> {
+            secondStarted.countDown();
+            boolean won = insert.get();
+            // the transaction goes on after the lost race: PostgreSQL refuses this in an aborted one
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM whatsapp_messages WHERE wamid = ?")
+                            .param(wamid)
+                            .query(Integer.class)
+                            .single())
+                    .isLessThanOrEqualTo(1);
+            return won;
+        });
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        if ("claimFailure".equals(method)) {
+            assertThat(second).as("claimed once").isFalse();
+            assertThat(store.failureClaimed(wamid)).isTrue();
+        } else {
+            assertThat(second).as("the same status is not new twice").isFalse();
+            assertThat(store.sent(wamid).orElseThrow().status()).isEqualTo("sent");
+        }
+    }
+
     /** How long the second node's throttle and pair pauses last: long enough to watch the first obey them. */
     static final Duration NODE_PAUSE = Duration.ofSeconds(6);
 
     private SecondNode secondNode() {
         return new SecondNode(
-                jdbc, reports, conversations, identities, directory, properties, clock, NODE_PAUSE, writes);
+                jdbc,
+                reports,
+                conversations,
+                identities,
+                directory,
+                properties,
+                clock,
+                NODE_PAUSE,
+                writes,
+                transactions);
     }
 
     /** Every node has read the shared pauses since now. */

@@ -58,7 +58,11 @@ class ChatFeed implements SmartLifecycle {
     enum Closing {
         /** Its session ended (unlinked, expired, ended by the janitor): the page is told so. */
         SESSION_ENDED,
-        /** The linked session it opened under is gone (rotated by a sign-in): the browser reconnects. */
+        /**
+         * The linked session it opened under has no row any more, or the anonymous visitor it opened
+         * under has ended (a sign-in rotated it away, reread 2026-12-08): nothing is said, the
+         * browser reconnects with the cookie it holds now, and an ended cookie is refused then.
+         */
         SESSION_GONE
     }
 
@@ -89,7 +93,9 @@ class ChatFeed implements SmartLifecycle {
                 return;
             }
             if (session == WebChatSessions.State.ENDED) {
-                closing = Closing.SESSION_ENDED;
+                // an anonymous visitor ends by a sign-in's rotation (its browser holds the new
+                // cookie now), so its page must not say the chat ended
+                closing = linked ? Closing.SESSION_ENDED : Closing.SESSION_GONE;
             } else if (session == null && linked) {
                 closing = Closing.SESSION_GONE;
             }

@@ -31,9 +31,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Last-Event-ID}, so nothing is missed or repeated. The request holds its (virtual) thread while
  * it is open. A stream whose session ends (unlink, sign-out, expiry, the janitor, on any node)
  * stops within a tick or so of the feed and sends nothing after the end: its last event is {@code
- * ended} with the refusal's words, so the page says the chat ended instead of reconnecting; a
- * stream whose linked session was rotated by a sign-in just closes, and the browser reconnects
- * with its new cookie.
+ * ended} with the refusal's words, so the page says the chat ended instead of reconnecting. A
+ * stream whose linked session's row is gone, or that opened for an anonymous visitor whom a
+ * sign-in has since rotated away (an ended tombstone, reread 2026-12-08), just closes, and the
+ * browser reconnects with the cookie it holds now (refused with {@code 401} if that one ended).
  */
 @Controller
 class ChatStream {

@@ -118,7 +118,8 @@ class WebChatSessions {
      * What the open streams of these visitors may still show (at most {@link
      * WebChatMessages#VISITORS_MAX}, one query, ending nothing): {@code LINKED} for a live session,
      * {@code ENDED} for one ended or past its idle or absolute expiry (which {@link #check} or the
-     * janitor ends later); a visitor without a session row (anonymous, or rotated away) is absent.
+     * janitor ends later); a visitor without a session row (anonymous) is absent; one
+     * rotated away by a sign-in is {@code ENDED}.
      * It reads the store, so a session ended on another node is seen too.
      */
     Map<String, State> streamStates(Collection<String> visitors) {
@@ -171,11 +172,15 @@ class WebChatSessions {
         });
     }
 
+    /**
+     * The old visitor keeps an ended tombstone, written before its messages move (as {@link
+     * #retire} does): a reply queued under the old id before the sign-in and relayed after it is
+     * refused by {@code WebChatSender}, and a copied old cookie is refused, not taken for a new
+     * anonymous visitor that reads whatever was stored under its id since (reread 2026-12-08).
+     */
     private void rotate(String oldVisitor, String newVisitor) {
+        tombstone(oldVisitor, now());
         messages.moveTo(oldVisitor, newVisitor);
-        jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?")
-                .param(oldVisitor)
-                .update();
         jdbc.sql("INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at) VALUES (?, ?, ?)")
                 .params(newVisitor, Timestamps.utc(now()), Timestamps.utc(now()))
                 .update();
@@ -327,7 +332,14 @@ class WebChatSessions {
      * transaction; doing it twice changes nothing.
      */
     private void retire(String visitor) {
-        Instant now = now();
+        tombstone(visitor, now());
+        jdbc.sql("UPDATE webchat_messages SET visitor = ? WHERE visitor = ?")
+                .params("ended-" + UUID.randomUUID(), visitor)
+                .update();
+    }
+
+    /** Marks the visitor's session ended, writing its row if it has none; the row stays locked. */
+    private void tombstone(String visitor, Instant now) {
         if (markEnded(visitor, now) == 0) {
             try {
                 // under a savepoint: two nodes ending the same chat without a session row both
@@ -342,9 +354,6 @@ class WebChatSessions {
                 markEnded(visitor, now);
             }
         }
-        jdbc.sql("UPDATE webchat_messages SET visitor = ? WHERE visitor = ?")
-                .params("ended-" + UUID.randomUUID(), visitor)
-                .update();
     }
 
     private int markEnded(String visitor, Instant now) {

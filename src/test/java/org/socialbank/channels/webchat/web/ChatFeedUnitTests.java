@@ -149,4 +149,26 @@ class ChatFeedUnitTests {
         feed.tick();
         assertThat(linked.closing()).as("an end is final").isEqualTo(ChatFeed.Closing.SESSION_ENDED);
     }
+
+    @Test
+    @DisplayName(
+            "an anonymous visitor's stream rotated away by a sign-in closes without ended, handed nothing more (reread 2026-12-08 webchat)")
+    void anAnonymousStreamRotatedAwayClosesWithoutEnded() throws InterruptedException {
+        Table table = new Table();
+        ChatFeed feed = new ChatFeed(table, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC));
+        ChatFeed.Subscription before = feed.subscribe("v-before", false);
+        ChatFeed.Subscription bystander = feed.subscribe("v-bystander", false);
+        feed.tick();
+        // the sign-in leaves the old visitor an ended tombstone; a late reply is stored before the tick
+        table.sessions.put("v-before", WebChatSessions.State.ENDED);
+        table.add("v-before");
+        table.add("v-bystander");
+        feed.tick();
+        assertThat(before.closing())
+                .as("the browser reconnects with its new cookie; the page does not say the chat ended")
+                .isEqualTo(ChatFeed.Closing.SESSION_GONE);
+        assertThat(before.next(Duration.ZERO)).as("nothing after the rotation").isEmpty();
+        assertThat(bystander.closing()).isNull();
+        assertThat(bystander.next(Duration.ZERO)).hasSize(1);
+    }
 }

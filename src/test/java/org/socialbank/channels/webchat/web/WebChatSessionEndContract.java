@@ -315,12 +315,39 @@ abstract class WebChatSessionEndContract extends WebChatSessionTestBase {
                 .as("the tombstone still refuses the old cookie")
                 .isEqualTo(401);
         assertThat(history.body()).doesNotContain("balance", "a late reply");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM webchat_messages WHERE visitor = ?")
-                        .param(identity.externalId())
-                        .query(Integer.class)
-                        .single())
+        assertThat(storedUnder(identity.externalId()))
                 .as("nothing under the old visitor id")
                 .isZero();
+    }
+
+    private int storedUnder(String visitor) {
+        return jdbc.sql("SELECT COUNT(*) FROM webchat_messages WHERE visitor = ?")
+                .param(visitor)
+                .query(Integer.class)
+                .single();
+    }
+
+    @Test
+    @DisplayName(
+            "a sign-in leaves the old visitor a tombstone: a reply queued before it is refused, the old cookie reads nothing (reread 2026-12-08 webchat)")
+    void aSignInLeavesTheOldVisitorATombstone() {
+        Browser a = signedIn();
+        ChannelIdentity identity = identityOf(a);
+        String old = visitors.visitor(a.previousCookie).orElseThrow();
+        assertThat(identity.externalId()).as("rotated").isNotEqualTo(old);
+        assertThat(sessions.check(old)).isEqualTo(WebChatSessions.State.ENDED);
+        assertThat(sessions.streamStates(List.of(old))).containsEntry(old, WebChatSessions.State.ENDED);
+        // a reply queued under the old id before the sign-in, relayed after it
+        assertThat(bankSays(identity, old, "queued before sign-in"))
+                .isEqualTo(new SendOutcome.Failed(false, "webchat session ended"));
+        assertThat(storedUnder(old)).as("nothing under the old visitor id").isZero();
+        Browser copied = new Browser();
+        copied.cookies.put(Visitors.PLAIN_COOKIE, a.previousCookie);
+        HttpResponse<String> history = copied.get("/chat/history");
+        assertThat(history.statusCode()).as("the copied old cookie is refused").isEqualTo(401);
+        assertThat(history.body()).contains("session_ended").doesNotContain("queued before sign-in", "help");
+        assertThat(a.history()).as("the new cookie reads the chat").contains("help");
+        assertThat(identities.linkedCustomer(identity.id())).contains(customer);
     }
 
     @Test
@@ -361,13 +388,18 @@ abstract class WebChatSessionEndContract extends WebChatSessionTestBase {
 
     /** The bank answers the chat as its outbox does, through the web chat's sender; says what it said. */
     private SendOutcome bankSays(ChannelIdentity identity, String text) {
+        return bankSays(identity, identity.externalId(), text);
+    }
+
+    /** As above, to the visitor id the outbox row was queued for (the chat's id before a sign-in). */
+    private SendOutcome bankSays(ChannelIdentity identity, String recipient, String text) {
         ChannelSender sender = senders.stream()
                 .filter(s -> s.network() == Network.WEBCHAT)
                 .findFirst()
                 .orElseThrow();
         UUID id = UUID.randomUUID();
         return sender.send(
-                new OutboundMessage(id, identity.id(), Network.WEBCHAT, identity.externalId(), new Outbound.Text(text)),
+                new OutboundMessage(id, identity.id(), Network.WEBCHAT, recipient, new Outbound.Text(text)),
                 id.toString());
     }
 
